@@ -1,0 +1,122 @@
+"""Who may see and manage which circle: one condition per line, tested as a matrix.
+
+Every view reaches circles through these helpers; an object a user may not see is a 404.
+"""
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from passerelles.circles.models import (
+    ADMIN_ROLES,
+    Bridge,
+    BridgeState,
+    Circle,
+    Membership,
+    MembershipState,
+)
+
+VISIBLE_MEMBERSHIP_STATES = (
+    MembershipState.INVITED,
+    MembershipState.PENDING,
+    MembershipState.ADMITTED,
+)
+
+
+def admitted_circle_ids(user) -> QuerySet:
+    """Ids of the circles where ``user`` is an admitted member (a subquery)."""
+    if not user.is_authenticated:
+        return Circle.objects.none().values("pk")
+    return Membership.objects.filter(user=user, state=MembershipState.ADMITTED).values("circle_id")
+
+
+def bridged_circle_ids(circle_ids) -> set[int]:
+    """Ids of the circles bridged (active bridge) with any of ``circle_ids``."""
+    bridges = Bridge.objects.filter(state=BridgeState.ACTIVE).filter(
+        Q(from_circle_id__in=circle_ids) | Q(to_circle_id__in=circle_ids)
+    )
+    ids: set[int] = set()
+    wanted = set(circle_ids)
+    for from_id, to_id in bridges.values_list("from_circle_id", "to_circle_id"):
+        if from_id in wanted:
+            ids.add(to_id)
+        if to_id in wanted:
+            ids.add(from_id)
+    return ids - wanted
+
+
+def reachable_circle_ids(user) -> tuple[set[int], set[int]]:
+    """(my admitted circles, circles bridged with them but not mine)."""
+    mine = set(admitted_circle_ids(user).values_list("circle_id", flat=True))
+    return mine, bridged_circle_ids(mine)
+
+
+def visible_circles(user) -> QuerySet[Circle]:
+    """Circles this user may see: listed ones, their own, and those bridged with theirs."""
+    circles = Circle.objects.all()
+    if user.is_authenticated and user.is_staff:
+        return circles
+    if not user.is_authenticated:
+        return circles.filter(listed=True)
+    mine, bridged = reachable_circle_ids(user)
+    involved = Membership.objects.filter(
+        circle=OuterRef("pk"), user=user, state__in=VISIBLE_MEMBERSHIP_STATES
+    )
+    return circles.filter(Q(listed=True) | Q(pk__in=bridged) | Exists(involved))
+
+
+def get_circle_for_user(user, slug: str) -> Circle:
+    return get_object_or_404(visible_circles(user), slug=slug)
+
+
+def membership_of(user, circle: Circle) -> Membership | None:
+    if not user.is_authenticated:
+        return None
+    return Membership.objects.filter(user=user, circle=circle).first()
+
+
+def is_circle_admin(user, circle: Circle) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_staff:
+        return True
+    return Membership.objects.filter(
+        user=user, circle=circle, state=MembershipState.ADMITTED, role__in=ADMIN_ROLES
+    ).exists()
+
+
+def is_circle_member(user, circle: Circle) -> bool:
+    if not user.is_authenticated:
+        return False
+    return Membership.objects.filter(
+        user=user, circle=circle, state=MembershipState.ADMITTED
+    ).exists()
+
+
+def can_see_members(user, circle: Circle) -> bool:
+    """The member list of a circle is for its members, bridged members and operators."""
+    if not user.is_authenticated:
+        return False
+    if user.is_staff:
+        return True
+    mine, bridged = reachable_circle_ids(user)
+    return circle.pk in mine or circle.pk in bridged
+
+
+def get_circle_for_admin(user, slug: str) -> Circle:
+    """A circle this user administers; anything else is a 404."""
+    circle = get_circle_for_user(user, slug)
+    if not is_circle_admin(user, circle):
+        from django.http import Http404
+
+        raise Http404
+    return circle
+
+
+def administered_circles(user) -> QuerySet[Circle]:
+    if not user.is_authenticated:
+        return Circle.objects.none()
+    return Circle.objects.filter(
+        memberships__user=user,
+        memberships__state=MembershipState.ADMITTED,
+        memberships__role__in=ADMIN_ROLES,
+    )

@@ -1,0 +1,63 @@
+"""Read-side helpers for circle pages and the member home."""
+
+from django.db.models import Count, Q
+
+from passerelles.circles.access import administered_circles, bridged_circle_ids
+from passerelles.circles.models import (
+    Bridge,
+    BridgeState,
+    Invitation,
+    Membership,
+    MembershipState,
+)
+
+
+def active_bridges(circle_ids) -> list[Bridge]:
+    return list(
+        Bridge.objects.filter(state=BridgeState.ACTIVE)
+        .filter(Q(from_circle_id__in=circle_ids) | Q(to_circle_id__in=circle_ids))
+        .select_related("from_circle", "to_circle")
+    )
+
+
+def home_context(user, since) -> dict:
+    memberships = list(
+        Membership.objects.filter(user=user)
+        .exclude(state__in=[MembershipState.LEFT, MembershipState.REMOVED])
+        .select_related("circle")
+        .annotate(
+            members=Count(
+                "circle__memberships",
+                filter=Q(circle__memberships__state=MembershipState.ADMITTED),
+            )
+        )
+        .order_by("circle__name")
+    )
+    admitted = [m for m in memberships if m.state == MembershipState.ADMITTED]
+    my_ids = [m.circle_id for m in admitted]
+    managed = list(administered_circles(user))
+    managed_ids = [c.pk for c in managed]
+    invitations = Invitation.objects.filter(
+        email__iexact=user.email, accepted_at__isnull=True, revoked_at__isnull=True
+    ).select_related("circle")
+    return {
+        "admitted": admitted,
+        "waiting": [m for m in memberships if m.state == MembershipState.PENDING],
+        "declined": [m for m in memberships if m.state == MembershipState.DECLINED],
+        "invitations": invitations,
+        "bridges": active_bridges(my_ids),
+        "bridged_count": len(bridged_circle_ids(my_ids)),
+        "managed": managed,
+        "requests_to_review": Membership.objects.filter(
+            circle_id__in=managed_ids, state=MembershipState.PENDING
+        ).select_related("user", "circle"),
+        "bridge_requests": Bridge.objects.filter(
+            to_circle_id__in=managed_ids, state=BridgeState.REQUESTED
+        ).select_related("from_circle", "to_circle"),
+        "newcomers": Membership.objects.filter(
+            circle_id__in=my_ids, state=MembershipState.ADMITTED, admitted_at__gte=since
+        )
+        .exclude(user=user)
+        .select_related("user", "user__profile", "circle")
+        .order_by("-admitted_at")[:12],
+    }

@@ -1,0 +1,124 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from passerelles.circles import access, actions
+from passerelles.circles.forms import CircleFilterForm, CircleForm, JoinForm
+from passerelles.circles.map import circle_map
+from passerelles.circles.models import Bridge, BridgeState, MembershipState
+from passerelles.circles.queries import active_bridges
+
+
+def circle_list(request: HttpRequest) -> HttpResponse:
+    """The circles a visitor or member may see, with the map of their bridges."""
+    form = CircleFilterForm(request.GET or None)
+    circles = access.visible_circles(request.user).annotate(
+        members=Count("memberships", filter=Q(memberships__state=MembershipState.ADMITTED))
+    )
+    if form.is_valid():
+        if q := form.cleaned_data["q"]:
+            circles = circles.filter(Q(name__icontains=q) | Q(description__icontains=q))
+        if kind := form.cleaned_data["kind"]:
+            circles = circles.filter(kind=kind)
+        if city := form.cleaned_data["city"]:
+            circles = circles.filter(city__icontains=city)
+    circles = list(circles.order_by("city", "name"))
+    bridges = Bridge.objects.filter(
+        state=BridgeState.ACTIVE,
+        from_circle__in=[c.pk for c in circles],
+        to_circle__in=[c.pk for c in circles],
+    )
+    page = Paginator(circles, 30).get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "page": page,
+        "map": circle_map(circles, bridges.values_list("from_circle_id", "to_circle_id")),
+        "query": request.GET.copy().urlencode() if request.GET else "",
+    }
+    return render(request, "circles/list.html", context)
+
+
+def circle_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    circle = access.get_circle_for_user(request.user, slug)
+    membership = access.membership_of(request.user, circle)
+    context = {
+        "circle": circle,
+        "membership": membership,
+        "is_admin": access.is_circle_admin(request.user, circle),
+        "can_see_members": access.can_see_members(request.user, circle),
+        "member_count": circle.memberships.filter(state=MembershipState.ADMITTED).count(),
+        "bridges": active_bridges([circle.pk]),
+        "join_form": JoinForm(),
+    }
+    return render(request, "circles/detail.html", context)
+
+
+@login_required
+def circle_create(request: HttpRequest) -> HttpResponse:
+    form = CircleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in CircleForm.Meta.fields}
+        circle = actions.do_create_circle(request.user, sectors=_sectors(form), **fields)
+        messages.success(request, _("Le cercle « %(name)s » est créé.") % {"name": circle.name})
+        return redirect(circle)
+    return render(request, "circles/form.html", {"form": form, "creating": True})
+
+
+def _sectors(form: CircleForm) -> str:
+    from passerelles.core.choices import join_codes
+
+    return join_codes(form.cleaned_data["sector_choices"])
+
+
+@login_required
+def circle_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    circle = access.get_circle_for_admin(request.user, slug)
+    form = CircleForm(request.POST or None, instance=circle)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Les modifications sont enregistrées."))
+        return redirect(circle)
+    return render(request, "circles/form.html", {"form": form, "circle": circle})
+
+
+@login_required
+@require_POST
+def circle_join(request: HttpRequest, slug: str) -> HttpResponse:
+    circle = access.get_circle_for_user(request.user, slug)
+    form = JoinForm(request.POST)
+    message = form.cleaned_data["message"] if form.is_valid() else ""
+    try:
+        membership = actions.do_request_to_join(request.user, circle, message)
+    except actions.ActionError as error:
+        messages.error(request, str(error))
+        return redirect(circle)
+    if membership.state == MembershipState.ADMITTED:
+        messages.success(request, _("Bienvenue dans %(name)s !") % {"name": circle.name})
+    else:
+        messages.success(
+            request,
+            _("Votre demande est envoyée aux responsables de %(name)s.") % {"name": circle.name},
+        )
+    return redirect(circle)
+
+
+@login_required
+@require_POST
+def circle_leave(request: HttpRequest, slug: str) -> HttpResponse:
+    circle = access.get_circle_for_user(request.user, slug)
+    membership = access.membership_of(request.user, circle)
+    if membership is None:
+        messages.error(request, _("Vous ne faites pas partie de ce cercle."))
+        return redirect(circle)
+    try:
+        actions.do_leave(membership)
+    except actions.ActionError as error:
+        messages.error(request, str(error))
+        return redirect(circle)
+    messages.success(request, _("Vous avez quitté %(name)s.") % {"name": circle.name})
+    return redirect("core:home")

@@ -1,0 +1,108 @@
+"""Bridges between circles: ask, accept or decline, revoke."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from passerelles.circles import access, actions
+from passerelles.circles.forms import BridgeRequestForm
+from passerelles.circles.models import Bridge, BridgeState, Circle
+
+
+def _bridge_for_admin(request: HttpRequest, slug: str, bridge_id: int) -> tuple[Circle, Bridge]:
+    circle = access.get_circle_for_admin(request.user, slug)
+    bridge = get_object_or_404(
+        Bridge.objects.filter(Q(from_circle=circle) | Q(to_circle=circle)), pk=bridge_id
+    )
+    return circle, bridge
+
+
+@login_required
+def bridge_list(request: HttpRequest, slug: str) -> HttpResponse:
+    circle = access.get_circle_for_admin(request.user, slug)
+    bridges = (
+        Bridge.objects.filter(Q(from_circle=circle) | Q(to_circle=circle))
+        .select_related("from_circle", "to_circle")
+        .order_by("-requested_at")
+    )
+    linked = [
+        b.other(circle).pk
+        for b in bridges
+        if b.state in (BridgeState.ACTIVE, BridgeState.REQUESTED)
+    ]
+    targets = (
+        access.visible_circles(request.user)
+        .exclude(pk=circle.pk)
+        .exclude(pk__in=linked)
+        .order_by("name")
+    )
+    form = BridgeRequestForm(request.POST or None, targets=targets)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.do_request_bridge(
+                circle, form.cleaned_data["target"], request.user, form.cleaned_data["message"]
+            )
+        except actions.ActionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("Demande de passerelle envoyée à %(name)s.")
+                % {"name": form.cleaned_data["target"].name},
+            )
+            return redirect("circles:bridges", slug)
+    context = {
+        "circle": circle,
+        "form": form,
+        "incoming": [
+            b for b in bridges if b.state == BridgeState.REQUESTED and b.to_circle_id == circle.pk
+        ],
+        "outgoing": [
+            b for b in bridges if b.state == BridgeState.REQUESTED and b.from_circle_id == circle.pk
+        ],
+        "active": [b for b in bridges if b.state == BridgeState.ACTIVE],
+        "past": [b for b in bridges if b.state in (BridgeState.DECLINED, BridgeState.REVOKED)],
+    }
+    return render(request, "circles/bridges.html", context)
+
+
+@login_required
+@require_POST
+def bridge_answer(request: HttpRequest, slug: str, bridge_id: int) -> HttpResponse:
+    circle, bridge = _bridge_for_admin(request, slug, bridge_id)
+    accept = request.POST.get("answer") == "accept"
+    if bridge.to_circle_id != circle.pk:
+        messages.error(request, _("Seul le cercle sollicité peut répondre à cette demande."))
+        return redirect("circles:bridges", slug)
+    try:
+        actions.do_answer_bridge(bridge, request.user, accept)
+    except actions.ActionError as error:
+        messages.error(request, str(error))
+    else:
+        other = bridge.other(circle).name
+        text = (
+            _("La passerelle avec %(name)s est ouverte.")
+            if accept
+            else _("La demande de %(name)s est refusée.")
+        )
+        messages.success(request, text % {"name": other})
+    return redirect("circles:bridges", slug)
+
+
+@login_required
+@require_POST
+def bridge_revoke(request: HttpRequest, slug: str, bridge_id: int) -> HttpResponse:
+    circle, bridge = _bridge_for_admin(request, slug, bridge_id)
+    try:
+        actions.do_revoke_bridge(bridge, request.user)
+    except actions.ActionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("La passerelle avec %(name)s est fermée.") % {"name": bridge.other(circle)}
+        )
+    return redirect("circles:bridges", slug)

@@ -1,0 +1,186 @@
+"""Membership of a circle: the member list, requests, invitations, roles."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from passerelles.circles import access, actions
+from passerelles.circles.forms import InviteForm
+from passerelles.circles.models import Invitation, Membership, MembershipState
+from passerelles.members.access import visible_profiles
+
+
+def _membership_for_admin(request: HttpRequest, slug: str, membership_id: int) -> Membership:
+    circle = access.get_circle_for_admin(request.user, slug)
+    return get_object_or_404(
+        Membership.objects.select_related("user", "circle"), pk=membership_id, circle=circle
+    )
+
+
+@login_required
+def member_list(request: HttpRequest, slug: str) -> HttpResponse:
+    circle = access.get_circle_for_user(request.user, slug)
+    if not access.can_see_members(request.user, circle):
+        raise Http404
+    is_admin = access.is_circle_admin(request.user, circle)
+    admitted = (
+        circle.memberships.filter(state=MembershipState.ADMITTED)
+        .filter(user__profile__in=visible_profiles(request.user))
+        .select_related("user", "user__profile")
+        .order_by("user__last_name", "user__first_name")
+    )
+    context = {
+        "circle": circle,
+        "is_admin": is_admin,
+        "page": Paginator(admitted, 50).get_page(request.GET.get("page")),
+        "pending": circle.memberships.filter(state=MembershipState.PENDING)
+        .select_related("user", "user__profile")
+        .order_by("requested_at")
+        if is_admin
+        else [],
+        "invitations": circle.invitations.filter(
+            accepted_at__isnull=True, revoked_at__isnull=True
+        ).order_by("-sent_at")[:100]
+        if is_admin
+        else [],
+        "my_membership": access.membership_of(request.user, circle),
+    }
+    return render(request, "circles/members.html", context)
+
+
+def _answer(request: HttpRequest, slug: str, membership_id: int, action, done: str):
+    membership = _membership_for_admin(request, slug, membership_id)
+    try:
+        action(membership)
+    except actions.ActionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, done % {"name": membership.user})
+    return redirect("circles:members", slug)
+
+
+@login_required
+@require_POST
+def member_approve(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
+    return _answer(
+        request, slug, membership_id, actions.do_approve, _("%(name)s est admis dans le cercle.")
+    )
+
+
+@login_required
+@require_POST
+def member_decline(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
+    return _answer(
+        request, slug, membership_id, actions.do_decline, _("La demande de %(name)s est refusée.")
+    )
+
+
+@login_required
+@require_POST
+def member_remove(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
+    return _answer(
+        request, slug, membership_id, actions.do_remove, _("%(name)s est retiré du cercle.")
+    )
+
+
+@login_required
+@require_POST
+def member_role(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
+    role = request.POST.get("role", "")
+    return _answer(
+        request,
+        slug,
+        membership_id,
+        lambda m: actions.do_change_role(m, role),
+        _("Le rôle de %(name)s est modifié."),
+    )
+
+
+@login_required
+@require_POST
+def member_transfer(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
+    membership = _membership_for_admin(request, slug, membership_id)
+    mine = access.membership_of(request.user, membership.circle)
+    if not (request.user.is_staff or (mine and mine.role == "owner")):
+        raise Http404
+    try:
+        actions.do_transfer_ownership(membership.circle, request.user, membership)
+    except actions.ActionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("%(name)s est maintenant responsable du cercle.") % {"name": membership.user}
+        )
+    return redirect("circles:members", slug)
+
+
+@login_required
+def invite(request: HttpRequest, slug: str) -> HttpResponse:
+    circle = access.get_circle_for_admin(request.user, slug)
+    form = InviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        sent, refused = 0, []
+        for email in form.cleaned_data["emails"]:
+            try:
+                invitation, _created = actions.do_invite(circle, request.user, email)
+            except actions.ActionError as error:
+                refused.append(str(error))
+                continue
+            actions.send_invitation(invitation, request)
+            sent += 1
+        if sent:
+            messages.success(request, _("%(n)d invitation(s) envoyée(s).") % {"n": sent})
+        for reason in refused:
+            messages.warning(request, reason)
+        return redirect("circles:members", slug)
+    return render(request, "circles/invite.html", {"circle": circle, "form": form})
+
+
+def invitation_landing(request: HttpRequest, token: str) -> HttpResponse:
+    """The page an invitation link opens: sign up or log in, then accept."""
+    try:
+        invitation = actions.read_invitation_token(token)
+    except actions.ActionError as error:
+        return render(request, "circles/invitation.html", {"error": str(error)}, status=410)
+    if request.method == "POST" and request.user.is_authenticated:
+        return _accept(request, invitation)
+    request.session["pending_invitation"] = token
+    context = {"invitation": invitation, "next": reverse("circles:invitation", args=[token])}
+    return render(request, "circles/invitation.html", context)
+
+
+@login_required
+@require_POST
+def accept_invitation_direct(request: HttpRequest, invitation_id: int) -> HttpResponse:
+    invitation = get_object_or_404(Invitation, pk=invitation_id, email__iexact=request.user.email)
+    return _accept(request, invitation)
+
+
+def _accept(request: HttpRequest, invitation: Invitation) -> HttpResponse:
+    try:
+        actions.do_accept_invitation(invitation, request.user)
+    except actions.ActionError as error:
+        messages.error(request, str(error))
+        return redirect("core:home")
+    request.session.pop("pending_invitation", None)
+    messages.success(request, _("Bienvenue dans %(name)s !") % {"name": invitation.circle.name})
+    return redirect(invitation.circle)
+
+
+@login_required
+@require_POST
+def invitation_revoke(request: HttpRequest, slug: str, invitation_id: int) -> HttpResponse:
+    circle = access.get_circle_for_admin(request.user, slug)
+    invitation = get_object_or_404(Invitation, pk=invitation_id, circle=circle)
+    if invitation.is_open:
+        from django.utils import timezone
+
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at"])
+        messages.success(request, _("L'invitation est annulée."))
+    return redirect("circles:members", slug)

@@ -1,0 +1,36 @@
+from datetime import timedelta
+
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from passerelles.circles import queries as circle_queries
+from passerelles.circles.models import Bridge, BridgeState, Circle
+from passerelles.core.choices import Axis
+from passerelles.members.models import Profile
+
+
+def landing(request: HttpRequest) -> HttpResponse:
+    """What Passerelles is, for visitors (and a way back in for members)."""
+    figures = {
+        "circles": Circle.objects.filter(listed=True).count(),
+        "members": Profile.objects.filter(user__is_active=True).count(),
+        "bridges": Bridge.objects.filter(state=BridgeState.ACTIVE).count(),
+    }
+    return render(request, "core/landing.html", {"figures": figures, "axes": Axis.choices})
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """A member's home: my circles, what awaits me, who joined lately, what comes next."""
+    since = timezone.now() - timedelta(days=7)
+    context = circle_queries.home_context(request.user, since=since)
+    return render(request, "core/home.html", context)
+
+
+def health(request: HttpRequest) -> JsonResponse:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})

@@ -1,0 +1,36 @@
+"""The demo's three logins, printed by ``passerelles demo``."""
+
+DEMO_PASSWORD = "passerelles-demo"
+DEMO_LOGINS = [
+    ("Membre", "membre@demo.passerelles.fr", DEMO_PASSWORD),
+    ("Organisatrice de cercle", "organisatrice@demo.passerelles.fr", DEMO_PASSWORD),
+    ("Administrateur plateforme", "admin@demo.passerelles.fr", DEMO_PASSWORD),
+]
+
+
+def ensure_demo_logins() -> None:
+    """Create the three demo accounts (verified e-mails) if they are missing."""
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    names = {
+        "membre@demo.passerelles.fr": ("Julien", "Moreau", False),
+        "organisatrice@demo.passerelles.fr": ("Claire", "Lefèvre", False),
+        "admin@demo.passerelles.fr": ("Admin", "Passerelles", True),
+    }
+    for _role, email, password in DEMO_LOGINS:
+        first, last, staff = names[email]
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User.objects.create_user(
+                email=email,
+                password=password,
+                first_name=first,
+                last_name=last,
+                is_staff=staff,
+                is_superuser=staff,
+            )
+        EmailAddress.objects.get_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )

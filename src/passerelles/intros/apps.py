@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class IntrosConfig(AppConfig):
+    name = "passerelles.intros"
+    label = "intros"

@@ -1,0 +1,86 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from passerelles.core.choices import Axis, Sector, join_codes, split_codes
+
+
+class Skill(models.Model):
+    """A skill tag shared by profiles (lower-case name, unique)."""
+
+    name = models.CharField(_("nom"), max_length=60, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("compétence")
+        verbose_name_plural = _("compétences")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Visibility(models.TextChoices):
+    CIRCLES = "circles", _("Mes cercles")
+    BRIDGED = "bridged", _("Mes cercles et les cercles reliés")
+    ALL = "all", _("Tous les membres de Passerelles")
+
+
+class Profile(models.Model):
+    """What a member shows of themselves: who they are, what they offer and seek."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    headline = models.CharField(_("titre"), max_length=140, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=140, blank=True)
+    city = models.CharField(_("commune"), max_length=100, blank=True)
+    department = models.CharField(_("département"), max_length=3, blank=True)
+    sector = models.CharField(_("secteur"), max_length=1, choices=Sector.choices, blank=True)
+    skills = models.ManyToManyField(Skill, blank=True, related_name="profiles")
+    offers = models.TextField(_("je peux aider sur…"), blank=True, max_length=2000)
+    needs = models.TextField(_("je cherche…"), blank=True, max_length=2000)
+    themes = models.CharField(_("axes d'intérêt"), max_length=60, blank=True)
+    languages = models.CharField(_("langues"), max_length=60, blank=True, default=",fr,")
+    links = models.TextField(_("liens"), blank=True, max_length=1000)
+    visibility = models.CharField(
+        _("visibilité"), max_length=10, choices=Visibility.choices, default=Visibility.BRIDGED
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("profil")
+        verbose_name_plural = _("profils")
+        indexes = [models.Index(fields=["sector"]), models.Index(fields=["city"])]
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    @property
+    def name(self) -> str:
+        return self.user.get_full_name() or self.user.email.split("@")[0]
+
+    @property
+    def theme_list(self) -> list[str]:
+        return split_codes(self.themes)
+
+    @theme_list.setter
+    def theme_list(self, codes) -> None:
+        self.themes = join_codes(c for c in codes if c in Axis.values)
+
+    @property
+    def theme_labels(self) -> list[str]:
+        labels = dict(Axis.choices)
+        return [str(labels[c]) for c in self.theme_list if c in labels]
+
+    @property
+    def language_list(self) -> list[str]:
+        return split_codes(self.languages)
+
+    @property
+    def link_list(self) -> list[str]:
+        return [line.strip() for line in self.links.splitlines() if line.strip()]
+
+    @property
+    def initials(self) -> str:
+        parts = [p for p in self.name.split() if p]
+        return "".join(p[0] for p in parts[:2]).upper() or "?"

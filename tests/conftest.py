@@ -1,0 +1,83 @@
+"""Shared fixtures: alice (circle owner), bob (member), charlie (outsider), dana (bridged)."""
+
+import pytest
+from allauth.account.models import EmailAddress
+
+from passerelles.circles import actions
+from passerelles.circles.models import AdmissionPolicy, Circle, CircleKind
+
+
+def make_user(email: str, first: str = "", last: str = "", **extra):
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user(
+        email=email, password="motdepasse-solide-42", first_name=first, last_name=last, **extra
+    )
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user
+
+
+def make_circle(owner, name: str, **fields) -> Circle:
+    fields.setdefault("kind", CircleKind.BUSINESS_CLUB)
+    fields.setdefault("city", "Lyon")
+    fields.setdefault("admission_policy", AdmissionPolicy.COOPTATION)
+    return actions.do_create_circle(owner, name=name, **fields)
+
+
+def admit(user, circle: Circle):
+    from django.utils import timezone
+
+    from passerelles.circles.models import Membership, MembershipState
+
+    now = timezone.now()
+    membership, _ = Membership.objects.update_or_create(
+        user=user,
+        circle=circle,
+        defaults={"state": MembershipState.ADMITTED, "requested_at": now, "admitted_at": now},
+    )
+    return membership
+
+
+@pytest.fixture
+def alice(db):
+    return make_user("alice@example.org", "Alice", "Martin")
+
+
+@pytest.fixture
+def bob(db):
+    return make_user("bob@example.org", "Bob", "Durand")
+
+
+@pytest.fixture
+def charlie(db):
+    return make_user("charlie@example.org", "Charlie", "Petit")
+
+
+@pytest.fixture
+def dana(db):
+    return make_user("dana@example.org", "Dana", "Roux")
+
+
+@pytest.fixture
+def operator(db):
+    return make_user("ops@example.org", "Opé", "Rateur", is_staff=True)
+
+
+@pytest.fixture
+def club(alice, bob):
+    """A private club owned by alice, with bob as a member."""
+    circle = make_circle(alice, "Club des Entrepreneurs de Lyon", listed=False)
+    admit(bob, circle)
+    return circle
+
+
+@pytest.fixture
+def alumni(dana):
+    """A listed alumni association owned by dana."""
+    return make_circle(dana, "Anciens de l'École", kind=CircleKind.ALUMNI, listed=True)
+
+
+@pytest.fixture
+def bridge(club, alumni, alice, dana):
+    b = actions.do_request_bridge(club, alumni, alice)
+    return actions.do_answer_bridge(b, dana, accept=True)
