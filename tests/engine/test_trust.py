@@ -1,0 +1,355 @@
+"""Tests for the trust engine: plain pytest + hypothesis, no Django, no database."""
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from passerelles.engine.trust import (
+    BASE_WEIGHTS,
+    KIND_ENDORSEMENT,
+    KIND_MEETING,
+    KIND_REPORT,
+    KIND_UNKNOWN,
+    KIND_VOUCH,
+    TrustGraph,
+    admission_score,
+    circle_view,
+    evidence_weights,
+    explain,
+    personal_trust,
+    reputation,
+)
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def graph(edges, n, **kwargs):
+    src = np.array([e[0] for e in edges], dtype=np.int64)
+    dst = np.array([e[1] for e in edges], dtype=np.int64)
+    w = np.array([e[2] if len(e) > 2 else 1.0 for e in edges], dtype=np.float64)
+    return TrustGraph.from_edges(src, dst, w, num_nodes=n, **kwargs)
+
+
+def exact_ppr(g, viewers, alpha=0.15):
+    """Dense personalised PageRank with dangling members restarting on the viewers."""
+    n = g.num_nodes
+    dense = g.trust.toarray()
+    out = dense.sum(axis=1)
+    start = np.zeros(n)
+    start[viewers] = 1.0 / len(viewers)
+    trans = np.where(out[:, None] > 0, dense / np.where(out > 0, out, 1)[:, None], 0.0)
+    trans[out == 0] = start  # dangling rows restart
+    return np.linalg.solve(np.eye(n) - (1 - alpha) * trans.T, alpha * start)
+
+
+def community(n_honest=400, n_circles=10, n_sybils=100, attack_edges=5, seed=0):
+    """Small honest graph of dense circles with reciprocated vouches, plus a Sybil ring that
+    vouches densely for itself and receives ``attack_edges`` vouches from honest members."""
+    rng = np.random.default_rng(seed)
+    src, dst = [], []
+    circle_of = rng.integers(0, n_circles, n_honest)
+    for c in range(n_circles):
+        members = np.flatnonzero(circle_of == c)
+        for u in members:
+            for v in rng.choice(members, size=min(6, members.size), replace=False):
+                if u != v:
+                    src += [u, v]
+                    dst += [v, u]
+    for _ in range(n_honest):  # bridges between circles
+        u, v = rng.integers(0, n_honest, 2)
+        src.append(u)
+        dst.append(v)
+    sybils = np.arange(n_honest, n_honest + n_sybils)
+    for u in sybils:
+        for v in rng.choice(sybils, size=10, replace=False):
+            src.append(u)
+            dst.append(v)
+    # Attack edges drawn apart, so that rings of different sizes face the same attackers.
+    attack = np.random.default_rng(seed + 1)
+    attackers = attack.integers(0, n_honest, attack_edges)
+    for u, v in zip(attackers, attack.choice(n_sybils, attack_edges), strict=True):
+        src.append(u)
+        dst.append(n_honest + v)
+    return np.array(src), np.array(dst), n_honest, sybils, circle_of
+
+
+# --- evidence --------------------------------------------------------------------------------
+
+
+def test_evidence_weights_kinds_strength_and_decay():
+    w = evidence_weights(
+        np.array([KIND_VOUCH, KIND_MEETING, KIND_ENDORSEMENT, KIND_REPORT]),
+        np.array([1.0, 1.0, 0.5, 1.0]),
+        np.array([0.0, 730.0, 0.0, 0.0]),
+    )
+    assert w.tolist() == pytest.approx(
+        [
+            BASE_WEIGHTS[KIND_VOUCH],
+            BASE_WEIGHTS[KIND_MEETING] / 2,
+            BASE_WEIGHTS[KIND_ENDORSEMENT] / 2,
+            -1.0,
+        ]
+    )
+    assert (
+        BASE_WEIGHTS[KIND_VOUCH] > BASE_WEIGHTS[KIND_MEETING] > BASE_WEIGHTS[KIND_ENDORSEMENT] > 0
+    )
+    assert evidence_weights(KIND_VOUCH, 1.0, 365, half_life_days=365) == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"kind": 9},
+        {"kind": np.array([0.5])},
+        {"kind": 0, "strength": 1.5},
+        {"kind": 0, "strength": np.nan},
+        {"kind": 0, "age_days": -1},
+        {"kind": 0, "half_life_days": 0},
+    ],
+)
+def test_evidence_weights_rejects_bad_input(kwargs):
+    with pytest.raises(ValueError):
+        evidence_weights(**kwargs)
+
+
+# --- graph construction ----------------------------------------------------------------------
+
+
+def test_from_edges_validates_inputs():
+    with pytest.raises(ValueError, match="same length"):
+        TrustGraph.from_edges(np.array([0, 1]), np.array([1]), np.array([1.0, 1.0]))
+    with pytest.raises(ValueError, match="NaN"):
+        TrustGraph.from_edges(np.array([0]), np.array([1]), np.array([np.nan]))
+    with pytest.raises(ValueError, match="outside"):
+        TrustGraph.from_edges(np.array([-1]), np.array([1]), np.array([1.0]), num_nodes=3)
+    with pytest.raises(ValueError, match="outside"):
+        TrustGraph.from_edges(np.array([0]), np.array([3]), np.array([1.0]), num_nodes=3)
+    with pytest.raises(ValueError, match="kind"):
+        TrustGraph.from_edges(np.array([0]), np.array([1]), np.array([1.0]), kind=np.array([0, 1]))
+    with pytest.raises(ValueError, match="label"):
+        TrustGraph.from_edges(np.array([0]), np.array([1]), np.array([1.0]), label=np.array([]))
+
+
+def test_self_loops_ignored_duplicates_merged_signs_split():
+    g = graph([(0, 0, 5.0), (0, 1, 1.0), (0, 1, 0.5), (1, 2, -1.0), (2, 0, 1.0), (2, 0, -1.0)], 3)
+    assert g.trust.toarray().tolist() == [[0, 1.5, 0], [0, 0, 0], [0, 0, 0]]
+    assert g.distrust.toarray().tolist() == [[0, 0, 0], [0, 0, 1.0], [0, 0, 0]]
+    assert g.trust_out.tolist() == [1.5, 0, 0]
+    assert g.trust_in.tolist() == [0, 1.5, 0]
+
+
+def test_empty_and_isolated_graphs():
+    empty = TrustGraph.from_edges(np.array([], dtype=int), np.array([], dtype=int), np.array([]))
+    assert empty.num_nodes == 0
+    assert reputation(empty, []).shape == (0,)
+    isolated = TrustGraph.from_edges(np.array([], dtype=int), np.array([], dtype=int), num_nodes=4)
+    r = reputation(isolated, [0])  # the seed keeps its own mass
+    assert r[0] > 0 and r[1:].tolist() == [0.0] * 3
+    t = personal_trust(isolated, 2)
+    assert t[2] > 0 and np.count_nonzero(t) == 1
+    assert explain(isolated, 0, 1) == []
+    assert circle_view(isolated, [0, 1], 2).admission_score == 0.0
+
+
+def test_api_rejects_bad_nodes_and_parameters():
+    g = graph([(0, 1)], 3)
+    with pytest.raises(ValueError, match="seeds"):
+        reputation(g, [3])
+    with pytest.raises(ValueError, match="viewer"):
+        personal_trust(g, -1)
+    with pytest.raises(ValueError, match="alpha"):
+        personal_trust(g, 0, alpha=1.0)
+    with pytest.raises(ValueError, match="tol"):
+        personal_trust(g, 0, tol=0)
+    with pytest.raises(ValueError, match="target"):
+        explain(g, 0, 7)
+    with pytest.raises(ValueError, match="applicant"):
+        circle_view(g, [0], 3)
+    with pytest.raises(ValueError, match="finite"):
+        admission_score(np.array([1.0]), float("nan"))
+
+
+# --- reputation -----------------------------------------------------------------------------
+
+
+def test_reputation_resists_a_sybil_ring_of_any_size():
+    src, dst, n_honest, _, _ = community(n_sybils=100, attack_edges=3)
+    small = TrustGraph.from_edges(src, dst)
+    r_small = reputation(small, np.arange(0, n_honest, 20), iterations=10)
+    src2, dst2, _, _, _ = community(n_sybils=1000, attack_edges=3)
+    big = TrustGraph.from_edges(src2, dst2)
+    r_big = reputation(big, np.arange(0, n_honest, 20), iterations=10)
+    for r, n in ((r_small, small.num_nodes), (r_big, big.num_nodes)):
+        honest, sybil = r[:n_honest], r[n_honest:n]
+        assert np.quantile(honest, 0.05) > sybil.max()
+
+    # The share of trust mass the ring holds does not grow with its size.
+    def sybil_share(g, r):
+        mass = r * np.maximum(g.trust_in, 2.0)
+        return mass[n_honest:].sum() / mass.sum()
+
+    assert sybil_share(big, r_big) == pytest.approx(sybil_share(small, r_small), rel=1e-6)
+    assert sybil_share(big, r_big) < 0.05
+
+
+def test_distrust_lowers_reputation():
+    edges = [(0, 1), (1, 0), (0, 2), (2, 0), (1, 2), (2, 1), (0, 3), (1, 3), (3, 0)]
+    before = reputation(graph(edges, 4), [0])
+    after = reputation(graph([*edges, (2, 3, -1.0)], 4), [0])
+    assert after[3] < before[3]
+    assert reputation(graph([*edges, (2, 3, -1.0)], 4), [0], distrust_weight=0)[3] == before[3]
+
+
+def test_reputation_is_deterministic_and_scaled():
+    src, dst, n_honest, _, _ = community()
+    g = TrustGraph.from_edges(src, dst)
+    a = reputation(g, np.arange(0, n_honest, 20))
+    b = reputation(g, np.arange(0, n_honest, 20)[::-1])
+    np.testing.assert_array_equal(a, b)
+    assert 0.3 < np.median(a[:n_honest]) < 3  # well-mixed honest members score about 1
+
+
+# --- personal trust and explanations ----------------------------------------------------------
+
+
+def test_personal_trust_matches_exact_personalised_pagerank():
+    src, dst, _, _, _ = community(n_honest=60, n_circles=3, n_sybils=10, attack_edges=2)
+    g = TrustGraph.from_edges(src, dst)
+    for viewers in ([0], [1, 5, 7]):
+        approx = personal_trust(g, viewers, tol=1e-12)
+        np.testing.assert_allclose(approx, exact_ppr(g, viewers), atol=1e-9)
+    coarse = personal_trust(g, 0, tol=1e-4)
+    assert np.abs(coarse - exact_ppr(g, [0])).max() < 1e-4 * g.trust_degree.max() * 5
+
+
+def test_personal_trust_is_local():
+    # Two disconnected halves: the viewer's half only.
+    g = graph([(0, 1), (1, 2), (2, 0), (3, 4), (4, 3)], 5)
+    t = personal_trust(g, 0)
+    assert np.all(t[:3] > 0) and np.all(t[3:] == 0)
+
+
+def test_explain_returns_best_paths_with_kinds_and_labels():
+    src = np.array([0, 1, 0, 2, 0, 3, 3, 0])
+    dst = np.array([1, 4, 2, 4, 3, 4, 4, 9])
+    w = np.array([1.0, 1.0, 1.0, 0.2, 1.0, 0.3, 0.3, 1.0])
+    kind = np.array([KIND_VOUCH, KIND_MEETING, KIND_VOUCH, KIND_ENDORSEMENT, KIND_VOUCH, 0, 1, 0])
+    label = np.array([10, 11, 12, 13, 14, 15, 16, 17])
+    g = TrustGraph.from_edges(src, dst, w, num_nodes=10, kind=kind, label=label)
+    paths = explain(g, 0, 4, k=3)
+    assert [p.nodes for p in paths] == [(0, 1, 4), (0, 2, 4), (0, 3, 4)]
+    assert paths[0].strength == pytest.approx(0.25)
+    first = paths[0].edges
+    assert (first[0].kind, first[0].label, first[1].kind, first[1].label) == (0, 10, 1, 11)
+    merged = paths[2].edges[1]
+    assert merged.weight == pytest.approx(0.6) and merged.labels == (15, 16)
+    assert [len(p) for p in (explain(g, 0, 4, k=1), explain(g, 4, 0), explain(g, 0, 0))] == [
+        1,
+        0,
+        0,
+    ]
+    assert explain(g, 0, 4, k=3, max_hops=1) == []
+    plain = graph([(0, 1), (1, 2)], 3)
+    edge = explain(plain, 0, 2)[0].edges[1]
+    assert (edge.kind, edge.label) == (KIND_UNKNOWN, 1)
+
+
+def test_explain_prefers_the_strongest_path_over_a_shorter_weak_one():
+    # Direct endorsement (weak share of 0's trust) vs a strong two-step vouch chain.
+    g = graph([(0, 3, 0.1), (0, 1, 5.0), (1, 3, 1.0)], 4)
+    assert [p.nodes for p in explain(g, 0, 3, k=2)] == [(0, 1, 3), (0, 3)]
+
+
+# --- circle view and acceleration -------------------------------------------------------------
+
+
+def add_applicant(src, dst, vouchers):
+    applicant = max(src.max(), dst.max()) + 1
+    return (
+        np.concatenate([src, np.asarray(vouchers)]),
+        np.concatenate([dst, np.full(len(vouchers), applicant)]),
+        applicant,
+    )
+
+
+def test_admission_score():
+    scores = np.array([1.0, 2.0, 3.0, 5.0])
+    assert admission_score(scores, 1.25) == 0.5
+    assert admission_score(scores, 10) == 1.0
+    assert admission_score(scores, 0.0) == 0.0
+    assert admission_score(np.array([]), 1.0) == 0.0
+    assert admission_score(np.zeros(3), 0.1) == 1.0
+
+
+def test_newcomer_vouched_by_trusted_members_is_accelerated_sybil_one_is_not():
+    src, dst, n_honest, sybils, circle_of = community(attack_edges=5)
+    seeds = np.arange(0, n_honest, 20)
+    base = reputation(TrustGraph.from_edges(src, dst), seeds)
+    median = np.median(base[:n_honest])
+    # The circle whose members are most often above the median; its trusted members vouch.
+    above = base[:n_honest] > median
+    circle_id = np.argmax(np.bincount(circle_of[above], minlength=circle_of.max() + 1))
+    circle = np.flatnonzero(circle_of == circle_id)
+    trusted = circle[above[circle]]
+    rng = np.random.default_rng(1)
+    wins = 0
+    for _ in range(10):
+        vouchers = rng.choice(trusted, 3, replace=False)
+        s, d, newcomer = add_applicant(src, dst, vouchers)
+        g = TrustGraph.from_edges(s, d)
+        wins += reputation(g, seeds)[newcomer] > median
+        assert circle_view(g, circle, newcomer).admits()
+    assert wins >= 8
+
+    s, d, fake = add_applicant(src, dst, rng.choice(sybils, 50, replace=False))
+    g = TrustGraph.from_edges(s, d)
+    assert reputation(g, seeds)[fake] < median
+    view = circle_view(g, circle, fake)
+    assert not view.admits() and view.admission_score < 0.05
+    assert view.member_scores.shape == (circle.size,) and view.trust.shape == (g.num_nodes,)
+
+
+# --- properties -------------------------------------------------------------------------------
+
+edge_lists = st.lists(
+    st.tuples(
+        st.integers(0, 7),
+        st.integers(0, 7),
+        st.floats(-2, 3, allow_nan=False, allow_infinity=False, allow_subnormal=False),
+    ),
+    max_size=25,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(edge_lists, st.integers(0, 7), st.integers(0, 7), st.integers(0, 7), st.floats(0.05, 3))
+def test_positive_edge_from_trusted_member_never_lowers_target_trust(edges, viewer, u, t, w):
+    # Distrust may exist elsewhere, but not against the target (which a new positive edge
+    # could strengthen indirectly, by raising the trust of its reporter).
+    edges = [e for e in edges if not (e[1] == t and e[2] < 0)]
+    before_g = graph(edges, 8)
+    before = personal_trust(before_g, viewer, tol=1e-13)
+    if before[u] <= 0:
+        return  # u is not trusted by the viewer: the new edge changes nothing
+    after = personal_trust(graph([*edges, (u, t, w)], 8), viewer, tol=1e-13)
+    assert after[t] >= before[t] - 1e-9
+
+
+@settings(max_examples=60, deadline=None)
+@given(edge_lists, st.lists(st.integers(0, 7), max_size=4), st.integers(0, 7))
+def test_results_are_finite_and_deterministic(edges, seeds, viewer):
+    g = graph(edges, 8)
+    for compute in (
+        lambda: reputation(g, seeds),
+        lambda: personal_trust(g, viewer),
+        lambda: personal_trust(g, seeds or [viewer]),
+        lambda: circle_view(g, seeds, viewer).trust,
+    ):
+        first, second = compute(), compute()
+        assert first.shape == (8,) and np.all(np.isfinite(first))
+        np.testing.assert_array_equal(first, second)
+    target = (viewer + 1) % 8
+    assert explain(g, viewer, target) == explain(graph(edges, 8), viewer, target)
+    for path in explain(g, viewer, target):
+        assert 0 < path.strength <= 1 and path.nodes[0] == viewer and path.nodes[-1] == target
