@@ -1,0 +1,250 @@
+"""Who may do what on a private circle, its memberships, bridges and profiles.
+
+Roles: anonymous, outsider, member of a bridged circle, member, circle admin, platform
+admin. Anything a role may not see is a 404; login-only pages send anonymous visitors
+to the login page. Every cell is one test.
+"""
+
+import pytest
+from django.urls import reverse
+
+from passerelles.circles import actions
+from passerelles.circles.models import Bridge, BridgeState, Membership, MembershipState
+from passerelles.members.models import Visibility
+from tests.conftest import admit, make_circle, make_user
+
+ROLES = ["anonymous", "outsider", "bridged", "member", "admin", "operator"]
+LOGIN = "login"  # expected: redirect to the login page
+OK = 200
+DONE = 302  # a POST that did its work (or refused politely) and redirected
+NOT_FOUND = 404
+
+
+@pytest.fixture
+def world(db):
+    """A private club bridged with an alumni association, with one person per role."""
+    owner = make_user("owner@example.org", "Alice", "Martin")
+    member = make_user("member@example.org", "Bob", "Durand")
+    outsider = make_user("outsider@example.org", "Charlie", "Petit")
+    bridged = make_user("bridged@example.org", "Dana", "Roux")
+    operator = make_user("ops@example.org", "Opé", "Rateur", is_staff=True)
+    other_owner = make_user("alumni-owner@example.org", "Eve", "Noir")
+    colleague = make_user("colleague@example.org", "Gilles", "Blanc")
+    secret = make_user("secret@example.org", "Hélène", "Gris")
+    applicant = make_user("applicant@example.org", "Ines", "Vert")
+
+    club = make_circle(owner, "Club privé", listed=False)
+    alumni = make_circle(other_owner, "Anciens", listed=True)
+    for person in (member, colleague, secret):
+        admit(person, club)
+    admit(bridged, alumni)
+    secret.profile.visibility = Visibility.CIRCLES
+    secret.profile.save()
+    bridge = actions.do_request_bridge(club, alumni, owner)
+    actions.do_answer_bridge(bridge, other_owner, accept=True)
+    pending_bridge = actions.do_request_bridge(
+        make_circle(make_user("third@example.org"), "Troisième", listed=True), club, None
+    )
+    pending = actions.do_request_to_join(applicant, club)
+    users = {
+        "anonymous": None,
+        "outsider": outsider,
+        "bridged": bridged,
+        "member": member,
+        "admin": owner,
+        "operator": operator,
+    }
+    return {
+        "users": users,
+        "club": club,
+        "bridge": bridge,
+        "pending_bridge": pending_bridge,
+        "pending": pending,
+        "colleague": colleague,
+        "secret": secret,
+        "colleague_membership": Membership.objects.get(circle=club, user=colleague),
+    }
+
+
+def _url(world, name):
+    club = world["club"].slug
+    return {
+        "circle_detail": ("get", reverse("circles:detail", args=[club])),
+        "circle_members": ("get", reverse("circles:members", args=[club])),
+        "circle_edit": ("get", reverse("circles:edit", args=[club])),
+        "circle_invite": ("get", reverse("circles:invite", args=[club])),
+        "circle_import": ("get", reverse("circles:import", args=[club])),
+        "circle_export": ("get", reverse("circles:export", args=[club])),
+        "circle_bridges": ("get", reverse("circles:bridges", args=[club])),
+        "circle_join": ("post", reverse("circles:join", args=[club])),
+        "membership_approve": (
+            "post",
+            reverse("circles:approve", args=[club, world["pending"].pk]),
+        ),
+        "membership_decline": (
+            "post",
+            reverse("circles:decline", args=[club, world["pending"].pk]),
+        ),
+        "membership_remove": (
+            "post",
+            reverse("circles:remove", args=[club, world["colleague_membership"].pk]),
+        ),
+        "membership_role": (
+            "post",
+            reverse("circles:role", args=[club, world["colleague_membership"].pk]),
+        ),
+        "membership_transfer": (
+            "post",
+            reverse("circles:transfer", args=[club, world["colleague_membership"].pk]),
+        ),
+        "bridge_answer": (
+            "post",
+            reverse("circles:bridge_answer", args=[club, world["pending_bridge"].pk]),
+        ),
+        "bridge_revoke": (
+            "post",
+            reverse("circles:bridge_revoke", args=[club, world["bridge"].pk]),
+        ),
+        "profile_bridged_visibility": (
+            "get",
+            reverse("members:detail", args=[world["colleague"].profile.pk]),
+        ),
+        "profile_circles_visibility": (
+            "get",
+            reverse("members:detail", args=[world["secret"].profile.pk]),
+        ),
+        "directory": ("get", reverse("members:directory")),
+    }[name]
+
+
+ADMIN_ONLY = {
+    "anonymous": LOGIN,
+    "outsider": NOT_FOUND,
+    "bridged": NOT_FOUND,
+    "member": NOT_FOUND,
+    "admin": OK,
+    "operator": OK,
+}
+ADMIN_POST = {**ADMIN_ONLY, "admin": DONE, "operator": DONE}
+EXPECTED = {
+    "circle_detail": {
+        "anonymous": NOT_FOUND,
+        "outsider": NOT_FOUND,
+        "bridged": OK,
+        "member": OK,
+        "admin": OK,
+        "operator": OK,
+    },
+    "circle_members": {
+        "anonymous": LOGIN,
+        "outsider": NOT_FOUND,
+        "bridged": OK,
+        "member": OK,
+        "admin": OK,
+        "operator": OK,
+    },
+    "circle_edit": ADMIN_ONLY,
+    "circle_invite": ADMIN_ONLY,
+    "circle_import": ADMIN_ONLY,
+    "circle_export": ADMIN_ONLY,
+    "circle_bridges": ADMIN_ONLY,
+    "circle_join": {
+        "anonymous": LOGIN,
+        "outsider": NOT_FOUND,
+        "bridged": DONE,
+        "member": DONE,
+        "admin": DONE,
+        "operator": DONE,
+    },
+    "membership_approve": ADMIN_POST,
+    "membership_decline": ADMIN_POST,
+    "membership_remove": ADMIN_POST,
+    "membership_role": ADMIN_POST,
+    "membership_transfer": ADMIN_POST,
+    "bridge_answer": ADMIN_POST,
+    "bridge_revoke": ADMIN_POST,
+    "profile_bridged_visibility": {
+        "anonymous": LOGIN,
+        "outsider": NOT_FOUND,
+        "bridged": OK,
+        "member": OK,
+        "admin": OK,
+        "operator": OK,
+    },
+    "profile_circles_visibility": {
+        "anonymous": LOGIN,
+        "outsider": NOT_FOUND,
+        "bridged": NOT_FOUND,
+        "member": OK,
+        "admin": OK,
+        "operator": OK,
+    },
+    "directory": {
+        "anonymous": LOGIN,
+        "outsider": OK,
+        "bridged": OK,
+        "member": OK,
+        "admin": OK,
+        "operator": OK,
+    },
+}
+CELLS = [(view, role) for view in EXPECTED for role in ROLES]
+
+
+def _state(world):
+    """What the POST views could change, to check that refused calls changed nothing."""
+    club = world["club"]
+    return (
+        sorted(Membership.objects.filter(circle=club).values_list("user_id", "state", "role")),
+        sorted(Bridge.objects.values_list("pk", "state")),
+    )
+
+
+@pytest.mark.parametrize(("view", "role"), CELLS, ids=[f"{v}-{r}" for v, r in CELLS])
+def test_matrix(client, world, view, role):
+    user = world["users"][role]
+    if user is not None:
+        client.force_login(user)
+    method, url = _url(world, view)
+    before = _state(world)
+    data = {"role": "moderator", "answer": "accept"} if method == "post" else None
+    response = getattr(client, method)(url, data)
+    expected = EXPECTED[view][role]
+    if expected == LOGIN:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
+    else:
+        assert response.status_code == expected
+    if expected in (LOGIN, NOT_FOUND):
+        assert _state(world) == before, "a refused request changed something"
+
+
+def test_matrix_size():
+    assert len(CELLS) == 18 * 6
+
+
+def test_refused_actions_keep_the_pending_request(client, world):
+    client.force_login(world["users"]["member"])
+    client.post(reverse("circles:approve", args=[world["club"].slug, world["pending"].pk]))
+    world["pending"].refresh_from_db()
+    assert world["pending"].state == MembershipState.PENDING
+
+
+def test_admin_actions_take_effect(client, world):
+    client.force_login(world["users"]["admin"])
+    client.post(reverse("circles:approve", args=[world["club"].slug, world["pending"].pk]))
+    world["pending"].refresh_from_db()
+    assert world["pending"].state == MembershipState.ADMITTED
+    client.post(reverse("circles:bridge_revoke", args=[world["club"].slug, world["bridge"].pk]))
+    world["bridge"].refresh_from_db()
+    assert world["bridge"].state == BridgeState.REVOKED
+
+
+def test_directory_lists_only_visible_profiles(client, world):
+    client.force_login(world["users"]["bridged"])
+    text = client.get(reverse("members:directory")).content.decode()
+    assert "Gilles Blanc" in text  # bridged visibility
+    assert "Hélène Gris" not in text  # circles-only visibility
+    client.force_login(world["users"]["outsider"])
+    text = client.get(reverse("members:directory")).content.decode()
+    assert "Gilles Blanc" not in text
