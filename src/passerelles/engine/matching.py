@@ -1,0 +1,745 @@
+"""Pair scores, candidate pairs and introduction rounds.
+
+Members are rows 0..n-1 of aligned arrays (`MemberArrays`). The pipeline of a round is::
+
+    rows, cols = candidate_pairs(members.needs, members.offers, k=50, available=capacity > 0)
+    comp = pair_components(members, rows, cols)           # named parts, sum == total
+    scores = scores_matrix(n, rows, cols, comp["total"])  # symmetric (n, n), >0 = allowed
+    pairs = plan_round(scores, capacity, seed=0)          # (m, 2) introductions
+    explain_pair({k: v[e] for k, v in comp.items()}, ...) # French reasons of one pair
+
+`round_scores` runs the first three steps. Nothing here imports Django or networkx.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+from scipy.optimize import Bounds, LinearConstraint, milp
+
+__all__ = [
+    "COMPONENTS",
+    "DEFAULT_WEIGHTS",
+    "MemberArrays",
+    "candidate_pairs",
+    "pair_components",
+    "scores_matrix",
+    "round_scores",
+    "plan_round",
+    "total_score",
+    "explain_pair",
+    "ask_network",
+]
+
+# Names of the weighted parts of a pair score; they sum to "total".
+COMPONENTS = ("relevance", "reciprocity", "themes", "novelty", "cross_sector", "trust", "priority")
+
+DEFAULT_WEIGHTS: dict[str, float] = {
+    # max(r_ab, r_ba): at least one of the two finds what they seek.
+    "relevance": 0.35,
+    # sqrt(r_ab * r_ba): both find it; a geometric mean is 0 unless both directions count.
+    "reciprocity": 0.25,
+    # Jaccard overlap of the four axes of interest.
+    "themes": 0.08,
+    # No circle in common: the point of the platform is to open circles.
+    "novelty": 0.15,
+    # Different sectors.
+    "cross_sector": 0.05,
+    # Direct trust either way, or a trusted intermediary (discounted, see below).
+    "trust": 0.12,
+    # Fairness: mean of the two members' priority (e.g. 1 if left out last round).
+    "priority": 0.2,
+}
+INTERMEDIARY_DISCOUNT = 0.8  # a warm introduction through someone is worth less than a tie
+MIN_RELEVANCE = 0.05  # below this in both directions, the bonuses alone never justify a pair
+_PAIR_CHUNK = 65536
+
+
+@dataclass
+class MemberArrays:
+    """Aligned member data, one row per member (n members).
+
+    needs, offers: (n, d) unit rows, sparse or dense, same space (see `text.RelevanceModel`).
+    circles: (n, c) sparse 0/1 membership. sector: (n,) int.
+    themes: (n, 4) bool interests on the four axes, or None.
+    organisation: (n,) int, -1 when unknown; exclude_colleagues: (n,) bool.
+    trust: (n, n) sparse, trust[a, b] in [0, 1] = how much a trusts b (from the trust engine).
+    excluded: (n, n) sparse, nonzero (either orientation) = never pair: already introduced
+        or met, declined before, blocked.
+    priority: (n,) float >= 0, fairness bonus (members left out last round first).
+    """
+
+    needs: sparse.spmatrix | np.ndarray
+    offers: sparse.spmatrix | np.ndarray
+    circles: sparse.spmatrix | None = None
+    sector: np.ndarray | None = None
+    themes: np.ndarray | None = None
+    organisation: np.ndarray | None = None
+    exclude_colleagues: np.ndarray | None = None
+    trust: sparse.spmatrix | None = None
+    excluded: sparse.spmatrix | None = None
+    priority: np.ndarray | None = None
+
+    @property
+    def n(self) -> int:
+        return self.needs.shape[0]
+
+
+def _rowwise_dot(a, b, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """a[rows[e]] . b[cols[e]] for each pair e, chunked so memory stays bounded."""
+    out = np.empty(rows.shape[0], dtype=np.float64)
+    for s in range(0, rows.shape[0], _PAIR_CHUNK):
+        r, c = rows[s : s + _PAIR_CHUNK], cols[s : s + _PAIR_CHUNK]
+        if sparse.issparse(a):
+            prod = a[r].multiply(b[c]).sum(axis=1)
+            out[s : s + _PAIR_CHUNK] = np.asarray(prod).ravel()
+        else:
+            out[s : s + _PAIR_CHUNK] = np.einsum("ij,ij->i", a[r], b[c])
+    return out
+
+
+def _pair_lookup(matrix: sparse.spmatrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """matrix[rows[e], cols[e]] as a dense float array."""
+    m = sparse.csr_matrix(matrix)
+    out = np.empty(rows.shape[0], dtype=np.float64)
+    for s in range(0, rows.shape[0], _PAIR_CHUNK):
+        r, c = rows[s : s + _PAIR_CHUNK], cols[s : s + _PAIR_CHUNK]
+        out[s : s + _PAIR_CHUNK] = np.asarray(m[r, c]).ravel()
+    return out
+
+
+def _intermediary(trust: sparse.spmatrix, rows: np.ndarray, cols: np.ndarray):
+    """Best warm path a -> k -> b: max_k trust[a, k] * trust[k, b], both orientations.
+
+    Returns (strength (m,), intermediary index (m,), -1 when there is none).
+    """
+    t = sparse.csr_matrix(trust)
+    tt = sparse.csr_matrix(t.T)
+    strength = np.zeros(rows.shape[0])
+    via = np.full(rows.shape[0], -1, dtype=np.int64)
+    for s in range(0, rows.shape[0], _PAIR_CHUNK):
+        r, c = rows[s : s + _PAIR_CHUNK], cols[s : s + _PAIR_CHUNK]
+        for a, b in ((r, c), (c, r)):
+            paths = sparse.csr_matrix(t[a].multiply(tt[b]))  # (chunk, n): a trusts k, k trusts b
+            best = np.asarray(paths.max(axis=1).toarray()).ravel()
+            arg = np.asarray(paths.argmax(axis=1)).ravel()
+            better = best > strength[s : s + _PAIR_CHUNK]
+            strength[s : s + _PAIR_CHUNK][better] = best[better]
+            via[s : s + _PAIR_CHUNK][better] = arg[better]
+    return strength, via
+
+
+def pair_components(
+    members: MemberArrays,
+    rows: np.ndarray,
+    cols: np.ndarray,
+    weights: Mapping[str, float] | None = None,
+) -> dict[str, np.ndarray]:
+    """Score candidate pairs (rows[e], cols[e]), e < m, with named components.
+
+    Returns a dict of (m,) arrays: each name in `COMPONENTS` (already weighted), "total"
+    (their sum; 0 with every component 0 when the pair is not allowed), "allowed" (bool),
+    raw "relevance_ab" (a's needs vs b's offers) and "relevance_ba", "shared_circles"
+    (count), "direct_trust", "intermediary" (member index or -1).
+    """
+    w = dict(DEFAULT_WEIGHTS)
+    if weights:
+        unknown = set(weights) - set(COMPONENTS)
+        if unknown:
+            raise ValueError(f"unknown weight names: {sorted(unknown)}")
+        w.update(weights)
+    rows = np.asarray(rows, dtype=np.int64)
+    cols = np.asarray(cols, dtype=np.int64)
+    if rows.shape != cols.shape or rows.ndim != 1:
+        raise ValueError("rows and cols must be 1-d arrays of the same length")
+    n = members.n
+    if rows.size and (min(rows.min(), cols.min()) < 0 or max(rows.max(), cols.max()) >= n):
+        raise ValueError(f"pair indices must be in [0, {n})")
+    m = rows.shape[0]
+
+    r_ab = np.clip(_rowwise_dot(members.needs, members.offers, rows, cols), 0.0, 1.0)
+    r_ba = np.clip(_rowwise_dot(members.needs, members.offers, cols, rows), 0.0, 1.0)
+    out: dict[str, np.ndarray] = {"relevance_ab": r_ab, "relevance_ba": r_ba}
+    out["relevance"] = w["relevance"] * np.maximum(r_ab, r_ba)
+    out["reciprocity"] = w["reciprocity"] * np.sqrt(r_ab * r_ba)
+
+    if members.themes is not None:
+        th = np.asarray(members.themes, dtype=bool)
+        inter = (th[rows] & th[cols]).sum(axis=1)
+        union = (th[rows] | th[cols]).sum(axis=1)
+        out["themes"] = w["themes"] * np.divide(inter, union, out=np.zeros(m), where=union > 0)
+    else:
+        out["themes"] = np.zeros(m)
+
+    if members.circles is not None:
+        shared = _rowwise_dot(sparse.csr_matrix(members.circles), members.circles, rows, cols)
+    else:
+        shared = np.zeros(m)
+    out["shared_circles"] = shared.round().astype(np.int64)
+    out["novelty"] = w["novelty"] * (shared == 0)
+
+    if members.sector is not None:
+        sector = np.asarray(members.sector)
+        out["cross_sector"] = w["cross_sector"] * (sector[rows] != sector[cols])
+    else:
+        out["cross_sector"] = np.zeros(m)
+
+    if members.trust is not None:
+        direct = np.maximum(
+            _pair_lookup(members.trust, rows, cols), _pair_lookup(members.trust, cols, rows)
+        )
+        warm, via = _intermediary(members.trust, rows, cols)
+        warm = INTERMEDIARY_DISCOUNT * warm
+        via = np.where(warm > direct, via, -1)
+        out["trust"] = w["trust"] * np.clip(np.maximum(direct, warm), 0.0, 1.0)
+    else:
+        direct, via = np.zeros(m), np.full(m, -1, dtype=np.int64)
+        out["trust"] = np.zeros(m)
+    out["direct_trust"] = direct
+    out["intermediary"] = via
+
+    if members.priority is not None:
+        pr = np.asarray(members.priority, dtype=float)
+        out["priority"] = w["priority"] * (pr[rows] + pr[cols]) / 2
+    else:
+        out["priority"] = np.zeros(m)
+
+    allowed = (rows != cols) & (np.maximum(r_ab, r_ba) >= MIN_RELEVANCE)
+    if members.excluded is not None:
+        ex = _pair_lookup(members.excluded, rows, cols) + _pair_lookup(members.excluded, cols, rows)
+        allowed &= ex == 0
+    if members.organisation is not None:
+        org = np.asarray(members.organisation)
+        same_org = (org[rows] == org[cols]) & (org[rows] >= 0)
+        if members.exclude_colleagues is not None:
+            no_colleagues = np.asarray(members.exclude_colleagues, dtype=bool)
+            allowed &= ~(same_org & (no_colleagues[rows] | no_colleagues[cols]))
+    for name in COMPONENTS:
+        out[name] = np.where(allowed, out[name], 0.0)
+    out["total"] = sum(out[name] for name in COMPONENTS)
+    out["allowed"] = allowed & (out["total"] > 0)
+    return out
+
+
+def _as_dense_vectors(needs, offers, dim: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Project sparse needs/offers to `dim` dense dimensions (truncated SVD), float32."""
+    if not sparse.issparse(needs):
+        return np.asarray(needs, dtype=np.float32), np.asarray(offers, dtype=np.float32)
+    from sklearn.decomposition import TruncatedSVD
+
+    stacked = sparse.vstack([needs, offers], format="csr")
+    dim = max(1, min(dim, stacked.shape[1] - 1))
+    svd = TruncatedSVD(n_components=dim, random_state=seed, algorithm="randomized", n_iter=4)
+    svd.fit(stacked[np.random.default_rng(seed).permutation(stacked.shape[0])[:50000]])
+    return (
+        svd.transform(needs).astype(np.float32),
+        svd.transform(offers).astype(np.float32),
+    )
+
+
+def _top_k_rows(block: np.ndarray, k: int) -> np.ndarray:
+    """Column indices of the k largest entries of each row of a dense block."""
+    if k >= block.shape[1]:
+        return np.broadcast_to(np.arange(block.shape[1]), block.shape).copy()
+    return np.argpartition(block, block.shape[1] - k, axis=1)[:, -k:]
+
+
+def _unique_pairs(a: np.ndarray, b: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    keep = lo != hi
+    key = np.unique(lo[keep].astype(np.int64) * n + hi[keep])
+    return key // n, key % n
+
+
+def candidate_pairs(
+    needs: sparse.spmatrix | np.ndarray,
+    offers: sparse.spmatrix | np.ndarray,
+    k: int = 50,
+    *,
+    available: np.ndarray | None = None,
+    method: str = "auto",
+    chunk_size: int = 1024,
+    seed: int = 0,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Top-k partners of each member by r_ab + r_ba, without a dense n x n matrix.
+
+    needs, offers: (n, d). Returns unique unordered pairs (rows < cols), (m,) each, with
+    m <= n * k. method "exact" scores every pair in chunks of `chunk_size` rows (sparse
+    products then argpartition): right for n up to ~20k. "ivf" projects to 64 dense
+    dimensions and searches only the nearest k-means clusters (approximate, for 100k).
+    "auto" picks "exact" below 20,000 available members.
+    """
+    n = needs.shape[0]
+    if offers.shape != needs.shape:
+        raise ValueError(f"needs {needs.shape} and offers {offers.shape} must have one shape")
+    if k < 1:
+        raise ValueError("k must be at least 1")
+    ids = np.arange(n) if available is None else np.flatnonzero(np.asarray(available, bool))
+    if ids.size < 2:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    needs, offers = needs[ids], offers[ids]
+    if method == "auto":
+        method = "exact" if ids.size <= 20000 else "ivf"
+    if method == "exact":
+        src, dst = _candidates_exact(needs, offers, k, chunk_size)
+    elif method == "ivf":
+        src, dst = _candidates_ivf(needs, offers, k, seed)
+    else:
+        raise ValueError(f"unknown method {method!r}: use 'auto', 'exact' or 'ivf'")
+    rows, cols = _unique_pairs(ids[src], ids[dst], n)
+    return rows, cols
+
+
+def _candidates_exact(needs, offers, k: int, chunk_size: int):
+    n = needs.shape[0]
+    k = min(k, n - 1)
+    needs_t, offers_t = needs.T, offers.T
+    if sparse.issparse(needs):
+        needs_t, offers_t = sparse.csc_matrix(needs_t), sparse.csc_matrix(offers_t)
+    src, dst = [], []
+    for s in range(0, n, chunk_size):
+        e = min(n, s + chunk_size)
+        block = needs[s:e] @ offers_t + offers[s:e] @ needs_t  # r_ab + r_ba, (chunk, n)
+        block = block.toarray() if sparse.issparse(block) else np.asarray(block)
+        block = block.astype(np.float32, copy=False)
+        block[np.arange(e - s), np.arange(s, e)] = -np.inf
+        top = _top_k_rows(block, k)
+        src.append(np.repeat(np.arange(s, e), top.shape[1]))
+        dst.append(top.ravel())
+    return np.concatenate(src), np.concatenate(dst)
+
+
+def _candidates_ivf(needs, offers, k: int, seed: int, nprobe: int = 6):
+    """Inverted-file search: cluster the targets, probe the nearest clusters per group.
+
+    Score(a, b) = r_ab + r_ba = x_a . y_b with x = [need, offer] and y = [offer, need].
+    Queries are grouped by their best cluster and each group scans the `nprobe` clusters
+    nearest to its mean query, so the work is blocks of dense products, not n x n.
+    """
+    from sklearn.cluster import MiniBatchKMeans
+
+    nd, od = _as_dense_vectors(needs, offers, 64, seed)
+    x = np.hstack([nd, od])
+    y = np.hstack([od, nd])
+    n = x.shape[0]
+    n_clusters = int(np.clip(np.sqrt(n) * 1.0, 8, 1024))
+    km = MiniBatchKMeans(
+        n_clusters=n_clusters, random_state=seed, batch_size=4096, n_init=1, max_iter=20
+    )
+    target_cluster = km.fit_predict(y)
+    centroids = km.cluster_centers_.astype(np.float32)
+    members_of = np.argsort(target_cluster, kind="stable")
+    bounds = np.searchsorted(target_cluster[members_of], np.arange(n_clusters + 1))
+    query_group = np.concatenate(
+        [np.argmax(x[s : s + 8192] @ centroids.T, axis=1) for s in range(0, n, 8192)]
+    )
+    src, dst = [], []
+    for g in range(n_clusters):
+        queries = np.flatnonzero(query_group == g)
+        if queries.size == 0:
+            continue
+        probe = _top_k_rows((x[queries].mean(axis=0) @ centroids.T)[None, :], nprobe)[0]
+        pool = np.concatenate([members_of[bounds[c] : bounds[c + 1]] for c in probe])
+        for s in range(0, queries.size, 2048):
+            q = queries[s : s + 2048]
+            block = x[q] @ y[pool].T
+            block[q[:, None] == pool[None, :]] = -np.inf
+            top = _top_k_rows(block, min(k, pool.size - 1))
+            src.append(np.repeat(q, top.shape[1]))
+            dst.append(pool[top].ravel())
+    return np.concatenate(src), np.concatenate(dst)
+
+
+def scores_matrix(
+    n: int, rows: np.ndarray, cols: np.ndarray, total: np.ndarray
+) -> sparse.csr_matrix:
+    """Symmetric (n, n) CSR matrix of pair totals; non-positive totals are dropped."""
+    keep = (np.asarray(total) > 0) & (rows != cols)
+    r, c, v = rows[keep], cols[keep], np.asarray(total, dtype=np.float64)[keep]
+    m = sparse.coo_matrix(
+        (np.concatenate([v, v]), (np.concatenate([r, c]), np.concatenate([c, r]))), shape=(n, n)
+    ).tocsr()
+    m.sum_duplicates()
+    return m
+
+
+def round_scores(
+    members: MemberArrays,
+    capacity: np.ndarray,
+    *,
+    k: int = 50,
+    weights: Mapping[str, float] | None = None,
+    method: str = "auto",
+    seed: int = 0,
+) -> tuple[sparse.csr_matrix, dict[str, np.ndarray]]:
+    """Candidates, components and the (n, n) score matrix for `plan_round`.
+
+    Only members with capacity > 0 take part. Returns (scores, components) where
+    components has the keys of `pair_components` plus "rows" and "cols".
+    """
+    capacity = _check_capacity(capacity, members.n)
+    rows, cols = candidate_pairs(
+        members.needs, members.offers, k, available=capacity > 0, method=method, seed=seed
+    )
+    comp = pair_components(members, rows, cols, weights)
+    comp["rows"], comp["cols"] = rows, cols
+    return scores_matrix(members.n, rows, cols, comp["total"]), comp
+
+
+def _check_capacity(capacity, n: int) -> np.ndarray:
+    cap = np.asarray(capacity)
+    if cap.shape != (n,):
+        raise ValueError(f"capacity must have shape ({n},), got {cap.shape}")
+    fractional = cap.size and not np.issubdtype(cap.dtype, np.integer)
+    if fractional and (not np.all(np.isfinite(cap)) or np.any(cap != np.round(cap))):
+        raise ValueError("capacity must hold whole numbers (introductions per member)")
+    cap = cap.astype(np.int64)
+    if np.any(cap < 0):
+        raise ValueError("capacity must be non-negative (0 = no consent or unavailable)")
+    return cap
+
+
+def _edges(scores, capacity, priority):
+    """Validated upper-triangle edges (u < v) with positive weight and free endpoints."""
+    if not (sparse.issparse(scores) or isinstance(scores, np.ndarray)):
+        raise ValueError("scores must be a scipy.sparse matrix or a numpy array")
+    if scores.ndim != 2 or scores.shape[0] != scores.shape[1]:
+        raise ValueError(f"scores must be a square (n, n) matrix, got shape {scores.shape}")
+    n = scores.shape[0]
+    s = sparse.csr_matrix(scores, dtype=np.float64)
+    if not np.all(np.isfinite(s.data)):
+        raise ValueError("scores contain NaN or infinite values")
+    diff = abs(s - s.T)
+    if diff.nnz and diff.max() > 1e-9 * max(1.0, abs(s).max()):
+        raise ValueError("scores must be symmetric: scores[a, b] == scores[b, a]")
+    cap = _check_capacity(capacity, n)
+    upper = sparse.triu(s, k=1).tocoo()
+    u, v, w = upper.row.astype(np.int64), upper.col.astype(np.int64), upper.data
+    keep = (w > 0) & (cap[u] > 0) & (cap[v] > 0)
+    u, v, w = u[keep], v[keep], w[keep]
+    if priority is not None:
+        pr = np.asarray(priority, dtype=np.float64)
+        if pr.shape != (n,) or not np.all(np.isfinite(pr)) or np.any(pr < 0):
+            raise ValueError(f"priority must be a finite non-negative array of shape ({n},)")
+        w = w + pr[u] + pr[v]
+    return n, u, v, w, cap
+
+
+def plan_round(
+    scores: sparse.spmatrix | np.ndarray,
+    capacity: np.ndarray,
+    seed: int = 0,
+    *,
+    priority: np.ndarray | None = None,
+    exact_max_edges: int = 4000,
+    time_limit: float = 50.0,
+) -> np.ndarray:
+    """Choose a round of introductions maximising the total score (weighted b-matching).
+
+    scores: (n, n) symmetric, entries > 0 are allowed pairs (zero/absent/negative: never).
+    capacity: (n,) int >= 0, introductions each member accepts this round (0 = none).
+    priority: optional (n,) bonus added to every allowed pair of a member (fairness:
+        members left out last round first). Returns int64 (m, 2) pairs, a < b, sorted.
+
+    Exact (integer program, HiGHS) up to `exact_max_edges` allowed pairs; above, a seeded
+    greedy pass then local search (add a pair, dropping at most the weakest pair of each
+    end, while the total grows). Deterministic for a seed.
+    """
+    n, u, v, w, cap = _edges(scores, capacity, priority)
+    if u.size == 0:
+        return np.empty((0, 2), dtype=np.int64)
+    rng = np.random.default_rng(seed)
+    chosen = _greedy(n, u, v, w, cap, rng)
+    chosen = _local_search(n, u, v, w, cap, chosen, deadline=time.monotonic() + time_limit)
+    if u.size <= exact_max_edges:
+        exact = _exact(n, u, v, w, cap, time_limit)
+        if exact is not None and w[exact].sum() >= w[chosen].sum():
+            chosen = exact
+    pairs = np.stack([u[chosen], v[chosen]], axis=1)
+    return pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
+
+
+def total_score(scores: sparse.spmatrix | np.ndarray, pairs: np.ndarray) -> float:
+    """Sum of scores[a, b] over chosen pairs (m, 2)."""
+    pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
+    if pairs.size == 0:
+        return 0.0
+    return float(np.asarray(sparse.csr_matrix(scores)[pairs[:, 0], pairs[:, 1]]).sum())
+
+
+def _greedy(n, u, v, w, cap, rng) -> np.ndarray:
+    """Heaviest pairs first, ties in a seeded random order; boolean mask of chosen edges."""
+    order = np.lexsort((rng.random(w.size), -w))
+    load = [0] * n
+    capl = cap.tolist()
+    chosen = np.zeros(w.size, dtype=bool)
+    picked = []
+    for e, a, b in zip(order.tolist(), u[order].tolist(), v[order].tolist(), strict=True):
+        if load[a] < capl[a] and load[b] < capl[b]:
+            load[a] += 1
+            load[b] += 1
+            picked.append(e)
+    chosen[picked] = True
+    return chosen
+
+
+def _best_per_vertex(vertex, weight, edge, n):
+    """For each vertex, the largest weight and its edge among (vertex, weight, edge)."""
+    best_w = np.zeros(n)
+    best_e = np.full(n, -1, dtype=np.int64)
+    if vertex.size:
+        order = np.lexsort((edge, -weight, vertex))
+        vertex, weight, edge = vertex[order], weight[order], edge[order]
+        first = np.ones(vertex.size, dtype=bool)
+        first[1:] = vertex[1:] != vertex[:-1]
+        best_w[vertex[first]] = weight[first]
+        best_e[vertex[first]] = edge[first]
+    return best_w, best_e
+
+
+def _local_search(n, u, v, w, cap, chosen, deadline: float, max_rounds: int = 500):
+    """Improve a b-matching with short augmenting moves while the total grows.
+
+    Move: add a free pair (a, b); at each full end x, drop the pair (x, y) that costs
+    least, where dropping frees y, which may at once take its best pair (y, z) towards a
+    member z with room (an alternating path of length up to 5). Each round prices every
+    unchosen pair in one vectorised step, then applies the best non-overlapping moves (no
+    member touched twice in a round), until no move gains or the deadline passes.
+    """
+    chosen = chosen.copy()
+    eps = 1e-12 * max(1.0, float(w.max()))
+    ul, vl = u.tolist(), v.tolist()
+    for _ in range(max_rounds):
+        if time.monotonic() > deadline:
+            break
+        load = np.bincount(u[chosen], minlength=n) + np.bincount(v[chosen], minlength=n)
+        free = load < cap
+        full = ~free
+        # refill[y]: best unchosen pair (y, z) with room at z, taken if y loses a pair.
+        open_uv = ~chosen & free[v]
+        open_vu = ~chosen & free[u]
+        refill_w, refill_e = _best_per_vertex(
+            np.concatenate([u[open_uv], v[open_vu]]),
+            np.concatenate([w[open_uv], w[open_vu]]),
+            np.concatenate([np.flatnonzero(open_uv), np.flatnonzero(open_vu)]),
+            n,
+        )
+        # Dropping chosen pair (x, y) at x costs w(x, y) minus what y regains.
+        idx = np.flatnonzero(chosen)
+        x_end = np.concatenate([u[idx], v[idx]])
+        y_end = np.concatenate([v[idx], u[idx]])
+        drop_cost = w[np.concatenate([idx, idx])] - refill_w[y_end]
+        neg_w, drop_e = _best_per_vertex(x_end, -drop_cost, np.concatenate([idx, idx]), n)
+        cost = np.where(full, -neg_w, 0.0)
+        gain = w - cost[u] - cost[v]
+        gain[chosen] = 0.0
+        cand = np.flatnonzero(gain > eps)
+        if cand.size == 0:
+            break
+        cand = cand[np.argsort(-gain[cand], kind="stable")]
+        lock = np.zeros(n, dtype=bool).tolist()
+        fulll = full.tolist()
+        drop_el, refill_el = drop_e.tolist(), refill_e.tolist()
+        add, drop = [], []
+        for e in cand.tolist():
+            a, b = ul[e], vl[e]
+            touched = [a, b]
+            move_add, move_drop = [e], []
+            for x in (a, b):
+                if not fulll[x]:
+                    continue
+                d = drop_el[x]
+                y = ul[d] if vl[d] == x else vl[d]
+                touched.append(y)
+                move_drop.append(d)
+                r = refill_el[y]
+                if r >= 0:
+                    z = ul[r] if vl[r] == y else vl[r]
+                    touched.append(z)
+                    move_add.append(r)
+            if len(set(touched)) != len(touched) or any(lock[t] for t in touched):
+                continue
+            for t in touched:
+                lock[t] = True
+            add += move_add
+            drop += move_drop
+        if not add:
+            break
+        chosen[drop] = False
+        chosen[add] = True
+    return chosen
+
+
+def _exact(n, u, v, w, cap, time_limit: float) -> np.ndarray | None:
+    """Integer program: max w.x, each member in at most cap pairs, x binary (HiGHS)."""
+    m = u.size
+    incidence = sparse.csr_matrix(
+        (np.ones(2 * m), (np.concatenate([u, v]), np.concatenate([np.arange(m)] * 2))),
+        shape=(n, m),
+    )
+    res = milp(
+        c=-w,
+        constraints=LinearConstraint(incidence, ub=cap.astype(float)),
+        integrality=np.ones(m),
+        bounds=Bounds(0, 1),
+        options={"time_limit": time_limit, "disp": False},
+    )
+    if res.x is None:
+        return None
+    return res.x > 0.5
+
+
+# ---------------------------------------------------------------------------- explanations
+
+_AXES_FR = {
+    0: "la contemplation du monde",
+    1: "le développement de soi",
+    2: "la transformation de la société",
+    3: "l'expérience et la connaissance",
+}
+
+
+def _quote(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split()).rstrip(" .;")
+    if len(text) > limit:
+        text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return f"« {text} »"
+
+
+def _terms(terms: Sequence[str]) -> str:
+    terms = list(terms)
+    if len(terms) <= 1:
+        return "".join(terms)
+    return ", ".join(terms[:-1]) + " et " + terms[-1]
+
+
+def explain_pair(
+    components: Mapping[str, float],
+    other_name: str,
+    *,
+    other_need: str = "",
+    other_offer: str = "",
+    matched_terms_theirs: Sequence[str] = (),
+    matched_terms_yours: Sequence[str] = (),
+    intermediary_name: str | None = None,
+    shared_axes: Sequence[int] = (),
+    max_reasons: int = 4,
+) -> list[str]:
+    """French reasons for suggesting `other_name` to the viewer ("vous"), strongest first.
+
+    components: one pair's values from `pair_components`, oriented so that "relevance_ab"
+    is the viewer's need vs the other's offer and "relevance_ba" the other's need vs the
+    viewer's offer. matched_terms_theirs: terms shared by their need and your offer;
+    matched_terms_yours: by your need and their offer (see `RelevanceModel.matched_terms`).
+    """
+    c = {k: float(np.asarray(v)) for k, v in components.items() if np.ndim(v) == 0}
+    w = DEFAULT_WEIGHTS
+    reasons: list[tuple[float, str]] = []
+    r_ab, r_ba = c.get("relevance_ab", 0.0), c.get("relevance_ba", 0.0)
+    if r_ba >= MIN_RELEVANCE:
+        text = (
+            f"{other_name} cherche {_quote(other_need)}"
+            if other_need
+            else (f"{other_name} cherche ce que vous proposez")
+        )
+        if matched_terms_theirs:
+            text += f" : vous proposez justement {_terms(matched_terms_theirs)}"
+        reasons.append((w["relevance"] * r_ba + 1e-9, text + "."))
+    if r_ab >= MIN_RELEVANCE:
+        text = (
+            f"{other_name} propose {_quote(other_offer)}"
+            if other_offer
+            else (f"{other_name} propose ce que vous cherchez")
+        )
+        if matched_terms_yours:
+            text += f", ce qui répond à votre besoin en {_terms(matched_terms_yours)}"
+        reasons.append((w["relevance"] * r_ab, text + "."))
+    if min(r_ab, r_ba) >= MIN_RELEVANCE:
+        reasons.append(
+            (c.get("reciprocity", 0.0), "L'intérêt est réciproque : chacun peut aider l'autre.")
+        )
+    if c.get("novelty", 0.0) > 0:
+        reasons.append((c["novelty"], "Vous n'avez aucun cercle en commun."))
+    if c.get("trust", 0.0) > 0:
+        if intermediary_name and c.get("intermediary", -1) >= 0:
+            text = (
+                f"{intermediary_name}, en qui vous avez confiance, connaît {other_name} "
+                "et peut faire les présentations."
+            )
+        else:
+            text = f"Un lien de confiance existe déjà entre vous et {other_name}."
+        reasons.append((c["trust"], text))
+    if c.get("cross_sector", 0.0) > 0:
+        reasons.append(
+            (c["cross_sector"], f"{other_name} travaille dans un autre secteur que vous.")
+        )
+    if c.get("themes", 0.0) > 0 and shared_axes:
+        axes = _terms([_AXES_FR[a] for a in shared_axes if a in _AXES_FR])
+        reasons.append((c["themes"], f"Vous vous intéressez tous deux à {axes}."))
+    if c.get("priority", 0.0) > 0:
+        reasons.append((0.0, "Vous n'avez pas eu de mise en relation au dernier tour."))
+    reasons.sort(key=lambda item: -item[0])
+    return [text for _, text in reasons[:max_reasons]]
+
+
+# ---------------------------------------------------------------------- ask the network
+
+ASK_WEIGHTS = {"relevance": 0.75, "trust": 0.15, "novelty": 0.10}
+
+
+def ask_network(
+    query: sparse.spmatrix | np.ndarray,
+    offers: sparse.spmatrix | np.ndarray,
+    k: int = 10,
+    *,
+    trust_row: sparse.spmatrix | np.ndarray | None = None,
+    asker_circles: np.ndarray | None = None,
+    circles: sparse.spmatrix | None = None,
+    eligible: np.ndarray | None = None,
+    weights: Mapping[str, float] | None = None,
+) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
+    """Rank members for a free-text need ("je cherche…").
+
+    query: (d,) or (1, d) encoded need; offers: (n, d) precomputed unit rows (CSR is
+    fastest). trust_row: (n,) or (1, n) the asker's trust in each member. asker_circles:
+    indices of the asker's circles; circles: (n, c) sparse membership (CSC is fastest).
+    eligible: (n,) bool, e.g. visible, consenting and not the asker. Only members with
+    relevance >= MIN_RELEVANCE are returned. Returns (indices (<=k,), scores, components
+    dict of (<=k,) arrays "relevance", "trust", "novelty"), best first.
+    """
+    w = {**ASK_WEIGHTS, **(weights or {})}
+    q = query.toarray() if sparse.issparse(query) else np.asarray(query)
+    q = q.reshape(-1).astype(np.float32)
+    rel = np.clip(np.asarray(offers @ q).ravel(), 0.0, 1.0)
+    ok = rel >= MIN_RELEVANCE
+    if eligible is not None:
+        ok &= np.asarray(eligible, dtype=bool)
+    idx = np.flatnonzero(ok)
+    if idx.size == 0:
+        empty = np.empty(0)
+        return np.empty(0, np.int64), empty, {"relevance": empty, "trust": empty, "novelty": empty}
+    rel = rel[idx]
+    if trust_row is not None:
+        t = trust_row.toarray() if sparse.issparse(trust_row) else np.asarray(trust_row)
+        trust = np.clip(t.reshape(-1)[idx], 0.0, 1.0)
+    else:
+        trust = np.zeros(idx.size)
+    if circles is not None and asker_circles is not None and len(asker_circles):
+        shared = np.asarray(sparse.csc_matrix(circles)[:, asker_circles].sum(axis=1)).ravel()
+        novelty = (shared[idx] == 0).astype(float)
+    else:
+        novelty = np.zeros(idx.size)
+    comp = {
+        "relevance": w["relevance"] * rel,
+        "trust": w["trust"] * trust,
+        "novelty": w["novelty"] * novelty,
+    }
+    total = comp["relevance"] + comp["trust"] + comp["novelty"]
+    k = min(k, idx.size)
+    part = np.argpartition(-total, k - 1)[:k] if k < idx.size else np.arange(idx.size)
+    best = part[np.lexsort((idx[part], -total[part]))]
+    return idx[best], total[best], {name: val[best] for name, val in comp.items()}
