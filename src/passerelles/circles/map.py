@@ -38,6 +38,7 @@ def circle_map(circles, bridge_pairs) -> dict:
                 "r": round(7 + 2.2 * math.sqrt(size)),
                 "kind": getattr(circle, "kind", ""),
             }
+            node["label_y"] = node["y"] + node["r"] + 13
             position[circle.pk] = node
             nodes.append(node)
     edges = [

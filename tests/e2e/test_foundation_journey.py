@@ -1,0 +1,104 @@
+"""Journey: an organiser signs up, creates a circle, invites, and opens a bridge."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from passerelles.circles.models import BridgeState, CircleKind
+from tests.conftest import admit, make_circle, make_user
+from tests.e2e.conftest import login, screenshot
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def _link_in_last_mail(pattern: str) -> str:
+    match = re.search(pattern, mail.outbox[-1].body)
+    assert match, mail.outbox[-1].body
+    return match.group(0)
+
+
+def test_organiser_brings_a_circle_and_opens_a_bridge(new_page, live_server):
+    # Another circle already exists, with its own owner and a member.
+    dana = make_user("dana@example.org", "Dana", "Roux")
+    eve = make_user("eve@example.org", "Eve", "Noir")
+    alumni = make_circle(dana, "Anciens de l'École de Commerce", kind=CircleKind.ALUMNI)
+    admit(eve, alumni)
+    bob = make_user("bob@example.org", "Bob", "Durand")
+
+    # A visitor discovers Passerelles and signs up.
+    page = new_page()
+    page.goto("/")
+    screenshot(page, "landing")
+    page.get_by_role("link", name="Rejoindre Passerelles").click()
+    page.fill("input[name=first_name]", "Claire")
+    page.fill("input[name=last_name]", "Lefèvre")
+    page.fill("input[name=email]", "claire@example.org")
+    page.fill("input[name=password1]", "un-mot-de-passe-long-9")
+    page.fill("input[name=password2]", "un-mot-de-passe-long-9")
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_url(re.compile(r"/compte/confirm-email/"))
+
+    # She verifies her e-mail address from the message she received.
+    confirm = _link_in_last_mail(r"http://[^\s]+/compte/confirm-email/[^\s]+")
+    page.goto(confirm)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/accueil/"))
+    assert page.get_by_role("heading", name="Bonjour Claire").is_visible()
+
+    # She creates her business club.
+    page.get_by_role("link", name="Créer un cercle").first.click()
+    page.fill("input[name=name]", "Club des Entrepreneurs de la Croix-Rousse")
+    page.select_option("select[name=kind]", "club")
+    page.fill("textarea[name=description]", "Un club d'affaires de quartier, déjeuner mensuel.")
+    page.fill("input[name=city]", "Lyon")
+    page.fill("input[name=department]", "69")
+    page.fill("input[name=dues_eur]", "240")
+    page.check("input[name=sector_choices][value=C]")
+    page.get_by_role("button", name="Créer le cercle").click()
+    page.wait_for_url(re.compile(r"/cercles/club-des-entrepreneurs"))
+    assert page.get_by_role("heading", name="Club des Entrepreneurs de la Croix-Rousse").is_visible()
+
+    # She invites Bob, who accepts from the link in his e-mail.
+    page.get_by_role("link", name="Inviter").first.click()
+    page.fill("textarea[name=emails]", "bob@example.org")
+    page.get_by_role("button", name="Envoyer les invitations").click()
+    assert page.get_by_text("1 invitation(s) envoyée(s).").is_visible()
+    invitation = _link_in_last_mail(r"http://[^\s]+/cercles/invitation/[^\s]+")
+    bob_page = new_page()
+    login(bob_page, bob.email)
+    bob_page.goto(invitation)
+    bob_page.get_by_role("button", name="Accepter l'invitation").click()
+    assert bob_page.get_by_text("Bienvenue dans Club des Entrepreneurs").is_visible()
+
+    # She asks the alumni association for a bridge; Dana accepts it.
+    page.goto("/cercles/club-des-entrepreneurs-de-la-croix-rousse/passerelles/")
+    page.select_option("select[name=target]", label=alumni.name)
+    page.fill("textarea[name=message]", "Nos membres auraient beaucoup à se dire.")
+    page.get_by_role("button", name="Envoyer la demande").click()
+    assert page.get_by_text("Demande de passerelle envoyée").is_visible()
+
+    dana_page = new_page()
+    login(dana_page, dana.email)
+    dana_page.goto("/accueil/")
+    dana_page.get_by_role("link", name="Répondre").click()
+    dana_page.get_by_role("button", name="Accepter").click()
+    assert dana_page.get_by_text("La passerelle avec Club des Entrepreneurs").is_visible()
+    assert alumni.bridges_received.get().state == BridgeState.ACTIVE
+
+    # Eve, a member of the bridged circle, now finds Claire in the directory.
+    eve_page = new_page()
+    login(eve_page, eve.email)
+    eve_page.goto("/membres/")
+    assert eve_page.get_by_text("Claire Lefèvre").first.is_visible()
+    screenshot(eve_page, "directory")
+    eve_page.get_by_text("Claire Lefèvre").first.click()
+    assert eve_page.get_by_role("heading", name="Claire Lefèvre").is_visible()
+
+    # The organiser's home and circle page, as she sees them now.
+    page.goto("/accueil/")
+    screenshot(page, "member-home")
+    page.goto("/cercles/club-des-entrepreneurs-de-la-croix-rousse/")
+    screenshot(page, "circle")
+    page.goto("/cercles/")
+    screenshot(page, "circles-map")
