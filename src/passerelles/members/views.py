@@ -1,27 +1,219 @@
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from passerelles.circles.access import visible_circles
+from passerelles.circles.models import Invitation, Membership, MembershipState
+from passerelles.core.choices import Axis
+from passerelles.members import search
 from passerelles.members.access import get_profile_for_user, visible_profiles
+from passerelles.members.forms import (
+    LANGUAGES,
+    DeleteAccountForm,
+    DirectoryFilterForm,
+    ProfileForm,
+    circles_blocking_deletion,
+    circles_owned_alone,
+    link_label,
+    safe_links,
+)
+from passerelles.members.models import Profile, Skill
+
+PAGE_SIZE = 24
+
+
+def axis_badges(profile: Profile) -> list[tuple[str, str]]:
+    labels = dict(Axis.choices)
+    return [(code, str(labels[code])) for code in profile.theme_list if code in labels]
+
+
+def language_labels(profile: Profile) -> list[str]:
+    labels = dict(LANGUAGES)
+    return [str(labels[code]) for code in profile.language_list if code in labels]
 
 
 @login_required
 def directory(request: HttpRequest) -> HttpResponse:
-    profiles = visible_profiles(request.user).select_related("user")[:50]
-    return render(request, "members/directory.html", {"profiles": profiles})
+    """The members one may see, filtered and searched; htmx asks for the results only."""
+    form = DirectoryFilterForm(request.user, request.GET or None)
+    profiles = search.filter_directory(visible_profiles(request.user), form.filters())
+    profiles = profiles.select_related("user").prefetch_related("skills")
+    page = Paginator(profiles, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    for profile in page.object_list:
+        profile.axis_badges = axis_badges(profile)
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": page, "query": query.urlencode()}
+    if request.htmx and request.htmx.target == "results":
+        return render(request, "members/_results.html", context)
+    context["skill_names"] = (
+        Skill.objects.filter(profiles__in=visible_profiles(request.user))
+        .annotate(uses=Count("profiles"))
+        .order_by("-uses", "name")
+        .values_list("name", flat=True)[:100]
+    )
+    return render(request, "members/directory.html", context)
 
 
 @login_required
 def profile_detail(request: HttpRequest, profile_id: int) -> HttpResponse:
     profile = get_profile_for_user(request.user, profile_id)
-    return render(request, "members/detail.html", {"profile": profile})
+    circles = visible_circles(request.user).filter(
+        memberships__user=profile.user, memberships__state=MembershipState.ADMITTED
+    )
+    links = [(url, link_label(url)) for url in safe_links(profile.links)]
+    context = {
+        "profile": profile,
+        "is_me": profile.user_id == request.user.pk,
+        "skills": profile.skills.all(),
+        "axis_badges": axis_badges(profile),
+        "languages": language_labels(profile),
+        "links": links,
+        "circles": circles.order_by("name").distinct(),
+    }
+    return render(request, "members/detail.html", context)
 
 
 @login_required
 def profile_edit(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("")
+    profile, _created = Profile.objects.get_or_create(user=request.user)
+    form = ProfileForm(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Votre profil est enregistré."))
+        return redirect("members:detail", profile.pk)
+    return render(request, "members/edit.html", {"form": form, "profile": profile})
 
 
 @login_required
 def privacy(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("")
+    profile, _created = Profile.objects.get_or_create(user=request.user)
+    return render(request, "members/privacy.html", _privacy_context(request, profile))
+
+
+def _privacy_context(request: HttpRequest, profile: Profile, form=None) -> dict:
+    return {
+        "profile": profile,
+        "form": form or DeleteAccountForm(request.user),
+        "blocking_circles": circles_blocking_deletion(request.user).order_by("name"),
+        "circles_deleted_with_account": circles_owned_alone(request.user).order_by("name"),
+    }
+
+
+@login_required
+def export_data(request: HttpRequest) -> HttpResponse:
+    """Everything Passerelles holds about the signed-in user, as a JSON download."""
+    response = JsonResponse(
+        personal_data(request.user), json_dumps_params={"ensure_ascii": False, "indent": 2}
+    )
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="passerelles-mes-donnees-{stamp}.json"'
+    return response
+
+
+@login_required
+@require_POST
+def delete_account(request: HttpRequest) -> HttpResponse:
+    form = DeleteAccountForm(request.user, request.POST)
+    if not form.is_valid():
+        profile, _created = Profile.objects.get_or_create(user=request.user)
+        context = _privacy_context(request, profile, form)
+        return render(request, "members/privacy.html", context, status=400)
+    form.save()
+    logout(request)
+    messages.success(
+        request, _("Votre compte est supprimé et vos données personnelles sont effacées.")
+    )
+    return redirect("core:landing")
+
+
+def personal_data(user) -> dict:
+    """The user's account, profile, memberships and invitations, as plain JSON values."""
+    from allauth.account.models import EmailAddress
+
+    profile, _created = Profile.objects.get_or_create(user=user)
+    memberships = Membership.objects.filter(user=user).select_related("circle").order_by("pk")
+    received = Invitation.objects.filter(Q(email__iexact=user.email) | Q(accepted_by=user))
+    sent = Invitation.objects.filter(invited_by=user)
+    return {
+        "format": "passerelles-export-1",
+        "exported_at": timezone.now(),
+        "account": {
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "date_joined": user.date_joined,
+            "last_login": user.last_login,
+            "email_addresses": [
+                {"email": a.email, "verified": a.verified, "primary": a.primary}
+                for a in EmailAddress.objects.filter(user=user)
+            ],
+        },
+        "profile": {
+            "headline": profile.headline,
+            "organisation": profile.organisation,
+            "city": profile.city,
+            "department": profile.department,
+            "sector": profile.sector,
+            "skills": [s.name for s in profile.skills.all()],
+            "offers": profile.offers,
+            "needs": profile.needs,
+            "themes": profile.theme_list,
+            "languages": profile.language_list,
+            "links": profile.link_list,
+            "visibility": profile.visibility,
+            "updated_at": profile.updated_at,
+        },
+        "memberships": [
+            {
+                "circle": m.circle.name,
+                "circle_slug": m.circle.slug,
+                "role": m.role,
+                "state": m.state,
+                "message": m.message,
+                "requested_at": m.requested_at,
+                "invited_at": m.invited_at,
+                "admitted_at": m.admitted_at,
+                "ended_at": m.ended_at,
+                "verified": m.verified,
+            }
+            for m in memberships
+        ],
+        "invitations_received": [
+            _invitation_data(i) for i in received.select_related("circle").order_by("pk")
+        ],
+        "invitations_sent": [
+            {
+                "circle": i.circle.name,
+                "email": i.email,
+                "sent_at": i.sent_at,
+                "accepted_at": i.accepted_at,
+                "revoked_at": i.revoked_at,
+            }
+            for i in sent.select_related("circle").order_by("pk")
+        ],
+    }
+
+
+def _invitation_data(invitation: Invitation) -> dict:
+    return {
+        "circle": invitation.circle.name,
+        "email": invitation.email,
+        "first_name": invitation.first_name,
+        "last_name": invitation.last_name,
+        "organisation": invitation.organisation,
+        "sector": invitation.sector,
+        "city": invitation.city,
+        "role": invitation.role,
+        "sent_at": invitation.sent_at,
+        "accepted_at": invitation.accepted_at,
+        "revoked_at": invitation.revoked_at,
+    }

@@ -1,0 +1,367 @@
+import re
+from urllib.parse import urlsplit
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from passerelles.circles.access import visible_circles
+from passerelles.circles.models import Circle, Invitation, Membership, MembershipState, Role
+from passerelles.core.choices import Axis, Sector, join_codes
+from passerelles.members.models import Profile, Skill, Visibility
+
+LANGUAGES = [
+    ("fr", _("Français")),
+    ("en", _("Anglais")),
+    ("de", _("Allemand")),
+    ("es", _("Espagnol")),
+    ("it", _("Italien")),
+    ("ar", _("Arabe")),
+    ("pt", _("Portugais")),
+    ("zh", _("Chinois")),
+]
+
+VISIBILITY_EXPLAINED = [
+    (
+        Visibility.CIRCLES,
+        _("Mes cercles : seuls les membres des cercles dont je fais partie voient mon profil."),
+    ),
+    (
+        Visibility.BRIDGED,
+        _(
+            "Mes cercles et les cercles reliés (recommandé) : s'y ajoutent les membres des "
+            "cercles qui ont ouvert une passerelle avec l'un des miens."
+        ),
+    ),
+    (
+        Visibility.ALL,
+        _("Tous les membres : toute personne inscrite sur Passerelles peut voir mon profil."),
+    ),
+]
+
+MAX_SKILLS = 20
+MAX_SKILL_LENGTH = 40
+MAX_LINKS = 5
+DEPARTMENT_RE = re.compile(r"^(0[1-9]|1\d|[3-8]\d|9[0-5]|2[1-9]|2A|2B|97[1-6])$")
+
+
+def normalise_skills(text: str) -> list[str]:
+    """Comma-separated tags, lower-case, single-spaced, de-duplicated in order."""
+    tags = (" ".join(tag.split()).lower() for tag in (text or "").split(","))
+    return list(dict.fromkeys(tag for tag in tags if tag))
+
+
+def safe_links(text: str) -> list[str]:
+    """The lines of ``text`` that are valid http(s) URLs (what a page may render as links)."""
+    validate = URLValidator(schemes=["http", "https"])
+    links = []
+    for line in (text or "").splitlines():
+        line = line.strip()
+        try:
+            validate(line)
+        except ValidationError:
+            continue
+        links.append(line)
+    return links
+
+
+def link_label(url: str) -> str:
+    parts = urlsplit(url)
+    return (parts.netloc + parts.path).removeprefix("www.").rstrip("/")
+
+
+class DirectoryFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Rechercher"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("nom, offre, besoin…")}),
+    )
+    circle = forms.ModelChoiceField(
+        label=_("Cercle"),
+        queryset=Circle.objects.none(),
+        required=False,
+        to_field_name="slug",
+        empty_label=_("Tous"),
+    )
+    sector = forms.ChoiceField(
+        label=_("Secteur"), required=False, choices=[("", _("Tous"))] + Sector.choices
+    )
+    city = forms.CharField(
+        label=_("Commune ou département"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"placeholder": _("Lyon, 69…")}),
+    )
+    theme = forms.ChoiceField(
+        label=_("Axe d'intérêt"), required=False, choices=[("", _("Tous"))] + Axis.choices
+    )
+    skill = forms.CharField(
+        label=_("Compétence"),
+        required=False,
+        max_length=MAX_SKILL_LENGTH,
+        widget=forms.TextInput(attrs={"list": "skill-names"}),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["circle"].queryset = visible_circles(user).order_by("name")
+
+    def filters(self) -> dict:
+        """The valid filters; an invalid one (say, a circle one may not see) is ignored."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {k: v for k, v in self.cleaned_data.items() if v}
+
+
+class ProfileForm(forms.ModelForm):
+    first_name = forms.CharField(label=_("Prénom"), max_length=150)
+    last_name = forms.CharField(label=_("Nom"), max_length=150)
+    skill_tags = forms.CharField(
+        label=_("Compétences"),
+        required=False,
+        help_text=_(
+            "Séparées par des virgules, par exemple : comptabilité, export, levée de fonds."
+        ),
+    )
+    theme_choices = forms.MultipleChoiceField(
+        label=_("Axes d'intérêt"),
+        choices=Axis.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    language_choices = forms.MultipleChoiceField(
+        label=_("Langues"),
+        choices=LANGUAGES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    visibility = forms.ChoiceField(
+        label=_("Qui peut voir mon profil ?"),
+        choices=VISIBILITY_EXPLAINED,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Les responsables de la plateforme voient tous les profils. "
+            "Vos coordonnées ne sont jamais affichées."
+        ),
+    )
+
+    class Meta:
+        model = Profile
+        fields = [
+            "headline",
+            "organisation",
+            "city",
+            "department",
+            "sector",
+            "offers",
+            "needs",
+            "links",
+            "visibility",
+        ]
+        labels = {
+            "headline": _("Titre"),
+            "organisation": _("Organisation"),
+            "city": _("Commune"),
+            "department": _("Département"),
+            "sector": _("Secteur d'activité"),
+            "offers": _("Je peux aider sur…"),
+            "needs": _("Je cherche…"),
+            "links": _("Liens"),
+        }
+        help_texts = {
+            "headline": _("Une ligne : votre métier, votre spécialité."),
+            "department": _("Numéro du département : 69, 2A, 974…"),
+            "links": _("Un lien par ligne (site, LinkedIn…), commençant par https://, 5 au plus."),
+        }
+        widgets = {
+            "offers": forms.Textarea(attrs={"rows": 4}),
+            "needs": forms.Textarea(attrs={"rows": 4}),
+            "links": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    field_order = [
+        "first_name",
+        "last_name",
+        "headline",
+        "organisation",
+        "city",
+        "department",
+        "sector",
+        "skill_tags",
+        "offers",
+        "needs",
+        "theme_choices",
+        "language_choices",
+        "links",
+        "visibility",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        profile = self.instance
+        self.fields["first_name"].initial = profile.user.first_name
+        self.fields["last_name"].initial = profile.user.last_name
+        self.fields["theme_choices"].initial = profile.theme_list
+        self.fields["language_choices"].initial = profile.language_list
+        if profile.pk:
+            self.fields["skill_tags"].initial = ", ".join(s.name for s in profile.skills.all())
+        self.fields["sector"].choices = [("", _("— Non précisé —"))] + Sector.choices
+
+    def clean_department(self) -> str:
+        value = self.cleaned_data["department"].strip().upper()
+        if len(value) == 1 and value.isdigit():
+            value = f"0{value}"
+        if value and not DEPARTMENT_RE.match(value):
+            raise ValidationError(
+                _(
+                    "Indiquez un numéro de département : deux chiffres (01 à 95), "
+                    "2A, 2B ou 971 à 976."
+                )
+            )
+        return value
+
+    def clean_skill_tags(self) -> list[str]:
+        tags = normalise_skills(self.cleaned_data["skill_tags"])
+        too_long = [tag for tag in tags if len(tag) > MAX_SKILL_LENGTH]
+        if too_long:
+            raise ValidationError(
+                _("Chaque compétence tient en %(max)d caractères au plus : « %(tag)s ».")
+                % {"max": MAX_SKILL_LENGTH, "tag": too_long[0]}
+            )
+        if len(tags) > MAX_SKILLS:
+            raise ValidationError(
+                _("Indiquez %(max)d compétences au plus (vous en avez saisi %(n)d).")
+                % {"max": MAX_SKILLS, "n": len(tags)}
+            )
+        return tags
+
+    def clean_links(self) -> str:
+        lines = [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]
+        if len(lines) > MAX_LINKS:
+            raise ValidationError(_("Indiquez %(max)d liens au plus.") % {"max": MAX_LINKS})
+        valid = set(safe_links("\n".join(lines)))
+        wrong = [line for line in lines if line not in valid]
+        if wrong:
+            raise ValidationError(
+                _(
+                    "« %(link)s » n'est pas une adresse web valide (elle doit commencer par https://)."
+                )
+                % {"link": wrong[0]}
+            )
+        return "\n".join(lines)
+
+    @transaction.atomic
+    def save(self, commit: bool = True) -> Profile:
+        profile = super().save(commit=False)
+        profile.theme_list = self.cleaned_data["theme_choices"]
+        profile.languages = join_codes(self.cleaned_data["language_choices"])
+        user = profile.user
+        user.first_name = self.cleaned_data["first_name"].strip()
+        user.last_name = self.cleaned_data["last_name"].strip()
+        user.save(update_fields=["first_name", "last_name"])
+        profile.save()
+        skills = [
+            Skill.objects.get_or_create(name=tag)[0] for tag in self.cleaned_data["skill_tags"]
+        ]
+        profile.skills.set(skills)
+        return profile
+
+
+def circles_blocking_deletion(user):
+    """Circles ``user`` owns that still have other admitted members."""
+    return Circle.objects.filter(
+        memberships__user=user,
+        memberships__role=Role.OWNER,
+        memberships__state=MembershipState.ADMITTED,
+    ).filter(
+        pk__in=Circle.objects.annotate(
+            admitted=Count("memberships", filter=Q(memberships__state=MembershipState.ADMITTED))
+        )
+        .filter(admitted__gt=1)
+        .values("pk")
+    )
+
+
+def circles_owned_alone(user):
+    """Circles ``user`` owns and is the only admitted member of (deleted with the account)."""
+    owned = Circle.objects.filter(
+        memberships__user=user,
+        memberships__role=Role.OWNER,
+        memberships__state=MembershipState.ADMITTED,
+    )
+    return owned.exclude(pk__in=circles_blocking_deletion(user).values("pk"))
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Mot de passe"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise ValidationError(_("Mot de passe incorrect."))
+        return password
+
+    def clean(self):
+        blocking = list(circles_blocking_deletion(self.user).values_list("name", flat=True))
+        if blocking:
+            raise ValidationError(
+                _(
+                    "Vous êtes responsable de %(circles)s, qui compte d'autres membres. "
+                    "Transmettez d'abord la responsabilité à un autre membre, "
+                    "puis supprimez votre compte."
+                )
+                % {"circles": ", ".join(f"« {name} »" for name in blocking)}
+            )
+        return self.cleaned_data
+
+    @transaction.atomic
+    def save(self) -> None:
+        anonymise_account(self.user)
+
+
+@transaction.atomic
+def anonymise_account(user) -> None:
+    """Erase what identifies ``user`` and close the account; anonymous traces stay.
+
+    The user row remains (deactivated, renamed, unusable password) so that circle
+    statistics and other members' records keep their shape without naming anyone.
+    """
+    from allauth.account.models import EmailAddress
+
+    now = timezone.now()
+    circles_owned_alone(user).delete()
+    Invitation.objects.filter(email__iexact=user.email).delete()
+    Membership.objects.filter(
+        user=user,
+        state__in=(MembershipState.ADMITTED, MembershipState.PENDING, MembershipState.INVITED),
+    ).update(state=MembershipState.LEFT, ended_at=now, updated_at=now)
+    Membership.objects.filter(user=user).update(role=Role.MEMBER, message="", verified=False)
+    EmailAddress.objects.filter(user=user).delete()
+
+    profile, _created = Profile.objects.get_or_create(user=user)
+    profile.skills.clear()
+    for field in ("headline", "organisation", "city", "department", "sector", "offers", "needs"):
+        setattr(profile, field, "")
+    profile.themes = profile.languages = profile.links = ""
+    profile.visibility = Visibility.CIRCLES
+    profile.save()
+
+    user.email = f"compte-supprime-{user.pk}@passerelles.invalid"
+    user.first_name = user.last_name = ""
+    user.is_active = user.is_staff = user.is_superuser = False
+    user.set_unusable_password()
+    user.save()

@@ -1,0 +1,187 @@
+"""Directory search and filters over an already-authorised queryset of profiles.
+
+Text search folds accents and case on both sides, so "comptabilité", "Comptabilite" and
+"COMPTABILITÉ" meet. PostgreSQL adds French full-text matching (stemming) and ranking;
+no extension is needed, because folding uses the built-in ``TRANSLATE``. SQLite gets the
+same folding through a Python function registered on the connection, and every query
+word must appear somewhere in the searched fields.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Exists, F, Func, OuterRef, Q, QuerySet, TextField, Value
+from django.db.models.functions import Concat
+
+from passerelles.circles.models import Circle, Membership, MembershipState
+from passerelles.members.models import Profile
+
+_FOLDS = {
+    "a": "àáâãäåāÀÁÂÃÄÅĀ",
+    "c": "çćčÇĆČ",
+    "e": "èéêëēėęÈÉÊËĒĖĘ",
+    "i": "îïíìīÎÏÍÌĪ",
+    "n": "ñńÑŃ",
+    "o": "ôöòóõøōÔÖÒÓÕØŌ",
+    "u": "ùúûüūÙÚÛÜŪ",
+    "y": "ÿýŸÝ",
+    "'": "’‘",
+}
+FOLD_FROM = "".join(_FOLDS.values())
+FOLD_TO = "".join(plain * len(accented) for plain, accented in _FOLDS.items())
+_LIGATURES = (("œ", "oe"), ("Œ", "oe"), ("æ", "ae"), ("Æ", "ae"))
+_TABLE = str.maketrans(FOLD_FROM, FOLD_TO) | {ord(a): b for a, b in _LIGATURES}
+
+# Function words dropped from a query, so "expert de la finance" does not require "la".
+QUERY_STOP_WORDS = frozenset(
+    [
+        "a",
+        "au",
+        "aux",
+        "avec",
+        "d",
+        "de",
+        "des",
+        "du",
+        "en",
+        "et",
+        "l",
+        "la",
+        "le",
+        "les",
+        "ou",
+        "pour",
+        "sur",
+        "un",
+        "une",
+        "dans",
+        "par",
+        "the",
+        "of",
+        "and",
+    ]
+)
+
+SEARCHED_FIELDS = ("user__first_name", "user__last_name", "headline", "organisation")
+SEARCHED_TEXTS = ("offers", "needs")
+
+
+def fold(text: str | None) -> str | None:
+    """Lower-case ``text`` without accents; the same folding the database applies."""
+    if text is None:
+        return None
+    return text.translate(_TABLE).lower()
+
+
+def query_words(query: str) -> list[str]:
+    """Folded words of a query, without function words (kept if nothing else is left)."""
+    words = re.findall(r"\w+", fold(query or ""))
+    content = [w for w in words if w not in QUERY_STOP_WORDS]
+    return list(dict.fromkeys(content or words))
+
+
+class Fold(Func):
+    """SQL counterpart of :func:`fold` for one text expression."""
+
+    arity = 1
+    function = "LOWER"  # other backends: case-insensitive only
+    output_field = TextField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        _register_sqlite_fold(connection)
+        return super().as_sql(compiler, connection, function="PASSERELLES_FOLD", **extra_context)
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.source_expressions[0])
+        sql = f"TRANSLATE(({sql})::text, %s, %s)"
+        params = (*params, FOLD_FROM, FOLD_TO)
+        for ligature, plain in _LIGATURES:
+            sql = f"REPLACE({sql}, %s, %s)"
+            params = (*params, ligature, plain)
+        return f"LOWER({sql})", params
+
+
+def _register_sqlite_fold(conn) -> None:
+    conn.ensure_connection()
+    conn.connection.create_function("PASSERELLES_FOLD", 1, fold, deterministic=True)
+
+
+def _searchable_text() -> Concat:
+    parts = []
+    for name in (*SEARCHED_FIELDS, *SEARCHED_TEXTS):
+        parts += [F(name), Value(" ")]
+    return Concat(*parts[:-1], output_field=TextField())
+
+
+def search(profiles: QuerySet[Profile], query: str) -> QuerySet[Profile]:
+    """Profiles matching every word of ``query`` (name, headline, organisation, offers, needs).
+
+    On PostgreSQL a French full-text match also counts (so plurals and word families meet)
+    and results carry a ``rank`` annotation, best first.
+    """
+    words = query_words(query)
+    if not words:
+        return profiles
+    profiles = profiles.annotate(search_text=Fold(_searchable_text()))
+    every_word = Q()
+    for word in words:
+        every_word &= Q(search_text__contains=word)
+    if connection.vendor != "postgresql":
+        return profiles.filter(every_word)
+    vector = SearchVector(Fold(_searchable_text()), config="french")
+    text_query = SearchQuery(" ".join(words), config="french", search_type="plain")
+    return (
+        profiles.annotate(search_vector=vector, rank=SearchRank(vector, text_query))
+        .filter(Q(search_vector=text_query) | every_word)
+        .order_by("-rank", "user__last_name", "user__first_name", "pk")
+    )
+
+
+def in_circle(profiles: QuerySet[Profile], circle: Circle) -> QuerySet[Profile]:
+    admitted = Membership.objects.filter(
+        user=OuterRef("user_id"), circle=circle, state=MembershipState.ADMITTED
+    )
+    return profiles.filter(Exists(admitted))
+
+
+def in_city(profiles: QuerySet[Profile], city: str) -> QuerySet[Profile]:
+    """A commune (part of its name, accents ignored) or a département code."""
+    city = city.strip()
+    return profiles.annotate(folded_city=Fold("city")).filter(
+        Q(folded_city__contains=fold(city)) | Q(department__iexact=city)
+    )
+
+
+def with_theme(profiles: QuerySet[Profile], axis: str) -> QuerySet[Profile]:
+    return profiles.filter(themes__contains=f",{axis},")
+
+
+def with_skill(profiles: QuerySet[Profile], skill: str) -> QuerySet[Profile]:
+    """Profiles with a skill tag containing ``skill`` (accents and case ignored)."""
+    tagged = (
+        Profile.skills.through.objects.annotate(folded=Fold("skill__name"))
+        .filter(profile_id=OuterRef("pk"))
+        .filter(folded__contains=fold(skill.strip()))
+    )
+    return profiles.filter(Exists(tagged))
+
+
+def filter_directory(profiles: QuerySet[Profile], filters: dict) -> QuerySet[Profile]:
+    """Apply the directory filters (cleaned form data; empty values are ignored)."""
+    profiles = profiles.order_by("user__last_name", "user__first_name", "pk")
+    if circle := filters.get("circle"):
+        profiles = in_circle(profiles, circle)
+    if sector := filters.get("sector"):
+        profiles = profiles.filter(sector=sector)
+    if city := filters.get("city"):
+        profiles = in_city(profiles, city)
+    if theme := filters.get("theme"):
+        profiles = with_theme(profiles, theme)
+    if skill := filters.get("skill"):
+        profiles = with_skill(profiles, skill)
+    if query := filters.get("q"):
+        profiles = search(profiles, query)
+    return profiles
