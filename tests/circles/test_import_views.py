@@ -1,0 +1,295 @@
+"""Upload, preview, confirm and cancel an import of members."""
+
+import io
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import Workbook
+
+from passerelles.circles.models import Invitation, MemberImport, Membership, MembershipState
+from tests.conftest import admit, make_user
+
+CSV = (
+    "Prénom;Nom;E-mail;Entreprise;Secteur;Ville\r\n"
+    "Hélène;Dubois;helene@example.org;Dubois SA;I;Lyon\r\n"
+    "Paul;Roy;paul@example.org;;Construction;Vénissieux\r\n"
+    "Bob;Durand;bob@example.org;;;Lyon\r\n"
+    "Mauvais;Mail;pas-une-adresse;;;\r\n"
+    "Hélène;Bis;HELENE@example.org;;;\r\n"
+    "Zoé;Astre;zoe@example.org;;Astronautique;\r\n"
+).encode("cp1252")
+
+
+def upload(client, circle, data=CSV, name="membres.csv"):
+    url = reverse("circles:import", args=[circle.slug])
+    return client.post(url, {"file": SimpleUploadedFile(name, data)})
+
+
+def draft_of(circle) -> MemberImport:
+    return MemberImport.objects.get(circle=circle, confirmed_at__isnull=True)
+
+
+def confirm_url(member_import) -> str:
+    return reverse("circles:import_confirm", args=[member_import.circle.slug, member_import.pk])
+
+
+@pytest.fixture
+def as_alice(client, alice):
+    client.force_login(alice)
+    return client
+
+
+def test_import_page(as_alice, club):
+    response = as_alice.get(reverse("circles:import", args=[club.slug]))
+
+    assert response.status_code == 200
+    assert 'enctype="multipart/form-data"' in response.content.decode()
+    assert "Fichier de membres (CSV ou XLSX)" in response.content.decode()
+
+
+def test_preview_writes_no_invitation_and_sends_nothing(as_alice, club):
+    memberships = Membership.objects.count()
+
+    response = upload(as_alice, club)
+
+    member_import = draft_of(club)
+    assert response.status_code == 302
+    assert response.url == confirm_url(member_import)
+    assert Invitation.objects.count() == 0
+    assert Membership.objects.count() == memberships
+    assert mail.outbox == []
+    assert len(member_import.rows) == 6
+    assert [row["status"] for row in member_import.rows] == [
+        "new",
+        "new",
+        "member",
+        "error",
+        "error",
+        "error",
+    ]
+
+
+def test_preview_page_shows_counts_errors_and_confirm_button(as_alice, club):
+    upload(as_alice, club)
+
+    response = as_alice.get(confirm_url(draft_of(club)))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count('class="row-error"') == 3
+    assert "E-mail invalide : « pas-une-adresse »." in html
+    assert "Doublon : même e-mail qu&#x27;à la ligne 2." in html
+    assert "Secteur inconnu : « Astronautique »." in html
+    assert "déjà membre" in html
+    assert "Inviter les 2 personnes" in html
+    assert 'role="alert"' in html
+
+
+def test_confirm_invites_valid_rows_and_sends_after_commit(
+    as_alice, club, django_capture_on_commit_callbacks
+):
+    upload(as_alice, club)
+    member_import = draft_of(club)
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = as_alice.post(confirm_url(member_import), {"confirm": ""})
+
+    assert response.status_code == 302
+    assert response.url == reverse("circles:members", args=[club.slug])
+    assert len(callbacks) == 1
+    invitations = Invitation.objects.filter(circle=club).order_by("email")
+    assert [i.email for i in invitations] == ["helene@example.org", "paul@example.org"]
+    helene = invitations[0]
+    assert (helene.first_name, helene.last_name, helene.organisation) == (
+        "Hélène",
+        "Dubois",
+        "Dubois SA",
+    )
+    assert (helene.sector, helene.city, helene.from_import) == ("I", "Lyon", True)
+    assert invitations[1].sector == "F"
+    assert sorted(m.to[0] for m in mail.outbox) == ["helene@example.org", "paul@example.org"]
+    assert "/cercles/invitation/" in mail.outbox[0].body
+    member_import.refresh_from_db()
+    assert member_import.confirmed_at is not None
+    assert (member_import.created_count, member_import.skipped_count) == (2, 4)
+
+
+def test_emails_wait_for_the_commit(as_alice, club):
+    upload(as_alice, club)
+
+    as_alice.post(confirm_url(draft_of(club)), {"confirm": ""})
+
+    assert Invitation.objects.filter(circle=club).count() == 2
+    assert mail.outbox == []  # the on_commit callbacks never ran inside the test transaction
+
+
+def test_confirming_twice_changes_nothing(as_alice, club, django_capture_on_commit_callbacks):
+    upload(as_alice, club)
+    member_import = draft_of(club)
+    with django_capture_on_commit_callbacks(execute=True):
+        as_alice.post(confirm_url(member_import), {"confirm": ""})
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = as_alice.post(confirm_url(member_import), {"confirm": ""}, follow=True)
+
+    assert Invitation.objects.filter(circle=club).count() == 2
+    assert len(mail.outbox) == 2
+    assert "déjà été confirmé" in response.content.decode()
+
+
+def test_reimporting_the_same_file_creates_no_duplicate(
+    as_alice, club, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(as_alice, club)
+        as_alice.post(confirm_url(draft_of(club)), {"confirm": ""})
+        upload(as_alice, club)
+        second = draft_of(club)
+        html = as_alice.get(confirm_url(second)).content.decode()
+        as_alice.post(confirm_url(second), {"confirm": ""})
+
+    assert [row["status"] for row in second.rows[:2]] == ["renew", "renew"]
+    assert "invitation renouvelée" in html
+    assert Invitation.objects.filter(circle=club).count() == 2
+    second.refresh_from_db()
+    assert second.created_count == 0
+    assert [row["status"] for row in second.rows[:2]] == ["renewed", "renewed"]
+
+
+def test_existing_user_is_invited_as_membership(as_alice, club, charlie):
+    data = b"email\r\ncharlie@example.org\r\n"
+    upload(as_alice, club, data)
+
+    as_alice.post(confirm_url(draft_of(club)), {"confirm": ""})
+
+    membership = Membership.objects.get(circle=club, user=charlie)
+    assert membership.state == MembershipState.INVITED
+    assert Membership.objects.filter(circle=club, user=charlie).count() == 1
+
+
+def test_member_admitted_between_preview_and_confirm_is_skipped(as_alice, club, charlie):
+    upload(as_alice, club, b"email\r\ncharlie@example.org\r\ndora@example.org\r\n")
+    admit(charlie, club)
+
+    as_alice.post(confirm_url(draft_of(club)), {"confirm": ""})
+
+    assert list(Invitation.objects.filter(circle=club).values_list("email", flat=True)) == [
+        "dora@example.org"
+    ]
+    member_import = MemberImport.objects.get(circle=club)
+    assert member_import.rows[0]["status"] == "member"
+    assert member_import.skipped_count == 1
+
+
+def test_removed_member_is_not_reinvited(as_alice, club, bob):
+    Membership.objects.filter(circle=club, user=bob).update(state=MembershipState.REMOVED)
+    upload(as_alice, club, b"email\r\nbob@example.org\r\n")
+
+    as_alice.post(confirm_url(draft_of(club)), {"confirm": ""})
+
+    assert not Invitation.objects.filter(circle=club).exists()
+    assert Membership.objects.get(circle=club, user=bob).state == MembershipState.REMOVED
+
+
+def test_xlsx_upload(as_alice, club):
+    workbook = Workbook()
+    workbook.active.append(["Email", "First name", "Last name", "Company", "Sector", "City"])
+    workbook.active.append(["ines@example.org", "Inès", "Benali", "Acme", "J", "Lyon"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+
+    upload(as_alice, club, buffer.getvalue(), "members.xlsx")
+
+    row = draft_of(club).rows[0]
+    assert (row["email"], row["first_name"], row["sector"], row["status"]) == (
+        "ines@example.org",
+        "Inès",
+        "J",
+        "new",
+    )
+
+
+@pytest.mark.parametrize(
+    "data, name, message",
+    [
+        (b"\x00\x01\x02\xff\xfe" * 500, "liste.csv", "n&#x27;est pas lisible"),
+        (b"%PDF-1.7", "liste.pdf", "type de fichier n&#x27;est pas pris en charge"),
+        (b"nom;prenom\r\nRoy;Paul\r\n", "liste.csv", "Aucune colonne « E-mail »"),
+        (b"", "liste.csv", "vide"),
+    ],
+)
+def test_bad_files_get_a_french_message_and_nothing_is_written(as_alice, club, data, name, message):
+    response = upload(as_alice, club, data, name)
+
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert 'role="alert"' in response.content.decode()
+    assert not MemberImport.objects.exists()
+    assert not Invitation.objects.exists()
+
+
+def test_oversized_upload_is_refused(as_alice, club, settings):
+    settings.IMPORT_MAX_BYTES = 100
+    data = b"email\r\n" + b"someone@example.org\r\n" * 10
+
+    response = upload(as_alice, club, data)
+
+    assert response.status_code == 400
+    assert "dépasse" in response.content.decode()
+    assert not MemberImport.objects.exists()
+
+
+def test_cancel_deletes_the_draft(as_alice, club):
+    upload(as_alice, club)
+
+    response = as_alice.post(confirm_url(draft_of(club)), {"cancel": ""})
+
+    assert response.status_code == 302
+    assert not MemberImport.objects.exists()
+    assert not Invitation.objects.exists()
+
+
+def test_confirmed_import_shows_its_result(as_alice, club):
+    upload(as_alice, club)
+    member_import = draft_of(club)
+    as_alice.post(confirm_url(member_import), {"confirm": ""})
+
+    html = as_alice.get(confirm_url(member_import)).content.decode()
+
+    assert "Import confirmé" in html
+    assert "Inviter les" not in html
+    assert "invitations envoyées" in html
+
+
+def test_an_import_belongs_to_its_circle(as_alice, club, dana, alumni):
+    make_user("eve@example.org")
+    other = MemberImport.objects.create(circle=alumni, uploaded_by=dana, filename="x.csv")
+    url = reverse("circles:import_confirm", args=[club.slug, other.pk])
+
+    assert as_alice.get(url).status_code == 404
+    assert as_alice.post(url, {"confirm": ""}).status_code == 404
+
+
+@pytest.mark.parametrize("who", ["bob", "charlie"])
+def test_non_admins_get_404_on_all_three_views(client, club, alice, bob, charlie, who):
+    member_import = MemberImport.objects.create(circle=club, uploaded_by=alice, filename="x.csv")
+    client.force_login({"bob": bob, "charlie": charlie}[who])
+    urls = [
+        reverse("circles:import", args=[club.slug]),
+        confirm_url(member_import),
+        reverse("circles:export", args=[club.slug]),
+    ]
+
+    for url in urls:
+        assert client.get(url).status_code == 404
+        assert client.post(url, {"confirm": ""}).status_code in (404, 405)
+    assert MemberImport.objects.get().confirmed_at is None
+
+
+def test_anonymous_is_sent_to_login(client, club):
+    response = client.get(reverse("circles:import", args=[club.slug]))
+
+    assert response.status_code == 302
+    assert "/login" in response.url or "connexion" in response.url
