@@ -1,0 +1,54 @@
+from django.urls import reverse
+
+from passerelles.circles import actions
+from passerelles.circles.models import Bridge, BridgeState
+from passerelles.members.access import visible_profiles
+
+
+def test_request_bridge_from_admin_page(client, alice, club, alumni):
+    client.force_login(alice)
+    page = client.get(reverse("circles:bridges", args=[club.slug]))
+    assert alumni in page.context["form"].fields["target"].queryset
+    response = client.post(
+        reverse("circles:bridges", args=[club.slug]), {"target": alumni.pk, "message": "Salut"}
+    )
+    assert response.status_code == 302
+    bridge = Bridge.objects.get()
+    assert (bridge.from_circle, bridge.to_circle, bridge.state) == (
+        club,
+        alumni,
+        BridgeState.REQUESTED,
+    )
+
+
+def test_only_the_asked_circle_answers(client, alice, dana, club, alumni):
+    bridge = actions.do_request_bridge(club, alumni, alice)
+    client.force_login(alice)
+    response = client.post(
+        reverse("circles:bridge_answer", args=[club.slug, bridge.pk]),
+        {"answer": "accept"},
+        follow=True,
+    )
+    assert "Seul le cercle sollicité" in response.content.decode()
+    bridge.refresh_from_db()
+    assert bridge.state == BridgeState.REQUESTED
+    client.force_login(dana)
+    client.post(
+        reverse("circles:bridge_answer", args=[alumni.slug, bridge.pk]), {"answer": "decline"}
+    )
+    bridge.refresh_from_db()
+    assert bridge.state == BridgeState.DECLINED
+
+
+def test_bridge_opens_and_closes_visibility(client, alice, bob, dana, club, alumni):
+    bob_profile = bob.profile
+    assert bob_profile not in visible_profiles(dana)
+    bridge = actions.do_request_bridge(club, alumni, alice)
+    client.force_login(dana)
+    client.post(
+        reverse("circles:bridge_answer", args=[alumni.slug, bridge.pk]), {"answer": "accept"}
+    )
+    assert bob_profile in visible_profiles(dana)
+    client.post(reverse("circles:bridge_revoke", args=[alumni.slug, bridge.pk]))
+    assert bob_profile not in visible_profiles(dana)
+    assert client.get(club.get_absolute_url()).status_code == 404  # private again

@@ -1,0 +1,127 @@
+from django.urls import reverse
+
+from passerelles.circles.models import Circle, Membership, MembershipState, Role
+
+
+def test_list_shows_listed_circles_to_visitors_not_private_ones(client, club, alumni):
+    text = client.get(reverse("circles:list")).content.decode()
+    assert "Anciens de l&#x27;École" in text
+    assert club.name not in text
+
+
+def test_list_filters_by_kind_and_city(client, alumni, alice):
+    from tests.conftest import make_circle
+
+    make_circle(alice, "Incubateur Nantais", kind="incubator", city="Nantes")
+    text = client.get(reverse("circles:list"), {"kind": "incubator"}).content.decode()
+    assert "Incubateur Nantais" in text and "Anciens" not in text
+    text = client.get(reverse("circles:list"), {"city": "lyon"}).content.decode()
+    assert "Anciens" in text and "Incubateur Nantais" not in text
+
+
+def test_map_draws_active_bridges(client, bridge, bob):
+    client.force_login(bob)
+    response = client.get(reverse("circles:list"))
+    assert len(response.context["map"]["edges"]) == 1
+    assert "<line" in response.content.decode()
+
+
+def test_create_circle(client, charlie):
+    client.force_login(charlie)
+    response = client.post(
+        reverse("circles:create"),
+        {
+            "name": "Réseau des Artisans du Rhône",
+            "kind": "referral",
+            "city": "Lyon",
+            "department": "69",
+            "dues_eur": "120",
+            "listed": "on",
+            "admission_policy": "cooptation",
+            "cooptation_vouches": "2",
+            "trust_threshold": "0.5",
+            "sector_choices": ["F", "C"],
+        },
+    )
+    circle = Circle.objects.get(name="Réseau des Artisans du Rhône")
+    assert response.status_code == 302 and response["Location"] == circle.get_absolute_url()
+    assert circle.sector_list == ["C", "F"] or circle.sector_list == ["F", "C"]
+    owner = Membership.objects.get(circle=circle)
+    assert owner.user == charlie and owner.role == Role.OWNER
+
+
+def test_create_circle_rejects_bad_input_and_writes_nothing(client, charlie):
+    client.force_login(charlie)
+    response = client.post(
+        reverse("circles:create"),
+        {
+            "name": "",
+            "kind": "club",
+            "dues_eur": "-5",
+            "admission_policy": "open",
+            "cooptation_vouches": "50",
+            "trust_threshold": "3",
+            "sector_choices": ["A", "B", "C"],
+        },
+    )
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert set(form.errors) >= {
+        "name",
+        "dues_eur",
+        "cooptation_vouches",
+        "trust_threshold",
+        "sector_choices",
+    }
+    assert not Circle.objects.exists()
+
+
+def test_edit_circle(client, alice, club):
+    client.force_login(alice)
+    response = client.post(
+        reverse("circles:edit", args=[club.slug]),
+        {
+            "name": club.name,
+            "kind": "club",
+            "city": "Villeurbanne",
+            "dues_eur": "300",
+            "admission_policy": "trust",
+            "cooptation_vouches": "2",
+            "trust_threshold": "0.6",
+        },
+    )
+    assert response.status_code == 302
+    club.refresh_from_db()
+    assert club.city == "Villeurbanne" and club.admission_policy == "trust"
+
+
+def test_detail_offers_to_join_and_join_creates_pending_request(client, charlie, alumni):
+    client.force_login(charlie)
+    text = client.get(alumni.get_absolute_url()).content.decode()
+    assert "Demander à rejoindre" in text
+    response = client.post(
+        reverse("circles:join", args=[alumni.slug]), {"message": "Bonjour"}, follow=True
+    )
+    assert "Votre demande est envoyée" in response.content.decode()
+    membership = Membership.objects.get(user=charlie, circle=alumni)
+    assert membership.state == MembershipState.PENDING and membership.message == "Bonjour"
+
+
+def test_join_twice_says_so(client, bob, club):
+    client.force_login(bob)
+    response = client.post(reverse("circles:join", args=[club.slug]), follow=True)
+    assert "déjà membre" in response.content.decode()
+
+
+def test_leave(client, bob, club):
+    client.force_login(bob)
+    response = client.post(reverse("circles:leave", args=[club.slug]))
+    assert response.status_code == 302
+    assert Membership.objects.get(user=bob, circle=club).state == MembershipState.LEFT
+
+
+def test_owner_leaving_is_told_to_transfer(client, alice, club):
+    client.force_login(alice)
+    response = client.post(reverse("circles:leave", args=[club.slug]), follow=True)
+    assert "Transférez" in response.content.decode()
+    assert Membership.objects.get(user=alice, circle=club).state == MembershipState.ADMITTED
