@@ -231,3 +231,31 @@ def test_header_may_follow_blank_lines_and_quoted_cells():
 
     assert rows[0]["line"] == 3
     assert rows[0]["organisation"] == "Roy; fils & Cie"
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [("M", "M"), ("m", "M"), ("Santé", "Q"), ("sante humaine", "Q"), ("62.01Z", "J")],
+)
+def test_sector_from_letter_label_or_naf_code(text, code):
+    rows = parse_member_file(csv_bytes([["email", "code NAF"], ["a@example.org", text]]), "a.csv")
+
+    assert rows[0]["sector"] == code
+    assert rows[0]["errors"] == []
+
+
+def test_unknown_naf_division_is_an_unknown_sector():
+    rows = parse_member_file(
+        csv_bytes([["email", "secteur"], ["a@example.org", "04.00Z"]]), "a.csv"
+    )
+
+    assert rows[0]["errors"] == ["Secteur inconnu : « 04.00Z »."]
+
+
+def test_excel_sep_hint_line():
+    data = b"sep=;\r\nE-mail;Nom\r\na@example.org;Roy, fils\r\n"
+
+    rows = parse_member_file(data, "a.csv")
+
+    assert rows[0]["line"] == 2
+    assert rows[0]["last_name"] == "Roy, fils"

@@ -93,6 +93,11 @@ HEADER_ALIASES: dict[str, set[str]] = {
         "activite",
         "sector",
         "industry",
+        "naf",
+        "code naf",
+        "ape",
+        "code ape",
+        "code naf ape",
     },
     "city": {"ville", "commune", "localite", "city", "town"},
     "role": {"role", "role dans le cercle", "role in the circle"},
@@ -112,6 +117,42 @@ ROLE_ALIASES: dict[str, str] = {
     "responsable": Role.ADMIN,
     "owner": Role.ADMIN,
 }
+
+
+# NAF divisions (the two leading digits of a code like "62.01Z"): first, last, section.
+NAF_DIVISIONS = (
+    (1, 3, "A"),
+    (5, 9, "B"),
+    (10, 33, "C"),
+    (35, 35, "D"),
+    (36, 39, "E"),
+    (41, 43, "F"),
+    (45, 47, "G"),
+    (49, 53, "H"),
+    (55, 56, "I"),
+    (58, 63, "J"),
+    (64, 66, "K"),
+    (68, 68, "L"),
+    (69, 75, "M"),
+    (77, 82, "N"),
+    (84, 84, "O"),
+    (85, 85, "P"),
+    (86, 88, "Q"),
+    (90, 93, "R"),
+    (94, 96, "S"),
+    (97, 98, "T"),
+    (99, 99, "U"),
+)
+NAF_CODE = re.compile(r"^(\d{2})\.?\d{0,2}\s?[A-Za-z]?$")
+
+
+def sector_code(text: str) -> str | None:
+    """A NAF section from a letter, a label ("Construction") or a full code ("62.01Z")."""
+    match = NAF_CODE.match(text.strip())
+    if not match:
+        return sector_from_text(text)
+    division = int(match.group(1))
+    return next((code for first, last, code in NAF_DIVISIONS if first <= division <= last), None)
 
 
 def _mojibake_pattern() -> re.Pattern[str]:
@@ -263,6 +304,8 @@ def _looks_like_text(text: str) -> bool:
 def sniff_delimiter(text: str) -> str:
     """The separator of the header line among ``;``, ``,`` and tab (French Excel uses ``;``)."""
     first_line = next((line for line in text.splitlines() if line.strip()), "")
+    if first_line.lower().startswith("sep=") and len(first_line) > 4:
+        return first_line[4]
     counts = {sep: first_line.count(sep) for sep in (";", ",", "\t")}
     best = max(counts, key=lambda sep: counts[sep])
     return best if counts[best] else ","
@@ -270,7 +313,10 @@ def sniff_delimiter(text: str) -> str:
 
 def read_csv(data: bytes) -> list[list[str]]:
     text = decode_text(data)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    delimiter = sniff_delimiter(text)
+    if text.lower().startswith("sep="):  # Excel's hint line, not the header
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         return _collect(reader)
     except csv.Error as exc:
@@ -366,7 +412,7 @@ def check_row(line: int, cells: list[str], columns: dict[str, int], seen: dict[s
     else:
         seen[email] = line
     if raw["sector"]:
-        code = sector_from_text(raw["sector"])
+        code = sector_code(raw["sector"])
         if code:
             row["sector"] = code
         else:
