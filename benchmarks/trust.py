@@ -1,0 +1,491 @@
+"""Benchmark of the trust engine: Sybil resistance, acceleration of newcomers, speed.
+
+    uv run --group bench python benchmarks/trust.py            # full sizes (a few minutes)
+    uv run --group bench python benchmarks/trust.py --quick    # under a minute
+
+Baselines in the same run: SybilRank (written here, as published: early-terminated power
+iteration on the undirected graph, degree-normalised), PageRank personalised on the seeds,
+plain scipy (CSR build + 16 PageRank iterations) and networkx's pagerank. Inputs are
+generated deterministically from seeds; times are medians after one warm-up; peak memory is
+``ru_maxrss`` of a fresh subprocess per step. Prints markdown tables.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+from scipy.stats import rankdata
+
+from passerelles.engine.trust import (
+    KIND_ENDORSEMENT,
+    KIND_MEETING,
+    KIND_VOUCH,
+    TrustGraph,
+    circle_view,
+    evidence_weights,
+    personal_trust,
+    reputation,
+)
+
+# --- synthetic communities ---------------------------------------------------------------------
+
+
+@dataclass
+class Community:
+    src: np.ndarray
+    dst: np.ndarray
+    weight: np.ndarray
+    num_honest: int
+    num_nodes: int
+    circle_of: np.ndarray  # (num_honest,) primary circle of each honest member
+
+
+def honest_weights(rng: np.random.Generator, m: int) -> np.ndarray:
+    """Weights of ordinary evidence: mostly vouches, some meetings and endorsements, of
+    various strengths and ages."""
+    kind = rng.choice([KIND_VOUCH, KIND_MEETING, KIND_ENDORSEMENT], size=m, p=[0.5, 0.3, 0.2])
+    strength = rng.choice([0.4, 0.6, 0.8, 1.0], size=m)
+    age = rng.exponential(365.0, size=m)
+    return evidence_weights(kind, strength, age)
+
+
+def honest_graph(n: int, rng: np.random.Generator) -> Community:
+    """Circles of uneven size (members also join a second circle), dense and mostly
+    reciprocated vouching inside circles, a few cross-circle ties and hubs (connectors who
+    vouch across many circles)."""
+    num_circles = max(2, n // 40)
+    popularity = 1.0 / np.arange(1, num_circles + 1) ** 0.7
+    circle_of = rng.choice(num_circles, size=n, p=popularity / popularity.sum())
+    second = np.where(rng.random(n) < 0.3, rng.integers(0, num_circles, n), circle_of)
+    # Members of each circle, as one sorted array with offsets, to sample peers vectorised.
+    membership_circle = np.concatenate([circle_of, second[second != circle_of]])
+    membership_member = np.concatenate([np.arange(n), np.flatnonzero(second != circle_of)])
+    order = np.argsort(membership_circle, kind="stable")
+    members_sorted = membership_member[order]
+    starts = np.searchsorted(membership_circle[order], np.arange(num_circles))
+    sizes = np.bincount(membership_circle, minlength=num_circles)
+
+    out_degree = np.minimum(2 + rng.geometric(1 / 5, size=n), 40)
+    u = np.repeat(np.arange(n), out_degree)
+    home = np.where(rng.random(u.size) < 0.75, circle_of[u], second[u])
+    v = members_sorted[starts[home] + (rng.random(u.size) * sizes[home]).astype(np.int64)]
+    back = rng.random(u.size) < 0.7  # reciprocated vouches
+    cross_u = rng.integers(0, n, n // 3)
+    cross_v = rng.integers(0, n, n // 3)
+    hubs = rng.choice(n, size=max(1, n // 100), replace=False)
+    hub_u = np.repeat(hubs, 50)
+    hub_v = rng.integers(0, n, hub_u.size)
+    hub_back = rng.random(hub_u.size) < 0.5
+    src = np.concatenate([u, v[back], cross_u, hub_u, hub_v[hub_back]])
+    dst = np.concatenate([v, u[back], cross_v, hub_v, hub_u[hub_back]])
+    keep = src != dst
+    src, dst = src[keep], dst[keep]
+    return Community(src, dst, honest_weights(rng, src.size), n, n, circle_of)
+
+
+def with_sybils(
+    honest: Community, num_sybils: int, attack_edges: int, attacker: str, rng: np.random.Generator
+) -> Community:
+    """Add a Sybil region. ``naive``: each Sybil vouches for 20 others at full weight.
+    ``adaptive``: Sybils vouch like honest members (same degrees, reciprocity and weights)
+    and add 1,000 free vouches to random honest members. In both, ``attack_edges`` honest
+    members each vouch once for a Sybil."""
+    n = honest.num_honest
+    sybils = np.arange(n, n + num_sybils)
+    if attacker == "naive":
+        s_u = np.repeat(sybils, 20)
+        s_v = rng.choice(sybils, size=s_u.size)
+        s_w = np.ones(s_u.size)
+    elif attacker == "adaptive":
+        degree = np.minimum(2 + rng.geometric(1 / 5, size=num_sybils), 40)
+        u = np.repeat(sybils, degree)
+        v = rng.choice(sybils, size=u.size)
+        back = rng.random(u.size) < 0.7
+        free_u = rng.choice(sybils, size=1000)
+        free_v = rng.integers(0, n, 1000)
+        s_u = np.concatenate([u, v[back], free_u])
+        s_v = np.concatenate([v, u[back], free_v])
+        s_w = honest_weights(rng, s_u.size)
+    else:
+        raise ValueError(attacker)
+    a_u = rng.choice(n, size=attack_edges, replace=False)
+    a_v = rng.choice(sybils, size=attack_edges)
+    a_w = evidence_weights(KIND_VOUCH, rng.choice([0.6, 0.8, 1.0], attack_edges), 0.0)
+    keep = s_u != s_v
+    return Community(
+        np.concatenate([honest.src, s_u[keep], a_u]),
+        np.concatenate([honest.dst, s_v[keep], a_v]),
+        np.concatenate([honest.weight, s_w[keep], a_w]),
+        n,
+        n + num_sybils,
+        honest.circle_of,
+    )
+
+
+# --- baselines -----------------------------------------------------------------------------------
+
+
+def sybilrank(src: np.ndarray, dst: np.ndarray, n: int, seeds: np.ndarray) -> np.ndarray:
+    """SybilRank (Cao et al. 2012): ceil(log2 n) steps of trust propagation on the
+    undirected, unweighted graph from the seeds; score = trust / degree."""
+    adjacency = sp.csr_array((np.ones(src.size), (src, dst)), shape=(n, n))
+    adjacency = ((adjacency + adjacency.T) > 0).astype(np.float64)
+    degree = np.asarray(adjacency.sum(axis=1)).ravel()
+    inv = np.where(degree > 0, 1.0 / np.maximum(degree, 1), 0.0)
+    trust = np.zeros(n)
+    trust[seeds] = 1.0 / seeds.size
+    for _ in range(math.ceil(math.log2(n))):
+        trust = adjacency @ (trust * inv)
+    return trust * inv
+
+
+def seeded_pagerank(
+    src: np.ndarray, dst: np.ndarray, w: np.ndarray, n: int, seeds: np.ndarray, iterations: int
+) -> np.ndarray:
+    """PageRank personalised on the seeds (alpha = 0.15) over positive weights, plain scipy;
+    dangling mass restarts on the seeds."""
+    positive = w > 0
+    mat = sp.csr_array((w[positive], (src[positive], dst[positive])), shape=(n, n))
+    out = np.asarray(mat.sum(axis=1)).ravel()
+    inv = np.where(out > 0, 1.0 / np.maximum(out, 1e-300), 0.0)
+    start = np.zeros(n)
+    start[seeds] = 1.0 / seeds.size
+    rank = start.copy()
+    mat_t = mat.T
+    for _ in range(iterations):
+        moved = mat_t @ (rank * inv)
+        rank = 0.85 * (moved + (1.0 - moved.sum()) * start) + 0.15 * start
+    return rank
+
+
+# --- quality ---------------------------------------------------------------------------------
+
+
+def auc(honest: np.ndarray, sybil: np.ndarray) -> float:
+    """Probability that a random honest member ranks above a random Sybil (ties count half)."""
+    ranks = rankdata(np.concatenate([honest, sybil]))
+    return float(
+        (ranks[: honest.size].sum() - honest.size * (honest.size + 1) / 2)
+        / (honest.size * sybil.size)
+    )
+
+
+def sybils_admitted(score: np.ndarray, community: Community, vouched: np.ndarray) -> float:
+    """Share of Sybils at or above the threshold admitting 95% of vouched honest members."""
+    n = community.num_honest
+    threshold = np.quantile(score[:n][vouched], 0.05)
+    return float(np.mean(score[n:] >= threshold))
+
+
+def sybil_benchmark(num_honest: int, draws: int, num_sybils: int = 1000) -> list[dict]:
+    rows = []
+    for attacker in ("naive", "adaptive"):
+        for g_edges in (10, 100, 1000):
+            results: dict[str, list[tuple[float, float]]] = {}
+            for draw in range(draws):
+                rng = np.random.default_rng(1000 * draw + g_edges)
+                honest = honest_graph(num_honest, rng)
+                c = with_sybils(honest, num_sybils, g_edges, attacker, rng)
+                seeds = rng.choice(num_honest, size=20, replace=False)
+                vouched = np.bincount(honest.dst, minlength=num_honest) > 0
+                graph = TrustGraph.from_edges(c.src, c.dst, c.weight, num_nodes=c.num_nodes)
+                scores = {
+                    "reputation": reputation(graph, seeds),
+                    "SybilRank": sybilrank(c.src, c.dst, c.num_nodes, seeds),
+                    "PPR(seeds)": seeded_pagerank(c.src, c.dst, c.weight, c.num_nodes, seeds, 50),
+                }
+                for name, s in scores.items():
+                    results.setdefault(name, []).append(
+                        (auc(s[:num_honest], s[num_honest:]), sybils_admitted(s, c, vouched))
+                    )
+            for name, values in results.items():
+                arr = np.array(values)
+                rows.append(
+                    {
+                        "attacker": attacker,
+                        "g": g_edges,
+                        "method": name,
+                        "auc_mean": float(arr[:, 0].mean()),
+                        "auc_min": float(arr[:, 0].min()),
+                        "admitted_mean": float(arr[:, 1].mean()),
+                        "admitted_max": float(arr[:, 1].max()),
+                    }
+                )
+    return rows
+
+
+def acceleration_benchmark(num_honest: int, tries: int) -> dict:
+    """Newcomer vouched by 3 above-median members vs newcomer vouched by 50 Sybils."""
+    rng = np.random.default_rng(7)
+    honest = honest_graph(num_honest, rng)
+    c = with_sybils(honest, 1000, 100, "naive", rng)
+    seeds = rng.choice(num_honest, size=20, replace=False)
+    base = reputation(TrustGraph.from_edges(c.src, c.dst, c.weight, num_nodes=c.num_nodes), seeds)
+    median = np.median(base[:num_honest])
+    above = np.flatnonzero(base[:num_honest] > median)
+    newcomer = c.num_nodes
+    counts = {"honest_above_median": 0, "honest_admitted": 0, "sybil_above_median": 0}
+    counts["sybil_admitted"] = 0
+    for _ in range(tries):
+        # A circle with at least 3 trusted members, where the newcomer applies.
+        circle_id = c.circle_of[rng.choice(above)]
+        circle = np.flatnonzero(c.circle_of == circle_id)
+        trusted = circle[base[circle] > median]
+        pool = trusted if trusted.size >= 3 else above
+        for kind, vouchers in (
+            ("honest", rng.choice(pool, 3, replace=False)),
+            ("sybil", rng.choice(np.arange(num_honest, c.num_nodes), 50, replace=False)),
+        ):
+            w = evidence_weights(KIND_VOUCH, 1.0, 0.0) * np.ones(vouchers.size)
+            g = TrustGraph.from_edges(
+                np.concatenate([c.src, vouchers]),
+                np.concatenate([c.dst, np.full(vouchers.size, newcomer)]),
+                np.concatenate([c.weight, w]),
+                num_nodes=newcomer + 1,
+            )
+            counts[f"{kind}_above_median"] += int(reputation(g, seeds)[newcomer] > median)
+            counts[f"{kind}_admitted"] += int(circle_view(g, circle, newcomer).admits())
+    return {"tries": tries, **counts}
+
+
+# --- speed ------------------------------------------------------------------------------------
+
+
+def large_graph(n: int, m: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Circles of 50 with 80% of edges inside, skewed activity (hubs), 2% distrust."""
+    rng = np.random.default_rng(seed)
+    activity = rng.pareto(2.0, size=n) + 1.0
+    src = rng.choice(n, size=m, p=activity / activity.sum()).astype(np.int64)
+    inside = rng.random(m) < 0.8
+    dst = np.where(inside, (src // 50) * 50 + rng.integers(0, 50, m), rng.integers(0, n, m))
+    dst = np.minimum(dst, n - 1)
+    weight = rng.choice([1.0, 0.8, 0.5, 0.2], size=m)
+    weight[rng.random(m) < 0.02] = -1.0
+    return src, dst, weight
+
+
+def _median_time(fn, repeats: int) -> tuple[float, float]:
+    """(cold time of the first call, median of ``repeats`` later calls)."""
+    t0 = time.perf_counter()
+    fn()
+    cold = time.perf_counter() - t0
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return cold, float(np.median(times))
+
+
+def _rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def speed_step(step: str, data_dir: str, repeats: int) -> dict:
+    """One measured step, run in its own process so that ``ru_maxrss`` is its own peak."""
+    src = np.load(f"{data_dir}/src.npy")
+    dst = np.load(f"{data_dir}/dst.npy")
+    weight = np.load(f"{data_dir}/weight.npy")
+    n = int(np.load(f"{data_dir}/n.npy"))
+    seeds = np.random.default_rng(1).choice(n, 20, replace=False)
+    rss_inputs = _rss_mib()
+    result: dict = {"step": step, "rss_inputs_mib": rss_inputs}
+    if step == "engine":
+
+        def run() -> None:
+            reputation(TrustGraph.from_edges(src, dst, weight, num_nodes=n), seeds)
+
+        result["cold_s"], result["median_s"] = _median_time(run, repeats)
+        t0 = time.perf_counter()
+        g = TrustGraph.from_edges(src, dst, weight, num_nodes=n)
+        t1 = time.perf_counter()
+        reputation(g, seeds)
+        result["from_edges_s"], result["reputation_s"] = t1 - t0, time.perf_counter() - t1
+    elif step == "scipy":
+
+        def run() -> None:
+            seeded_pagerank(src, dst, weight, n, seeds, 16)
+
+        result["cold_s"], result["median_s"] = _median_time(run, repeats)
+    elif step == "personal":
+        g = TrustGraph.from_edges(src, dst, weight, num_nodes=n)
+        viewers = np.random.default_rng(2).choice(np.flatnonzero(g.trust_degree > 0), 201)
+        t0 = time.perf_counter()
+        personal_trust(g, int(viewers[0]))
+        result["cold_s"] = time.perf_counter() - t0
+        times = []
+        for v in viewers[1:]:
+            t0 = time.perf_counter()
+            personal_trust(g, int(v))
+            times.append(time.perf_counter() - t0)
+        result["median_s"] = float(np.median(times))
+        result["p95_s"] = float(np.quantile(times, 0.95))
+        result["max_s"] = float(np.max(times))
+    elif step == "networkx":
+        import networkx as nx
+
+        positive = weight > 0
+        personalization = {int(s): 1.0 for s in seeds}
+
+        def run() -> None:
+            graph = nx.DiGraph()
+            graph.add_nodes_from(range(n))
+            graph.add_weighted_edges_from(
+                zip(
+                    src[positive].tolist(),
+                    dst[positive].tolist(),
+                    weight[positive].tolist(),
+                    strict=True,
+                )
+            )
+            nx.pagerank(graph, personalization=personalization, max_iter=100, tol=1e-6)
+
+        result["cold_s"], result["median_s"] = _median_time(run, max(1, repeats // 2))
+    result["peak_rss_mib"] = _rss_mib()
+    return result
+
+
+def run_step(step: str, data_dir: str, repeats: int) -> dict:
+    out = subprocess.run(
+        [sys.executable, __file__, "--step", step, "--data", data_dir, "--repeats", str(repeats)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def speed_benchmark(n: int, m: int, nx_n: int, nx_m: int, repeats: int) -> dict:
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, (nn, mm) in (("large", (n, m)), ("small", (nx_n, nx_m))):
+            src, dst, weight = large_graph(nn, mm)
+            path = Path(tmp) / name
+            path.mkdir()
+            np.save(path / "src.npy", src)
+            np.save(path / "dst.npy", dst)
+            np.save(path / "weight.npy", weight)
+            np.save(path / "n.npy", np.array(nn))
+        for step in ("engine", "scipy", "personal"):
+            results[step] = run_step(step, f"{tmp}/large", repeats)
+        results["engine_small"] = run_step("engine", f"{tmp}/small", repeats)
+        results["networkx_small"] = run_step("networkx", f"{tmp}/small", repeats)
+    return results
+
+
+# --- report ------------------------------------------------------------------------------------
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes, under a minute")
+    parser.add_argument("--step", help=argparse.SUPPRESS)
+    parser.add_argument("--data", help=argparse.SUPPRESS)
+    parser.add_argument("--repeats", type=int, default=3, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.step:
+        print(json.dumps(speed_step(args.step, args.data, args.repeats)))
+        return
+
+    if args.quick:
+        sizes = {"honest": 10_000, "draws": 2, "tries": 10, "n": 100_000, "m": 1_000_000}
+        sizes |= {"nx_n": 10_000, "nx_m": 100_000, "repeats": 3}
+    else:
+        sizes = {"honest": 10_000, "draws": 5, "tries": 50, "n": 1_000_000, "m": 10_000_000}
+        sizes |= {"nx_n": 100_000, "nx_m": 1_000_000, "repeats": 5}
+    print(f"# Trust benchmark ({'quick' if args.quick else 'full'})")
+    print(f"date: {time.strftime('%Y-%m-%d')}; machine: nproc={os.cpu_count()}, {cpu_model()}")
+    print(f"sizes: {sizes}\n")
+
+    t0 = time.perf_counter()
+    rows = sybil_benchmark(sizes["honest"], sizes["draws"])
+    print(
+        f"## Sybil resistance ({sizes['honest']:,} honest, 1,000 Sybils, 20 seeds, "
+        f"{sizes['draws']} draws; mean [worst])\n"
+    )
+    print("| attacker | g | method | AUC | Sybils admitted at 95% honest |")
+    print("|---|---:|---|---:|---:|")
+    for r in rows:
+        print(
+            f"| {r['attacker']} | {r['g']} | {r['method']} | {r['auc_mean']:.4f} "
+            f"[{r['auc_min']:.4f}] | {100 * r['admitted_mean']:.2f}% "
+            f"[{100 * r['admitted_max']:.2f}%] |"
+        )
+    print(f"\n({time.perf_counter() - t0:.1f} s)\n")
+
+    t0 = time.perf_counter()
+    acc = acceleration_benchmark(sizes["honest"], sizes["tries"])
+    tries = acc["tries"]
+    print(f"## Acceleration ({tries} tries, reputation median and circle admission)\n")
+    print("| newcomer | ranks above median honest | admitted by the circle |")
+    print("|---|---:|---:|")
+    for kind, label in (("honest", "vouched by 3 trusted members"), ("sybil", "by 50 Sybils")):
+        print(
+            f"| {label} | {acc[f'{kind}_above_median']}/{tries} | "
+            f"{acc[f'{kind}_admitted']}/{tries} |"
+        )
+    print(f"\n({time.perf_counter() - t0:.1f} s)\n")
+
+    t0 = time.perf_counter()
+    sp_res = speed_benchmark(sizes["n"], sizes["m"], sizes["nx_n"], sizes["nx_m"], sizes["repeats"])
+    e, s, p = sp_res["engine"], sp_res["scipy"], sp_res["personal"]
+    es, nx_ = sp_res["engine_small"], sp_res["networkx_small"]
+    print(f"## Speed ({sizes['n']:,} members, {sizes['m']:,} edges; median of warm runs)\n")
+    print("| step | median | cold | peak RSS (inputs) | ratio |")
+    print("|---|---:|---:|---:|---:|")
+    print(
+        f"| from_edges + reputation | {e['median_s']:.3f} s | {e['cold_s']:.3f} s | "
+        f"{e['peak_rss_mib']:.0f} MiB ({e['rss_inputs_mib']:.0f}) | "
+        f"{e['median_s'] / s['median_s']:.2f}x scipy |"
+    )
+    print(
+        f"| ... of which from_edges / reputation | {e['from_edges_s']:.3f} s / "
+        f"{e['reputation_s']:.3f} s | | | |"
+    )
+    print(
+        f"| plain scipy: CSR + 16 PageRank iterations | {s['median_s']:.3f} s | "
+        f"{s['cold_s']:.3f} s | {s['peak_rss_mib']:.0f} MiB ({s['rss_inputs_mib']:.0f}) | 1 |"
+    )
+    print(
+        f"| personal_trust, 200 viewers | median {1000 * p['median_s']:.1f} ms, "
+        f"p95 {1000 * p['p95_s']:.1f} ms, max {1000 * p['max_s']:.1f} ms | "
+        f"{1000 * p['cold_s']:.1f} ms | {p['peak_rss_mib']:.0f} MiB "
+        f"({p['rss_inputs_mib']:.0f}) | |"
+    )
+    print(
+        f"| from_edges + reputation, {sizes['nx_n']:,} / {sizes['nx_m']:,} | "
+        f"{es['median_s']:.3f} s | {es['cold_s']:.3f} s | {es['peak_rss_mib']:.0f} MiB | "
+        f"{es['median_s'] / nx_['median_s']:.4f}x networkx |"
+    )
+    print(
+        f"| networkx DiGraph + pagerank, {sizes['nx_n']:,} / {sizes['nx_m']:,} | "
+        f"{nx_['median_s']:.3f} s | {nx_['cold_s']:.3f} s | {nx_['peak_rss_mib']:.0f} MiB | 1 |"
+    )
+    print(f"\n({time.perf_counter() - t0:.1f} s)")
+
+
+if __name__ == "__main__":
+    main()
