@@ -83,6 +83,7 @@ def test_preview_page_shows_counts_errors_and_confirm_button(as_alice, club):
     assert "Doublon : même e-mail qu&#x27;à la ligne 2." in html
     assert "Secteur inconnu : « Astronautique »." in html
     assert "déjà membre" in html
+    assert "Hébergement et restauration" in html  # the sector "I" read from the file
     assert "Inviter les 2 personnes" in html
     assert 'role="alert"' in html
 

@@ -479,12 +479,12 @@ def annotate_rows(rows: list[dict], circle: Circle) -> list[dict]:
         if row["errors"]:
             row["status"], row["note"] = "error", ""
         elif states.get(row["email"]) == MembershipState.ADMITTED:
-            row["status"], row["note"] = "member", _("Déjà membre : ligne ignorée.")
+            row["status"], row["note"] = "member", _("Aucune invitation envoyée.")
         elif states.get(row["email"]) == MembershipState.REMOVED:
             row["status"] = "removed"
             row["note"] = _("Retiré du cercle : pas de nouvelle invitation.")
         elif row["email"] in invited:
-            row["status"], row["note"] = "renew", _("Déjà invité : l'invitation sera renouvelée.")
+            row["status"], row["note"] = "renew", _("Déjà invité : le lien sera renvoyé.")
         else:
             row["status"], row["note"] = "new", ""
     return rows

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET
 from passerelles.circles import access, imports
 from passerelles.circles.actions import ActionError
 from passerelles.circles.models import MemberImport, MembershipState
+from passerelles.core.choices import Sector
 
 
 class ImportForm(forms.Form):
@@ -75,7 +76,8 @@ def member_import_confirm(request: HttpRequest, slug: str, import_id: int) -> Ht
         return _cancel(request, member_import)
     if request.method == "POST":
         return _confirm(request, member_import)
-    rows = member_import.rows
+    labels = dict(Sector.choices)
+    rows = [{**row, "sector_label": labels.get(row["sector"], "")} for row in member_import.rows]
     context = {
         "circle": circle,
         "import": member_import,
