@@ -121,6 +121,13 @@ class DirectoryFilterForm(forms.Form):
 
 class ProfileForm(forms.ModelForm):
     first_name = forms.CharField(label=_("Prénom"), max_length=150)
+    department = forms.CharField(
+        label=_("Département"),
+        required=False,
+        max_length=20,
+        help_text=_("Numéro du département : 69, 2A, 974…"),
+        widget=forms.TextInput(attrs={"size": 4}),
+    )
     last_name = forms.CharField(label=_("Nom"), max_length=150)
     skill_tags = forms.CharField(
         label=_("Compétences"),
@@ -168,7 +175,6 @@ class ProfileForm(forms.ModelForm):
             "headline": _("Titre"),
             "organisation": _("Organisation"),
             "city": _("Commune"),
-            "department": _("Département"),
             "sector": _("Secteur d'activité"),
             "offers": _("Je peux aider sur…"),
             "needs": _("Je cherche…"),
@@ -176,7 +182,6 @@ class ProfileForm(forms.ModelForm):
         }
         help_texts = {
             "headline": _("Une ligne : votre métier, votre spécialité."),
-            "department": _("Numéro du département : 69, 2A, 974…"),
             "links": _("Un lien par ligne (site, LinkedIn…), commençant par https://, 5 au plus."),
         }
         widgets = {
