@@ -680,7 +680,7 @@ def plan_tables(
     table_themes : int ``(tables,)``, theme index of each table or -1.
     interests : bool ``(n, themes)``, themes each participant chose (soft preference).
     max_iterations, patience : stop after that many swaps, or that many swaps without
-        improvement (default ``max(5000, 100 n)``).
+        improvement (default 2000).
 
     Returns
     -------
@@ -735,7 +735,7 @@ def plan_tables(
     if not hist.any() and search.parts[1] == 0 and search.key() > target:
         _relabel(search, deadline, max_steps=20 * n)
     budget = max_iterations if max_iterations is not None else np.iinfo(np.int64).max
-    plan = _tabu(search, target, deadline, budget, patience or max(5000, 100 * n))
+    plan = _tabu(search, target, deadline, budget, patience or 2000)
     if forbid_pairs.size and plan_quality(plan, forbidden=forbid_pairs).forbidden_violations:
         raise ValueError("no plan keeps every forbidden pair apart (too many for the tables?)")
     return plan
