@@ -176,8 +176,8 @@ class ProfileForm(forms.ModelForm):
             "organisation": _("Organisation"),
             "city": _("Commune"),
             "sector": _("Secteur d'activité"),
-            "offers": _("Je peux aider sur…"),
-            "needs": _("Je cherche…"),
+            "offers": _("Je peux aider sur"),
+            "needs": _("Je cherche"),
             "links": _("Liens"),
         }
         help_texts = {
