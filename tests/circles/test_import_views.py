@@ -111,7 +111,7 @@ def test_confirm_invites_valid_rows_and_sends_after_commit(
     assert (helene.sector, helene.city, helene.from_import) == ("I", "Lyon", True)
     assert invitations[1].sector == "F"
     assert sorted(m.to[0] for m in mail.outbox) == ["helene@example.org", "paul@example.org"]
-    assert "/cercles/invitation/" in mail.outbox[0].body
+    assert "http://testserver/cercles/invitation/" in mail.outbox[0].body
     member_import.refresh_from_db()
     assert member_import.confirmed_at is not None
     assert (member_import.created_count, member_import.skipped_count) == (2, 4)
@@ -294,3 +294,28 @@ def test_anonymous_is_sent_to_login(client, club):
 
     assert response.status_code == 302
     assert "/login" in response.url or "connexion" in response.url
+
+
+def test_one_failing_email_does_not_stop_the_others(
+    as_alice, club, monkeypatch, django_capture_on_commit_callbacks
+):
+    from passerelles.circles import imports
+
+    real_send = imports.send_invitation
+
+    def flaky_send(invitation, request):
+        if invitation.email.startswith("helene"):
+            raise ConnectionError("SMTP down")
+        real_send(invitation, request)
+
+    monkeypatch.setattr(imports, "send_invitation", flaky_send)
+    upload(as_alice, club)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = as_alice.post(confirm_url(draft_of(club)), {"confirm": ""}, follow=True)
+
+    assert [m.to for m in mail.outbox] == [["paul@example.org"]]
+    assert Invitation.objects.filter(circle=club).count() == 2
+    assert "2 invitation(s) en cours d&#x27;envoi, 4 ligne(s) ignorée(s)." in (
+        response.content.decode()
+    )

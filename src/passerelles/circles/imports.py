@@ -15,7 +15,9 @@ import io
 import logging
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import PurePath
+from urllib.parse import urljoin
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -23,6 +25,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from passerelles.circles.actions import ActionError, do_invite, send_invitation
 from passerelles.circles.models import (
@@ -166,6 +169,7 @@ def _mojibake_pattern() -> re.Pattern[str]:
 
 
 MOJIBAKE = _mojibake_pattern()
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 class ImportFileError(ValueError):
@@ -296,7 +300,7 @@ def _looks_like_text(text: str) -> bool:
     """No NUL, and almost no control characters: binary decoded as cp1252 has ~10 %."""
     if "\x00" in text:
         return False
-    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\t\r\n")
+    controls = len(CONTROL_CHARS.findall(text))
     replaced = text.count("\ufffd")
     return (controls + replaced) <= max(2, len(text) // 100)
 
@@ -370,10 +374,17 @@ def parse_member_file(data: bytes, filename: str) -> list[dict]:
             % {"max": f"{MAX_ROWS:,}".replace(",", "\u202f")}
         )
     seen: dict[str, int] = {}
-    return [check_row(line, row, columns, seen) for line, row in records]
+    sector_of = lru_cache(maxsize=None)(sector_code)  # a club list repeats a few sectors
+    return [check_row(line, row, columns, seen, sector_of) for line, row in records]
 
 
-def check_row(line: int, cells: list[str], columns: dict[str, int], seen: dict[str, int]) -> dict:
+def check_row(
+    line: int,
+    cells: list[str],
+    columns: dict[str, int],
+    seen: dict[str, int],
+    sector_of=sector_code,
+) -> dict:
     """One row as a dict with its French errors; ``seen`` maps e-mails to their first line."""
 
     def cell(field: str) -> str:
@@ -412,7 +423,7 @@ def check_row(line: int, cells: list[str], columns: dict[str, int], seen: dict[s
     else:
         seen[email] = line
     if raw["sector"]:
-        code = sector_code(raw["sector"])
+        code = sector_of(raw["sector"])
         if code:
             row["sector"] = code
         else:
@@ -514,11 +525,13 @@ def do_create_import(circle: Circle, by, filename: str, rows: list[dict]) -> Mem
     )
 
 
-def do_confirm_import(member_import: MemberImport, by, request=None) -> MemberImport:
+def do_confirm_import(member_import: MemberImport, by, site_url: str = "") -> MemberImport:
     """Invite every valid row in one transaction; e-mails leave once it has committed.
 
     Idempotent: a confirmed import cannot be confirmed again, and ``do_invite`` refreshes
-    an existing invitation rather than creating a second one.
+    an existing invitation rather than creating a second one. The e-mails are a background
+    task (hundreds of SMTP round trips do not belong in a request); ``site_url`` is the
+    site's root, for the absolute links in them.
     """
     with transaction.atomic():
         locked = MemberImport.objects.select_for_update().get(pk=member_import.pk)
@@ -553,13 +566,33 @@ def do_confirm_import(member_import: MemberImport, by, request=None) -> MemberIm
         locked.created_count = created
         locked.skipped_count = len(rows) - len(invitations)
         locked.save()
-        transaction.on_commit(lambda: _send_all(invitations, request))
+        ids = [invitation.pk for invitation in invitations]
+        transaction.on_commit(lambda: send_import_invitations.enqueue(ids, site_url))
     return locked
 
 
-def _send_all(invitations: list[Invitation], request) -> None:
+class _SiteRoot:
+    """Stands in for a request where ``send_invitation`` only needs absolute URLs."""
+
+    def __init__(self, root: str):
+        self.root = root
+
+    def build_absolute_uri(self, path: str) -> str:
+        return urljoin(self.root, path) if self.root else path
+
+
+@task()
+def send_import_invitations(invitation_ids: list[int], site_url: str) -> int:
+    """One e-mail per still-open invitation; returns how many left."""
+    sent = 0
+    invitations = Invitation.objects.filter(
+        pk__in=invitation_ids, accepted_at__isnull=True, revoked_at__isnull=True
+    ).select_related("circle")
     for invitation in invitations:
         try:
-            send_invitation(invitation, request)
+            send_invitation(invitation, _SiteRoot(site_url))
         except Exception:  # one bad address must not stop the others
             logger.exception("invitation e-mail to %s failed", invitation.email)
+        else:
+            sent += 1
+    return sent

@@ -89,14 +89,16 @@ def member_import_confirm(request: HttpRequest, slug: str, import_id: int) -> Ht
 
 def _confirm(request: HttpRequest, member_import: MemberImport) -> HttpResponse:
     try:
-        done = imports.do_confirm_import(member_import, request.user, request)
+        done = imports.do_confirm_import(
+            member_import, request.user, request.build_absolute_uri("/")
+        )
     except ActionError as error:
         messages.warning(request, str(error))
         return redirect("circles:import_confirm", member_import.circle.slug, member_import.pk)
     sent = len(done.rows) - done.skipped_count
     messages.success(
         request,
-        _("%(sent)d invitation(s) envoyée(s), %(skipped)d ligne(s) ignorée(s).")
+        _("%(sent)d invitation(s) en cours d'envoi, %(skipped)d ligne(s) ignorée(s).")
         % {"sent": sent, "skipped": done.skipped_count},
     )
     return redirect("circles:members", member_import.circle.slug)
