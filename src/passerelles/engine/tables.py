@@ -33,7 +33,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from passerelles.engine.tables_design import resolvable_design
+from passerelles.engine.tables_design import max_design_rounds, resolvable_design
 
 __all__ = [
     "PlanQuality",
@@ -649,6 +649,43 @@ def _repeat_lower_bound(
     return int(-(-excess.sum() // 2))
 
 
+def _design_start(
+    sizes: np.ndarray,
+    rounds: int,
+    hist: np.ndarray,
+    labels: np.ndarray | None,
+    forbid: np.ndarray,
+    match: np.ndarray | None,
+    rng: np.random.Generator,
+) -> np.ndarray | None:
+    """Start from a resolvable design when all used tables have the same size.
+
+    More rounds than the design offers: its rounds come first (zero repeats among them)
+    and greedy rounds complete the plan; kept only when it beats a plain greedy start.
+    """
+    n = int(sizes.sum())
+    used = np.flatnonzero(sizes > 0)
+    s = int(sizes[used[0]])
+    if hist.any() or np.any(sizes[used] != s):
+        return None
+    have = min(max_design_rounds(used.size, s), rounds)
+    if have < 2:
+        return None
+    # design tables are numbered among the used ones; participants relabelled at random
+    head = used[resolvable_design(used.size, s, have)][:, rng.permutation(n)]
+    if have == rounds:
+        return head
+    met = _pair_counts(head)
+    tail = _greedy(sizes, rounds - have, met, labels, forbid, match, rng)
+    start = np.vstack((head, tail))
+    greedy = _greedy(sizes, rounds, hist.copy(), labels, forbid, match, rng)
+
+    def repeats(plan: np.ndarray) -> int:
+        return int(np.maximum(np.triu(_pair_counts(plan), 1) - 1, 0).sum())
+
+    return start if repeats(start) < repeats(greedy) else greedy
+
+
 def plan_tables(
     n: int,
     table_size: int | Sequence[int],
@@ -712,15 +749,7 @@ def plan_tables(
     np.add.at(hist, (hist_pairs[:, 1], hist_pairs[:, 0]), 1)
     rng = np.random.default_rng(seed)
 
-    start = None
-    used = sizes > 0
-    occupied = sizes[used]
-    if not hist.any() and occupied.min() == occupied.max():
-        design = resolvable_design(int(used.sum()), int(occupied[0]), rounds)
-        if design is not None:
-            # design tables are numbered among the used ones only
-            start = np.flatnonzero(used)[design]
-            start = start[:, rng.permutation(n)]  # random relabelling, seeded
+    start = _design_start(sizes, rounds, hist, labels, forbid, match, rng)
     if start is None:
         start = _greedy(sizes, rounds, hist.copy(), labels, forbid, match, rng)
 
