@@ -102,6 +102,12 @@ def test_solvable_golfer_instances_have_zero_repeats(k, s, rounds):
     assert plan_quality(plan).repeats == 0
 
 
+@pytest.mark.parametrize(("n", "size", "rounds", "fewest"), [(16, 4, 6, 24), (9, 3, 5, 9)])
+def test_counting_bound_met_past_a_complete_design(n, size, rounds, fewest):
+    # every pair already met once in the design's rounds; the extra round repeats the least
+    assert plan_quality(plan_tables(n, size, rounds, time_limit=5.0)).repeats == fewest
+
+
 def test_fewest_repeats_when_unavoidable():
     # 8 people in two tables of 4 for 3 rounds: each meets 9 seats for 7 partners
     plan = plan_tables(8, 4, 3, time_limit=5.0, patience=500)
