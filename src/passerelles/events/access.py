@@ -1,0 +1,70 @@
+"""Who may see, join and run which event: one condition per line, tested as a matrix.
+
+An event someone may not see is a 404. Seeing and registering follow the same rule
+(the openness chosen by the organiser); platform operators see everything but register
+only where the rule lets them.
+"""
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from passerelles.circles.access import admitted_circle_ids, is_circle_admin
+from passerelles.circles.models import Bridge, BridgeState
+from passerelles.events.models import Event, Openness
+
+
+def _active_bridge_to_host():
+    """Subquery on the open_to through table: this guest circle is bridged with the host."""
+    return Bridge.objects.filter(state=BridgeState.ACTIVE).filter(
+        Q(from_circle_id=OuterRef("circle_id"), to_circle_id=OuterRef(OuterRef("host_circle_id")))
+        | Q(to_circle_id=OuterRef("circle_id"), from_circle_id=OuterRef(OuterRef("host_circle_id")))
+    )
+
+
+def eligible_events(user) -> QuerySet[Event]:
+    """Events the openness lets ``user`` join (no operator bypass):
+
+    - events of a circle where they are an admitted member;
+    - "bridged" events that chose one of their circles, while its bridge to the host is active;
+    - events open to all members.
+    """
+    events = Event.objects.all()
+    if not user.is_authenticated:
+        return events.none()
+    mine = admitted_circle_ids(user)
+    chosen_and_bridged = Event.open_to.through.objects.filter(
+        event_id=OuterRef("pk"), circle_id__in=mine
+    ).filter(Exists(_active_bridge_to_host()))
+    return events.filter(
+        Q(host_circle_id__in=mine)
+        | (Q(openness=Openness.BRIDGED) & Exists(chosen_and_bridged))
+        | Q(openness=Openness.ALL)
+    )
+
+
+def visible_events(user) -> QuerySet[Event]:
+    """Events ``user`` may see: those they may join, and all of them for operators."""
+    if user.is_authenticated and user.is_staff:
+        return Event.objects.all()
+    return eligible_events(user)
+
+
+def may_register(user, event: Event) -> bool:
+    return eligible_events(user).filter(pk=event.pk).exists()
+
+
+def may_manage(user, event: Event) -> bool:
+    return is_circle_admin(user, event.host_circle)
+
+
+def get_event_for_user(user, event_id: int) -> Event:
+    return get_object_or_404(visible_events(user).select_related("host_circle"), pk=event_id)
+
+
+def get_event_for_admin(user, event_id: int) -> Event:
+    """An event of a circle this user administers; anything else is a 404."""
+    event = get_event_for_user(user, event_id)
+    if not may_manage(user, event):
+        raise Http404
+    return event

@@ -1,0 +1,271 @@
+"""State changes of events and registrations.
+
+Each function is one named action: it checks what must hold, writes in one transaction,
+and raises ``ActionError`` with a French message when the action cannot be done.
+Registration and cancellation lock the event row first, so that concurrent requests are
+served one after the other and the seats are never over-allocated.
+"""
+
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from passerelles.circles.access import admitted_circle_ids, bridged_circle_ids, is_circle_admin
+from passerelles.circles.actions import ActionError
+from passerelles.circles.models import Circle
+from passerelles.events.access import may_register
+from passerelles.events.models import (
+    Event,
+    Feedback,
+    MeetingAttested,
+    Openness,
+    Registration,
+    RegistrationStatus,
+)
+
+__all__ = [
+    "ActionError",
+    "do_attest_table_mate",
+    "do_cancel_event",
+    "do_cancel_registration",
+    "do_check_in",
+    "do_create_event",
+    "do_rate_event",
+    "do_register",
+    "do_update_event",
+]
+
+
+def guest_circles(host: Circle):
+    """Circles an event of ``host`` may be opened to: those with an active bridge to it."""
+    return Circle.objects.filter(pk__in=bridged_circle_ids([host.pk])).order_by("name")
+
+
+def _set_open_to(event: Event, circles) -> None:
+    circles = list(circles or [])
+    if event.openness != Openness.BRIDGED:
+        event.open_to.clear()
+        return
+    allowed = bridged_circle_ids([event.host_circle_id])
+    refused = [c.name for c in circles if c.pk not in allowed]
+    if refused:
+        raise ActionError(
+            _("Pas de passerelle active avec : %(names)s.") % {"names": ", ".join(refused)}
+        )
+    if not circles:
+        raise ActionError(_("Choisissez au moins un cercle relié."))
+    event.open_to.set(circles)
+
+
+@transaction.atomic
+def do_create_event(user, *, open_to=(), **fields) -> Event:
+    """Create an event hosted by a circle ``user`` administers."""
+    event = Event(created_by=user, **fields)
+    if not is_circle_admin(user, event.host_circle):
+        raise ActionError(_("Seuls les responsables du cercle peuvent créer ses événements."))
+    event.full_clean()
+    event.save()
+    _set_open_to(event, open_to)
+    return event
+
+
+@transaction.atomic
+def do_update_event(event: Event, *, open_to=None, **fields) -> Event:
+    """Change an event; calendars see a new SEQUENCE, new seats go to the waitlist."""
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    if event.is_cancelled:
+        raise ActionError(_("Cet événement est annulé."))
+    for name, value in fields.items():
+        setattr(event, name, value)
+    event.sequence = F("sequence") + 1
+    event.full_clean(exclude=["sequence"])
+    event.save()
+    event.refresh_from_db()
+    if open_to is not None or event.openness != Openness.BRIDGED:
+        _set_open_to(event, open_to)
+    _fill_seats(event)
+    return event
+
+
+@transaction.atomic
+def do_cancel_event(event: Event, by, request=None) -> Event:
+    """Cancel an event: calendars show it cancelled, people with a place are told."""
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    if event.is_cancelled:
+        raise ActionError(_("Cet événement est déjà annulé."))
+    event.cancelled_at = timezone.now()
+    event.sequence += 1
+    event.save(update_fields=["cancelled_at", "sequence", "updated_at"])
+    people = list(
+        event.registrations.exclude(status=RegistrationStatus.CANCELLED).select_related("user")
+    )
+    transaction.on_commit(lambda: _mail(people, event, "cancelled", request))
+    return event
+
+
+def _circle_of(user, event: Event) -> Circle | None:
+    """The circle through which ``user`` comes: the host, a guest circle, or any of theirs."""
+    mine = set(admitted_circle_ids(user).values_list("circle_id", flat=True))
+    if event.host_circle_id in mine:
+        return event.host_circle
+    guest = event.open_to.filter(pk__in=mine).order_by("name").first()
+    if guest:
+        return guest
+    return Circle.objects.filter(pk__in=mine).order_by("name").first()
+
+
+@transaction.atomic
+def do_register(user, event: Event) -> Registration:
+    """Take a seat, or a place on the waitlist when the seats are gone."""
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    if event.is_cancelled:
+        raise ActionError(_("Cet événement est annulé."))
+    if not event.registration_open:
+        raise ActionError(_("Les inscriptions à cet événement sont closes."))
+    if not may_register(user, event):
+        raise ActionError(_("Cet événement n'est pas ouvert à vos cercles."))
+    registration = Registration.objects.filter(event=event, user=user).first()
+    if registration and registration.status != RegistrationStatus.CANCELLED:
+        raise ActionError(_("Vous êtes déjà inscrit à cet événement."))
+    taken = event.registrations.filter(status=RegistrationStatus.REGISTERED).count()
+    status = (
+        RegistrationStatus.REGISTERED if taken < event.capacity else RegistrationStatus.WAITLISTED
+    )
+    registration = registration or Registration(event=event, user=user)
+    registration.status = status
+    registration.circle = _circle_of(user, event)
+    registration.queued_at = timezone.now()
+    registration.promoted_at = None
+    registration.cancelled_at = None
+    registration.checked_in_at = None
+    registration.reminder_sent_at = None
+    try:
+        with transaction.atomic():
+            registration.save()
+    except IntegrityError as exc:  # a double click that slipped past the lock
+        raise ActionError(_("Vous êtes déjà inscrit à cet événement.")) from exc
+    return registration
+
+
+@transaction.atomic
+def do_cancel_registration(registration: Registration, request=None) -> list[Registration]:
+    """Give a place back; the first people of the waitlist take the free seats.
+
+    Returns the registrations promoted from the waitlist.
+    """
+    event = Event.objects.select_for_update().get(pk=registration.event_id)
+    registration = Registration.objects.get(pk=registration.pk)
+    if registration.status == RegistrationStatus.CANCELLED:
+        raise ActionError(_("Cette inscription est déjà annulée."))
+    if event.has_started:
+        raise ActionError(_("L'événement a déjà commencé."))
+    registration.status = RegistrationStatus.CANCELLED
+    registration.cancelled_at = timezone.now()
+    registration.save(update_fields=["status", "cancelled_at"])
+    return _fill_seats(event, request)
+
+
+def _fill_seats(event: Event, request=None) -> list[Registration]:
+    """Promote the waitlist in arrival order while seats are free (event row locked)."""
+    if event.is_cancelled:
+        return []
+    taken = event.registrations.filter(status=RegistrationStatus.REGISTERED).count()
+    free = event.capacity - taken
+    if free <= 0:
+        return []
+    promoted = list(
+        event.registrations.filter(status=RegistrationStatus.WAITLISTED)
+        .select_related("user")
+        .order_by("queued_at", "pk")[:free]
+    )
+    now = timezone.now()
+    for registration in promoted:
+        registration.status = RegistrationStatus.REGISTERED
+        registration.promoted_at = now
+        registration.save(update_fields=["status", "promoted_at"])
+    if promoted:
+        transaction.on_commit(lambda: _mail(promoted, event, "promoted", request))
+    return promoted
+
+
+@transaction.atomic
+def do_check_in(registration: Registration, present: bool = True) -> Registration:
+    """Mark someone present (or not) on the day."""
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status != RegistrationStatus.REGISTERED:
+        raise ActionError(_("Seules les personnes inscrites peuvent être pointées."))
+    registration.checked_in_at = timezone.now() if present else None
+    registration.save(update_fields=["checked_in_at"])
+    return registration
+
+
+def _attended(user, event: Event) -> Registration:
+    registration = Registration.objects.filter(
+        event=event, user=user, status=RegistrationStatus.REGISTERED
+    ).first()
+    if registration is None:
+        raise ActionError(_("Vous n'étiez pas inscrit à cet événement."))
+    if not event.has_started:
+        raise ActionError(_("L'événement n'a pas encore eu lieu."))
+    return registration
+
+
+@transaction.atomic
+def do_rate_event(user, event: Event, rating: int, comment: str = "") -> Feedback:
+    _attended(user, event)
+    if not 1 <= int(rating) <= 5:
+        raise ActionError(_("La note va de 1 à 5."))
+    feedback, _created = Feedback.objects.update_or_create(
+        event=event, user=user, defaults={"rating": rating, "comment": comment}
+    )
+    return feedback
+
+
+@transaction.atomic
+def do_attest_table_mate(user, event: Event, other, usefulness: int) -> MeetingAttested:
+    """Confirm a meeting with a table-mate; it feeds the trust engine."""
+    from passerelles.events.plans import table_mates
+
+    _attended(user, event)
+    if other.pk not in {mate.pk for mate, _rounds in table_mates(event, user)}:
+        raise ActionError(_("Cette personne n'était pas à votre table."))
+    if not 1 <= int(usefulness) <= 5:
+        raise ActionError(_("L'utilité va de 1 à 5."))
+    if MeetingAttested.objects.filter(event=event, user=user, other=other).exists():
+        raise ActionError(_("Vous avez déjà confirmé cette rencontre."))
+    from passerelles.trust.actions import do_attest_meeting
+
+    do_attest_meeting(
+        user,
+        other,
+        usefulness=int(usefulness),
+        happened_on=timezone.localtime(event.starts_at).date(),
+        source="event",
+        source_id=event.pk,
+    )
+    return MeetingAttested.objects.create(
+        event=event, user=user, other=other, usefulness=int(usefulness)
+    )
+
+
+def _mail(registrations, event: Event, kind: str, request=None) -> None:
+    """Tell people what happened to their place (promoted, event cancelled)."""
+    url = event.get_absolute_url()
+    if request is not None:
+        url = request.build_absolute_uri(url)
+    subjects = {
+        "promoted": _("[Passerelles] Une place s'est libérée : %(title)s"),
+        "cancelled": _("[Passerelles] Événement annulé : %(title)s"),
+    }
+    for registration in registrations:
+        context = {"event": event, "registration": registration, "url": url}
+        send_mail(
+            subject=subjects[kind] % {"title": event.title},
+            message=render_to_string(f"events/email/{kind}.txt", context),
+            from_email=None,
+            recipient_list=[registration.user.email],
+            fail_silently=True,
+        )

@@ -1,0 +1,219 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from passerelles.circles.models import Circle
+from passerelles.core.choices import Axis
+from passerelles.events.actions import guest_circles
+from passerelles.events.models import (
+    AgendaItem,
+    Event,
+    EventFormat,
+    Openness,
+    PromptTemplate,
+)
+
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format=DATETIME_FORMAT, **kwargs)
+
+
+class EventForm(forms.ModelForm):
+    """An event's frame; the host circle is one the organiser administers."""
+
+    class Meta:
+        model = Event
+        fields = [
+            "title",
+            "axis",
+            "topic",
+            "format",
+            "description",
+            "host_circle",
+            "openness",
+            "open_to",
+            "place",
+            "city",
+            "online_url",
+            "starts_at",
+            "ends_at",
+            "capacity",
+            "registration_deadline",
+            "price_eur",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "axis": forms.RadioSelect,
+            "openness": forms.RadioSelect,
+            "open_to": forms.CheckboxSelectMultiple,
+            "starts_at": DateTimeInput(),
+            "ends_at": DateTimeInput(),
+            "registration_deadline": DateTimeInput(),
+        }
+        help_texts = {
+            "starts_at": _("Heure de Paris."),
+            "price_eur": _("Laissez vide si l'événement est gratuit."),
+            "open_to": _("Seuls les cercles reliés par une passerelle active sont proposés."),
+        }
+
+    def __init__(self, *args, circles=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        circles = list(circles or [])
+        self.fields["host_circle"].queryset = Circle.objects.filter(pk__in=[c.pk for c in circles])
+        if self.instance.pk:
+            self.fields["host_circle"].disabled = True
+        guest_ids: set[int] = set()
+        for circle in circles:
+            guest_ids.update(guest_circles(circle).values_list("pk", flat=True))
+        self.fields["open_to"].queryset = Circle.objects.filter(pk__in=guest_ids).order_by("name")
+        for name in ("starts_at", "ends_at", "registration_deadline"):
+            self.fields[name].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]
+        self.fields["capacity"].widget.attrs.update(min=1, max=5000)
+
+    def clean(self):
+        data = super().clean()
+        starts, ends = data.get("starts_at"), data.get("ends_at")
+        if starts and ends and ends <= starts:
+            self.add_error("ends_at", _("La fin doit suivre le début."))
+        deadline = data.get("registration_deadline")
+        if starts and deadline and deadline > starts:
+            self.add_error(
+                "registration_deadline", _("La clôture des inscriptions précède le début.")
+            )
+        if data.get("format") == EventFormat.ONLINE and not data.get("online_url"):
+            self.add_error("online_url", _("Indiquez le lien de la visio."))
+        if data.get("format") != EventFormat.ONLINE and not (
+            data.get("place") or data.get("online_url")
+        ):
+            self.add_error("place", _("Indiquez un lieu ou un lien de visio."))
+        host, guests = data.get("host_circle"), data.get("open_to") or []
+        if data.get("openness") == Openness.BRIDGED:
+            if not guests:
+                self.add_error("open_to", _("Choisissez au moins un cercle relié."))
+            elif host:
+                allowed = set(guest_circles(host).values_list("pk", flat=True))
+                refused = [c.name for c in guests if c.pk not in allowed]
+                if refused:
+                    self.add_error(
+                        "open_to",
+                        _("Pas de passerelle active entre %(host)s et : %(names)s.")
+                        % {"host": host.name, "names": ", ".join(refused)},
+                    )
+        price = data.get("price_eur")
+        if price is not None and price < 0:
+            self.add_error("price_eur", _("Le prix ne peut pas être négatif."))
+        return data
+
+
+class EventFilterForm(forms.Form):
+    axis = forms.ChoiceField(label=_("Axe"), required=False, choices=[("", _("Tous"))])
+    format = forms.ChoiceField(
+        label=_("Format"), required=False, choices=[("", _("Tous"))] + EventFormat.choices
+    )
+    circle = forms.ModelChoiceField(
+        label=_("Cercle"), required=False, queryset=Circle.objects.none(), empty_label=_("Tous")
+    )
+    city = forms.CharField(label=_("Ville"), required=False)
+
+    def __init__(self, *args, circles=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["axis"].choices = [("", _("Tous"))] + Axis.choices
+        if circles is not None:
+            self.fields["circle"].queryset = circles
+
+
+def prompt_choices(axis: str = ""):
+    """Prompt templates grouped by axis (the event's own axis first), for a <select>."""
+    labels = dict(Axis.choices)
+    groups: dict[str, list] = {}
+    for template in PromptTemplate.objects.all():
+        groups.setdefault(template.axis, []).append((template.text, template.text))
+    order = sorted(groups, key=lambda code: (code != axis, code))
+    return [("", _("— Choisir une question type —"))] + [
+        (labels[code], groups[code]) for code in order if code in labels
+    ]
+
+
+class AgendaItemForm(forms.ModelForm):
+    template = forms.ChoiceField(label=_("Question type"), required=False)
+
+    class Meta:
+        model = AgendaItem
+        fields = ["at", "minutes", "title", "template", "prompt"]
+        widgets = {"at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}
+
+    def __init__(self, *args, axis: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["template"].choices = prompt_choices(axis)
+        self.fields["template"].widget.attrs["data-prompt-template"] = "1"
+
+    def clean(self):
+        data = super().clean()
+        if data.get("template") and not data.get("prompt"):
+            data["prompt"] = data["template"]
+        return data
+
+
+AgendaFormSet = forms.inlineformset_factory(
+    Event, AgendaItem, form=AgendaItemForm, extra=3, can_delete=True
+)
+
+
+class PlanForm(forms.Form):
+    table_size = forms.CharField(
+        label=_("Taille des tables"),
+        initial="6",
+        max_length=100,
+        help_text=_("Un nombre (6), ou une capacité par table : 6, 6, 8."),
+    )
+    rounds = forms.IntegerField(label=_("Nombre de tours"), min_value=1, max_value=20, initial=4)
+    checked_in_only = forms.BooleanField(
+        label=_("Seulement les personnes pointées présentes"), required=False
+    )
+
+    def __init__(self, *args, tables: int = 0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.theme_fields = []
+        for t in range(tables):
+            name = f"theme_{t}"
+            self.fields[name] = forms.ChoiceField(
+                label=_("Table %(n)s") % {"n": t + 1},
+                required=False,
+                choices=[("", _("Sans thème"))] + Axis.choices,
+            )
+            self.theme_fields.append(name)
+
+    def themes(self) -> list[str]:
+        return [self.cleaned_data.get(name) or "" for name in self.theme_fields]
+
+
+class ReplanForm(forms.Form):
+    played_rounds = forms.IntegerField(label=_("Tours déjà joués"), min_value=0, max_value=19)
+
+
+class FeedbackForm(forms.Form):
+    rating = forms.TypedChoiceField(
+        label=_("Votre note"),
+        coerce=int,
+        choices=[(i, str(i)) for i in range(5, 0, -1)],
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Un commentaire pour l'organisateur"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+USEFULNESS = [
+    (5, _("Très utile")),
+    (4, _("Utile")),
+    (3, _("Correct")),
+    (2, _("Peu utile")),
+    (1, _("Pas utile")),
+]

@@ -1,0 +1,256 @@
+"""Table plans of an evening: participants become arrays for the engine, and back.
+
+The stored plan (``TablePlan.tables``) is ``rounds x participants`` of 0-based tables,
+``-1`` for nobody seated; people see tables numbered from 1.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from passerelles.circles.actions import ActionError
+from passerelles.core.choices import Axis, join_codes, split_codes
+from passerelles.engine.tables import plan_quality, plan_tables, replan, table_sizes
+from passerelles.events.models import Event, Registration, RegistrationStatus, TablePlan
+
+AXES = list(Axis.values)
+PLAN_TIME_LIMIT = 5.0  # seconds the engine may search during a request
+
+
+def parse_table_size(text: str) -> int | list[int]:
+    """ "6" -> 6; "6, 6, 8" -> [6, 6, 8] (one capacity per table)."""
+    parts = [p for p in str(text).replace(";", ",").replace(" ", ",").split(",") if p]
+    try:
+        sizes = [int(p) for p in parts]
+    except ValueError as exc:
+        raise ActionError(_("Indiquez une taille de table (6) ou une liste (6, 6, 8).")) from exc
+    if not sizes or min(sizes) < 2:
+        raise ActionError(_("Une table accueille au moins 2 personnes."))
+    return sizes[0] if len(sizes) == 1 else sizes
+
+
+def participants_for(event: Event, checked_in_only: bool) -> list[Registration]:
+    registrations = event.registrations.filter(status=RegistrationStatus.REGISTERED)
+    if checked_in_only:
+        registrations = registrations.filter(checked_in_at__isnull=False)
+    return list(registrations.select_related("user", "user__profile").order_by("queued_at", "pk"))
+
+
+def _arrays(registrations: list[Registration], themes: list[str], n_tables: int):
+    """Circle labels, interests ``(n, 4)`` and table themes ``(tables,)`` for the engine."""
+    circles = np.array([r.circle_id or -r.user_id for r in registrations], dtype=np.int64)
+    interests = np.array(
+        [[axis in r.user.profile.theme_list for axis in AXES] for r in registrations], dtype=bool
+    ).reshape(len(registrations), len(AXES))
+    table_themes = np.full(n_tables, -1, dtype=np.int64)
+    for t, code in enumerate(themes[:n_tables]):
+        if code in AXES:
+            table_themes[t] = AXES.index(code)
+    if (table_themes < 0).all():
+        return circles, None, None
+    return circles, interests, table_themes
+
+
+def _store(plan: TablePlan, user_ids: list[int], tables: np.ndarray, groups) -> TablePlan:
+    quality = plan_quality(np.where(tables >= 0, tables, -1), groups=groups)
+    plan.participants = user_ids
+    plan.tables = tables.astype(int).tolist()
+    plan.quality = quality.as_dict()
+    plan.version += 1
+    plan.generated_at = timezone.now()
+    plan.save()
+    return plan
+
+
+@transaction.atomic
+def do_generate_plan(
+    event: Event,
+    *,
+    table_size: str,
+    rounds: int,
+    table_themes=(),
+    checked_in_only: bool = False,
+    seed: int = 0,
+) -> TablePlan:
+    """Seat the participants for every round: nobody twice together, circles mixed."""
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    if not event.has_rounds:
+        raise ActionError(_("Ce format ne se joue pas en tours de table."))
+    if not 1 <= int(rounds) <= 20:
+        raise ActionError(_("Entre 1 et 20 tours."))
+    registrations = participants_for(event, checked_in_only)
+    if len(registrations) < 2:
+        raise ActionError(_("Il faut au moins deux participants pour un plan de table."))
+    size = parse_table_size(table_size)
+    n = len(registrations)
+    try:
+        n_tables = len(table_sizes(n, size))
+        groups, interests, themes = _arrays(registrations, list(table_themes), n_tables)
+        tables = plan_tables(
+            n,
+            size,
+            int(rounds),
+            groups=groups,
+            seed=seed,
+            time_limit=PLAN_TIME_LIMIT,
+            table_themes=themes,
+            interests=interests,
+        )
+    except ValueError as exc:
+        raise ActionError(_("Plan impossible : %(reason)s") % {"reason": exc}) from exc
+    plan, _created = TablePlan.objects.get_or_create(event=event)
+    plan.table_size = str(table_size)
+    plan.rounds = int(rounds)
+    plan.table_themes = join_codes(table_themes)
+    plan.played_rounds = 0
+    return _store(plan, [r.user_id for r in registrations], tables, groups)
+
+
+@transaction.atomic
+def do_replan(event: Event, *, played_rounds: int, seed: int = 0) -> TablePlan:
+    """Re-plan the rounds not yet played for the people checked in now.
+
+    Rounds already played are kept as they were; no-shows leave the later rounds, late
+    arrivals join them, and pairs who already met are kept apart when possible.
+    """
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    plan = TablePlan.objects.filter(event=event).first()
+    if plan is None or not plan.tables:
+        raise ActionError(_("Générez d'abord un plan de table."))
+    if not 0 <= int(played_rounds) < plan.rounds:
+        raise ActionError(_("Le nombre de tours joués doit être inférieur au nombre de tours."))
+    present_regs = participants_for(event, checked_in_only=True)
+    if not present_regs:
+        present_regs = participants_for(event, checked_in_only=False)
+    present_ids = {r.user_id for r in present_regs}
+    old_ids = list(plan.participants)
+    new_regs = [r for r in present_regs if r.user_id not in set(old_ids)]
+    by_user = {r.user_id: r for r in event.registrations.select_related("user__profile")}
+    all_ids = old_ids + [r.user_id for r in new_regs]
+    everyone = [by_user[uid] for uid in all_ids]
+    size = parse_table_size(plan.table_size)
+    n_present = sum(1 for uid in all_ids if uid in present_ids)
+    if n_present < 2:
+        raise ActionError(_("Il faut au moins deux participants pour un plan de table."))
+    try:
+        n_tables = len(table_sizes(n_present, size))
+        groups, interests, themes = _arrays(everyone, split_codes(plan.table_themes), n_tables)
+        tables = replan(
+            np.array(plan.tables, dtype=np.int64),
+            int(played_rounds),
+            size,
+            present=np.array([uid in present_ids for uid in old_ids], dtype=bool),
+            n_new=len(new_regs),
+            rounds=plan.rounds,
+            groups=groups,
+            table_themes=themes,
+            interests=interests,
+            seed=seed,
+            time_limit=PLAN_TIME_LIMIT,
+        )
+    except ValueError as exc:
+        raise ActionError(_("Plan impossible : %(reason)s") % {"reason": exc}) from exc
+    plan.played_rounds = int(played_rounds)
+    return _store(plan, all_ids, tables, groups)
+
+
+# Reading a plan ---------------------------------------------------------------------------
+
+
+@dataclass
+class Seat:
+    round: int  # 1-based
+    table: int  # 1-based
+    theme: str  # axis label or ""
+    mates: list
+
+
+def _users(plan: TablePlan) -> dict:
+    users = get_user_model().objects.filter(pk__in=plan.participants).select_related("profile")
+    return {u.pk: u for u in users}
+
+
+def _theme_labels(plan: TablePlan) -> list[str]:
+    labels = dict(Axis.choices)
+    return [str(labels.get(code, "")) for code in split_codes(plan.table_themes)]
+
+
+def rounds_view(plan: TablePlan) -> list[dict]:
+    """Per round, per table, the people seated: what the print view and the PDF show."""
+    users = _users(plan)
+    themes = _theme_labels(plan)
+    out = []
+    for r, row in enumerate(plan.tables):
+        tables: dict[int, list] = {}
+        for i, t in enumerate(row):
+            if t >= 0:
+                tables.setdefault(t, []).append(users.get(plan.participants[i]))
+        out.append(
+            {
+                "number": r + 1,
+                "played": r < plan.played_rounds,
+                "tables": [
+                    {
+                        "number": t + 1,
+                        "theme": themes[t] if t < len(themes) else "",
+                        "people": sorted(
+                            (u for u in tables[t] if u), key=lambda u: u.get_full_name()
+                        ),
+                    }
+                    for t in sorted(tables)
+                ],
+            }
+        )
+    return out
+
+
+def people_view(plan: TablePlan) -> list[dict]:
+    """One line per participant: their table in each round (None: not seated)."""
+    users = _users(plan)
+    lines = []
+    for i, uid in enumerate(plan.participants):
+        user = users.get(uid)
+        if user is None:
+            continue
+        tables = [row[i] + 1 if row[i] >= 0 else None for row in plan.tables]
+        lines.append({"user": user, "tables": tables})
+    return sorted(lines, key=lambda line: (line["user"].last_name, line["user"].first_name))
+
+
+def seats_of(plan: TablePlan, user) -> list[Seat]:
+    """Where ``user`` sits in each round and with whom."""
+    if user.pk not in plan.participants:
+        return []
+    i = plan.participants.index(user.pk)
+    users = _users(plan)
+    themes = _theme_labels(plan)
+    seats = []
+    for r, row in enumerate(plan.tables):
+        t = row[i]
+        if t < 0:
+            continue
+        mates = [
+            users[plan.participants[j]]
+            for j, other in enumerate(row)
+            if other == t and j != i and plan.participants[j] in users
+        ]
+        theme = themes[t] if t < len(themes) else ""
+        seats.append(Seat(round=r + 1, table=t + 1, theme=theme, mates=mates))
+    return seats
+
+
+def table_mates(event: Event, user) -> list[tuple]:
+    """Everyone ``user`` shared a table with, and the rounds (1-based) they did."""
+    plan = TablePlan.objects.filter(event=event).first()
+    if plan is None:
+        return []
+    met: dict[int, tuple] = {}
+    for seat in seats_of(plan, user):
+        for mate in seat.mates:
+            entry = met.setdefault(mate.pk, (mate, []))
+            entry[1].append(seat.round)
+    return sorted(met.values(), key=lambda e: e[0].get_full_name())

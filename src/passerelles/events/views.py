@@ -1,0 +1,205 @@
+"""Event pages: the list, an event, creating and editing it, registering."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from passerelles.circles.access import administered_circles, visible_circles
+from passerelles.events import access, actions
+from passerelles.events.calendars import event_calendar
+from passerelles.events.forms import AgendaFormSet, EventFilterForm, EventForm
+from passerelles.events.models import Registration, RegistrationStatus
+
+
+def _seats(queryset):
+    return queryset.annotate(
+        taken=Count("registrations", filter=Q(registrations__status=RegistrationStatus.REGISTERED))
+    )
+
+
+@login_required
+@require_GET
+def event_list(request: HttpRequest) -> HttpResponse:
+    """Upcoming events this member may see, filterable by axis, format, circle and city."""
+    events = access.visible_events(request.user).filter(ends_at__gte=timezone.now())
+    form = EventFilterForm(request.GET or None, circles=visible_circles(request.user))
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["axis"]:
+            events = events.filter(axis=data["axis"])
+        if data["format"]:
+            events = events.filter(format=data["format"])
+        if data["circle"]:
+            events = events.filter(host_circle=data["circle"])
+        if data["city"]:
+            events = events.filter(city__icontains=data["city"])
+    events = _seats(events.select_related("host_circle")).order_by("starts_at", "pk")
+    page = Paginator(events, 20).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "can_create": administered_circles(request.user).exists(),
+    }
+    return render(request, "events/list.html", context)
+
+
+@login_required
+@require_GET
+def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
+    event = access.get_event_for_user(request.user, event_id)
+    registration = Registration.objects.filter(event=event, user=request.user).first()
+    waitlist_position = None
+    if registration and registration.status == RegistrationStatus.WAITLISTED:
+        waitlist_position = (
+            event.registrations.filter(
+                status=RegistrationStatus.WAITLISTED, queued_at__lte=registration.queued_at
+            )
+            .exclude(queued_at=registration.queued_at, pk__gt=registration.pk)
+            .count()
+        )
+    taken = event.registrations.filter(status=RegistrationStatus.REGISTERED).count()
+    context = {
+        "event": event,
+        "registration": registration,
+        "waitlist_position": waitlist_position,
+        "taken": taken,
+        "left": max(event.capacity - taken, 0),
+        "agenda": event.agenda.all(),
+        "guests": event.open_to.all(),
+        "may_register": access.may_register(request.user, event),
+        "is_admin": access.may_manage(request.user, event),
+        "has_plan": hasattr(event, "table_plan") and bool(event.table_plan.tables),
+    }
+    return render(request, "events/detail.html", context)
+
+
+@login_required
+def event_create(request: HttpRequest) -> HttpResponse:
+    circles = list(administered_circles(request.user).order_by("name"))
+    if not circles:
+        messages.error(request, _("Seuls les responsables d'un cercle créent des événements."))
+        return redirect("events:list")
+    initial = {"host_circle": circles[0].pk}
+    if slug := request.GET.get("cercle"):
+        initial["host_circle"] = next((c.pk for c in circles if c.slug == slug), circles[0].pk)
+    form = EventForm(request.POST or None, circles=circles, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        fields = {k: v for k, v in form.cleaned_data.items() if k != "open_to"}
+        try:
+            event = actions.do_create_event(
+                request.user, open_to=form.cleaned_data["open_to"], **fields
+            )
+        except actions.ActionError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Événement créé. Composez maintenant son programme."))
+            return redirect("events:agenda", event.pk)
+    return render(request, "events/form.html", {"form": form, "creating": True})
+
+
+@login_required
+def event_edit(request: HttpRequest, event_id: int) -> HttpResponse:
+    event = access.get_event_for_admin(request.user, event_id)
+    form = EventForm(request.POST or None, instance=event, circles=[event.host_circle])
+    if request.method == "POST" and form.is_valid():
+        fields = {k: v for k, v in form.cleaned_data.items() if k not in ("open_to", "host_circle")}
+        try:
+            actions.do_update_event(event, open_to=form.cleaned_data["open_to"], **fields)
+        except actions.ActionError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Événement mis à jour ; les agendas suivront."))
+            return redirect(event)
+    return render(request, "events/form.html", {"form": form, "event": event})
+
+
+@login_required
+def event_agenda(request: HttpRequest, event_id: int) -> HttpResponse:
+    """The programme: timed moments, each with a discussion prompt picked or written."""
+    event = access.get_event_for_admin(request.user, event_id)
+    formset = AgendaFormSet(
+        request.POST or None, instance=event, prefix="agenda", form_kwargs={"axis": event.axis}
+    )
+    if request.method == "POST" and formset.is_valid():
+        items = formset.save(commit=False)
+        for obj in formset.deleted_objects:
+            obj.delete()
+        for position, item in enumerate(items):
+            item.position = position
+            item.save()
+        actions.do_update_event(event)  # calendars see the change
+        messages.success(request, _("Programme enregistré."))
+        if "add" in request.POST:
+            return redirect("events:agenda", event.pk)
+        return redirect(event)
+    return render(request, "events/agenda.html", {"event": event, "formset": formset})
+
+
+@login_required
+@require_POST
+def event_cancel(request: HttpRequest, event_id: int) -> HttpResponse:
+    event = access.get_event_for_admin(request.user, event_id)
+    try:
+        actions.do_cancel_event(event, request.user, request)
+    except actions.ActionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Événement annulé ; les inscrits sont prévenus."))
+    return redirect(event)
+
+
+@login_required
+@require_POST
+def register(request: HttpRequest, event_id: int) -> HttpResponse:
+    event = access.get_event_for_user(request.user, event_id)
+    try:
+        registration = actions.do_register(request.user, event)
+    except actions.ActionError as exc:
+        messages.error(request, str(exc))
+    else:
+        if registration.status == RegistrationStatus.REGISTERED:
+            messages.success(request, _("Vous êtes inscrit. À bientôt !"))
+        else:
+            messages.info(
+                request,
+                _("C'est complet : vous êtes en liste d'attente. Une place libérée vous revient."),
+            )
+    return redirect(event)
+
+
+@login_required
+@require_POST
+def unregister(request: HttpRequest, event_id: int) -> HttpResponse:
+    event = access.get_event_for_user(request.user, event_id)
+    registration = Registration.objects.filter(event=event, user=request.user).first()
+    if registration is None:
+        messages.error(request, _("Vous n'êtes pas inscrit à cet événement."))
+        return redirect(event)
+    try:
+        actions.do_cancel_registration(registration, request)
+    except actions.ActionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Votre place est libérée. Merci de l'avoir signalé."))
+    return redirect(event)
+
+
+@login_required
+@require_GET
+def event_ics(request: HttpRequest, event_id: int) -> HttpResponse:
+    event = access.get_event_for_user(request.user, event_id)
+    response = HttpResponse(
+        event_calendar(event, request.build_absolute_uri("/")[:-1]),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="evenement-{event.pk}.ics"'
+    return response

@@ -1,0 +1,76 @@
+"""After the event: attest the meetings that mattered, rate the evening."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from passerelles.events import access, actions
+from passerelles.events.forms import USEFULNESS, FeedbackForm
+from passerelles.events.models import Feedback, MeetingAttested
+from passerelles.events.plans import table_mates
+
+
+@login_required
+def debrief(request: HttpRequest, event_id: int) -> HttpResponse:
+    event = access.get_event_for_user(request.user, event_id)
+    attested = dict(
+        MeetingAttested.objects.filter(event=event, user=request.user).values_list(
+            "other_id", "usefulness"
+        )
+    )
+    mine = Feedback.objects.filter(event=event, user=request.user).first()
+    form = FeedbackForm(initial={"rating": mine.rating, "comment": mine.comment} if mine else None)
+    context = {
+        "event": event,
+        "mates": [
+            {"user": user, "rounds": rounds, "attested": attested.get(user.pk)}
+            for user, rounds in table_mates(event, request.user)
+        ],
+        "usefulness": USEFULNESS,
+        "form": form,
+        "feedback": mine,
+    }
+    return render(request, "events/debrief.html", context)
+
+
+@login_required
+@require_POST
+def attest(request: HttpRequest, event_id: int, user_id: int) -> HttpResponse:
+    event = access.get_event_for_user(request.user, event_id)
+    other = get_object_or_404(get_user_model(), pk=user_id, is_active=True)
+    try:
+        usefulness = int(request.POST.get("usefulness", "0"))
+        actions.do_attest_table_mate(request.user, event, other, usefulness)
+    except ValueError:
+        messages.error(request, _("Choisissez une note d'utilité."))
+    except actions.ActionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            _("Rencontre avec %(name)s confirmée.") % {"name": other.get_full_name()},
+        )
+    return redirect("events:debrief", event.pk)
+
+
+@login_required
+@require_POST
+def rate(request: HttpRequest, event_id: int) -> HttpResponse:
+    event = access.get_event_for_user(request.user, event_id)
+    form = FeedbackForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choisissez une note de 1 à 5."))
+        return redirect("events:debrief", event.pk)
+    try:
+        actions.do_rate_event(
+            request.user, event, form.cleaned_data["rating"], form.cleaned_data["comment"]
+        )
+    except actions.ActionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Merci pour votre avis."))
+    return redirect("events:debrief", event.pk)
