@@ -4,3 +4,21 @@ from django.apps import AppConfig
 class TrustConfig(AppConfig):
     name = "passerelles.trust"
     label = "trust"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from passerelles.circles.models import Bridge, Membership
+
+        # Who belongs where (and which circles are bridged) changes seeds and circle views.
+        for model in (Membership, Bridge):
+            post_save.connect(membership_changed, sender=model, dispatch_uid=f"trust.{model}")
+            post_delete.connect(membership_changed, sender=model, dispatch_uid=f"trust.del.{model}")
+
+
+def membership_changed(sender, raw=False, **kwargs) -> None:
+    if raw:
+        return
+    from passerelles.trust.state import mark_dirty
+
+    mark_dirty()

@@ -1,2 +1,33 @@
+from django.urls import path
+
+from passerelles.trust import views
+
 app_name = "trust"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.passport, name="passport"),
+    path("membres/<int:profile_id>/", views.passport_of, name="passport_of"),
+    path("membres/<int:profile_id>/recommander/", views.vouch, name="vouch"),
+    path("membres/<int:profile_id>/rencontre/", views.attest, name="attest"),
+    path(
+        "membres/<int:profile_id>/competences/<int:skill_id>/",
+        views.endorse,
+        name="endorse",
+    ),
+    path("membres/<int:profile_id>/signaler/", views.report, name="report"),
+    path(
+        "recommandations/<int:vouch_id>/retirer/",
+        views.vouch_revoke,
+        name="vouch_revoke",
+    ),
+    path("signalements/", views.reports, name="reports"),
+    path(
+        "signalements/<int:report_id>/examiner/",
+        views.report_review,
+        name="report_review",
+    ),
+    path(
+        "cercles/<slug:slug>/candidatures/<int:membership_id>/",
+        views.applicant,
+        name="applicant",
+    ),
+]

@@ -1,0 +1,158 @@
+"""Admission by trust: co-optation (N vouches from members, or bridged members) and
+trust threshold (the circle's view of the applicant, computed by the engine).
+
+``admit_if_trusted`` is safe to call at any time on any membership: it admits only a
+pending request that passes its circle's policy, through ``circles.actions.do_approve``
+(which records ``admitted_at``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from django.db.models import QuerySet
+
+from passerelles.circles.access import bridged_circle_ids
+from passerelles.circles.actions import do_approve
+from passerelles.circles.models import AdmissionPolicy, Circle, Membership, MembershipState
+from passerelles.engine.trust import circle_view
+from passerelles.trust import graph as trust_graph
+from passerelles.trust.models import Vouch
+
+TRUST_POLICIES = (AdmissionPolicy.COOPTATION, AdmissionPolicy.TRUST)
+
+
+@dataclass
+class AdmissionReview:
+    """What a circle sees of an applicant: vouches by origin, score against threshold."""
+
+    circle: Circle
+    applicant_id: int
+    from_members: list[Vouch] = field(default_factory=list)
+    from_bridged: list[Vouch] = field(default_factory=list)
+    from_outside: list[Vouch] = field(default_factory=list)
+    score: float = 0.0
+    member_trust: dict[int, float] = field(default_factory=dict)
+
+    @property
+    def counted(self) -> int:
+        bridged = self.from_bridged if self.circle.accept_bridged_vouches else []
+        return len(self.from_members) + len(bridged)
+
+    @property
+    def needed(self) -> int:
+        return max(1, self.circle.cooptation_vouches)
+
+    @property
+    def threshold(self) -> float:
+        return self.circle.trust_threshold
+
+    @property
+    def passes(self) -> bool:
+        policy = self.circle.admission_policy
+        if policy == AdmissionPolicy.COOPTATION:
+            return self.counted >= self.needed
+        if policy == AdmissionPolicy.TRUST:
+            return self.score >= self.threshold
+        return False
+
+
+def admitted_user_ids(circle_ids) -> QuerySet:
+    return Membership.objects.filter(
+        circle_id__in=circle_ids, state=MembershipState.ADMITTED
+    ).values_list("user_id", flat=True)
+
+
+def review(
+    circle: Circle,
+    applicant_id: int,
+    built: trust_graph.EvidenceGraph | None = None,
+    *,
+    with_score: bool | None = None,
+) -> AdmissionReview:
+    """The circle's view of one applicant. The engine score is computed for threshold
+    circles (or when ``with_score``), on ``built`` or the current cached graph."""
+    result = AdmissionReview(circle, applicant_id)
+    members = set(admitted_user_ids([circle.pk])) - {applicant_id}
+    bridged = set(admitted_user_ids(bridged_circle_ids([circle.pk]))) - members - {applicant_id}
+    vouches = (
+        Vouch.objects.filter(vouchee_id=applicant_id, revoked_at__isnull=True)
+        .select_related("voucher", "voucher__profile")
+        .order_by("-strength", "created_at")
+    )
+    for vouch in vouches:
+        if vouch.voucher_id in members:
+            result.from_members.append(vouch)
+        elif vouch.voucher_id in bridged:
+            result.from_bridged.append(vouch)
+        else:
+            result.from_outside.append(vouch)
+    if with_score is None:
+        with_score = circle.admission_policy == AdmissionPolicy.TRUST
+    if with_score:
+        built = built or trust_graph.current_graph()
+        vouchers = [v.voucher_id for v in vouches]
+        result.score, result.member_trust = _engine_view(built, members, applicant_id, vouchers)
+    return result
+
+
+def _engine_view(built, members, applicant_id, vouchers) -> tuple[float, dict[int, float]]:
+    """The engine's admission score, and how the circle trusts each voucher relative to
+    its median member (1.0 = like the median member)."""
+    applicant = built.node(applicant_id)
+    member_nodes = built.nodes(sorted(members))
+    if applicant is None or member_nodes.size == 0:
+        return 0.0, {}
+    view = circle_view(built.graph, member_nodes, applicant)
+    median = float(np.median(view.member_scores)) if view.member_scores.size else 0.0
+    relative = {}
+    for user_id in vouchers:
+        node = built.node(user_id)
+        if node is not None and median > 0:
+            relative[user_id] = float(view.trust[node]) / median
+    return view.admission_score, relative
+
+
+def admit_if_trusted(
+    membership: Membership, built: trust_graph.EvidenceGraph | None = None
+) -> bool:
+    """Admit a pending request that passes its circle's trust policy. True if admitted."""
+    if membership.state != MembershipState.PENDING:
+        return False
+    if membership.circle.admission_policy not in TRUST_POLICIES:
+        return False
+    if not review(membership.circle, membership.user_id, built).passes:
+        return False
+    do_approve(membership)
+    return True
+
+
+def after_vouch(vouchee_id: int) -> list[Membership]:
+    """Right after a vouch: co-optation is a count, checked at once; threshold circles
+    are checked on a fresh graph when the vouchee waits for one (rare and small)."""
+    pending = list(
+        Membership.objects.filter(
+            user_id=vouchee_id,
+            state=MembershipState.PENDING,
+            circle__admission_policy__in=TRUST_POLICIES,
+        ).select_related("circle")
+    )
+    built = None
+    if any(m.circle.admission_policy == AdmissionPolicy.TRUST for m in pending):
+        built = trust_graph.build_graph()  # uncached: this transaction may still roll back
+    return [m for m in pending if admit_if_trusted(m, built)]
+
+
+def review_pending(circle: Circle | None = None) -> list[Membership]:
+    """Check every pending request (of one circle, or all) and admit those that pass."""
+    pending = Membership.objects.filter(
+        state=MembershipState.PENDING, circle__admission_policy__in=TRUST_POLICIES
+    ).select_related("circle")
+    if circle is not None:
+        pending = pending.filter(circle=circle)
+    pending = list(pending.order_by("requested_at", "pk"))
+    built = None
+    if any(m.circle.admission_policy == AdmissionPolicy.TRUST for m in pending):
+        built = trust_graph.current_graph()
+    return [m for m in pending if admit_if_trusted(m, built)]

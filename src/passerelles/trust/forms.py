@@ -1,0 +1,96 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from passerelles.trust.models import MeetingSource, Opportunity, VouchContext, VouchStrength
+
+USEFULNESS = [
+    (5, _("5 — très utile")),
+    (4, _("4 — utile")),
+    (3, _("3 — correcte")),
+    (2, _("2 — peu utile")),
+    (1, _("1 — inutile")),
+]
+
+
+class VouchForm(forms.Form):
+    context = forms.ChoiceField(
+        label=_("Comment connaissez-vous cette personne ?"),
+        choices=VouchContext.choices,
+        widget=forms.RadioSelect,
+    )
+    strength = forms.TypedChoiceField(
+        label=_("Votre recommandation"),
+        choices=VouchStrength.choices,
+        coerce=int,
+        initial=VouchStrength.STRONG,
+        widget=forms.RadioSelect,
+    )
+    text = forms.CharField(
+        label=_("Quelques mots (facultatif)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Ce que vous avez fait ensemble, ce qu'elle ou il fait bien. 1 000 caractères au plus."
+        ),
+    )
+
+
+class AttestForm(forms.Form):
+    happened_on = forms.DateField(
+        label=_("Date de la rencontre"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    usefulness = forms.TypedChoiceField(
+        label=_("Utilité de la rencontre"), choices=USEFULNESS, coerce=int, initial=4
+    )
+    opportunity = forms.ChoiceField(
+        label=_("Une opportunité en est-elle née ?"), choices=Opportunity.choices, required=False
+    )
+    amount_eur = forms.IntegerField(
+        label=_("Montant de l'affaire (€)"),
+        required=False,
+        min_value=0,
+        help_text=_("Seulement pour une affaire conclue."),
+    )
+    note = forms.CharField(
+        label=_("Note (facultatif)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    source = forms.ChoiceField(
+        choices=MeetingSource.choices, initial=MeetingSource.DIRECT, widget=forms.HiddenInput
+    )
+    source_id = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    def clean_happened_on(self):
+        day = self.cleaned_data["happened_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("La rencontre doit avoir déjà eu lieu."))
+        return day
+
+    def clean(self):
+        data = super().clean()
+        if data.get("amount_eur") is not None and data.get("opportunity") != Opportunity.BUSINESS:
+            self.add_error("amount_eur", _("Un montant ne s'indique que pour une affaire conclue."))
+        return data
+
+
+class ReportForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Ce qui s'est passé"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "Les modérateurs de ses cercles examineront votre signalement. "
+            "La personne signalée ne saura pas qui l'a signalée."
+        ),
+    )
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("uphold", _("Retenir")), ("dismiss", _("Écarter"))], widget=forms.RadioSelect
+    )
+    note = forms.CharField(label=_("Note de modération"), required=False, max_length=1000)

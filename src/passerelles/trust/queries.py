@@ -1,0 +1,147 @@
+"""Read side of trust: the passport, meetings waiting for confirmation, opportunities."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Avg, BooleanField, Count, ExpressionWrapper, QuerySet
+from django.utils.translation import gettext as _
+
+from passerelles.circles.access import visible_circles
+from passerelles.circles.models import Membership, MembershipState
+from passerelles.members.access import visible_profiles
+from passerelles.trust.graph import has_counterpart, mutual_attestations
+from passerelles.trust.models import (
+    Endorsement,
+    MeetingAttestation,
+    Opportunity,
+    Vouch,
+    VouchContext,
+)
+from passerelles.trust.snapshots import MemberStanding, standing_of
+
+
+@dataclass
+class ShownVouch:
+    vouch: Vouch
+    voucher_name: str
+    voucher_profile_id: int | None
+    circle_names: list[str]
+
+
+@dataclass
+class Passport:
+    """What a member has received, as ``viewer`` may see it."""
+
+    member: object
+    vouches: list[ShownVouch] = field(default_factory=list)
+    by_context: list[tuple[str, int]] = field(default_factory=list)
+    by_circle: list[tuple[str, int]] = field(default_factory=list)
+    meetings: int = 0
+    meeting_usefulness: float | None = None
+    endorsements: list[tuple[str, int]] = field(default_factory=list)
+    circles: list[Membership] = field(default_factory=list)
+    standing: MemberStanding | None = None
+
+    @property
+    def vouch_count(self) -> int:
+        return len(self.vouches)
+
+    @property
+    def top_share(self) -> int | None:
+        """'Among the N % most recommended members' (rounded up to 5 %)."""
+        if self.standing is None or self.standing.reputation <= 0:
+            return None
+        share = max(1.0 - self.standing.percentile, 0.01) * 100
+        return int(min(100, 5 * -(-share // 5)))
+
+
+def passport(member, viewer) -> Passport:
+    result = Passport(member=member)
+    seen_circles = set(visible_circles(viewer).values_list("pk", flat=True))
+    vouches = list(
+        Vouch.objects.filter(vouchee=member, revoked_at__isnull=True)
+        .select_related("voucher", "voucher__profile")
+        .order_by("-strength", "-updated_at")
+    )
+    voucher_ids = [v.voucher_id for v in vouches]
+    visible = set(
+        visible_profiles(viewer).filter(user_id__in=voucher_ids).values_list("user_id", flat=True)
+    )
+    circles_of: dict[int, list[str]] = {}
+    for user_id, circle_id, name in Membership.objects.filter(
+        user_id__in=voucher_ids, state=MembershipState.ADMITTED
+    ).values_list("user_id", "circle_id", "circle__name"):
+        if circle_id in seen_circles:
+            circles_of.setdefault(user_id, []).append(name)
+    contexts = dict(VouchContext.choices)
+    by_context: Counter[str] = Counter()
+    by_circle: Counter[str] = Counter()
+    for vouch in vouches:
+        shown = vouch.voucher_id in visible
+        names = sorted(circles_of.get(vouch.voucher_id, []))
+        result.vouches.append(
+            ShownVouch(
+                vouch,
+                vouch.voucher.profile.name if shown else _("Un membre de Passerelles"),
+                vouch.voucher.profile.pk if shown else None,
+                names,
+            )
+        )
+        by_context[str(contexts.get(vouch.context, vouch.context))] += 1
+        for name in names or [_("Autres cercles")]:
+            by_circle[name] += 1
+    result.by_context = by_context.most_common()
+    result.by_circle = by_circle.most_common()
+    received = mutual_attestations().filter(other=member)
+    stats = received.aggregate(n=Count("pk"), usefulness=Avg("usefulness"))
+    result.meetings = stats["n"] or 0
+    result.meeting_usefulness = stats["usefulness"]
+    result.endorsements = list(
+        Endorsement.objects.filter(member=member)
+        .values_list("skill__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "skill__name")
+    )
+    result.circles = list(
+        Membership.objects.filter(
+            user=member, state=MembershipState.ADMITTED, circle_id__in=seen_circles
+        )
+        .select_related("circle")
+        .order_by("admitted_at")
+    )
+    result.standing = standing_of(member)
+    return result
+
+
+def meetings_to_confirm(user) -> QuerySet[MeetingAttestation]:
+    """Meetings others attested with ``user`` that ``user`` has not attested yet."""
+    return (
+        MeetingAttestation.objects.filter(other=user)
+        .exclude(has_counterpart(attester=user))
+        .select_related("attester", "attester__profile")
+        .order_by("-happened_on")
+    )
+
+
+def recorded_opportunities(attesters=None) -> QuerySet[MeetingAttestation]:
+    """Opportunities members recorded after a meeting (referrals, business with its
+    amount), newest first, each annotated ``mutual`` (the other side attested too).
+    ``attesters``: users or ids to restrict to (e.g. a circle's members), or all."""
+    qs = MeetingAttestation.objects.exclude(opportunity=Opportunity.NONE)
+    if attesters is not None:
+        qs = qs.filter(attester__in=attesters)
+    return (
+        qs.annotate(mutual=ExpressionWrapper(has_counterpart(), output_field=BooleanField()))
+        .select_related("attester", "other")
+        .order_by("-happened_on", "-pk")
+    )
+
+
+def vouches_given(user) -> QuerySet[Vouch]:
+    return (
+        Vouch.objects.filter(voucher=user, revoked_at__isnull=True)
+        .select_related("vouchee", "vouchee__profile")
+        .order_by("-updated_at")
+    )

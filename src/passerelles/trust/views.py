@@ -1,0 +1,236 @@
+"""Trust pages: passports, vouching, attested meetings, endorsements, reports."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from passerelles.members.access import visible_profiles
+from passerelles.members.models import Profile, Skill
+from passerelles.trust import access, actions, queries
+from passerelles.trust.forms import AttestForm, ReportForm, ReviewForm, VouchForm
+from passerelles.trust.models import MeetingAttestation, ReportStatus, Vouch
+
+
+def _profile_url(profile: Profile) -> str:
+    return reverse("members:detail", args=[profile.pk])
+
+
+@login_required
+def passport(request: HttpRequest) -> HttpResponse:
+    """My own passport, with what waits for me: meetings to confirm, vouches given."""
+    user = request.user
+    context = {
+        "passport": queries.passport(user, user),
+        "profile": Profile.objects.get_or_create(user=user)[0],
+        "is_me": True,
+        "to_confirm": queries.meetings_to_confirm(user)[:20],
+        "given": queries.vouches_given(user),
+        "vouches_left": actions.vouches_left_this_month(user),
+        "budget": actions.monthly_budget(),
+        "opportunities": queries.recorded_opportunities([user])[:20],
+    }
+    return render(request, "trust/passport.html", context)
+
+
+@login_required
+def passport_of(request: HttpRequest, profile_id: int) -> HttpResponse:
+    profile = access.get_profile(request.user, profile_id)
+    if profile.user_id == request.user.pk:
+        return redirect("trust:passport")
+    context = {"passport": queries.passport(profile.user, request.user), "profile": profile}
+    return render(request, "trust/passport.html", context)
+
+
+@login_required
+def vouch(request: HttpRequest, profile_id: int) -> HttpResponse:
+    profile = access.get_profile(request.user, profile_id)
+    if profile.user_id == request.user.pk:
+        messages.error(request, _("Vous ne pouvez pas vous recommander vous-même."))
+        return redirect(_profile_url(profile))
+    existing = Vouch.objects.filter(
+        voucher=request.user, vouchee=profile.user, revoked_at__isnull=True
+    ).first()
+    initial = None
+    if existing:
+        initial = {field: getattr(existing, field) for field in ("context", "strength", "text")}
+    form = VouchForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            done = actions.do_vouch(request.user, profile.user, **form.cleaned_data)
+        except actions.ActionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Votre recommandation est enregistrée."))
+            for membership in done.admitted_memberships:
+                messages.success(
+                    request,
+                    _("%(name)s est désormais membre de %(circle)s.")
+                    % {"name": profile.name, "circle": membership.circle.name},
+                )
+            return redirect(_profile_url(profile))
+    context = {
+        "form": form,
+        "profile": profile,
+        "existing": existing,
+        "vouches_left": actions.vouches_left_this_month(request.user),
+    }
+    return render(request, "trust/vouch.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def vouch_revoke(request: HttpRequest, vouch_id: int) -> HttpResponse:
+    vouch = access.get_own_vouch(request.user, vouch_id)
+    try:
+        actions.do_revoke_vouch(request.user, vouch)
+    except actions.ActionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Votre recommandation est retirée."))
+    return redirect(request.POST.get("next") or "trust:passport")
+
+
+@login_required
+def attest(request: HttpRequest, profile_id: int) -> HttpResponse:
+    profile = access.get_profile(request.user, profile_id)
+    if profile.user_id == request.user.pk:
+        messages.error(request, _("Une rencontre se fait à deux."))
+        return redirect(_profile_url(profile))
+    form = AttestForm(request.POST or None, initial=_attest_initial(request, profile))
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data["opportunity"] = data["opportunity"] or ""
+        try:
+            actions.do_attest_meeting(request.user, profile.user, **data)
+        except actions.ActionError as error:
+            form.add_error(None, str(error))
+        else:
+            if actions.meeting_is_mutual(request.user, profile.user):
+                text = _("Rencontre confirmée des deux côtés : elle compte pour la confiance.")
+            else:
+                text = _(
+                    "Rencontre enregistrée. Elle comptera quand %(name)s l'aura confirmée."
+                ) % {"name": profile.name}
+            messages.success(request, text)
+            return redirect(_profile_url(profile))
+    context = {"form": form, "profile": profile}
+    return render(request, "trust/attest.html", context, status=400 if form.errors else 200)
+
+
+def _attest_initial(request: HttpRequest, profile: Profile) -> dict:
+    """Pre-fill from the other side's attestation when confirming it."""
+    theirs = MeetingAttestation.objects.filter(
+        attester=profile.user, other=request.user, pk=request.GET.get("confirmer") or 0
+    ).first()
+    if theirs is None:
+        return {}
+    return {
+        "happened_on": theirs.happened_on,
+        "source": theirs.source,
+        "source_id": theirs.source_id,
+    }
+
+
+@login_required
+@require_POST
+def endorse(request: HttpRequest, profile_id: int, skill_id: int) -> HttpResponse:
+    profile = access.get_profile(request.user, profile_id)
+    skill = get_object_or_404(Skill, pk=skill_id, profiles=profile)
+    try:
+        if request.POST.get("withdraw"):
+            actions.do_withdraw_endorsement(request.user, profile.user, skill)
+            messages.success(request, _("Confirmation retirée."))
+        else:
+            actions.do_endorse(request.user, profile.user, skill)
+            messages.success(
+                request, _("Vous confirmez la compétence « %(skill)s ».") % {"skill": skill.name}
+            )
+    except actions.ActionError as error:
+        messages.error(request, str(error))
+    return redirect(_profile_url(profile))
+
+
+@login_required
+def report(request: HttpRequest, profile_id: int) -> HttpResponse:
+    profile = access.get_profile(request.user, profile_id)
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.do_report(request.user, profile.user, form.cleaned_data["reason"])
+        except actions.ActionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request, _("Merci. Les modérateurs de ses cercles vont examiner votre signalement.")
+            )
+            return redirect(_profile_url(profile))
+    context = {"form": form, "profile": profile}
+    return render(request, "trust/report.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def reports(request: HttpRequest) -> HttpResponse:
+    """Reports to review for the circles I moderate."""
+    reviewable = access.reviewable_reports(request.user).select_related(
+        "reporter", "reported", "reported__profile", "reviewed_by"
+    )
+    context = {
+        "open": reviewable.filter(status=ReportStatus.OPEN).order_by("created_at"),
+        "closed": reviewable.exclude(status=ReportStatus.OPEN).order_by("-reviewed_at")[:30],
+        "form": ReviewForm(),
+    }
+    return render(request, "trust/reports.html", context)
+
+
+@login_required
+@require_POST
+def report_review(request: HttpRequest, report_id: int) -> HttpResponse:
+    report = access.get_report_for_moderator(request.user, report_id)
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choisissez de retenir ou d'écarter le signalement."))
+        return redirect("trust:reports")
+    uphold = form.cleaned_data["decision"] == "uphold"
+    note = form.cleaned_data["note"]
+    try:
+        actions.do_review_report(request.user, report, uphold=uphold, note=note)
+    except actions.ActionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Signalement retenu.") if uphold else _("Signalement écarté."))
+    return redirect("trust:reports")
+
+
+@login_required
+def applicant(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
+    """A circle's view of an applicant, for the circle's admins."""
+    from passerelles.trust.admission import review
+    from passerelles.trust.explain import read_trust
+
+    membership = access.get_applicant(request.user, slug, membership_id)
+    applicant_user = membership.user
+    circle_review = review(membership.circle, applicant_user.pk, with_score=True)
+    vouches = circle_review.from_members + circle_review.from_bridged + circle_review.from_outside
+    visible = set(
+        visible_profiles(request.user)
+        .filter(user_id__in=[v.voucher_id for v in vouches])
+        .values_list("user_id", flat=True)
+    )
+    for item in vouches:
+        shown = item.voucher_id in visible
+        item.shown_name = item.voucher.profile.name if shown else _("Un membre de Passerelles")
+        item.shown_profile_id = item.voucher.profile.pk if shown else None
+        item.circle_trust = circle_review.member_trust.get(item.voucher_id)
+    context = {
+        "membership": membership,
+        "circle": membership.circle,
+        "profile": applicant_user.profile,
+        "review": circle_review,
+        "reading": read_trust(request.user, applicant_user.pk),
+        "passport": queries.passport(applicant_user, request.user),
+    }
+    return render(request, "trust/applicant.html", context)
