@@ -1,4 +1,9 @@
-"""The demo's three logins, printed by ``passerelles demo``."""
+"""The demo's three logins, printed by ``passerelles demo``.
+
+``passerelles seed`` gives them their roles in the demo ecosystem: the organiser owns
+the Lyon business club (journey 2), the member runs a small manufacturing firm that
+wants to export to Germany (journey 4), the administrator is platform staff.
+"""
 
 DEMO_PASSWORD = "passerelles-demo"
 DEMO_LOGINS = [
@@ -9,7 +14,7 @@ DEMO_LOGINS = [
 
 
 def ensure_demo_logins() -> None:
-    """Create the three demo accounts (verified e-mails) if they are missing."""
+    """Create the three demo accounts (verified e-mails) if missing; safe to run again."""
     from allauth.account.models import EmailAddress
     from django.contrib.auth import get_user_model
 
@@ -31,6 +36,9 @@ def ensure_demo_logins() -> None:
                 is_staff=staff,
                 is_superuser=staff,
             )
+        elif staff and not user.is_staff:
+            user.is_staff = user.is_superuser = True
+            user.save(update_fields=["is_staff", "is_superuser"])
         EmailAddress.objects.get_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )

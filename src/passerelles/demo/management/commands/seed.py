@@ -31,6 +31,11 @@ class Command(BaseCommand):
             if verbose:
                 self.stdout.write(f"Données de démonstration supprimées ({removed} comptes).")
         if Circle.objects.exists():
+            if options["clear"]:
+                raise CommandError(
+                    "La base contient des cercles qui ne viennent pas de la démonstration : "
+                    "rien n'a été chargé, pour ne pas les mêler aux données fictives."
+                )
             raise CommandError(
                 "La base contient déjà des cercles : rien n'a été chargé. "
                 "Relancez avec --clear pour remplacer les données de démonstration."
