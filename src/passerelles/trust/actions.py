@@ -100,11 +100,11 @@ def do_vouch(voucher, vouchee, *, context: str, strength: int, text: str = "") -
             raise ActionError(
                 _(
                     "Vous avez utilisé vos %(budget)d recommandations de ce mois-ci. "
-                    "Vous pourrez à nouveau recommander à partir du %(date)s."
+                    "Vous pourrez à nouveau recommander à partir du 1er %(month)s."
                 )
                 % {
                     "budget": monthly_budget(),
-                    "date": date_format(_next_month_start(now).date(), "j F Y"),
+                    "month": date_format(_next_month_start(now).date(), "F Y"),
                 }
             )
         vouch = Vouch(voucher=voucher, vouchee=vouchee)
