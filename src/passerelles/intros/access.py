@@ -1,0 +1,81 @@
+"""Who may see which introduction and whom a member may ask to meet.
+
+One condition per line; anything a user may not see is a 404.
+"""
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from passerelles.circles.access import reachable_circle_ids
+from passerelles.circles.models import Membership, MembershipState
+from passerelles.intros.models import Decision, Introduction, Preference, Scope
+from passerelles.members.access import visible_profiles
+from passerelles.members.models import Profile, Visibility
+
+
+def introductions_for(user) -> QuerySet[Introduction]:
+    """Introductions ``user`` takes part in. The person sought through an intermediary
+    sees nothing until the intermediary agreed; the intermediary sees what they were
+    asked to make."""
+    if not user.is_authenticated:
+        return Introduction.objects.none()
+    return Introduction.objects.filter(
+        Q(member_a=user)
+        | (Q(member_b=user) & Q(intermediary__isnull=True))
+        | (Q(member_b=user) & Q(warm=False))
+        | (Q(member_b=user) & Q(intermediary_decision=Decision.ACCEPTED))
+        | (Q(intermediary=user) & Q(warm=True))
+    ).select_related("member_a__profile", "member_b__profile", "intermediary__profile")
+
+
+def get_introduction_for_user(user, pk: int) -> Introduction:
+    return get_object_or_404(introductions_for(user), pk=pk)
+
+
+def _members_of(circle_ids) -> QuerySet:
+    return Membership.objects.filter(
+        circle_id__in=circle_ids, state=MembershipState.ADMITTED
+    ).values("user_id")
+
+
+def introducible_profiles(user) -> QuerySet[Profile]:
+    """Profiles ``user`` may ask to meet: visible to them, consenting, with ``user`` inside
+    their chosen scope and allowed to see ``user``; never themselves or a blocked member."""
+    mine, bridged = reachable_circle_ids(user)
+    near, reach = _members_of(mine), _members_of(mine | bridged)
+    consenting = Preference.objects.filter(consent=True)
+    admits_user = consenting.filter(
+        Q(scope=Scope.ALL)
+        | (Q(scope=Scope.BRIDGED) & Q(user_id__in=reach))
+        | (Q(scope=Scope.CIRCLES) & Q(user_id__in=near))
+    )
+    profiles = (
+        visible_profiles(user)
+        .filter(user_id__in=admits_user.values("user_id"))
+        .exclude(user=user)
+        .exclude(
+            user_id__in=Preference.blocked.through.objects.filter(preference__user=user).values(
+                "user_id"
+            )
+        )
+        .exclude(user__intro_preference__blocked=user)
+    )
+    own = Profile.objects.filter(user=user).values_list("visibility", flat=True).first()
+    if own == Visibility.BRIDGED:
+        profiles = profiles.filter(user_id__in=reach)
+    elif own != Visibility.ALL:
+        profiles = profiles.filter(user_id__in=near)
+    return profiles
+
+
+def may_request(user) -> bool:
+    """Asking for an introduction shares one's contact on acceptance: consent first."""
+    if not user.is_authenticated:
+        return False
+    return Preference.objects.filter(user=user, consent=True).exists()
+
+
+def visible_profiles_by_user_id(user, user_ids) -> dict[int, Profile]:
+    """{user id: profile} for those of ``user_ids`` whose profile ``user`` may see."""
+    profiles = visible_profiles(user).filter(user_id__in=list(user_ids)).select_related("user")
+    return {p.user_id: p for p in profiles}

@@ -1,0 +1,237 @@
+"""Named actions on introductions: consent, answer, ask, confirm a meeting.
+
+Each checks what must hold, writes in one transaction and raises ``ActionError`` in French.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from passerelles.circles.actions import ActionError
+from passerelles.intros import access, notify
+from passerelles.intros.models import (
+    OPEN_STATUSES,
+    Decision,
+    Introduction,
+    Notice,
+    Origin,
+    Preference,
+    Status,
+)
+
+__all__ = [
+    "ActionError",
+    "do_confirm_meeting",
+    "do_decide",
+    "do_mark_notices_read",
+    "do_request_introduction",
+    "do_save_preferences",
+    "preference_of",
+]
+
+
+def preference_of(user) -> Preference:
+    pref, _created = Preference.objects.get_or_create(user=user)
+    return pref
+
+
+@transaction.atomic
+def do_save_preferences(user, pref: Preference) -> Preference:
+    """Save a member's preferences (``pref`` holds the edited values). Withdrawing consent
+    cancels every suggestion still open for them, silently for the other side."""
+    now = timezone.now()
+    before = Preference.objects.select_for_update().filter(pk=pref.pk).first()
+    had_consent = bool(before and before.consent)
+    if pref.consent and not had_consent:
+        pref.consented_at = now
+    if not pref.consent:
+        pref.consented_at = None
+    pref.save()
+    if had_consent and not pref.consent:
+        _cancel_open(user, now)
+    return pref
+
+
+def _cancel_open(user, now) -> int:
+    cancelled = 0
+    for intro in Introduction.objects.select_for_update().filter(
+        Q(member_a=user) | Q(member_b=user), status__in=OPEN_STATUSES
+    ):
+        if intro.member_a_id == user.pk:
+            intro.decision_a, intro.decided_a_at = Decision.DECLINED, now
+        else:
+            intro.decision_b, intro.decided_b_at = Decision.DECLINED, now
+        intro.status, intro.closed_at = Status.CANCELLED, now
+        intro.save()
+        cancelled += 1
+    return cancelled
+
+
+@transaction.atomic
+def do_decide(user, intro: Introduction, *, accept: bool) -> Introduction:
+    """``user`` answers a suggestion (as one side, or as the intermediary asked first).
+
+    A decline closes the pair for good and is never shown to the other side; acceptance
+    by both shares contact details and sends each an e-mail.
+    """
+    intro = Introduction.objects.select_for_update().get(pk=intro.pk)
+    now = timezone.now()
+    side = intro.side(user)
+    if side == "intermediary" and intro.status == Status.INTERMEDIARY:
+        return _intermediary_decides(intro, accept, now)
+    if side not in ("a", "b"):
+        raise ActionError(_("Cette mise en relation ne vous concerne pas."))
+    if side == "b" and intro.status == Status.INTERMEDIARY:
+        raise ActionError(_("Cette mise en relation ne vous concerne pas."))
+    if intro.decision_of(user) != Decision.PENDING:
+        raise ActionError(_("Vous avez déjà répondu."))
+    masked = intro.status in (Status.DECLINED, Status.CANCELLED) and now < intro.expires_at
+    if intro.status not in OPEN_STATUSES and not masked:
+        raise ActionError(_("Cette suggestion n'est plus ouverte."))
+    if intro.expires_at <= now:
+        raise ActionError(_("Cette suggestion a expiré."))
+    decision = Decision.ACCEPTED if accept else Decision.DECLINED
+    if side == "a":
+        intro.decision_a, intro.decided_a_at = decision, now
+    else:
+        intro.decision_b, intro.decided_b_at = decision, now
+    if masked:
+        # The other side already said no: record the answer, reveal nothing.
+        intro.save()
+        return intro
+    if not accept:
+        intro.status, intro.closed_at = Status.DECLINED, now
+    elif intro.decision_a == Decision.ACCEPTED and intro.decision_b == Decision.ACCEPTED:
+        intro.status, intro.connected_at = Status.ACCEPTED, now
+    else:
+        intro.status = Status.ACCEPTED_BY_A if side == "a" else Status.ACCEPTED_BY_B
+    intro.save()
+    if intro.status == Status.ACCEPTED:
+        notify.connected(intro)
+    return intro
+
+
+def _intermediary_decides(intro: Introduction, accept: bool, now) -> Introduction:
+    intro.intermediary_decided_at = now
+    if not accept:
+        intro.intermediary_decision = Decision.DECLINED
+        intro.status, intro.closed_at = Status.DECLINED, now
+        intro.save()
+        return intro
+    intro.intermediary_decision = Decision.ACCEPTED
+    intro.status = Status.ACCEPTED_BY_A
+    intro.expires_at = now + (intro.expires_at - intro.created_at)
+    intro.save()
+    notify.requested(intro)
+    return intro
+
+
+@transaction.atomic
+def do_request_introduction(
+    asker,
+    target,
+    *,
+    need: str,
+    message: str = "",
+    reasons: list[str] | None = None,
+    intermediary=None,
+) -> Introduction:
+    """``asker`` asks to meet ``target`` after asking the network. Direct: ``target`` is
+    asked at once. Warm: ``intermediary`` is asked first, and ``target`` sees nothing
+    until they agree. The asker's own acceptance is implied."""
+    if not access.may_request(asker):
+        raise ActionError(_("Activez d'abord les mises en relation dans vos préférences."))
+    if not access.introducible_profiles(asker).filter(user=target).exists():
+        raise ActionError(_("Ce membre ne peut pas vous être présenté."))
+    if intermediary is not None and intermediary.pk in (asker.pk, target.pk):
+        raise ActionError(_("L'intermédiaire doit être une troisième personne."))
+    need, message = (need or "").strip()[:500], (message or "").strip()
+    if len(message) > 1000:
+        raise ActionError(_("Le message est limité à 1 000 caractères."))
+    now = timezone.now()
+    name = asker.get_full_name() or asker.email.split("@")[0]
+    for_target = (
+        [
+            _("%(name)s vous a trouvé(e) en demandant au réseau : « %(need)s ».")
+            % {"name": name, "need": need}
+        ]
+        if need
+        else []
+    )
+    intro = Introduction(
+        origin=Origin.ASK,
+        member_a=asker,
+        member_b=target,
+        created_at=now,
+        decision_a=Decision.ACCEPTED,
+        decided_a_at=now,
+        status=Status.INTERMEDIARY if intermediary else Status.ACCEPTED_BY_A,
+        intermediary=intermediary,
+        warm=intermediary is not None,
+        need=need,
+        message=message,
+        reasons={"a": list(reasons or []), "b": for_target, "intermediary": for_target},
+    )
+    try:
+        with transaction.atomic():
+            intro.save()
+    except IntegrityError:
+        raise ActionError(_("Vous avez déjà été mis en relation avec ce membre.")) from None
+    if intermediary:
+        notify.intermediary_asked(intro)
+    else:
+        notify.requested(intro)
+    return intro
+
+
+@transaction.atomic
+def do_confirm_meeting(
+    user,
+    intro: Introduction,
+    *,
+    usefulness: int,
+    happened_on: datetime.date,
+    opportunity: str = "",
+    amount_eur: int | None = None,
+    note: str = "",
+) -> Introduction:
+    """``user`` confirms the meeting happened, rates it and records any opportunity; the
+    attestation feeds trust. Once both confirmed, the introduction is "met"."""
+    from passerelles.trust.actions import do_attest_meeting
+
+    intro = Introduction.objects.select_for_update().get(pk=intro.pk)
+    side = intro.side(user)
+    if side not in ("a", "b") or not intro.connected:
+        raise ActionError(_("Vous ne pouvez confirmer qu'une rencontre acceptée des deux côtés."))
+    if intro.connected_at and happened_on < timezone.localtime(intro.connected_at).date():
+        raise ActionError(_("La rencontre ne peut pas précéder la mise en relation."))
+    do_attest_meeting(
+        user,
+        intro.other(user),
+        usefulness=usefulness,
+        happened_on=happened_on,
+        source="intro",
+        source_id=intro.pk,
+        opportunity=opportunity,
+        amount_eur=amount_eur,
+        note=note,
+    )
+    now = timezone.now()
+    if side == "a" and intro.met_a_at is None:
+        intro.met_a_at = now
+    if side == "b" and intro.met_b_at is None:
+        intro.met_b_at = now
+    if intro.met_a_at and intro.met_b_at and intro.status != Status.MET:
+        intro.status, intro.closed_at = Status.MET, now
+    intro.save()
+    notify.meeting_confirmed(intro, user)
+    return intro
+
+
+def do_mark_notices_read(user) -> int:
+    return Notice.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())

@@ -1,0 +1,173 @@
+""" "Demander au réseau": rank the members a person may ask to meet for a free-text need.
+
+The offers of consenting members are encoded once and cached in-process, keyed by the
+latest profile and preference change, so that a question costs one sparse product.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+import numpy as np
+from django.db.models import Count, Max
+from scipy import sparse
+
+from passerelles.circles.access import admitted_circle_ids
+from passerelles.circles.models import Membership, MembershipState
+from passerelles.engine.matching import ASK_WEIGHTS, ask_network, explain_pair
+from passerelles.engine.text import RelevanceModel
+from passerelles.intros import access, trust_inputs
+from passerelles.intros.models import Introduction, Preference
+from passerelles.members.models import Profile
+
+MAX_RESULTS = 10
+
+
+@dataclass(frozen=True)
+class OffersIndex:
+    key: tuple
+    user_ids: np.ndarray  # (n,)
+    offers_text: list[str]
+    model: RelevanceModel | None
+    offers: sparse.csr_matrix  # (n, d)
+    circles: sparse.csc_matrix  # (n, c)
+    circle_index: dict[int, int]
+
+    def position(self) -> dict[int, int]:
+        return {int(u): i for i, u in enumerate(self.user_ids.tolist())}
+
+
+def _cache_key() -> tuple:
+    profiles = Profile.objects.aggregate(at=Max("updated_at"), n=Count("pk"))
+    prefs = Preference.objects.aggregate(at=Max("updated_at"), n=Count("pk"))
+    memberships = Membership.objects.aggregate(at=Max("updated_at"), n=Count("pk"))
+    return (
+        profiles["at"],
+        profiles["n"],
+        prefs["at"],
+        prefs["n"],
+        memberships["at"],
+        memberships["n"],
+    )
+
+
+def build_index(key: tuple = ()) -> OffersIndex:
+    rows = list(
+        Profile.objects.filter(user__is_active=True, user__intro_preference__consent=True)
+        .exclude(offers="")
+        .order_by("user_id")
+        .values_list("user_id", "offers", "needs")
+    )
+    user_ids = np.array([r[0] for r in rows], dtype=np.int64)
+    texts = [r[1] for r in rows]
+    corpus = [t for r in rows for t in (r[1], r[2]) if t.strip()]
+    model = RelevanceModel().fit(corpus) if corpus else None
+    offers = model.encode(texts) if model else sparse.csr_matrix((0, 1), dtype=np.float32)
+    memberships = list(
+        Membership.objects.filter(
+            user_id__in=user_ids.tolist(), state=MembershipState.ADMITTED
+        ).values_list("user_id", "circle_id")
+    )
+    circle_index = {c: j for j, c in enumerate(sorted({c for _u, c in memberships}))}
+    pos = {int(u): i for i, u in enumerate(user_ids.tolist())}
+    circles = sparse.csc_matrix(
+        (
+            np.ones(len(memberships)),
+            ([pos[u] for u, _c in memberships], [circle_index[c] for _u, c in memberships]),
+        ),
+        shape=(len(user_ids), max(1, len(circle_index))),
+    )
+    return OffersIndex(key, user_ids, texts, model, offers, circles, circle_index)
+
+
+_lock = threading.Lock()
+_cached: OffersIndex | None = None
+
+
+def current_index() -> OffersIndex:
+    global _cached
+    key = _cache_key()
+    if _cached is not None and _cached.key == key:
+        return _cached
+    with _lock:
+        if _cached is None or _cached.key != key:
+            _cached = build_index(key)
+        return _cached
+
+
+@dataclass
+class Answer:
+    profile: Profile
+    score: float
+    reasons: list[str]
+    path: list[Profile] = field(default_factory=list)  # viewer -> ... -> them, visible hops
+    intermediary: Profile | None = None
+    existing: Introduction | None = None
+
+
+def ask(user, need: str, k: int = MAX_RESULTS) -> list[Answer]:
+    """Best members for ``need`` among those ``user`` may ask to meet, explained."""
+    index = current_index()
+    if index.model is None or not need.strip():
+        return []
+    allowed = set(access.introducible_profiles(user).values_list("user_id", flat=True))
+    eligible = np.fromiter((int(u) in allowed for u in index.user_ids), bool, len(index.user_ids))
+    mine = [
+        index.circle_index[c]
+        for c in admitted_circle_ids(user).values_list("circle_id", flat=True)
+        if c in index.circle_index
+    ]
+    trust = trust_inputs.personal_trust_of(user, index.user_ids)
+    found, scores, comp = ask_network(
+        index.model.encode([need]),
+        index.offers,
+        k,
+        trust_row=trust,
+        asker_circles=np.array(mine, dtype=np.int64),
+        circles=index.circles,
+        eligible=eligible,
+    )
+    ids = [int(index.user_ids[i]) for i in found]
+    profiles = Profile.objects.select_related("user").in_bulk(ids, field_name="user_id")
+    existing = {
+        (i.pair_low, i.pair_high): i
+        for i in Introduction.objects.filter(
+            pair_low__in=[min(user.pk, u) for u in ids],
+            pair_high__in=[max(user.pk, u) for u in ids],
+        )
+    }
+    answers = []
+    for rank, (i, uid) in enumerate(zip(found.tolist(), ids, strict=True)):
+        profile = profiles[uid]
+        answer = Answer(profile, float(scores[rank]), [])
+        answer.existing = existing.get((min(user.pk, uid), max(user.pk, uid)))
+        direct = _add_path(user, answer)
+        c = {
+            "relevance_ab": float(comp["relevance"][rank]) / ASK_WEIGHTS["relevance"],
+            "novelty": float(comp["novelty"][rank]),
+            "trust": float(comp["trust"][rank]) if (direct or answer.intermediary) else 0.0,
+            "intermediary": 0 if answer.intermediary else -1,
+        }
+        offer = index.offers_text[i]
+        answer.reasons = explain_pair(
+            c,
+            profile.name,
+            other_offer=offer,
+            matched_terms_yours=index.model.matched_terms(need, offer),
+            intermediary_name=answer.intermediary.name if answer.intermediary else None,
+        )
+        answers.append(answer)
+    return answers
+
+
+def _add_path(user, answer: Answer) -> bool:
+    """Sets the trust path to them, naming only members the viewer may see; the member
+    just before them is the intermediary of a warm introduction. True for a direct tie."""
+    path = trust_inputs.trust_path(user, answer.profile.user_id)
+    if len(path) < 3:
+        return len(path) == 2
+    visible = access.visible_profiles_by_user_id(user, path[1:-1])
+    answer.path = [visible.get(u) for u in path[1:-1]]
+    answer.intermediary = visible.get(path[-2])
+    return False

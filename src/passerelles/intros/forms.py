@@ -1,0 +1,118 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from passerelles.intros.models import MeetingFormat, Preference
+from passerelles.trust.models import Opportunity
+
+USEFULNESS = [
+    (5, _("5 — très utile")),
+    (4, _("4 — utile")),
+    (3, _("3 — correct")),
+    (2, _("2 — peu utile")),
+    (1, _("1 — inutile")),
+]
+
+
+class PreferenceForm(forms.ModelForm):
+    formats = forms.MultipleChoiceField(
+        label=_("Formats de rencontre"),
+        choices=MeetingFormat.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    per_round = forms.TypedChoiceField(
+        label=_("Mises en relation par tour"),
+        choices=[(1, "1"), (2, "2"), (3, "3")],
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = Preference
+        fields = [
+            "consent",
+            "frequency",
+            "per_round",
+            "scope",
+            "formats",
+            "exclude_own_circles",
+            "exclude_colleagues",
+        ]
+        widgets = {"frequency": forms.RadioSelect, "scope": forms.RadioSelect}
+        help_texts = {
+            "consent": _(
+                "Vos offres, besoins, secteur, axes et cercles servent alors à vous proposer des "
+                "rencontres. Votre e-mail n'est communiqué qu'après acceptation des deux côtés. "
+                "Vous pouvez retirer votre accord à tout moment : les suggestions en cours sont "
+                "alors annulées."
+            ),
+            "scope": _("Seules les personnes qui peuvent voir votre profil vous seront proposées."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance and self.instance.pk:
+            self.initial["formats"] = self.instance.format_list
+
+    def save(self, commit: bool = True) -> Preference:
+        pref = super().save(commit=False)
+        pref.format_list = self.cleaned_data.get("formats") or []
+        return pref
+
+
+class AskForm(forms.Form):
+    q = forms.CharField(
+        label=_("Je cherche…"),
+        max_length=300,
+        widget=forms.TextInput(
+            attrs={"placeholder": _("je cherche un avocat en droit social à Lyon")}
+        ),
+    )
+
+
+class RequestForm(forms.Form):
+    need = forms.CharField(max_length=300, required=False, widget=forms.HiddenInput)
+    message = forms.CharField(
+        label=_("Un mot pour vous présenter (facultatif)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    warm = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
+class MeetingForm(forms.Form):
+    happened_on = forms.DateField(
+        label=_("Date de la rencontre"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    usefulness = forms.TypedChoiceField(
+        label=_("Utilité de la rencontre"), choices=USEFULNESS, coerce=int, initial=4
+    )
+    opportunity = forms.ChoiceField(
+        label=_("Opportunité"), choices=Opportunity.choices, required=False
+    )
+    amount_eur = forms.IntegerField(
+        label=_("Montant de l'affaire (€)"),
+        min_value=0,
+        required=False,
+        help_text=_("Uniquement pour une affaire conclue."),
+    )
+    note = forms.CharField(
+        label=_("Note (facultative)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean_happened_on(self):
+        day = self.cleaned_data["happened_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("La rencontre doit avoir déjà eu lieu."))
+        return day
+
+    def clean(self):
+        data = super().clean()
+        if data.get("amount_eur") is not None and data.get("opportunity") != "business":
+            self.add_error("amount_eur", _("Un montant ne s'indique que pour une affaire conclue."))
+        return data

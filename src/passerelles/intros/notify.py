@@ -1,0 +1,145 @@
+"""In-app notices (written with the change) and e-mails (sent once it is committed)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from passerelles.intros.models import Introduction, Notice
+
+
+def _name(user) -> str:
+    return user.get_full_name() or user.email.split("@")[0]
+
+
+def _absolute(path: str) -> str:
+    base = getattr(settings, "SITE_URL", "").rstrip("/")
+    return f"{base}{path}"
+
+
+def notice(user, text: str, introduction: Introduction | None = None) -> Notice:
+    return Notice.objects.create(user=user, text=text[:300], introduction=introduction)
+
+
+def _mail_after_commit(subject: str, template: str, context: dict, to: str) -> None:
+    def send() -> None:
+        send_mail(
+            subject=subject,
+            message=render_to_string(template, context),
+            from_email=None,
+            recipient_list=[to],
+            fail_silently=True,
+        )
+
+    transaction.on_commit(send)
+
+
+def new_suggestions(introductions: list[Introduction]) -> None:
+    """One notice per suggestion, one e-mail per member listing theirs."""
+    per_user: dict = defaultdict(list)
+    for intro in introductions:
+        for user, other in ((intro.member_a, intro.member_b), (intro.member_b, intro.member_a)):
+            notice(user, _("Nouvelle suggestion : %(name)s") % {"name": _name(other)}, intro)
+            per_user[user].append((other, intro))
+    for user, items in per_user.items():
+        _mail_after_commit(
+            _("Vos nouvelles suggestions de mise en relation"),
+            "intros/email/suggestions.txt",
+            {
+                "name": _name(user),
+                "items": [(_name(o), i.reasons_for(user)) for o, i in items],
+                "url": _absolute(reverse("intros:home")),
+            },
+            user.email,
+        )
+
+
+def intermediary_asked(intro: Introduction) -> None:
+    asker, target, via = intro.member_a, intro.member_b, intro.intermediary
+    notice(
+        via,
+        _("%(asker)s aimerait que vous le ou la présentiez à %(target)s")
+        % {"asker": _name(asker), "target": _name(target)},
+        intro,
+    )
+    _mail_after_commit(
+        _("%(asker)s vous demande une présentation") % {"asker": _name(asker)},
+        "intros/email/intermediary.txt",
+        {
+            "name": _name(via),
+            "asker": _name(asker),
+            "target": _name(target),
+            "need": intro.need,
+            "message": intro.message,
+            "url": _absolute(intro.get_absolute_url()),
+        },
+        via.email,
+    )
+
+
+def requested(intro: Introduction) -> None:
+    """The person sought learns of the request (after the intermediary, if any)."""
+    notice(
+        intro.member_b,
+        _("%(asker)s souhaite être mis(e) en relation avec vous")
+        % {"asker": _name(intro.member_a)},
+        intro,
+    )
+
+
+def connected(intro: Introduction) -> None:
+    """Both accepted: each gets the other's contact and a suggested first message."""
+    for user, other in ((intro.member_a, intro.member_b), (intro.member_b, intro.member_a)):
+        notice(
+            user,
+            _("Mise en relation acceptée avec %(name)s : voici son contact")
+            % {"name": _name(other)},
+            intro,
+        )
+        _mail_after_commit(
+            _("Mise en relation : %(name)s a accepté") % {"name": _name(other)},
+            "intros/email/connected.txt",
+            {
+                "name": _name(user),
+                "other": _name(other),
+                "other_email": other.email,
+                "reasons": intro.reasons_for(user),
+                "first_message": first_message(intro, user),
+                "url": _absolute(intro.get_absolute_url()),
+            },
+            user.email,
+        )
+
+
+def first_message(intro: Introduction, user) -> str:
+    """A suggested first message from ``user`` to the other side."""
+    other = intro.other(user)
+    first_name = other.first_name or _name(other)
+    me = _name(user)
+    if intro.intermediary_id and intro.warm:
+        via = _(" par l'intermédiaire de %(via)s") % {"via": _name(intro.intermediary)}
+    else:
+        via = ""
+    return _(
+        "Bonjour %(first)s,\n\nPasserelles nous a mis en relation%(via)s et nous avons tous "
+        "deux accepté. Je serais ravi(e) d'échanger avec vous autour d'un café ou en visio "
+        "dans les prochaines semaines. Quelles sont vos disponibilités ?\n\nBien à vous,\n%(me)s"
+    ) % {"first": first_name, "via": via, "me": me}
+
+
+def meeting_confirmed(intro: Introduction, user) -> None:
+    other = intro.other(user)
+    if intro.met_confirmed_by(other):
+        return
+    notice(
+        other,
+        _("%(name)s a confirmé votre rencontre : confirmez-la à votre tour")
+        % {"name": _name(user)},
+        intro,
+    )

@@ -1,0 +1,77 @@
+"""Read side of introductions: what a member sees on their page, at home and in the nav."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from passerelles.intros.access import introductions_for
+from passerelles.intros.models import Introduction, Notice, Preference
+
+
+@dataclass
+class Shown:
+    intro: Introduction
+    other: object  # the other member (for the intermediary: the asker)
+    status: str
+    reasons: list[str]
+    as_intermediary: bool = False
+
+
+@dataclass
+class IntroPage:
+    to_answer: list[Shown] = field(default_factory=list)
+    waiting: list[Shown] = field(default_factory=list)
+    connected: list[Shown] = field(default_factory=list)
+    past: list[Shown] = field(default_factory=list)
+
+
+def shown(intro: Introduction, user, now=None) -> Shown:
+    side = intro.side(user)
+    other = intro.member_a if side in ("b", "intermediary") else intro.member_b
+    return Shown(
+        intro,
+        other,
+        intro.shown_status(user, now),
+        intro.reasons_for(user),
+        as_intermediary=side == "intermediary",
+    )
+
+
+def intro_page(user, now=None) -> IntroPage:
+    now = now or timezone.now()
+    page = IntroPage()
+    for intro in introductions_for(user):
+        item = shown(intro, user, now)
+        if item.status == "to_answer":
+            page.to_answer.append(item)
+        elif item.status == "waiting":
+            page.waiting.append(item)
+        elif item.status == "accepted":
+            page.connected.append(item)
+        else:
+            page.past.append(item)
+    return page
+
+
+def pending_for(user) -> list[Shown]:
+    """Suggestions waiting for ``user``'s answer (for a home-page block)."""
+    if not user.is_authenticated:
+        return []
+    return intro_page(user).to_answer
+
+
+def unread_notice_count(user) -> int:
+    """Unread in-app notices (for a badge in the navigation)."""
+    if not user.is_authenticated:
+        return 0
+    return Notice.objects.filter(user=user, read_at__isnull=True).count()
+
+
+def recent_notices(user, limit: int = 8):
+    return Notice.objects.filter(user=user).select_related("introduction")[:limit]
+
+
+def has_consented(user) -> bool:
+    return Preference.objects.filter(user=user, consent=True).exists()

@@ -1,0 +1,141 @@
+"""Introductions: my page, preferences, answering, after the meeting, notices."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from passerelles.intros import access, actions, queries
+from passerelles.intros.forms import MeetingForm, PreferenceForm
+from passerelles.intros.models import SHOWN_LABELS
+from passerelles.members.access import visible_profiles
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    pref = actions.preference_of(request.user)
+    context = {
+        "pref": pref,
+        "page": queries.intro_page(request.user),
+        "notices": queries.recent_notices(request.user),
+        "unread": queries.unread_notice_count(request.user),
+        "labels": SHOWN_LABELS,
+    }
+    return render(request, "intros/home.html", context)
+
+
+@login_required
+def preferences(request: HttpRequest) -> HttpResponse:
+    pref = actions.preference_of(request.user)
+    had_consent = pref.consent
+    form = PreferenceForm(request.POST or None, instance=pref)
+    if request.method == "POST" and form.is_valid():
+        actions.do_save_preferences(request.user, form.save(commit=False))
+        if had_consent and not pref.consent:
+            messages.success(
+                request,
+                _("Mises en relation désactivées ; les suggestions en cours sont annulées."),
+            )
+        else:
+            messages.success(request, _("Préférences enregistrées."))
+        return redirect("intros:home")
+    blocked = visible_profiles(request.user).filter(user__in=pref.blocked.all())
+    return render(
+        request, "intros/preferences.html", {"form": form, "pref": pref, "blocked": blocked}
+    )
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    intro = access.get_introduction_for_user(request.user, pk)
+    item = queries.shown(intro, request.user)
+    context = {
+        "item": item,
+        "intro": intro,
+        "labels": SHOWN_LABELS,
+        "first_message": (
+            actions.notify.first_message(intro, request.user) if intro.connected else ""
+        ),
+        "meeting_form": MeetingForm(initial={"happened_on": timezone.localdate()}),
+        "confirmed": intro.met_confirmed_by(request.user),
+    }
+    return render(request, "intros/detail.html", context)
+
+
+@login_required
+@require_POST
+def decide(request: HttpRequest, pk: int) -> HttpResponse:
+    intro = access.get_introduction_for_user(request.user, pk)
+    accept = request.POST.get("decision") == "accept"
+    try:
+        intro = actions.do_decide(request.user, intro, accept=accept)
+    except actions.ActionError as exc:
+        messages.error(request, str(exc))
+        return redirect("intros:detail", intro.pk)
+    if not accept:
+        messages.success(request, _("C'est noté : cette personne ne vous sera plus proposée."))
+        return redirect("intros:home")
+    if intro.connected:
+        messages.success(request, _("Vous avez accepté tous les deux : voici son contact."))
+    else:
+        messages.success(request, _("Merci ! Nous attendons la réponse de l'autre personne."))
+    return redirect("intros:detail", intro.pk)
+
+
+@login_required
+@require_POST
+def met(request: HttpRequest, pk: int) -> HttpResponse:
+    intro = access.get_introduction_for_user(request.user, pk)
+    form = MeetingForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect("intros:detail", intro.pk)
+    data = form.cleaned_data
+    try:
+        actions.do_confirm_meeting(
+            request.user,
+            intro,
+            usefulness=data["usefulness"],
+            happened_on=data["happened_on"],
+            opportunity=data.get("opportunity") or "",
+            amount_eur=data.get("amount_eur"),
+            note=data.get("note") or "",
+        )
+    except actions.ActionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Merci : votre rencontre est confirmée."))
+    return redirect("intros:detail", intro.pk)
+
+
+@login_required
+@require_POST
+def notices_read(request: HttpRequest) -> HttpResponse:
+    actions.do_mark_notices_read(request.user)
+    return redirect("intros:home")
+
+
+@login_required
+@require_POST
+def block(request: HttpRequest, user_id: int) -> HttpResponse:
+    profile = get_object_or_404(visible_profiles(request.user), user_id=user_id)
+    if profile.user_id != request.user.pk:
+        actions.preference_of(request.user).blocked.add(profile.user)
+        messages.success(
+            request, _("%(name)s ne vous sera plus jamais proposé(e).") % {"name": profile.name}
+        )
+    return redirect("intros:preferences")
+
+
+@login_required
+@require_POST
+def unblock(request: HttpRequest, user_id: int) -> HttpResponse:
+    other = get_object_or_404(get_user_model(), pk=user_id)
+    actions.preference_of(request.user).blocked.remove(other)
+    messages.success(request, _("Membre débloqué."))
+    return redirect("intros:preferences")

@@ -1,0 +1,66 @@
+""" "Demander au réseau": ranked, explained answers and introduction requests."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from passerelles.intros import access, actions, ask
+from passerelles.intros.forms import AskForm, RequestForm
+
+
+@login_required
+def ask_network(request: HttpRequest) -> HttpResponse:
+    form = AskForm(request.GET or None)
+    answers = ask.ask(request.user, form.cleaned_data["q"]) if form.is_valid() else None
+    context = {
+        "form": form,
+        "answers": answers,
+        "query": form.cleaned_data["q"] if form.is_valid() else "",
+        "may_request": access.may_request(request.user),
+    }
+    return render(request, "intros/ask.html", context)
+
+
+@login_required
+@require_POST
+def request_intro(request: HttpRequest, user_id: int) -> HttpResponse:
+    profile = get_object_or_404(access.introducible_profiles(request.user), user_id=user_id)
+    form = RequestForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Votre message est trop long."))
+        return redirect("intros:ask")
+    need = form.cleaned_data["need"]
+    # Recompute the answer server-side: its reasons and intermediary are never taken
+    # from the form.
+    answer = next((a for a in ask.ask(request.user, need) if a.profile.pk == profile.pk), None)
+    intermediary = None
+    if form.cleaned_data["warm"] and answer and answer.intermediary:
+        intermediary = answer.intermediary.user
+    try:
+        intro = actions.do_request_introduction(
+            request.user,
+            profile.user,
+            need=need,
+            message=form.cleaned_data["message"],
+            reasons=answer.reasons if answer else [],
+            intermediary=intermediary,
+        )
+    except actions.ActionError as exc:
+        messages.error(request, str(exc))
+        return redirect("intros:ask")
+    if intermediary:
+        messages.success(
+            request,
+            _("Demande envoyée à %(via)s, qui vous présentera à %(name)s s'il ou elle accepte.")
+            % {"via": answer.intermediary.name, "name": profile.name},
+        )
+    else:
+        messages.success(
+            request,
+            _("Demande envoyée à %(name)s. Vous serez prévenu(e) de sa réponse.")
+            % {"name": profile.name},
+        )
+    return redirect("intros:detail", intro.pk)
