@@ -81,18 +81,20 @@ def viewer_sources(
     return nodes, True, mine, bridged
 
 
+def _without(nodes: np.ndarray, node: int) -> np.ndarray:
+    return nodes[nodes != node]
+
+
 def percentile_of(trust: np.ndarray, target: int, sources: np.ndarray) -> float | None:
-    """Share of the other members the viewer's trust reaches who score below ``target``."""
+    """Share of the members the viewer's trust reaches (the target included, the sources
+    left out) who score no higher than ``target``; None when it is not reached."""
     value = trust[target]
     if value <= 0:
         return None
     reached = trust > 0
     reached[sources] = False
-    reached[target] = False
-    others = int(reached.sum())
-    if others == 0:
-        return 1.0
-    return float((trust[reached] < value).sum()) / others
+    reached[target] = True
+    return float((trust[reached] <= value).sum()) / int(reached.sum())
 
 
 def read_trust(viewer, target_user_id: int, *, with_explanations: bool = True) -> TrustReading:
@@ -101,6 +103,8 @@ def read_trust(viewer, target_user_id: int, *, with_explanations: bool = True) -
     if target is None:
         return TrustReading(*UNKNOWN[:3], None, False)
     sources, from_circles, mine, bridged = viewer_sources(built, viewer)
+    # Someone's own restart mass is not trust: a fellow member is judged on evidence.
+    sources = _without(sources, target)
     trust = personal_trust(built.graph, sources) if sources.size else np.zeros(1)
     value = float(trust[target]) if sources.size else 0.0
     percentile = percentile_of(trust, target, sources) if sources.size else None

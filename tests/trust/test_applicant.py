@@ -1,0 +1,34 @@
+"""The admin's view of an applicant: vouches by origin, score against the threshold."""
+
+from django.urls import reverse
+
+from passerelles.circles import actions as circle_actions
+from passerelles.members.models import Visibility
+from tests.trust.conftest import vouch
+
+
+def test_admin_sees_vouches_by_origin_and_the_rule(
+    client, club, bridge, alice, bob, dana, newcomer
+):
+    newcomer.profile.visibility = Visibility.ALL
+    newcomer.profile.save()
+    request = circle_actions.do_request_to_join(newcomer, club, "Consultante RSE.")
+    vouch(dana, newcomer, context="client", text="Mission réussie.")
+    client.force_login(alice)
+    response = client.get(reverse("trust:applicant", args=[club.slug, request.pk]))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Candidature de Claire Lefèvre" in body
+    assert "1 / 2" in body
+    assert "Mission réussie." in body
+    assert "Ne passe pas encore" in body
+
+
+def test_members_and_other_circles_admins_get_404(client, club, bridge, bob, dana, newcomer):
+    newcomer.profile.visibility = Visibility.ALL
+    newcomer.profile.save()
+    request = circle_actions.do_request_to_join(newcomer, club)
+    url = reverse("trust:applicant", args=[club.slug, request.pk])
+    for user in (bob, dana, newcomer):
+        client.force_login(user)
+        assert client.get(url).status_code == 404
