@@ -20,7 +20,6 @@ from passerelles.events.access import may_register
 from passerelles.events.models import (
     Event,
     Feedback,
-    MeetingAttested,
     Openness,
     Registration,
     RegistrationStatus,
@@ -224,30 +223,34 @@ def do_rate_event(user, event: Event, rating: int, comment: str = "") -> Feedbac
     return feedback
 
 
-@transaction.atomic
-def do_attest_table_mate(user, event: Event, other, usefulness: int) -> MeetingAttested:
-    """Confirm a meeting with a table-mate; it feeds the trust engine."""
+def attested_mates(user, event: Event) -> dict[int, int]:
+    """Table-mates ``user`` already attested for this event: user id -> usefulness."""
+    from passerelles.trust.models import MeetingAttestation
+
+    return dict(
+        MeetingAttestation.objects.filter(
+            attester=user, source="event", source_id=event.pk
+        ).values_list("other_id", "usefulness")
+    )
+
+
+def do_attest_table_mate(user, event: Event, other, usefulness: int):
+    """Confirm a meeting with a table-mate (again: update its usefulness); feeds trust."""
     from passerelles.events.plans import table_mates
+    from passerelles.trust.actions import do_attest_meeting
 
     _attended(user, event)
     if other.pk not in {mate.pk for mate, _rounds in table_mates(event, user)}:
         raise ActionError(_("Cette personne n'était pas à votre table."))
     if not 1 <= int(usefulness) <= 5:
         raise ActionError(_("L'utilité va de 1 à 5."))
-    if MeetingAttested.objects.filter(event=event, user=user, other=other).exists():
-        raise ActionError(_("Vous avez déjà confirmé cette rencontre."))
-    from passerelles.trust.actions import do_attest_meeting
-
-    do_attest_meeting(
+    return do_attest_meeting(
         user,
         other,
         usefulness=int(usefulness),
         happened_on=timezone.localtime(event.starts_at).date(),
         source="event",
         source_id=event.pk,
-    )
-    return MeetingAttested.objects.create(
-        event=event, user=user, other=other, usefulness=int(usefulness)
     )
 
 

@@ -25,6 +25,8 @@ class DateTimeInput(forms.DateTimeInput):
 class EventForm(forms.ModelForm):
     """An event's frame; the host circle is one the organiser administers."""
 
+    online_url = forms.URLField(label=_("Lien de visio"), required=False, assume_scheme="https")
+
     class Meta:
         model = Event
         fields = [

@@ -243,26 +243,6 @@ class Feedback(models.Model):
         return f"{self.user} → {self.event} : {self.rating}/5"
 
 
-class MeetingAttested(models.Model):
-    """Which table-mates a participant already attested for an event (one click each)."""
-
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="+")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    other = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    usefulness = models.PositiveSmallIntegerField()
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["event", "user", "other"], name="one_event_attestation_per_pair"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.user} ↔ {self.other} ({self.event})"
-
-
 def new_feed_token() -> str:
     return secrets.token_urlsafe(24)
 

@@ -10,18 +10,14 @@ from django.views.decorators.http import require_POST
 
 from passerelles.events import access, actions
 from passerelles.events.forms import USEFULNESS, FeedbackForm
-from passerelles.events.models import Feedback, MeetingAttested
+from passerelles.events.models import Feedback
 from passerelles.events.plans import table_mates
 
 
 @login_required
 def debrief(request: HttpRequest, event_id: int) -> HttpResponse:
     event = access.get_event_for_user(request.user, event_id)
-    attested = dict(
-        MeetingAttested.objects.filter(event=event, user=request.user).values_list(
-            "other_id", "usefulness"
-        )
-    )
+    attested = actions.attested_mates(request.user, event)
     mine = Feedback.objects.filter(event=event, user=request.user).first()
     form = FeedbackForm(initial={"rating": mine.rating, "comment": mine.comment} if mine else None)
     context = {

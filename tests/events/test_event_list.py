@@ -1,0 +1,40 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.conftest import make_circle
+from tests.events.conftest import make_event
+
+pytestmark = pytest.mark.django_db
+
+
+def test_filters(client, alice, club, bob):
+    make_event(alice, club, title="Tendances", axis="monde", format="conference")
+    make_event(alice, club, title="Erreurs utiles", axis="savoir", city="Villeurbanne")
+    client.force_login(bob)
+    url = reverse("events:list")
+    text = client.get(url, {"axis": "savoir"}).content.decode()
+    assert "Erreurs utiles" in text and "Tendances" not in text
+    text = client.get(url, {"format": "conference"}).content.decode()
+    assert "Tendances" in text and "Erreurs utiles" not in text
+    text = client.get(url, {"city": "villeur"}).content.decode()
+    assert "Erreurs utiles" in text and "Tendances" not in text
+
+
+def test_circle_filter_and_past_events_hidden(client, alice, club, bob):
+    other = make_circle(alice, "Second cercle")
+    make_event(alice, club, title="Au club")
+    make_event(alice, other, title="Ailleurs")
+    make_event(alice, club, title="Passé", starts_at=timezone.now() - datetime.timedelta(days=3))
+    client.force_login(alice)
+    text = client.get(reverse("events:list"), {"circle": club.pk}).content.decode()
+    assert "Au club" in text and "Ailleurs" not in text and "Passé" not in text
+
+
+def test_create_button_only_for_organisers(client, bob, club, alice):
+    client.force_login(bob)
+    assert reverse("events:create") not in client.get(reverse("events:list")).content.decode()
+    client.force_login(alice)
+    assert reverse("events:create") in client.get(reverse("events:list")).content.decode()
