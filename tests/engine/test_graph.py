@@ -95,3 +95,13 @@ def test_csr_matches_dense_sum(edges):
     mat = csr_from_edges(src, dst, w, n)
     np.testing.assert_allclose(mat.toarray(), dense, atol=1e-12)
     assert not np.any(mat.data == 0)
+
+
+def test_csr_from_edges_can_keep_explicit_zeros():
+    src = np.array([0, 1, 1, 2])
+    dst = np.array([0, 2, 2, 0])
+    w = np.array([1.0, 0.5, -0.5, 2.0])
+    kept = csr_from_edges(src, dst, w, 3, drop_zeros=False)
+    dropped = csr_from_edges(src, dst, w, 3)
+    assert kept.nnz == 3 and dropped.nnz == 1
+    np.testing.assert_array_equal(kept.toarray(), dropped.toarray())

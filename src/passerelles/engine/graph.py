@@ -138,10 +138,20 @@ def validate_edges(
 
 
 def csr_from_edges(
-    src: np.ndarray, dst: np.ndarray, weight: np.ndarray, num_nodes: int
+    src: np.ndarray,
+    dst: np.ndarray,
+    weight: np.ndarray,
+    num_nodes: int,
+    *,
+    drop_zeros: bool = True,
 ) -> sp.csr_array:
     """Merged ``(num_nodes, num_nodes)`` CSR: duplicate edges summed, self-loops and zeros
-    dropped, column indices sorted within each row. Inputs must be validated already."""
+    dropped, column indices sorted within each row. Inputs must be validated already.
+
+    With ``drop_zeros=False`` self-loops and cancelled pairs stay as explicit zeros, for a
+    caller that filters the entries anyway (it saves a pass over the matrix).
+    Built by scipy's COO -> CSR conversion: a counting sort by row (O(m)) and a sort of
+    each row's few columns, cheaper than sorting all the edges."""
     index_dtype = np.int32 if num_nodes < _INT32_LIMIT and src.size < _INT32_LIMIT else np.int64
     # Zeroing self-loops costs one pass; eliminate_zeros below then removes them with the
     # entries whose duplicates cancelled out (a vouch and an equal report).
@@ -151,7 +161,8 @@ def csr_from_edges(
         shape=(num_nodes, num_nodes),
     )
     mat.sum_duplicates()
-    mat.eliminate_zeros()
+    if drop_zeros:
+        mat.eliminate_zeros()
     return mat
 
 
