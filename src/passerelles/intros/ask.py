@@ -18,6 +18,7 @@ from passerelles.circles.models import Membership, MembershipState
 from passerelles.engine.matching import ASK_WEIGHTS, ask_network, explain_pair
 from passerelles.engine.text import RelevanceModel
 from passerelles.intros import access, trust_inputs
+from passerelles.intros.matching_data import fit_model
 from passerelles.intros.models import Introduction, Preference
 from passerelles.members.models import Profile
 
@@ -62,7 +63,7 @@ def build_index(key: tuple = ()) -> OffersIndex:
     user_ids = np.array([r[0] for r in rows], dtype=np.int64)
     texts = [r[1] for r in rows]
     corpus = [t for r in rows for t in (r[1], r[2]) if t.strip()]
-    model = RelevanceModel().fit(corpus) if corpus else None
+    model = fit_model(corpus)
     offers = model.encode(texts) if model else sparse.csr_matrix((0, 1), dtype=np.float32)
     memberships = list(
         Membership.objects.filter(

@@ -135,6 +135,16 @@ def _excluded(
     return sparse.csr_matrix(excluded)
 
 
+def fit_model(corpus: list[str]) -> RelevanceModel | None:
+    """The engine's relevance model on this corpus; None when it holds no usable word."""
+    if not corpus:
+        return None
+    try:
+        return RelevanceModel().fit(corpus)
+    except ValueError:  # only stop words: nothing to match on
+        return None
+
+
 def load_pool(now, *, force: bool = False) -> Pool:
     """Every active member as a row; capacity for consenting members whose round is due
     (all consenting members with ``force``)."""
@@ -145,7 +155,9 @@ def load_pool(now, *, force: bool = False) -> Pool:
     user_ids = np.array([p.user_id for p in profiles], dtype=np.int64)
     index = {int(u): i for i, u in enumerate(user_ids.tolist())}
     n = len(profiles)
-    consent = np.array([bool(prefs.get(p.user_id) and prefs[p.user_id].consent) for p in profiles])
+    consent = np.array(
+        [bool(prefs.get(p.user_id) and prefs[p.user_id].consent) for p in profiles], dtype=bool
+    )
     capacity = np.zeros(n, dtype=np.int64)
     for i, profile in enumerate(profiles):
         pref = prefs.get(profile.user_id)
@@ -155,7 +167,7 @@ def load_pool(now, *, force: bool = False) -> Pool:
     needs = [p.needs if consent[i] else "" for i, p in enumerate(profiles)]
     offers = [p.offers if consent[i] else "" for i, p in enumerate(profiles)]
     corpus = [t for t in needs + offers if t.strip()]
-    model = RelevanceModel().fit(corpus) if corpus else None
+    model = fit_model(corpus)
     if model is not None:
         need_rows, offer_rows = model.encode(needs), model.encode(offers)
     else:
@@ -174,7 +186,8 @@ def load_pool(now, *, force: bool = False) -> Pool:
     themes = np.array([[a in p.theme_list for a in AXES] for p in profiles], bool).reshape(n, 4)
 
     def pref_flag(name: str) -> np.ndarray:
-        return np.array([bool(getattr(prefs.get(p.user_id), name, False)) for p in profiles])
+        values = [bool(getattr(prefs.get(p.user_id), name, False)) for p in profiles]
+        return np.array(values, dtype=bool)
 
     members = MemberArrays(
         needs=need_rows,

@@ -60,6 +60,7 @@ def reasons_for(pool: Pool, c: dict, viewer: int, other: int) -> list[str]:
         matched_terms_yours=model.matched_terms(me.needs, them.offers) if model else (),
         intermediary_name=intermediary_name,
         shared_axes=shared_axes,
+        max_reasons=5,
     )
 
 

@@ -1,0 +1,46 @@
+"""The introductions page: sections, notices, and the helpers for home and navigation."""
+
+from django.urls import reverse
+
+from passerelles.intros import queries
+from passerelles.intros.actions import do_decide
+from passerelles.intros.models import Introduction
+from passerelles.intros.rounds import run_round
+
+
+def test_sections_and_notices(client, world):
+    run_round(force=True)
+    client.force_login(world["marc"])
+    page = client.get(reverse("intros:home")).content.decode()
+    assert "Suggestions à examiner" in page and "Nouvelle suggestion : Sophie Lambert" in page
+    assert queries.unread_notice_count(world["marc"]) >= 1
+    assert [s.other for s in queries.pending_for(world["marc"])]
+    client.post(reverse("intros:notices_read"))
+    assert queries.unread_notice_count(world["marc"]) == 0
+
+
+def test_accepted_and_past_sections(client, world):
+    run_round(force=True)
+    intro = Introduction.objects.get(member_a=world["marc"], member_b=world["sophie"])
+    do_decide(world["marc"], intro, accept=True)
+    client.force_login(world["marc"])
+    assert "En attente de réponse" in client.get(reverse("intros:home")).content.decode()
+    do_decide(world["sophie"], intro, accept=True)
+    page = client.get(reverse("intros:home")).content.decode()
+    assert "Mises en relation acceptées" in page and "Contact et suite" in page
+    assert queries.pending_for(world["sophie"]) == [] or all(
+        s.intro.pk != intro.pk for s in queries.pending_for(world["sophie"])
+    )
+
+
+def test_helpers_for_anonymous(client):
+    from django.contrib.auth.models import AnonymousUser
+
+    assert queries.pending_for(AnonymousUser()) == []
+    assert queries.unread_notice_count(AnonymousUser()) == 0
+
+
+def test_nav_links_to_introductions(client, world):
+    client.force_login(world["marc"])
+    page = client.get(reverse("intros:home")).content.decode()
+    assert 'href="/mises-en-relation/"' in page

@@ -1,0 +1,72 @@
+"""After the meeting: both confirm, rate and record opportunities; it feeds trust."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from passerelles.intros.actions import do_decide
+from passerelles.intros.models import Introduction, Status
+from passerelles.intros.rounds import run_round
+from passerelles.trust.models import MeetingAttestation
+
+
+@pytest.fixture
+def connected(world):
+    run_round(force=True)
+    intro = Introduction.objects.get(member_a=world["marc"], member_b=world["sophie"])
+    do_decide(world["marc"], intro, accept=True)
+    do_decide(world["sophie"], intro, accept=True)
+    intro.refresh_from_db()
+    return intro
+
+
+def confirm(client, user, intro, **data):
+    client.force_login(user)
+    payload = {"happened_on": timezone.localdate().isoformat(), "usefulness": "4", **data}
+    return client.post(reverse("intros:met", args=[intro.pk]), payload)
+
+
+def test_both_confirm_then_met(client, world, connected):
+    confirm(client, world["marc"], connected, usefulness="5")
+    connected.refresh_from_db()
+    assert connected.status == Status.ACCEPTED and connected.met_a_at
+    assert world["sophie"].intro_notices.filter(text__contains="confirmé").exists()
+    confirm(client, world["sophie"], connected, opportunity="referral", note="Un client pour lui")
+    connected.refresh_from_db()
+    assert connected.status == Status.MET
+    marc, sophie = (
+        MeetingAttestation.objects.get(attester=world[k], source="intro", source_id=connected.pk)
+        for k in ("marc", "sophie")
+    )
+    assert marc.usefulness == 5 and marc.other == world["sophie"]
+    assert sophie.opportunity == "referral"
+
+
+def test_business_with_amount(client, world, connected):
+    confirm(client, world["marc"], connected, opportunity="business", amount_eur="12000")
+    assert MeetingAttestation.objects.get(attester=world["marc"]).amount_eur == 12000
+
+
+def test_amount_only_for_business(client, world, connected):
+    confirm(client, world["marc"], connected, opportunity="referral", amount_eur="500")
+    assert not MeetingAttestation.objects.exists()
+
+
+def test_future_meeting_refused(client, world, connected):
+    tomorrow = (timezone.localdate() + timezone.timedelta(days=1)).isoformat()
+    confirm(client, world["marc"], connected, happened_on=tomorrow)
+    assert not MeetingAttestation.objects.exists()
+
+
+def test_only_after_both_accepted(client, world):
+    run_round(force=True)
+    intro = Introduction.objects.get(member_a=world["marc"], member_b=world["sophie"])
+    do_decide(world["marc"], intro, accept=True)
+    confirm(client, world["marc"], intro)
+    assert not MeetingAttestation.objects.exists()
+
+
+def test_confirming_twice_updates(client, world, connected):
+    confirm(client, world["marc"], connected, usefulness="3")
+    confirm(client, world["marc"], connected, usefulness="5")
+    assert MeetingAttestation.objects.get(attester=world["marc"]).usefulness == 5

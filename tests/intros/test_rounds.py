@@ -1,0 +1,249 @@
+"""Rounds: who is proposed to whom, never twice, within capacity, scope and visibility."""
+
+from collections import Counter
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+
+from passerelles.intros.actions import do_decide
+from passerelles.intros.models import Introduction, Preference, Round, Scope, Status
+from passerelles.intros.rounds import run_round
+from passerelles.members.models import Visibility
+from tests.conftest import make_circle, make_user
+from tests.intros.conftest import member, pairs_of, vouch
+
+
+def load(intros):
+    counts = Counter()
+    for intro in intros:
+        counts[intro.member_a_id] += 1
+        counts[intro.member_b_id] += 1
+    return counts
+
+
+def test_round_proposes_cross_circle_pairs(world):
+    round_ = run_round(force=True)
+    assert round_.introductions >= 2
+    assert round_.cross_circle >= 2
+    industry = {world[k].pk for k in ("marc", "bob", "alice")}
+    crossing = [
+        i for i in Introduction.objects.all()
+        if (i.member_a_id in industry) != (i.member_b_id in industry)
+    ]
+    assert len(crossing) >= 2
+    assert {world["marc"].pk, world["sophie"].pk} in [
+        {i.member_a_id, i.member_b_id} for i in Introduction.objects.all()
+    ]
+
+
+def test_reasons_in_french_for_each_side(world):
+    run_round(force=True)
+    intro = Introduction.objects.get(
+        member_a__in=[world["marc"], world["sophie"]], member_b__in=[world["marc"], world["sophie"]]
+    )
+    marc_reasons = " ".join(intro.reasons_for(world["marc"]))
+    sophie_reasons = " ".join(intro.reasons_for(world["sophie"]))
+    assert "Sophie Lambert cherche" in marc_reasons
+    assert "Marc Fournier propose" in sophie_reasons
+    assert "aucun cercle en commun" in marc_reasons
+    assert set(intro.components) >= {"relevance", "novelty", "total", "shared_circles"}
+
+
+def test_capacities_respected(world):
+    run_round(force=True)
+    counts = load(Introduction.objects.all())
+    for user in Preference.objects.filter(consent=True):
+        assert counts[user.user_id] <= user.per_round
+
+
+def test_never_a_repeated_pair_across_rounds(world):
+    seen = set()
+    for week in range(4):
+        run_round(now=timezone.now() + timedelta(days=7 * week), force=True, seed=week)
+        pairs = [frozenset((i.member_a_id, i.member_b_id)) for i in Introduction.objects.all()]
+        assert len(pairs) == len(set(pairs))
+        seen |= set(pairs)
+    assert len(seen) == Introduction.objects.count()
+
+
+def test_declined_pair_never_returns(world):
+    run_round(force=True)
+    intro = Introduction.objects.get(member_a=world["marc"], member_b=world["sophie"])
+    do_decide(world["sophie"], intro, accept=False)
+    Introduction.objects.exclude(pk=intro.pk).delete()  # even with everything else forgotten
+    for week in range(1, 4):
+        run_round(now=timezone.now() + timedelta(days=7 * week), force=True)
+    assert Introduction.objects.filter(
+        member_a__in=[world["marc"], world["sophie"]], member_b__in=[world["marc"], world["sophie"]]
+    ).count() == 1
+
+
+def test_member_without_consent_never_proposed(world):
+    Preference.objects.filter(user=world["sophie"]).update(consent=False)
+    for week in range(3):
+        run_round(now=timezone.now() + timedelta(days=7 * week), force=True)
+    assert not Introduction.objects.filter(member_a=world["sophie"]).exists()
+    assert not Introduction.objects.filter(member_b=world["sophie"]).exists()
+
+
+def test_member_without_preference_never_proposed(world):
+    newcomer = make_user("new@example.org", "Nina", "Neuve")
+    newcomer.profile.offers = "direction financière à temps partiel"
+    newcomer.profile.save()
+    run_round(force=True)
+    assert newcomer.pk not in load(Introduction.objects.all())
+
+
+def test_outsider_never_proposed_to_someone_who_may_not_see_them(world):
+    # A member of an unrelated private circle, visible to her circle only, who would be
+    # the perfect match for Marc: he may not see her, so she is never proposed.
+    owner = make_user("elsewhere@example.org", "Eva", "Ailleurs")
+    hidden = make_circle(owner, "Cercle fermé", listed=False)
+    secret = member(
+        "secret@example.org", "Sarah", "Secret", hidden,
+        offers="export en Allemagne, directeur financier à temps partiel",
+        needs="usinage de précision et sous-traitance industrielle", sector="K",
+    )
+    secret.profile.visibility = Visibility.CIRCLES
+    secret.profile.save()
+    for week in range(3):
+        run_round(now=timezone.now() + timedelta(days=7 * week), force=True)
+    assert secret.pk not in load(Introduction.objects.all())
+
+
+def test_scope_my_circles_keeps_within_circles(world):
+    Preference.objects.filter(user=world["marc"]).update(scope=Scope.CIRCLES)
+    run_round(force=True)
+    industry = {world["bob"].pk, world["alice"].pk}
+    for intro in Introduction.objects.filter(member_a=world["marc"]) | Introduction.objects.filter(
+        member_b=world["marc"]
+    ):
+        assert intro.other(world["marc"]).pk in industry
+
+
+def test_scope_all_still_respects_the_other_visibility(world):
+    outsider = member(
+        "far@example.org", "Fabien", "Loin", None,
+        offers="export en Allemagne", needs="usinage de précision", scope=Scope.ALL,
+    )
+    outsider.profile.visibility = Visibility.ALL
+    outsider.profile.save()
+    Preference.objects.filter(user=world["marc"]).update(scope=Scope.BRIDGED)
+    run_round(force=True)
+    assert not Introduction.objects.filter(member_a=world["marc"], member_b=outsider).exists()
+    assert not Introduction.objects.filter(member_a=outsider, member_b=world["marc"]).exists()
+
+
+def test_same_organisation_excluded_when_asked(world):
+    colleague = member(
+        "colleague@example.org", "Claire", "Fournier", world["finance"],
+        offers="export en Allemagne, directeur financier à temps partiel",
+        needs="usinage de précision", organisation="Fournier Mécanique",
+    )
+    Preference.objects.filter(user=world["marc"]).update(exclude_colleagues=True, per_round=3)
+    run_round(force=True)
+    assert colleague.pk not in {i.other(world["marc"]).pk for i in Introduction.objects.filter(
+        member_a=world["marc"]) | Introduction.objects.filter(member_b=world["marc"])}
+
+
+def test_own_circle_excluded_when_asked(world):
+    Preference.objects.filter(user=world["bob"]).update(exclude_own_circles=True)
+    Preference.objects.filter(user=world["karl"]).update(consent=False)
+    run_round(force=True)
+    for intro in Introduction.objects.filter(member_a=world["bob"]) | Introduction.objects.filter(
+        member_b=world["bob"]
+    ):
+        assert intro.other(world["bob"]).pk not in {world["marc"].pk, world["alice"].pk}
+
+
+def test_blocked_member_never_proposed(world):
+    Preference.objects.get(user=world["sophie"]).blocked.add(world["marc"])
+    for week in range(3):
+        run_round(now=timezone.now() + timedelta(days=7 * week), force=True)
+    assert frozenset((world["marc"].pk, world["sophie"].pk)) not in pairs_of(
+        Introduction.objects.all()
+    )
+
+
+def test_met_before_never_proposed(world):
+    from passerelles.trust.actions import do_attest_meeting
+
+    today = timezone.localdate()
+    do_attest_meeting(world["marc"], world["sophie"], usefulness=4, happened_on=today)
+    run_round(force=True)
+    assert frozenset((world["marc"].pk, world["sophie"].pk)) not in pairs_of(
+        Introduction.objects.all()
+    )
+
+
+def test_frequency_decides_who_takes_part(world):
+    now = timezone.now()
+    Preference.objects.update(last_round_at=now - timedelta(days=7), frequency="weekly")
+    Preference.objects.filter(user=world["karl"]).update(frequency="monthly")
+    round_ = run_round(now=now)
+    assert round_.participants == 5
+    assert world["karl"].pk not in load(Introduction.objects.all())
+    assert Round.objects.count() == 1
+
+
+def test_left_out_members_come_first_next_round(world):
+    Preference.objects.filter(user=world["marc"]).update(per_round=1)
+    run_round(force=True)
+    matched = load(Introduction.objects.all())
+    left_out = Preference.objects.filter(left_out_last_round=True).values_list("user_id", flat=True)
+    assert all(matched[u] == 0 for u in left_out)
+    assert all(
+        not p.left_out_last_round for p in Preference.objects.filter(user_id__in=list(matched))
+    )
+
+
+def test_warm_path_named_in_reasons(world):
+    # Marc trusts Odile (owner of his club), who trusts Sophie: a warm path.
+    odile = world["owners"][0]
+    vouch(world["marc"], odile)
+    vouch(odile, world["sophie"])
+    run_round(force=True)
+    intro = Introduction.objects.get(
+        member_a__in=[world["marc"], world["sophie"]], member_b__in=[world["marc"], world["sophie"]]
+    )
+    assert intro.warm and intro.intermediary == odile
+    assert any("Odile Arnaud, en qui vous avez confiance" in r for r in intro.reasons_for(
+        world["marc"]))
+
+
+def test_new_suggestions_notify_and_email(world, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        round_ = run_round(force=True)
+    assert world["marc"].intro_notices.exists()
+    recipients = {m.to[0] for m in mail.outbox}
+    assert len(recipients) == 2 * round_.introductions
+    body = next(m.body for m in mail.outbox if m.to == [world["marc"].email])
+    assert "Sophie Lambert" in body and "sophie@example.org" not in body
+
+
+def test_expired_suggestions_close_and_never_return(world):
+    run_round(force=True)
+    later = timezone.now() + timedelta(days=15)
+    run_round(now=later, force=True)
+    assert not Introduction.objects.filter(status=Status.PROPOSED, expires_at__lte=later).exists()
+    assert Introduction.objects.filter(status=Status.EXPIRED).exists()
+
+
+def test_management_command_and_task(world):
+    call_command("run_intro_round", "--force")
+    assert Round.objects.count() == 1
+    from passerelles.intros.tasks import run_round as task
+
+    result = task.enqueue(force=True)
+    assert result.return_value["round"] == Round.objects.first().pk
+
+
+@pytest.mark.parametrize("n", [0, 1])
+def test_tiny_pools_give_empty_rounds(db, n):
+    for k in range(n):
+        member(f"solo{k}@example.org", "Solo", str(k), None, offers="conseil")
+    round_ = run_round(force=True)
+    assert round_.introductions == 0
