@@ -57,7 +57,9 @@ def plan_pdf(event: Event, plan: TablePlan) -> bytes:
                 title = f"{title} - {table['theme']}"
             pdf.ln(2)
             pdf.write_line(title, size=13, bold=True, height=7)
-            pdf.write_line(", ".join(_name(u) for u in table["people"]), size=11)
+            for user in table["people"]:
+                circle = f" ({user.circle_name})" if user.circle_name else ""
+                pdf.write_line(f"  {_name(user)}{circle}", size=11, height=5.5)
     pdf.add_page()
     pdf.write_line(heading, size=10)
     pdf.write_line(_("Participants"), size=20, bold=True, height=10)

@@ -179,9 +179,21 @@ def _theme_labels(plan: TablePlan) -> list[str]:
     return [str(labels.get(code, "")) for code in split_codes(plan.table_themes)]
 
 
+def _circles(plan: TablePlan) -> dict[int, str]:
+    return dict(
+        Registration.objects.filter(event_id=plan.event_id, user_id__in=plan.participants)
+        .exclude(circle=None)
+        .values_list("user_id", "circle__name")
+    )
+
+
 def rounds_view(plan: TablePlan) -> list[dict]:
-    """Per round, per table, the people seated: what the print view and the PDF show."""
+    """Per round, per table, the people seated (each with their circle's name): what the
+    print view and the PDF show."""
     users = _users(plan)
+    circles = _circles(plan)
+    for user in users.values():
+        user.circle_name = circles.get(user.pk, "")
     themes = _theme_labels(plan)
     out = []
     for r, row in enumerate(plan.tables):
