@@ -47,7 +47,11 @@ def fetch(client, user, method, url, data=None):
 
 
 EXPECTED_DETAIL = {
-    "anonymous": LOGIN, "stranger": NOT_FOUND, "a": OK, "b": OK, "intermediary": OK,
+    "anonymous": LOGIN,
+    "stranger": NOT_FOUND,
+    "a": OK,
+    "b": OK,
+    "intermediary": OK,
     "operator": NOT_FOUND,
 }
 
@@ -84,9 +88,7 @@ def test_met(client, cast, role):
     assert fetch(client, cast["users"][role], "post", url, {"usefulness": "4"}) == expected
 
 
-@pytest.mark.parametrize(
-    "name", ["intros:home", "intros:preferences", "intros:ask"]
-)
+@pytest.mark.parametrize("name", ["intros:home", "intros:preferences", "intros:ask"])
 @pytest.mark.parametrize("role", ROLES)
 def test_own_pages(client, cast, name, role):
     expected = LOGIN if role == "anonymous" else OK

@@ -1,4 +1,4 @@
-""""Demander au réseau": visible people only, explained, direct or warm requests."""
+""" "Demander au réseau": visible people only, explained, direct or warm requests."""
 
 import pytest
 from django.urls import reverse
@@ -28,7 +28,10 @@ def test_only_visible_consenting_people(world):
     owner = make_user("elsewhere@example.org", "Eva", "Ailleurs")
     hidden = make_circle(owner, "Cercle fermé", listed=False)
     secret = member(
-        "secret@example.org", "Sarah", "Secret", hidden,
+        "secret@example.org",
+        "Sarah",
+        "Secret",
+        hidden,
         offers="accompagnement à l'export en Allemagne, marché allemand",
     )
     secret.profile.visibility = Visibility.CIRCLES

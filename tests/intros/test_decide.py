@@ -53,9 +53,10 @@ def test_both_accept_share_contact_and_email(
     page = client.get(reverse("intros:detail", args=[intro.pk])).content.decode()
     assert "marc@example.org" in page
     client.force_login(world["marc"])
-    assert "sophie@example.org" in client.get(
-        reverse("intros:detail", args=[intro.pk])
-    ).content.decode()
+    assert (
+        "sophie@example.org"
+        in client.get(reverse("intros:detail", args=[intro.pk])).content.decode()
+    )
     assert sorted(m.to[0] for m in mail.outbox) == ["marc@example.org", "sophie@example.org"]
     to_marc = next(m for m in mail.outbox if m.to == ["marc@example.org"])
     assert "sophie@example.org" in to_marc.body
@@ -82,9 +83,7 @@ def test_decline_is_never_revealed(client, world, intro, django_capture_on_commi
     assert intro.shown_status(world["sophie"], now=later) == Status.DECLINED
 
 
-def test_other_side_may_still_answer_a_declined_suggestion_without_learning(
-    client, world, intro
-):
+def test_other_side_may_still_answer_a_declined_suggestion_without_learning(client, world, intro):
     answer(client, world["sophie"], intro, "decline")
     response = answer(client, world["marc"], intro, "accept")
     assert response.status_code == 302

@@ -30,7 +30,8 @@ def test_round_proposes_cross_circle_pairs(world):
     assert round_.cross_circle >= 2
     industry = {world[k].pk for k in ("marc", "bob", "alice")}
     crossing = [
-        i for i in Introduction.objects.all()
+        i
+        for i in Introduction.objects.all()
         if (i.member_a_id in industry) != (i.member_b_id in industry)
     ]
     assert len(crossing) >= 2
@@ -76,9 +77,13 @@ def test_declined_pair_never_returns(world):
     Introduction.objects.exclude(pk=intro.pk).delete()  # even with everything else forgotten
     for week in range(1, 4):
         run_round(now=timezone.now() + timedelta(days=7 * week), force=True)
-    assert Introduction.objects.filter(
-        member_a__in=[world["marc"], world["sophie"]], member_b__in=[world["marc"], world["sophie"]]
-    ).count() == 1
+    assert (
+        Introduction.objects.filter(
+            member_a__in=[world["marc"], world["sophie"]],
+            member_b__in=[world["marc"], world["sophie"]],
+        ).count()
+        == 1
+    )
 
 
 def test_member_without_consent_never_proposed(world):
@@ -103,9 +108,13 @@ def test_outsider_never_proposed_to_someone_who_may_not_see_them(world):
     owner = make_user("elsewhere@example.org", "Eva", "Ailleurs")
     hidden = make_circle(owner, "Cercle fermé", listed=False)
     secret = member(
-        "secret@example.org", "Sarah", "Secret", hidden,
+        "secret@example.org",
+        "Sarah",
+        "Secret",
+        hidden,
         offers="export en Allemagne, directeur financier à temps partiel",
-        needs="usinage de précision et sous-traitance industrielle", sector="K",
+        needs="usinage de précision et sous-traitance industrielle",
+        sector="K",
     )
     secret.profile.visibility = Visibility.CIRCLES
     secret.profile.save()
@@ -126,8 +135,13 @@ def test_scope_my_circles_keeps_within_circles(world):
 
 def test_scope_all_still_respects_the_other_visibility(world):
     outsider = member(
-        "far@example.org", "Fabien", "Loin", None,
-        offers="export en Allemagne", needs="usinage de précision", scope=Scope.ALL,
+        "far@example.org",
+        "Fabien",
+        "Loin",
+        None,
+        offers="export en Allemagne",
+        needs="usinage de précision",
+        scope=Scope.ALL,
     )
     outsider.profile.visibility = Visibility.ALL
     outsider.profile.save()
@@ -139,14 +153,21 @@ def test_scope_all_still_respects_the_other_visibility(world):
 
 def test_same_organisation_excluded_when_asked(world):
     colleague = member(
-        "colleague@example.org", "Claire", "Fournier", world["finance"],
+        "colleague@example.org",
+        "Claire",
+        "Fournier",
+        world["finance"],
         offers="export en Allemagne, directeur financier à temps partiel",
-        needs="usinage de précision", organisation="Fournier Mécanique",
+        needs="usinage de précision",
+        organisation="Fournier Mécanique",
     )
     Preference.objects.filter(user=world["marc"]).update(exclude_colleagues=True, per_round=3)
     run_round(force=True)
-    assert colleague.pk not in {i.other(world["marc"]).pk for i in Introduction.objects.filter(
-        member_a=world["marc"]) | Introduction.objects.filter(member_b=world["marc"])}
+    assert colleague.pk not in {
+        i.other(world["marc"]).pk
+        for i in Introduction.objects.filter(member_a=world["marc"])
+        | Introduction.objects.filter(member_b=world["marc"])
+    }
 
 
 def test_own_circle_excluded_when_asked(world):
@@ -210,8 +231,9 @@ def test_warm_path_named_in_reasons(world):
         member_a__in=[world["marc"], world["sophie"]], member_b__in=[world["marc"], world["sophie"]]
     )
     assert intro.warm and intro.intermediary == odile
-    assert any("Odile Arnaud, en qui vous avez confiance" in r for r in intro.reasons_for(
-        world["marc"]))
+    assert any(
+        "Odile Arnaud, en qui vous avez confiance" in r for r in intro.reasons_for(world["marc"])
+    )
 
 
 def test_new_suggestions_notify_and_email(world, django_capture_on_commit_callbacks):

@@ -84,7 +84,8 @@ class RequestForm(forms.Form):
 
 class MeetingForm(forms.Form):
     happened_on = forms.DateField(
-        label=_("Date de la rencontre"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Date de la rencontre"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     usefulness = forms.TypedChoiceField(
         label=_("Utilité de la rencontre"), choices=USEFULNESS, coerce=int, initial=4
