@@ -23,7 +23,7 @@ def test_map_draws_active_bridges(client, bridge, bob):
     client.force_login(bob)
     response = client.get(reverse("circles:list"))
     assert len(response.context["map"]["edges"]) == 1
-    assert "<line" in response.content.decode()
+    assert "<path d=" in response.content.decode()
 
 
 def test_create_circle(client, charlie):

@@ -1,54 +1,70 @@
-"""A drawable map of circles and their bridges: circles grouped by city, bridges as arcs."""
+"""A drawable map of circles and their bridges: one block per city, bridges as arcs."""
 
 import math
 from collections import defaultdict
 
-WIDTH, HEIGHT = 760, 460
+WIDTH = 960
+PER_LINE = 2
+LINE_HEIGHT = 78
+LABEL_CHARS = 22
+MARGIN = 24
 
 
 def circle_map(circles, bridge_pairs) -> dict:
-    """Positions for an SVG picture: cities on a ring, each city's circles around it.
+    """Positions for an SVG picture: cities in a grid, each city's circles side by side.
 
     ``circles`` need ``pk``, ``name``, ``city``, ``get_absolute_url`` and optionally
-    ``members``; ``bridge_pairs`` are (circle id, circle id) pairs.
+    ``members``; ``bridge_pairs`` are (circle id, circle id) pairs. Bridges between two
+    cities are drawn as arcs so that they do not hide the circles in between.
     """
     by_city: dict[str, list] = defaultdict(list)
     for circle in circles:
         by_city[circle.city or "—"].append(circle)
-    cities = sorted(by_city)
-    cx, cy = WIDTH / 2, HEIGHT / 2
-    ring = min(WIDTH, HEIGHT) / 2 - 90 if len(cities) > 1 else 0
+    cities = sorted(by_city, key=lambda c: (-len(by_city[c]), c))
+    columns = max(1, min(3, len(cities)))
+    lines = max((math.ceil(len(group) / PER_LINE) for group in by_city.values()), default=1)
+    cell_height = 50 + lines * LINE_HEIGHT
+    cell_width = (WIDTH - 2 * MARGIN) / columns
+    rows = math.ceil(len(cities) / columns) if cities else 1
     nodes, cities_out, position = [], [], {}
     for i, city in enumerate(cities):
-        angle = 2 * math.pi * i / max(len(cities), 1) - math.pi / 2
-        x0, y0 = cx + ring * 1.35 * math.cos(angle), cy + ring * math.sin(angle)
+        col, row = i % columns, i // columns
+        x0, y0 = MARGIN + col * cell_width, row * cell_height
+        cities_out.append({"name": city, "x": round(x0 + cell_width / 2), "y": round(y0 + 22)})
         group = by_city[city]
-        spread = 0 if len(group) == 1 else 28 + 6 * len(group)
-        cities_out.append({"name": city, "x": round(x0), "y": round(y0 - spread - 26)})
+        per_line = min(len(group), PER_LINE)
         for j, circle in enumerate(group):
-            a = 2 * math.pi * j / len(group)
-            x, y = x0 + spread * math.cos(a), y0 + spread * math.sin(a)
+            line, slot = divmod(j, per_line)
+            in_line = min(per_line, len(group) - line * per_line)
+            step = cell_width / in_line
+            x = x0 + step * (slot + 0.5)
+            y = y0 + 68 + line * LINE_HEIGHT
             size = getattr(circle, "members", 10) or 1
+            radius = min(20, 6 + 1.3 * math.sqrt(size))
+            name = circle.name
+            short = name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1] + "…"
             node = {
                 "id": circle.pk,
-                "name": circle.name,
+                "name": name,
+                "label": short,
                 "url": circle.get_absolute_url(),
                 "x": round(x),
                 "y": round(y),
-                "r": round(7 + 2.2 * math.sqrt(size)),
+                "r": round(radius),
+                "label_y": round(y + radius + 13),
                 "kind": getattr(circle, "kind", ""),
             }
-            node["label_y"] = node["y"] + node["r"] + 13
             position[circle.pk] = node
             nodes.append(node)
-    edges = [
-        {
-            "x1": position[a]["x"],
-            "y1": position[a]["y"],
-            "x2": position[b]["x"],
-            "y2": position[b]["y"],
-        }
-        for a, b in bridge_pairs
-        if a in position and b in position
-    ]
-    return {"width": WIDTH, "height": HEIGHT, "nodes": nodes, "edges": edges, "cities": cities_out}
+    edges = []
+    for a, b in bridge_pairs:
+        if a not in position or b not in position:
+            continue
+        p, q = position[a], position[b]
+        mx, my = (p["x"] + q["x"]) / 2, (p["y"] + q["y"]) / 2
+        bend = 0.18 * math.hypot(q["x"] - p["x"], q["y"] - p["y"])
+        edges.append(
+            {"path": f"M{p['x']},{p['y']} Q{round(mx)},{round(my - bend)} {q['x']},{q['y']}"}
+        )
+    height = rows * cell_height + 10
+    return {"width": WIDTH, "height": height, "nodes": nodes, "edges": edges, "cities": cities_out}

@@ -28,7 +28,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"\nPasserelles est prêt : {url}\n"))
         self.stdout.write("Comptes de démonstration :")
         for role, email, password in DEMO_LOGINS:
-            self.stdout.write(f"  {role:<24} {email:<40} mot de passe : {password}")
+            self.stdout.write(f"  {role:<26} {email:<40} mot de passe : {password}")
         self.stdout.write(f"Base de données : {settings.DATABASES['default']['NAME']}\n")
         if not no_serve:
             call_command("runserver", addrport, use_reloader=False)
