@@ -247,22 +247,27 @@ def explanations(
 def _direct_from_circles(viewer, target_id, circle_ids, already) -> list:
     """Direct evidence the target received from members of ``circle_ids``."""
     seen = {chain[-2] for chain, *_rest in already}
-    people = set(
+    vouches = list(
+        Vouch.objects.filter(vouchee_id=target_id, revoked_at__isnull=True)
+        .order_by("-strength", "-updated_at")
+        .values_list("voucher_id", "pk")[:50]
+    )
+    meetings = list(
+        trust_graph.mutual_attestations()
+        .filter(other_id=target_id)
+        .order_by("-usefulness")
+        .values_list("attester_id", "pk")[:50]
+    )
+    candidates = {user_id for user_id, _pk in vouches + meetings}
+    close = set(
         Membership.objects.filter(
-            circle_id__in=circle_ids, state=MembershipState.ADMITTED
+            user_id__in=candidates, circle_id__in=circle_ids, state=MembershipState.ADMITTED
         ).values_list("user_id", flat=True)
-    ) - {target_id}
+    )
     found = []
-    vouches = Vouch.objects.filter(
-        vouchee_id=target_id, revoked_at__isnull=True, voucher_id__in=people
-    ).order_by("-strength", "-updated_at")
-    for vouch in vouches[: MAX_PATHS * 2]:
-        if vouch.voucher_id not in seen:
-            seen.add(vouch.voucher_id)
-            found.append(([vouch.voucher_id, target_id], KIND_VOUCH, vouch.pk, 0.0))
-    meetings = trust_graph.mutual_attestations().filter(other_id=target_id, attester_id__in=people)
-    for meeting in meetings.order_by("-usefulness")[:MAX_PATHS]:
-        if meeting.attester_id not in seen:
-            seen.add(meeting.attester_id)
-            found.append(([meeting.attester_id, target_id], KIND_MEETING, meeting.pk, 0.0))
-    return found
+    for kind, rows in ((KIND_VOUCH, vouches), (KIND_MEETING, meetings)):
+        for user_id, pk in rows:
+            if user_id in close and user_id not in seen and user_id != target_id:
+                seen.add(user_id)
+                found.append(([user_id, target_id], kind, pk, 0.0))
+    return found[:MAX_PATHS]
