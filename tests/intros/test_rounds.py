@@ -269,3 +269,15 @@ def test_tiny_pools_give_empty_rounds(db, n):
         member(f"solo{k}@example.org", "Solo", str(k), None, offers="conseil")
     round_ = run_round(force=True)
     assert round_.introductions == 0
+
+
+def test_demo_helper_gives_consent_to_a_share(db):
+    from django.contrib.auth import get_user_model
+
+    from passerelles.intros.demo import enable_for
+
+    for k in range(10):
+        make_user(f"demo{k}@example.org", "Démo", str(k))
+    assert enable_for(get_user_model().objects.all(), share=1.0) == 10
+    assert Preference.objects.filter(consent=True).count() == 10
+    assert all(1 <= p.per_round <= 3 for p in Preference.objects.all())

@@ -19,7 +19,11 @@ from passerelles.intros import matching_data, notify
 from passerelles.intros.matching_data import Pool
 from passerelles.intros.models import Introduction, Origin, Preference, Round
 
+# Candidates are drawn by relevance before visibility and scope filter them (often most of
+# them in a real ecosystem), so small pools draw more; large pools keep the engine's 50.
 CANDIDATES_PER_MEMBER = 50
+CANDIDATES_SMALL_POOL = 200
+SMALL_POOL = 5000
 STORED_COMPONENTS = (*COMPONENTS, "total", "relevance_ab", "relevance_ba", "shared_circles")
 
 
@@ -67,12 +71,9 @@ def reasons_for(pool: Pool, c: dict, viewer: int, other: int) -> list[str]:
 def score_pairs(pool: Pool) -> tuple:
     """Engine candidates among members with capacity, kept when visibility and scope allow
     (the engine has no notion of either), then scored. Returns (scores, components)."""
-    rows, cols = candidate_pairs(
-        pool.members.needs,
-        pool.members.offers,
-        CANDIDATES_PER_MEMBER,
-        available=pool.capacity > 0,
-    )
+    available = pool.capacity > 0
+    k = CANDIDATES_SMALL_POOL if available.sum() <= SMALL_POOL else CANDIDATES_PER_MEMBER
+    rows, cols = candidate_pairs(pool.members.needs, pool.members.offers, k, available=available)
     keep = matching_data.allowed_pairs(pool, rows, cols)
     rows, cols = rows[keep], cols[keep]
     comp = pair_components(pool.members, rows, cols)
