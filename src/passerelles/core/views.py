@@ -9,6 +9,7 @@ from django.utils import timezone
 from passerelles.circles import queries as circle_queries
 from passerelles.circles.models import Bridge, BridgeState, Circle
 from passerelles.core.choices import Axis
+from passerelles.events.queries import upcoming_for
 from passerelles.members.models import Profile
 
 
@@ -27,6 +28,7 @@ def home(request: HttpRequest) -> HttpResponse:
     """A member's home: my circles, what awaits me, who joined lately, what comes next."""
     since = timezone.now() - timedelta(days=7)
     context = circle_queries.home_context(request.user, since=since)
+    context["events"] = upcoming_for(request.user, limit=4)
     return render(request, "core/home.html", context)
 
 
