@@ -117,9 +117,10 @@ def run_round(*, now=None, seed: int = 0, force: bool = False) -> Round:
         created.append(intro)
     matched = np.zeros(pool.n, dtype=bool)
     matched[pairs.ravel()] = True
-    for i in participants.tolist():
-        Preference.objects.filter(user_id=int(pool.user_ids[i])).update(
-            last_round_at=now, left_out_last_round=not matched[i]
+    for left_out in (False, True):
+        chosen = participants[matched[participants] != left_out]
+        Preference.objects.filter(user_id__in=pool.user_ids[chosen].tolist()).update(
+            last_round_at=now, left_out_last_round=left_out
         )
     round_.participants = int(participants.size)
     round_.introductions = len(created)
