@@ -34,8 +34,12 @@ def browser():
             executable_path=CHROMIUM,
             headless=True,
             args=[
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
                 "--disable-sync",
             ],
         )
@@ -50,7 +54,8 @@ def new_page(browser, live_server):
 
     def open_page(width: int = 1280, height: int = 900):
         context = browser.new_context(
-            base_url=live_server.url, viewport={"width": width, "height": height},
+            base_url=live_server.url,
+            viewport={"width": width, "height": height},
             locale="fr-FR",
         )
         contexts.append(context)

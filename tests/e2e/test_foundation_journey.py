@@ -57,7 +57,9 @@ def test_organiser_brings_a_circle_and_opens_a_bridge(new_page, live_server):
     page.check("input[name=sector_choices][value=C]")
     page.get_by_role("button", name="Créer le cercle").click()
     page.wait_for_url(re.compile(r"/cercles/club-des-entrepreneurs"))
-    assert page.get_by_role("heading", name="Club des Entrepreneurs de la Croix-Rousse").is_visible()
+    assert page.get_by_role(
+        "heading", name="Club des Entrepreneurs de la Croix-Rousse"
+    ).is_visible()
 
     # She invites Bob, who accepts from the link in his e-mail.
     page.get_by_role("link", name="Inviter").first.click()
