@@ -70,15 +70,13 @@ def test_a_ring_of_fake_accounts_gets_nowhere(coopt, bridge):
     assert states == {(MembershipState.PENDING,)}
 
 
-def test_vouches_given_before_the_request_count_when_pending_are_reviewed(
-    coopt, bridge, bob, dana, erin, newcomer
-):
+def test_vouches_given_before_the_request_admit_at_once(coopt, bridge, bob, dana, erin, newcomer):
     _visible_to_all(newcomer)
     for voucher in (dana, erin, bob):
         vouch(voucher, newcomer)
     request = circle_actions.do_request_to_join(newcomer, coopt)
-    assert admission.admit_if_trusted(request)
-    assert Membership.objects.get(pk=request.pk).state == MembershipState.ADMITTED
+    assert request.state == MembershipState.ADMITTED
+    assert Membership.objects.get(pk=request.pk).admitted_at is not None
 
 
 def test_admin_policy_circles_are_left_to_the_admin(bridge, bob, dana, erin, newcomer):

@@ -24,6 +24,7 @@ from passerelles.circles.models import (
     MembershipState,
     Role,
 )
+from passerelles.circles.signals import membership_requested
 
 INVITATION_SALT = "passerelles.circles.invitation"
 
@@ -95,6 +96,7 @@ def do_request_to_join(user, circle: Circle, message: str = "") -> Membership:
         return _admit(membership)
     membership.state = MembershipState.PENDING
     membership.save()
+    membership_requested.send(sender=Membership, membership=membership)
     return membership
 
 

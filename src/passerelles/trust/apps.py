@@ -9,11 +9,13 @@ class TrustConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from passerelles.circles.models import Bridge, Membership
+        from passerelles.circles.signals import membership_requested
 
         # Who belongs where (and which circles are bridged) changes seeds and circle views.
         for model in (Membership, Bridge):
             post_save.connect(membership_changed, sender=model, dispatch_uid=f"trust.{model}")
             post_delete.connect(membership_changed, sender=model, dispatch_uid=f"trust.del.{model}")
+        membership_requested.connect(request_received, dispatch_uid="trust.requested")
 
 
 def membership_changed(sender, raw=False, **kwargs) -> None:
@@ -22,3 +24,10 @@ def membership_changed(sender, raw=False, **kwargs) -> None:
     from passerelles.trust.state import mark_dirty
 
     mark_dirty()
+
+
+def request_received(sender, membership, **kwargs) -> None:
+    """Someone already vouched enough before asking is admitted at once."""
+    from passerelles.trust.admission import admit_if_trusted
+
+    admit_if_trusted(membership)

@@ -1,0 +1,8 @@
+"""Signals other domains listen to, so that circles never import them."""
+
+from django.dispatch import Signal
+
+#: Sent inside the transaction when a request to join is put in review
+#: (``membership``: the pending Membership). The trust app admits at once an applicant
+#: already vouched enough.
+membership_requested = Signal()
