@@ -76,6 +76,8 @@ EVIDENCE_FLOOR = 2.0
 #: full tie (any vouch, meeting or endorsement worth mentioning: a fresh endorsement at a
 #: quarter strength, or a vouch after eight years); evidence faded below it, as a fraction.
 TIE_FULL_WEIGHT = 0.05
+#: Fraction of a full tie under which evidence does not count in the reputation walks.
+MIN_TIE = 1e-6
 #: Suggested admission threshold: the applicant receives from the circle at least three
 #: quarters of the trust per unit of evidence that the circle's median member receives.
 DEFAULT_ADMISSION_THRESHOLD = 0.75
@@ -286,8 +288,10 @@ def reputation(
         raise ValueError(f"tie_weight must be positive, got {tie_weight}")
     # The walks run in float32 (mass sums are kept in float64): half the memory traffic of
     # the sparse products, which are the only O(edges) work per step.
-    tie_data = np.minimum(g.trust.data, tie_weight).astype(np.float32)
-    tie_data *= np.float32(1.0 / tie_weight)
+    tie_data = np.minimum(g.trust.data, tie_weight) / tie_weight
+    # Evidence below a millionth of a tie is no tie: its inverse would overflow float32.
+    tie_data[tie_data < MIN_TIE] = 0.0
+    tie_data = tie_data.astype(np.float32)
     ties = sp.csr_array((tie_data, g.trust.indices, g.trust.indptr), shape=g.trust.shape)
     ties_out = np.asarray(ties.sum(axis=1, dtype=np.float64)).ravel()
     ties_in = np.bincount(g.trust.indices, weights=tie_data, minlength=n)
