@@ -10,6 +10,7 @@ from passerelles.circles import queries as circle_queries
 from passerelles.circles.models import Bridge, BridgeState, Circle
 from passerelles.core.choices import Axis
 from passerelles.events.queries import upcoming_for
+from passerelles.intros.queries import pending_for
 from passerelles.members.models import Profile
 
 
@@ -29,6 +30,7 @@ def home(request: HttpRequest) -> HttpResponse:
     since = timezone.now() - timedelta(days=7)
     context = circle_queries.home_context(request.user, since=since)
     context["events"] = upcoming_for(request.user, limit=4)
+    context["suggestions"] = pending_for(request.user)[:3]
     return render(request, "core/home.html", context)
 
 
