@@ -279,3 +279,19 @@ def test_ask_network_ranks_relevant_trusted_outsiders():
 def test_scores_matrix_symmetric():
     m = scores_matrix(4, np.array([0, 1]), np.array([2, 3]), np.array([0.5, 0.0]))
     assert (m != m.T).nnz == 0 and m.nnz == 2
+
+
+def test_dual_prices_bound_the_optimum_and_priced_path_is_valid():
+    from passerelles.engine.matching import _dual_prices, _edges
+
+    for seed in range(3):
+        scores = random_scores(70, 0.2, seed)
+        cap = np.random.default_rng(seed).integers(0, 4, 70)
+        exact = plan_round(scores, cap)
+        priced = plan_round(scores, cap, exact_max_edges=0, seed=seed)
+        check_round(scores, cap, priced)
+        n, u, v, w, c = _edges(scores, cap, None)
+        prices, bound = _dual_prices(n, u, v, w, c, 100)
+        assert np.all(prices >= 0)
+        assert bound >= total_score(scores, exact) - 1e-9  # weak duality
+        assert total_score(scores, priced) >= 0.95 * total_score(scores, exact)

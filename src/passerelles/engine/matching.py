@@ -330,7 +330,9 @@ def _candidates_ivf(needs, offers, k: int, seed: int, nprobe: int = 6):
     km = MiniBatchKMeans(
         n_clusters=n_clusters, random_state=seed, batch_size=4096, n_init=1, max_iter=20
     )
-    target_cluster = km.fit_predict(y)
+    # float64 for k-means: scikit-learn's float32 distances upcast chunk by chunk, which
+    # made the k-means++ seeding alone take ~20 s at 100k members.
+    target_cluster = km.fit_predict(y.astype(np.float64))
     centroids = km.cluster_centers_.astype(np.float32)
     members_of = np.argsort(target_cluster, kind="stable")
     bounds = np.searchsorted(target_cluster[members_of], np.arange(n_clusters + 1))
@@ -338,16 +340,22 @@ def _candidates_ivf(needs, offers, k: int, seed: int, nprobe: int = 6):
         [np.argmax(x[s : s + 8192] @ centroids.T, axis=1) for s in range(0, n, 8192)]
     )
     src, dst = [], []
+    where = np.full(n, -1, dtype=np.int64)
     for g in range(n_clusters):
         queries = np.flatnonzero(query_group == g)
         if queries.size == 0:
             continue
         probe = _top_k_rows((x[queries].mean(axis=0) @ centroids.T)[None, :], nprobe)[0]
         pool = np.concatenate([members_of[bounds[c] : bounds[c + 1]] for c in probe])
+        where[pool] = np.arange(pool.size)
+        pool_y = y[pool].T.copy()
         for s in range(0, queries.size, 2048):
             q = queries[s : s + 2048]
-            block = x[q] @ y[pool].T
-            block[q[:, None] == pool[None, :]] = -np.inf
+            block = x[q] @ pool_y
+            at = where[q]  # a query inside the pool must not pick itself
+            own = (at >= 0) & (at < pool.size)
+            own[own] = pool[at[own]] == q[own]
+            block[np.flatnonzero(own), at[own]] = -np.inf
             top = _top_k_rows(block, min(k, pool.size - 1))
             src.append(np.repeat(q, top.shape[1]))
             dst.append(pool[top].ravel())
@@ -437,6 +445,8 @@ def plan_round(
     priority: np.ndarray | None = None,
     exact_max_edges: int = 4000,
     time_limit: float = 50.0,
+    price_iterations: int = 200,
+    search_limit: float | None = None,
 ) -> np.ndarray:
     """Choose a round of introductions maximising the total score (weighted b-matching).
 
@@ -445,22 +455,103 @@ def plan_round(
     priority: optional (n,) bonus added to every allowed pair of a member (fairness:
         members left out last round first). Returns int64 (m, 2) pairs, a < b, sorted.
 
-    Exact (integer program, HiGHS) up to `exact_max_edges` allowed pairs; above, a seeded
-    greedy pass then local search (add a pair, dropping at most the weakest pair of each
-    end, while the total grows). Deterministic for a seed.
+    Exact (integer program, HiGHS) up to `exact_max_edges` allowed pairs. Above, prices
+    from the LP dual (`price_iterations` subgradient steps on each member's best pairs)
+    order a greedy pass by reduced score (score minus both members' prices), then local
+    search (add a pair, dropping at most the weakest pair of each end, while the total
+    grows) for at most `search_limit` seconds (default: `time_limit`). Small pools also
+    keep the plain greedy start when it ends better. Deterministic for a seed.
     """
     n, u, v, w, cap = _edges(scores, capacity, priority)
     if u.size == 0:
         return np.empty((0, 2), dtype=np.int64)
+    start = time.monotonic()
     rng = np.random.default_rng(seed)
-    chosen = _greedy(n, u, v, w, cap, rng)
-    chosen = _local_search(n, u, v, w, cap, chosen, deadline=time.monotonic() + time_limit)
+    tie = rng.random(w.size)
+    search = time_limit if search_limit is None else search_limit
+    chosen = None
+    if price_iterations > 0:
+        y, _ = _dual_prices(n, u, v, w, cap, price_iterations)
+        chosen = _greedy_order(n, u, v, cap, np.lexsort((tie, -(w - y[u] - y[v]))))
+        chosen = _local_search(n, u, v, w, cap, chosen, deadline=start + search)
+    if chosen is None or u.size <= exact_max_edges:
+        plain = _greedy(n, u, v, w, cap, rng)
+        plain = _local_search(n, u, v, w, cap, plain, deadline=time.monotonic() + search)
+        if chosen is None or w[plain].sum() > w[chosen].sum():
+            chosen = plain
     if u.size <= exact_max_edges:
         exact = _exact(n, u, v, w, cap, time_limit)
         if exact is not None and w[exact].sum() >= w[chosen].sum():
             chosen = exact
     pairs = np.stack([u[chosen], v[chosen]], axis=1)
     return pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
+
+
+def _rank_at(vertex: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """Rank of each edge among the edges of `vertex[e]`, heaviest first (0 = best)."""
+    order = np.lexsort((-w, vertex))
+    sorted_vertex = vertex[order]
+    first = np.searchsorted(sorted_vertex, sorted_vertex)
+    rank = np.empty(w.size, dtype=np.int64)
+    rank[order] = np.arange(w.size) - first
+    return rank
+
+
+def _dual_prices(n, u, v, w, cap, iterations: int, extra: int = 8):
+    """Member prices y >= 0 from subgradient descent on the dual of the b-matching LP.
+
+    Dual: min sum_v cap_v y_v + sum_e max(0, w_e - y_u - y_v). Any y >= 0 gives an upper
+    bound on the LP relaxation (weak duality). Steps run on the pairs ranked within
+    cap + `extra` of either end, plus every pair found with a positive reduced score at a
+    refresh (every 25 steps), so each step is a few vectorised passes over a fraction of
+    the pairs. Returns (prices, dual bound over *all* edges for the best prices).
+    """
+    rank = _rank_at(np.concatenate([u, v]), np.concatenate([w, w]))  # over all its pairs
+    rank_u, rank_v = rank[: w.size], rank[w.size :]
+    keep = (rank_u < cap[u] + extra) | (rank_v < cap[v] + extra)
+    ku, kv, kw = u[keep], v[keep], w[keep]
+    capf = cap.astype(np.float64)
+    # Start from half the best pair each member would give up (its (cap+1)-th best):
+    # the price at which its last place is contested.
+    y = np.zeros(n)
+    y[u[rank_u == cap[u]]] += 0.5 * w[rank_u == cap[u]]
+    y[v[rank_v == cap[v]]] += 0.5 * w[rank_v == cap[v]]
+    best, best_y = np.inf, y
+    step0 = 0.2 * float(np.median(kw))
+    r = np.empty(kw.size)
+    for it in range(iterations):
+        if it and it % 25 == 0:  # let pairs priced out of the kept set back in
+            keep |= w - y[u] - y[v] > 0
+            ku, kv, kw = u[keep], v[keep], w[keep]
+            r = np.empty(kw.size)
+        np.subtract(kw, y[ku], out=r)
+        r -= y[kv]
+        np.maximum(r, 0.0, out=r)
+        if it % 5 == 0 or it == iterations - 1:
+            dual = capf @ y + r.sum()
+            if dual < best:
+                best, best_y = dual, y.copy()
+        pos = (r > 0).astype(np.float64)
+        excess = np.bincount(ku, pos, minlength=n) + np.bincount(kv, pos, minlength=n) - capf
+        step = step0 / (1 + it) ** 0.6
+        y = np.maximum(0.0, y + step * np.clip(excess, -3, 3) / 3)
+    r = w - best_y[u] - best_y[v]
+    return best_y, float(capf @ best_y + r[r > 0].sum())
+
+
+def _greedy_order(n, u, v, cap, order) -> np.ndarray:
+    """Take edges in `order` while both ends have room; boolean mask of chosen edges."""
+    load = [0] * n
+    capl = cap.tolist()
+    picked = []
+    for e, a, b in zip(order.tolist(), u[order].tolist(), v[order].tolist(), strict=True):
+        if load[a] < capl[a] and load[b] < capl[b]:
+            load[a] += 1
+            load[b] += 1
+            picked.append(e)
+    chosen = np.zeros(u.size, dtype=bool)
+    chosen[picked] = True
+    return chosen
 
 
 def total_score(scores: sparse.spmatrix | np.ndarray, pairs: np.ndarray) -> float:
@@ -473,18 +564,7 @@ def total_score(scores: sparse.spmatrix | np.ndarray, pairs: np.ndarray) -> floa
 
 def _greedy(n, u, v, w, cap, rng) -> np.ndarray:
     """Heaviest pairs first, ties in a seeded random order; boolean mask of chosen edges."""
-    order = np.lexsort((rng.random(w.size), -w))
-    load = [0] * n
-    capl = cap.tolist()
-    chosen = np.zeros(w.size, dtype=bool)
-    picked = []
-    for e, a, b in zip(order.tolist(), u[order].tolist(), v[order].tolist(), strict=True):
-        if load[a] < capl[a] and load[b] < capl[b]:
-            load[a] += 1
-            load[b] += 1
-            picked.append(e)
-    chosen[picked] = True
-    return chosen
+    return _greedy_order(n, u, v, cap, np.lexsort((rng.random(w.size), -w)))
 
 
 def _best_per_vertex(vertex, weight, edge, n):
