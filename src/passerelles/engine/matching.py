@@ -251,7 +251,9 @@ def _top_k_rows(block: np.ndarray, k: int) -> np.ndarray:
 def _unique_pairs(a: np.ndarray, b: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
     lo, hi = np.minimum(a, b), np.maximum(a, b)
     keep = lo != hi
-    key = np.unique(lo[keep].astype(np.int64) * n + hi[keep])
+    key = np.sort(lo[keep].astype(np.int64) * n + hi[keep])
+    if key.size:  # sort + neighbour test: np.unique hashes first, ~10x slower at 5M keys
+        key = key[np.concatenate([[True], key[1:] != key[:-1]])]
     return key // n, key % n
 
 
