@@ -16,7 +16,7 @@ MEMBER, ORGANISER, ADMIN = (email for _role, email, _pw in DEMO_LOGINS)
 
 @pytest.fixture
 def seeded(db):
-    call_command("seed", members=600, seed=2026, verbosity=0)
+    call_command("seed", members=600, seed=2026, activity=False, verbosity=0)
 
 
 def test_seed_writes_members_circles_and_memberships(seeded):
@@ -80,7 +80,7 @@ def test_member_of_journey_four_is_admitted_in_one_circle(seeded):
 def test_seed_refuses_politely_when_circles_exist_and_clear_replaces(seeded):
     with pytest.raises(CommandError, match="--clear"):
         call_command("seed", members=100, circles=5, verbosity=0)
-    call_command("seed", members=100, circles=5, seed=1, clear=True, verbosity=0)
+    call_command("seed", members=100, circles=5, seed=1, clear=True, activity=False, verbosity=0)
     assert Circle.objects.count() == 5
     assert get_user_model().objects.count() == 101
 
@@ -91,6 +91,30 @@ def test_ensure_demo_logins_is_idempotent_on_an_empty_database(db):
     User = get_user_model()
     assert User.objects.count() == 3
     assert User.objects.get(email=ADMIN).is_staff
-    call_command("seed", members=100, circles=5, verbosity=0)  # reuses the three accounts
+    call_command(
+        "seed", members=100, circles=5, activity=False, verbosity=0
+    )  # reuses the three accounts
     assert User.objects.count() == 101
     assert EmailAddress.objects.filter(email=MEMBER).count() == 1
+
+
+def test_without_activity_the_seed_writes_no_evidence_nor_events(seeded):
+    from passerelles.events.models import Event
+    from passerelles.trust.models import Vouch
+
+    assert not Vouch.objects.exists()
+    assert not Event.objects.exists()
+
+
+def test_a_failing_activity_leaves_nothing_half_written(db, monkeypatch):
+    from passerelles.demo import activity
+    from passerelles.trust.models import Vouch
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(activity, "_round", fail)
+    with pytest.raises(RuntimeError):
+        call_command("seed", members=150, circles=12, seed=3, verbosity=0)
+    assert not Circle.objects.exists()
+    assert not Vouch.objects.exists()

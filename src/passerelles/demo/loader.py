@@ -40,6 +40,8 @@ class LoadReport:
 
     counts: dict[str, int] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+    user_ids: list[int] = field(default_factory=list)  # per member record, then staff
+    circle_ids: list[int] = field(default_factory=list)  # per circle record
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -301,6 +303,8 @@ def load(
     for record, pk in zip(dataset.circles, circle_id, strict=True):
         Circle.objects.filter(pk=pk).update(created_at=record.created_at)
     report.counts["circles"] = len(circle_id)
+    report.circle_ids = list(circle_id)
+    report.user_ids = [user_id[k] for k in range(len(people))]
     step("circles")
 
     report.counts["memberships"] = insert_rows(

@@ -1,12 +1,23 @@
-"""``passerelles seed``: load the demo ecosystem (circles, members, bridges) from a seed."""
+"""``passerelles seed``: load the demo ecosystem from a seed.
 
+Circles, members, memberships and bridges; then, unless ``--no-activity`` (the default
+above 5,000 members), its activity: trust evidence and snapshot, events, introductions
+(see ``passerelles.demo.activity``). Everything is written in one transaction.
+"""
+
+import argparse
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.test.utils import override_settings
 
 from passerelles.circles.models import Circle
-from passerelles.demo import generator, loader
+from passerelles.demo import activity, generator, loader
 from passerelles.demo.logins import ensure_demo_logins
+
+ACTIVITY_MAX_MEMBERS = 5000  # above, activity is off by default (the benchmark path)
+QUIET_MAIL = "django.core.mail.backends.dummy.EmailBackend"
 
 
 class Command(BaseCommand):
@@ -22,6 +33,15 @@ class Command(BaseCommand):
             help="Delete the existing demo data (demo users and their circles) first.",
         )
         parser.add_argument("--batch-size", type=int, default=loader.BATCH_SIZE)
+        parser.add_argument(
+            "--activity",
+            action=argparse.BooleanOptionalAction,
+            default=None,
+            help=(
+                "Also write trust evidence, events and introductions "
+                f"(default: on up to {ACTIVITY_MAX_MEMBERS} members)."
+            ),
+        )
 
     def handle(self, *args, **options) -> None:
         members, circles, seed = options["members"], options["circles"], options["seed"]
@@ -49,16 +69,30 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         generated = time.perf_counter() - started
         progress = self.stdout.write if options["verbosity"] > 1 else None
-        report = loader.load(dataset, batch_size=options["batch_size"], progress=progress)
+        with_activity = options["activity"]
+        if with_activity is None:
+            with_activity = members <= ACTIVITY_MAX_MEMBERS
+        lived: dict[str, int] = {}
+        # The demo's actions would mail everyone (suggestions, promotions): not while seeding.
+        with override_settings(EMAIL_BACKEND=QUIET_MAIL), transaction.atomic():
+            report = loader.load(dataset, batch_size=options["batch_size"], progress=progress)
+            if with_activity:
+                lived = activity.load_activity(dataset, report, progress=progress)
         ensure_demo_logins()
         if verbose:
             total = time.perf_counter() - started
             counts = report.counts
-            self.stdout.write(
-                self.style.SUCCESS(
-                    f"Écosystème de démonstration chargé en {total:.1f} s "
-                    f"(génération {generated:.1f} s) : {counts['circles']} cercles, "
-                    f"{counts['users']} comptes, {counts['memberships']} adhésions, "
-                    f"{counts['bridges']} passerelles, graine {seed}."
-                )
+            line = (
+                f"Écosystème de démonstration chargé en {total:.1f} s "
+                f"(génération {generated:.1f} s) : {counts['circles']} cercles, "
+                f"{counts['users']} comptes, {counts['memberships']} adhésions, "
+                f"{counts['bridges']} passerelles"
             )
+            if lived:
+                line += (
+                    f", {lived['vouches']} recommandations, {lived['meetings']} rencontres "
+                    f"attestées, {lived['endorsements']} compétences confirmées, "
+                    f"{lived['events']} événements ({lived['registrations']} inscriptions), "
+                    f"{lived['suggestions']} suggestions de mise en relation"
+                )
+            self.stdout.write(self.style.SUCCESS(f"{line}, graine {seed}."))

@@ -1,0 +1,130 @@
+"""The demo ecosystem is alive: trust evidence, journeys 3 to 5, introductions."""
+
+from datetime import UTC, datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from django.db.models import Count, F, Max, Min, Q
+
+from passerelles.circles.models import Circle, Membership
+from passerelles.demo import activity, generator
+from passerelles.demo.logins import DEMO_LOGINS
+from passerelles.events.models import Event, Feedback, TablePlan
+from passerelles.intros.models import Introduction, Preference, Status
+from passerelles.trust import admission
+from passerelles.trust.graph import mutual_attestations
+from passerelles.trust.models import MeetingAttestation, MemberTrust, TrustState, Vouch
+
+MEMBER, ORGANISER, ADMIN = (email for _role, email, _pw in DEMO_LOGINS)
+SOPHIE = activity.NEWCOMER["email"]
+
+
+@pytest.fixture(scope="module")
+def lived(django_db_setup, django_db_blocker):
+    """One small living ecosystem for the whole module, rolled back at the end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed", members=150, circles=12, seed=7, verbosity=0)
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def club(lived, db):
+    return Circle.objects.get(memberships__user__email=ORGANISER, memberships__role="owner")
+
+
+def test_vouches_come_from_ties_and_respect_the_rules(lived, db):
+    vouches = Vouch.objects.all()
+    assert vouches.count() > 150
+    assert not vouches.filter(voucher=F("vouchee")).exists()
+    pairs = vouches.filter(revoked_at__isnull=True).values("voucher", "vouchee")
+    assert not pairs.annotate(n=Count("pk")).filter(n__gt=1).exists()
+    assert vouches.values("context").distinct().count() >= 5
+    assert vouches.values("strength").distinct().count() == 3
+    span = vouches.aggregate(first=Min("created_at"), last=Max("created_at"))
+    assert (span["last"] - span["first"]).days > 300
+    assert vouches.exclude(text="").count() > vouches.count() // 2
+
+
+def test_meetings_are_attested_by_both_sides(lived, db):
+    direct = MeetingAttestation.objects.filter(source="direct")
+    assert direct.count() > 20
+    assert mutual_attestations().filter(source="direct").count() == direct.count()
+    assert direct.exclude(opportunity="").exists()
+
+
+def test_a_trust_snapshot_is_current_for_everyone(lived, db):
+    state = TrustState.objects.get()
+    assert state.current_id is not None
+    assert state.computed_version == state.version
+    users = get_user_model().objects.filter(is_active=True).count()
+    assert MemberTrust.objects.filter(snapshot_id=state.current_id).count() == users
+    assert Membership.objects.filter(verified=True, state="admitted").count() > 12
+
+
+def test_the_newcomer_waits_with_one_vouch_from_the_bridged_circle(club, db):
+    sophie = get_user_model().objects.get(email=SOPHIE)
+    membership = Membership.objects.get(circle=club, user=sophie)
+    assert membership.state == "pending"
+    view = admission.review(club, sophie.pk)
+    assert (len(view.from_bridged), len(view.from_members)) == (1, 0)
+    assert view.needed >= 2 and not view.passes
+
+
+def test_the_ring_of_fake_accounts_gets_nowhere(club, db):
+    ring = Membership.objects.filter(circle=club, user__email__contains=".reseau@")
+    assert ring.count() == len(activity.RING)
+    assert set(ring.values_list("state", flat=True)) == {"pending"}
+    for membership in ring:
+        view = admission.review(club, membership.user_id)
+        assert len(view.from_outside) == len(activity.RING) - 1
+        assert view.counted == 0
+    assert admission.review_pending(club) == []
+
+
+def test_claires_speed_meeting_is_full_with_a_waitlist(club, db):
+    event = Event.objects.get(host_circle=club, format="speed_meeting")
+    assert event.topic == "la transformation de la société"
+    assert event.openness == "bridged" and event.open_to.count() == 1
+    registered = event.registrations.filter(status="registered").count()
+    assert registered == event.capacity
+    assert event.registrations.filter(status="waitlisted").count() == activity.MEETING_WAITLIST
+    assert event.agenda.exclude(prompt="").count() >= 4
+    assert event.registration_open
+
+
+def test_events_in_every_city_and_a_past_evening_with_evidence(lived, db):
+    cities = set(Circle.objects.values_list("city", flat=True))
+    assert set(Event.objects.values_list("city", flat=True)) == cities
+    assert Event.objects.values("axis").distinct().count() == 4
+    assert Event.objects.values("openness").distinct().count() >= 2
+    past = Event.objects.get(starts_at__lt=datetime.now(UTC))
+    plan = TablePlan.objects.get(event=past)
+    assert plan.rounds == 3 and len(plan.participants) >= 4
+    assert past.registrations.filter(checked_in_at__isnull=False).exists()
+    assert Feedback.objects.filter(event=past).exists()
+    assert mutual_attestations().filter(source="event", source_id=past.pk).exists()
+
+
+def test_julien_consents_and_has_suggestions_with_reasons(lived, db):
+    julien = get_user_model().objects.get(email=MEMBER)
+    assert Preference.objects.get(user=julien).consent
+    assert Preference.objects.filter(consent=True).count() > 100
+    mine = Introduction.objects.filter(Q(member_a=julien) | Q(member_b=julien))
+    suggested = mine.filter(round__isnull=False, status=Status.PROPOSED)
+    assert suggested.exists()
+    assert all(intro.reasons_for(julien) for intro in suggested)
+    met = mine.get(status=Status.MET)
+    assert MeetingAttestation.objects.filter(source="intro", source_id=met.pk).count() == 2
+    assert Introduction.objects.filter(status=Status.ACCEPTED).exists()
+
+
+def test_the_activity_plan_is_deterministic():
+    now = datetime(2026, 3, 2, tzinfo=UTC)
+    dataset = generator.generate(members=150, circles=12, seed=7, now=now)
+    again = generator.generate(members=150, circles=12, seed=7, now=now)
+    assert activity.plan_activity(dataset) == activity.plan_activity(again)
+    other = generator.generate(members=150, circles=12, seed=8, now=now)
+    assert activity.plan_activity(other) != activity.plan_activity(dataset)
