@@ -48,7 +48,7 @@ def parse_po(path: Path) -> list[dict]:
                 entry[field] += value
             continue
         value = ast.literal_eval(rest)
-        if keyword == "msgid" and entry is not None and "msgid" in entry:
+        if keyword in ("msgid", "msgctxt") and entry is not None and "msgid" in entry:
             flush()
             entry = {"flags": set(), "msgstr": {}}
         if entry is None:
@@ -98,11 +98,12 @@ def test_compiled_catalogue_matches_the_po(entries):
         catalog = gettext.GNUTranslations(handle)._catalog
     stale = []
     for e in entries[1:]:
+        key = f"{e['msgctxt']}\x04{e['msgid']}" if "msgctxt" in e else e["msgid"]
         if "msgid_plural" in e:
             for index, msgstr in e["msgstr"].items():
-                if catalog.get((e["msgid"], index)) != msgstr:
+                if catalog.get((key, index)) != msgstr:
                     stale.append(e["msgid"])
-        elif catalog.get(e["msgid"]) != e["msgstr"][0]:
+        elif catalog.get(key) != e["msgstr"][0]:
             stale.append(e["msgid"])
     assert stale == []
 
