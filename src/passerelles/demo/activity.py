@@ -127,14 +127,6 @@ TOPICS = {
 }
 FORMATS = ("table_ronde", "speed_meeting", "atelier", "conference", "afterwork", "visio")
 P_FORMATS = (0.25, 0.15, 0.2, 0.15, 0.15, 0.1)
-FORMAT_WORDS = {
-    "table_ronde": "Table ronde",
-    "speed_meeting": "Speed meeting",
-    "atelier": "Atelier",
-    "conference": "Conférence-débat",
-    "afterwork": "Afterwork",
-    "visio": "Visio",
-}
 VENUES = (
     "Maison des Entreprises",
     "Salle du Conseil, CCI",
@@ -298,8 +290,10 @@ def _plan_evidence(dataset: DemoDataset, rng: np.random.Generator):
             note = MEETING_NOTES[int(u[5] * len(MEETING_NOTES))]
             meetings.append(MeetingPlan(a, b, *usefulness, days, opportunity, amount, note))
         # Endorsements of one skill the other has.
-        if u[1] < ENDORSEMENT_SHARE * 2 and u[1] >= ENDORSEMENT_SHARE:
+        if ENDORSEMENT_SHARE <= u[1] < ENDORSEMENT_SHARE * 2 or personas[k]:
             endorser, member = (a, b) if u[7] < 0.5 else (b, a)
+            if personas[k]:  # the personas' profiles show confirmed skills
+                endorser, member = (b, a) if a in (ORGANISER, MEMBER) else (a, b)
             skills = members[member].skills
             if skills and member not in waiting:
                 skill = skills[int(u[3] * len(skills))]
@@ -340,7 +334,7 @@ def _plan_events(dataset: DemoDataset, rng: np.random.Generator) -> list[EventPl
     events: list[EventPlan] = []
 
     # Journey 5: Claire's speed meeting, full, with a short waitlist.
-    pool = sorted(set(admitted[CLUB]) | set(admitted[BRIDGED_NETWORK]) - {ORGANISER})
+    pool = sorted((set(admitted[CLUB]) | set(admitted[BRIDGED_NETWORK])) - {ORGANISER})
     capacity = MEETING_CAPACITY
     if len(pool) < MEETING_CAPACITY + MEETING_WAITLIST + 1:  # small ecosystems (tests)
         capacity = max(4, len(pool) - MEETING_WAITLIST)
@@ -363,7 +357,7 @@ def _plan_events(dataset: DemoDataset, rng: np.random.Generator) -> list[EventPl
             openness="bridged",
             open_to=(BRIDGED_NETWORK,),
             city="Lyon",
-            place="Maison des Entrepreneurs, 12 quai Perrache, Lyon 2e",
+            place="Maison des Entrepreneurs, 12 quai Perrache",
             online_url="",
             days_ahead=12,
             start=(18, 30),
@@ -405,6 +399,7 @@ def _plan_events(dataset: DemoDataset, rng: np.random.Generator) -> list[EventPl
     for c in circles:
         by_city.setdefault(c.city, []).append(c.index)
     axis_cursor = 0
+    used = dict.fromkeys(AXES, 0)
     for city, hosts in by_city.items():
         hosts = [h for h in hosts if h != CLUB] or hosts
         n_events = 3 if city == "Lyon" else 2
@@ -412,8 +407,9 @@ def _plan_events(dataset: DemoDataset, rng: np.random.Generator) -> list[EventPl
             host = hosts[k % len(hosts)]
             axis = AXES[axis_cursor % len(AXES)]
             axis_cursor += 1
-            topics = TOPICS[axis]
-            topic = topics[int(rng.integers(len(topics)))]
+            topics = TOPICS[axis]  # rotated, so that a topic comes back only once all did
+            topic = topics[used[axis] % len(topics)]
+            used[axis] += 1
             fmt = str(rng.choice(FORMATS, p=P_FORMATS))
             openness = str(rng.choice(OPENNESS, p=P_OPENNESS))
             guests = tuple(sorted(bridges[host]))
@@ -437,8 +433,8 @@ def _plan_events(dataset: DemoDataset, rng: np.random.Generator) -> list[EventPl
                     key="city",
                     host=host,
                     creator=owner[host],
-                    title=f"{FORMAT_WORDS[fmt]} « {topic} »",
-                    topic=topic,
+                    title=topic,  # the format and the axis show as badges
+                    topic="",
                     description=(
                         f"Une rencontre de {circles[host].name} sur « {topic} ». "
                         "Chacun vient avec une question et repart avec au moins un contact."
@@ -448,7 +444,7 @@ def _plan_events(dataset: DemoDataset, rng: np.random.Generator) -> list[EventPl
                     openness=openness,
                     open_to=open_to,
                     city=city,
-                    place="En ligne" if online else f"{venue}, {city}",
+                    place="En ligne" if online else venue,
                     online_url=f"https://visio.exemple.fr/{host}-{k}" if online else "",
                     days_ahead=int(rng.integers(3, 46)),
                     start=(12, 15) if fmt in ("visio", "atelier") and k % 2 else (18, 30),
