@@ -96,3 +96,16 @@ def test_cannot_endorse_a_skill_not_on_the_profile(client, club, alice, bob):
     client.force_login(alice)
     response = client.post(reverse("trust:endorse", args=[bob.profile.pk, skill.pk]))
     assert response.status_code == 404
+
+
+def test_evidence_reached_by_two_paths_is_told_once(club, bridge, alice, bob, paul, erin):
+    vouch(alice, paul, context="colleague")
+    vouch(alice, bob, context="colleague")
+    vouch(paul, erin, context="client")
+    vouch(bob, erin, context="client")
+    dana_friend = make_user("tom@example.org", "Tom", "Vidal")
+    admit(dana_friend, club)
+    vouch(erin, dana_friend, context="worked_with")
+    sentences = [e.sentence for e in read_trust(alice, dana_friend.pk).explanations]
+    assert len(sentences) == len(set(sentences))
+    assert any(s.startswith("Recommandation de Erin Blanc") for s in sentences)

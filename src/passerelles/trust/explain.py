@@ -211,8 +211,13 @@ def explanations(
     steps: list[tuple[list[int], int, int, float]] = []  # (user chain, kind, label, strength)
     viewer_node, target_node = built.node(viewer.pk), built.node(target_id)
     if not from_circles and viewer_node is not None and target_node is not None:
+        shown: set[tuple[int, int]] = set()
         for path in explain(built.graph, viewer_node, target_node, k=MAX_PATHS):
             last = path.edges[-1]
+            # Two paths may end with the same evidence: say it once, with the best path.
+            if (last.kind, int(last.label)) in shown:
+                continue
+            shown.add((last.kind, int(last.label)))
             chain = [built.user_id(n) for n in path.nodes]
             steps.append((chain, last.kind, int(last.label), path.strength))
     if len(steps) < MAX_PATHS:

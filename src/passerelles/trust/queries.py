@@ -50,11 +50,13 @@ class Passport:
 
     @property
     def top_share(self) -> int | None:
-        """'Among the N % most recommended members' (rounded up to 5 %)."""
+        """'Among the N % most recommended members' (rounded up to 5 %), shown only for
+        the upper half: "among the 95 %" would flatter a newcomer with one vouch."""
         if self.standing is None or self.standing.reputation <= 0:
             return None
         share = max(1.0 - self.standing.percentile, 0.01) * 100
-        return int(min(100, 5 * -(-share // 5)))
+        rounded = int(min(100, 5 * -(-share // 5)))
+        return rounded if rounded <= 50 else None
 
 
 def passport(member, viewer) -> Passport:
