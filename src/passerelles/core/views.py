@@ -3,7 +3,7 @@ from datetime import timedelta
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from passerelles.circles import queries as circle_queries
@@ -12,10 +12,14 @@ from passerelles.core.choices import Axis
 from passerelles.events.queries import upcoming_for
 from passerelles.intros.queries import pending_for
 from passerelles.members.models import Profile
+from passerelles.trust.models import Vouch
+from passerelles.trust.queries import meetings_to_confirm
 
 
 def landing(request: HttpRequest) -> HttpResponse:
-    """What Passerelles is, for visitors (and a way back in for members)."""
+    """What Passerelles is, for visitors; members go to their home unless they ask."""
+    if request.user.is_authenticated and "apropos" not in request.GET:
+        return redirect("core:home")
     figures = {
         "circles": Circle.objects.filter(listed=True).count(),
         "members": Profile.objects.filter(user__is_active=True).count(),
@@ -31,6 +35,12 @@ def home(request: HttpRequest) -> HttpResponse:
     context = circle_queries.home_context(request.user, since=since)
     context["events"] = upcoming_for(request.user, limit=4)
     context["suggestions"] = pending_for(request.user)[:3]
+    profile = request.user.profile
+    context["profile_incomplete"] = not (profile.offers and profile.needs and profile.headline)
+    context["vouches_received"] = Vouch.objects.filter(
+        vouchee=request.user, revoked_at__isnull=True
+    ).count()
+    context["meetings_to_confirm"] = meetings_to_confirm(request.user).count()
     return render(request, "core/home.html", context)
 
 
