@@ -45,7 +45,7 @@ def test_home_asks_to_complete_the_profile_only_when_incomplete(client, alice):
     profile.save()
     text = client.get("/accueil/").content.decode()
     assert "Compléter mon profil" not in text
-    assert "Ma confiance" in text and "0 recommandation reçue" in text
+    assert "Ma confiance" in text and "0 recommandation" in text
 
 
 def test_operators_see_their_tools_on_home(client, operator, alice):
