@@ -1,2 +1,10 @@
+from django.urls import path
+
+from passerelles.insights import views
+
 app_name = "insights"
-urlpatterns: list = []
+urlpatterns = [
+    path("plateforme/", views.platform, name="platform"),
+    path("cercle/<slug:slug>/", views.circle_dashboard, name="circle"),
+    path("cercle/<slug:slug>/export.csv", views.circle_export, name="circle_export"),
+]

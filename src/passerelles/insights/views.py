@@ -1,0 +1,78 @@
+"""Dashboards: a circle's (for its admins) and the platform's (for operators)."""
+
+import csv
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from passerelles.circles.access import get_circle_for_admin
+from passerelles.circles.map import circle_map
+from passerelles.insights import board, charts, queries
+
+
+@login_required
+@require_GET
+def circle_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
+    circle = get_circle_for_admin(request.user, slug)
+    report = queries.circle_report(circle)
+    context = {
+        "circle": circle,
+        "report": report,
+        "summary": queries.circle_summary(report),
+        "charts": charts.circle_charts(report),
+        "by_indicator": board.by_indicator(report.quarters),
+        "print_mode": request.GET.get("imprimer") == "1",
+    }
+    return render(request, "insights/circle.html", context)
+
+
+@login_required
+@require_GET
+def circle_export(request: HttpRequest, slug: str) -> HttpResponse:
+    """Figures per quarter as CSV: UTF-8 with BOM and ``;``, as French Excel opens it."""
+    circle = get_circle_for_admin(request.user, slug)
+    report = queries.circle_report(circle)
+    filename = f"{circle.slug}-tableau-de-bord-{timezone.localdate():%Y-%m-%d}.csv"
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";", lineterminator="\r\n")
+    writer.writerow(board.headers())
+    writer.writerows(board.rows(report.quarters))
+    return response
+
+
+@login_required
+@require_GET
+def platform(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_staff:
+        raise Http404
+    report = queries.platform_report()
+    standings = {s.circle.pk: s for s in report.circles}
+    for standing in report.circles:
+        standing.circle.members = standing.members
+    picture = circle_map([s.circle for s in report.circles], report.bridges)
+    for node in picture["nodes"]:
+        share = standings[node["id"]].share_out
+        node["share"] = share
+        node["dashboard"] = reverse("insights:circle", args=[standings[node["id"]].circle.slug])
+        node["tone"] = _tone(share)
+    context = {
+        "report": report,
+        "map": picture,
+        "charts": charts.platform_charts(report),
+        "circles": sorted(report.circles, key=lambda s: (-s.brokerage, -s.links, s.circle.name)),
+    }
+    return render(request, "insights/platform.html", context)
+
+
+def _tone(share: float | None) -> str:
+    if share is None:
+        return "none"
+    if share >= 0.5:
+        return "open"
+    return "mixed" if share >= 0.25 else "closed"

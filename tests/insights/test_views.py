@@ -1,0 +1,143 @@
+"""Who may open the dashboards, and what the board export contains."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from passerelles.circles import actions
+from tests.conftest import admit, make_circle, make_user
+from tests.insights.conftest import at, meeting, member
+
+ROLES = ["anonymous", "outsider", "bridged", "member", "admin", "operator"]
+LOGIN, OK, NOT_FOUND = "login", 200, 404
+CIRCLE_VIEW = {
+    "anonymous": LOGIN,
+    "outsider": NOT_FOUND,
+    "bridged": NOT_FOUND,
+    "member": NOT_FOUND,
+    "admin": OK,
+    "operator": OK,
+}
+PLATFORM_VIEW = {**CIRCLE_VIEW, "admin": NOT_FOUND}
+EXPECTED = {"circle": CIRCLE_VIEW, "circle_export": CIRCLE_VIEW, "platform": PLATFORM_VIEW}
+CELLS = [(view, role) for view in EXPECTED for role in ROLES]
+
+
+@pytest.fixture
+def world(db):
+    owner = make_user("owner@example.org", "Alice", "Martin")
+    people = {
+        "anonymous": None,
+        "outsider": make_user("outsider@example.org", "Charlie", "Petit"),
+        "bridged": make_user("bridged@example.org", "Dana", "Roux"),
+        "member": make_user("member@example.org", "Bob", "Durand"),
+        "admin": owner,
+        "operator": make_user("ops@example.org", "Opé", "Rateur", is_staff=True),
+    }
+    club = make_circle(owner, "Club privé", listed=False, dues_eur=600)
+    other_owner = make_user("alumni-owner@example.org", "Eve", "Noir")
+    alumni = make_circle(other_owner, "Anciens", listed=True)
+    admit(people["member"], club)
+    admit(people["bridged"], alumni)
+    bridge = actions.do_request_bridge(club, alumni, owner)
+    actions.do_answer_bridge(bridge, other_owner, accept=True)
+    return {"users": people, "club": club, "alumni": alumni}
+
+
+def _url(world, view):
+    if view == "platform":
+        return reverse("insights:platform")
+    return reverse(f"insights:{view}", args=[world["club"].slug])
+
+
+@pytest.mark.parametrize(("view", "role"), CELLS, ids=[f"{v}-{r}" for v, r in CELLS])
+def test_matrix(client, world, view, role):
+    user = world["users"][role]
+    if user is not None:
+        client.force_login(user)
+    response = client.get(_url(world, view))
+    expected = EXPECTED[view][role]
+    if expected == LOGIN:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
+    else:
+        assert response.status_code == expected
+
+
+def test_a_moderator_is_not_an_admin(client, world):
+    membership = world["club"].memberships.get(user=world["users"]["member"])
+    membership.role = "moderator"
+    membership.save()
+    client.force_login(world["users"]["member"])
+    assert client.get(_url(world, "circle")).status_code == 404
+
+
+def test_dashboard_shows_charts_with_text_alternatives(client, world):
+    client.force_login(world["users"]["admin"])
+    html = client.get(_url(world, "circle")).content.decode()
+    assert html.count("<svg") >= 5
+    assert 'role="img"' in html and "<title id=" in html and "<desc id=" in html
+    assert "Part des liens qui sortent du cercle" in html
+    assert "Voir les chiffres" in html  # the data table behind each picture
+    assert reverse("insights:circle_export", args=[world["club"].slug]) in html
+    assert "<script" not in html.split("<main", 1)[1]  # no chart library
+
+
+def test_printable_version_opens_the_tables(client, world):
+    client.force_login(world["users"]["admin"])
+    html = client.get(_url(world, "circle") + "?imprimer=1").content.decode()
+    assert '<details class="chart-data" open>' in html
+
+
+def test_csv_export_for_the_board(client, world, now, monkeypatch):
+    from django.utils import timezone
+
+    monkeypatch.setattr(timezone, "now", lambda: now)
+    club, users = world["club"], world["users"]
+    for person in (users["admin"], users["member"]):
+        member(person, club, at(2025, 1, 1))
+    meeting(
+        users["member"],
+        users["bridged"],
+        at(2025, 5, 2).date(),
+        opportunity="business",
+        amount_eur=900,
+    )
+    client.force_login(users["admin"])
+    response = client.get(_url(world, "circle_export"))
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment" in response["Content-Disposition"]
+    assert response["Content-Disposition"].endswith('-tableau-de-bord-2025-06-15.csv"')
+    raw = response.content.decode("utf-8")
+    assert raw.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(raw[1:]), delimiter=";"))
+    header, body = rows[0], rows[1:]
+    assert header[0] == "Trimestre" and "Indice E-I (nouveaux liens)" in header
+    assert [r[0] for r in body] == [
+        "T1 2024",
+        "T2 2024",
+        "T3 2024",
+        "T4 2024",
+        "T1 2025",
+        "T2 2025",
+    ]
+    last = dict(zip(header, body[-1], strict=True))
+    assert last["Membres"] == "2"
+    assert last["Nouveaux liens"] == "1"
+    assert last["Liens sortants (nouveaux) (%)"] == "100"
+    assert last["Indice E-I (nouveaux liens)"] == "1,00"
+    assert last["Affaires conclues"] == "1"
+    assert last["Montant des opportunités (€)"] == "900"
+    assert last["Cotisations du trimestre (€)"] == "300"  # 2 members x 600 / 4
+    assert last["Opportunités / cotisations"] == "3,00"
+    assert dict(zip(header, body[0], strict=True))["Indice E-I (nouveaux liens)"] == ""
+
+
+def test_platform_view_lists_circles_and_map(client, world):
+    client.force_login(world["users"]["operator"])
+    html = client.get(_url(world, "platform")).content.decode()
+    assert "Club privé" in html and "Anciens" in html
+    assert "Carte des cercles et des passerelles" in html
+    assert reverse("insights:circle", args=[world["club"].slug]) in html
