@@ -252,8 +252,8 @@ def test_explain_pair_in_french():
         intermediary_name="Paul",
     )
     assert reasons[0] == (
-        "Marie cherche « un expert-comptable pour sa levée de fonds » : "
-        "vous proposez justement comptabilité et financement."
+        "Marie cherche «\u00a0un expert-comptable pour sa levée de fonds\u00a0»\u00a0: "
+        "vous pouvez l'aider en comptabilité et en financement."
     )
     assert "Vous n'avez aucun cercle en commun." in reasons
     assert any(r.startswith("Paul, en qui vous avez confiance") for r in reasons)
@@ -295,3 +295,68 @@ def test_dual_prices_bound_the_optimum_and_priced_path_is_valid():
         assert np.all(prices >= 0)
         assert bound >= total_score(scores, exact) - 1e-9  # weak duality
         assert total_score(scores, priced) >= 0.95 * total_score(scores, exact)
+
+
+PAIR = {"relevance_ab": 0.6, "relevance_ba": 0.7, "reciprocity": 0.1}
+
+
+def _demo_model():
+    from passerelles.demo.generator import generate
+    from passerelles.engine.text import RelevanceModel
+
+    ds = generate(members=120, circles=6, seed=3)
+    return RelevanceModel().fit([t for m in ds.members for t in (m.offers, m.needs) if t])
+
+
+def test_explain_pair_reads_well_on_the_reported_examples():
+    model = _demo_model()
+    need = "Je cherche un sous-traitant en usinage de précision pour un client."
+    offer = (
+        "Nous proposons l'usinage de précision et la sous-traitance industrielle en petites "
+        "et moyennes séries. Également : un traiteur pour vos événements."
+    )
+    terms = model.matched_terms(need, offer)
+    reasons = explain_pair(
+        PAIR,
+        "Sophie Lambert",
+        other_need=need.removeprefix("Je cherche "),
+        matched_terms_theirs=terms,
+        max_reasons=1,
+    )
+    text = reasons[0]
+    assert "événementiel" not in text and "traiteur" not in text
+    assert " traitant" not in text and "traitant," not in text
+    assert "usinage de précision" in text
+    assert text.startswith("Sophie Lambert cherche «\u00a0un sous-traitant en usinage")
+    assert "..." not in text and ".»" not in text and text.endswith(".")
+
+    my_need = "Un DAF à temps partiel pour structurer notre trésorerie et nos tableaux de bord."
+    their_offer = "Une direction financière à temps partagé : trésorerie, prévisionnel, reporting."
+    terms = model.matched_terms(my_need, their_offer)
+    assert terms == ["direction financière à temps partiel"]
+    text = explain_pair(
+        PAIR, "Paul", other_offer=their_offer, matched_terms_yours=terms, max_reasons=2
+    )[1]
+    assert text.endswith("ce qui répond à votre besoin en direction financière à temps partiel.")
+    words = text.split("votre besoin")[1].replace(".", " ").split()
+    assert words.count("temps") == 1 and words.count("partiel") == 1  # only inside the label
+
+
+def test_explain_pair_lists_and_fallbacks():
+    reasons = explain_pair(
+        PAIR, "Léa", other_need="des clients!", other_offer="la paie…", max_reasons=2
+    )
+    assert reasons[0] == "Léa cherche «\u00a0des clients\u00a0», ce que vous proposez justement."
+    assert (
+        reasons[1] == "Léa propose «\u00a0la paie\u00a0», ce qui correspond à ce que vous cherchez."
+    )
+    three = explain_pair(
+        {"relevance_ba": 0.7}, "Léa", other_need="x", matched_terms_theirs=["a", "b", "c"]
+    )
+    assert three == ["Léa cherche «\u00a0x\u00a0»\u00a0: vous pouvez l'aider en a, en b et en c."]
+    themes = explain_pair({"themes": 0.2}, "Léa", shared_axes=[0, 1])
+    assert themes == [
+        "Vous vous intéressez tous deux à la contemplation du monde et au développement de soi."
+    ]
+    long = explain_pair({"relevance_ba": 0.7}, "Léa", other_need="mot " * 60)[0]
+    assert "…\u00a0»" in long and not long.endswith("..")

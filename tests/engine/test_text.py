@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import sparse
 
+from passerelles.engine.lexicon import CONCEPTS
 from passerelles.engine.text import (
     RelevanceModel,
     TextEncoder,
@@ -19,6 +20,8 @@ from passerelles.engine.text import (
     tokenize,
     top_k,
 )
+from passerelles.engine.text import _meaningful as meaningful
+from passerelles.engine.text import _phrase_key as phrase_key
 
 DATA = Path(__file__).parent / "data" / "relevance_fr.json"
 
@@ -124,3 +127,71 @@ def test_relevance_is_a_bounded_cosine(texts):
     assert r.shape == (len(texts), len(texts))
     assert np.all((r >= 0) & (r <= 1))
     assert np.allclose(r, r.T, atol=1e-6)
+
+
+def test_lexicon_matches_whole_words_and_keeps_compounds():
+    assert "événementiel" not in concepts_in("un sous-traitant en usinage")
+    assert "événementiel" in concepts_in("un traiteur pour notre séminaire")
+    assert "industrie" in concepts_in("un sous-traitant en usinage")
+    assert concepts_in("le bilan carbone") == ["RSE"]  # the longest phrase wins
+    assert "comptabilité" in concepts_in("les bilans annuels")
+    assert "coaching" not in concepts_in("lean management et revenue management")
+    assert concepts_in("it is what it is") == []  # function words are not concepts
+    assert "financement" in concepts_in("les levées des fonds")
+    assert concepts_in("Expert comptable") == concepts_in("expert-comptable")
+    assert "données et IA" not in concepts_in("bi-mensuel")  # no key inside a compound
+
+
+def test_child_concepts_bring_their_parent():
+    found = concepts_in("un DAF à temps partiel")
+    assert found[:2] == ["direction financière à temps partiel", "direction financière"]
+
+
+def test_matched_terms_are_readable_topics():
+    need = "Je cherche un sous-traitant en usinage de précision pour un client."
+    offer = "l'usinage de précision et la sous-traitance industrielle, traiteur pour événements"
+    model = RelevanceModel().fit([need, offer, "design de logos", "temps partiel client"])
+    terms = model.matched_terms(need, offer)
+    assert "usinage de précision" in terms
+    assert "sous-traitance industrielle" in terms
+    assert not {"événementiel", "traitant", "industrie", "précision", "usinage"} & set(terms)
+    daf = model.matched_terms("un DAF à temps partiel", "direction financière à temps partiel")
+    assert daf == ["direction financière à temps partiel"]
+    shared = model.matched_terms("client à temps partiel pour le service", "temps partiel client")
+    assert shared == []
+    assert model.matched_terms(
+        "des contacts pour exporter vers l'Allemagne", "l'export vers l'Allemagne et le Benelux"
+    ) == ["export vers l'Allemagne"]
+
+
+_VOCAB = sorted(
+    {p for phrases in CONCEPTS.values() for p in phrases}
+    | {"usinage", "de", "précision", "sous-traitant", "temps", "partiel", "client", "service"}
+    | {"levée de fonds", "l'", "-", ",", "Allemagne", "à", "le", "les", "des"}
+)
+_texts = st.lists(st.sampled_from(_VOCAB), max_size=12).map(" ".join) | st.text(max_size=60)
+
+
+def _contiguous(key, words):
+    return any(words[i : i + len(key)] == key for i in range(len(words) - len(key) + 1))
+
+
+@settings(max_examples=150, deadline=None)
+@given(_texts, _texts)
+def test_matched_terms_come_from_both_texts(need, offer):
+    model = RelevanceModel().fit([need, offer, "comptabilité et financement"])
+    terms = model.matched_terms(need, offer)
+    assert len(terms) <= 3 and len(set(terms)) == len(terms)
+    need_concepts, offer_concepts = set(concepts_in(need)), set(concepts_in(offer))
+    need_words, offer_words = phrase_key(need), phrase_key(offer)
+    for term in terms:
+        if term in need_concepts and term in offer_concepts:
+            continue
+        key = phrase_key(term)
+        assert key and _contiguous(key, need_words) and _contiguous(key, offer_words), term
+        if len(key) == 1:
+            assert meaningful(key[0]), term
+    for a in terms:  # no term is just words of another
+        for b in terms:
+            if a != b:
+                assert not set(phrase_key(a)) <= set(phrase_key(b)) - {"de"}, (a, b)

@@ -1,8 +1,10 @@
 """A small bilingual lexicon of professional vocabulary, mapping phrases to concepts.
 
 Keys are canonical concept labels (French, shown in explanations); values are phrases in
-French or English. Phrases are matched after the same normalisation and stemming as the
-texts (see `text.py`), so accents, plurals and hyphens need not be listed twice.
+French or English. Phrases are matched as whole words on the normalised
+text (see `text.py`): accents, case, plurals, articles ("la", "les") and the hyphen of a
+compound written with a space need not be listed twice, but other word forms must be
+("recruter", "recrutement"), so that "traitant" never meets "traiteur".
 """
 
 from __future__ import annotations
@@ -59,6 +61,39 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "tax",
         "taxes",
     ),
+    "direction financière": (
+        "direction financière",
+        "directeur financier",
+        "directrice financière",
+        "directeur administratif et financier",
+        "directrice administrative et financière",
+        "daf",
+        "cfo",
+        "pilotage financier",
+        "trésorerie",
+        "gestion de trésorerie",
+        "prévisionnel",
+        "contrôle de gestion",
+        "analyse financière",
+        "finance d'entreprise",
+    ),
+    "direction financière à temps partiel": (
+        "daf à temps partiel",
+        "daf à temps partagé",
+        "daf externalisé",
+        "daf externalisée",
+        "daf en temps partagé",
+        "direction financière à temps partiel",
+        "direction financière à temps partagé",
+        "direction financière externalisée",
+        "directeur financier à temps partiel",
+        "directeur financier à temps partagé",
+        "directeur administratif et financier à temps partiel",
+        "directeur administratif et financier à temps partagé",
+        "cfo à temps partiel",
+        "part-time cfo",
+        "fractional cfo",
+    ),
     "financement": (
         "financement",
         "levée de fonds",
@@ -81,7 +116,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "investissement",
         "fonds propres",
         "banque",
-        "trésorerie",
+        "crédit-bail",
+        "financer",
+        "partenaire financier",
+        "interlocuteur bancaire",
+        "bancaire",
+        "affacturage",
+        "prêts bancaires",
     ),
     "ressources humaines": (
         "recrutement",
@@ -122,6 +163,17 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "foreign markets",
         "internationalisation",
     ),
+    "export vers l'Allemagne": (
+        "allemagne",
+        "export vers l'allemagne",
+        "exporter vers l'allemagne",
+        "marché allemand",
+        "distributeurs allemands",
+        "clients allemands",
+        "partenaires allemands",
+        "germany",
+        "german market",
+    ),
     "marketing digital": (
         "marketing digital",
         "webmarketing",
@@ -144,6 +196,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "visibilité en ligne",
         "sea",
         "acquisition digitale",
+        "acquisition de clients",
+        "acquisition client",
         "newsletter",
     ),
     "développement web": (
@@ -165,6 +219,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "e-commerce",
         "shopify",
         "application mobile",
+        "application métier",
+        "développer une application",
+        "site de vente en ligne",
         "appli",
         "logiciel",
         "software",
@@ -192,14 +249,18 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "immobilier": (
         "immobilier",
         "bureaux",
-        "locaux",
+        "nos locaux",
+        "de locaux",
+        "locaux commerciaux",
         "local commercial",
         "bail commercial",
         "bail",
         "agent immobilier",
         "real estate",
         "office space",
-        "surface",
+        "surface commerciale",
+        "surface de bureaux",
+        "locaux d'activité",
         "m2",
         "coworking",
         "locaux professionnels",
@@ -220,7 +281,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "broker",
         "sinistre",
         "cyber-assurance",
-        "garantie",
+        "garantie décennale",
+        "contrat d'assurance",
+        "protection sociale",
         "assurer",
     ),
     "logistique": (
@@ -230,6 +293,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "livraison",
         "livrer",
         "entrepôt",
+        "entreposage",
         "stockage",
         "supply chain",
         "fret",
@@ -248,17 +312,40 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "production",
         "fabrication",
         "fabriquer",
-        "sous-traitance",
-        "sous-traitant",
-        "usinage",
         "manufacturing",
         "industrialisation",
         "prototype",
+        "prototypage",
+        "lean management",
+        "outil de production",
         "chaîne de production",
-        "pièces",
+        "pièces mécaniques",
+        "pièces détachées",
         "lean",
         "impression 3d",
         "mécanique",
+    ),
+    "sous-traitance industrielle": (
+        "sous-traitance",
+        "sous-traitance industrielle",
+        "sous-traitant",
+        "sous-traitants",
+        "sous-traiter",
+        "façonnier",
+        "subcontracting",
+        "subcontractor",
+    ),
+    "usinage": (
+        "usinage",
+        "usiner",
+        "fraisage",
+        "décolletage",
+        "tôlerie",
+        "chaudronnerie",
+        "mécanique de précision",
+        "pièces de précision",
+        "cnc machining",
+        "machining",
     ),
     "énergie": (
         "énergie",
@@ -277,6 +364,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "consommation d'énergie",
         "facture d'électricité",
         "autoconsommation",
+        "bilan énergétique",
         "énergies renouvelables",
     ),
     "formation": (
@@ -291,7 +379,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "qualiopi",
         "organisme de formation",
         "atelier de formation",
-        "compétences",
+        "bilan de compétences",
+        "développement des compétences",
         "cpf",
         "pédagogie",
         "alternance",
@@ -366,8 +455,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "phishing",
         "hameçonnage",
         "sauvegarde",
+        "sécurité des systèmes d'information",
     ),
-    "données et ia": (
+    "données et IA": (
         "data",
         "données",
         "intelligence artificielle",
@@ -385,7 +475,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "modèles de langage",
         "ia générative",
         "automatisation",
-        "reporting",
+        "apprentissage automatique",
         "algorithme",
         "statistiques",
     ),
@@ -415,6 +505,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "négociation",
         "closing",
         "vendre",
+        "apporteur d'affaires",
+        "direction commerciale",
     ),
     "coaching": (
         "coach",
@@ -427,7 +519,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "mentor",
         "mentorat",
         "confiance en soi",
-        "management",
+        "management d'équipe",
+        "management des équipes",
+        "prise de poste",
         "manager",
         "encadrement",
         "encadrer",
@@ -444,11 +538,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "fusion",
         "acquisition",
         "m&a",
-        "valorisation",
+        "valorisation d'entreprise",
+        "évaluation d'entreprise",
+        "entreprise à reprendre",
         "vendre mon entreprise",
         "racheter",
     ),
-    "rse": (
+    "RSE": (
         "rse",
         "responsabilité sociétale",
         "développement durable",
@@ -456,7 +552,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "empreinte carbone",
         "esg",
         "sustainability",
-        "impact",
+        "impact social",
+        "impact environnemental",
+        "entreprise à impact",
+        "écoconception",
         "décarbonation",
         "économie circulaire",
         "label b corp",
@@ -474,6 +573,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "team building",
         "lieu de réception",
         "event",
+        "programmation culturelle",
     ),
     "informatique": (
         "informatique",
@@ -503,5 +603,30 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "portrait",
         "drone",
         "motion design",
+        "production vidéo",
+        "production audiovisuelle",
     ),
 }
+
+# Finer concepts and the broader concept they belong to: a text tagged with a child is also
+# tagged with its parent (so "DAF à temps partiel" meets "pilotage financier"), and an
+# explanation names the child rather than both.
+PARENTS: dict[str, str] = {
+    "direction financière à temps partiel": "direction financière",
+    "export vers l'Allemagne": "export",
+    "sous-traitance industrielle": "industrie",
+    "usinage": "industrie",
+}
+
+# Phrases that contain a concept word without being about that concept ("produits locaux"
+# are not premises, "revenue management" is not coaching): they are matched first, as the
+# longest phrase, and tag nothing.
+NON_CONCEPTS: tuple[str, ...] = (
+    "produits locaux",
+    "revenue management",
+    "grandes surfaces",
+    "bureau d'études",
+    "bureau d'étude",
+    "référencement de produits",
+    "points de vente",
+)

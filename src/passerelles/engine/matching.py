@@ -685,18 +685,42 @@ _AXES_FR = {
 }
 
 
+_NBSP = "\u00a0"
+
+
 def _quote(text: str, limit: int = 90) -> str:
-    text = " ".join(text.split()).rstrip(" .;")
+    """French quotation: « text » with non-breaking spaces, trailing punctuation dropped."""
+    text = " ".join(text.replace("«", "").replace("»", "").split())
+    text = text.strip(" \u00a0\u202f.;:,!?…").strip('"')
     if len(text) > limit:
-        text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
-    return f"« {text} »"
+        text = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" .;:,!?") + "…"
+    return f"«{_NBSP}{text}{_NBSP}»"
 
 
-def _terms(terms: Sequence[str]) -> str:
-    terms = list(terms)
-    if len(terms) <= 1:
-        return "".join(terms)
-    return ", ".join(terms[:-1]) + " et " + terms[-1]
+def _terms(terms: Sequence[str], preposition: str = "") -> str:
+    """« a, b et c », each term after ``preposition`` if given ("en", "à" contracted)."""
+    items = [" ".join(str(t).split()) for t in terms if str(t).strip()]
+    items = list(dict.fromkeys(items))
+    if preposition:
+        items = [_with_preposition(preposition, t) for t in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " et " + items[-1]
+
+
+def _with_preposition(preposition: str, term: str) -> str:
+    if preposition == "à":
+        if term.startswith("le "):
+            return "au " + term[3:]
+        if term.startswith("les "):
+            return "aux " + term[4:]
+    return f"{preposition} {term}"
+
+
+def _sentence(text: str) -> str:
+    """One sentence ending with a single full stop (none added after « … » ending in …)."""
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def explain_pair(
@@ -723,23 +747,30 @@ def explain_pair(
     reasons: list[tuple[float, str]] = []
     r_ab, r_ba = c.get("relevance_ab", 0.0), c.get("relevance_ba", 0.0)
     if r_ba >= MIN_RELEVANCE:
-        text = (
-            f"{other_name} cherche {_quote(other_need)}"
-            if other_need
-            else (f"{other_name} cherche ce que vous proposez")
-        )
         if matched_terms_theirs:
-            text += f" : vous proposez justement {_terms(matched_terms_theirs)}"
-        reasons.append((w["relevance"] * r_ba + 1e-9, text + "."))
+            text = (
+                f"{other_name} cherche {_quote(other_need)}{_NBSP}: vous pouvez l'aider "
+                f"{_terms(matched_terms_theirs, 'en')}"
+                if other_need
+                else f"{other_name} cherche ce que vous proposez "
+                f"{_terms(matched_terms_theirs, 'en')}"
+            )
+        elif other_need:
+            text = f"{other_name} cherche {_quote(other_need)}, ce que vous proposez justement"
+        else:
+            text = f"{other_name} cherche ce que vous proposez"
+        reasons.append((w["relevance"] * r_ba + 1e-9, _sentence(text)))
     if r_ab >= MIN_RELEVANCE:
         text = (
             f"{other_name} propose {_quote(other_offer)}"
             if other_offer
-            else (f"{other_name} propose ce que vous cherchez")
+            else f"{other_name} propose ce que vous cherchez"
         )
         if matched_terms_yours:
-            text += f", ce qui répond à votre besoin en {_terms(matched_terms_yours)}"
-        reasons.append((w["relevance"] * r_ab, text + "."))
+            text += f", ce qui répond à votre besoin {_terms(matched_terms_yours, 'en')}"
+        elif other_offer:
+            text += ", ce qui correspond à ce que vous cherchez"
+        reasons.append((w["relevance"] * r_ab, _sentence(text)))
     if min(r_ab, r_ba) >= MIN_RELEVANCE:
         reasons.append(
             (c.get("reciprocity", 0.0), "L'intérêt est réciproque : chacun peut aider l'autre.")
@@ -760,8 +791,8 @@ def explain_pair(
             (c["cross_sector"], f"{other_name} travaille dans un autre secteur que vous.")
         )
     if c.get("themes", 0.0) > 0 and shared_axes:
-        axes = _terms([_AXES_FR[a] for a in shared_axes if a in _AXES_FR])
-        reasons.append((c["themes"], f"Vous vous intéressez tous deux à {axes}."))
+        axes = _terms([_AXES_FR[a] for a in shared_axes if a in _AXES_FR], "à")
+        reasons.append((c["themes"], f"Vous vous intéressez tous deux {axes}."))
     if c.get("priority", 0.0) > 0:
         reasons.append((0.0, "Vous n'avez pas eu de mise en relation au dernier tour."))
     reasons.sort(key=lambda item: -item[0])

@@ -15,14 +15,14 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from typing import Protocol, runtime_checkable
+from typing import NamedTuple, Protocol, runtime_checkable
 
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize as l2_normalize
 
-from passerelles.engine.lexicon import CONCEPTS
+from passerelles.engine.lexicon import CONCEPTS, NON_CONCEPTS, PARENTS
 
 __all__ = [
     "TextEncoder",
@@ -112,34 +112,250 @@ def tokenize(text: str) -> list[str]:
     return [stem(w) for w in _words(text)]
 
 
+# Words that say nothing on their own about what is sought or offered: never shown alone
+# as a matched topic, never the first or last word of a shared phrase.
+GENERIC_WORDS = frozenset(
+    _word_list(
+        """
+    temps partiel partiels partielle partage partagee plein complet client clients cliente
+    service services projet projets entreprise entreprises societe societes equipe equipes
+    accompagnement accompagner conseil conseils solution solutions contact contacts mise
+    place gestion region regions france europe ville professionnel professionnelle
+    professionnels professionnelles nouveau nouvel nouvelle nouveaux nouvelles premier
+    premiere premiers premieres petit petite petits petites moyen moyenne moyens moyennes
+    grand grande grands grandes serie series dirigeant dirigeants dirigeante an ans annee
+    annees jour jours mois semaine semaines fois deux trois quatre cinq dix quinze vingt
+    cent mille membre membres reseau experience experiences expert experte experts
+    specialiste specialistes partenaire partenaires prestataire prestataires cabinet agence
+    structure structurer mise outil outils activite activites developper developpement
+    question questions rendez vous echange cafe visio possible idealement priorite
+    recommandation precieuse lancer fin annee croissance notamment egalement volontiers
+    concret concrets concretes retour retours metier metiers type types
+    business company companies team teams project projects services service client clients
+        """
+    )
+)
+
+# Articles are dropped and the forms of "de" folded before matching phrases, so that
+# "levée de fonds" meets "les levées des fonds".
+_ARTICLES = frozenset(("le", "la", "les", "l", "un", "une"))
+_DE = frozenset(("de", "des", "du", "d"))
+_UNIT_RE = re.compile(r"[\w&]+(?:[-\u2011][\w&]+)*")
+_PART_RE = re.compile(r"[^\W_]+|&", re.UNICODE)
+_BREAK_RE = re.compile(r"[^\s'’`]")
+
+
+def _light(word: str) -> str:
+    """Inflection-only form of a normalised word: plurals, nothing derivational.
+
+    Unlike `stem`, two words of unrelated meaning never meet ("traitant" stays apart from
+    "traiteur"), so lexicon phrases match whole words.
+    """
+    if len(word) > 4 and word.endswith("eaux"):
+        return word[:-1]
+    if len(word) > 4 and word.endswith("aux"):
+        return word[:-3] + "al"
+    if len(word) > 3 and word[-1] in "sx" and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+class _Units(NamedTuple):
+    """A text as matchable words: light forms and, for each, where it sits.
+
+    ``words[i]`` is the light form (articles dropped, "de" folded); ``starts[i]`` /
+    ``ends[i]`` say whether it opens / closes a unit (a plain word, or a hyphenated
+    compound as a whole); ``breaks[i]`` that punctuation separates it from the previous
+    word; ``spans[i]`` its (start, end) in the original text.
+    """
+
+    words: tuple[str, ...]
+    starts: tuple[bool, ...]
+    ends: tuple[bool, ...]
+    breaks: tuple[bool, ...]
+    spans: tuple[tuple[int, int], ...]
+
+
+@lru_cache(maxsize=65536)
+def _unit_parts(unit: str) -> tuple[tuple[str, int, int], ...]:
+    """(light word, start, end) of the words of one unit; a lone article gives nothing."""
+    parts = []
+    for m in _PART_RE.finditer(unit):
+        for piece in _TOKEN_RE.findall(normalize_text(m.group())):
+            parts.append((piece, m.start(), m.end()))
+    if len(parts) == 1 and parts[0][0] in _ARTICLES:
+        return ()
+    return tuple(("de" if p in _DE else _light(p), a, b) for p, a, b in parts)
+
+
+@lru_cache(maxsize=8192)
+def _units(text: str) -> _Units:
+    words: list[str] = []
+    starts: list[bool] = []
+    ends: list[bool] = []
+    breaks: list[bool] = []
+    spans: list[tuple[int, int]] = []
+    previous_end = -1
+    pending_break = False
+    for unit in _UNIT_RE.finditer(text):
+        offset = unit.start()
+        kept = _unit_parts(unit.group())
+        broken = previous_end < 0 or (
+            (offset - previous_end != 1 or text[previous_end] != " ")
+            and bool(_BREAK_RE.search(text, previous_end, offset))
+        )
+        if not kept:  # a lone article: its own gap carries over to the next word
+            pending_break = pending_break or broken
+            previous_end = unit.end()
+            continue
+        broken, pending_break = broken or pending_break, False
+        previous_end = unit.end()
+        last = len(kept) - 1
+        for j, (word, a, b) in enumerate(kept):
+            words.append(word)
+            starts.append(j == 0)
+            ends.append(j == last)
+            breaks.append(broken and j == 0)
+            spans.append((offset + a, offset + b))
+    return _Units(tuple(words), tuple(starts), tuple(ends), tuple(breaks), tuple(spans))
+
+
+def _phrase_key(phrase: str) -> tuple[str, ...]:
+    """Light words of a phrase as matched against texts (articles dropped)."""
+    return _units(phrase).words
+
+
+class _Lexicon(dict):
+    """Phrase key -> concept labels, with an index by first word for fast matching."""
+
+    def __init__(self, table: Mapping[tuple[str, ...], list[str]], parents=None) -> None:
+        super().__init__(table)
+        self.parents: dict[str, str] = dict(parents or {})
+        self.index = _first_word_index(self)
+
+
+def _first_word_index(table: Mapping[tuple[str, ...], list[str]]) -> dict:
+    index: dict[str, list[tuple[tuple[str, ...], list[str]]]] = {}
+    for key, labels in table.items():
+        if key:
+            index.setdefault(key[0], []).append((key, labels))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))  # longest phrase first
+    return index
+
+
 def _compile_lexicon(
     concepts: Mapping[str, Iterable[str]],
-) -> dict[tuple[str, ...], list[str]]:
-    """Stemmed phrase -> concept labels; phrases reduced to nothing are dropped."""
+    *,
+    parents: Mapping[str, str] | None = None,
+    non_concepts: Iterable[str] = (),
+) -> _Lexicon:
+    """Phrase key (light words) -> concept labels.
+
+    Phrases made only of function words ("it", "ai") are dropped: they would match
+    every English or French text. ``non_concepts`` are phrases that tag nothing but,
+    being matched as the longest phrase, keep a shorter key inside them from firing.
+    """
     table: dict[tuple[str, ...], list[str]] = {}
+    for phrase in non_concepts:
+        table.setdefault(_phrase_key(phrase), [])
     for label, phrases in concepts.items():
         for phrase in phrases:
-            key = tuple(tokenize(phrase))
-            if key and label not in table.setdefault(key, []):
-                table[key].append(label)
-    return table
+            key = _phrase_key(phrase)
+            if not key or all(w in STOP_WORDS or w == "de" for w in key):
+                continue
+            labels = table.setdefault(key, [])
+            if label not in labels:
+                labels.append(label)
+    return _Lexicon(table, parents)
 
 
-_DEFAULT_LEXICON = _compile_lexicon(CONCEPTS)
+_DEFAULT_LEXICON = _compile_lexicon(CONCEPTS, parents=PARENTS, non_concepts=NON_CONCEPTS)
+
+
+@lru_cache(maxsize=65536)
+def _unit_words(unit: str) -> tuple[str, ...]:
+    return tuple(w for w, _, _ in _unit_parts(unit))
+
+
+def _concept_matches(text: str, table: Mapping[tuple[str, ...], list[str]]):
+    """Labels of lexicon phrases in ``text``, leftmost-longest, whole units only (a key
+    never matches a fragment of a hyphenated compound: "traitant" in "sous-traitant")."""
+    index = table.index if isinstance(table, _Lexicon) else _first_word_index(table)
+    words: list[str] = []
+    joined: set[int] = set()  # word i is glued by a hyphen to word i - 1
+    for unit in _UNIT_RE.findall(text):
+        parts = _unit_words(unit)
+        if len(parts) > 1:
+            joined.update(range(len(words) + 1, len(words) + len(parts)))
+        words.extend(parts)
+    n = len(words)
+    found: list[str] = []
+    i = 0
+    while i < n:
+        step = 1
+        entries = index.get(words[i])
+        if entries and i not in joined:
+            for key, labels in entries:
+                end = i + len(key)
+                if end <= n and end not in joined and tuple(words[i:end]) == key:
+                    found.extend(labels)
+                    step = len(key)
+                    break
+        i += step
+    return found
+
+
+def _with_parents(labels: Iterable[str], parents: Mapping[str, str]) -> list[str]:
+    out: list[str] = []
+    for label in labels:
+        out.append(label)
+        seen = {label}
+        while label in parents and parents[label] not in seen:
+            label = parents[label]
+            seen.add(label)
+            out.append(label)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _default_concepts(text: str) -> tuple[str, ...]:
+    return tuple(_with_parents(_concept_matches(text, _DEFAULT_LEXICON), PARENTS))
 
 
 def concepts_in(text: str, lexicon: Mapping[tuple[str, ...], list[str]] | None = None) -> list[str]:
-    """Concept labels whose phrases occur in ``text`` (each occurrence listed once)."""
-    table = _DEFAULT_LEXICON if lexicon is None else lexicon
-    tokens = tokenize(text)
-    max_len = max((len(k) for k in table), default=0)
-    found: list[str] = []
-    for start in range(len(tokens)):
-        for length in range(1, min(max_len, len(tokens) - start) + 1):
-            labels = table.get(tuple(tokens[start : start + length]))
-            if labels:
-                found.extend(labels)
-    return found
+    """Concept labels whose phrases occur in ``text`` (each occurrence listed once).
+
+    Phrases match whole words of the normalised text, the longest first; a concept
+    that belongs to a broader one (see `lexicon.PARENTS`) brings its parent along.
+    """
+    if lexicon is None or lexicon is _DEFAULT_LEXICON:
+        return list(_default_concepts(text))
+    parents = lexicon.parents if isinstance(lexicon, _Lexicon) else {}
+    return _with_parents(_concept_matches(text, lexicon), parents)
+
+
+_LIGHT_STOP = STOP_WORDS | {_light(w) for w in STOP_WORDS} | {"de"}
+_LIGHT_GENERIC = GENERIC_WORDS | {_light(w) for w in GENERIC_WORDS}
+
+
+def _meaningful(word: str) -> bool:
+    """A light word that can stand for a topic: not a function word nor a generic one."""
+    return word not in _LIGHT_STOP and word not in _LIGHT_GENERIC
+
+
+def _content(words: Iterable[str]) -> list[str]:
+    return [w for w in words if w not in _LIGHT_STOP]
+
+
+def _surface(text: str, units: _Units, i: int, j: int) -> str:
+    """Words ``i..j`` of ``text`` as written, lowercased unless a name or an acronym."""
+    start, end = units.spans[i][0], units.spans[j - 1][1]
+    out = []
+    for word in re.split(r"(\s+)", " ".join(text[start:end].split())):
+        keep = word.isupper() and len(word) > 1 or (word[:1].isupper() and start > 0 and i > 0)
+        out.append(word if keep else word.lower())
+    return "".join(out)
 
 
 @runtime_checkable
@@ -208,6 +424,7 @@ class RelevanceModel:
         corpus = list(corpus)
         if not corpus:
             raise ValueError("cannot fit a RelevanceModel on an empty corpus")
+        self.__dict__.pop("_idf_cache", None)
         self._blocks = [
             TfidfVectorizer(analyzer=tokenize, sublinear_tf=True, dtype=np.float32),
             TfidfVectorizer(analyzer=self._concept_tokens, sublinear_tf=True, dtype=np.float32),
@@ -239,26 +456,118 @@ class RelevanceModel:
         ]
         return l2_normalize(sparse.hstack(parts, format="csr")).astype(np.float32)
 
-    def matched_terms(self, need_text: str, offer_text: str, limit: int = 5) -> list[str]:
-        """Concepts, then shared words, that make a need and an offer meet.
+    def matched_terms(self, need_text: str, offer_text: str, limit: int = 3) -> list[str]:
+        """Readable topics that make a need and an offer meet, at most ``limit``.
 
-        Concepts come as their canonical label ("comptabilité"); words as they are written
-        in the need, ordered by rarity in the fitted corpus.
+        First the concepts both texts share, by their French label ("comptabilité"),
+        the finer one rather than its parent, the rarer in the fitted corpus first; then
+        phrases of two words or more found in both ("usinage de précision"), as written
+        in the need; then single shared words that are neither function words nor generic
+        ("temps", "client") nor already said by a chosen concept. A term whose words are
+        all inside a chosen one is dropped; one that extends a chosen one replaces it.
+        Hyphenated compounds are kept whole ("sous-traitant", never "traitant").
         """
+        if limit <= 0:
+            return []
+        need, offer = _units(need_text), _units(offer_text)
+        lexicon = self._lexicon
+        parents = lexicon.parents if isinstance(lexicon, _Lexicon) else {}
         need_concepts = self._concept_tokens(need_text)
         offer_concepts = set(self._concept_tokens(offer_text))
-        terms = list(dict.fromkeys(c for c in need_concepts if c in offer_concepts))
-        offer_stems = set(tokenize(offer_text))
-        shared: dict[str, str] = {}
-        for raw in re.findall(r"[\w&]+", need_text.lower()):
-            words = _words(raw)
-            if len(words) == 1 and len(words[0]) > 2 and stem(words[0]) in offer_stems:
-                shared.setdefault(stem(words[0]), raw)
-        idf = self._idf(0)
-        ranked = sorted(shared, key=lambda s: -idf.get(s, 0.0))
-        concept_stems = {s for c in terms for s in tokenize(c)}
-        terms += [shared[s] for s in ranked if s not in concept_stems]
-        return terms[:limit]
+        shared = [c for c in dict.fromkeys(need_concepts) if c in offer_concepts]
+        ancestors = {p for c in shared for p in _with_parents([c], parents)[1:]}
+        concept_idf = self._idf_map(1)
+        shared = sorted(
+            (c for c in shared if c not in ancestors), key=lambda c: -concept_idf.get(c, 0.0)
+        )
+        said = [self._concept_words(c) for c in shared + list(ancestors)]
+        covered = set().union(*(words for words, _ in said))
+        covered_keys = set().union(*(keys for _, keys in said))
+        candidates: list[tuple[str, frozenset[str]]] = [
+            (c, frozenset(_content(_phrase_key(c)))) for c in shared
+        ]
+        candidates += self._shared_phrases(need_text, need, offer, covered_keys)
+        words_idf = self._idf_map(0)
+        singles = self._shared_words(need_text, need, offer, covered)
+        singles.sort(key=lambda t: -words_idf.get(stem(next(iter(t[1]))), 0.0))
+        candidates += singles
+        chosen: list[tuple[str, frozenset[str]]] = []
+        for term, words in candidates:
+            if not words or any(words <= w for _, w in chosen):
+                continue
+            wider = [i for i, (_, w) in enumerate(chosen) if w < words]
+            if wider:
+                chosen[wider[0]] = (term, words)
+                chosen = [c for i, c in enumerate(chosen) if i not in wider[1:]]
+            elif len(chosen) < limit:
+                chosen.append((term, words))
+        return [term for term, _ in chosen]
+
+    def _concept_words(self, label: str) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+        """Content words and phrase keys of a concept: what the concept already says."""
+        cache = self.__dict__.setdefault("_concept_words_cache", {})
+        if label not in cache:
+            keys = {_phrase_key(label)} | {k for k, labs in self._lexicon.items() if label in labs}
+            words = frozenset(w for key in keys for w in _content(key))
+            cache[label] = (words, frozenset(keys))
+        return cache[label]
+
+    @staticmethod
+    def _shared_phrases(text: str, need: _Units, offer: _Units, covered: set):
+        """Phrases of 2-5 words (a compound counts as its words) in the need and the offer,
+        longest first, opening and closing on a meaningful word and not crossing
+        punctuation nor a compound's edge; phrases of a chosen concept are left out."""
+        words, n = need.words, len(need.words)
+        offer_grams = {
+            offer.words[i : i + k] for k in range(2, 6) for i in range(len(offer.words) - k + 1)
+        }
+        taken = [False] * n
+        found = []
+        for k in range(5, 1, -1):
+            for i in range(n - k + 1):
+                j = i + k
+                gram = words[i:j]
+                if (
+                    any(taken[i:j])
+                    or not need.starts[i]
+                    or not need.ends[j - 1]
+                    or any(need.breaks[i + 1 : j])
+                    or not _meaningful(gram[0])
+                    or not _meaningful(gram[-1])
+                    or gram not in offer_grams
+                ):
+                    continue
+                content = frozenset(_content(gram))
+                if gram in covered:
+                    continue
+                taken[i:j] = [True] * k
+                found.append((i, _surface(text, need, i, j), content))
+        return [(term, content) for _, term, content in sorted(found)]
+
+    @staticmethod
+    def _shared_words(text: str, need: _Units, offer: _Units, covered: set[str]):
+        """Single words (or whole one-word units) of the need also in the offer."""
+        offer_words = set(offer.words)
+        found: dict[str, tuple[str, frozenset[str]]] = {}
+        for i, word in enumerate(need.words):
+            if (
+                need.starts[i]
+                and need.ends[i]
+                and word in offer_words
+                and _meaningful(word)
+                and len(word) > 3
+                and not word.isdigit()
+                and word not in covered
+            ):
+                found.setdefault(word, (_surface(text, need, i, i + 1), frozenset((word,))))
+        return list(found.values())
+
+    def _idf_map(self, block: int) -> dict[str, float]:
+        """Feature -> IDF of one fitted block, computed once per fit."""
+        cache = self.__dict__.setdefault("_idf_cache", {})
+        if block not in cache:
+            cache[block] = self._idf(block)
+        return cache[block]
 
     def _idf(self, block: int) -> dict[str, float]:
         if self._blocks is None:
