@@ -130,7 +130,8 @@ GENERIC_WORDS = frozenset(
     structure structurer mise outil outils activite activites developper developpement
     question questions rendez vous echange cafe visio possible idealement priorite
     recommandation precieuse lancer fin annee croissance notamment egalement volontiers
-    concret concrets concretes retour retours metier metiers type types
+    concret concrets concretes retour retours metier metiers type types ligne lignes
+    produit produits local locaux financier financiere financiers financieres
     business company companies team teams project projects services service client clients
         """
     )
@@ -559,7 +560,9 @@ class RelevanceModel:
                 and not word.isdigit()
                 and word not in covered
             ):
-                found.setdefault(word, (_surface(text, need, i, i + 1), frozenset((word,))))
+                surface = _surface(text, need, i, i + 1)
+                if not surface[:1].isupper():  # a lone place or name is not a topic
+                    found.setdefault(word, (surface, frozenset((word,))))
         return list(found.values())
 
     def _idf_map(self, block: int) -> dict[str, float]:
