@@ -141,3 +141,12 @@ def test_platform_view_lists_circles_and_map(client, world):
     assert "Club privé" in html and "Anciens" in html
     assert "Carte des cercles et des passerelles" in html
     assert reverse("insights:circle", args=[world["club"].slug]) in html
+
+
+def test_svg_coordinates_keep_a_decimal_point_in_french(client, world):
+    import re
+
+    client.force_login(world["users"]["admin"])
+    html = client.get(_url(world, "circle")).content.decode()
+    assert 'lang="fr"' in html
+    assert not re.search(r'\b(x|y|width|height|cx|cy)="[^"]*\d,\d', html)

@@ -15,8 +15,11 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 WIDTH = 640
+WIDE = 1100  # a chart across the page, drawn at about its displayed size
 HEIGHT = 270
-LEFT, RIGHT, TOP, BOTTOM = 60, 16, 22, 44
+RIGHT, TOP, BOTTOM = 16, 22, 44
+PERCENT_TICKS = [0.0, 0.25, 0.5, 0.75, 1.0]
+RATING_TICKS = [0.0, 1.0, 2.0, 3.0, 4.0, 5.0]
 PALETTE = ("series-a", "series-b", "series-c")
 
 
@@ -59,24 +62,41 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     return ticks
 
 
-def _frame(labels, values, fmt, y_min, y_max) -> tuple[dict, Callable[[float], float], list]:
+def _frame(values, fmt, y_min, y_max, ticks=None, width=WIDTH):
     present = [v for v in values if v is not None]
-    low = min([*present, 0.0]) if y_min is None else y_min
-    high = max(present, default=1.0) if y_max is None else y_max
-    ticks = nice_ticks(low, high) if y_min is None or y_max is None else _fixed(y_min, y_max)
+    if ticks is None:
+        low = min([*present, 0.0]) if y_min is None else y_min
+        high = max(present, default=1.0) if y_max is None else y_max
+        ticks = nice_ticks(low, high)
     bottom, top = ticks[0], ticks[-1]
-    x0, x1, y0, y1 = LEFT, WIDTH - RIGHT, HEIGHT - BOTTOM, TOP
+    texts = [fmt(t) for t in ticks]
+    # room for the longest tick label (about 7 px a character at 13 px)
+    left = max(44, 7 * max(len(t) for t in texts) + 16)
+    x0, x1, y0, y1 = left, width - RIGHT, HEIGHT - BOTTOM, TOP
 
     def y_of(v: float) -> float:
         return round(y0 - (v - bottom) / (top - bottom) * (y0 - y1), 1)
 
-    grid = [{"y": y_of(t), "text": fmt(t), "zero": t == 0} for t in ticks]
-    frame = {"x0": x0, "x1": x1, "y0": y0, "y1": y1, "width": WIDTH, "height": HEIGHT}
+    grid = [
+        {"y": _c(y_of(t)), "text": text, "zero": t == 0}
+        for t, text in zip(ticks, texts, strict=True)
+    ]
+    frame = {
+        "x0": x0,
+        "x1": x1,
+        "y0": y0,
+        "y1": y1,
+        "width": width,
+        "height": HEIGHT,
+        "tick_x": x0 - 8,
+        "label_y": y0 + 20,
+    }
     return frame, y_of, grid
 
 
-def _fixed(low: float, high: float) -> list[float]:
-    return [low + (high - low) * k / 4 for k in range(5)]
+def _c(value: float) -> str:
+    """An SVG coordinate: a string, so that no locale turns its decimal point into a comma."""
+    return f"{value:.1f}"
 
 
 def _table(labels, series: Sequence[Series], fmt) -> dict:
@@ -99,18 +119,20 @@ def bar_chart(
     labels: Sequence[str],
     series: Sequence[Series],
     fmt: Callable[[float], str] = WHOLE,
+    width: int = WIDTH,
 ) -> dict:
-    """Vertical bars, grouped when there are several series (one colour each)."""
+    """Vertical bars, grouped when there are several series (one colour each).
+    ``width``: of the drawing, in px at scale 1 (wider for a chart across the page)."""
     _check(labels, series)
     everything = [v for s in series for v in s.values]
-    frame, y_of, grid = _frame(labels, everything, fmt, None, None)
+    frame, y_of, grid = _frame(everything, fmt, None, None, width=width)
     slot = (frame["x1"] - frame["x0"]) / max(len(labels), 1)
     group = slot * 0.7
-    width = group / len(series)
+    bar_w = group / len(series)
     bars, x_labels = [], []
     for i, label in enumerate(labels):
         left = frame["x0"] + slot * i + (slot - group) / 2
-        x_labels.append({"x": round(frame["x0"] + slot * (i + 0.5), 1), "text": label})
+        x_labels.append({"x": _c(frame["x0"] + slot * (i + 0.5)), "text": label})
         for k, s in enumerate(series):
             value = s.values[i]
             if value is None:
@@ -118,12 +140,12 @@ def bar_chart(
             top, base = y_of(max(value, 0)), y_of(min(value, 0))
             bars.append(
                 {
-                    "x": round(left + width * k + 1, 1),
-                    "y": top,
-                    "w": round(max(width - 2, 1), 1),
-                    "h": round(max(base - top, 0.5), 1),
-                    "cx": round(left + width * (k + 0.5), 1),
-                    "ty": round(top - 5, 1),
+                    "x": _c(left + bar_w * k + 1),
+                    "y": _c(top),
+                    "w": _c(max(bar_w - 2, 1)),
+                    "h": _c(max(base - top, 0.5)),
+                    "cx": _c(left + bar_w * (k + 0.5)),
+                    "ty": _c(top - 5),
                     "text": fmt(value),
                     "css": PALETTE[k % len(PALETTE)],
                     "label": f"{label} — {s.name} : {fmt(value)}",
@@ -140,7 +162,8 @@ def bar_chart(
         "x_labels": x_labels,
         "legend": _legend(series),
         "table": _table(labels, series, fmt),
-        "show_values": len(labels) * len(series) <= 14,
+        # value labels only where they fit above their bar
+        "show_values": bool(bars) and max(len(b["text"]) for b in bars) * 6.5 <= bar_w + 6,
     }
 
 
@@ -151,15 +174,15 @@ def line_chart(
     labels: Sequence[str],
     series: Sequence[Series],
     fmt: Callable[[float], str] = WHOLE,
-    y_min: float | None = None,
-    y_max: float | None = None,
+    ticks: Sequence[float] | None = None,
 ) -> dict:
-    """Lines with a dot per value; a missing value (``None``) breaks the line."""
+    """Lines with a dot per value; a missing value (``None``) breaks the line.
+    ``ticks``: fixed gridlines (e.g. 0 to 100 %), else chosen from the values."""
     _check(labels, series)
     everything = [v for s in series for v in s.values]
-    frame, y_of, grid = _frame(labels, everything, fmt, y_min, y_max)
+    frame, y_of, grid = _frame(everything, fmt, None, None, ticks=ticks)
     slot = (frame["x1"] - frame["x0"]) / max(len(labels), 1)
-    xs = [round(frame["x0"] + slot * (i + 0.5), 1) for i in range(len(labels))]
+    xs = [_c(frame["x0"] + slot * (i + 0.5)) for i in range(len(labels))]
     lines = []
     for k, s in enumerate(series):
         points, path, pen_down = [], [], False
@@ -168,13 +191,13 @@ def line_chart(
                 pen_down = False
                 continue
             y = y_of(value)
-            path.append(f"{'L' if pen_down else 'M'}{xs[i]},{y}")
+            path.append(f"{'L' if pen_down else 'M'}{xs[i]},{_c(y)}")
             pen_down = True
             points.append(
                 {
                     "x": xs[i],
-                    "y": y,
-                    "ty": round(y - 8, 1),
+                    "y": _c(y),
+                    "ty": _c(y - 10),
                     "text": fmt(value),
                     "label": f"{labels[i]} — {s.name} : {fmt(value)}",
                 }
@@ -238,8 +261,7 @@ def circle_charts(report) -> dict[str, dict]:
                 Series(_("Tous les liens à la fin du trimestre"), [f.share_out_to_date for f in q]),
             ],
             fmt=percent,
-            y_min=0.0,
-            y_max=1.0,
+            ticks=PERCENT_TICKS,
         ),
         "waits": bar_chart(
             "chart-waits",
@@ -281,9 +303,8 @@ def circle_charts(report) -> dict[str, dict]:
                 Series(_("Utilité des rencontres"), [f.usefulness for f in q]),
                 Series(_("Note des événements"), [f.rating for f in q]),
             ],
-            fmt=decimal(1),
-            y_min=0.0,
-            y_max=5.0,
+            fmt=decimal(0),
+            ticks=RATING_TICKS,
         ),
         "value": bar_chart(
             "chart-value",
@@ -298,6 +319,7 @@ def circle_charts(report) -> dict[str, dict]:
                 Series(_("Cotisations (€)"), [f.dues_eur for f in q]),
             ],
             fmt=decimal(0, " €"),
+            width=WIDE,
         ),
     }
 
