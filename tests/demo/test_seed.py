@@ -118,3 +118,14 @@ def test_a_failing_activity_leaves_nothing_half_written(db, monkeypatch):
         call_command("seed", members=150, circles=12, seed=3, verbosity=0)
     assert not Circle.objects.exists()
     assert not Vouch.objects.exists()
+
+
+def test_outside_debug_the_demo_logins_get_a_random_password(db, settings, capsys):
+    from django.contrib.auth import get_user_model
+
+    settings.DEBUG = False
+    settings.TESTING = False
+    call_command("seed", members=60, circles=12, seed=5, activity=False, verbosity=0)
+    admin = get_user_model().objects.get(email="admin@demo.passerelles.fr")
+    assert not admin.check_password(DEMO_PASSWORD)
+    assert "mot de passe aléatoire" in capsys.readouterr().out

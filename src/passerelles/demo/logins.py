@@ -42,3 +42,20 @@ def ensure_demo_logins() -> None:
         EmailAddress.objects.get_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
+
+
+def lock_demo_logins() -> str:
+    """Give the demo accounts a fresh random password and return it.
+
+    The published password is for a local try-out only: a seed run outside debug (a
+    staging or production server) must not leave a staff account anyone can open.
+    """
+    import secrets
+
+    from django.contrib.auth import get_user_model
+
+    password = secrets.token_urlsafe(12)
+    for user in get_user_model().objects.filter(email__in=[e for _r, e, _p in DEMO_LOGINS]):
+        user.set_password(password)
+        user.save(update_fields=["password"])
+    return password

@@ -8,13 +8,14 @@ above 5,000 members), its activity: trust evidence and snapshot, events, introdu
 import argparse
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
 
 from passerelles.circles.models import Circle
 from passerelles.demo import activity, generator, loader
-from passerelles.demo.logins import ensure_demo_logins
+from passerelles.demo.logins import ensure_demo_logins, lock_demo_logins
 
 ACTIVITY_MAX_MEMBERS = 5000  # above, activity is off by default (the benchmark path)
 QUIET_MAIL = "django.core.mail.backends.dummy.EmailBackend"
@@ -79,6 +80,12 @@ class Command(BaseCommand):
             if with_activity:
                 lived = activity.load_activity(dataset, report, progress=progress)
         ensure_demo_logins()
+        if not (settings.DEBUG or getattr(settings, "TESTING", False)):
+            password = lock_demo_logins()
+            self.stdout.write(
+                "Hors mode démonstration, les comptes de démonstration ont reçu un mot de "
+                f"passe aléatoire : {password}"
+            )
         if verbose:
             total = time.perf_counter() - started
             counts = report.counts
