@@ -1,3 +1,4 @@
+import pytest
 from django.urls import reverse
 
 from passerelles.circles.models import Circle, Membership, MembershipState, Role
@@ -125,3 +126,17 @@ def test_owner_leaving_is_told_to_transfer(client, alice, club):
     response = client.post(reverse("circles:leave", args=[club.slug]), follow=True)
     assert "Transférez" in response.content.decode()
     assert Membership.objects.get(user=alice, circle=club).state == MembershipState.ADMITTED
+
+
+def test_public_page_does_not_name_a_private_partner(client, bridge, club, alumni):
+    text = client.get(alumni.get_absolute_url()).content.decode()
+    assert club.name not in text
+
+
+def test_a_circle_has_one_owner(alice, bob, club):
+    from django.db import IntegrityError, transaction
+
+    membership = Membership.objects.get(user=bob, circle=club)
+    membership.role = Role.OWNER
+    with pytest.raises(IntegrityError), transaction.atomic():
+        membership.save()

@@ -1,3 +1,4 @@
+import pytest
 from django.core import mail
 from django.urls import reverse
 
@@ -54,13 +55,16 @@ def test_only_the_owner_transfers_ownership(client, alice, bob, charlie, club):
     assert charlie_membership.role == Role.OWNER
 
 
-def test_invite_sends_one_mail_per_address_and_reports_members(client, alice, bob, club):
+def test_invite_sends_one_mail_per_address_and_reports_members(
+    client, alice, bob, club, django_capture_on_commit_callbacks
+):
     client.force_login(alice)
-    response = client.post(
-        reverse("circles:invite", args=[club.slug]),
-        {"emails": "a@example.org, b@example.org\nA@example.org\nbob@example.org"},
-        follow=True,
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("circles:invite", args=[club.slug]),
+            {"emails": "a@example.org, b@example.org\nA@example.org\nbob@example.org"},
+            follow=True,
+        )
     text = response.content.decode()
     assert "2 invitation(s) envoyée(s)" in text
     assert "bob@example.org est déjà membre" in text
@@ -115,3 +119,28 @@ def test_revoke_invitation(client, alice, club):
     assert invitation.revoked_at is not None
     token = actions.invitation_token(invitation)
     assert client.get(reverse("circles:invitation", args=[token])).status_code == 410
+
+
+def test_revoked_invitation_no_longer_admits_a_registered_person(client, alice, charlie, club):
+    invitation, _ = actions.do_invite(club, alice, charlie.email)
+    client.force_login(alice)
+    client.post(reverse("circles:invitation_revoke", args=[club.slug, invitation.pk]))
+    assert Membership.objects.get(user=charlie, circle=club).state == MembershipState.LEFT
+    client.force_login(charlie)
+    assert client.get(club.get_absolute_url()).status_code == 404  # private again
+    response = client.post(reverse("circles:accept_invitation_direct", args=[invitation.pk]))
+    assert Membership.objects.get(user=charlie, circle=club).state == MembershipState.LEFT
+    assert response.status_code == 302
+
+
+def test_expired_invitation_does_not_admit_through_join(alice, charlie, club, settings):
+    actions.do_invite(club, alice, charlie.email)
+    settings.INVITATION_MAX_AGE_DAYS = 0
+    membership = actions.do_request_to_join(charlie, club)
+    assert membership.state == MembershipState.PENDING
+
+
+def test_removed_member_cannot_be_invited_back_silently(alice, bob, club):
+    actions.do_remove(Membership.objects.get(user=bob, circle=club))
+    with pytest.raises(actions.ActionError, match="retiré"):
+        actions.do_invite(club, alice, bob.email)

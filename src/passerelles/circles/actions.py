@@ -83,7 +83,9 @@ def do_request_to_join(user, circle: Circle, message: str = "") -> Membership:
     if membership and membership.state == MembershipState.REMOVED:
         raise ActionError(_("Vous avez été retiré de ce cercle ; contactez ses responsables."))
     if membership and membership.state == MembershipState.INVITED:
-        return _admit(membership)
+        invitation = open_invitation_for(user, circle)
+        if invitation is not None:
+            return do_accept_invitation(invitation, user)
     if circle.admission_policy == AdmissionPolicy.INVITATION:
         raise ActionError(_("Ce cercle n'admet que sur invitation."))
     membership = membership or Membership(user=user, circle=circle)
@@ -93,9 +95,17 @@ def do_request_to_join(user, circle: Circle, message: str = "") -> Membership:
     membership.admitted_at = None
     membership.ended_at = None
     if circle.admission_policy == AdmissionPolicy.OPEN:
-        return _admit(membership)
+        try:
+            with transaction.atomic():
+                return _admit(membership)
+        except IntegrityError as exc:
+            raise ActionError(_("Vous êtes déjà membre de ce cercle.")) from exc
     membership.state = MembershipState.PENDING
-    membership.save()
+    try:
+        with transaction.atomic():
+            membership.save()
+    except IntegrityError as exc:  # a second click raced the first one
+        raise ActionError(_("Votre demande est déjà en cours d'examen.")) from exc
     membership_requested.send(sender=Membership, membership=membership)
     return membership
 
@@ -172,6 +182,34 @@ def do_transfer_ownership(circle: Circle, current_owner, new_owner_membership: M
     new_owner_membership.save(update_fields=["role", "updated_at"])
 
 
+def invitation_is_current(invitation: Invitation) -> bool:
+    age = timezone.now() - invitation.sent_at
+    return invitation.is_open and age.days < settings.INVITATION_MAX_AGE_DAYS
+
+
+def open_invitation_for(user, circle: Circle) -> Invitation | None:
+    """The open, unexpired invitation of ``user``'s e-mail address to ``circle``."""
+    invitation = Invitation.objects.filter(circle=circle, email__iexact=user.email).first()
+    if invitation is not None and invitation_is_current(invitation):
+        return invitation
+    return None
+
+
+@transaction.atomic
+def do_revoke_invitation(invitation: Invitation) -> Invitation:
+    """Cancel an invitation; a registered person's invited membership ends with it."""
+    if not invitation.is_open:
+        raise ActionError(_("Cette invitation n'est plus valable."))
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+    Membership.objects.filter(
+        circle=invitation.circle,
+        user__email__iexact=invitation.email,
+        state=MembershipState.INVITED,
+    ).update(state=MembershipState.LEFT, ended_at=timezone.now())
+    return invitation
+
+
 def invitation_token(invitation: Invitation) -> str:
     return signing.dumps({"i": invitation.pk, "e": invitation.email}, salt=INVITATION_SALT)
 
@@ -225,6 +263,16 @@ def do_invite(
         ).exists()
     ):
         raise ActionError(_("%(email)s est déjà membre de ce cercle.") % {"email": email})
+    if (
+        user
+        and Membership.objects.filter(
+            user=user, circle=circle, state=MembershipState.REMOVED
+        ).exists()
+    ):
+        raise ActionError(
+            _("%(email)s a été retiré de ce cercle : réintégrez-le depuis l'administration.")
+            % {"email": email}
+        )
     invitation, created = Invitation.objects.select_for_update().get_or_create(
         circle=circle,
         email=email,
@@ -258,7 +306,7 @@ def do_accept_invitation(invitation: Invitation, user) -> Membership:
             _("Cette invitation a été envoyée à %(email)s ; connectez-vous avec cette adresse.")
             % {"email": invitation.email}
         )
-    if not invitation.is_open:
+    if not invitation_is_current(invitation):
         raise ActionError(_("Cette invitation n'est plus valable."))
     membership, _unused = Membership.objects.select_for_update().get_or_create(
         user=user,
@@ -341,3 +389,25 @@ def do_revoke_bridge(bridge: Bridge, by) -> Bridge:
     bridge.ended_at = timezone.now()
     bridge.save()
     return bridge
+
+
+def do_invite_many(
+    circle: Circle, by, emails: list[str], *, site_url: str
+) -> tuple[int, list[str]]:
+    """Invite several addresses in one transaction; the e-mails leave once it commits,
+    from the background worker. Returns (invitations made, reasons for refusals)."""
+    from passerelles.circles.imports import send_import_invitations
+
+    ids, refused = [], []
+    with transaction.atomic():
+        for email in emails:
+            try:
+                with transaction.atomic():
+                    invitation, _created = do_invite(circle, by, email)
+            except ActionError as error:
+                refused.append(str(error))
+                continue
+            ids.append(invitation.pk)
+        if ids:
+            transaction.on_commit(lambda: send_import_invitations.enqueue(ids, site_url))
+    return len(ids), refused

@@ -19,7 +19,7 @@ class CircleKind(models.TextChoices):
 
 class AdmissionPolicy(models.TextChoices):
     OPEN = "open", _("Ouvert : toute demande est acceptée")
-    COOPTATION = "cooptation", _("Cooptation : N recommandations de membres")
+    COOPTATION = "cooptation", _("Cooptation : admission sur recommandations de membres")
     TRUST = "trust", _("Seuil de confiance")
     INVITATION = "invitation", _("Sur invitation uniquement")
 
@@ -134,6 +134,9 @@ class Membership(models.Model):
         verbose_name_plural = _("adhésions")
         constraints = [
             models.UniqueConstraint(fields=["circle", "user"], name="one_membership_per_circle"),
+            models.UniqueConstraint(
+                fields=["circle"], condition=models.Q(role="owner"), name="one_owner_per_circle"
+            ),
         ]
         indexes = [models.Index(fields=["user", "state"]), models.Index(fields=["circle", "state"])]
 

@@ -52,10 +52,19 @@ def circle_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "is_admin": access.is_circle_admin(request.user, circle),
         "can_see_members": access.can_see_members(request.user, circle),
         "member_count": circle.memberships.filter(state=MembershipState.ADMITTED).count(),
-        "bridges": active_bridges([circle.pk]),
+        "bridges": _visible_partners(request.user, circle),
         "join_form": JoinForm(),
     }
     return render(request, "circles/detail.html", context)
+
+
+def _visible_partners(user, circle) -> list:
+    """Bridges of ``circle`` whose other side this user may see: a private partner stays
+    unnamed on a public page."""
+    bridges = active_bridges([circle.pk])
+    others = {b.other(circle).pk for b in bridges}
+    visible = set(access.visible_circles(user).filter(pk__in=others).values_list("pk", flat=True))
+    return [b for b in bridges if b.other(circle).pk in visible]
 
 
 @login_required

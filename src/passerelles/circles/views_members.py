@@ -124,15 +124,12 @@ def invite(request: HttpRequest, slug: str) -> HttpResponse:
     circle = access.get_circle_for_admin(request.user, slug)
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        sent, refused = 0, []
-        for email in form.cleaned_data["emails"]:
-            try:
-                invitation, _created = actions.do_invite(circle, request.user, email)
-            except actions.ActionError as error:
-                refused.append(str(error))
-                continue
-            actions.send_invitation(invitation, request)
-            sent += 1
+        sent, refused = actions.do_invite_many(
+            circle,
+            request.user,
+            form.cleaned_data["emails"],
+            site_url=request.build_absolute_uri("/"),
+        )
         if sent:
             messages.success(request, _("%(n)d invitation(s) envoyée(s).") % {"n": sent})
         for reason in refused:
@@ -177,10 +174,10 @@ def _accept(request: HttpRequest, invitation: Invitation) -> HttpResponse:
 def invitation_revoke(request: HttpRequest, slug: str, invitation_id: int) -> HttpResponse:
     circle = access.get_circle_for_admin(request.user, slug)
     invitation = get_object_or_404(Invitation, pk=invitation_id, circle=circle)
-    if invitation.is_open:
-        from django.utils import timezone
-
-        invitation.revoked_at = timezone.now()
-        invitation.save(update_fields=["revoked_at"])
+    try:
+        actions.do_revoke_invitation(invitation)
+    except actions.ActionError as error:
+        messages.error(request, str(error))
+    else:
         messages.success(request, _("L'invitation est annulée."))
     return redirect("circles:members", slug)
