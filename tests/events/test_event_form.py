@@ -57,7 +57,7 @@ def test_deadline_before_start_and_place_needed(client, alice, club):
         _data(club, registration_deadline="2031-06-13T12:00", place=""),
     )
     text = response.content.decode()
-    assert "La clôture des inscriptions précède le début." in text
+    assert "La clôture des inscriptions doit précéder le début." in text
     assert "Indiquez un lieu ou un lien de visio." in text
 
 

@@ -6,6 +6,7 @@ Registration and cancellation lock the event row first, so that concurrent reque
 served one after the other and the seats are never over-allocated.
 """
 
+from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -34,6 +35,7 @@ __all__ = [
     "do_create_event",
     "do_rate_event",
     "do_register",
+    "do_save_agenda",
     "do_update_event",
 ]
 
@@ -87,6 +89,19 @@ def do_update_event(event: Event, *, open_to=None, **fields) -> Event:
         _set_open_to(event, open_to)
     _fill_seats(event)
     return event
+
+
+@transaction.atomic
+def do_save_agenda(event: Event, formset) -> Event:
+    """Save the programme edited in a valid agenda ``formset`` and give calendars a new
+    SEQUENCE: all of it or nothing (a cancelled event refuses, and no item is touched)."""
+    items = formset.save(commit=False)
+    for obj in formset.deleted_objects:
+        obj.delete()
+    for position, item in enumerate(items):
+        item.position = position
+        item.save()
+    return do_update_event(event)
 
 
 @transaction.atomic
@@ -259,6 +274,8 @@ def _mail(registrations, event: Event, kind: str, request=None) -> None:
     url = event.get_absolute_url()
     if request is not None:
         url = request.build_absolute_uri(url)
+    else:  # a job or an edit without a request at hand: the configured site address
+        url = f"{settings.SITE_URL.rstrip('/')}{url}"
     subjects = {
         "promoted": _("[Passerelles] Une place s'est libérée : %(title)s"),
         "cancelled": _("[Passerelles] Événement annulé : %(title)s"),

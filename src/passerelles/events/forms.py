@@ -84,7 +84,7 @@ class EventForm(forms.ModelForm):
         deadline = data.get("registration_deadline")
         if starts and deadline and deadline > starts:
             self.add_error(
-                "registration_deadline", _("La clôture des inscriptions précède le début.")
+                "registration_deadline", _("La clôture des inscriptions doit précéder le début.")
             )
         if data.get("format") == EventFormat.ONLINE and not data.get("online_url"):
             self.add_error("online_url", _("Indiquez le lien de la visio."))
@@ -213,9 +213,9 @@ class FeedbackForm(forms.Form):
 
 
 USEFULNESS = [
-    (5, _("Très utile")),
-    (4, _("Utile")),
-    (3, _("Correct")),
-    (2, _("Peu utile")),
-    (1, _("Pas utile")),
+    (5, _("5 — très utile")),
+    (4, _("4 — utile")),
+    (3, _("3 — correcte")),
+    (2, _("2 — peu utile")),
+    (1, _("1 — inutile")),
 ]

@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from passerelles.circles.actions import ActionError
 from passerelles.core.choices import Axis, join_codes, split_codes
@@ -66,7 +67,38 @@ def _store(plan: TablePlan, user_ids: list[int], tables: np.ndarray, groups) -> 
     return plan
 
 
-@transaction.atomic
+# Writing a plan ---------------------------------------------------------------------------
+#
+# The engine may search for seconds. On SQLite a write transaction holds a database-wide
+# lock, so the search runs outside any transaction, on a snapshot of its inputs; the
+# result is then written in a short atomic block that first checks the inputs are still
+# the same (same participants, same plan version). If they changed (someone checked in,
+# the plan was regenerated meanwhile) the plan is computed again, a few times at most.
+
+PLAN_ATTEMPTS = 3
+
+CHANGED_DURING_PLANNING = gettext_lazy(
+    "Les participants ou le plan ont changé pendant le calcul, plusieurs fois de suite. "
+    "Relancez le calcul dans un instant."
+)
+
+
+def _fingerprint(registrations: list[Registration]) -> tuple:
+    """What the engine reads of the participants: who, through which circle, what axes."""
+    return tuple((r.user_id, r.circle_id, r.user.profile.themes) for r in registrations)
+
+
+def _plan_version(event: Event) -> int | None:
+    return TablePlan.objects.filter(event=event).values_list("version", flat=True).first()
+
+
+def _checked_event(event: Event) -> Event:
+    event = Event.objects.get(pk=event.pk)
+    if not event.has_rounds:
+        raise ActionError(_("Ce format ne se joue pas en tours de table."))
+    return event
+
+
 def do_generate_plan(
     event: Event,
     *,
@@ -77,52 +109,51 @@ def do_generate_plan(
     seed: int = 0,
 ) -> TablePlan:
     """Seat the participants for every round: nobody twice together, circles mixed."""
-    event = Event.objects.select_for_update().get(pk=event.pk)
-    if not event.has_rounds:
-        raise ActionError(_("Ce format ne se joue pas en tours de table."))
     if not 1 <= int(rounds) <= 20:
         raise ActionError(_("Entre 1 et 20 tours."))
-    registrations = participants_for(event, checked_in_only)
-    if len(registrations) < 2:
-        raise ActionError(_("Il faut au moins deux participants pour un plan de table."))
     size = parse_table_size(table_size)
-    n = len(registrations)
-    try:
-        n_tables = len(table_sizes(n, size))
-        groups, interests, themes = _arrays(registrations, list(table_themes), n_tables)
-        tables = plan_tables(
-            n,
-            size,
-            int(rounds),
-            groups=groups,
-            seed=seed,
-            time_limit=PLAN_TIME_LIMIT,
-            table_themes=themes,
-            interests=interests,
-        )
-    except ValueError as exc:
-        raise ActionError(_("Plan impossible : %(reason)s") % {"reason": exc}) from exc
-    plan, _created = TablePlan.objects.get_or_create(event=event)
-    plan.table_size = str(table_size)
-    plan.rounds = int(rounds)
-    plan.table_themes = join_codes(table_themes)
-    plan.played_rounds = 0
-    return _store(plan, [r.user_id for r in registrations], tables, groups)
+    for _attempt in range(PLAN_ATTEMPTS):
+        event = _checked_event(event)
+        version = _plan_version(event)
+        registrations = participants_for(event, checked_in_only)
+        if len(registrations) < 2:
+            raise ActionError(_("Il faut au moins deux participants pour un plan de table."))
+        n = len(registrations)
+        try:  # outside any transaction: the search may take PLAN_TIME_LIMIT seconds
+            n_tables = len(table_sizes(n, size))
+            groups, interests, themes = _arrays(registrations, list(table_themes), n_tables)
+            tables = plan_tables(
+                n,
+                size,
+                int(rounds),
+                groups=groups,
+                seed=seed,
+                time_limit=PLAN_TIME_LIMIT,
+                table_themes=themes,
+                interests=interests,
+            )
+        except ValueError as exc:
+            raise ActionError(_("Plan impossible : %(reason)s") % {"reason": exc}) from exc
+        with transaction.atomic():
+            event = Event.objects.select_for_update().get(pk=event.pk)
+            if not event.has_rounds:
+                raise ActionError(_("Ce format ne se joue pas en tours de table."))
+            now_registered = participants_for(event, checked_in_only)
+            if _plan_version(event) != version or _fingerprint(now_registered) != _fingerprint(
+                registrations
+            ):
+                continue
+            plan, _created = TablePlan.objects.get_or_create(event=event)
+            plan.table_size = str(table_size)
+            plan.rounds = int(rounds)
+            plan.table_themes = join_codes(table_themes)
+            plan.played_rounds = 0
+            return _store(plan, [r.user_id for r in registrations], tables, groups)
+    raise ActionError(str(CHANGED_DURING_PLANNING))
 
 
-@transaction.atomic
-def do_replan(event: Event, *, played_rounds: int, seed: int = 0) -> TablePlan:
-    """Re-plan the rounds not yet played for the people checked in now.
-
-    Rounds already played are kept as they were; no-shows leave the later rounds, late
-    arrivals join them, and pairs who already met are kept apart when possible.
-    """
-    event = Event.objects.select_for_update().get(pk=event.pk)
-    plan = TablePlan.objects.filter(event=event).first()
-    if plan is None or not plan.tables:
-        raise ActionError(_("Générez d'abord un plan de table."))
-    if not 0 <= int(played_rounds) < plan.rounds:
-        raise ActionError(_("Le nombre de tours joués doit être inférieur au nombre de tours."))
+def _replan_inputs(event: Event, plan: TablePlan) -> tuple:
+    """Who is present now, the plan's people then the newcomers, and what the engine reads."""
     present_regs = participants_for(event, checked_in_only=True)
     if not present_regs:
         present_regs = participants_for(event, checked_in_only=False)
@@ -132,30 +163,56 @@ def do_replan(event: Event, *, played_rounds: int, seed: int = 0) -> TablePlan:
     by_user = {r.user_id: r for r in event.registrations.select_related("user__profile")}
     all_ids = old_ids + [r.user_id for r in new_regs]
     everyone = [by_user[uid] for uid in all_ids]
-    size = parse_table_size(plan.table_size)
-    n_present = sum(1 for uid in all_ids if uid in present_ids)
-    if n_present < 2:
-        raise ActionError(_("Il faut au moins deux participants pour un plan de table."))
-    try:
-        n_tables = len(table_sizes(n_present, size))
-        groups, interests, themes = _arrays(everyone, split_codes(plan.table_themes), n_tables)
-        tables = replan(
-            np.array(plan.tables, dtype=np.int64),
-            int(played_rounds),
-            size,
-            present=np.array([uid in present_ids for uid in old_ids], dtype=bool),
-            n_new=len(new_regs),
-            rounds=plan.rounds,
-            groups=groups,
-            table_themes=themes,
-            interests=interests,
-            seed=seed,
-            time_limit=PLAN_TIME_LIMIT,
-        )
-    except ValueError as exc:
-        raise ActionError(_("Plan impossible : %(reason)s") % {"reason": exc}) from exc
-    plan.played_rounds = int(played_rounds)
-    return _store(plan, all_ids, tables, groups)
+    fingerprint = (tuple(sorted(present_ids)), _fingerprint(everyone))
+    return present_ids, old_ids, new_regs, all_ids, everyone, fingerprint
+
+
+def do_replan(event: Event, *, played_rounds: int, seed: int = 0) -> TablePlan:
+    """Re-plan the rounds not yet played for the people checked in now.
+
+    Rounds already played are kept as they were; no-shows leave the later rounds, late
+    arrivals join them, and pairs who already met are kept apart when possible.
+    """
+    for _attempt in range(PLAN_ATTEMPTS):
+        event = Event.objects.get(pk=event.pk)
+        plan = TablePlan.objects.filter(event=event).first()
+        if plan is None or not plan.tables:
+            raise ActionError(_("Générez d'abord un plan de table."))
+        if not 0 <= int(played_rounds) < plan.rounds:
+            raise ActionError(_("Le nombre de tours joués doit être inférieur au nombre de tours."))
+        present_ids, old_ids, new_regs, all_ids, everyone, fingerprint = _replan_inputs(event, plan)
+        size = parse_table_size(plan.table_size)
+        n_present = sum(1 for uid in all_ids if uid in present_ids)
+        if n_present < 2:
+            raise ActionError(_("Il faut au moins deux participants pour un plan de table."))
+        try:  # outside any transaction: the search may take PLAN_TIME_LIMIT seconds
+            n_tables = len(table_sizes(n_present, size))
+            groups, interests, themes = _arrays(everyone, split_codes(plan.table_themes), n_tables)
+            tables = replan(
+                np.array(plan.tables, dtype=np.int64),
+                int(played_rounds),
+                size,
+                present=np.array([uid in present_ids for uid in old_ids], dtype=bool),
+                n_new=len(new_regs),
+                rounds=plan.rounds,
+                groups=groups,
+                table_themes=themes,
+                interests=interests,
+                seed=seed,
+                time_limit=PLAN_TIME_LIMIT,
+            )
+        except ValueError as exc:
+            raise ActionError(_("Plan impossible : %(reason)s") % {"reason": exc}) from exc
+        with transaction.atomic():
+            event = Event.objects.select_for_update().get(pk=event.pk)
+            current = TablePlan.objects.filter(event=event).first()
+            if current is None or current.version != plan.version:
+                continue
+            if _replan_inputs(event, current)[-1] != fingerprint:
+                continue
+            current.played_rounds = int(played_rounds)
+            return _store(current, all_ids, tables, groups)
+    raise ActionError(str(CHANGED_DURING_PLANNING))
 
 
 # Reading a plan ---------------------------------------------------------------------------

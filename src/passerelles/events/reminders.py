@@ -32,7 +32,7 @@ def send_due_reminders(now: datetime.datetime | None = None, base_url: str = "")
     two runs at the same time (cron and task) never send the same reminder twice.
     """
     now = now or timezone.now()
-    base_url = base_url or getattr(settings, "SITE_URL", "")
+    base_url = (base_url or settings.SITE_URL).rstrip("/")
     sent = 0
     for registration in due_registrations(now):
         claimed = Registration.objects.filter(

@@ -130,13 +130,11 @@ def event_agenda(request: HttpRequest, event_id: int) -> HttpResponse:
         request.POST or None, instance=event, prefix="agenda", form_kwargs={"axis": event.axis}
     )
     if request.method == "POST" and formset.is_valid():
-        items = formset.save(commit=False)
-        for obj in formset.deleted_objects:
-            obj.delete()
-        for position, item in enumerate(items):
-            item.position = position
-            item.save()
-        actions.do_update_event(event)  # calendars see the change
+        try:
+            actions.do_save_agenda(event, formset)  # calendars see the change
+        except actions.ActionError as exc:
+            messages.error(request, str(exc))
+            return redirect(event)
         messages.success(request, _("Programme enregistré."))
         if "add" in request.POST:
             return redirect("events:agenda", event.pk)

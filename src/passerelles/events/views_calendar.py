@@ -53,9 +53,9 @@ def regenerate_feed(request: HttpRequest) -> HttpResponse:
 @require_GET
 def personal_feed(request: HttpRequest, token: str) -> HttpResponse:
     """The events one registered for (or waits for): no login, the token is the key."""
-    feed = get_object_or_404(CalendarFeed.objects.select_related("user"), token=token)
-    if not feed.user.is_active:
-        return HttpResponse(status=404)
+    feed = get_object_or_404(
+        CalendarFeed.objects.select_related("user"), token=token, user__is_active=True
+    )
     events = Event.objects.filter(
         registrations__user=feed.user,
         registrations__status__in=[RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED],
@@ -80,5 +80,7 @@ def circle_feed(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def circle_feed_with_token(request: HttpRequest, token: str, slug: str) -> HttpResponse:
     """A circle's events for a calendar app, seen with the rights of the token's owner."""
-    feed = get_object_or_404(CalendarFeed.objects.select_related("user"), token=token)
+    feed = get_object_or_404(
+        CalendarFeed.objects.select_related("user"), token=token, user__is_active=True
+    )
     return _circle_feed(request, feed.user, slug)

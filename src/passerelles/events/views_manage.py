@@ -1,6 +1,7 @@
 """The organiser's side: participants, waitlist, check-in on the day, export, feedback."""
 
 import csv
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -61,7 +62,8 @@ def check_in(request: HttpRequest, event_id: int, registration_id: int) -> HttpR
         messages.error(request, str(exc))
     url = redirect("events:participants", event.pk).url
     q = request.POST.get("q")
-    return redirect(f"{url}?q={q}#r{registration.pk}" if q else f"{url}#r{registration.pk}")
+    query = f"?{urlencode({'q': q})}" if q else ""
+    return redirect(f"{url}{query}#r{registration.pk}")
 
 
 @login_required

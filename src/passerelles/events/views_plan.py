@@ -49,7 +49,7 @@ def plan(request: HttpRequest, event_id: int) -> HttpResponse:
             except ActionError as exc:
                 messages.error(request, str(exc))
             else:
-                messages.success(request, _("Tours restants re-planifiés."))
+                messages.success(request, _("Tours restants replanifiés."))
                 return redirect("events:plan", event.pk)
     elif request.method == "POST":
         form = PlanForm(request.POST, tables=min(tables, 60))

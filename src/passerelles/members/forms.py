@@ -6,11 +6,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Count, Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelles.circles.access import visible_circles
-from passerelles.circles.models import Circle, Invitation, Membership, MembershipState, Role
+from passerelles.circles.models import Circle, MembershipState, Role
 from passerelles.core.choices import Axis, Sector, join_codes
 from passerelles.members.models import Profile, Skill, Visibility
 
@@ -332,41 +331,3 @@ class DeleteAccountForm(forms.Form):
                 % {"circles": ", ".join(f"« {name} »" for name in blocking)}
             )
         return self.cleaned_data
-
-    @transaction.atomic
-    def save(self) -> None:
-        anonymise_account(self.user)
-
-
-@transaction.atomic
-def anonymise_account(user) -> None:
-    """Erase what identifies ``user`` and close the account; anonymous traces stay.
-
-    The user row remains (deactivated, renamed, unusable password) so that circle
-    statistics and other members' records keep their shape without naming anyone.
-    """
-    from allauth.account.models import EmailAddress
-
-    now = timezone.now()
-    circles_owned_alone(user).delete()
-    Invitation.objects.filter(email__iexact=user.email).delete()
-    Membership.objects.filter(
-        user=user,
-        state__in=(MembershipState.ADMITTED, MembershipState.PENDING, MembershipState.INVITED),
-    ).update(state=MembershipState.LEFT, ended_at=now, updated_at=now)
-    Membership.objects.filter(user=user).update(role=Role.MEMBER, message="", verified=False)
-    EmailAddress.objects.filter(user=user).delete()
-
-    profile, _created = Profile.objects.get_or_create(user=user)
-    profile.skills.clear()
-    for field in ("headline", "organisation", "city", "department", "sector", "offers", "needs"):
-        setattr(profile, field, "")
-    profile.themes = profile.languages = profile.links = ""
-    profile.visibility = Visibility.CIRCLES
-    profile.save()
-
-    user.email = f"compte-supprime-{user.pk}@passerelles.invalid"
-    user.first_name = user.last_name = ""
-    user.is_active = user.is_staff = user.is_superuser = False
-    user.set_unusable_password()
-    user.save()

@@ -14,6 +14,7 @@ from passerelles.circles.models import Invitation, Membership, MembershipState
 from passerelles.core.choices import Axis
 from passerelles.members import search
 from passerelles.members.access import get_profile_for_user, visible_profiles
+from passerelles.members.actions import ActionError, do_close_account
 from passerelles.members.forms import (
     LANGUAGES,
     DeleteAccountForm,
@@ -127,7 +128,13 @@ def delete_account(request: HttpRequest) -> HttpResponse:
         profile, _created = Profile.objects.get_or_create(user=request.user)
         context = _privacy_context(request, profile, form)
         return render(request, "members/privacy.html", context, status=400)
-    form.save()
+    try:
+        do_close_account(request.user)
+    except ActionError as exc:
+        form.add_error(None, str(exc))
+        profile, _created = Profile.objects.get_or_create(user=request.user)
+        context = _privacy_context(request, profile, form)
+        return render(request, "members/privacy.html", context, status=400)
     logout(request)
     messages.success(
         request, _("Votre compte est supprimé et vos données personnelles sont effacées.")
