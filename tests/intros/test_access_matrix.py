@@ -7,7 +7,7 @@ Introductions are private to their people, even for operators (they have the adm
 import pytest
 from django.urls import reverse
 
-from passerelles.intros.models import Introduction, Status
+from passerelles.intros.models import Introduction, Origin, Status
 from tests.conftest import make_user
 from tests.intros.conftest import member
 
@@ -24,7 +24,12 @@ def cast(db):
         member_a=a, member_b=b, status=Status.PROPOSED, reasons={"a": ["r"], "b": ["r"]}
     )
     warm = Introduction.objects.create(
-        member_a=a, member_b=via, intermediary=b, warm=True, status=Status.INTERMEDIARY
+        origin=Origin.ASK,
+        member_a=a,
+        member_b=via,
+        intermediary=b,
+        warm=True,
+        status=Status.INTERMEDIARY,
     )
     users = {
         "anonymous": None,
@@ -122,3 +127,102 @@ def test_block_needs_a_visible_member(client, cast, role):
     else:
         expected = NOT_FOUND
     assert fetch(client, cast["users"][role], "post", url) == expected
+
+
+# --- Round suggestions with a trusted member on the path -------------------------------
+# The intermediary of a warm path is a reason, never a party: A and B open and answer the
+# suggestion, the intermediary can open nothing and is never told about it.
+
+ROUND_ROLES = ["a", "b", "intermediary", "stranger"]
+
+
+@pytest.fixture
+def round_cast(world):
+    from passerelles.intros.rounds import run_round
+    from tests.intros.conftest import vouch
+
+    odile = world["owners"][0]
+    vouch(world["marc"], odile)
+    vouch(odile, world["sophie"])
+    run_round(force=True)
+    intro = Introduction.objects.get(
+        member_a__in=[world["marc"], world["sophie"]], member_b__in=[world["marc"], world["sophie"]]
+    )
+    users = {
+        "a": intro.member_a,
+        "b": intro.member_b,
+        "intermediary": odile,
+        "stranger": make_user("s@example.org", "Sam", "S"),
+    }
+    return {"intro": intro, "users": users}
+
+
+EXPECTED_ROUND_DETAIL = {"a": OK, "b": OK, "intermediary": NOT_FOUND, "stranger": NOT_FOUND}
+
+
+@pytest.mark.parametrize("role", ROUND_ROLES)
+def test_round_with_intermediary_detail(client, round_cast, role):
+    url = reverse("intros:detail", args=[round_cast["intro"].pk])
+    assert fetch(client, round_cast["users"][role], "get", url) == EXPECTED_ROUND_DETAIL[role]
+
+
+@pytest.mark.parametrize("role", ROUND_ROLES)
+def test_round_with_intermediary_decide(client, round_cast, role):
+    intro = round_cast["intro"]
+    expected = {**EXPECTED_ROUND_DETAIL, "a": DONE, "b": DONE}[role]
+    url = reverse("intros:decide", args=[intro.pk])
+    assert fetch(client, round_cast["users"][role], "post", url, {"decision": "accept"}) == expected
+    intro.refresh_from_db()
+    if role in ("a", "b"):
+        assert intro.decision_of(round_cast["users"][role]) == "accepted"
+    else:
+        assert intro.decision_a == intro.decision_b == intro.intermediary_decision == ""
+
+
+@pytest.mark.parametrize("role", ROUND_ROLES)
+def test_round_with_intermediary_met(client, round_cast, role):
+    expected = {**EXPECTED_ROUND_DETAIL, "a": DONE, "b": DONE}[role]
+    url = reverse("intros:met", args=[round_cast["intro"].pk])
+    assert fetch(client, round_cast["users"][role], "post", url, {"usefulness": "4"}) == expected
+
+
+@pytest.mark.parametrize("role", ROUND_ROLES)
+def test_round_with_intermediary_home_and_notices(client, round_cast, role):
+    user, intro = round_cast["users"][role], round_cast["intro"]
+    client.force_login(user)
+    page = client.get(reverse("intros:home")).content.decode()
+    detail = reverse("intros:detail", args=[intro.pk])
+    party = role in ("a", "b")
+    assert (detail in page) == party
+    assert user.intro_notices.filter(introduction=intro).exists() == party
+    if not party:
+        assert "souhaite rencontrer" not in page
+
+
+def test_round_with_intermediary_both_sides_can_connect(client, round_cast):
+    intro = round_cast["intro"]
+    for role in ("a", "b"):
+        client.force_login(round_cast["users"][role])
+        client.post(reverse("intros:decide", args=[intro.pk]), {"decision": "accept"})
+    intro.refresh_from_db()
+    assert intro.status == Status.ACCEPTED
+
+
+def test_round_suggestion_stored_with_an_intermediary_is_migrated(db):
+    """Suggestions stored before the fix (round, warm, intermediary) become two-party."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    a = member("a@example.org", "Anne", "A")
+    b = member("b@example.org", "Bruno", "B")
+    via = make_user("via@example.org", "Victor", "Via")
+    old = Introduction.objects.create(
+        origin=Origin.ROUND, member_a=a, member_b=b, intermediary=via, warm=True
+    )
+    migration = import_module(
+        "passerelles.intros.migrations.0002_round_suggestions_have_two_parties"
+    )
+    migration.forwards(apps, None)
+    old.refresh_from_db()
+    assert (old.intermediary, old.warm, old.components["via"]) == (None, False, via.pk)

@@ -60,11 +60,65 @@ def test_never_oneself_nor_blocked(world):
     assert "Marc Fournier" not in names(ask.ask(world["marc"], "usinage de précision"))
 
 
-def test_index_rebuilt_when_profiles_change(world):
+class Clock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self):
+        return self.now
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    clock = Clock()
+    monkeypatch.setattr(ask, "_clock", clock)
+    return clock
+
+
+@pytest.fixture
+def builds(monkeypatch):
+    calls = []
+    build = ask.build_index
+
+    def counting(key=()):
+        calls.append(key)
+        return build(key)
+
+    monkeypatch.setattr(ask, "build_index", counting)
+    return calls
+
+
+def test_index_rebuilt_when_profiles_change(world, clock):
     assert "Bob Durand" not in names(ask.ask(world["marc"], "traduction juridique en japonais"))
     world["bob"].profile.offers = "traduction juridique en japonais"
     world["bob"].profile.save()
+    clock.now += ask.REBUILD_EVERY
     assert "Bob Durand" in names(ask.ask(world["marc"], "traduction juridique en japonais"))
+
+
+def test_index_not_rebuilt_on_every_request_after_an_edit(world, clock, builds):
+    ask.ask(world["marc"], NEED)
+    for k in range(5):  # members keep editing their profiles while others ask
+        world["bob"].profile.offers = f"développement web, version {k}"
+        world["bob"].profile.save()
+        ask.ask(world["marc"], NEED)
+        clock.now += 1
+    assert len(builds) == 1
+    clock.now += ask.REBUILD_EVERY
+    ask.ask(world["marc"], NEED)
+    assert len(builds) == 2
+    clock.now += ask.REBUILD_EVERY
+    ask.ask(world["marc"], NEED)  # nothing changed since: checked, not rebuilt
+    assert len(builds) == 2
+
+
+def test_stale_index_never_shows_someone_no_longer_introducible(world, clock, builds):
+    assert "Karl Weber" in names(ask.ask(world["marc"], NEED))
+    Preference.objects.filter(user=world["karl"]).update(consent=False)
+    world["karl"].profile.visibility = Visibility.CIRCLES
+    world["karl"].profile.save()
+    assert "Karl Weber" not in names(ask.ask(world["marc"], NEED))
+    assert len(builds) == 1  # the stale index was served, filtered at question time
 
 
 def test_page_lists_answers(client, world):
@@ -89,8 +143,10 @@ def test_direct_request_asks_the_person(client, world):
 
 @pytest.fixture
 def warm(world):
-    """Marc trusts Odile (his club's owner), who vouches for Karl."""
+    """Marc trusts Odile (his club's owner), who vouches for Karl and consented to
+    introductions."""
     odile = world["owners"][0]
+    Preference.objects.create(user=odile, consent=True, scope=Scope.ALL)
     vouch(world["marc"], odile)
     vouch(odile, world["karl"])
     return odile
@@ -169,3 +225,115 @@ def test_request_never_repeats_a_pair(client, world):
     client.post(url, {"need": NEED})
     client.post(url, {"need": NEED})
     assert Introduction.objects.count() == 1
+
+
+# --- What "Demander au réseau" reveals about existing introductions ---------------------
+
+MARC_OFFER = "je cherche un sous-traitant en usinage de précision"
+
+
+def _warm_request(client, world):
+    client.force_login(world["marc"])
+    client.post(reverse("intros:request", args=[world["karl"].pk]), {"need": NEED, "warm": "on"})
+    return Introduction.objects.get(member_a=world["marc"], member_b=world["karl"])
+
+
+def _marc_for_karl(world):
+    return next(a for a in ask.ask(world["karl"], MARC_OFFER) if a.profile.user == world["marc"])
+
+
+def test_person_sought_not_told_while_the_intermediary_decides(client, world, warm):
+    intro = _warm_request(client, world)
+    assert intro.status == Status.INTERMEDIARY
+    assert _marc_for_karl(world).existing is None
+    client.force_login(world["karl"])
+    page = client.get(reverse("intros:ask"), {"q": MARC_OFFER}).content.decode()
+    assert "existe déjà" not in page
+    assert reverse("intros:detail", args=[intro.pk]) not in page
+    # Asking Marc himself gets the answer anyone not introducible gets, nothing more.
+    response = client.post(
+        reverse("intros:request", args=[world["marc"].pk]), {"need": MARC_OFFER}, follow=True
+    )
+    text = response.content.decode()
+    assert "ne peut pas vous être présenté" in text and "existe déjà" not in text
+    # The asker does see his own request.
+    assert (
+        next(a for a in ask.ask(world["marc"], NEED) if a.profile.user == world["karl"]).existing
+        == intro
+    )
+
+
+def test_person_sought_not_told_after_the_intermediary_declined(client, world, warm):
+    intro = _warm_request(client, world)
+    client.force_login(warm)
+    client.post(reverse("intros:decide", args=[intro.pk]), {"decision": "decline"})
+    assert _marc_for_karl(world).existing is None
+
+
+def test_person_sought_told_once_the_intermediary_agreed(client, world, warm):
+    intro = _warm_request(client, world)
+    client.force_login(warm)
+    client.post(reverse("intros:decide", args=[intro.pk]), {"decision": "accept"})
+    assert _marc_for_karl(world).existing == intro
+
+
+# --- Who may be enlisted as an intermediary -----------------------------------------------
+
+
+@pytest.fixture
+def path_via_odile(world):
+    """The same trust path as ``warm``, but Odile never consented to introductions."""
+    odile = world["owners"][0]
+    vouch(world["marc"], odile)
+    vouch(odile, world["karl"])
+    return odile
+
+
+def test_intermediary_without_consent_is_not_offered(client, world, path_via_odile):
+    karl = next(a for a in ask.ask(world["marc"], NEED) if a.profile.user == world["karl"])
+    assert karl.intermediary is None
+    client.force_login(world["marc"])
+    page = client.get(reverse("intros:ask"), {"q": NEED}).content.decode()
+    assert "Être présenté(e) par" not in page
+    assert "Demander une mise en relation directe" in page
+    # Even a forged "warm" request makes a direct one: she is never asked.
+    client.post(reverse("intros:request", args=[world["karl"].pk]), {"need": NEED, "warm": "on"})
+    intro = Introduction.objects.get(member_a=world["marc"], member_b=world["karl"])
+    assert intro.intermediary is None and not intro.warm
+    assert intro.status == Status.ACCEPTED_BY_A
+    assert not path_via_odile.intro_notices.exists()
+
+
+def test_may_introduce_needs_consent_and_sight_of_the_target(world, warm):
+    from passerelles.intros import access
+
+    assert access.may_introduce(warm, world["karl"])
+    world["karl"].profile.visibility = Visibility.CIRCLES  # Odile is not in his circle
+    world["karl"].profile.save()
+    assert not access.may_introduce(warm, world["karl"])
+    world["karl"].profile.visibility = Visibility.BRIDGED
+    world["karl"].profile.save()
+    Preference.objects.filter(user=warm).update(consent=False)
+    assert not access.may_introduce(warm, world["karl"])
+
+
+def test_action_refuses_an_intermediary_without_consent(world, path_via_odile):
+    from passerelles.intros import actions
+
+    with pytest.raises(actions.ActionError):
+        actions.do_request_introduction(
+            world["marc"], world["karl"], need=NEED, intermediary=path_via_odile
+        )
+    assert not Introduction.objects.exists()
+
+
+def test_action_refuses_an_intermediary_who_may_not_see_the_target(world, warm):
+    from passerelles.intros import actions
+
+    outsider = make_user("far@example.org", "Fabien", "Loin")
+    Preference.objects.create(user=outsider, consent=True, scope=Scope.ALL)
+    with pytest.raises(actions.ActionError):
+        actions.do_request_introduction(
+            world["marc"], world["karl"], need=NEED, intermediary=outsider
+        )
+    assert not Introduction.objects.exists()

@@ -110,3 +110,47 @@ def test_expired_suggestion_cannot_be_accepted(client, world, intro):
 def test_get_is_not_allowed(client, world, intro):
     client.force_login(world["marc"])
     assert client.get(reverse("intros:decide", args=[intro.pk])).status_code == 405
+
+
+# --- Links in e-mails -------------------------------------------------------------------
+
+
+def test_connected_email_links_to_the_site_of_the_request(
+    client, world, intro, settings, django_capture_on_commit_callbacks
+):
+    settings.SITE_URL = ""  # not configured: the request at hand still gives the host
+    answer(client, world["marc"], intro, "accept")
+    with django_capture_on_commit_callbacks(execute=True):
+        answer(client, world["sophie"], intro, "accept")
+    link = f"http://testserver{intro.get_absolute_url()}"
+    assert len(mail.outbox) == 2 and all(link in m.body for m in mail.outbox)
+
+
+def test_round_email_links_use_site_url(world, settings, django_capture_on_commit_callbacks):
+    settings.SITE_URL = "https://passerelles.example/"
+    with django_capture_on_commit_callbacks(execute=True):
+        run_round(force=True)
+    assert mail.outbox
+    assert all("https://passerelles.example/mises-en-relation/" in m.body for m in mail.outbox)
+
+
+def test_warm_request_email_links_to_the_site_of_the_request(
+    client, world, settings, django_capture_on_commit_callbacks
+):
+    from passerelles.intros.models import Preference, Scope
+    from tests.intros.conftest import vouch
+
+    settings.SITE_URL = ""
+    odile = world["owners"][0]
+    Preference.objects.create(user=odile, consent=True, scope=Scope.ALL)
+    vouch(world["marc"], odile)
+    vouch(odile, world["karl"])
+    client.force_login(world["marc"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("intros:request", args=[world["karl"].pk]),
+            {"need": "accompagnement à l'export en Allemagne", "warm": "on"},
+        )
+    intro = Introduction.objects.get(member_a=world["marc"], member_b=world["karl"])
+    assert [m.to for m in mail.outbox] == [[odile.email]]
+    assert f"http://testserver{intro.get_absolute_url()}" in mail.outbox[0].body

@@ -230,10 +230,13 @@ def test_warm_path_named_in_reasons(world):
     intro = Introduction.objects.get(
         member_a__in=[world["marc"], world["sophie"]], member_b__in=[world["marc"], world["sophie"]]
     )
-    assert intro.warm and intro.intermediary == odile
+    # Only a reason: Odile is not a party to the suggestion and is never asked.
+    assert not intro.warm and intro.intermediary is None
+    assert intro.components["via"] == odile.pk
     assert any(
         "Odile Arnaud, en qui vous avez confiance" in r for r in intro.reasons_for(world["marc"])
     )
+    assert not odile.intro_notices.exists()
 
 
 def test_new_suggestions_notify_and_email(world, django_capture_on_commit_callbacks):
@@ -281,3 +284,106 @@ def test_demo_helper_gives_consent_to_a_share(db):
     assert enable_for(get_user_model().objects.all(), share=1.0) == 10
     assert Preference.objects.filter(consent=True).count() == 10
     assert all(1 <= p.per_round <= 3 for p in Preference.objects.all())
+
+
+# --- The round's writes: short, all-or-nothing, re-checked -----------------------------
+
+
+def _during_planning(monkeypatch, action):
+    """Run ``action`` right after the engine planned the round, before anything is
+    written (as another request would, while the computation runs)."""
+    from django.db import connection
+
+    from passerelles.intros import rounds
+
+    plan_round = rounds.plan_round
+    depth = []
+
+    def planned(*args, **kwargs):
+        pairs = plan_round(*args, **kwargs)
+        depth.append(len(connection.atomic_blocks))
+        action(pairs)
+        return pairs
+
+    monkeypatch.setattr(rounds, "plan_round", planned)
+    return depth
+
+
+def test_engine_runs_outside_any_transaction(world, monkeypatch):
+    from django.db import connection
+
+    outer = len(connection.atomic_blocks)  # the test's own transaction
+    depth = _during_planning(monkeypatch, lambda pairs: None)
+    run_round(force=True)
+    assert depth == [outer]
+
+
+def test_pair_introduced_meanwhile_is_skipped(world, monkeypatch):
+    def ask_meanwhile(pairs):
+        Introduction.objects.create(
+            origin="ask", member_a=world["sophie"], member_b=world["marc"], status="proposed"
+        )
+
+    _during_planning(monkeypatch, ask_meanwhile)
+    round_ = run_round(force=True)
+    pair = [world["marc"], world["sophie"]]
+    both = Introduction.objects.filter(member_a__in=pair, member_b__in=pair)
+    assert both.count() == 1 and both.get().origin == "ask"
+    assert round_.introductions == Introduction.objects.filter(round=round_).count() >= 1
+
+
+def test_member_who_withdrew_consent_meanwhile_is_skipped(world, monkeypatch):
+    from passerelles.intros.actions import do_save_preferences
+
+    def withdraw(pairs):
+        pref = Preference.objects.get(user=world["sophie"])
+        pref.consent = False
+        do_save_preferences(world["sophie"], pref)
+
+    _during_planning(monkeypatch, withdraw)
+    round_ = run_round(force=True)
+    assert world["sophie"].pk not in load(Introduction.objects.all())
+    assert not world["sophie"].intro_notices.exists()
+    assert round_.introductions == Introduction.objects.count() >= 1
+    assert Preference.objects.get(user=world["sophie"]).last_round_at is None
+
+
+def test_member_who_blocked_the_other_meanwhile_is_skipped(world, monkeypatch):
+    def block(pairs):
+        Preference.objects.get(user=world["sophie"]).blocked.add(world["marc"])
+
+    _during_planning(monkeypatch, block)
+    run_round(force=True)
+    assert frozenset((world["marc"].pk, world["sophie"].pk)) not in pairs_of(
+        Introduction.objects.all()
+    )
+
+
+def test_members_taken_by_a_concurrent_round_are_skipped(world, monkeypatch):
+    from passerelles.intros import rounds
+
+    real = rounds.plan_round
+    monkeypatch.setattr(rounds, "plan_round", lambda *a, **k: (run_round_inner(), real(*a, **k))[1])
+
+    def run_round_inner():
+        monkeypatch.setattr(rounds, "plan_round", real)
+        run_round(force=True, seed=1)  # another round completes while this one computes
+
+    run_round(force=True)
+    counts = load(Introduction.objects.all())
+    for pref in Preference.objects.filter(consent=True):
+        assert counts[pref.user_id] <= pref.per_round
+    assert Round.objects.count() == 2
+
+
+def test_writes_are_all_or_nothing(world, monkeypatch):
+    from passerelles.intros import notify
+
+    def fail(created):
+        raise RuntimeError("mail server on fire")
+
+    monkeypatch.setattr(notify, "new_suggestions", fail)
+    with pytest.raises(RuntimeError):
+        run_round(force=True)
+    assert not Round.objects.exists() and not Introduction.objects.exists()
+    assert not Preference.objects.filter(last_round_at__isnull=False).exists()

@@ -8,23 +8,26 @@ from django.shortcuts import get_object_or_404
 
 from passerelles.circles.access import reachable_circle_ids
 from passerelles.circles.models import Membership, MembershipState
-from passerelles.intros.models import Decision, Introduction, Preference, Scope
+from passerelles.intros.models import Decision, Introduction, Origin, Preference, Scope
 from passerelles.members.access import visible_profiles
 from passerelles.members.models import Profile, Visibility
 
 
 def introductions_for(user) -> QuerySet[Introduction]:
-    """Introductions ``user`` takes part in. The person sought through an intermediary
-    sees nothing until the intermediary agreed; the intermediary sees what they were
-    asked to make."""
+    """Introductions ``user`` takes part in. Through "Demander au réseau", the person
+    sought through an intermediary sees nothing until the intermediary agreed, and the
+    intermediary sees what they were asked to make. A round suggestion has exactly two
+    parties: a trusted member on the path between them is only ever a reason."""
     if not user.is_authenticated:
         return Introduction.objects.none()
+    asked_through = Q(origin=Origin.ASK) & Q(warm=True)
     return Introduction.objects.filter(
         Q(member_a=user)
+        | (Q(member_b=user) & Q(origin=Origin.ROUND))
         | (Q(member_b=user) & Q(intermediary__isnull=True))
         | (Q(member_b=user) & Q(warm=False))
         | (Q(member_b=user) & Q(intermediary_decision=Decision.ACCEPTED))
-        | (Q(intermediary=user) & Q(warm=True))
+        | (Q(intermediary=user) & asked_through)
     ).select_related("member_a__profile", "member_b__profile", "intermediary__profile")
 
 
@@ -73,6 +76,17 @@ def may_request(user) -> bool:
     if not user.is_authenticated:
         return False
     return Preference.objects.filter(user=user, consent=True).exists()
+
+
+def may_introduce(intermediary, target) -> bool:
+    """Whether ``intermediary`` may be asked to present someone to ``target``: they
+    consented to introductions themselves and may see ``target``'s profile."""
+    if intermediary is None or not intermediary.is_active:
+        return False
+    return (
+        may_request(intermediary)
+        and visible_profiles(intermediary).filter(user_id=getattr(target, "pk", target)).exists()
+    )
 
 
 def visible_profiles_by_user_id(user, user_ids) -> dict[int, Profile]:

@@ -73,16 +73,22 @@ def _cancel_open(user, now) -> int:
 
 
 @transaction.atomic
-def do_decide(user, intro: Introduction, *, accept: bool) -> Introduction:
+def do_decide(user, intro: Introduction, *, accept: bool, request=None) -> Introduction:
     """``user`` answers a suggestion (as one side, or as the intermediary asked first).
 
     A decline closes the pair for good and is never shown to the other side; acceptance
-    by both shares contact details and sends each an e-mail.
+    by both shares contact details and sends each an e-mail (links built from ``request``
+    when given, else from ``SITE_URL``).
     """
     intro = Introduction.objects.select_for_update().get(pk=intro.pk)
     now = timezone.now()
     side = intro.side(user)
-    if side == "intermediary" and intro.status == Status.INTERMEDIARY:
+    if (
+        side == "intermediary"
+        and intro.origin == Origin.ASK
+        and intro.warm
+        and intro.status == Status.INTERMEDIARY
+    ):
         return _intermediary_decides(intro, accept, now)
     if side not in ("a", "b"):
         raise ActionError(_("Cette mise en relation ne vous concerne pas."))
@@ -112,7 +118,7 @@ def do_decide(user, intro: Introduction, *, accept: bool) -> Introduction:
         intro.status = Status.ACCEPTED_BY_A if side == "a" else Status.ACCEPTED_BY_B
     intro.save()
     if intro.status == Status.ACCEPTED:
-        notify.connected(intro)
+        notify.connected(intro, request=request)
     return intro
 
 
@@ -140,16 +146,25 @@ def do_request_introduction(
     message: str = "",
     reasons: list[str] | None = None,
     intermediary=None,
+    request=None,
 ) -> Introduction:
     """``asker`` asks to meet ``target`` after asking the network. Direct: ``target`` is
     asked at once. Warm: ``intermediary`` is asked first, and ``target`` sees nothing
-    until they agree. The asker's own acceptance is implied."""
+    until they agree; only someone who consented to introductions and may see ``target``
+    can be enlisted. The asker's own acceptance is implied."""
     if not access.may_request(asker):
         raise ActionError(_("Activez d'abord les mises en relation dans vos préférences."))
     if not access.introducible_profiles(asker).filter(user=target).exists():
         raise ActionError(_("Ce membre ne peut pas vous être présenté."))
     if intermediary is not None and intermediary.pk in (asker.pk, target.pk):
         raise ActionError(_("L'intermédiaire doit être une troisième personne."))
+    if intermediary is not None and not access.may_introduce(intermediary, target):
+        raise ActionError(
+            _(
+                "Cette personne ne peut pas faire les présentations : "
+                "demandez une mise en relation directe."
+            )
+        )
     need, message = (need or "").strip()[:500], (message or "").strip()
     if len(message) > 1000:
         raise ActionError(_("Le message est limité à 1 000 caractères."))
@@ -181,9 +196,14 @@ def do_request_introduction(
         with transaction.atomic():
             intro.save()
     except IntegrityError:
-        raise ActionError(_("Vous avez déjà été mis en relation avec ce membre.")) from None
+        pair = {"pair_low": min(asker.pk, target.pk), "pair_high": max(asker.pk, target.pk)}
+        if access.introductions_for(asker).filter(**pair).exists():
+            raise ActionError(_("Une mise en relation avec ce membre existe déjà.")) from None
+        # One the asker may not know about (an intermediary still deciding, or who
+        # declined): the same answer as for anyone who may not be introduced.
+        raise ActionError(_("Ce membre ne peut pas vous être présenté.")) from None
     if intermediary:
-        notify.intermediary_asked(intro)
+        notify.intermediary_asked(intro, request=request)
     else:
         notify.requested(intro)
     return intro

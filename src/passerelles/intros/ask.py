@@ -1,12 +1,16 @@
 """ "Demander au réseau": rank the members a person may ask to meet for a free-text need.
 
 The offers of consenting members are encoded once and cached in-process, keyed by the
-latest profile and preference change, so that a question costs one sparse product.
+latest profile, membership and preference change, so that a question costs one sparse
+product. A page request never waits for a rebuild more than once per ``REBUILD_EVERY``
+seconds per process: in between, a slightly stale index is served. Staleness never widens
+what anyone sees: every answer is filtered by ``introducible_profiles`` at question time.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -23,6 +27,7 @@ from passerelles.intros.models import Introduction, Preference
 from passerelles.members.models import Profile
 
 MAX_RESULTS = 10
+REBUILD_EVERY = 60.0  # seconds: at most one rebuild (and one freshness check) per period
 
 
 @dataclass(frozen=True)
@@ -84,16 +89,28 @@ def build_index(key: tuple = ()) -> OffersIndex:
 
 _lock = threading.Lock()
 _cached: OffersIndex | None = None
+_checked_at = 0.0  # time.monotonic() of the last freshness check of _cached
+
+
+def _clock() -> float:
+    return time.monotonic()
 
 
 def current_index() -> OffersIndex:
-    global _cached
-    key = _cache_key()
-    if _cached is not None and _cached.key == key:
-        return _cached
+    """The cached index; checked against the data at most once per ``REBUILD_EVERY``
+    seconds and rebuilt then only if the data changed. Only the very first question of a
+    process waits for a build unconditionally."""
+    global _cached, _checked_at
+    cached = _cached
+    if cached is not None and _clock() - _checked_at < REBUILD_EVERY:
+        return cached
     with _lock:
+        if _cached is not None and _clock() - _checked_at < REBUILD_EVERY:
+            return _cached  # another thread just checked or rebuilt it
+        key = _cache_key()
         if _cached is None or _cached.key != key:
             _cached = build_index(key)
+        _checked_at = _clock()
         return _cached
 
 
@@ -131,16 +148,20 @@ def ask(user, need: str, k: int = MAX_RESULTS) -> list[Answer]:
     )
     ids = [int(index.user_ids[i]) for i in found]
     profiles = Profile.objects.select_related("user").in_bulk(ids, field_name="user_id")
+    # Only introductions the user may see: not one still with an intermediary, nor one
+    # an intermediary declined, when the user is the person sought.
     existing = {
         (i.pair_low, i.pair_high): i
-        for i in Introduction.objects.filter(
+        for i in access.introductions_for(user).filter(
             pair_low__in=[min(user.pk, u) for u in ids],
             pair_high__in=[max(user.pk, u) for u in ids],
         )
     }
     answers = []
     for rank, (i, uid) in enumerate(zip(found.tolist(), ids, strict=True)):
-        profile = profiles[uid]
+        profile = profiles.get(uid)
+        if profile is None:  # gone since the index was built
+            continue
         answer = Answer(profile, float(scores[rank]), [])
         answer.existing = existing.get((min(user.pk, uid), max(user.pk, uid)))
         direct = _add_path(user, answer)
@@ -163,12 +184,16 @@ def ask(user, need: str, k: int = MAX_RESULTS) -> list[Answer]:
 
 
 def _add_path(user, answer: Answer) -> bool:
-    """Sets the trust path to them, naming only members the viewer may see; the member
-    just before them is the intermediary of a warm introduction. True for a direct tie."""
+    """Sets the trust path to them, naming only members the viewer may see. The member
+    just before them may be asked to make a warm introduction only if the viewer may see
+    them, they consented to introductions and they may see the person sought; otherwise
+    only a direct request is offered. True for a direct tie."""
     path = trust_inputs.trust_path(user, answer.profile.user_id)
     if len(path) < 3:
         return len(path) == 2
     visible = access.visible_profiles_by_user_id(user, path[1:-1])
     answer.path = [visible.get(u) for u in path[1:-1]]
-    answer.intermediary = visible.get(path[-2])
+    last_hop = visible.get(path[-2])
+    if last_hop is not None and access.may_introduce(last_hop.user, answer.profile.user):
+        answer.intermediary = last_hop
     return False

@@ -11,15 +11,19 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from passerelles.intros.models import Introduction, Notice
+from passerelles.intros.models import Decision, Introduction, Notice
 
 
 def _name(user) -> str:
     return user.get_full_name() or user.email.split("@")[0]
 
 
-def _absolute(path: str) -> str:
-    base = getattr(settings, "SITE_URL", "").rstrip("/")
+def _absolute(path: str, request=None) -> str:
+    """An absolute link for an e-mail: from the request at hand when there is one, else
+    from ``settings.SITE_URL`` (outside a request: rounds, tasks, commands)."""
+    if request is not None:
+        return request.build_absolute_uri(path)
+    base = (getattr(settings, "SITE_URL", "") or "").rstrip("/")
     return f"{base}{path}"
 
 
@@ -43,10 +47,13 @@ def _mail_after_commit(subject: str, template: str, context: dict, to: str) -> N
 def new_suggestions(introductions: list[Introduction]) -> None:
     """One notice per suggestion, one e-mail per member listing theirs."""
     per_user: dict = defaultdict(list)
+    notices = []
     for intro in introductions:
         for user, other in ((intro.member_a, intro.member_b), (intro.member_b, intro.member_a)):
-            notice(user, _("Nouvelle suggestion : %(name)s") % {"name": _name(other)}, intro)
+            text = _("Nouvelle suggestion : %(name)s") % {"name": _name(other)}
+            notices.append(Notice(user=user, text=text[:300], introduction=intro))
             per_user[user].append((other, intro))
+    Notice.objects.bulk_create(notices, batch_size=500)
     for user, items in per_user.items():
         _mail_after_commit(
             _("Vos nouvelles suggestions de mise en relation"),
@@ -60,7 +67,7 @@ def new_suggestions(introductions: list[Introduction]) -> None:
         )
 
 
-def intermediary_asked(intro: Introduction) -> None:
+def intermediary_asked(intro: Introduction, request=None) -> None:
     asker, target, via = intro.member_a, intro.member_b, intro.intermediary
     notice(
         via,
@@ -77,7 +84,7 @@ def intermediary_asked(intro: Introduction) -> None:
             "target": _name(target),
             "need": intro.need,
             "message": intro.message,
-            "url": _absolute(intro.get_absolute_url()),
+            "url": _absolute(intro.get_absolute_url(), request),
         },
         via.email,
     )
@@ -93,7 +100,7 @@ def requested(intro: Introduction) -> None:
     )
 
 
-def connected(intro: Introduction) -> None:
+def connected(intro: Introduction, request=None) -> None:
     """Both accepted: each gets the other's contact and a suggested first message."""
     for user, other in ((intro.member_a, intro.member_b), (intro.member_b, intro.member_a)):
         notice(
@@ -111,7 +118,7 @@ def connected(intro: Introduction) -> None:
                 "other_email": other.email,
                 "reasons": intro.reasons_for(user),
                 "first_message": first_message(intro, user),
-                "url": _absolute(intro.get_absolute_url()),
+                "url": _absolute(intro.get_absolute_url(), request),
             },
             user.email,
         )
@@ -122,7 +129,7 @@ def first_message(intro: Introduction, user) -> str:
     other = intro.other(user)
     first_name = other.first_name or _name(other)
     me = _name(user)
-    if intro.intermediary_id and intro.warm:
+    if intro.intermediary_id and intro.warm and intro.intermediary_decision == Decision.ACCEPTED:
         via = _(" par l'intermédiaire de %(via)s") % {"via": _name(intro.intermediary)}
     else:
         via = ""

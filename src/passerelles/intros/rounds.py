@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from django.db import transaction
 from django.utils import timezone
@@ -17,7 +19,13 @@ from passerelles.engine.matching import (
 )
 from passerelles.intros import matching_data, notify
 from passerelles.intros.matching_data import Pool
-from passerelles.intros.models import Introduction, Origin, Preference, Round
+from passerelles.intros.models import (
+    SUGGESTION_LIFETIME,
+    Introduction,
+    Origin,
+    Preference,
+    Round,
+)
 
 # Candidates are drawn by relevance before visibility and scope filter them (often most of
 # them in a real ecosystem), so small pools draw more; large pools keep the engine's 50.
@@ -81,16 +89,23 @@ def score_pairs(pool: Pool) -> tuple:
     return scores_matrix(pool.n, rows, cols, comp["total"]), comp
 
 
-@transaction.atomic
-def run_round(*, now=None, seed: int = 0, force: bool = False) -> Round:
-    """Plan and store one round; members whose frequency is due take part (all consenting
-    members with ``force``). Members left out get priority next time."""
-    now = now or timezone.now()
-    # One round at a time: concurrent runs queue on the preference rows.
-    list(Preference.objects.select_for_update().filter(consent=True).values_list("pk"))
-    expire_stale(now)
+@dataclass
+class Planned:
+    """One suggestion computed outside any transaction, written if still possible."""
+
+    a: int  # user ids
+    b: int
+    intro: Introduction
+
+
+def plan(now, *, seed: int = 0, force: bool = False):
+    """Read a snapshot of the inputs and plan the round, writing nothing.
+
+    Returns (participants' user ids, their ``last_round_at`` when read, planned suggestions
+    as unsaved introductions). This is the slow part (seconds for thousands of members):
+    it runs outside any transaction so that it never holds the database's write lock.
+    """
     pool = matching_data.load_pool(now, force=force)
-    round_ = Round.objects.create(started_at=now, seed=seed)
     participants = np.flatnonzero(pool.capacity > 0)
     pairs = np.empty((0, 2), dtype=np.int64)
     comp: dict = {}
@@ -99,33 +114,95 @@ def run_round(*, now=None, seed: int = 0, force: bool = False) -> Round:
         pairs = plan_round(scores, pool.capacity, seed=seed)
     rows, cols = comp.get("rows", []), comp.get("cols", [])
     where = {(int(a), int(b)): e for e, (a, b) in enumerate(zip(rows, cols, strict=True))}
-    created = []
+    planned = []
     for a, b in pairs.tolist():
         c = _components_at(comp, where[(a, b)])
-        intro = Introduction.objects.create(
+        components = {k: round(float(c[k]), 4) for k in STORED_COMPONENTS}
+        via = int(c["intermediary"])
+        if via >= 0:
+            # A trusted member on the path is a reason, never a party: nobody asks them.
+            components["via"] = int(pool.user_ids[via])
+        user_a, user_b = pool.profiles[a].user, pool.profiles[b].user
+        intro = Introduction(
             origin=Origin.ROUND,
-            round=round_,
-            member_a=pool.profiles[a].user,
-            member_b=pool.profiles[b].user,
+            member_a=user_a,
+            member_b=user_b,
             created_at=now,
-            intermediary=pool.profiles[c["intermediary"]].user if c["intermediary"] >= 0 else None,
-            warm=bool(c["intermediary"] >= 0),
+            warm=False,
             reasons={"a": reasons_for(pool, c, a, b), "b": reasons_for(pool, _flip(c), b, a)},
-            components={k: round(float(c[k]), 4) for k in STORED_COMPONENTS},
+            components=components,
             score=float(c["total"]),
         )
-        created.append(intro)
-    matched = np.zeros(pool.n, dtype=bool)
-    matched[pairs.ravel()] = True
-    for left_out in (False, True):
-        chosen = participants[matched[participants] != left_out]
-        Preference.objects.filter(user_id__in=pool.user_ids[chosen].tolist()).update(
-            last_round_at=now, left_out_last_round=left_out
+        planned.append(Planned(user_a.pk, user_b.pk, intro))
+    ids = pool.user_ids[participants].tolist()
+    last = {u: pool.prefs[u].last_round_at for u in ids}
+    return ids, last, planned
+
+
+def run_round(*, now=None, seed: int = 0, force: bool = False) -> Round:
+    """Plan and store one round; members whose frequency is due take part (all consenting
+    members with ``force``). Members left out get priority next time.
+
+    The plan is computed from a snapshot, outside any transaction; the writes then happen
+    in one short all-or-nothing transaction that re-checks what may have changed since:
+    a pair introduced meanwhile, a member who withdrew consent, blocked the other, or was
+    taken by a concurrent round is skipped.
+    """
+    now = now or timezone.now()
+    expire_stale(now)
+    participants, last_seen, planned = plan(now, seed=seed, force=force)
+    with transaction.atomic():
+        return _store(now, seed, participants, last_seen, planned)
+
+
+def _chunks(items, size: int = 5000):
+    items = list(items)
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _store(now, seed, participants, last_seen, planned) -> Round:
+    # Concurrent writers queue on the preference rows (a no-op on SQLite, whose write
+    # lock is database-wide anyway). Whoever withdrew consent or was taken by another
+    # round since the snapshot (``last_round_at`` moved) is out.
+    current = dict(
+        Preference.objects.select_for_update()
+        .filter(consent=True, user__is_active=True)
+        .values_list("user_id", "last_round_at")
+    )
+    still_in = {u for u in participants if u in current and current[u] == last_seen[u]}
+    candidates = [p for p in planned if p.a in still_in and p.b in still_in]
+    taken = set()
+    for lows in _chunks({min(p.a, p.b) for p in candidates}):
+        taken |= set(
+            Introduction.objects.filter(pair_low__in=lows).values_list("pair_low", "pair_high")
         )
-    round_.participants = int(participants.size)
+    blocked = set(Preference.blocked.through.objects.values_list("preference__user_id", "user_id"))
+    round_ = Round.objects.create(started_at=now, seed=seed)
+    kept = []
+    for p in candidates:
+        pair = (min(p.a, p.b), max(p.a, p.b))
+        if pair in taken or (p.a, p.b) in blocked or (p.b, p.a) in blocked:
+            continue
+        taken.add(pair)
+        intro = p.intro
+        intro.round = round_
+        intro.pair_low, intro.pair_high = pair  # what Introduction.save() would set
+        intro.expires_at = now + SUGGESTION_LIFETIME
+        kept.append(intro)
+    created = Introduction.objects.bulk_create(kept, batch_size=500)
+    matched = {u for i in created for u in (i.member_a_id, i.member_b_id)}
+    taking_part = [u for u in participants if u in still_in]
+    for left_out in (False, True):
+        chosen = [u for u in taking_part if (u in matched) != left_out]
+        for ids in _chunks(chosen):
+            Preference.objects.filter(user_id__in=ids).update(
+                last_round_at=now, left_out_last_round=left_out
+            )
+    round_.participants = len(taking_part)
     round_.introductions = len(created)
     round_.cross_circle = sum(1 for i in created if i.components["shared_circles"] == 0)
-    round_.left_out = int((~matched[participants]).sum())
+    round_.left_out = len(taking_part) - len(matched & set(taking_part))
     round_.finished_at = timezone.now()
     round_.save()
     notify.new_suggestions(created)

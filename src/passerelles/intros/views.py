@@ -72,7 +72,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     intro = access.get_introduction_for_user(request.user, pk)
     accept = request.POST.get("decision") == "accept"
     try:
-        intro = actions.do_decide(request.user, intro, accept=accept)
+        intro = actions.do_decide(request.user, intro, accept=accept, request=request)
     except actions.ActionError as exc:
         messages.error(request, str(exc))
         return redirect("intros:detail", intro.pk)

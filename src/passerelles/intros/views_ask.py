@@ -47,6 +47,7 @@ def request_intro(request: HttpRequest, user_id: int) -> HttpResponse:
             message=form.cleaned_data["message"],
             reasons=answer.reasons if answer else [],
             intermediary=intermediary,
+            request=request,
         )
     except actions.ActionError as exc:
         messages.error(request, str(exc))
@@ -60,7 +61,7 @@ def request_intro(request: HttpRequest, user_id: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("Demande envoyée à %(name)s. Vous serez prévenu(e) de sa réponse.")
+            _("Demande envoyée à %(name)s. Vous serez prévenu(e) si elle est acceptée.")
             % {"name": profile.name},
         )
     return redirect("intros:detail", intro.pk)
