@@ -46,6 +46,7 @@ def bridge(a, b, owner_a, owner_b):
 
 def build_world():
     odile = make_user("odile@example.org", "Odile", "Arnaud")
+    Preference.objects.create(user=odile, consent=True, scope=Scope.ALL)  # may introduce
     industry = make_circle(odile, "Club Industrie Rhône", listed=True)
     marc = make_user("marc@example.org", "Marc", "Fournier")
     admit(marc, industry)
