@@ -1,7 +1,10 @@
 """Trust fixtures on top of tests/conftest.py: alice owns the private club (co-optation,
 two vouches), bob is a member, dana owns the bridged alumni association."""
 
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from passerelles.trust import actions
 from tests.conftest import admit, make_user
@@ -13,9 +16,11 @@ def vouch(voucher, vouchee, context="worked_with", strength=2, text=""):
 
 @pytest.fixture
 def erin(db, alumni):
-    """A member of the bridged alumni association."""
+    """A long-standing member of the bridged alumni association (admitted 90 days ago)."""
     user = make_user("erin@example.org", "Erin", "Blanc")
-    admit(user, alumni)
+    membership = admit(user, alumni)
+    membership.admitted_at = timezone.now() - datetime.timedelta(days=90)
+    membership.save(update_fields=["admitted_at"])
     return user
 
 

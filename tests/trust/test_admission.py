@@ -1,7 +1,11 @@
 """Admission by trust (journey 3): co-optation counts vouches from members and bridged
 members; a threshold circle asks the engine for its view of the applicant."""
 
+import datetime
+
 import pytest
+from django.db import transaction
+from django.utils import timezone
 
 from passerelles.circles import actions as circle_actions
 from passerelles.circles.models import AdmissionPolicy, Membership, MembershipState
@@ -106,17 +110,44 @@ def threshold_circle(db):
     return circle, members
 
 
-def test_threshold_circle_admits_someone_its_members_trust(threshold_circle, newcomer):
+def test_threshold_circle_admits_someone_its_members_trust(
+    threshold_circle, newcomer, django_capture_on_commit_callbacks
+):
+    """Threshold circles are reviewed by the recomputation that follows the commit."""
     circle, members = threshold_circle
     _visible_to_all(newcomer)
     request = circle_actions.do_request_to_join(newcomer, circle)
-    vouch(members[1], newcomer, strength=3)
+    with django_capture_on_commit_callbacks(execute=True):
+        vouch(members[1], newcomer, strength=3)
     request.refresh_from_db()
     assert request.state == MembershipState.PENDING  # one vouch scores about one half
-    vouch(members[2], newcomer, strength=3)
-    vouch(members[3], newcomer, strength=3)
+    for member in members[2:4]:
+        with django_capture_on_commit_callbacks(execute=True):
+            vouch(member, newcomer, strength=3)
     request.refresh_from_db()
     assert request.state == MembershipState.ADMITTED
+
+
+def test_a_vouch_builds_no_graph_inside_its_transaction(
+    threshold_circle, newcomer, monkeypatch, django_capture_on_commit_callbacks
+):
+    from passerelles.trust import graph as trust_graph
+
+    circle, members = threshold_circle
+    _visible_to_all(newcomer)
+    circle_actions.do_request_to_join(newcomer, circle)
+    built = []
+    real_build = trust_graph.build_graph
+
+    def counting_build(*args, **kwargs):
+        built.append(transaction.get_connection().in_atomic_block)
+        return real_build(*args, **kwargs)
+
+    monkeypatch.setattr(trust_graph, "build_graph", counting_build)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        vouch(members[1], newcomer, strength=3)
+    assert built == []  # nothing inside do_vouch
+    assert callbacks  # the recomputation is requested once the vouch commits
 
 
 def test_threshold_circle_ignores_a_sybil_ring(threshold_circle, settings):
@@ -134,5 +165,98 @@ def test_threshold_circle_ignores_a_sybil_ring(threshold_circle, settings):
     review = admission.review(circle, target.pk)
     assert review.score == 0.0
     assert admission.review_pending(circle) == []
+    request.refresh_from_db()
+    assert request.state == MembershipState.PENDING
+
+
+# --- Bridged vouches: only from established members, and one from the circle itself ---
+
+
+def _bridged_member(circle, email, *, days_ago=0, verified=False):
+    user = make_user(email, email.split("@")[0].capitalize())
+    membership = admit(user, circle)
+    membership.admitted_at = timezone.now() - datetime.timedelta(days=days_ago)
+    membership.verified = verified
+    membership.save()
+    return user
+
+
+@pytest.fixture
+def open_bridged(coopt, alice):
+    """An open circle bridged with the club: anyone joins it at once."""
+    owner = make_user("ouvert@example.org", "Ouvert", "Proprio")
+    circle = make_circle(owner, "Cercle ouvert", admission_policy=AdmissionPolicy.OPEN)
+    bridge = circle_actions.do_request_bridge(coopt, circle, alice)
+    circle_actions.do_answer_bridge(bridge, owner, accept=True)
+    return circle
+
+
+def test_throwaway_accounts_of_an_open_bridged_circle_do_not_count(
+    coopt, open_bridged, bob, newcomer, settings
+):
+    settings.TRUST_MONTHLY_VOUCHES = 50
+    _visible_to_all(newcomer)
+    request = circle_actions.do_request_to_join(newcomer, coopt)
+    throwaways = []
+    for i in range(3):
+        fake = make_user(f"jetable{i}@example.org", f"Jetable{i}")
+        circle_actions.do_request_to_join(fake, open_bridged)  # admitted at once
+        throwaways.append(fake)
+    # Even long-standing (unverified) members of an open circle do not count.
+    throwaways.append(_bridged_member(open_bridged, "ancien@example.org", days_ago=400))
+    for fake in throwaways:
+        vouch(fake, newcomer, strength=3)
+    vouch(bob, newcomer)
+    view = admission.review(coopt, newcomer.pk)
+    assert len(view.from_bridged) == 4 and view.counted == 1
+    request.refresh_from_db()
+    assert request.state == MembershipState.PENDING
+
+
+def test_recent_members_of_a_bridged_circle_count_after_the_tenure(
+    coopt, bridge, alumni, bob, newcomer, settings
+):
+    bridge.decided_at = timezone.now() - datetime.timedelta(days=60)
+    bridge.save(update_fields=["decided_at"])
+    _visible_to_all(newcomer)
+    request = circle_actions.do_request_to_join(newcomer, coopt)
+    # Admitted after the bridge, a week ago: not yet.
+    recent = [_bridged_member(alumni, f"recent{i}@example.org", days_ago=7) for i in range(2)]
+    for person in recent:
+        vouch(person, newcomer)
+    vouch(bob, newcomer)
+    assert admission.review(coopt, newcomer.pk).counted == 1
+    request.refresh_from_db()
+    assert request.state == MembershipState.PENDING
+    settings.TRUST_BRIDGED_MIN_DAYS = 5
+    assert admission.review(coopt, newcomer.pk).counted == 3
+    assert [m.pk for m in admission.review_pending(coopt)] == [request.pk]
+
+
+def test_verified_and_pre_bridge_members_of_a_bridged_circle_count(
+    coopt, alice, alumni, dana, bob, newcomer
+):
+    before = _bridged_member(alumni, "avant@example.org")  # joined before the bridge
+    bridge = circle_actions.do_request_bridge(coopt, alumni, alice)
+    circle_actions.do_answer_bridge(bridge, dana, accept=True)
+    verified = _bridged_member(alumni, "verifie@example.org", verified=True)
+    after = _bridged_member(alumni, "apres@example.org")  # joined after, today
+    _visible_to_all(newcomer)
+    for person in (before, verified, after):
+        vouch(person, newcomer)
+    view = admission.review(coopt, newcomer.pk)
+    assert {v.voucher_id for v in view.counted_bridged} == {before.pk, verified.pk}
+    assert view.counted == 2
+
+
+def test_bridged_vouches_alone_never_admit(coopt, bridge, alumni, dana, erin, newcomer):
+    """At least one counted vouch must come from the circle's own members."""
+    old = _bridged_member(alumni, "ancienne@example.org", days_ago=200)
+    _visible_to_all(newcomer)
+    request = circle_actions.do_request_to_join(newcomer, coopt)
+    for person in (dana, erin, old):
+        vouch(person, newcomer)
+    view = admission.review(coopt, newcomer.pk)
+    assert view.counted == 3 and not view.passes
     request.refresh_from_db()
     assert request.state == MembershipState.PENDING

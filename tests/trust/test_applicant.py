@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 from passerelles.circles import actions as circle_actions
+from passerelles.circles.models import Membership, MembershipState
 from passerelles.members.models import Visibility
 from tests.trust.conftest import vouch
 
@@ -32,3 +33,30 @@ def test_members_and_other_circles_admins_get_404(client, club, bridge, bob, dan
     for user in (bob, dana, newcomer):
         client.force_login(user)
         assert client.get(url).status_code == 404
+
+
+def test_inviting_someone_does_not_open_their_trust_data(client, club, alice, charlie):
+    """An owner who invites a stranger's e-mail gets no window on them: the invitation
+    creates a membership, but not a request."""
+    charlie.profile.visibility = Visibility.CIRCLES
+    charlie.profile.headline = "Directeur discret"
+    charlie.profile.save()
+    circle_actions.do_invite(club, alice, charlie.email)
+    invited = Membership.objects.get(circle=club, user=charlie)
+    assert invited.state == MembershipState.INVITED
+    client.force_login(alice)
+    response = client.get(reverse("trust:applicant", args=[club.slug, invited.pk]))
+    assert response.status_code == 404
+    assert "Directeur discret" not in response.content.decode()
+
+
+def test_a_declined_request_stays_readable_and_wording_is_french(client, club, alice, newcomer):
+    newcomer.profile.visibility = Visibility.ALL
+    newcomer.profile.save()
+    request = circle_actions.do_request_to_join(newcomer, club)
+    circle_actions.do_decline(request)
+    client.force_login(alice)
+    response = client.get(reverse("trust:applicant", args=[club.slug, request.pk]))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "cooptation" in body and "co-optation" not in body

@@ -116,3 +116,23 @@ def test_page_refuses_future_dates(client, club, alice, bob):
         {"happened_on": tomorrow.isoformat(), "usefulness": "4", "source": "direct"},
     )
     assert response.status_code == 400
+
+
+def test_database_allows_one_direct_attestation_per_pair_without_source_id(club, alice, bob):
+    """source_id NULL makes a plain unique constraint useless (NULLs differ): a partial
+    one holds (attester, other, source) unique for meetings without an id."""
+    from django.db import IntegrityError, transaction
+
+    attest(alice, bob)
+    attest(alice, bob, usefulness=2)  # the action updates
+    assert MeetingAttestation.objects.filter(attester=alice, other=bob).count() == 1
+    with pytest.raises(IntegrityError), transaction.atomic():
+        MeetingAttestation.objects.create(
+            attester=alice, other=bob, source="direct", happened_on=YESTERDAY, usefulness=3
+        )
+
+
+def test_form_wording(client, club, alice, bob):
+    client.force_login(alice)
+    body = client.get(reverse("trust:attest", args=[bob.profile.pk])).content.decode()
+    assert "Note (facultative)" in body and "Note (facultatif)" not in body

@@ -5,8 +5,11 @@ role may not see is a 404; every cell is one test."""
 import pytest
 from django.urls import reverse
 
+from passerelles.circles.models import Membership, MembershipState
+from passerelles.members.models import Visibility
 from passerelles.trust import actions
 from passerelles.trust.models import Endorsement, Report, Vouch
+from tests.conftest import make_user
 from tests.test_authorization_matrix import DONE, LOGIN, NOT_FOUND, OK, ROLES
 from tests.test_authorization_matrix import world as base_world
 
@@ -21,9 +24,29 @@ def trust_world(world):  # noqa: F811
     skill = Skill.objects.create(name="négociation")
     colleague.profile.skills.add(skill)
     member = world["users"]["member"]
-    world["report"] = actions.do_report(member, colleague, "Retards répétés.")
+    world["report"] = actions.do_report(member, colleague, "Retards répétés.", world["club"])
     world["skill"] = skill
+    # Memberships of the club that are not requests: their trust data stays closed to
+    # the club's admins (inviting someone's e-mail must not open it).
+    club = world["club"]
+    world["invited"] = Membership.objects.create(
+        circle=club, user=_visible("invited@example.org"), state=MembershipState.INVITED
+    )
+    world["left"] = Membership.objects.create(
+        circle=club, user=_visible("left@example.org"), state=MembershipState.LEFT
+    )
+    world["declined"] = Membership.objects.create(
+        circle=club, user=_visible("declined@example.org"), state=MembershipState.DECLINED
+    )
     return world
+
+
+def _visible(email):
+    """Someone who shows their profile to nobody outside their circles."""
+    user = make_user(email, "Victime", "Discrète")
+    user.profile.visibility = Visibility.CIRCLES
+    user.profile.save()
+    return user
 
 
 def _url(w, name):
@@ -42,7 +65,15 @@ def _url(w, name):
         "reports": ("get", reverse("trust:reports")),
         "report_review": ("post", reverse("trust:report_review", args=[w["report"].pk])),
         "applicant": ("get", reverse("trust:applicant", args=[w["club"].slug, w["pending"].pk])),
+        "applicant_declined": _applicant(w, w["declined"]),
+        "applicant_invited": _applicant(w, w["invited"]),
+        "applicant_admitted": _applicant(w, w["colleague_membership"]),
+        "applicant_left": _applicant(w, w["left"]),
     }[name]
+
+
+def _applicant(w, membership):
+    return ("get", reverse("trust:applicant", args=[w["club"].slug, membership.pk]))
 
 
 EVERYONE = dict.fromkeys(ROLES, OK) | {"anonymous": LOGIN}
@@ -77,6 +108,10 @@ EXPECTED = {
     "reports": EVERYONE,
     "report_review": {**ADMIN_ONLY, "admin": DONE, "operator": DONE},
     "applicant": ADMIN_ONLY,
+    "applicant_declined": ADMIN_ONLY,  # a request the person made, kept for history
+    "applicant_invited": {**ADMIN_ONLY, "admin": NOT_FOUND, "operator": NOT_FOUND},
+    "applicant_admitted": {**ADMIN_ONLY, "admin": NOT_FOUND, "operator": NOT_FOUND},
+    "applicant_left": {**ADMIN_ONLY, "admin": NOT_FOUND, "operator": NOT_FOUND},
 }
 CELLS = [(view, role) for view in EXPECTED for role in ROLES]
 POST_DATA = {

@@ -8,7 +8,7 @@ from passerelles.engine.trust import KIND_ENDORSEMENT, KIND_VOUCH
 from passerelles.members.models import Skill
 from passerelles.trust import actions
 from passerelles.trust import graph as trust_graph
-from tests.conftest import admit
+from tests.conftest import admit, make_user
 from tests.trust.conftest import vouch
 
 
@@ -64,3 +64,46 @@ def test_seeds_are_verified_members_and_admins(club, alice, bob, dana, alumni):
     assert set(trust_graph.reputation_seeds()) == {alice.pk, dana.pk}
     Membership.objects.filter(user=bob).update(verified=True)
     assert bob.pk in trust_graph.reputation_seeds()
+
+
+def _queue():
+    from passerelles.trust.models import TrustState
+
+    TrustState.objects.update(queued_at=timezone.now())
+
+
+def test_a_queued_recomputation_serves_the_last_graph_while_young(club, alice, bob, settings):
+    """Membership saves mark the state dirty; while the recomputation is debounced,
+    profile pages keep the last built graph instead of rebuilding it each time."""
+    settings.TRUST_GRAPH_MAX_AGE_SECONDS = 60
+    trust_graph.clear_cache()
+    first = trust_graph.current_graph()
+    vouch(alice, bob)
+    admit(make_user("nouveau@example.org"), club)
+    _queue()
+    assert trust_graph.current_graph() is first
+    settings.TRUST_GRAPH_MAX_AGE_SECONDS = 0  # too old now: rebuilt
+    second = trust_graph.current_graph()
+    assert second is not first
+    assert second.graph.trust[second.node(alice.pk), second.node(bob.pk)] > 0
+
+
+def test_without_a_queued_recomputation_a_change_is_read_at_once(club, alice, bob, settings):
+    settings.TRUST_GRAPH_MAX_AGE_SECONDS = 3600
+    trust_graph.clear_cache()
+    first = trust_graph.current_graph()
+    vouch(alice, bob)  # on_commit does not run here: nothing is queued
+    assert trust_graph.current_graph() is not first
+
+
+def test_the_recomputation_leaves_its_graph_in_the_cache(club, alice, bob, monkeypatch):
+    from passerelles.trust import snapshots
+
+    trust_graph.clear_cache()
+    vouch(alice, bob)
+    snapshots.recompute()
+    built = trust_graph.current_graph()
+    calls = []
+    monkeypatch.setattr(trust_graph, "build_graph", lambda *a, **k: calls.append(a))
+    assert trust_graph.current_graph() is built
+    assert calls == []

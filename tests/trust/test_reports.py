@@ -1,5 +1,7 @@
-"""Reports: filed on visible members, reviewed by moderators of their circles only;
-the reported member never learns who reported; only upheld reports weigh."""
+"""Reports: filed on visible members; reviewed by the operators and by the moderators
+of a circle the reporter shares with the reported member (the reporter's choice), never
+by a circle the reported member administers; only operators see who reported; only
+upheld reports weigh."""
 
 import pytest
 from django.urls import reverse
@@ -10,11 +12,27 @@ from passerelles.engine.trust import KIND_REPORT
 from passerelles.trust import access, actions
 from passerelles.trust.graph import collect_evidence
 from passerelles.trust.models import Report, ReportStatus
+from tests.conftest import admit, make_circle, make_user
 
 
 @pytest.fixture
-def report(club, alice, bob, dana, bridge):
-    return actions.do_report(dana, bob, "Propos déplacés lors d'un déjeuner.")
+def gaelle(club):
+    """A club member, who will report bob."""
+    user = make_user("gaelle@example.org", "Gaëlle", "Fontaine")
+    admit(user, club)
+    return user
+
+
+@pytest.fixture
+def report(club, alice, bob, dana, bridge, gaelle):
+    return actions.do_report(gaelle, bob, "Propos déplacés lors d'un déjeuner.", club)
+
+
+def _make_moderator(user, circle, role=Role.MODERATOR):
+    membership = admit(user, circle)
+    membership.role = role
+    membership.save()
+    return membership
 
 
 def _report_edges():
@@ -60,12 +78,66 @@ def test_cannot_report_an_invisible_member_or_oneself(club, alice, charlie):
         actions.do_report(alice, alice, "x")
 
 
-def test_one_open_report_at_a_time(report, dana, bob):
+def test_one_open_report_at_a_time(report, gaelle, bob):
     with pytest.raises(ActionError, match="encore en cours"):
-        actions.do_report(dana, bob, "Encore.")
+        actions.do_report(gaelle, bob, "Encore.")
 
 
-def test_reported_member_never_sees_the_reporter(client, report, bob, dana):
+def test_a_report_without_a_circle_goes_to_the_operators_only(
+    club, alice, bob, gaelle, dana, bridge, operator
+):
+    report = actions.do_report(gaelle, bob, "Facture jamais réglée.")
+    assert report.circle is None
+    assert not access.can_moderate_report(alice, report)
+    assert access.can_moderate_report(operator, report)
+    # Dana sees bob through the bridge but shares no circle with him: operators only.
+    report = actions.do_report(dana, bob, "Propos déplacés.")
+    assert not access.can_moderate_report(alice, report)
+    with pytest.raises(ActionError, match="tous deux membres"):
+        actions.do_report(dana, alice, "x", club)
+
+
+def test_the_reported_member_cannot_appoint_who_reviews(club, alice, bob, gaelle, operator):
+    """Bob owns a circle gaelle also belongs to, and makes his friend its moderator:
+    the friend never sees reports about bob, and that circle cannot be chosen."""
+    own = make_circle(bob, "Les amis de Bob")
+    admit(gaelle, own)
+    friend = make_user("ami@example.org", "Ami", "De Bob")
+    _make_moderator(friend, own)
+    assert list(access.report_circles(gaelle, bob)) == [club]
+    with pytest.raises(ActionError):
+        actions.do_report(gaelle, bob, "Propos déplacés.", own)
+    report = actions.do_report(gaelle, bob, "Propos déplacés.", club)
+    assert not access.can_moderate_report(friend, report)
+    assert access.can_moderate_report(alice, report)
+    # Bob later becomes an admin of the club and appoints the friend there too: the
+    # club no longer reviews the report; the operators still do.
+    Membership.objects.filter(user=bob, circle=club).update(role=Role.ADMIN)
+    _make_moderator(friend, club)
+    assert not access.can_moderate_report(friend, report)
+    assert not access.can_moderate_report(alice, report)
+    assert access.can_moderate_report(operator, report)
+
+
+def test_moderators_do_not_see_who_reported_operators_do(client, report, alice, operator):
+    client.force_login(alice)
+    page = client.get(reverse("trust:reports")).content.decode()
+    assert "Propos déplacés" in page
+    assert "Gaëlle" not in page and "gaelle@example.org" not in page
+    client.force_login(operator)
+    page = client.get(reverse("trust:reports")).content.decode()
+    assert "Propos déplacés" in page
+    assert "Gaëlle Fontaine" in page
+
+
+def test_a_moderator_does_not_review_their_own_report(club, alice, bob, gaelle):
+    _make_moderator(gaelle, club)
+    report = actions.do_report(gaelle, bob, "Propos déplacés.", club)
+    assert not access.can_moderate_report(gaelle, report)
+    assert access.can_moderate_report(alice, report)
+
+
+def test_reported_member_never_sees_the_reporter(client, report, bob, gaelle):
     client.force_login(bob)
     for url in (
         reverse("trust:reports"),
@@ -74,7 +146,7 @@ def test_reported_member_never_sees_the_reporter(client, report, bob, dana):
     ):
         body = client.get(url).content.decode()
         assert "Propos déplacés" not in body
-        assert dana.email not in body and "Dana" not in body
+        assert gaelle.email not in body and "Gaëlle" not in body
     review_url = reverse("trust:report_review", args=[report.pk])
     response = client.post(review_url, {"decision": "dismiss"})
     assert response.status_code == 404
@@ -96,4 +168,17 @@ def test_report_page(client, club, alice, bob):
     url = reverse("trust:report", args=[bob.profile.pk])
     assert client.get(url).status_code == 200
     assert client.post(url, {"reason": "Facture jamais réglée."}).status_code == 302
-    assert Report.objects.get().reporter == alice
+    report = Report.objects.get()
+    assert report.reporter == alice and report.circle is None
+
+
+def test_report_page_offers_the_shared_circles_only(client, club, bob, gaelle, bridge, alumni):
+    client.force_login(gaelle)
+    url = reverse("trust:report", args=[bob.profile.pk])
+    body = client.get(url).content.decode()
+    assert club.name in body and alumni.name not in body
+    response = client.post(url, {"reason": "Propos déplacés.", "circle": alumni.pk})
+    assert response.status_code == 400
+    response = client.post(url, {"reason": "Propos déplacés.", "circle": club.pk})
+    assert response.status_code == 302
+    assert Report.objects.get().circle == club

@@ -124,3 +124,19 @@ def test_revoke_page(client, club, alice, bob):
     assert client.post(reverse("trust:vouch_revoke", args=[v.pk])).status_code == 302
     v.refresh_from_db()
     assert v.revoked_at is not None
+
+
+def test_revoke_redirects_only_inside_the_site(client, club, alice, bob):
+    client.force_login(alice)
+    v = vouch(alice, bob)
+    url = reverse("trust:vouch_revoke", args=[v.pk])
+    response = client.post(url, {"next": "https://evil.example.com/phish"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("trust:passport")
+    v = vouch(alice, bob)
+    response = client.post(reverse("trust:vouch_revoke", args=[v.pk]), {"next": "//evil.example"})
+    assert response["Location"] == reverse("trust:passport")
+    v = vouch(alice, bob)
+    profile_url = reverse("members:detail", args=[bob.profile.pk])
+    response = client.post(reverse("trust:vouch_revoke", args=[v.pk]), {"next": profile_url})
+    assert response["Location"] == profile_url

@@ -19,7 +19,7 @@ from passerelles.circles.actions import ActionError
 from passerelles.members.access import visible_profiles
 from passerelles.members.models import Skill
 from passerelles.trust import admission
-from passerelles.trust.access import can_moderate_report
+from passerelles.trust.access import can_moderate_report, report_circles
 from passerelles.trust.models import (
     Endorsement,
     MeetingAttestation,
@@ -232,8 +232,10 @@ def do_withdraw_endorsement(endorser, member, skill: Skill) -> None:
 
 
 @transaction.atomic
-def do_report(reporter, reported, reason: str) -> Report:
-    """Report misconduct; moderators of the reported member's circles will review it."""
+def do_report(reporter, reported, reason: str, circle=None) -> Report:
+    """Report misconduct. ``circle``: a circle both share and the reported member does not
+    administer, whose moderators will review it with the operators; None: operators only.
+    """
     if reporter.pk == reported.pk:
         raise ActionError(_("Vous ne pouvez pas vous signaler vous-même."))
     if not _can_see(reporter, reported):
@@ -243,12 +245,16 @@ def do_report(reporter, reported, reason: str) -> Report:
         raise ActionError(_("Décrivez ce qui s'est passé."))
     if len(reason) > 2000:
         raise ActionError(_("Le signalement est limité à 2 000 caractères."))
+    if circle is not None and not report_circles(reporter, reported).filter(pk=circle.pk).exists():
+        raise ActionError(
+            _("Choisissez un cercle dont vous êtes tous deux membres et qu'elle ou il n'anime pas.")
+        )
     already = Report.objects.filter(
         reporter=reporter, reported=reported, status=ReportStatus.OPEN
     ).exists()
     if already:
         raise ActionError(_("Votre précédent signalement est encore en cours d'examen."))
-    return Report.objects.create(reporter=reporter, reported=reported, reason=reason)
+    return Report.objects.create(reporter=reporter, reported=reported, reason=reason, circle=circle)
 
 
 @transaction.atomic
@@ -256,7 +262,7 @@ def do_review_report(moderator, report: Report, *, uphold: bool, note: str = "")
     """Uphold (the report becomes distrust) or dismiss an open report."""
     report = Report.objects.select_for_update().get(pk=report.pk)
     if not can_moderate_report(moderator, report):
-        raise ActionError(_("Vous ne modérez aucun cercle de cette personne."))
+        raise ActionError(_("Vous ne pouvez pas examiner ce signalement."))
     if report.status != ReportStatus.OPEN:
         raise ActionError(_("Ce signalement a déjà été examiné."))
     report.status = ReportStatus.UPHELD if uphold else ReportStatus.DISMISSED

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from passerelles.circles.models import Circle
 from passerelles.trust.models import MeetingSource, Opportunity, VouchContext, VouchStrength
 
 USEFULNESS = [
@@ -27,7 +28,7 @@ class VouchForm(forms.Form):
         widget=forms.RadioSelect,
     )
     text = forms.CharField(
-        label=_("Quelques mots (facultatif)"),
+        label=_("Quelques mots (facultatifs)"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -55,7 +56,7 @@ class AttestForm(forms.Form):
         help_text=_("Seulement pour une affaire conclue."),
     )
     note = forms.CharField(
-        label=_("Note (facultatif)"),
+        label=_("Note (facultative)"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -83,11 +84,23 @@ class ReportForm(forms.Form):
         label=_("Ce qui s'est passé"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("La personne signalée ne saura pas qui l'a signalée."),
+    )
+    circle = forms.ModelChoiceField(
+        label=_("Qui examine votre signalement ?"),
+        queryset=Circle.objects.none(),
+        required=False,
+        empty_label=_("L'équipe de Passerelles seulement"),
         help_text=_(
-            "Les modérateurs de ses cercles examineront votre signalement. "
-            "La personne signalée ne saura pas qui l'a signalée."
+            "Vous pouvez aussi le confier aux modérateurs d'un cercle dont vous êtes tous "
+            "deux membres : ils liront ce que vous écrivez, sans savoir qui l'a écrit. "
+            "L'équipe de Passerelles examine tous les signalements."
         ),
     )
+
+    def __init__(self, *args, circles=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["circle"].queryset = circles if circles is not None else Circle.objects.none()
 
 
 class ReviewForm(forms.Form):

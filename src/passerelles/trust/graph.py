@@ -1,13 +1,19 @@
 """From the database to the engine: evidence rows -> arrays -> ``TrustGraph``.
 
 The built graph is cached in-process, keyed by the trust state's (version, dirty_at), so
-that a profile page only pays the personal-trust computation, not the graph build.
+that a profile page only pays the personal-trust computation, not the graph build. After
+a change, while its recomputation waits in the queue (debounced, ``queued_at`` set),
+readers keep the last built graph if it is younger than ``TRUST_GRAPH_MAX_AGE_SECONDS``:
+a burst of changes (every membership save marks the state dirty) costs no request a
+rebuild. The recomputation builds the graph itself and leaves it in the cache of its
+process. Rules that must hold at once (co-optation counts) read the database, not this.
 """
 
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 
 import numpy as np
 from django.conf import settings
@@ -45,6 +51,7 @@ class EvidenceGraph:
     key: tuple
     index: IdIndex
     graph: TrustGraph
+    built_at: float = field(default_factory=time.monotonic)
 
     def node(self, user_id: int) -> int | None:
         return int(self.index.index_of(user_id)) if user_id in self.index else None
@@ -164,18 +171,39 @@ _lock = threading.Lock()
 _cached: EvidenceGraph | None = None
 
 
+def max_age_seconds() -> float:
+    return float(getattr(settings, "TRUST_GRAPH_MAX_AGE_SECONDS", 60))
+
+
+def _usable(cached: EvidenceGraph | None, key: tuple, queued: bool) -> bool:
+    """The cached graph serves if it is current, or, while the recomputation of a newer
+    state is queued, if it is young enough."""
+    if cached is None:
+        return False
+    if cached.key == key:
+        return True
+    return queued and time.monotonic() - cached.built_at < max_age_seconds()
+
+
 def current_graph() -> EvidenceGraph:
-    """The graph of the current evidence, rebuilt only when the trust state changed."""
+    """The graph of the current evidence, rebuilt only when the trust state changed and
+    no recomputation is queued to follow (then, only past the maximum age)."""
     global _cached
-    key = trust_state.cache_key()
-    cached = _cached
-    if cached is not None and cached.key == key:
-        return cached
+    key, queued = trust_state.cache_status()
+    if _usable(_cached, key, queued):
+        return _cached
     with _lock:
-        if _cached is not None and _cached.key == key:
+        if _usable(_cached, key, queued):
             return _cached
         _cached = build_graph(key)
         return _cached
+
+
+def remember(built: EvidenceGraph) -> None:
+    """Keep ``built`` (e.g. the recomputation's graph) as this process's current graph."""
+    global _cached
+    with _lock:
+        _cached = built
 
 
 def clear_cache() -> None:

@@ -168,13 +168,29 @@ class ReportStatus(models.TextChoices):
 
 
 class Report(models.Model):
-    """A misconduct report; only an upheld one weighs (as distrust)."""
+    """A misconduct report; only an upheld one weighs (as distrust).
+
+    Reviewed by platform operators and by the moderators of ``circle``, a circle the
+    reporter and the reported member shared when it was filed (never one the reported
+    member administers). Only operators see who filed it."""
 
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reports_filed"
     )
     reported = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reports_received"
+    )
+    circle = models.ForeignKey(
+        "circles.Circle",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("cercle"),
+        help_text=_(
+            "Cercle commun choisi par l'auteur du signalement : ses modérateurs l'examinent "
+            "avec l'équipe de Passerelles. Vide : l'équipe de Passerelles seule."
+        ),
     )
     reason = models.TextField(_("ce qui s'est passé"), max_length=2000)
     status = models.CharField(

@@ -56,9 +56,12 @@ def recompute(force: bool = False) -> dict:
     state = TrustState.objects.get(pk=trust_state.STATE_PK)
     if not force and state.current_id and state.computed_version == state.version:
         return {"skipped": True, "version": state.version}
-    snapshot = write_snapshot(state.version)
+    built = trust_graph.build_graph((state.version, state.dirty_at))
+    snapshot = write_snapshot(state.version, built)
     swapped = swap_to(snapshot)
-    admitted = review_pending()
+    if swapped:
+        trust_graph.remember(built)  # readers in this process need not build it again
+    admitted = review_pending(built=built)
     return {
         "skipped": False,
         "swapped": swapped,
@@ -71,10 +74,11 @@ def recompute(force: bool = False) -> dict:
     }
 
 
-def write_snapshot(version: int) -> TrustSnapshot:
-    """Compute reputation and write a complete, not yet current, snapshot."""
+def write_snapshot(version: int, built: trust_graph.EvidenceGraph | None = None) -> TrustSnapshot:
+    """Compute reputation (on ``built``, default: a fresh graph) and write a complete,
+    not yet current, snapshot."""
     started = time.perf_counter()
-    built = trust_graph.build_graph((version, None))
+    built = built or trust_graph.build_graph((version, None))
     seeds = built.nodes(trust_graph.reputation_seeds())
     scores = reputation(built.graph, seeds)
     n = scores.size

@@ -23,6 +23,18 @@ def cache_key() -> tuple[int, object]:
     return row if row is not None else (0, None)
 
 
+def cache_status() -> tuple[tuple[int, object], bool]:
+    """(``cache_key()``, whether a recomputation is queued), in one query."""
+    row = (
+        TrustState.objects.filter(pk=STATE_PK)
+        .values_list("version", "dirty_at", "queued_at")
+        .first()
+    )
+    if row is None:
+        return (0, None), False
+    return (row[0], row[1]), row[2] is not None
+
+
 def mark_dirty() -> None:
     """Record that evidence changed; a recomputation is requested once the change commits."""
     get_state()

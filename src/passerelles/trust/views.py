@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -91,7 +92,16 @@ def vouch_revoke(request: HttpRequest, vouch_id: int) -> HttpResponse:
         messages.error(request, str(error))
     else:
         messages.success(request, _("Votre recommandation est retirée."))
-    return redirect(request.POST.get("next") or "trust:passport")
+    return redirect(_safe_next(request) or "trust:passport")
+
+
+def _safe_next(request: HttpRequest) -> str | None:
+    """The ``next`` field if it points back into this site, else None."""
+    target = request.POST.get("next") or ""
+    allowed = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if target and allowed else None
 
 
 @login_required
@@ -157,16 +167,23 @@ def endorse(request: HttpRequest, profile_id: int, skill_id: int) -> HttpRespons
 @login_required
 def report(request: HttpRequest, profile_id: int) -> HttpResponse:
     profile = access.get_profile(request.user, profile_id)
-    form = ReportForm(request.POST or None)
+    circles = access.report_circles(request.user, profile.user)
+    form = ReportForm(request.POST or None, circles=circles)
     if request.method == "POST" and form.is_valid():
+        circle = form.cleaned_data["circle"]
         try:
-            actions.do_report(request.user, profile.user, form.cleaned_data["reason"])
+            actions.do_report(request.user, profile.user, form.cleaned_data["reason"], circle)
         except actions.ActionError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(
-                request, _("Merci. Les modérateurs de ses cercles vont examiner votre signalement.")
-            )
+            if circle is not None:
+                text = _(
+                    "Merci. Les modérateurs de %(circle)s et l'équipe de Passerelles vont "
+                    "examiner votre signalement."
+                ) % {"circle": circle.name}
+            else:
+                text = _("Merci. L'équipe de Passerelles va examiner votre signalement.")
+            messages.success(request, text)
             return redirect(_profile_url(profile))
     context = {"form": form, "profile": profile}
     return render(request, "trust/report.html", context, status=400 if form.errors else 200)
@@ -174,11 +191,13 @@ def report(request: HttpRequest, profile_id: int) -> HttpResponse:
 
 @login_required
 def reports(request: HttpRequest) -> HttpResponse:
-    """Reports to review for the circles I moderate."""
+    """Reports to review: those sent to the circles I moderate (all, for operators).
+    Only operators see who filed them."""
     reviewable = access.reviewable_reports(request.user).select_related(
-        "reporter", "reported", "reported__profile", "reviewed_by"
+        "reporter", "reporter__profile", "reported", "reported__profile", "circle"
     )
     context = {
+        "show_reporter": access.can_see_reporter(request.user),
         "open": reviewable.filter(status=ReportStatus.OPEN).order_by("created_at"),
         "closed": reviewable.exclude(status=ReportStatus.OPEN).order_by("-reviewed_at")[:30],
         "form": ReviewForm(),
