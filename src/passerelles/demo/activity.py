@@ -457,9 +457,21 @@ def _plan_events(dataset: DemoDataset, rng: np.random.Generator) -> list[EventPl
 
 
 def _plan_newcomer_voucher(dataset: DemoDataset, rng: np.random.Generator) -> int | None:
-    admitted = _admitted(dataset)
-    club = set(admitted[CLUB])
-    pool = [m for m in admitted[BRIDGED_NETWORK] if m not in club and m > MEMBER]
+    """A long-standing member of the bridged network: bridged vouches count only from
+    established members (verified, or admitted well before), so journey 3 works."""
+    club = set(_admitted(dataset)[CLUB])
+    settled = dataset.now - dt.timedelta(days=60)
+    pool = sorted(
+        {
+            m.member
+            for m in dataset.memberships
+            if m.circle == BRIDGED_NETWORK
+            and m.state == "admitted"
+            and m.member not in club
+            and m.member > MEMBER
+            and (m.verified or (m.admitted_at is not None and m.admitted_at < settled))
+        }
+    )
     return int(pool[int(rng.integers(len(pool)))]) if pool else None
 
 
