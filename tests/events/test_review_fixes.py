@@ -11,9 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from passerelles.events import actions
-from passerelles.events.forms import USEFULNESS, EventForm
+from passerelles.events.forms import EventForm
 from passerelles.events.models import AgendaItem, CalendarFeed, Registration
 from passerelles.events.reminders import send_due_reminders
+from passerelles.trust.forms import USEFULNESS
 from tests.events.conftest import make_event, members
 
 pytestmark = pytest.mark.django_db

@@ -210,12 +210,3 @@ class FeedbackForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-
-
-USEFULNESS = [
-    (5, _("5 — très utile")),
-    (4, _("4 — utile")),
-    (3, _("3 — correcte")),
-    (2, _("2 — peu utile")),
-    (1, _("1 — inutile")),
-]

@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from passerelles.events import access, actions
-from passerelles.events.forms import USEFULNESS, FeedbackForm
+from passerelles.events.forms import FeedbackForm
 from passerelles.events.models import Feedback
 from passerelles.events.plans import table_mates
+from passerelles.trust.forms import USEFULNESS
 
 
 @login_required

@@ -3,15 +3,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelles.intros.models import MeetingFormat, Preference
+from passerelles.trust.forms import USEFULNESS
 from passerelles.trust.models import Opportunity
-
-USEFULNESS = [
-    (5, _("5 — très utile")),
-    (4, _("4 — utile")),
-    (3, _("3 — correct")),
-    (2, _("2 — peu utile")),
-    (1, _("1 — inutile")),
-]
 
 
 class PreferenceForm(forms.ModelForm):

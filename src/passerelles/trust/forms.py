@@ -12,6 +12,7 @@ USEFULNESS = [
     (2, _("2 — peu utile")),
     (1, _("1 — inutile")),
 ]
+"""The usefulness scale of a meeting, shared by every form that attests one."""
 
 
 class VouchForm(forms.Form):
