@@ -10,9 +10,13 @@ from django.utils import translation
 
 import passerelles
 
-LC_MESSAGES = Path(passerelles.__file__).parent / "locale" / "en" / "LC_MESSAGES"
+LOCALE = Path(passerelles.__file__).parent / "locale"
+LC_MESSAGES = LOCALE / "en" / "LC_MESSAGES"
 PO_PATH = LC_MESSAGES / "django.po"
 MO_PATH = LC_MESSAGES / "django.mo"
+FR_PO_PATH = LOCALE / "fr" / "LC_MESSAGES" / "django.po"
+FR_MO_PATH = LOCALE / "fr" / "LC_MESSAGES" / "django.mo"
+VOUCHES_FR = ("%(n)s recommandation reçue", "%(n)s recommandations reçues")
 
 PLACEHOLDER = re.compile(r"%\([^)]+\)[sdif]|%[sdif%]")
 HEADLINE_FR = "Gardez vos cercles. Ouvrez-leur des passerelles."
@@ -147,3 +151,40 @@ def test_french_without_the_cookie_even_if_the_browser_prefers_english(client, d
     assert '<html lang="fr">' in page
     assert HEADLINE_FR in page
     assert HEADLINE_EN not in page
+
+
+def test_french_catalogue_holds_every_plural_entry_as_identity(entries):
+    """French needs only its plural rule (0 is singular): every plural message, as identity."""
+    french = parse_po(FR_PO_PATH)
+    assert "Plural-Forms: nplurals=2; plural=(n > 1);" in french[0]["msgstr"][0]
+    assert "Language: fr" in french[0]["msgstr"][0]
+
+    def key(e):
+        return (e.get("msgctxt"), e["msgid"], e.get("msgid_plural"))
+
+    plurals = {key(e) for e in entries[1:] if "msgid_plural" in e}
+    assert plurals == {key(e) for e in french[1:]}
+    fuzzy = [e["msgid"] for e in french if "fuzzy" in e["flags"]]
+    assert fuzzy == []
+    for e in french[1:]:
+        assert e["msgstr"] == {0: e["msgid"], 1: e["msgid_plural"]}
+    with FR_MO_PATH.open("rb") as handle:
+        catalog = gettext.GNUTranslations(handle)._catalog
+    stale = [e["msgid"] for e in french[1:] if catalog.get((e["msgid"], 0)) != e["msgid"]]
+    assert stale == []
+
+
+def test_zero_is_singular_in_french_and_plural_in_english():
+    with translation.override("fr"):
+        assert translation.ngettext(*VOUCHES_FR, 0) % {"n": 0} == "0 recommandation reçue"
+        assert translation.ngettext(*VOUCHES_FR, 1) % {"n": 1} == "1 recommandation reçue"
+        assert translation.ngettext(*VOUCHES_FR, 2) % {"n": 2} == "2 recommandations reçues"
+    with translation.override("en"):
+        assert translation.ngettext(*VOUCHES_FR, 0) % {"n": 0} == "0 recommendations received"
+
+
+def test_home_page_says_zero_vouches_in_the_singular(client, alice):
+    client.force_login(alice)
+    page = client.get("/accueil/").content.decode()
+    assert "0 recommandation reçue" in page
+    assert "0 recommandations reçues" not in page
