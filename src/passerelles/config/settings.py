@@ -39,9 +39,8 @@ if not SECRET_KEY:
 
 # The public address of the site, for links in e-mails sent outside a request (cron jobs,
 # background tasks). `passerelles check --deploy` warns when it is missing.
-SITE_URL = os.environ.get(
-    "SITE_URL", "http://127.0.0.1:8000" if DEBUG or TESTING else ""
-).rstrip("/")
+_LOCAL_SITE = "http://127.0.0.1:8000" if DEBUG or TESTING else ""
+SITE_URL = os.environ.get("SITE_URL", _LOCAL_SITE).rstrip("/")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG or TESTING else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
