@@ -336,20 +336,18 @@ def test_explain_pair_reads_well_on_the_reported_examples():
     assert terms == ["direction financière à temps partiel"]
     text = explain_pair(
         PAIR, "Paul", other_offer=their_offer, matched_terms_yours=terms, max_reasons=2
-    )[1]
+    )[0]
     assert text.endswith("ce qui répond à votre besoin en direction financière à temps partiel.")
     words = text.split("votre besoin")[1].replace(".", " ").split()
     assert words.count("temps") == 1 and words.count("partiel") == 1  # only inside the label
 
 
 def test_explain_pair_lists_and_fallbacks():
+    # Without a topic shared by need and offer, nothing is claimed about them.
     reasons = explain_pair(
-        PAIR, "Léa", other_need="des clients!", other_offer="la paie…", max_reasons=2
+        {**PAIR, "novelty": 0.15}, "Léa", other_need="des clients!", other_offer="la paie…"
     )
-    assert reasons[0] == "Léa cherche «\u00a0des clients\u00a0», ce que vous proposez justement."
-    assert (
-        reasons[1] == "Léa propose «\u00a0la paie\u00a0», ce qui correspond à ce que vous cherchez."
-    )
+    assert reasons == ["Vous n'avez aucun cercle en commun."]
     three = explain_pair(
         {"relevance_ba": 0.7}, "Léa", other_need="x", matched_terms_theirs=["a", "b", "c"]
     )
@@ -358,5 +356,30 @@ def test_explain_pair_lists_and_fallbacks():
     assert themes == [
         "Vous vous intéressez tous deux à la contemplation du monde et au développement de soi."
     ]
-    long = explain_pair({"relevance_ba": 0.7}, "Léa", other_need="mot " * 60)[0]
+    long = explain_pair(
+        {"relevance_ba": 0.7}, "Léa", other_need="mot " * 60, matched_terms_theirs=["mot"]
+    )[0]
     assert "…\u00a0»" in long and not long.endswith("..")
+
+
+def test_explain_pair_states_a_direction_only_when_relevant_and_named():
+    need, offer = "une mutuelle d'entreprise", "l'usinage de précision"
+    weak = {"relevance_ab": 0.0, "relevance_ba": 0.06, "novelty": 0.15, "themes": 0.08}
+    for terms in ((), ["équipe"]):  # too weak, with or without a word in common
+        reasons = explain_pair(weak, "Minh", other_need=need, matched_terms_theirs=terms)
+        assert not any("cherche" in r or "proposez" in r for r in reasons)
+    strong = {"relevance_ab": 0.4, "relevance_ba": 0.4, "reciprocity": 0.1, "novelty": 0.15}
+    bare = explain_pair(strong, "Minh", other_need=need, other_offer=offer)
+    assert not any("cherche" in r or "propose" in r or "réciproque" in r for r in bare)
+    named = explain_pair(
+        strong,
+        "Nadia",
+        other_need="des pièces usinées",
+        other_offer="l'accompagnement à l'export",
+        matched_terms_theirs=["usinage"],
+        matched_terms_yours=["export"],
+    )
+    # What they seek and offer comes before the context, and names the topic.
+    assert named[0].endswith("vous pouvez l'aider en usinage.")
+    assert named[1].endswith("ce qui répond à votre besoin en export.")
+    assert "L'intérêt est réciproque : chacun peut aider l'autre." in named

@@ -563,7 +563,10 @@ def _persona_texts() -> dict[int, dict]:
             ),
             themes=("savoir", "monde"),
             languages=("fr", "en"),
-            visibility="bridged",
+            # He asks to be introduced to anyone (scope "all"): a profile visible only to
+            # his club and its bridge would hide him from the export advisers and
+            # part-time finance directors of every other circle, so none could be proposed.
+            visibility="all",
         ),
     }
 

@@ -56,6 +56,10 @@ DEFAULT_WEIGHTS: dict[str, float] = {
 }
 INTERMEDIARY_DISCOUNT = 0.8  # a warm introduction through someone is worth less than a tie
 MIN_RELEVANCE = 0.05  # below this in both directions, the bonuses alone never justify a pair
+# A need <-> offer reason is stated only from this relevance on, and only naming the
+# topics both texts share: below it (or with no shared topic) a match is lexical noise
+# (a shared "équipe" or "entreprise"), and saying "ce que vous proposez" would be false.
+REASON_RELEVANCE = 0.1
 _PAIR_CHUNK = 65536
 
 
@@ -741,37 +745,36 @@ def explain_pair(
     is the viewer's need vs the other's offer and "relevance_ba" the other's need vs the
     viewer's offer. matched_terms_theirs: terms shared by their need and your offer;
     matched_terms_yours: by your need and their offer (see `RelevanceModel.matched_terms`).
+    A need/offer direction is a reason only when its relevance is at least
+    `REASON_RELEVANCE` and its matched terms are given (they are named); otherwise it is
+    omitted, never claimed in general terms.
     """
     c = {k: float(np.asarray(v)) for k, v in components.items() if np.ndim(v) == 0}
     w = DEFAULT_WEIGHTS
     reasons: list[tuple[float, str]] = []
     r_ab, r_ba = c.get("relevance_ab", 0.0), c.get("relevance_ba", 0.0)
-    if r_ba >= MIN_RELEVANCE:
-        if matched_terms_theirs:
-            text = (
-                f"{other_name} cherche {_quote(other_need)}{_NBSP}: vous pouvez l'aider "
-                f"{_terms(matched_terms_theirs, 'en')}"
-                if other_need
-                else f"{other_name} cherche ce que vous proposez "
-                f"{_terms(matched_terms_theirs, 'en')}"
-            )
-        elif other_need:
-            text = f"{other_name} cherche {_quote(other_need)}, ce que vous proposez justement"
-        else:
-            text = f"{other_name} cherche ce que vous proposez"
-        reasons.append((w["relevance"] * r_ba + 1e-9, _sentence(text)))
-    if r_ab >= MIN_RELEVANCE:
+    # Each direction is a reason only when relevant enough and with the topics that make
+    # it so; otherwise it is left out rather than asserted. When stated, it comes first:
+    # what one seeks and the other offers is the substance, the rest is context.
+    they_seek = r_ba >= REASON_RELEVANCE and any(str(t).strip() for t in matched_terms_theirs)
+    you_seek = r_ab >= REASON_RELEVANCE and any(str(t).strip() for t in matched_terms_yours)
+    if they_seek:
+        text = (
+            f"{other_name} cherche {_quote(other_need)}{_NBSP}: vous pouvez l'aider "
+            f"{_terms(matched_terms_theirs, 'en')}"
+            if other_need
+            else f"{other_name} cherche ce que vous proposez {_terms(matched_terms_theirs, 'en')}"
+        )
+        reasons.append((1.0 + w["relevance"] * r_ba + 1e-9, _sentence(text)))
+    if you_seek:
         text = (
             f"{other_name} propose {_quote(other_offer)}"
             if other_offer
             else f"{other_name} propose ce que vous cherchez"
         )
-        if matched_terms_yours:
-            text += f", ce qui répond à votre besoin {_terms(matched_terms_yours, 'en')}"
-        elif other_offer:
-            text += ", ce qui correspond à ce que vous cherchez"
-        reasons.append((w["relevance"] * r_ab, _sentence(text)))
-    if min(r_ab, r_ba) >= MIN_RELEVANCE:
+        text += f", ce qui répond à votre besoin {_terms(matched_terms_yours, 'en')}"
+        reasons.append((1.0 + w["relevance"] * r_ab, _sentence(text)))
+    if they_seek and you_seek:
         reasons.append(
             (c.get("reciprocity", 0.0), "L'intérêt est réciproque : chacun peut aider l'autre.")
         )

@@ -32,6 +32,10 @@ from passerelles.intros.models import (
 CANDIDATES_PER_MEMBER = 50
 CANDIDATES_SMALL_POOL = 200
 SMALL_POOL = 5000
+# A pair is worth proposing for what one seeks and the other offers; novelty, themes or
+# trust only rank relevant pairs. Below this relevance in both directions a pair is kept
+# only for members (both ends) who have no relevant candidate at all this round.
+ROUND_RELEVANCE = 0.1
 STORED_COMPONENTS = (*COMPONENTS, "total", "relevance_ab", "relevance_ba", "shared_circles")
 
 
@@ -85,8 +89,26 @@ def score_pairs(pool: Pool) -> tuple:
     keep = matching_data.allowed_pairs(pool, rows, cols)
     rows, cols = rows[keep], cols[keep]
     comp = pair_components(pool.members, rows, cols)
+    weak = _weak_pairs(pool.n, rows, cols, comp)
+    rows, cols = rows[~weak], cols[~weak]
+    comp = {k: v[~weak] if _per_pair(v, weak) else v for k, v in comp.items()}
     comp["rows"], comp["cols"] = rows, cols
     return scores_matrix(pool.n, rows, cols, comp["total"]), comp
+
+
+def _per_pair(value, pairs: np.ndarray) -> bool:
+    return isinstance(value, np.ndarray) and value.shape[:1] == pairs.shape
+
+
+def _weak_pairs(n: int, rows: np.ndarray, cols: np.ndarray, comp: dict) -> np.ndarray:
+    """(m,) bool: pairs below ``ROUND_RELEVANCE`` both ways while one of the two has an
+    allowed pair that passes it (so bonuses never outrank what people actually seek)."""
+    best = np.maximum(comp["relevance_ab"], comp["relevance_ba"])
+    strong = comp["allowed"] & (best >= ROUND_RELEVANCE)
+    has_strong = np.zeros(n, dtype=bool)
+    has_strong[rows[strong]] = True
+    has_strong[cols[strong]] = True
+    return ~strong & (has_strong[rows] | has_strong[cols])
 
 
 @dataclass
