@@ -128,3 +128,19 @@ def test_the_activity_plan_is_deterministic():
     assert activity.plan_activity(dataset) == activity.plan_activity(again)
     other = generator.generate(members=150, circles=12, seed=8, now=now)
     assert activity.plan_activity(other) != activity.plan_activity(dataset)
+
+
+def test_julien_meets_an_export_adviser_through_someone_he_trusts(lived, db):
+    julien = get_user_model().objects.get(email=MEMBER)
+    suggested = Introduction.objects.filter(
+        Q(member_a=julien) | Q(member_b=julien), round__isnull=False, status=Status.PROPOSED
+    )
+    others = {intro.pk: intro.other(julien) for intro in suggested}
+    assert any("export" in others[i.pk].profile.offers.lower() for i in suggested)
+    warm = [intro for intro in suggested if "via" in intro.components]
+    assert warm
+    via = get_user_model().objects.get(pk=warm[0].components["via"])
+    reasons = " ".join(warm[0].reasons_for(julien))
+    assert via.first_name in reasons and "confiance" in reasons
+    assert Vouch.objects.filter(voucher=julien, vouchee=via).exists()
+    assert Vouch.objects.filter(voucher=via, vouchee=others[warm[0].pk]).exists()

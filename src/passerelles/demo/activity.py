@@ -10,8 +10,10 @@ journeys of JOURNEYS.md through the apps' own actions:
   the organiser's co-optation club with one vouch from a member of its bridged circle;
   a ring of fake accounts vouching for each other waits in the same club, in vain;
 - journey 4: most members consent to introductions; one round is run, so that the demo
-  member (Julien Moreau) has suggestions with reasons; one earlier introduction was
-  accepted by both sides, another led to a meeting both confirmed;
+  member (Julien Moreau) has suggestions with reasons, one of them an export adviser he
+  has never met, reached through a member of his club who vouched for them (a warm
+  path); one earlier introduction was accepted by both sides, another led to a meeting
+  both confirmed;
 - journey 5: the club's speed meeting on *la transformation de la société*, open to its
   bridged circle, 60 seats, full with a short waitlist; and a past round table with
   check-ins, a table plan, attested table-mates and ratings.
@@ -200,6 +202,8 @@ class ActivityPlan:
     events: tuple[EventPlan, ...]
     newcomer_voucher: int | None  # member of the bridged circle vouching for Sophie
     intro_partners: tuple[int, int]  # Julien's past (met) partner, Claire's (accepted)
+    warm_path: tuple[int, int] | None = None  # (club member Julien trusts, export adviser)
+    finance_adviser: int | None = None  # a part-time finance director Julien may meet
 
 
 # --- Planning (no database) -----------------------------------------------------------
@@ -488,18 +492,109 @@ def _plan_intro_partners(dataset: DemoDataset, rng: np.random.Generator) -> tupl
     return int(julien), int(claire)
 
 
+def _plan_advisers(dataset: DemoDataset, partner: int) -> tuple[int | None, int | None]:
+    """The export adviser (to Germany first) and the part-time finance director the round
+    can propose to Julien: people whose profile answers his needs, whom he may see (see
+    `intros.matching_data.sees`), has never met, from circles he does not belong to first."""
+    admitted = _admitted(dataset)
+    bridges = _active_bridges(dataset)
+    mine = {c for c, members in enumerate(admitted) if MEMBER in members}
+    bridged = {b for c in mine for b in bridges[c]}
+    circles_of: dict[int, set[int]] = {}
+    for c, members in enumerate(admitted):
+        for m in members:
+            circles_of.setdefault(m, set()).add(c)
+    ties = dataset.ties
+    tied = set(ties[ties[:, 0] == MEMBER, 1].tolist()) | set(ties[ties[:, 1] == MEMBER, 0].tolist())
+    waiting = _waiting(dataset)
+    export, finance = [], []
+    for m in dataset.members:
+        circles = circles_of.get(m.index, set())
+        if m.index <= MEMBER or m.index in (partner, *tied, *waiting) or not circles:
+            continue
+        visible = (
+            bool(circles & mine)
+            or m.visibility == "all"
+            or (m.visibility == "bridged" and bool(circles & bridged))
+        )
+        if not visible:
+            continue
+        offers, headline = m.offers.lower(), m.headline.lower()
+        if "export" in offers:
+            export.append((bool(circles & mine), "allemagne" not in offers, m.index))
+        if "financi" in headline and "temps partagé" in headline:
+            key = ("temps partagé" not in offers, m.visibility != "all", m.index)
+            finance.append((bool(circles & mine), *key))
+    return (
+        min(export)[2] if export else None,
+        min(finance)[-1] if finance else None,
+    )
+
+
+WARM_VOUCH = (
+    "{first} nous a accompagnés pour nos premières ventes à l'étranger : distributeurs, "
+    "douanes, incoterms. Efficace et de très bon conseil."
+)
+WARM_MEETING_NOTE = "Il m'a parlé d'un conseiller export qui pourrait m'aider sur l'Allemagne."
+
+
+def _plan_warm_path(
+    dataset: DemoDataset, vouches: list[VouchPlan], meetings: list[MeetingPlan], adviser: int
+) -> int:
+    """A member of Julien's club he trusts (vouched for, met) who knows the export
+    adviser: the evidence is added to ``vouches`` and ``meetings``, in the past, so that
+    the round finds a warm path Julien -> intermediary -> adviser. Returns the member."""
+    waiting = _waiting(dataset)
+    club = [m for m in _admitted(dataset)[CLUB] if m not in (ORGANISER, MEMBER, adviser)]
+    club = [m for m in club if m not in waiting]
+    julien_vouches = {v.vouchee: v for v in vouches if v.voucher == MEMBER}
+
+    def rank(m: int):
+        v = julien_vouches.get(m)
+        return (v is None, -(v.strength if v else 0), v.days_ago if v else 0.0, m)
+
+    middle = min(club, key=rank)
+    members = dataset.members
+    if middle not in julien_vouches:
+        text = f"{members[middle].first_name} est de très bon conseil, et toujours disponible."
+        vouches.append(VouchPlan(MEMBER, middle, "same_circle", 3, text, 120.0))
+    elif julien_vouches[middle].strength < 3:
+        old = julien_vouches[middle]
+        vouches[vouches.index(old)] = VouchPlan(
+            MEMBER, middle, old.context, 3, old.text, old.days_ago
+        )
+    if not any({m.a, m.b} == {MEMBER, middle} for m in meetings):
+        meetings.append(MeetingPlan(MEMBER, middle, 5, 4, 40, "", None, WARM_MEETING_NOTE))
+    vouches[:] = [v for v in vouches if (v.voucher, v.vouchee) != (middle, adviser)]
+    known = min(dataset.now - members[m].date_joined for m in (middle, adviser))
+    days = min(90.0, max(2.0, known.total_seconds() / 86400 - 1))
+    text = WARM_VOUCH.format(first=members[adviser].first_name)
+    vouches.append(VouchPlan(middle, adviser, "client", 3, text, days))
+    return middle
+
+
 def plan_activity(dataset: DemoDataset) -> ActivityPlan:
     """The demo's activity as plain records; same dataset, same plan."""
     rng = np.random.default_rng([dataset.seed, 7])
     vouches, meetings, endorsements = _plan_evidence(dataset, rng)
+    verified = tuple(_plan_verified(dataset, rng))
+    events = tuple(_plan_events(dataset, rng))
+    newcomer_voucher = _plan_newcomer_voucher(dataset, rng)
+    partners = _plan_intro_partners(dataset, rng)
+    adviser, finance = _plan_advisers(dataset, partners[0])
+    warm_path = None
+    if adviser is not None:
+        warm_path = (_plan_warm_path(dataset, vouches, meetings, adviser), adviser)
     return ActivityPlan(
         vouches=tuple(vouches),
         meetings=tuple(meetings),
         endorsements=tuple(endorsements),
-        verified=tuple(_plan_verified(dataset, rng)),
-        events=tuple(_plan_events(dataset, rng)),
-        newcomer_voucher=_plan_newcomer_voucher(dataset, rng),
-        intro_partners=_plan_intro_partners(dataset, rng),
+        verified=verified,
+        events=events,
+        newcomer_voucher=newcomer_voucher,
+        intro_partners=partners,
+        warm_path=warm_path,
+        finance_adviser=finance,
     )
 
 
@@ -883,7 +978,7 @@ def _past_intros(plan, uid) -> None:
     _backdate_intro(accepted, now - dt.timedelta(days=6))
 
 
-def _round(dataset, uid, counts, seed: int) -> None:
+def _round(dataset, plan, uid, counts, seed: int) -> None:
     """Consent for most members (Julien and Claire included), then one round now."""
     from django.db.models import Q
 
@@ -909,6 +1004,22 @@ def _round(dataset, uid, counts, seed: int) -> None:
     Preference.objects.update_or_create(
         user_id=uid[ORGANISER], defaults=dict(consent=True, consented_at=timezone.now())
     )
+    advisers = [plan.warm_path[1]] if plan.warm_path else []
+    if plan.finance_adviser is not None:
+        advisers.append(plan.finance_adviser)
+    for adviser in advisers:  # both take up to three introductions a round
+        Preference.objects.update_or_create(
+            user_id=uid[adviser],
+            defaults=dict(
+                consent=True,
+                consented_at=timezone.now() - dt.timedelta(days=90),
+                per_round=3,
+                scope="all",
+                frequency="weekly",
+                formats=",cafe,visio,",
+                exclude_colleagues=True,
+            ),
+        )
     round_ = run_round(force=True, seed=seed)
     julien = uid[MEMBER]
     counts["consenting"] = Preference.objects.filter(consent=True).count()
@@ -986,6 +1097,6 @@ def load_activity(
     summary = recompute(force=True)  # what the background task does, synchronously
     counts["admitted_by_trust"] = summary.get("admitted", 0)
     step("trust snapshot")
-    _round(dataset, uid, counts, dataset.seed)
+    _round(dataset, plan, uid, counts, dataset.seed)
     step("introduction round")
     return counts
