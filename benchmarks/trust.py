@@ -2,6 +2,7 @@
 
     uv run --group bench python benchmarks/trust.py            # full sizes (a few minutes)
     uv run --group bench python benchmarks/trust.py --quick    # under a minute
+    uv run --group bench python benchmarks/trust.py --skip-speed   # Sybil + acceleration only
 
 Baselines in the same run: SybilRank (written here, as published: early-terminated power
 iteration on the undirected graph, degree-normalised), PageRank personalised on the seeds,
@@ -416,6 +417,9 @@ def cpu_model() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, under a minute")
+    parser.add_argument(
+        "--skip-speed", action="store_true", help="only the Sybil and acceleration sections"
+    )
     parser.add_argument("--step", help=argparse.SUPPRESS)
     parser.add_argument("--data", help=argparse.SUPPRESS)
     parser.add_argument("--repeats", type=int, default=3, help=argparse.SUPPRESS)
@@ -467,6 +471,8 @@ def main() -> None:
     )
     print(f"\n({time.perf_counter() - t0:.1f} s)\n")
 
+    if args.skip_speed:
+        return
     t0 = time.perf_counter()
     sp_res = speed_benchmark(sizes["n"], sizes["m"], sizes["nx_n"], sizes["nx_m"], sizes["repeats"])
     e, s, p = sp_res["engine"], sp_res["scipy"], sp_res["personal"]

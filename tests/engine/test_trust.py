@@ -373,7 +373,22 @@ def _reference_reputation(src, dst, w, n, seeds, tie_weight=0.05):
         per = mass / np.maximum(deg, 1.0)
         return per / np.dot(mass, per)
 
-    return 0.5 * (scaled(d, inn) + scaled(u, inn + out))
+    # Directed walk: an in-tie from x counts min(1, in(x) / out(x)).
+    expected_in = ties.T @ np.where(out > 0, np.minimum(1.0, inn / np.maximum(out, 1e-300)), 0.0)
+    return 0.5 * (scaled(d, expected_in) + scaled(u, inn + out))
+
+
+def test_newcomer_scores_like_its_vouchers_despite_their_extra_out_tie():
+    # A reciprocated ring: everyone scores the same; a newcomer vouched by 3 ring members
+    # is normalised by what their ties carry (each now splits over 3 out-ties, not 2), so
+    # it scores like them rather than 2/3 as much in the directed walk.
+    n = 12
+    ring = [(i, (i + 1) % n) for i in range(n)] + [((i + 1) % n, i) for i in range(n)]
+    vouches = [(0, n), (4, n), (8, n)]
+    g = graph(ring + vouches, n + 1)
+    r = reputation(g, np.arange(n), iterations=30)
+    others = np.delete(r[:n], [0, 4, 8])
+    assert r[n] >= 0.93 * np.median(others)  # 0.87 before that normalisation
 
 
 def test_reputation_float32_walks_match_a_float64_reference():

@@ -264,7 +264,11 @@ def reputation(
 
     Each walk's mass is divided by the member's ties (in-ties, resp. all ties; at least 1),
     which puts every member of a well-mixed honest region on the same footing, and scaled so
-    that its mass-weighted mean is 1. A member's reputation is the mean of the two: the
+    that its mass-weighted mean is 1. In the directed walk an in-tie from ``u`` counts
+    ``min(1, in-ties(u) / out-ties(u))``, what a tie from ``u`` is expected to carry: a
+    newcomer then scores about the mean of its vouchers' scores instead of ~7% less (each
+    voucher's mass is split over one more out-tie), and no tie counts more than before.
+    A member's reputation is the mean of the two: the
     directed view ignores Sybils' vouches for honest members, the undirected one penalises
     one-way attack edges, and averaging (rather than the minimum) lets a newcomer vouched
     by trusted members, who lags one step behind them in both walks, rank above the median
@@ -296,13 +300,31 @@ def reputation(
     ties_out = np.asarray(ties.sum(axis=1, dtype=np.float64)).ravel()
     ties_in = np.bincount(g.trust.indices, weights=tie_data, minlength=n)
     directed_mass, undirected_mass = _seeded_walks(ties, ties_out, ties_in, seed_idx, iterations)
-    directed, scale = _scaled(directed_mass, np.maximum(ties_in, 1.0))
+    directed, scale = _scaled(
+        directed_mass, np.maximum(_expected_ties_in(ties, ties_in, ties_out), 1.0)
+    )
     undirected, _ = _scaled(undirected_mass, np.maximum(ties_in + ties_out, 1.0))
     score = 0.5 * (directed + undirected)
     if g.distrust.nnz and distrust_weight:
         distrust = _distrust_received(g, directed_mass) / np.maximum(ties_in, 1.0)
         score -= distrust_weight * scale * distrust
     return score
+
+
+def _expected_ties_in(ties: sp.csr_array, ties_in: np.ndarray, ties_out: np.ndarray) -> np.ndarray:
+    """The directed walk's normaliser, ``(n,)``: each in-tie ``u -> v`` counts
+    ``min(1, ties_in[u] / ties_out[u])`` rather than 1, so at most ``ties_in[v]``.
+
+    A well-mixed member ``u`` holds mass about ``c * ties_in[u]`` and sends
+    ``c * ties_in[u] / ties_out[u]`` along each out-tie: that is what one tie from ``u`` is
+    expected to carry, and dividing by it puts members vouched by prolific vouchers (whose
+    mass is split over many out-ties, e.g. a trusted member who just vouched once more) on
+    the same footing as the others. The cap at 1 keeps any single tie, a Sybil's included,
+    from weighing more than one in-tie did; the walk and its mass are unchanged.
+    One sparse product."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(ties_out > 0, np.minimum(ties_in / ties_out, 1.0), 0.0)
+    return (ties.T @ ratio.astype(np.float32)).astype(np.float64)
 
 
 def _scaled(mass: np.ndarray, ties: np.ndarray) -> tuple[np.ndarray, float]:
