@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from passerelles.circles.imports import parse_member_file
 from passerelles.circles.models import MembershipState
-from passerelles.circles.views_import import safe_cell
+from passerelles.core.spreadsheet import safe_cell
 from tests.conftest import admit, make_user
 
 

@@ -4,8 +4,6 @@ Upload -> a draft ``MemberImport`` with every row checked (nothing else is writt
 preview -> confirm (POST, one transaction, e-mails after commit) or cancel (draft deleted).
 """
 
-import csv
-
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -21,6 +19,7 @@ from passerelles.circles import access, imports
 from passerelles.circles.actions import ActionError
 from passerelles.circles.models import MemberImport, MembershipState
 from passerelles.core.choices import Sector
+from passerelles.core.spreadsheet import csv_response, safe_cell
 
 
 class ImportForm(forms.Form):
@@ -113,14 +112,6 @@ def _cancel(request: HttpRequest, member_import: MemberImport) -> HttpResponse:
 
 # Export -----------------------------------------------------------------------------------
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: object) -> str:
-    """A cell a spreadsheet will not run as a formula (CSV injection): '=1+1' -> "'=1+1"."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
-
 
 @login_required
 @require_GET
@@ -133,10 +124,7 @@ def member_export(request: HttpRequest, slug: str) -> HttpResponse:
         .order_by("user__last_name", "user__first_name", "user__email")
     )
     filename = f"{circle.slug}-membres-{timezone.localdate():%Y-%m-%d}.csv"
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";", lineterminator="\r\n")
+    response, writer = csv_response(filename)
     writer.writerow(
         [
             _("Prénom"),

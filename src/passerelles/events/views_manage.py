@@ -1,6 +1,5 @@
 """The organiser's side: participants, waitlist, check-in on the day, export, feedback."""
 
-import csv
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -12,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from passerelles.circles.views_import import safe_cell
+from passerelles.core.spreadsheet import csv_response, safe_cell
 from passerelles.events import access, actions
 from passerelles.events.models import Feedback, Registration, RegistrationStatus
 
@@ -72,10 +71,7 @@ def export(request: HttpRequest, event_id: int) -> HttpResponse:
     """Participants as CSV: UTF-8 with BOM and ``;``, as French Excel opens it directly."""
     event = access.get_event_for_admin(request.user, event_id)
     filename = f"evenement-{event.pk}-participants-{timezone.localdate():%Y-%m-%d}.csv"
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";", lineterminator="\r\n")
+    response, writer = csv_response(filename)
     writer.writerow(
         [
             _("Prénom"),

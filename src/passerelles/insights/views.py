@@ -1,7 +1,5 @@
 """Dashboards: a circle's (for its admins) and the platform's (for operators)."""
 
-import csv
-
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -11,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from passerelles.circles.access import get_circle_for_admin
 from passerelles.circles.map import circle_map
+from passerelles.core.spreadsheet import csv_response
 from passerelles.insights import board, charts, queries
 
 
@@ -37,10 +36,7 @@ def circle_export(request: HttpRequest, slug: str) -> HttpResponse:
     circle = get_circle_for_admin(request.user, slug)
     report = queries.circle_report(circle)
     filename = f"{circle.slug}-tableau-de-bord-{timezone.localdate():%Y-%m-%d}.csv"
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";", lineterminator="\r\n")
+    response, writer = csv_response(filename)
     writer.writerow(board.headers())
     writer.writerows(board.rows(report.quarters))
     return response
