@@ -1,10 +1,7 @@
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelles.intros.models import MeetingFormat, Preference
-from passerelles.trust.forms import USEFULNESS
-from passerelles.trust.models import Opportunity
 
 
 class PreferenceForm(forms.ModelForm):
@@ -73,40 +70,3 @@ class RequestForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     warm = forms.BooleanField(required=False, widget=forms.HiddenInput)
-
-
-class MeetingForm(forms.Form):
-    happened_on = forms.DateField(
-        label=_("Date de la rencontre"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-    usefulness = forms.TypedChoiceField(
-        label=_("Utilité de la rencontre"), choices=USEFULNESS, coerce=int, initial=4
-    )
-    opportunity = forms.ChoiceField(
-        label=_("Opportunité"), choices=Opportunity.choices, required=False
-    )
-    amount_eur = forms.IntegerField(
-        label=_("Montant de l'affaire (€)"),
-        min_value=0,
-        required=False,
-        help_text=_("Uniquement pour une affaire conclue."),
-    )
-    note = forms.CharField(
-        label=_("Note (facultative)"),
-        max_length=1000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-
-    def clean_happened_on(self):
-        day = self.cleaned_data["happened_on"]
-        if day > timezone.localdate():
-            raise forms.ValidationError(_("La rencontre doit avoir déjà eu lieu."))
-        return day
-
-    def clean(self):
-        data = super().clean()
-        if data.get("amount_eur") is not None and data.get("opportunity") != "business":
-            self.add_error("amount_eur", _("Un montant ne s'indique que pour une affaire conclue."))
-        return data

@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from passerelles.intros import access, actions, queries
-from passerelles.intros.forms import MeetingForm, PreferenceForm
+from passerelles.intros.forms import PreferenceForm
 from passerelles.intros.models import SHOWN_LABELS
 from passerelles.members.access import visible_profiles
+from passerelles.trust.forms import MeetingForm
 
 
 @login_required

@@ -39,7 +39,9 @@ class VouchForm(forms.Form):
     )
 
 
-class AttestForm(forms.Form):
+class MeetingForm(forms.Form):
+    """What one side says of a meeting: when, how useful, what came of it."""
+
     happened_on = forms.DateField(
         label=_("Date de la rencontre"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -62,10 +64,6 @@ class AttestForm(forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    source = forms.ChoiceField(
-        choices=MeetingSource.choices, initial=MeetingSource.DIRECT, widget=forms.HiddenInput
-    )
-    source_id = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def clean_happened_on(self):
         day = self.cleaned_data["happened_on"]
@@ -78,6 +76,13 @@ class AttestForm(forms.Form):
         if data.get("amount_eur") is not None and data.get("opportunity") != Opportunity.BUSINESS:
             self.add_error("amount_eur", _("Un montant ne s'indique que pour une affaire conclue."))
         return data
+
+
+class AttestForm(MeetingForm):
+    source = forms.ChoiceField(
+        choices=MeetingSource.choices, initial=MeetingSource.DIRECT, widget=forms.HiddenInput
+    )
+    source_id = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
 
 class ReportForm(forms.Form):
