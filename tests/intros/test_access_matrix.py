@@ -118,12 +118,13 @@ def test_request(client, cast, role):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_block_needs_a_visible_member(client, cast, role):
+def test_block_needs_a_visible_member_or_an_introduction(client, cast, role):
+    # a cannot see b's profile but was proposed to meet b: a may block b.
     url = reverse("intros:block", args=[cast["users"]["b"].pk])
     if role == "anonymous":
         expected = LOGIN
-    elif role in ("b", "intermediary", "operator"):
-        expected = DONE  # oneself (a no-op) or, for operators, everyone is visible
+    elif role in ("a", "b", "intermediary", "operator"):
+        expected = DONE  # a's suggestion, oneself (a no-op), operators see everyone
     else:
         expected = NOT_FOUND
     assert fetch(client, cast["users"][role], "post", url) == expected

@@ -1,4 +1,4 @@
-"""Rounds: who is proposed to whom, never twice, within capacity, scope and visibility."""
+"""Rounds: who is proposed to whom, never twice, within capacity and both sides' scopes."""
 
 from collections import Counter
 from datetime import timedelta
@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from passerelles.intros.actions import do_decide
@@ -102,9 +103,9 @@ def test_member_without_preference_never_proposed(world):
     assert newcomer.pk not in load(Introduction.objects.all())
 
 
-def test_outsider_never_proposed_to_someone_who_may_not_see_them(world):
-    # A member of an unrelated private circle, visible to her circle only, who would be
-    # the perfect match for Marc: he may not see her, so she is never proposed.
+def _secret_member(scope):
+    """A member of an unrelated private circle, her profile visible to her circle only,
+    who would be the perfect match for Marc."""
     owner = make_user("elsewhere@example.org", "Eva", "Ailleurs")
     hidden = make_circle(owner, "Cercle fermé", listed=False)
     secret = member(
@@ -115,12 +116,37 @@ def test_outsider_never_proposed_to_someone_who_may_not_see_them(world):
         offers="export en Allemagne, directeur financier à temps partiel",
         needs="usinage de précision et sous-traitance industrielle",
         sector="K",
+        scope=scope,
     )
     secret.profile.visibility = Visibility.CIRCLES
     secret.profile.save()
+    return secret
+
+
+def test_outside_her_scope_never_proposed(world):
+    # Her scope is her circles and bridged ones; hers has no bridge: Marc is outside it.
+    secret = _secret_member(Scope.BRIDGED)
     for week in range(3):
         run_round(now=timezone.now() + timedelta(days=7 * week), force=True)
     assert secret.pk not in load(Introduction.objects.all())
+
+
+def test_scope_all_is_consent_beyond_profile_visibility(client, world):
+    # She chose "all members" for introductions: Marc (also "all") is proposed to her and
+    # sees her introduction card, though not her profile page, and no contact yet.
+    secret = _secret_member(Scope.ALL)
+    run_round(force=True)
+    intro = Introduction.objects.get(
+        member_a__in=[secret, world["marc"]], member_b__in=[secret, world["marc"]]
+    )
+    client.force_login(world["marc"])
+    page = client.get(reverse("intros:detail", args=[intro.pk])).content.decode()
+    assert "Sarah Secret" in page
+    assert "secret@example.org" not in page
+    assert client.get(reverse("members:detail", args=[secret.profile.pk])).status_code == 404
+    # He may still ask never to meet her, and finds her among those he blocked.
+    assert client.post(reverse("intros:block", args=[secret.pk])).status_code == 302
+    assert "Sarah Secret" in client.get(reverse("intros:preferences")).content.decode()
 
 
 def test_scope_my_circles_keeps_within_circles(world):
@@ -133,7 +159,7 @@ def test_scope_my_circles_keeps_within_circles(world):
         assert intro.other(world["marc"]).pk in industry
 
 
-def test_scope_all_still_respects_the_other_visibility(world):
+def test_scope_all_still_respects_the_other_scope(world):
     outsider = member(
         "far@example.org",
         "Fabien",

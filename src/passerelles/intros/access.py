@@ -71,6 +71,18 @@ def introducible_profiles(user) -> QuerySet[Profile]:
     return profiles
 
 
+def blockable_profiles(user) -> QuerySet[Profile]:
+    """Profiles ``user`` may ask never to be proposed again: those they may see, and the
+    other side of any introduction they were shown (a round may propose someone whose
+    profile is hidden from them, with that person's consent)."""
+    shown = introductions_for(user)
+    return Profile.objects.filter(
+        Q(pk__in=visible_profiles(user).values("pk"))
+        | Q(user_id__in=shown.values("member_a_id"))
+        | Q(user_id__in=shown.values("member_b_id"))
+    )
+
+
 def may_request(user) -> bool:
     """Asking for an introduction shares one's contact on acceptance: consent first."""
     if not user.is_authenticated:

@@ -37,7 +37,12 @@ class PreferenceForm(forms.ModelForm):
                 "Vous pouvez retirer votre accord à tout moment : les suggestions en cours sont "
                 "alors annulées."
             ),
-            "scope": _("Seules les personnes qui peuvent voir votre profil vous seront proposées."),
+            "scope": _(
+                "Les membres de ce périmètre qui ont aussi activé les mises en relation peuvent "
+                "vous être proposés et voir votre carte de présentation (nom, activité, offres et "
+                "besoins), même si votre profil est plus restreint dans l'annuaire. Vos "
+                "coordonnées ne sont partagées que si vous acceptez tous les deux."
+            ),
         }
 
     def __init__(self, *args, **kwargs):

@@ -70,12 +70,18 @@ def sees(pool: Pool, viewers: np.ndarray, targets: np.ndarray) -> np.ndarray:
 
 
 def allowed_pairs(pool: Pool, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """(m,) bool: each may see the other, and each is inside the other's chosen scope."""
+    """(m,) bool: each is inside the scope the other chose when consenting.
+
+    A round suggestion needs both sides' consent, and the scope is that consent: a member
+    who chose "all members" may be proposed to anyone who consented, whatever their
+    profile's visibility in the directory (the suggestion shows the introduction card,
+    contact details only once both accept). Searching the network, one-sided, keeps to
+    visible profiles (``access.introducible_profiles``)."""
     rows, cols = np.asarray(rows, np.int64), np.asarray(cols, np.int64)
     circles = pool.members.circles
     share = _pair_dot(circles, circles, rows, cols) > 0
     across = _pair_dot(pool.reach, circles, rows, cols) > 0  # symmetric: bridges are
-    ok = sees(pool, rows, cols) & sees(pool, cols, rows)
+    ok = rows != cols
     for side in (rows, cols):
         scope = pool.scope[side]
         ok &= (scope == 2) | ((scope == 1) & (share | across)) | ((scope == 0) & share)

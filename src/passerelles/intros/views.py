@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from passerelles.intros import access, actions, queries
 from passerelles.intros.forms import PreferenceForm
 from passerelles.intros.models import SHOWN_LABELS
-from passerelles.members.access import visible_profiles
+from passerelles.members.models import Profile
 from passerelles.trust.forms import MeetingForm
 
 
@@ -44,7 +44,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Préférences enregistrées."))
         return redirect("intros:home")
-    blocked = visible_profiles(request.user).filter(user__in=pref.blocked.all())
+    blocked = Profile.objects.filter(user__in=pref.blocked.all()).select_related("user")
     return render(
         request, "intros/preferences.html", {"form": form, "pref": pref, "blocked": blocked}
     )
@@ -124,7 +124,7 @@ def notices_read(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def block(request: HttpRequest, user_id: int) -> HttpResponse:
-    profile = get_object_or_404(visible_profiles(request.user), user_id=user_id)
+    profile = get_object_or_404(access.blockable_profiles(request.user), user_id=user_id)
     if profile.user_id != request.user.pk:
         actions.preference_of(request.user).blocked.add(profile.user)
         messages.success(
