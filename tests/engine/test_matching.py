@@ -202,6 +202,24 @@ def test_novelty_trust_and_intermediary():
     assert comp["trust"][1] > 0 and comp["total"][1] > comp["total"][0]
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    weak=st.floats(0.05, 0.12),
+    strong=st.floats(0.35, 1.0),
+)
+def test_a_barely_relevant_stranger_never_outranks_a_relevant_circle_member(weak, strong):
+    # Member 0 seeks topic 0. Member 1 shares 0's circle and offers it strongly; member 2,
+    # in another circle, offers it weakly. Novelty grows with relevance, so it cannot
+    # lift the stranger above the relevant circle member.
+    needs = sparse.csr_matrix(np.array([[1.0, 0], [0, 0], [0, 0]]))
+    offers = sparse.csr_matrix(np.array([[0, 0], [strong, 0], [weak, 0]]))
+    circles = sparse.csr_matrix(np.array([[1.0, 0], [1, 0], [0, 1]]))
+    members = MemberArrays(needs=needs, offers=offers, circles=circles)
+    comp = pair_components(members, np.array([0, 0]), np.array([1, 2]))
+    assert comp["novelty"][0] == 0 and 0 < comp["novelty"][1] < 0.15
+    assert comp["total"][0] > comp["total"][1]
+
+
 def test_candidates_exact_and_ivf_agree_on_clustered_data():
     rng = np.random.default_rng(0)
     n, topics = 3000, 30

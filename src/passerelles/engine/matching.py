@@ -55,6 +55,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "priority": 0.2,
 }
 INTERMEDIARY_DISCOUNT = 0.8  # a warm introduction through someone is worth less than a tie
+NOVELTY_FULL_AT = 0.3  # relevance (either way) from which "no circle in common" counts in full
 MIN_RELEVANCE = 0.05  # below this in both directions, the bonuses alone never justify a pair
 # A need <-> offer reason is stated only from this relevance on, and only naming the
 # topics both texts share: below it (or with no shared topic) a match is lexical noise
@@ -184,7 +185,11 @@ def pair_components(
     else:
         shared = np.zeros(m)
     out["shared_circles"] = shared.round().astype(np.int64)
-    out["novelty"] = w["novelty"] * (shared == 0)
+    # A circle in common is no reason to meet, nor is its absence alone: the bonus grows
+    # with the pair's relevance and counts in full from NOVELTY_FULL_AT, so that a barely
+    # relevant stranger never outranks someone who has what one seeks in one's own circle.
+    best = np.maximum(r_ab, r_ba)
+    out["novelty"] = w["novelty"] * (shared == 0) * np.minimum(1.0, best / NOVELTY_FULL_AT)
 
     if members.sector is not None:
         sector = np.asarray(members.sector)
