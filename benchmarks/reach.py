@@ -1,0 +1,183 @@
+"""Reach of introduction rounds on the demo ecosystem: how many cross circles and sectors.
+
+Loads the demo ecosystem (``passerelles seed``, with its activity: consenting members,
+one round already run) into a throw-away SQLite database, then plans the next round with
+the product's code (``intros.rounds.plan``, all consenting members taking part) and
+measures, in the same run:
+
+* ``round``: the planned round, pairs allowed by both sides' scopes (the product's rule);
+* ``random``: random pairing of the same participants under the same rule and the same
+  exclusions (never introduced before, colleagues, blocked), within the same capacities;
+* ``round, visibility too``: the round when each side must also see the other's profile
+  in the directory (the rule before scopes were taken as consent), for comparison;
+* ``ceiling``: the most cross-circle round these scopes allow while introducing as many
+  people as the round (cross-circle pairs first, then any allowed pair);
+* ``demo round``: the round stored by the demo when it was loaded.
+
+A pair crosses circles when the two share no circle (bridged circles count as other
+circles); it crosses sectors when both sectors are known and differ. Run:
+``uv run python benchmarks/reach.py [--members 600] [--circles 14]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+
+import numpy as np
+from trust_web import setup_django
+
+
+def crossing(pool, pairs: np.ndarray) -> tuple[float, float]:
+    """(share of pairs with no circle in common, share with two known, different sectors)."""
+    if len(pairs) == 0:
+        return float("nan"), float("nan")
+    circles = pool.members.circles
+    a, b = pairs[:, 0], pairs[:, 1]
+    shared = np.asarray(circles[a].multiply(circles[b]).sum(axis=1)).ravel()
+    sector = pool.members.sector
+    known = (sector[a] >= 0) & (sector[b] >= 0)
+    return float(np.mean(shared == 0)), float(np.mean(known & (sector[a] != sector[b])))
+
+
+def random_pairing(pool, rng: np.random.Generator) -> np.ndarray:
+    """Pairs of participants in random order, kept while both have capacity left and the
+    pair is allowed (scopes) and not excluded (the engine's exclusions)."""
+    rows, cols = allowed_candidates(pool)
+    left = pool.capacity.copy()
+    chosen = []
+    for e in rng.permutation(rows.size):
+        a, b = rows[e], cols[e]
+        if left[a] and left[b]:
+            left[a] -= 1
+            left[b] -= 1
+            chosen.append((a, b))
+    return np.array(chosen, dtype=np.int64).reshape(-1, 2)
+
+
+def allowed_candidates(pool) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair of participants the product's rule and the engine's exclusions allow."""
+    from passerelles.engine.matching import pair_components
+    from passerelles.intros import matching_data
+
+    participants = np.flatnonzero(pool.capacity > 0)
+    rows, cols = np.triu_indices(participants.size, k=1)
+    rows, cols = participants[rows], participants[cols]
+    keep = matching_data.allowed_pairs(pool, rows, cols)
+    rows, cols = rows[keep], cols[keep]
+    keep = pair_components(pool.members, rows, cols)["allowed"]
+    return rows[keep], cols[keep]
+
+
+def ceiling(pool) -> np.ndarray:
+    """A round that maximises cross-circle pairs first (weight 1) and uses the remaining
+    capacity on any allowed pair (weight 0.001)."""
+    from passerelles.engine.matching import plan_round, scores_matrix
+
+    rows, cols = allowed_candidates(pool)
+    shared = np.asarray(pool.members.circles[rows].multiply(pool.members.circles[cols]).sum(1))
+    weight = np.where(shared.ravel() == 0, 1.0, 0.001)
+    return plan_round(scores_matrix(pool.n, rows, cols, weight), pool.capacity)
+
+
+def planned_pairs(planned, pool) -> np.ndarray:
+    return np.array(
+        [(pool.index_of(p.a), pool.index_of(p.b)) for p in planned], dtype=np.int64
+    ).reshape(-1, 2)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--members", type=int, default=600)
+    parser.add_argument("--circles", type=int, default=14)
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--draws", type=int, default=20, help="random pairings averaged")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="passerelles-bench-") as data_dir:
+        setup_django(data_dir)
+        from django.core.management import call_command
+        from django.utils import timezone
+
+        from passerelles.circles.models import Bridge, BridgeState
+        from passerelles.intros import matching_data, rounds
+        from passerelles.intros.models import Introduction, Origin, Preference
+        from passerelles.members.models import Profile
+
+        started = time.perf_counter()
+        call_command(
+            "seed",
+            members=args.members,
+            circles=args.circles,
+            seed=args.seed,
+            activity=True,
+            verbosity=0,
+        )
+        print(f"Demo loaded in {time.perf_counter() - started:.1f} s")
+        now = timezone.now()
+        pool = matching_data.load_pool(now, force=True)
+        consenting = Preference.objects.filter(consent=True)
+        scopes = {s: consenting.filter(scope=s).count() for s in ("circles", "bridged", "all")}
+        visibilities = {
+            v: Profile.objects.filter(visibility=v).count() for v in ("circles", "bridged", "all")
+        }
+        print(
+            f"{pool.n} members, {int((pool.capacity > 0).sum())} consenting, "
+            f"{Bridge.objects.filter(state=BridgeState.ACTIVE).count()} active bridges; "
+            f"scopes {scopes}; profile visibility {visibilities}"
+        )
+
+        results = []
+        demo_round = Introduction.objects.filter(origin=Origin.ROUND, round__isnull=False)
+        demo_pairs = np.array(
+            [
+                (pool.index_of(a), pool.index_of(b))
+                for a, b in demo_round.values_list("member_a_id", "member_b_id")
+            ],
+            dtype=np.int64,
+        ).reshape(-1, 2)
+        results.append(("demo round (stored when the demo was loaded)", demo_pairs, None))
+
+        t0 = time.perf_counter()
+        _ids, _last, planned = rounds.plan(now, seed=args.seed, force=True)
+        results.append(("next round", planned_pairs(planned, pool), time.perf_counter() - t0))
+
+        results.append(("ceiling under these scopes", ceiling(pool), None))
+
+        draws = [random_pairing(pool, np.random.default_rng(d)) for d in range(args.draws)]
+        shares = np.array([crossing(pool, p) for p in draws])
+        sizes = [len(p) for p in draws]
+
+        product_rule = matching_data.allowed_pairs
+
+        def visibility_too(pool_, rows, cols):
+            rows, cols = np.asarray(rows, np.int64), np.asarray(cols, np.int64)
+            seen = matching_data.sees(pool_, rows, cols) & matching_data.sees(pool_, cols, rows)
+            return product_rule(pool_, rows, cols) & seen
+
+        matching_data.allowed_pairs = visibility_too
+        try:
+            t0 = time.perf_counter()
+            _ids, _last, planned_vis = rounds.plan(now, seed=args.seed, force=True)
+            elapsed = time.perf_counter() - t0
+        finally:
+            matching_data.allowed_pairs = product_rule
+        results.append(("next round, visibility too", planned_pairs(planned_vis, pool), elapsed))
+
+        print()
+        print("| round | introductions | cross-circle | cross-sector | plan time |")
+        print("|---|---:|---:|---:|---:|")
+        for name, pairs, seconds in results:
+            circle, sector = crossing(pool, pairs)
+            timing = f"{seconds:.2f} s" if seconds is not None else ""
+            print(f"| {name} | {len(pairs)} | {circle:.3f} | {sector:.3f} | {timing} |")
+        print(
+            f"| random pairing, same scopes and exclusions ({args.draws} draws) | "
+            f"{np.mean(sizes):.0f} | {shares[:, 0].mean():.3f} [{shares[:, 0].min():.3f}] | "
+            f"{shares[:, 1].mean():.3f} | |"
+        )
+
+
+if __name__ == "__main__":
+    main()
