@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from passerelles.intros.models import Introduction, Preference, Status
 from passerelles.intros.rounds import run_round
-from tests.conftest import make_user
+from tests.conftest import make_circle, make_user
 
 
 def test_off_by_default_with_explanation(client, db):
@@ -74,3 +74,16 @@ def test_block_and_unblock(client, world):
     assert "Sophie Lambert" in client.get(reverse("intros:preferences")).content.decode()
     client.post(reverse("intros:unblock", args=[world["sophie"].pk]))
     assert not Preference.objects.get(user=world["marc"]).blocked.exists()
+
+
+def test_scope_explains_when_no_circle_of_mine_has_a_bridge(client, world):
+    # Marc's club is bridged with the finance network: no warning for him.
+    client.force_login(world["marc"])
+    assert (
+        "pas encore de passerelle" not in client.get(reverse("intros:preferences")).content.decode()
+    )
+    loner = make_user("loner@example.org", "Léa", "Seule")
+    make_circle(loner, "Cercle sans passerelle", listed=True)  # she owns it, no bridge
+    client.force_login(loner)
+    page = client.get(reverse("intros:preferences")).content.decode()
+    assert "pas encore de passerelle active" in page

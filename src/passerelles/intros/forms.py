@@ -1,7 +1,13 @@
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from passerelles.intros.models import MeetingFormat, Preference
+
+NO_BRIDGE_YET = _(
+    "Vos cercles n'ont pas encore de passerelle active : « Mes cercles et les cercles "
+    "reliés » revient pour l'instant à vos seuls cercles."
+)
 
 
 class PreferenceForm(forms.ModelForm):
@@ -45,10 +51,14 @@ class PreferenceForm(forms.ModelForm):
             ),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, has_bridges: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance and self.instance.pk:
             self.initial["formats"] = self.instance.format_list
+        if not has_bridges:
+            self.fields["scope"].help_text = format_lazy(
+                "{} {}", self.fields["scope"].help_text, NO_BRIDGE_YET
+            )
 
     def save(self, commit: bool = True) -> Preference:
         pref = super().save(commit=False)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from passerelles.circles.access import reachable_circle_ids
 from passerelles.intros import access, actions, queries
 from passerelles.intros.forms import PreferenceForm
 from passerelles.intros.models import SHOWN_LABELS
@@ -33,7 +34,8 @@ def home(request: HttpRequest) -> HttpResponse:
 def preferences(request: HttpRequest) -> HttpResponse:
     pref = actions.preference_of(request.user)
     had_consent = pref.consent
-    form = PreferenceForm(request.POST or None, instance=pref)
+    _mine, bridged = reachable_circle_ids(request.user)
+    form = PreferenceForm(request.POST or None, instance=pref, has_bridges=bool(bridged))
     if request.method == "POST" and form.is_valid():
         actions.do_save_preferences(request.user, form.save(commit=False))
         if had_consent and not pref.consent:
