@@ -14,12 +14,14 @@ Members are rows 0..n-1 of aligned arrays (`MemberArrays`). The pipeline of a ro
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
+
+from passerelles.engine.reasons import explain_pair, pair_reasons
 
 __all__ = [
     "COMPONENTS",
@@ -32,6 +34,7 @@ __all__ = [
     "plan_round",
     "total_score",
     "explain_pair",
+    "pair_reasons",
     "ask_network",
 ]
 
@@ -57,10 +60,6 @@ DEFAULT_WEIGHTS: dict[str, float] = {
 INTERMEDIARY_DISCOUNT = 0.8  # a warm introduction through someone is worth less than a tie
 NOVELTY_FULL_AT = 0.3  # relevance (either way) from which "no circle in common" counts in full
 MIN_RELEVANCE = 0.05  # below this in both directions, the bonuses alone never justify a pair
-# A need <-> offer reason is stated only from this relevance on, and only naming the
-# topics both texts share: below it (or with no shared topic) a match is lexical noise
-# (a shared "équipe" or "entreprise"), and saying "ce que vous proposez" would be false.
-REASON_RELEVANCE = 0.1
 _PAIR_CHUNK = 65536
 
 
@@ -682,129 +681,6 @@ def _exact(n, u, v, w, cap, time_limit: float) -> np.ndarray | None:
     if res.x is None:
         return None
     return res.x > 0.5
-
-
-# ---------------------------------------------------------------------------- explanations
-
-_AXES_FR = {
-    0: "la contemplation du monde",
-    1: "le développement de soi",
-    2: "la transformation de la société",
-    3: "l'expérience et la connaissance",
-}
-
-
-_NBSP = "\u00a0"
-
-
-def _quote(text: str, limit: int = 90) -> str:
-    """French quotation: « text » with non-breaking spaces, trailing punctuation dropped."""
-    text = " ".join(text.replace("«", "").replace("»", "").split())
-    text = text.strip(" \u00a0\u202f.;:,!?…").strip('"')
-    if len(text) > limit:
-        text = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" .;:,!?") + "…"
-    return f"«{_NBSP}{text}{_NBSP}»"
-
-
-def _terms(terms: Sequence[str], preposition: str = "") -> str:
-    """« a, b et c », each term after ``preposition`` if given ("en", "à" contracted)."""
-    items = [" ".join(str(t).split()) for t in terms if str(t).strip()]
-    items = list(dict.fromkeys(items))
-    if preposition:
-        items = [_with_preposition(preposition, t) for t in items]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " et " + items[-1]
-
-
-def _with_preposition(preposition: str, term: str) -> str:
-    if preposition == "à":
-        if term.startswith("le "):
-            return "au " + term[3:]
-        if term.startswith("les "):
-            return "aux " + term[4:]
-    return f"{preposition} {term}"
-
-
-def _sentence(text: str) -> str:
-    """One sentence ending with a single full stop (none added after « … » ending in …)."""
-    text = text.rstrip()
-    return text if text.endswith((".", "!", "?")) else text + "."
-
-
-def explain_pair(
-    components: Mapping[str, float],
-    other_name: str,
-    *,
-    other_need: str = "",
-    other_offer: str = "",
-    matched_terms_theirs: Sequence[str] = (),
-    matched_terms_yours: Sequence[str] = (),
-    intermediary_name: str | None = None,
-    shared_axes: Sequence[int] = (),
-    max_reasons: int = 4,
-) -> list[str]:
-    """French reasons for suggesting `other_name` to the viewer ("vous"), strongest first.
-
-    components: one pair's values from `pair_components`, oriented so that "relevance_ab"
-    is the viewer's need vs the other's offer and "relevance_ba" the other's need vs the
-    viewer's offer. matched_terms_theirs: terms shared by their need and your offer;
-    matched_terms_yours: by your need and their offer (see `RelevanceModel.matched_terms`).
-    A need/offer direction is a reason only when its relevance is at least
-    `REASON_RELEVANCE` and its matched terms are given (they are named); otherwise it is
-    omitted, never claimed in general terms.
-    """
-    c = {k: float(np.asarray(v)) for k, v in components.items() if np.ndim(v) == 0}
-    w = DEFAULT_WEIGHTS
-    reasons: list[tuple[float, str]] = []
-    r_ab, r_ba = c.get("relevance_ab", 0.0), c.get("relevance_ba", 0.0)
-    # Each direction is a reason only when relevant enough and with the topics that make
-    # it so; otherwise it is left out rather than asserted. When stated, it comes first:
-    # what one seeks and the other offers is the substance, the rest is context.
-    they_seek = r_ba >= REASON_RELEVANCE and any(str(t).strip() for t in matched_terms_theirs)
-    you_seek = r_ab >= REASON_RELEVANCE and any(str(t).strip() for t in matched_terms_yours)
-    if they_seek:
-        text = (
-            f"{other_name} cherche {_quote(other_need)}{_NBSP}: vous pouvez l'aider "
-            f"{_terms(matched_terms_theirs, 'en')}"
-            if other_need
-            else f"{other_name} cherche ce que vous proposez {_terms(matched_terms_theirs, 'en')}"
-        )
-        reasons.append((1.0 + w["relevance"] * r_ba + 1e-9, _sentence(text)))
-    if you_seek:
-        text = (
-            f"{other_name} propose {_quote(other_offer)}"
-            if other_offer
-            else f"{other_name} propose ce que vous cherchez"
-        )
-        text += f", ce qui répond à votre besoin {_terms(matched_terms_yours, 'en')}"
-        reasons.append((1.0 + w["relevance"] * r_ab, _sentence(text)))
-    if they_seek and you_seek:
-        reasons.append(
-            (c.get("reciprocity", 0.0), "L'intérêt est réciproque : chacun peut aider l'autre.")
-        )
-    if c.get("novelty", 0.0) > 0:
-        reasons.append((c["novelty"], "Vous n'avez aucun cercle en commun."))
-    if c.get("trust", 0.0) > 0:
-        if intermediary_name and c.get("intermediary", -1) >= 0:
-            text = (
-                f"{intermediary_name}, en qui vous avez confiance, connaît {other_name} "
-                "et peut faire les présentations."
-            )
-        else:
-            text = f"Un lien de confiance existe déjà entre vous et {other_name}."
-        reasons.append((c["trust"], text))
-    if c.get("cross_sector", 0.0) > 0:
-        reasons.append(
-            (c["cross_sector"], f"{other_name} travaille dans un autre secteur que vous.")
-        )
-    if c.get("themes", 0.0) > 0 and shared_axes:
-        axes = _terms([_AXES_FR[a] for a in shared_axes if a in _AXES_FR], "à")
-        reasons.append((c["themes"], f"Vous vous intéressez tous deux {axes}."))
-    if c.get("priority", 0.0) > 0:
-        reasons.append((0.0, "Vous n'avez pas eu de mise en relation au dernier tour."))
-    reasons.sort(key=lambda item: -item[0])
-    return [text for _, text in reasons[:max_reasons]]
 
 
 # ---------------------------------------------------------------------- ask the network

@@ -19,11 +19,12 @@ from scipy import sparse
 
 from passerelles.circles.access import admitted_circle_ids
 from passerelles.circles.models import Membership, MembershipState
-from passerelles.engine.matching import ASK_WEIGHTS, ask_network, explain_pair
+from passerelles.engine.matching import ASK_WEIGHTS, ask_network, pair_reasons
 from passerelles.engine.text import RelevanceModel
 from passerelles.intros import access, trust_inputs
 from passerelles.intros.matching_data import fit_model
 from passerelles.intros.models import Introduction, Preference
+from passerelles.intros.reasons import word_all
 from passerelles.members.models import Profile
 
 MAX_RESULTS = 10
@@ -172,12 +173,14 @@ def ask(user, need: str, k: int = MAX_RESULTS) -> list[Answer]:
             "intermediary": 0 if answer.intermediary else -1,
         }
         offer = index.offers_text[i]
-        answer.reasons = explain_pair(
-            c,
+        answer.reasons = word_all(
+            pair_reasons(
+                c,
+                other_offer=offer,
+                matched_terms_yours=index.model.matched_terms(need, offer),
+                intermediary_name=answer.intermediary.name if answer.intermediary else None,
+            ),
             profile.name,
-            other_offer=offer,
-            matched_terms_yours=index.model.matched_terms(need, offer),
-            intermediary_name=answer.intermediary.name if answer.intermediary else None,
         )
         answers.append(answer)
     return answers

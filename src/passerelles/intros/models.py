@@ -260,7 +260,11 @@ class Introduction(models.Model):
         return self.intermediary_decision
 
     def reasons_for(self, user) -> list[str]:
-        return list(self.reasons.get(self.side(user) or "", []))
+        """The reasons shown to ``user``, worded in the active language."""
+        from passerelles.intros.reasons import word_all
+
+        stored = self.reasons.get(self.side(user) or "", [])
+        return word_all(stored, self.other(user).profile.name) if stored else []
 
     @property
     def connected(self) -> bool:

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from passerelles.engine.matching import (
     COMPONENTS,
     candidate_pairs,
-    explain_pair,
     pair_components,
+    pair_reasons,
     plan_round,
     scores_matrix,
 )
@@ -50,9 +50,10 @@ def _flip(c: dict) -> dict:
     return flipped
 
 
-def reasons_for(pool: Pool, c: dict, viewer: int, other: int) -> list[str]:
-    """French reasons to introduce ``other`` to ``viewer`` (``c`` oriented for the viewer),
-    naming an intermediary only when the viewer may see them."""
+def reasons_for(pool: Pool, c: dict, viewer: int, other: int) -> list[dict]:
+    """Reasons to introduce ``other`` to ``viewer`` (``c`` oriented for the viewer), as the
+    engine's data, worded when read (``intros.reasons``); an intermediary is named only
+    when the viewer may see them."""
     me, them = pool.profiles[viewer], pool.profiles[other]
     c = dict(c)
     via = int(c.get("intermediary", -1))
@@ -67,9 +68,8 @@ def reasons_for(pool: Pool, c: dict, viewer: int, other: int) -> list[str]:
     themes = pool.members.themes
     shared_axes = [a for a in range(4) if themes[viewer, a] and themes[other, a]]
     model = pool.model
-    return explain_pair(
+    return pair_reasons(
         c,
-        them.name,
         other_need=them.needs,
         other_offer=them.offers,
         matched_terms_theirs=model.matched_terms(them.needs, me.offers) if model else (),

@@ -1,0 +1,211 @@
+"""Why two members are suggested to each other: ranked reasons, as data and in French.
+
+:func:`pair_reasons` turns one pair's score components (see
+``matching.pair_components``) into reasons as plain, JSON-ready dicts, strongest first:
+``{"code": "they_seek", "need": "…", "terms": [...]}``. They carry no language, so the
+product can store them and word them in the reader's language. :func:`explain_pair` words
+them in French, the product's first language (and the engine's own reference wording).
+
+Codes and their fields:
+
+* ``they_seek``: the other seeks what you offer; ``need`` (their need, clipped, may be
+  empty) and ``terms`` (topics their need and your offer share);
+* ``you_seek``: the other offers what you seek; ``offer`` (clipped, may be empty), ``terms``;
+* ``reciprocal``: both of the above;
+* ``novelty``: no circle in common;
+* ``intermediary``: ``via``, a member you trust who knows them; ``trust``: a tie between you;
+* ``cross_sector``: another sector;
+* ``themes``: ``axes``, indices of the four axes you both chose (0 contemplation du monde,
+  1 développement de soi, 2 transformation de la société, 3 expérience et connaissance);
+* ``priority``: you had no introduction last round.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+__all__ = ["REASON_RELEVANCE", "clip_text", "explain_pair", "french_list", "pair_reasons"]
+
+# A need <-> offer reason is stated only from this relevance on, and only naming the
+# topics both texts share: below it (or with no shared topic) a match is lexical noise
+# (a shared "équipe" or "entreprise"), and saying "ce que vous proposez" would be false.
+REASON_RELEVANCE = 0.1
+# Weights that rank reasons (the score's own weights; see matching.DEFAULT_WEIGHTS).
+_RELEVANCE_WEIGHT = 0.35
+
+_AXES_FR = {
+    0: "la contemplation du monde",
+    1: "le développement de soi",
+    2: "la transformation de la société",
+    3: "l'expérience et la connaissance",
+}
+_NBSP = "\u00a0"
+
+
+def clip_text(text: str, limit: int = 90) -> str:
+    """A member's text for quoting: one line, quotation marks and trailing punctuation
+    dropped, cut at a word boundary with "…" beyond ``limit`` characters."""
+    text = " ".join(str(text).replace("«", "").replace("»", "").split())
+    text = text.strip(" \u00a0\u202f.;:,!?…").strip('"“”')
+    if len(text) > limit:
+        text = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" .;:,!?") + "…"
+    return text
+
+
+def _clean_terms(terms: Sequence[str]) -> list[str]:
+    items = [" ".join(str(t).split()) for t in terms if str(t).strip()]
+    return list(dict.fromkeys(items))
+
+
+def pair_reasons(
+    components: Mapping[str, float],
+    *,
+    other_need: str = "",
+    other_offer: str = "",
+    matched_terms_theirs: Sequence[str] = (),
+    matched_terms_yours: Sequence[str] = (),
+    intermediary_name: str | None = None,
+    shared_axes: Sequence[int] = (),
+    max_reasons: int = 4,
+) -> list[dict]:
+    """Reasons for suggesting the other member to the viewer, strongest first (see the
+    module docstring for codes and fields).
+
+    components: one pair's values from ``pair_components``, oriented so that
+    "relevance_ab" is the viewer's need vs the other's offer and "relevance_ba" the other's
+    need vs the viewer's offer. matched_terms_theirs: terms shared by their need and your
+    offer; matched_terms_yours: by your need and their offer. A need/offer direction is a
+    reason only when its relevance is at least ``REASON_RELEVANCE`` and its matched terms
+    are given (they are named); otherwise it is omitted, never claimed in general terms.
+    """
+    c = {k: float(np.asarray(v)) for k, v in components.items() if np.ndim(v) == 0}
+    ranked: list[tuple[float, dict]] = []
+    r_ab, r_ba = c.get("relevance_ab", 0.0), c.get("relevance_ba", 0.0)
+    theirs, yours = _clean_terms(matched_terms_theirs), _clean_terms(matched_terms_yours)
+    they_seek = r_ba >= REASON_RELEVANCE and bool(theirs)
+    you_seek = r_ab >= REASON_RELEVANCE and bool(yours)
+    # What one seeks and the other offers is the substance: it comes first.
+    if they_seek:
+        reason = {"code": "they_seek", "need": clip_text(other_need), "terms": theirs}
+        ranked.append((1.0 + _RELEVANCE_WEIGHT * r_ba + 1e-9, reason))
+    if you_seek:
+        reason = {"code": "you_seek", "offer": clip_text(other_offer), "terms": yours}
+        ranked.append((1.0 + _RELEVANCE_WEIGHT * r_ab, reason))
+    if they_seek and you_seek:
+        ranked.append((c.get("reciprocity", 0.0), {"code": "reciprocal"}))
+    if c.get("novelty", 0.0) > 0:
+        ranked.append((c["novelty"], {"code": "novelty"}))
+    if c.get("trust", 0.0) > 0:
+        if intermediary_name and c.get("intermediary", -1) >= 0:
+            ranked.append((c["trust"], {"code": "intermediary", "via": intermediary_name}))
+        else:
+            ranked.append((c["trust"], {"code": "trust"}))
+    if c.get("cross_sector", 0.0) > 0:
+        ranked.append((c["cross_sector"], {"code": "cross_sector"}))
+    axes = [int(a) for a in shared_axes if int(a) in _AXES_FR]
+    if c.get("themes", 0.0) > 0 and axes:
+        ranked.append((c["themes"], {"code": "themes", "axes": axes}))
+    if c.get("priority", 0.0) > 0:
+        ranked.append((0.0, {"code": "priority"}))
+    ranked.sort(key=lambda item: -item[0])
+    return [reason for _, reason in ranked[:max_reasons]]
+
+
+# --- French ------------------------------------------------------------------------------
+
+
+def french_list(terms: Sequence[str], preposition: str = "") -> str:
+    """« a, b et c », each term after ``preposition`` if given ("en"; "à" contracted)."""
+    items = _clean_terms(terms)
+    if preposition:
+        items = [_with_preposition(preposition, t) for t in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " et " + items[-1]
+
+
+def _with_preposition(preposition: str, term: str) -> str:
+    if preposition == "à":
+        if term.startswith("le "):
+            return "au " + term[3:]
+        if term.startswith("les "):
+            return "aux " + term[4:]
+    return f"{preposition} {term}"
+
+
+def _sentence(text: str) -> str:
+    """One sentence ending with a single full stop (none added after « … » ending in …)."""
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _guillemets(text: str) -> str:
+    return f"«{_NBSP}{text}{_NBSP}»"
+
+
+def reason_in_french(reason: Mapping, other_name: str) -> str:
+    """One reason of :func:`pair_reasons` as a French sentence about ``other_name``."""
+    code = reason["code"]
+    if code == "they_seek":
+        terms = french_list(reason["terms"], "en")
+        if reason.get("need"):
+            return _sentence(
+                f"{other_name} cherche {_guillemets(reason['need'])}{_NBSP}: "
+                f"vous pouvez l'aider {terms}"
+            )
+        return _sentence(f"{other_name} cherche ce que vous proposez {terms}")
+    if code == "you_seek":
+        start = (
+            f"{other_name} propose {_guillemets(reason['offer'])}"
+            if reason.get("offer")
+            else f"{other_name} propose ce que vous cherchez"
+        )
+        terms = french_list(reason["terms"], "en")
+        return _sentence(f"{start}, ce qui répond à votre besoin {terms}")
+    if code == "intermediary":
+        return (
+            f"{reason['via']}, en qui vous avez confiance, connaît {other_name} "
+            "et peut faire les présentations."
+        )
+    if code == "trust":
+        return f"Un lien de confiance existe déjà entre vous et {other_name}."
+    if code == "cross_sector":
+        return f"{other_name} travaille dans un autre secteur que vous."
+    if code == "themes":
+        axes = french_list([_AXES_FR[a] for a in reason["axes"]], "à")
+        return f"Vous vous intéressez tous deux {axes}."
+    fixed = {
+        "reciprocal": "L'intérêt est réciproque : chacun peut aider l'autre.",
+        "novelty": "Vous n'avez aucun cercle en commun.",
+        "priority": "Vous n'avez pas eu de mise en relation au dernier tour.",
+    }
+    return fixed[code]
+
+
+def explain_pair(
+    components: Mapping[str, float],
+    other_name: str,
+    *,
+    other_need: str = "",
+    other_offer: str = "",
+    matched_terms_theirs: Sequence[str] = (),
+    matched_terms_yours: Sequence[str] = (),
+    intermediary_name: str | None = None,
+    shared_axes: Sequence[int] = (),
+    max_reasons: int = 4,
+) -> list[str]:
+    """French reasons for suggesting ``other_name`` to the viewer ("vous"), strongest
+    first: :func:`pair_reasons` worded by :func:`reason_in_french`."""
+    reasons = pair_reasons(
+        components,
+        other_need=other_need,
+        other_offer=other_offer,
+        matched_terms_theirs=matched_terms_theirs,
+        matched_terms_yours=matched_terms_yours,
+        intermediary_name=intermediary_name,
+        shared_axes=shared_axes,
+        max_reasons=max_reasons,
+    )
+    return [reason_in_french(r, other_name) for r in reasons]

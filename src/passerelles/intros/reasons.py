@@ -1,0 +1,87 @@
+"""The reasons of a suggestion, worded in the reader's language when they read them.
+
+Suggestions store their reasons as the engine's language-free data
+(``engine.reasons.pair_reasons``); this module words them. French is the engine's own
+wording; other languages go through the translation catalogue, whose French source
+sentences below mirror it. Reasons stored as sentences (before they were data) are shown
+as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from django.utils.text import get_text_list
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from passerelles.core.choices import Axis
+from passerelles.engine.reasons import reason_in_french
+
+AXES = list(Axis)  # the engine's axis order: monde, soi, societe, savoir
+
+
+def _in_french() -> bool:
+    return (get_language() or "fr").split("-")[0] == "fr"
+
+
+def _list(items: Iterable[str]) -> str:
+    return get_text_list([str(i) for i in items], _("et"))
+
+
+def _quoted(text: str) -> str:
+    return _("« %(text)s »") % {"text": text}
+
+
+def word(reason: Mapping | str, other_name: str) -> str:
+    """One reason as a sentence about ``other_name``, in the active language."""
+    if isinstance(reason, str):
+        return reason
+    if _in_french():
+        return reason_in_french(reason, other_name)
+    code, name = reason["code"], other_name
+    if code == "they_seek":
+        terms = _list(reason["terms"])
+        if reason.get("need"):
+            return _("%(name)s cherche %(need)s : vous pouvez l'aider en %(terms)s.") % {
+                "name": name,
+                "need": _quoted(reason["need"]),
+                "terms": terms,
+            }
+        return _("%(name)s cherche ce que vous proposez en %(terms)s.") % {
+            "name": name,
+            "terms": terms,
+        }
+    if code == "you_seek":
+        terms = _list(reason["terms"])
+        if reason.get("offer"):
+            return _("%(name)s propose %(offer)s, ce qui répond à votre besoin en %(terms)s.") % {
+                "name": name,
+                "offer": _quoted(reason["offer"]),
+                "terms": terms,
+            }
+        return _(
+            "%(name)s propose ce que vous cherchez, ce qui répond à votre besoin en %(terms)s."
+        ) % {"name": name, "terms": terms}
+    if code == "intermediary":
+        return _(
+            "%(via)s, en qui vous avez confiance, connaît %(name)s et peut faire les présentations."
+        ) % {"via": reason["via"], "name": name}
+    if code == "trust":
+        return _("Un lien de confiance existe déjà entre vous et %(name)s.") % {"name": name}
+    if code == "cross_sector":
+        return _("%(name)s travaille dans un autre secteur que vous.") % {"name": name}
+    if code == "themes":
+        labels = [str(AXES[a].label) for a in reason["axes"] if 0 <= a < len(AXES)]
+        axes = [label[:1].lower() + label[1:] for label in labels]
+        return _("Vous vous intéressez tous deux à %(axes)s.") % {"axes": _list(axes)}
+    fixed = {
+        "reciprocal": _("L'intérêt est réciproque : chacun peut aider l'autre."),
+        "novelty": _("Vous n'avez aucun cercle en commun."),
+        "priority": _("Vous n'avez pas eu de mise en relation au dernier tour."),
+    }
+    return fixed.get(code, "")
+
+
+def word_all(reasons: Iterable[Mapping | str], other_name: str) -> list[str]:
+    return [text for text in (word(r, other_name) for r in reasons) if text]

@@ -1,0 +1,69 @@
+"""Reasons are stored as data and worded in the reader's language."""
+
+from django.urls import reverse
+from django.utils import translation
+
+from passerelles.engine.reasons import reason_in_french
+from passerelles.intros.models import Introduction
+from passerelles.intros.reasons import word, word_all
+from passerelles.intros.rounds import run_round
+
+EVERY_KIND = [
+    {"code": "they_seek", "need": "un expert-comptable", "terms": ["comptabilité", "fiscalité"]},
+    {"code": "they_seek", "need": "", "terms": ["export"]},
+    {"code": "you_seek", "offer": "l'accompagnement à l'export", "terms": ["export"]},
+    {"code": "you_seek", "offer": "", "terms": ["export"]},
+    {"code": "reciprocal"},
+    {"code": "novelty"},
+    {"code": "intermediary", "via": "Paul Morel"},
+    {"code": "trust"},
+    {"code": "cross_sector"},
+    {"code": "themes", "axes": [0, 1]},
+    {"code": "priority"},
+]
+
+
+def test_french_is_the_engine_wording():
+    with translation.override("fr"):
+        for reason in EVERY_KIND:
+            assert word(reason, "Léa Petit") == reason_in_french(reason, "Léa Petit")
+
+
+def test_english_wording_of_every_kind():
+    with translation.override("en"):
+        texts = [word(reason, "Léa Petit") for reason in EVERY_KIND]
+    assert texts[0] == (
+        "Léa Petit is looking for “un expert-comptable”: you can help with comptabilité and "
+        "fiscalité."
+    )
+    assert texts[2] == (
+        "Léa Petit offers “l'accompagnement à l'export”, which meets your need for export."
+    )
+    assert texts[6] == "Paul Morel, whom you trust, knows Léa Petit and can introduce you."
+    assert texts[9] == "You are both interested in contemplating the world and self-development."
+    french_words = ("cherche", "vous", "cercle", "secteur", "tour")
+    assert all(not any(w in t.split() for w in french_words) for t in texts)
+    assert all(t.endswith(".") for t in texts)
+
+
+def test_sentences_stored_before_reasons_were_data_show_as_they_are():
+    assert word_all(["Une raison écrite.", {"code": "novelty"}], "Léa") == [
+        "Une raison écrite.",
+        "Vous n'avez aucun cercle en commun.",
+    ]
+
+
+def test_a_suggestion_reads_in_english_for_an_english_reader(client, world):
+    run_round(force=True)
+    intro = Introduction.objects.get(
+        member_a__in=[world["marc"], world["sophie"]], member_b__in=[world["marc"], world["sophie"]]
+    )
+    assert all(isinstance(r, dict) for r in intro.reasons["a"])  # stored as data
+    client.force_login(world["marc"])
+    url = reverse("intros:detail", args=[intro.pk])
+    french = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "Sophie Lambert cherche" in french
+    client.cookies["django_language"] = "en"
+    english = client.get(url).content.decode()
+    assert "Sophie Lambert is looking for" in english and "You have no circle in common." in english
+    assert "Sophie Lambert cherche" not in english
