@@ -198,6 +198,9 @@ def test_novelty_trust_and_intermediary():
     assert comp["novelty"][0] == 0 and comp["novelty"][1] > 0
     assert comp["cross_sector"][0] == 0 and comp["cross_sector"][1] > 0
     assert comp["intermediary"].tolist() == [-1, 3]
+    assert comp["intermediary_forward"][1]  # 0 trusts 3, who trusts 2
+    back = pair_components(members, np.array([2]), np.array([0]))
+    assert back["intermediary"].tolist() == [3] and not back["intermediary_forward"][0]
     assert comp["trust"][1] > 0 and comp["total"][1] > comp["total"][0]
 
 

@@ -141,3 +141,15 @@ def test_pair_reasons_are_plain_data_worded_later():
     assert {"code": "intermediary", "via": "Paul"} in reasons
     assert {"code": "themes", "axes": [2]} in reasons  # unknown axis dropped
     assert "Nadia" not in json.dumps(reasons)  # the other's name is added when worded
+
+
+def test_an_intermediary_is_worded_from_the_side_of_the_trust():
+    comp = {"trust": 0.1, "intermediary": 4, "intermediary_forward": 0.0}
+    assert explain_pair(comp, "Léa", intermediary_name="Paul") == [
+        "Paul, qui vous fait confiance, a aussi la confiance de Léa et peut faire les "
+        "présentations."
+    ]
+    comp["intermediary_forward"] = 1.0
+    assert explain_pair(comp, "Léa", intermediary_name="Paul")[0].startswith(
+        "Paul, en qui vous avez confiance, connaît Léa"
+    )

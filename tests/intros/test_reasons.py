@@ -16,6 +16,7 @@ EVERY_KIND = [
     {"code": "reciprocal"},
     {"code": "novelty"},
     {"code": "intermediary", "via": "Paul Morel"},
+    {"code": "trusted_by", "via": "Paul Morel"},
     {"code": "trust"},
     {"code": "cross_sector"},
     {"code": "themes", "axes": [0, 1]},
@@ -40,7 +41,11 @@ def test_english_wording_of_every_kind():
         "Léa Petit offers “l'accompagnement à l'export”, which meets your need for export."
     )
     assert texts[6] == "Paul Morel, whom you trust, knows Léa Petit and can introduce you."
-    assert texts[9] == "You are both interested in contemplating the world and self-development."
+    assert (
+        texts[7]
+        == "Paul Morel, who trusts you, is also trusted by Léa Petit and can introduce you."
+    )
+    assert texts[10] == "You are both interested in contemplating the world and self-development."
     french_words = ("cherche", "vous", "cercle", "secteur", "tour")
     assert all(not any(w in t.split() for w in french_words) for t in texts)
     assert all(t.endswith(".") for t in texts)

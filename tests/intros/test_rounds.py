@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from passerelles.intros.actions import do_decide
 from passerelles.intros.models import Introduction, Preference, Round, Scope, Status
+from passerelles.intros.queries import shown
 from passerelles.intros.rounds import run_round
 from passerelles.members.models import Visibility
 from tests.conftest import make_circle, make_user
@@ -247,7 +248,7 @@ def test_left_out_members_come_first_next_round(world):
     )
 
 
-def test_warm_path_named_in_reasons(world):
+def test_warm_path_named_in_reasons(client, world):
     # Marc trusts Odile (owner of his club), who trusts Sophie: a warm path.
     odile = world["owners"][0]
     vouch(world["marc"], odile)
@@ -263,6 +264,17 @@ def test_warm_path_named_in_reasons(world):
         "Odile Arnaud, en qui vous avez confiance" in r for r in intro.reasons_for(world["marc"])
     )
     assert not odile.intro_notices.exists()
+    # The suggestion carries the trust-path badge.
+    assert shown(intro, world["marc"]).trusted_via == "Odile Arnaud"
+    # Sophie does not trust Odile: Odile trusts her, and Marc trusts Odile.
+    assert "Odile Arnaud, qui vous fait confiance, a aussi la confiance de Marc Fournier" in (
+        " ".join(intro.reasons_for(world["sophie"]))
+    )
+    assert "en qui vous avez confiance" not in " ".join(intro.reasons_for(world["sophie"]))
+    assert shown(intro, world["sophie"]).trusted_via == "Odile Arnaud"
+    client.force_login(world["marc"])
+    page = client.get(reverse("intros:home")).content.decode()
+    assert "Chemin de confiance" in page and "par Odile Arnaud" in page
 
 
 def test_new_suggestions_notify_and_email(world, django_capture_on_commit_callbacks):

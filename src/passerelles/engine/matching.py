@@ -119,22 +119,25 @@ def _pair_lookup(matrix: sparse.spmatrix, rows: np.ndarray, cols: np.ndarray) ->
 def _intermediary(trust: sparse.spmatrix, rows: np.ndarray, cols: np.ndarray):
     """Best warm path a -> k -> b: max_k trust[a, k] * trust[k, b], both orientations.
 
-    Returns (strength (m,), intermediary index (m,), -1 when there is none).
+    Returns (strength (m,), intermediary index (m,), -1 when there is none, and
+    forward (m,) bool: True when the path runs a -> k -> b, i.e. a trusts k).
     """
     t = sparse.csr_matrix(trust)
     tt = sparse.csr_matrix(t.T)
     strength = np.zeros(rows.shape[0])
     via = np.full(rows.shape[0], -1, dtype=np.int64)
+    forward = np.ones(rows.shape[0], dtype=bool)
     for s in range(0, rows.shape[0], _PAIR_CHUNK):
         r, c = rows[s : s + _PAIR_CHUNK], cols[s : s + _PAIR_CHUNK]
-        for a, b in ((r, c), (c, r)):
+        for is_forward, (a, b) in ((True, (r, c)), (False, (c, r))):
             paths = sparse.csr_matrix(t[a].multiply(tt[b]))  # (chunk, n): a trusts k, k trusts b
             best = np.asarray(paths.max(axis=1).toarray()).ravel()
             arg = np.asarray(paths.argmax(axis=1)).ravel()
             better = best > strength[s : s + _PAIR_CHUNK]
             strength[s : s + _PAIR_CHUNK][better] = best[better]
             via[s : s + _PAIR_CHUNK][better] = arg[better]
-    return strength, via
+            forward[s : s + _PAIR_CHUNK][better] = is_forward
+    return strength, via, forward
 
 
 def pair_components(
@@ -148,7 +151,8 @@ def pair_components(
     Returns a dict of (m,) arrays: each name in `COMPONENTS` (already weighted), "total"
     (their sum; 0 with every component 0 when the pair is not allowed), "allowed" (bool),
     raw "relevance_ab" (a's needs vs b's offers) and "relevance_ba", "shared_circles"
-    (count), "direct_trust", "intermediary" (member index or -1).
+    (count), "direct_trust", "intermediary" (member index or -1) and
+    "intermediary_forward" (bool: the path runs rows[e] -> intermediary -> cols[e]).
     """
     w = dict(DEFAULT_WEIGHTS)
     if weights:
@@ -200,15 +204,17 @@ def pair_components(
         direct = np.maximum(
             _pair_lookup(members.trust, rows, cols), _pair_lookup(members.trust, cols, rows)
         )
-        warm, via = _intermediary(members.trust, rows, cols)
+        warm, via, forward = _intermediary(members.trust, rows, cols)
         warm = INTERMEDIARY_DISCOUNT * warm
         via = np.where(warm > direct, via, -1)
         out["trust"] = w["trust"] * np.clip(np.maximum(direct, warm), 0.0, 1.0)
     else:
         direct, via = np.zeros(m), np.full(m, -1, dtype=np.int64)
+        forward = np.ones(m, dtype=bool)
         out["trust"] = np.zeros(m)
     out["direct_trust"] = direct
     out["intermediary"] = via
+    out["intermediary_forward"] = forward  # rows[e] trusts the intermediary (else cols[e])
 
     if members.priority is not None:
         pr = np.asarray(members.priority, dtype=float)

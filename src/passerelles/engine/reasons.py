@@ -13,7 +13,8 @@ Codes and their fields:
 * ``you_seek``: the other offers what you seek; ``offer`` (clipped, may be empty), ``terms``;
 * ``reciprocal``: both of the above;
 * ``novelty``: no circle in common;
-* ``intermediary``: ``via``, a member you trust who knows them; ``trust``: a tie between you;
+* ``intermediary``: ``via``, a member you trust who trusts them; ``trusted_by``: ``via``, a
+  member who trusts you and whom they trust; ``trust``: a tie between you;
 * ``cross_sector``: another sector;
 * ``themes``: ``axes``, indices of the four axes you both chose (0 contemplation du monde,
   1 développement de soi, 2 transformation de la société, 3 expérience et connaissance);
@@ -99,7 +100,9 @@ def pair_reasons(
         ranked.append((c["novelty"], {"code": "novelty"}))
     if c.get("trust", 0.0) > 0:
         if intermediary_name and c.get("intermediary", -1) >= 0:
-            ranked.append((c["trust"], {"code": "intermediary", "via": intermediary_name}))
+            # You trust them, or (the path runs the other way) they trust you.
+            code = "intermediary" if c.get("intermediary_forward", 1.0) else "trusted_by"
+            ranked.append((c["trust"], {"code": code, "via": intermediary_name}))
         else:
             ranked.append((c["trust"], {"code": "trust"}))
     if c.get("cross_sector", 0.0) > 0:
@@ -167,6 +170,11 @@ def reason_in_french(reason: Mapping, other_name: str) -> str:
     if code == "intermediary":
         return (
             f"{reason['via']}, en qui vous avez confiance, connaît {other_name} "
+            "et peut faire les présentations."
+        )
+    if code == "trusted_by":
+        return (
+            f"{reason['via']}, qui vous fait confiance, a aussi la confiance de {other_name} "
             "et peut faire les présentations."
         )
     if code == "trust":

@@ -17,6 +17,7 @@ class Shown:
     status: str
     reasons: list[str]
     as_intermediary: bool = False
+    trusted_via: str = ""  # who links them by trust: a warm path, or a round's reason
 
 
 @dataclass
@@ -25,6 +26,22 @@ class IntroPage:
     waiting: list[Shown] = field(default_factory=list)
     connected: list[Shown] = field(default_factory=list)
     past: list[Shown] = field(default_factory=list)
+
+
+def _trusted_via(intro: Introduction, side: str | None) -> str:
+    if side == "intermediary":
+        return ""
+    if intro.warm and intro.intermediary_id:
+        return intro.intermediary.profile.name
+    stored = intro.reasons.get(side or "", []) if isinstance(intro.reasons, dict) else []
+    return next(
+        (
+            r["via"]
+            for r in stored
+            if isinstance(r, dict) and r.get("code") in ("intermediary", "trusted_by")
+        ),
+        "",
+    )
 
 
 def shown(intro: Introduction, user, now=None) -> Shown:
@@ -36,6 +53,7 @@ def shown(intro: Introduction, user, now=None) -> Shown:
         intro.shown_status(user, now),
         intro.reasons_for(user),
         as_intermediary=side == "intermediary",
+        trusted_via=_trusted_via(intro, side),
     )
 
 

@@ -67,6 +67,11 @@ def word(reason: Mapping | str, other_name: str) -> str:
         return _(
             "%(via)s, en qui vous avez confiance, connaît %(name)s et peut faire les présentations."
         ) % {"via": reason["via"], "name": name}
+    if code == "trusted_by":
+        return _(
+            "%(via)s, qui vous fait confiance, a aussi la confiance de %(name)s et peut faire "
+            "les présentations."
+        ) % {"via": reason["via"], "name": name}
     if code == "trust":
         return _("Un lien de confiance existe déjà entre vous et %(name)s.") % {"name": name}
     if code == "cross_sector":

@@ -47,6 +47,8 @@ def _flip(c: dict) -> dict:
     """The same pair seen from the other side: a's need/b's offer swap roles."""
     flipped = dict(c)
     flipped["relevance_ab"], flipped["relevance_ba"] = c["relevance_ba"], c["relevance_ab"]
+    if "intermediary_forward" in c:  # a trusts the intermediary: b is trusted by them
+        flipped["intermediary_forward"] = not c["intermediary_forward"]
     return flipped
 
 
