@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -144,9 +145,16 @@ def test_platform_view_lists_circles_and_map(client, world):
 
 
 def test_svg_coordinates_keep_a_decimal_point_in_french(client, world):
-    import re
-
     client.force_login(world["users"]["admin"])
     html = client.get(_url(world, "circle")).content.decode()
     assert 'lang="fr"' in html
     assert not re.search(r'\b(x|y|width|height|cx|cy)="[^"]*\d,\d', html)
+
+
+def test_quarters_read_in_the_reader_language(client, world):
+    client.force_login(world["users"]["admin"])
+    french = client.get(_url(world, "circle")).content.decode()
+    assert re.search(r"\bT[1-4] 20\d\d\b", french)
+    client.cookies["django_language"] = "en"
+    english = client.get(_url(world, "circle")).content.decode()
+    assert re.search(r"\bQ[1-4] 20\d\d\b", english) and not re.search(r"\bT[1-4] 20\d\d\b", english)

@@ -20,6 +20,7 @@ import numpy as np
 from django.contrib.auth import get_user_model
 from django.db.models import Avg, Count, F, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from passerelles.circles.models import Bridge, BridgeState, Circle, Membership, MembershipState
 from passerelles.engine import network
@@ -40,7 +41,8 @@ class Quarter:
 
     @property
     def label(self) -> str:
-        return f"T{self.number} {self.year}"
+        """ "T3 2025" (in English "Q3 2025"), in the active language."""
+        return _("T%(number)s %(year)s") % {"number": self.number, "year": self.year}
 
 
 def _quarter_start(year: int, number: int) -> dt.datetime:
@@ -52,7 +54,7 @@ def recent_quarters(count: int = 6, now: dt.datetime | None = None) -> list[Quar
     today = timezone.localdate(now or timezone.now())
     year, number = today.year, (today.month - 1) // 3 + 1
     quarters = []
-    for _ in range(count):
+    for _step in range(count):
         nxt_year, nxt_number = (year + 1, 1) if number == 4 else (year, number + 1)
         quarters.append(
             Quarter(
