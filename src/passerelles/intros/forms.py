@@ -45,9 +45,10 @@ class PreferenceForm(forms.ModelForm):
             ),
             "scope": _(
                 "Les membres de ce périmètre qui ont aussi activé les mises en relation peuvent "
-                "vous être proposés et voir votre carte de présentation (nom, activité, offres et "
-                "besoins), même si votre profil est plus restreint dans l'annuaire. Vos "
-                "coordonnées ne sont partagées que si vous acceptez tous les deux."
+                "vous être proposés et voir votre carte de présentation (nom, activité, "
+                "organisation, ville, offres et besoins), même si votre profil est plus restreint "
+                "dans l'annuaire. Vos coordonnées ne sont partagées que si vous acceptez tous les "
+                "deux."
             ),
         }
 
