@@ -136,7 +136,9 @@ def test_direct_request_asks_the_person(client, world):
     intro = Introduction.objects.get(member_a=world["marc"], member_b=world["karl"])
     assert response.status_code == 302 and response.url == intro.get_absolute_url()
     assert intro.status == Status.ACCEPTED_BY_A and intro.origin == "ask"
-    assert intro.reasons["a"] and "Marc Fournier vous a trouvé" in intro.reasons["b"][0]
+    assert intro.reasons_for(world["marc"])
+    assert "Marc Fournier vous a trouvé" in intro.reasons_for(world["karl"])[0]
+    assert intro.reasons["b"] == [{"code": "asked", "need": NEED}]  # worded when read
     assert world["karl"].intro_notices.exists()
     assert intro.shown_status(world["karl"]) == "to_answer"
 
@@ -182,6 +184,10 @@ def test_warm_request_asks_the_intermediary_first(
     # Odile agrees; now Karl is asked.
     client.force_login(warm)
     assert "Marc Fournier" in client.get(reverse("intros:home")).content.decode()
+    assert intro.reasons_for(warm) == [
+        f"Marc Fournier cherche « {NEED} » et vous demande de faire les présentations."
+    ]
+    assert "Marc Fournier vous a trouvé" in intro.reasons_for(world["karl"])[0]
     client.post(reverse("intros:decide", args=[intro.pk]), {"decision": "accept"})
     intro.refresh_from_db()
     assert intro.status == Status.ACCEPTED_BY_A

@@ -144,7 +144,7 @@ def do_request_introduction(
     *,
     need: str,
     message: str = "",
-    reasons: list[str] | None = None,
+    reasons: list[dict] | None = None,
     intermediary=None,
     request=None,
 ) -> Introduction:
@@ -169,15 +169,9 @@ def do_request_introduction(
     if len(message) > 1000:
         raise ActionError(_("Le message est limité à 1 000 caractères."))
     now = timezone.now()
-    name = asker.get_full_name() or asker.email.split("@")[0]
-    for_target = (
-        [
-            _("%(name)s vous a trouvé(e) en demandant au réseau : « %(need)s ».")
-            % {"name": name, "need": need}
-        ]
-        if need
-        else []
-    )
+    # Stored as data, worded in each reader's language (intros.reasons).
+    for_target = [{"code": "asked", "need": need}] if need else []
+    for_intermediary = [{"code": "asked_through", "need": need}] if need else []
     intro = Introduction(
         origin=Origin.ASK,
         member_a=asker,
@@ -190,7 +184,7 @@ def do_request_introduction(
         warm=intermediary is not None,
         need=need,
         message=message,
-        reasons={"a": list(reasons or []), "b": for_target, "intermediary": for_target},
+        reasons={"a": list(reasons or []), "b": for_target, "intermediary": for_intermediary},
     )
     try:
         with transaction.atomic():

@@ -119,10 +119,11 @@ def current_index() -> OffersIndex:
 class Answer:
     profile: Profile
     score: float
-    reasons: list[str]
+    reasons: list[str]  # worded in the active language
     path: list[Profile] = field(default_factory=list)  # viewer -> ... -> them, visible hops
     intermediary: Profile | None = None
     existing: Introduction | None = None
+    reason_data: list[dict] = field(default_factory=list)  # the same, as stored
 
 
 def ask(user, need: str, k: int = MAX_RESULTS) -> list[Answer]:
@@ -173,15 +174,13 @@ def ask(user, need: str, k: int = MAX_RESULTS) -> list[Answer]:
             "intermediary": 0 if answer.intermediary else -1,
         }
         offer = index.offers_text[i]
-        answer.reasons = word_all(
-            pair_reasons(
-                c,
-                other_offer=offer,
-                matched_terms_yours=index.model.matched_terms(need, offer),
-                intermediary_name=answer.intermediary.name if answer.intermediary else None,
-            ),
-            profile.name,
+        answer.reason_data = pair_reasons(
+            c,
+            other_offer=offer,
+            matched_terms_yours=index.model.matched_terms(need, offer),
+            intermediary_name=answer.intermediary.name if answer.intermediary else None,
         )
+        answer.reasons = word_all(answer.reason_data, profile.name)
         answers.append(answer)
     return answers
 

@@ -1,10 +1,11 @@
 """The reasons of a suggestion, worded in the reader's language when they read them.
 
 Suggestions store their reasons as the engine's language-free data
-(``engine.reasons.pair_reasons``); this module words them. French is the engine's own
-wording; other languages go through the translation catalogue, whose French source
-sentences below mirror it. Reasons stored as sentences (before they were data) are shown
-as they are.
+(``engine.reasons.pair_reasons``), and requests made by asking the network add two of
+their own ("asked", "asked_through", with the need); this module words them. French is
+the engine's own wording; other languages go through the translation catalogue, whose
+French source sentences below mirror it. Reasons stored as sentences (before they were
+data) are shown as they are.
 """
 
 from __future__ import annotations
@@ -37,6 +38,17 @@ def word(reason: Mapping | str, other_name: str) -> str:
     """One reason as a sentence about ``other_name``, in the active language."""
     if isinstance(reason, str):
         return reason
+    code = reason.get("code")
+    if code == "asked":  # the person sought, about the asker
+        return _("%(name)s vous a trouvé(e) en demandant au réseau : « %(need)s ».") % {
+            "name": other_name,
+            "need": reason["need"],
+        }
+    if code == "asked_through":  # the intermediary, about the asker
+        return _("%(name)s cherche « %(need)s » et vous demande de faire les présentations.") % {
+            "name": other_name,
+            "need": reason["need"],
+        }
     if _in_french():
         return reason_in_french(reason, other_name)
     code, name = reason["code"], other_name

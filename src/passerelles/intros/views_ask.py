@@ -45,7 +45,7 @@ def request_intro(request: HttpRequest, user_id: int) -> HttpResponse:
             profile.user,
             need=need,
             message=form.cleaned_data["message"],
-            reasons=answer.reasons if answer else [],
+            reasons=answer.reason_data if answer else [],
             intermediary=intermediary,
             request=request,
         )
