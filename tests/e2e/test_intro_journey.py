@@ -167,6 +167,17 @@ def test_member_is_introduced_across_circles(new_page):
     assert "sophie@example.org" not in page.content()
     screenshot(page, "intro-suggestions")
 
+    # The same suggestions read in English once Marc switches language, then back.
+    with page.expect_navigation():
+        page.select_option("#lang-select", "en")
+    english = "\n".join(cards.all_inner_texts())
+    assert "Sophie Lambert is looking for" in english and "You have no circle in common." in english
+    assert "Odile Arnaud, whom you trust, knows Karl Weber" in english
+    assert "Vous n'avez aucun cercle en commun." not in english
+    screenshot(page, "intro-suggestions-en")
+    with page.expect_navigation():
+        page.select_option("#lang-select", "fr")
+
     # Marc accepts Sophie; she is still the only one who can say yes on her side.
     page.get_by_role("button", name="Accepter la mise en relation avec Sophie Lambert").click()
     assert page.get_by_text("Nous attendons la réponse de l'autre personne").is_visible()

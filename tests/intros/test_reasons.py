@@ -72,3 +72,6 @@ def test_a_suggestion_reads_in_english_for_an_english_reader(client, world):
     english = client.get(url).content.decode()
     assert "Sophie Lambert is looking for" in english and "You have no circle in common." in english
     assert "Sophie Lambert cherche" not in english
+    # The notices of the round, written while French was active, read in English too.
+    home = client.get(reverse("intros:home")).content.decode()
+    assert "New suggestion: Sophie Lambert" in home and "Nouvelle suggestion" not in home

@@ -24,5 +24,5 @@ class IntroductionAdmin(admin.ModelAdmin):
 
 @admin.register(Notice)
 class NoticeAdmin(admin.ModelAdmin):
-    list_display = ["user", "text", "created_at", "read_at"]
+    list_display = ["user", "kind", "shown", "created_at", "read_at"]
     raw_id_fields = ["user", "introduction"]

@@ -305,13 +305,27 @@ SHOWN_LABELS = {
 }
 
 
+# What each kind of notice says, worded when read in the reader's language; ``name``
+# is the other person's name when the notice was written.
+NOTICE_TEXTS = {
+    "suggested": _("Nouvelle suggestion : %(name)s"),
+    "asked_to_introduce": _("%(asker)s aimerait que vous le ou la présentiez à %(target)s"),
+    "requested": _("%(asker)s souhaite être mis(e) en relation avec vous"),
+    "connected": _("Mise en relation acceptée avec %(name)s : voici son contact"),
+    "meeting_confirmed": _("%(name)s a confirmé votre rencontre : confirmez-la à votre tour"),
+}
+
+
 class Notice(models.Model):
-    """A short in-app notice ("Nouvelle suggestion", "Mise en relation acceptée")."""
+    """A short in-app notice ("Nouvelle suggestion", "Mise en relation acceptée"): a kind
+    and its names, worded when shown (``text`` holds notices written before kinds)."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="intro_notices"
     )
-    text = models.CharField(max_length=300)
+    text = models.CharField(max_length=300, blank=True)
+    kind = models.CharField(max_length=30, blank=True)
+    params = models.JSONField(default=dict, blank=True)
     introduction = models.ForeignKey(
         Introduction, null=True, blank=True, on_delete=models.CASCADE, related_name="notices"
     )
@@ -325,4 +339,15 @@ class Notice(models.Model):
         indexes = [models.Index(fields=["user", "read_at"])]
 
     def __str__(self) -> str:
-        return self.text
+        return self.shown
+
+    @property
+    def shown(self) -> str:
+        """The notice in the active language."""
+        template = NOTICE_TEXTS.get(self.kind)
+        if template is None:
+            return self.text
+        try:
+            return str(template) % self.params
+        except (KeyError, TypeError, ValueError):
+            return self.text

@@ -27,8 +27,9 @@ def _absolute(path: str, request=None) -> str:
     return f"{base}{path}"
 
 
-def notice(user, text: str, introduction: Introduction | None = None) -> Notice:
-    return Notice.objects.create(user=user, text=text[:300], introduction=introduction)
+def notice(user, kind: str, introduction: Introduction | None = None, **names: str) -> Notice:
+    """An in-app notice of ``kind`` (see ``NOTICE_TEXTS``), worded when read."""
+    return Notice.objects.create(user=user, kind=kind, params=names, introduction=introduction)
 
 
 def _mail_after_commit(subject: str, template: str, context: dict, to: str) -> None:
@@ -50,8 +51,11 @@ def new_suggestions(introductions: list[Introduction]) -> None:
     notices = []
     for intro in introductions:
         for user, other in ((intro.member_a, intro.member_b), (intro.member_b, intro.member_a)):
-            text = _("Nouvelle suggestion : %(name)s") % {"name": _name(other)}
-            notices.append(Notice(user=user, text=text[:300], introduction=intro))
+            notices.append(
+                Notice(
+                    user=user, kind="suggested", params={"name": _name(other)}, introduction=intro
+                )
+            )
             per_user[user].append((other, intro))
     Notice.objects.bulk_create(notices, batch_size=500)
     for user, items in per_user.items():
@@ -69,12 +73,7 @@ def new_suggestions(introductions: list[Introduction]) -> None:
 
 def intermediary_asked(intro: Introduction, request=None) -> None:
     asker, target, via = intro.member_a, intro.member_b, intro.intermediary
-    notice(
-        via,
-        _("%(asker)s aimerait que vous le ou la présentiez à %(target)s")
-        % {"asker": _name(asker), "target": _name(target)},
-        intro,
-    )
+    notice(via, "asked_to_introduce", intro, asker=_name(asker), target=_name(target))
     _mail_after_commit(
         _("%(asker)s vous demande une présentation") % {"asker": _name(asker)},
         "intros/email/intermediary.txt",
@@ -92,23 +91,13 @@ def intermediary_asked(intro: Introduction, request=None) -> None:
 
 def requested(intro: Introduction) -> None:
     """The person sought learns of the request (after the intermediary, if any)."""
-    notice(
-        intro.member_b,
-        _("%(asker)s souhaite être mis(e) en relation avec vous")
-        % {"asker": _name(intro.member_a)},
-        intro,
-    )
+    notice(intro.member_b, "requested", intro, asker=_name(intro.member_a))
 
 
 def connected(intro: Introduction, request=None) -> None:
     """Both accepted: each gets the other's contact and a suggested first message."""
     for user, other in ((intro.member_a, intro.member_b), (intro.member_b, intro.member_a)):
-        notice(
-            user,
-            _("Mise en relation acceptée avec %(name)s : voici son contact")
-            % {"name": _name(other)},
-            intro,
-        )
+        notice(user, "connected", intro, name=_name(other))
         _mail_after_commit(
             _("Mise en relation : %(name)s a accepté") % {"name": _name(other)},
             "intros/email/connected.txt",
@@ -144,9 +133,4 @@ def meeting_confirmed(intro: Introduction, user) -> None:
     other = intro.other(user)
     if intro.met_confirmed_by(other):
         return
-    notice(
-        other,
-        _("%(name)s a confirmé votre rencontre : confirmez-la à votre tour")
-        % {"name": _name(user)},
-        intro,
-    )
+    notice(other, "meeting_confirmed", intro, name=_name(user))
