@@ -5,6 +5,7 @@ and raises ``ActionError`` with a French message when the action cannot be done.
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -25,6 +26,7 @@ from passerelles.circles.models import (
     Role,
 )
 from passerelles.circles.signals import membership_requested
+from passerelles.core.mail import in_language_of
 
 INVITATION_SALT = "passerelles.circles.invitation"
 
@@ -232,16 +234,24 @@ def read_invitation_token(token: str) -> Invitation:
 
 
 def send_invitation(invitation: Invitation, request=None) -> None:
+    """In the language of the member with this address, if there is one (else French)."""
     path = f"/cercles/invitation/{invitation_token(invitation)}/"
     url = request.build_absolute_uri(path) if request else path
     context = {"invitation": invitation, "url": url, "days": settings.INVITATION_MAX_AGE_DAYS}
-    send_mail(
-        subject=_("[Passerelles] Invitation à rejoindre %(circle)s")
-        % {"circle": invitation.circle.name},
-        message=render_to_string("circles/email/invitation.txt", context),
-        from_email=None,
-        recipient_list=[invitation.email],
+    member = (
+        get_user_model()
+        .objects.filter(email__iexact=invitation.email)
+        .select_related("profile")
+        .first()
     )
+    with in_language_of(member):
+        send_mail(
+            subject=_("[Passerelles] Invitation à rejoindre %(circle)s")
+            % {"circle": invitation.circle.name},
+            message=render_to_string("circles/email/invitation.txt", context),
+            from_email=None,
+            recipient_list=[invitation.email],
+        )
 
 
 @transaction.atomic
@@ -252,8 +262,6 @@ def do_invite(
 
     Returns (invitation, created). A member already admitted cannot be invited.
     """
-    from django.contrib.auth import get_user_model
-
     email = email.strip().lower()
     user = get_user_model().objects.filter(email__iexact=email).first()
     if (

@@ -1,9 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from passerelles.core.views import set_language
+
 urlpatterns = [
     path("", include("passerelles.core.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", set_language, name="set_language"),
     path("compte/", include("allauth.urls")),
     path("membres/", include("passerelles.members.urls")),
     path("cercles/", include("passerelles.circles.urls")),

@@ -13,10 +13,12 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from passerelles.circles.access import admitted_circle_ids, bridged_circle_ids, is_circle_admin
 from passerelles.circles.actions import ActionError
 from passerelles.circles.models import Circle
+from passerelles.core.mail import in_language_of
 from passerelles.events.access import may_register
 from passerelles.events.models import (
     Event,
@@ -276,16 +278,17 @@ def _mail(registrations, event: Event, kind: str, request=None) -> None:
         url = request.build_absolute_uri(url)
     else:  # a job or an edit without a request at hand: the configured site address
         url = f"{settings.SITE_URL.rstrip('/')}{url}"
-    subjects = {
-        "promoted": _("[Passerelles] Une place s'est libérée : %(title)s"),
-        "cancelled": _("[Passerelles] Événement annulé : %(title)s"),
+    subjects = {  # lazy: worded in each recipient's language below
+        "promoted": gettext_lazy("[Passerelles] Une place s'est libérée : %(title)s"),
+        "cancelled": gettext_lazy("[Passerelles] Événement annulé : %(title)s"),
     }
     for registration in registrations:
         context = {"event": event, "registration": registration, "url": url}
-        send_mail(
-            subject=subjects[kind] % {"title": event.title},
-            message=render_to_string(f"events/email/{kind}.txt", context),
-            from_email=None,
-            recipient_list=[registration.user.email],
-            fail_silently=True,
-        )
+        with in_language_of(registration.user):
+            send_mail(
+                subject=str(subjects[kind]) % {"title": event.title},
+                message=render_to_string(f"events/email/{kind}.txt", context),
+                from_email=None,
+                recipient_list=[registration.user.email],
+                fail_silently=True,
+            )

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from passerelles.core.mail import in_language_of
 from passerelles.events.models import Registration, RegistrationStatus
 
 
@@ -22,7 +23,7 @@ def due_registrations(now: datetime.datetime):
         event__cancelled_at__isnull=True,
         event__starts_at__gt=now,
         event__starts_at__lte=end,
-    ).select_related("event", "event__host_circle", "user")
+    ).select_related("event", "event__host_circle", "user__profile")
 
 
 def send_due_reminders(now: datetime.datetime | None = None, base_url: str = "") -> int:
@@ -47,11 +48,12 @@ def send_due_reminders(now: datetime.datetime | None = None, base_url: str = "")
             "url": f"{base_url}{event.get_absolute_url()}",
             "tables_url": f"{base_url}{reverse('events:my_tables', args=[event.pk])}",
         }
-        send_mail(
-            subject=_("[Passerelles] Rappel : %(title)s") % {"title": event.title},
-            message=render_to_string("events/email/reminder.txt", context),
-            from_email=None,
-            recipient_list=[registration.user.email],
-        )
+        with in_language_of(registration.user):
+            send_mail(
+                subject=_("[Passerelles] Rappel : %(title)s") % {"title": event.title},
+                message=render_to_string("events/email/reminder.txt", context),
+                from_email=None,
+                recipient_list=[registration.user.email],
+            )
         sent += 1
     return sent

@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from passerelles.core.mail import in_language_of
 from passerelles.intros.models import Decision, Introduction, Notice
 
 
@@ -33,10 +34,13 @@ def notice(user, kind: str, introduction: Introduction | None = None, **names: s
 
 
 def _mail_after_commit(subject: str, template: str, context: dict, to: str) -> None:
+    """Composed now (in the caller's ``in_language_of``), sent once the change commits."""
+    message = render_to_string(template, context)
+
     def send() -> None:
         send_mail(
             subject=subject,
-            message=render_to_string(template, context),
+            message=message,
             from_email=None,
             recipient_list=[to],
             fail_silently=True,
@@ -59,34 +63,36 @@ def new_suggestions(introductions: list[Introduction]) -> None:
             per_user[user].append((other, intro))
     Notice.objects.bulk_create(notices, batch_size=500)
     for user, items in per_user.items():
-        _mail_after_commit(
-            _("Vos nouvelles suggestions de mise en relation"),
-            "intros/email/suggestions.txt",
-            {
-                "name": _name(user),
-                "items": [(_name(o), i.reasons_for(user)) for o, i in items],
-                "url": _absolute(reverse("intros:home")),
-            },
-            user.email,
-        )
+        with in_language_of(user):
+            _mail_after_commit(
+                _("Vos nouvelles suggestions de mise en relation"),
+                "intros/email/suggestions.txt",
+                {
+                    "name": _name(user),
+                    "items": [(_name(o), i.reasons_for(user)) for o, i in items],
+                    "url": _absolute(reverse("intros:home")),
+                },
+                user.email,
+            )
 
 
 def intermediary_asked(intro: Introduction, request=None) -> None:
     asker, target, via = intro.member_a, intro.member_b, intro.intermediary
     notice(via, "asked_to_introduce", intro, asker=_name(asker), target=_name(target))
-    _mail_after_commit(
-        _("%(asker)s vous demande une présentation") % {"asker": _name(asker)},
-        "intros/email/intermediary.txt",
-        {
-            "name": _name(via),
-            "asker": _name(asker),
-            "target": _name(target),
-            "need": intro.need,
-            "message": intro.message,
-            "url": _absolute(intro.get_absolute_url(), request),
-        },
-        via.email,
-    )
+    with in_language_of(via):
+        _mail_after_commit(
+            _("%(asker)s vous demande une présentation") % {"asker": _name(asker)},
+            "intros/email/intermediary.txt",
+            {
+                "name": _name(via),
+                "asker": _name(asker),
+                "target": _name(target),
+                "need": intro.need,
+                "message": intro.message,
+                "url": _absolute(intro.get_absolute_url(), request),
+            },
+            via.email,
+        )
 
 
 def requested(intro: Introduction) -> None:
@@ -98,19 +104,20 @@ def connected(intro: Introduction, request=None) -> None:
     """Both accepted: each gets the other's contact and a suggested first message."""
     for user, other in ((intro.member_a, intro.member_b), (intro.member_b, intro.member_a)):
         notice(user, "connected", intro, name=_name(other))
-        _mail_after_commit(
-            _("Mise en relation : %(name)s a accepté") % {"name": _name(other)},
-            "intros/email/connected.txt",
-            {
-                "name": _name(user),
-                "other": _name(other),
-                "other_email": other.email,
-                "reasons": intro.reasons_for(user),
-                "first_message": first_message(intro, user),
-                "url": _absolute(intro.get_absolute_url(), request),
-            },
-            user.email,
-        )
+        with in_language_of(user):
+            _mail_after_commit(
+                _("Mise en relation : %(name)s a accepté") % {"name": _name(other)},
+                "intros/email/connected.txt",
+                {
+                    "name": _name(user),
+                    "other": _name(other),
+                    "other_email": other.email,
+                    "reasons": intro.reasons_for(user),
+                    "first_message": first_message(intro, user),
+                    "url": _absolute(intro.get_absolute_url(), request),
+                },
+                user.email,
+            )
 
 
 def first_message(intro: Introduction, user) -> str:

@@ -45,6 +45,9 @@ class Profile(models.Model):
     visibility = models.CharField(
         _("visibilité"), max_length=10, choices=Visibility.choices, default=Visibility.BRIDGED
     )
+    # The language last chosen with the switch, for what is written to them later
+    # (e-mails); empty: the site's first language.
+    language = models.CharField(_("langue"), max_length=8, blank=True, default="")
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -1,0 +1,45 @@
+"""E-mails reach members in the language they chose with the switch."""
+
+from django.core import mail
+from django.urls import reverse
+
+from passerelles.core.mail import language_of
+from passerelles.intros.actions import do_decide
+from passerelles.intros.models import Introduction, Status
+from tests.conftest import make_user
+from tests.intros.conftest import member
+
+
+def test_the_switch_records_a_member_choice_and_ignores_others(client, db):
+    user = make_user("lea@example.org", "Léa", "Petit")
+    assert language_of(user) == "fr"
+    client.force_login(user)
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert response.status_code == 302 and response.cookies["django_language"].value == "en"
+    user.profile.refresh_from_db()
+    assert user.profile.language == "en" and language_of(user) == "en"
+    client.post(reverse("set_language"), {"language": "de", "next": "/"})  # not offered
+    user.profile.refresh_from_db()
+    assert user.profile.language == "en"
+    client.logout()
+    client.post(reverse("set_language"), {"language": "fr", "next": "/"})  # anonymous: cookie
+    user.profile.refresh_from_db()
+    assert user.profile.language == "en"
+
+
+def test_each_side_is_written_to_in_their_language(db, django_capture_on_commit_callbacks):
+    anne = member("anne@example.org", "Anne", "Martin", offers="export", needs="comptable")
+    bruno = member("bruno@example.org", "Bruno", "Roux", offers="comptabilité", needs="export")
+    bruno.profile.language = "en"
+    bruno.profile.save()
+    intro = Introduction.objects.create(
+        member_a=anne, member_b=bruno, status=Status.PROPOSED, reasons={"a": [], "b": []}
+    )
+    do_decide(anne, intro, accept=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        do_decide(bruno, intro, accept=True)  # e.g. from a page in English
+    by_recipient = {m.to[0]: m for m in mail.outbox}
+    assert by_recipient["anne@example.org"].subject == "Mise en relation : Bruno Roux a accepté"
+    assert by_recipient["bruno@example.org"].subject == "Introduction: Anne Martin has accepted"
+    assert "Hello Anne" in by_recipient["bruno@example.org"].body  # his suggested first message
+    assert "Bonjour Bruno" in by_recipient["anne@example.org"].body
