@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from passerelles.intros import ask
 from passerelles.intros.models import Introduction, Preference, Scope, Status
+from passerelles.intros.queries import shown
 from passerelles.members.models import Visibility
 from tests.conftest import make_circle, make_user
 from tests.intros.conftest import member, vouch
@@ -162,6 +163,30 @@ def test_trust_path_and_intermediary_shown(client, world, warm):
     client.force_login(world["marc"])
     page = client.get(reverse("intros:ask"), {"q": NEED}).content.decode()
     assert "Être présenté(e) par Odile Arnaud" in page
+
+
+def test_a_direct_request_carries_no_trust_path_badge(client, world, warm):
+    # Odile could have introduced them, but Marc asked Karl directly: she was never asked.
+    client.force_login(world["marc"])
+    client.post(reverse("intros:request", args=[world["karl"].pk]), {"need": NEED})
+    intro = Introduction.objects.get(member_a=world["marc"], member_b=world["karl"])
+    assert not intro.warm and shown(intro, world["marc"]).trusted_via == ""
+    assert "Chemin de confiance" not in client.get(reverse("intros:home")).content.decode()
+
+
+def test_an_intermediary_reached_through_others_is_not_called_trusted(world, warm):
+    # Marc trusts Paul, who trusts Odile, who trusts Karl: Marc does not trust Odile himself.
+    from passerelles.trust.models import Vouch
+
+    Vouch.objects.filter(voucher=world["marc"], vouchee=warm).delete()
+    paul = member("paul@example.org", "Paul", "Morel", world["industry"])
+    vouch(world["marc"], paul)
+    vouch(paul, warm)
+    karl = next(a for a in ask.ask(world["marc"], NEED) if a.profile.user == world["karl"])
+    assert karl.intermediary.user == warm and len(karl.path) == 2  # Paul, then Odile
+    joined = " ".join(karl.reasons)
+    assert "en qui vous avez confiance" not in joined
+    assert "Des personnes de confiance vous relient à" in joined
 
 
 def test_warm_request_asks_the_intermediary_first(

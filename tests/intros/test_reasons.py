@@ -75,3 +75,24 @@ def test_a_suggestion_reads_in_english_for_an_english_reader(client, world):
     # The notices of the round, written while French was active, read in English too.
     home = client.get(reverse("intros:home")).content.decode()
     assert "New suggestion: Sophie Lambert" in home and "Nouvelle suggestion" not in home
+
+
+def test_a_reason_this_version_cannot_word_is_left_out():
+    for language in ("fr", "en"):
+        with translation.override(language):
+            assert word_all([{"code": "from_the_future"}, {"novelty": 1}, 7], "Léa") == []
+            assert word({"code": "they_seek"}, "Léa") == ""  # a field missing
+
+
+def test_only_the_member_left_out_is_told_so(world):
+    from django.utils import timezone
+
+    from passerelles.intros import matching_data, rounds
+    from passerelles.intros.models import Preference
+
+    Preference.objects.filter(user=world["sophie"]).update(left_out_last_round=True)
+    pool = matching_data.load_pool(timezone.now(), force=True)
+    marc, sophie = pool.index_of(world["marc"].pk), pool.index_of(world["sophie"].pk)
+    pair = {"priority": 0.1, "relevance_ab": 0.0, "relevance_ba": 0.0}  # shared by the pair
+    assert rounds.reasons_for(pool, pair, sophie, marc) == [{"code": "priority"}]
+    assert rounds.reasons_for(pool, pair, marc, sophie) == []

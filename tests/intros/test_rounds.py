@@ -275,6 +275,13 @@ def test_warm_path_named_in_reasons(client, world):
     client.force_login(world["marc"])
     page = client.get(reverse("intros:home")).content.decode()
     assert "Chemin de confiance" in page and "par Odile Arnaud" in page
+    # Named as she is when read: under a new name, and not at all once her account is
+    # closed (closing deactivates it).
+    type(odile).objects.filter(pk=odile.pk).update(last_name="Arnaud-Roche")
+    assert shown(intro, world["marc"]).trusted_via == "Odile Arnaud-Roche"
+    type(odile).objects.filter(pk=odile.pk).update(is_active=False)
+    assert not any("Odile" in r for r in intro.reasons_for(world["marc"]))
+    assert shown(intro, world["marc"]).trusted_via == ""
 
 
 def test_new_suggestions_notify_and_email(world, django_capture_on_commit_callbacks):

@@ -13,8 +13,9 @@ Codes and their fields:
 * ``you_seek``: the other offers what you seek; ``offer`` (clipped, may be empty), ``terms``;
 * ``reciprocal``: both of the above;
 * ``novelty``: no circle in common;
-* ``intermediary``: ``via``, a member you trust who trusts them; ``trusted_by``: ``via``, a
-  member who trusts you and whom they trust; ``trust``: a tie between you;
+* ``intermediary``: ``via``, a member you trust who trusts them; ``intermediary_chain``:
+  the same, reached through others you trust; ``trusted_by``: ``via``, a member who trusts
+  you and whom they trust; ``trust``: a tie between you;
 * ``cross_sector``: another sector;
 * ``themes``: ``axes``, indices of the four axes you both chose (0 contemplation du monde,
   1 développement de soi, 2 transformation de la société, 3 expérience et connaissance);
@@ -68,6 +69,7 @@ def pair_reasons(
     matched_terms_theirs: Sequence[str] = (),
     matched_terms_yours: Sequence[str] = (),
     intermediary_name: str | None = None,
+    intermediary_direct: bool = True,
     shared_axes: Sequence[int] = (),
     max_reasons: int = 4,
 ) -> list[dict]:
@@ -77,7 +79,8 @@ def pair_reasons(
     components: one pair's values from ``pair_components``, oriented so that
     "relevance_ab" is the viewer's need vs the other's offer and "relevance_ba" the other's
     need vs the viewer's offer. matched_terms_theirs: terms shared by their need and your
-    offer; matched_terms_yours: by your need and their offer. A need/offer direction is a
+    offer; matched_terms_yours: by your need and their offer. intermediary_direct: False
+    when the viewer reaches the intermediary only through others. A need/offer direction is a
     reason only when its relevance is at least ``REASON_RELEVANCE`` and its matched terms
     are given (they are named); otherwise it is omitted, never claimed in general terms.
     """
@@ -102,6 +105,8 @@ def pair_reasons(
         if intermediary_name and c.get("intermediary", -1) >= 0:
             # You trust them, or (the path runs the other way) they trust you.
             code = "intermediary" if c.get("intermediary_forward", 1.0) else "trusted_by"
+            if code == "intermediary" and not intermediary_direct:
+                code = "intermediary_chain"  # you reach them through people you trust
             ranked.append((c["trust"], {"code": code, "via": intermediary_name}))
         else:
             ranked.append((c["trust"], {"code": "trust"}))
@@ -149,8 +154,9 @@ def _guillemets(text: str) -> str:
 
 
 def reason_in_french(reason: Mapping, other_name: str) -> str:
-    """One reason of :func:`pair_reasons` as a French sentence about ``other_name``."""
-    code = reason["code"]
+    """One reason of :func:`pair_reasons` as a French sentence about ``other_name`` (empty
+    for a code it does not know)."""
+    code = reason.get("code")
     if code == "they_seek":
         terms = french_list(reason["terms"], "en")
         if reason.get("need"):
@@ -172,6 +178,11 @@ def reason_in_french(reason: Mapping, other_name: str) -> str:
             f"{reason['via']}, en qui vous avez confiance, connaît {other_name} "
             "et peut faire les présentations."
         )
+    if code == "intermediary_chain":
+        return (
+            f"Des personnes de confiance vous relient à {reason['via']}, qui connaît "
+            f"{other_name} et peut faire les présentations."
+        )
     if code == "trusted_by":
         return (
             f"{reason['via']}, qui vous fait confiance, a aussi la confiance de {other_name} "
@@ -189,7 +200,7 @@ def reason_in_french(reason: Mapping, other_name: str) -> str:
         "novelty": "Vous n'avez aucun cercle en commun.",
         "priority": "Vous n'avez pas eu de mise en relation au dernier tour.",
     }
-    return fixed[code]
+    return fixed.get(code, "")  # a code this version does not know is left out
 
 
 def explain_pair(
@@ -201,6 +212,7 @@ def explain_pair(
     matched_terms_theirs: Sequence[str] = (),
     matched_terms_yours: Sequence[str] = (),
     intermediary_name: str | None = None,
+    intermediary_direct: bool = True,
     shared_axes: Sequence[int] = (),
     max_reasons: int = 4,
 ) -> list[str]:
@@ -213,6 +225,7 @@ def explain_pair(
         matched_terms_theirs=matched_terms_theirs,
         matched_terms_yours=matched_terms_yours,
         intermediary_name=intermediary_name,
+        intermediary_direct=intermediary_direct,
         shared_axes=shared_axes,
         max_reasons=max_reasons,
     )

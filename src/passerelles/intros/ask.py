@@ -179,7 +179,11 @@ def ask(user, need: str, k: int = MAX_RESULTS) -> list[Answer]:
             other_offer=offer,
             matched_terms_yours=index.model.matched_terms(need, offer),
             intermediary_name=answer.intermediary.name if answer.intermediary else None,
+            intermediary_direct=len(answer.path) == 1,  # viewer -> intermediary -> them
         )
+        for reason in answer.reason_data:
+            if "via" in reason and answer.intermediary is not None:
+                reason["via_id"] = answer.intermediary.user_id
         answer.reasons = word_all(answer.reason_data, profile.name)
         answers.append(answer)
     return answers

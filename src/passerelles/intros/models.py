@@ -261,10 +261,16 @@ class Introduction(models.Model):
 
     def reasons_for(self, user) -> list[str]:
         """The reasons shown to ``user``, worded in the active language."""
-        from passerelles.intros.reasons import word_all
+        from passerelles.intros.reasons import with_current_intermediaries, word_all
 
         stored = self.reasons.get(self.side(user) or "", [])
-        return word_all(stored, self.other(user).profile.name) if stored else []
+        if not stored:
+            return []
+        stored = with_current_intermediaries(stored, user)
+        other = self.other(user)
+        profile = getattr(other, "profile", None)
+        name = profile.name if profile else other.get_full_name() or other.email.split("@")[0]
+        return word_all(stored, name)
 
     @property
     def connected(self) -> bool:

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from passerelles.intros.access import introductions_for
-from passerelles.intros.models import Introduction, Notice, Preference
+from passerelles.intros.models import Introduction, Notice, Origin, Preference
+from passerelles.intros.reasons import INTERMEDIARY_CODES, with_current_intermediaries
 
 
 @dataclass
@@ -28,18 +29,19 @@ class IntroPage:
     past: list[Shown] = field(default_factory=list)
 
 
-def _trusted_via(intro: Introduction, side: str | None) -> str:
+def _trusted_via(intro: Introduction, side: str | None, viewer) -> str:
     if side == "intermediary":
         return ""
     if intro.warm and intro.intermediary_id:
         return intro.intermediary.profile.name
+    if intro.origin != Origin.ROUND:  # a direct request: nobody on the path was asked
+        return ""
     stored = intro.reasons.get(side or "", []) if isinstance(intro.reasons, dict) else []
+    if not any(isinstance(r, dict) and r.get("code") in INTERMEDIARY_CODES for r in stored):
+        return ""
+    current = with_current_intermediaries(stored, viewer)
     return next(
-        (
-            r["via"]
-            for r in stored
-            if isinstance(r, dict) and r.get("code") in ("intermediary", "trusted_by")
-        ),
+        (r["via"] for r in current if isinstance(r, dict) and r.get("code") in INTERMEDIARY_CODES),
         "",
     )
 
@@ -53,7 +55,7 @@ def shown(intro: Introduction, user, now=None) -> Shown:
         intro.shown_status(user, now),
         intro.reasons_for(user),
         as_intermediary=side == "intermediary",
-        trusted_via=_trusted_via(intro, side),
+        trusted_via=_trusted_via(intro, side, user),
     )
 
 

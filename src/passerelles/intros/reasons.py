@@ -35,9 +35,19 @@ def _quoted(text: str) -> str:
 
 
 def word(reason: Mapping | str, other_name: str) -> str:
-    """One reason as a sentence about ``other_name``, in the active language."""
+    """One reason as a sentence about ``other_name``, in the active language; empty for
+    a reason this version cannot word (unknown code, missing field)."""
     if isinstance(reason, str):
         return reason
+    if not isinstance(reason, Mapping):
+        return ""
+    try:
+        return _word(reason, other_name)
+    except (KeyError, TypeError, ValueError):
+        return ""
+
+
+def _word(reason: Mapping, other_name: str) -> str:
     code = reason.get("code")
     if code == "asked":  # the person sought, about the asker
         return _("%(name)s vous a trouvé(e) en demandant au réseau : « %(need)s ».") % {
@@ -79,6 +89,11 @@ def word(reason: Mapping | str, other_name: str) -> str:
         return _(
             "%(via)s, en qui vous avez confiance, connaît %(name)s et peut faire les présentations."
         ) % {"via": reason["via"], "name": name}
+    if code == "intermediary_chain":
+        return _(
+            "Des personnes de confiance vous relient à %(via)s, qui connaît %(name)s et peut "
+            "faire les présentations."
+        ) % {"via": reason["via"], "name": name}
     if code == "trusted_by":
         return _(
             "%(via)s, qui vous fait confiance, a aussi la confiance de %(name)s et peut faire "
@@ -102,3 +117,35 @@ def word(reason: Mapping | str, other_name: str) -> str:
 
 def word_all(reasons: Iterable[Mapping | str], other_name: str) -> list[str]:
     return [text for text in (word(r, other_name) for r in reasons) if text]
+
+
+INTERMEDIARY_CODES = ("intermediary", "intermediary_chain", "trusted_by")
+
+
+def with_current_intermediaries(reasons: list, viewer) -> list:
+    """``reasons`` with each intermediary (stored as ``via_id``) named as the viewer may
+    see them today: under their current name, or left out when their account is closed
+    or their profile is no longer visible to the viewer."""
+    ids = {
+        r["via_id"]
+        for r in reasons
+        if isinstance(r, Mapping) and r.get("code") in INTERMEDIARY_CODES and "via_id" in r
+    }
+    if not ids:
+        return list(reasons)
+    from passerelles.members.access import visible_profiles
+
+    names = {
+        p.user_id: p.name
+        for p in visible_profiles(viewer)
+        .filter(user_id__in=ids, user__is_active=True)
+        .select_related("user")
+    }
+    current = []
+    for r in reasons:
+        if isinstance(r, Mapping) and "via_id" in r and r.get("code") in INTERMEDIARY_CODES:
+            if r["via_id"] not in names:
+                continue
+            r = {**r, "via": names[r["via_id"]]}
+        current.append(r)
+    return current

@@ -67,10 +67,12 @@ def reasons_for(pool: Pool, c: dict, viewer: int, other: int) -> list[dict]:
             c["trust"] = 0.0  # a warm path through someone they may not see is not named
     if min(pool.members.sector[viewer], pool.members.sector[other]) < 0:
         c["cross_sector"] = 0.0  # an unknown sector is not "another sector"
+    if pool.members.priority is None or not pool.members.priority[viewer] > 0:
+        c["priority"] = 0.0  # the pair's priority is shared; only the one left out is told
     themes = pool.members.themes
     shared_axes = [a for a in range(4) if themes[viewer, a] and themes[other, a]]
     model = pool.model
-    return pair_reasons(
+    reasons = pair_reasons(
         c,
         other_need=them.needs,
         other_offer=them.offers,
@@ -80,6 +82,10 @@ def reasons_for(pool: Pool, c: dict, viewer: int, other: int) -> list[dict]:
         shared_axes=shared_axes,
         max_reasons=5,
     )
+    for reason in reasons:  # named again when read (a new name, a closed account)
+        if "via" in reason:
+            reason["via_id"] = int(pool.user_ids[via])
+    return reasons
 
 
 def score_pairs(pool: Pool) -> tuple:

@@ -46,7 +46,9 @@ def preferences(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Préférences enregistrées."))
         return redirect("intros:home")
-    blocked = Profile.objects.filter(user__in=pref.blocked.all()).select_related("user")
+    blocked = Profile.objects.filter(
+        user__in=pref.blocked.all(), user__is_active=True
+    ).select_related("user")
     return render(
         request, "intros/preferences.html", {"form": form, "pref": pref, "blocked": blocked}
     )
