@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "passerelles.trust",
     "passerelles.intros",
     "passerelles.events",
+    "passerelles.discussions",
     "passerelles.insights",
     "passerelles.demo",
 ]

@@ -12,6 +12,7 @@ urlpatterns = [
     path("confiance/", include("passerelles.trust.urls")),
     path("mises-en-relation/", include("passerelles.intros.urls")),
     path("evenements/", include("passerelles.events.urls")),
+    path("discussions/", include("passerelles.discussions.urls")),
     path("tableaux-de-bord/", include("passerelles.insights.urls")),
     path("admin/", admin.site.urls),
 ]

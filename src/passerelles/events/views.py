@@ -78,8 +78,22 @@ def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
         "may_register": access.may_register(request.user, event),
         "is_admin": access.may_manage(request.user, event),
         "has_plan": hasattr(event, "table_plan") and bool(event.table_plan.tables),
+        **_comments(event),
     }
     return render(request, "events/detail.html", context)
+
+
+def _comments(event) -> dict:
+    """The event's discussion, if someone started it, and its last few messages."""
+    from passerelles.discussions.forms import PostForm
+    from passerelles.discussions.models import Discussion
+
+    discussion = Discussion.objects.filter(event=event).first()
+    recent = []
+    if discussion is not None:
+        visible = discussion.posts.filter(hidden_at__isnull=True).select_related("author__profile")
+        recent = list(visible.order_by("-created_at")[:3])[::-1]
+    return {"discussion": discussion, "recent_posts": recent, "comment_form": PostForm()}
 
 
 @login_required

@@ -1,0 +1,160 @@
+"""Discussions: list, start, read and reply, and moderation (hide, restore, close)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from passerelles.circles.models import Circle, MembershipState
+from passerelles.core.choices import Axis
+from passerelles.discussions import access, actions
+from passerelles.discussions.forms import DiscussionForm, PostForm
+from passerelles.discussions.models import Post
+from passerelles.events.access import get_event_for_user
+
+PAGE_SIZE = 30
+
+
+@login_required
+@require_GET
+def discussion_list(request: HttpRequest) -> HttpResponse:
+    discussions = access.visible_discussions(request.user).select_related("circle", "event")
+    axis = request.GET.get("axe", "")
+    if axis in Axis.values:
+        discussions = discussions.filter(axis=axis)
+    page = Paginator(discussions, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "axes": Axis.choices,
+        "axis": axis if axis in Axis.values else "",
+        "axis_query": f"axe={axis}" if axis in Axis.values else "",
+    }
+    return render(request, "discussions/list.html", context)
+
+
+def _my_circles(user):
+    return Circle.objects.filter(
+        memberships__user=user, memberships__state=MembershipState.ADMITTED
+    ).order_by("name")
+
+
+@login_required
+def discussion_new(request: HttpRequest) -> HttpResponse:
+    form = DiscussionForm(request.POST or None, circles=_my_circles(request.user))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            discussion = actions.do_start_discussion(
+                request.user,
+                title=data["title"],
+                axis=data["axis"],
+                circle=data["where"],
+                open_to_bridged=data["open_to_bridged"],
+                body=data["body"],
+            )
+        except actions.ActionError as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect(discussion)
+    return render(request, "discussions/new.html", {"form": form})
+
+
+@login_required
+@require_GET
+def discussion_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    discussion = access.get_discussion_for_user(request.user, pk)
+    moderator = access.may_moderate(request.user, discussion)
+    context = {
+        "discussion": discussion,
+        "posts": discussion.posts.select_related("author__profile"),
+        "may_post": access.may_post(request.user, discussion),
+        "moderator": moderator,
+        "form": PostForm(),
+    }
+    return render(request, "discussions/detail.html", context)
+
+
+@login_required
+@require_POST
+def reply(request: HttpRequest, pk: int) -> HttpResponse:
+    discussion = access.get_discussion_for_user(request.user, pk)
+    form = PostForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Le message est vide ou trop long (4 000 caractères au plus)."))
+        return redirect(discussion)
+    try:
+        post = actions.do_post(request.user, discussion, form.cleaned_data["body"])
+    except actions.ActionError as error:
+        messages.error(request, str(error))
+        return redirect(discussion)
+    return redirect(f"{discussion.get_absolute_url()}#message-{post.pk}")
+
+
+@login_required
+@require_POST
+def comment_event(request: HttpRequest, event_id: int) -> HttpResponse:
+    event = get_event_for_user(request.user, event_id)
+    form = PostForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Le message est vide ou trop long (4 000 caractères au plus)."))
+        return redirect(event)
+    try:
+        post = actions.do_comment_event(request.user, event, form.cleaned_data["body"])
+    except actions.ActionError as error:
+        messages.error(request, str(error))
+        return redirect(event)
+    return redirect(f"{post.discussion.get_absolute_url()}#message-{post.pk}")
+
+
+def _post_for_user(user, pk: int) -> Post:
+    return get_object_or_404(
+        Post.objects.filter(discussion__in=access.visible_discussions(user)).select_related(
+            "discussion"
+        ),
+        pk=pk,
+    )
+
+
+@login_required
+@require_POST
+def hide(request: HttpRequest, pk: int) -> HttpResponse:
+    post = _post_for_user(request.user, pk)
+    try:
+        actions.do_hide_post(request.user, post, request.POST.get("reason", ""))
+    except actions.ActionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Message masqué."))
+    return redirect(post.discussion)
+
+
+@login_required
+@require_POST
+def restore(request: HttpRequest, pk: int) -> HttpResponse:
+    post = _post_for_user(request.user, pk)
+    try:
+        actions.do_restore_post(request.user, post)
+    except actions.ActionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Message rétabli."))
+    return redirect(post.discussion)
+
+
+@login_required
+@require_POST
+def lock(request: HttpRequest, pk: int) -> HttpResponse:
+    discussion = access.get_discussion_for_user(request.user, pk)
+    locked = request.POST.get("locked") == "1"
+    try:
+        actions.do_lock(request.user, discussion, locked=locked)
+    except actions.ActionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Discussion close.") if locked else _("Discussion rouverte."))
+    return redirect(discussion)

@@ -1,0 +1,160 @@
+"""Starting, reading, replying, moderating: what members and moderators see."""
+
+import pytest
+from django.urls import reverse
+
+from passerelles.circles import actions as circle_actions
+from passerelles.circles.models import Bridge
+from passerelles.discussions import actions
+from passerelles.discussions.actions import POSTS_PER_WINDOW, ActionError
+from passerelles.discussions.models import Discussion, Post
+
+
+def test_start_in_my_circle_from_the_form(client, town):
+    member = town["users"]["member"]
+    client.force_login(member)
+    form = client.get(reverse("discussions:new")).content.decode()
+    assert "Club Industrie Rhône" in form and "Cercle de Brest" not in form
+    response = client.post(
+        reverse("discussions:new"),
+        {
+            "title": "  Recruter   en alternance  ",
+            "axis": "savoir",
+            "where": town["club"].pk,
+            "open_to_bridged": "on",
+            "body": "Qui a de l'expérience ?",
+        },
+    )
+    discussion = Discussion.objects.get(title="Recruter en alternance")
+    assert response.status_code == 302 and response.url == discussion.get_absolute_url()
+    assert discussion.circle == town["club"] and discussion.open_to_bridged
+    assert discussion.post_count == 1 and discussion.posts.get().author == member
+
+
+def test_a_circle_that_is_not_mine_is_refused_and_nothing_is_written(client, town):
+    client.force_login(town["users"]["member"])
+    before = Discussion.objects.count()
+    page = client.post(
+        reverse("discussions:new"),
+        {"title": "Intrusion", "axis": "soi", "where": town["far"].pk, "body": "Bonjour"},
+    ).content.decode()
+    assert 'class="errorlist"' in page and "Sélectionnez un choix valide" in page
+    assert Discussion.objects.count() == before
+    with pytest.raises(ActionError):
+        actions.do_start_discussion(
+            town["users"]["member"],
+            title="Intrusion",
+            axis="soi",
+            circle=town["far"],
+            open_to_bridged=False,
+            body="x",
+        )
+    assert Discussion.objects.count() == before
+
+
+@pytest.mark.parametrize("body", ["", "   ", "x" * 4001])
+def test_empty_or_too_long_messages_are_refused(town, body):
+    discussion = town["discussions"]["everyone"]
+    with pytest.raises(ActionError):
+        actions.do_post(town["users"]["member"], discussion, body)
+    discussion.refresh_from_db()
+    assert discussion.post_count == 1 and discussion.posts.count() == 1
+
+
+def test_a_flood_is_slowed_down(town):
+    discussion, member = town["discussions"]["everyone"], town["users"]["member"]
+    for i in range(POSTS_PER_WINDOW):
+        actions.do_post(member, discussion, f"message {i}")
+    with pytest.raises(ActionError, match="réessayez"):
+        actions.do_post(member, discussion, "un de trop")
+    assert Post.objects.filter(author=member).count() == POSTS_PER_WINDOW
+
+
+def test_a_closed_discussion_takes_no_message_until_reopened(client, town):
+    discussion, moderator = town["discussions"]["club"], town["users"]["moderator"]
+    actions.do_lock(moderator, discussion, locked=True)
+    with pytest.raises(ActionError, match="close"):
+        actions.do_post(town["users"]["member"], discussion, "Encore un mot")
+    client.force_login(town["users"]["member"])
+    page = client.get(discussion.get_absolute_url()).content.decode()
+    assert "Cette discussion est close" in page and 'name="body"' not in page
+    actions.do_lock(moderator, discussion, locked=False)
+    actions.do_post(town["users"]["member"], discussion, "Encore un mot")
+
+
+def test_hidden_messages_are_kept_for_moderators_only(client, town):
+    discussion = town["discussions"]["club"]
+    post = actions.do_post(town["users"]["member"], discussion, "Achetez mes montres !")
+    actions.do_hide_post(town["users"]["moderator"], post, "publicité")
+    discussion.refresh_from_db()
+    assert discussion.post_count == 1
+    client.force_login(town["users"]["member"])
+    page = client.get(discussion.get_absolute_url()).content.decode()
+    assert "Message masqué par la modération." in page and "montres" not in page
+    client.force_login(town["users"]["moderator"])
+    page = client.get(discussion.get_absolute_url()).content.decode()
+    assert "montres" in page and "publicité" in page and "Rétablir" in page
+    client.post(reverse("discussions:restore", args=[post.pk]))
+    discussion.refresh_from_db()
+    assert discussion.post_count == 2 and not Post.objects.get(pk=post.pk).hidden
+
+
+def test_authors_withdraw_their_own_messages(client, town):
+    discussion, member = town["discussions"]["everyone"], town["users"]["member"]
+    post = actions.do_post(member, discussion, "Je me suis trompée de fil")
+    client.force_login(member)
+    client.post(reverse("discussions:hide", args=[post.pk]))
+    page = client.get(discussion.get_absolute_url()).content.decode()
+    assert "Message retiré par son auteur." in page and "trompée" not in page
+    other = actions.do_post(town["users"]["bridged"], discussion, "Bonjour")
+    client.post(reverse("discussions:hide", args=[other.pk]))  # not hers, not a moderator
+    assert not Post.objects.get(pk=other.pk).hidden
+
+
+def test_messages_are_shown_as_text_never_as_html(client, town):
+    discussion = town["discussions"]["everyone"]
+    actions.do_post(
+        town["users"]["member"], discussion, "<script>alert(1)</script>\nhttps://exemple.fr"
+    )
+    client.force_login(town["users"]["member"])
+    page = client.get(discussion.get_absolute_url()).content.decode()
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
+    assert 'href="https://exemple.fr"' in page and "<br>" in page
+
+
+def test_a_revoked_bridge_closes_the_discussion_to_the_other_circle(client, town):
+    discussion, bridged = town["discussions"]["club+bridged"], town["users"]["bridged"]
+    client.force_login(bridged)
+    assert client.get(discussion.get_absolute_url()).status_code == 200
+    circle_actions.do_revoke_bridge(Bridge.objects.get(), town["owner"])
+    assert client.get(discussion.get_absolute_url()).status_code == 404
+
+
+def test_event_comments_open_one_discussion_shown_on_the_event(client, town):
+    event, member = town["event"], town["users"]["member"]
+    client.force_login(member)
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert "Pas encore de message" in page
+    url = reverse("discussions:comment_event", args=[event.pk])
+    client.post(url, {"body": "Qui vient en vélo ?"})
+    client.force_login(town["users"]["moderator"])
+    client.post(url, {"body": "Moi !"})
+    discussion = Discussion.objects.get(event=event)
+    assert discussion.post_count == 2 and discussion.circle == town["club"]
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert "Qui vient en vélo ?" in page and "Moi !" in page
+    assert discussion.get_absolute_url() in page
+
+
+def test_list_filters_by_axis(client, town):
+    actions.do_start_discussion(
+        town["users"]["member"],
+        title="Méditer au travail",
+        axis="soi",
+        circle=None,
+        open_to_bridged=False,
+        body="Vos pratiques ?",
+    )
+    client.force_login(town["users"]["member"])
+    page = client.get(reverse("discussions:list"), {"axe": "soi"}).content.decode()
+    assert "Méditer au travail" in page and "Sujet" not in page.split("<main", 1)[1]
