@@ -158,3 +158,20 @@ def test_list_filters_by_axis(client, town):
     client.force_login(town["users"]["member"])
     page = client.get(reverse("discussions:list"), {"axe": "soi"}).content.decode()
     assert "Méditer au travail" in page and "Sujet" not in page.split("<main", 1)[1]
+
+
+def test_closing_an_account_erases_its_messages_and_the_export_holds_them(client, town):
+    from passerelles.members.actions import do_close_account
+    from passerelles.members.views import personal_data
+
+    discussion, bridged = town["discussions"]["everyone"], town["users"]["bridged"]
+    actions.do_post(bridged, discussion, "Mon numéro : 06 12 34 56 78")
+    exported = personal_data(bridged)["discussion_posts"]
+    assert [p["body"] for p in exported] == ["Mon numéro : 06 12 34 56 78"]
+    do_close_account(bridged)
+    discussion.refresh_from_db()
+    assert discussion.post_count == 1
+    assert not Post.objects.filter(body__contains="06 12").exists()
+    client.force_login(town["users"]["member"])
+    page = client.get(discussion.get_absolute_url()).content.decode()
+    assert "Message retiré par son auteur." in page

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -49,6 +49,7 @@ def do_close_account(user) -> None:
     old_email = user.email
     _close_introductions(user)
     _release_event_places(user, now)
+    _erase_discussion_posts(user, now)
     _scrub_imports(old_email, deleted_address(user))
 
     circles_owned_alone(user).delete()
@@ -93,6 +94,23 @@ def _close_introductions(user) -> None:
         with contextlib.suppress(ActionError):
             do_decide(user, intro, accept=False)
     Notice.objects.filter(user=user).delete()
+
+
+def _erase_discussion_posts(user, now) -> None:
+    """Their messages are erased (the text may name them or others) and shown as withdrawn;
+    discussions they started stay, for the others' replies."""
+    from django.db.models import Count
+
+    from passerelles.discussions.models import Discussion, Post
+
+    shown = Post.objects.filter(author=user, hidden_at__isnull=True)
+    per_discussion = dict(
+        shown.values("discussion_id").annotate(n=Count("pk")).values_list("discussion_id", "n")
+    )
+    shown.update(hidden_at=now, hidden_by=user)
+    Post.objects.filter(author=user).update(body="", hidden_reason="")
+    for discussion_id, count in per_discussion.items():
+        Discussion.objects.filter(pk=discussion_id).update(post_count=F("post_count") - count)
 
 
 def _release_event_places(user, now) -> None:

@@ -143,7 +143,8 @@ def delete_account(request: HttpRequest) -> HttpResponse:
 
 
 def personal_data(user) -> dict:
-    """The user's account, profile, memberships and invitations, as plain JSON values."""
+    """The user's account, profile, memberships, invitations and discussion messages, as
+    plain JSON values."""
     from allauth.account.models import EmailAddress
 
     profile, _created = Profile.objects.get_or_create(user=user)
@@ -206,6 +207,15 @@ def personal_data(user) -> dict:
                 "revoked_at": i.revoked_at,
             }
             for i in sent.select_related("circle").order_by("pk")
+        ],
+        "discussion_posts": [
+            {
+                "discussion": post.discussion.title,
+                "body": post.body,
+                "created_at": post.created_at,
+                "hidden_at": post.hidden_at,
+            }
+            for post in user.discussion_posts.select_related("discussion").order_by("pk")
         ],
     }
 
