@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Count, F, Max, Min, Q
+from django.utils import timezone
 
 from passerelles.circles.models import Circle, Membership
 from passerelles.demo import activity, generator
@@ -144,3 +145,16 @@ def test_julien_meets_an_export_adviser_through_someone_he_trusts(lived, db):
     assert via.first_name in reasons and "confiance" in reasons
     assert Vouch.objects.filter(voucher=julien, vouchee=via).exists()
     assert Vouch.objects.filter(voucher=via, vouchee=others[warm[0].pk]).exists()
+
+
+def test_conversations_across_circles_in_the_club_and_on_its_next_evening(lived, db):
+    from passerelles.discussions.models import Discussion
+
+    organiser = get_user_model().objects.get(email=ORGANISER)
+    across = Discussion.objects.filter(circle__isnull=True, event__isnull=True)
+    assert across.count() >= 3 and {d.axis for d in across} >= {"savoir", "soi", "monde"}
+    club = Discussion.objects.get(event__isnull=True, circle__isnull=False)
+    assert club.open_to_bridged and club.created_by == organiser and club.post_count >= 2
+    on_event = Discussion.objects.get(event__isnull=False)
+    assert on_event.event.host_circle == club.circle and on_event.post_count == 3
+    assert all(d.last_post_at < timezone.now() for d in Discussion.objects.all())

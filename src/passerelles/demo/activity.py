@@ -1029,6 +1029,22 @@ def _round(dataset, plan, uid, counts, seed: int) -> None:
     ).count()
 
 
+def _discussions(dataset, uid) -> dict[str, int]:
+    """Themed threads across circles and in the club with its bridged network."""
+    from passerelles.demo.discussions import write_discussions
+
+    admitted = _admitted(dataset)
+    club = [ORGANISER] + [m for m in admitted[CLUB] if m != ORGANISER]
+    near = {m for c in _active_bridges(dataset)[CLUB] for m in admitted[c]} - set(club)
+    others = {m for members in admitted for m in members} - set(club) - near
+    return write_discussions(
+        [uid[m] for m in club],
+        [uid[m] for m in sorted(near)],
+        [uid[m] for m in sorted(others)],
+        dataset.seed,
+    )
+
+
 def _backdate_intro(intro, created: dt.datetime, meeting_after: dt.timedelta | None = None):
     from passerelles.intros.models import SUGGESTION_LIFETIME, Introduction
     from passerelles.trust.models import MeetingAttestation
@@ -1094,6 +1110,8 @@ def load_activity(
     step("events")
     _past_intros(plan, uid)
     step("past introductions")
+    counts.update(_discussions(dataset, uid))
+    step("discussions")
     summary = recompute(force=True)  # what the background task does, synchronously
     counts["admitted_by_trust"] = summary.get("admitted", 0)
     step("trust snapshot")
