@@ -102,3 +102,35 @@ def test_event_comments_follow_the_event(client, town, role):
     else:
         assert status == 302
     assert Post.objects.filter(discussion__event=event).exists() == may
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_event_discussion_read_and_moderation(client, town, role):
+    from passerelles.discussions.actions import do_comment_event
+
+    post = do_comment_event(town["users"]["member"], town["event"], "Qui vient en vélo ?")
+    url = reverse("discussions:detail", args=[post.discussion_id])
+    readers = {"member", "moderator", "operator"}
+    expected = LOGIN if role == "anonymous" else 200 if role in readers else 404
+    assert fetch(client, town["users"][role], "get", url) == expected
+    fetch(client, town["users"][role], "post", reverse("discussions:hide", args=[post.pk]))
+    post.refresh_from_db()
+    assert post.hidden == (role in {"moderator", "operator", "member"})  # member: her own
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_restore(client, town, role):
+    discussion = town["discussions"]["club+bridged"]
+    post = discussion.posts.get()
+    post.hidden_at = post.created_at
+    post.hidden_by = town["users"]["moderator"]
+    post.save()
+    status = fetch(
+        client, town["users"][role], "post", reverse("discussions:restore", args=[post.pk])
+    )
+    if role == "anonymous":
+        assert status == LOGIN
+    elif role not in READS["club+bridged"]:
+        assert status == 404
+    post.refresh_from_db()
+    assert post.hidden == (role not in MODERATES["club+bridged"])

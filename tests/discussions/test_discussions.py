@@ -175,3 +175,57 @@ def test_closing_an_account_erases_its_messages_and_the_export_holds_them(client
     client.force_login(town["users"]["member"])
     page = client.get(discussion.get_absolute_url()).content.decode()
     assert "Message retiré par son auteur." in page
+
+
+def test_a_withdrawn_message_stays_withdrawn(client, town):
+    discussion, member = town["discussions"]["club"], town["users"]["member"]
+    post = actions.do_post(member, discussion, "Finalement non")
+    actions.do_hide_post(member, post)
+    with pytest.raises(ActionError, match="retiré par son auteur"):
+        actions.do_restore_post(town["users"]["moderator"], post)
+    client.force_login(town["users"]["moderator"])
+    page = client.get(discussion.get_absolute_url()).content.decode()
+    assert "Finalement non" not in page and "Rétablir" not in page
+    client.post(reverse("discussions:restore", args=[post.pk]))
+    assert Post.objects.get(pk=post.pk).hidden
+
+
+def test_a_cancelled_event_takes_no_more_comments(client, town):
+    from passerelles.events.actions import do_cancel_event
+
+    event, member = town["event"], town["users"]["member"]
+    do_cancel_event(event, town["owner"])
+    event.refresh_from_db()
+    with pytest.raises(ActionError, match="annulé"):
+        actions.do_comment_event(member, event, "Dommage !")
+    client.force_login(member)
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert "discussions/evenement" not in page
+    assert not Post.objects.filter(discussion__event=event).exists()
+
+
+@pytest.mark.parametrize("state", ["invited", "pending", "left"])
+def test_only_admitted_members_read_a_circle_discussion(client, town, state):
+    from passerelles.circles.models import Membership
+
+    member = town["users"]["member"]
+    Membership.objects.filter(user=member, circle=town["club"]).update(state=state)
+    client.force_login(member)
+    assert client.get(town["discussions"]["club"].get_absolute_url()).status_code == 404
+    with pytest.raises(ActionError):
+        actions.do_post(member, town["discussions"]["club"], "Toujours là ?")
+
+
+def test_closing_an_account_keeps_the_count_of_shown_messages(town):
+    from passerelles.members.actions import do_close_account
+
+    discussion, bridged = town["discussions"]["everyone"], town["users"]["bridged"]
+    first = actions.do_post(bridged, discussion, "Un")
+    actions.do_post(bridged, discussion, "Deux")
+    actions.do_hide_post(town["users"]["operator"], first, "hors sujet")
+    discussion.refresh_from_db()
+    assert discussion.post_count == 2
+    do_close_account(bridged)
+    discussion.refresh_from_db()
+    assert discussion.post_count == 1 == discussion.posts.filter(hidden_at__isnull=True).count()
+    assert all(p.withdrawn and p.body == "" for p in Post.objects.filter(author=bridged))

@@ -42,6 +42,13 @@ def _check_pace(user, now) -> None:
         )
 
 
+def recount(discussion_ids) -> None:
+    """Set each discussion's ``post_count`` from its shown posts (after bulk changes)."""
+    for discussion_id in set(discussion_ids):
+        shown = Post.objects.filter(discussion_id=discussion_id, hidden_at__isnull=True)
+        Discussion.objects.filter(pk=discussion_id).update(post_count=shown.count())
+
+
 def _add_post(user, discussion: Discussion, body: str, now) -> Post:
     post = Post.objects.create(discussion=discussion, author=user, body=body, created_at=now)
     Discussion.objects.filter(pk=discussion.pk).update(
@@ -98,6 +105,8 @@ def do_post(user, discussion: Discussion, body: str) -> Post:
 def do_comment_event(user, event: Event, body: str) -> Post:
     """A comment on ``event``, in its discussion (opened with the first comment), for
     those who may join the event."""
+    if event.is_cancelled:
+        raise ActionError(_("Cet événement est annulé : il ne reçoit plus de commentaire."))
     if not may_register(user, event):
         raise ActionError(
             _("Seules les personnes qui peuvent s'inscrire commentent cet événement.")
@@ -125,7 +134,8 @@ def do_hide_post(user, post: Post, reason: str = "") -> Post:
         raise ActionError(_("Seuls les modérateurs masquent les messages des autres."))
     if post.hidden_at is None:
         post.hidden_at, post.hidden_by = timezone.now(), user
-        post.hidden_reason = (reason or "").strip()[:200] if not own else _("retiré par son auteur")
+        # A withdrawal needs no reason: ``hidden_by`` being the author says it.
+        post.hidden_reason = "" if own else (reason or "").strip()[:200]
         post.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
         Discussion.objects.filter(pk=post.discussion_id).update(post_count=F("post_count") - 1)
     return post
@@ -136,6 +146,8 @@ def do_restore_post(user, post: Post) -> Post:
     post = Post.objects.select_for_update().select_related("discussion").get(pk=post.pk)
     if not access.may_moderate(user, post.discussion):
         raise ActionError(_("Seuls les modérateurs rétablissent un message."))
+    if post.withdrawn:
+        raise ActionError(_("Un message retiré par son auteur ne peut pas être rétabli."))
     if post.hidden_at is not None:
         post.hidden_at, post.hidden_by, post.hidden_reason = None, None, ""
         post.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])

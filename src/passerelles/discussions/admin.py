@@ -14,3 +14,8 @@ class DiscussionAdmin(admin.ModelAdmin):
 class PostAdmin(admin.ModelAdmin):
     list_display = ["discussion", "author", "created_at", "hidden_at"]
     raw_id_fields = ["discussion", "author", "hidden_by"]
+    # Messages are hidden and restored from the site (which keeps the counts), never deleted.
+    readonly_fields = ["hidden_at", "hidden_by", "hidden_reason"]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -84,3 +84,8 @@ class Post(models.Model):
     @property
     def hidden(self) -> bool:
         return self.hidden_at is not None
+
+    @property
+    def withdrawn(self) -> bool:
+        """Withdrawn by its author (or erased with their account): for good."""
+        return self.hidden_at is not None and self.hidden_by_id == self.author_id

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -99,18 +99,13 @@ def _close_introductions(user) -> None:
 def _erase_discussion_posts(user, now) -> None:
     """Their messages are erased (the text may name them or others) and shown as withdrawn;
     discussions they started stay, for the others' replies."""
-    from django.db.models import Count
+    from passerelles.discussions.actions import recount
+    from passerelles.discussions.models import Post
 
-    from passerelles.discussions.models import Discussion, Post
-
-    shown = Post.objects.filter(author=user, hidden_at__isnull=True)
-    per_discussion = dict(
-        shown.values("discussion_id").annotate(n=Count("pk")).values_list("discussion_id", "n")
-    )
-    shown.update(hidden_at=now, hidden_by=user)
-    Post.objects.filter(author=user).update(body="", hidden_reason="")
-    for discussion_id, count in per_discussion.items():
-        Discussion.objects.filter(pk=discussion_id).update(post_count=F("post_count") - count)
+    posts = Post.objects.filter(author=user)
+    touched = list(posts.values_list("discussion_id", flat=True).distinct())
+    posts.update(body="", hidden_reason="", hidden_at=now, hidden_by=user)
+    recount(touched)
 
 
 def _release_event_places(user, now) -> None:
