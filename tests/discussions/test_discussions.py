@@ -229,3 +229,20 @@ def test_closing_an_account_keeps_the_count_of_shown_messages(town):
     discussion.refresh_from_db()
     assert discussion.post_count == 1 == discussion.posts.filter(hidden_at__isnull=True).count()
     assert all(p.withdrawn and p.body == "" for p in Post.objects.filter(author=bridged))
+
+
+def test_long_discussions_come_in_pages_and_a_reply_lands_on_its_page(client, town):
+    from passerelles.discussions import views
+
+    discussion = town["discussions"]["everyone"]
+    authors = [town["users"][r] for r in ("member", "bridged", "outsider", "moderator")]
+    for i in range(views.POSTS_PER_PAGE + 5):
+        actions.do_post(authors[i % 4], discussion, f"message numéro {i}")
+    client.force_login(town["users"]["member"])
+    first = client.get(discussion.get_absolute_url()).content.decode()
+    assert "message numéro 0" in first and f"message numéro {views.POSTS_PER_PAGE + 4}" not in first
+    response = client.post(
+        reverse("discussions:reply", args=[discussion.pk]), {"body": "Le dernier"}
+    )
+    assert "?page=2#message-" in response.url
+    assert "Le dernier" in client.get(response.url.split("#")[0]).content.decode()

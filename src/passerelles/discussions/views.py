@@ -18,6 +18,7 @@ from passerelles.discussions.models import Post
 from passerelles.events.access import get_event_for_user
 
 PAGE_SIZE = 30
+POSTS_PER_PAGE = 50
 
 
 @login_required
@@ -69,9 +70,12 @@ def discussion_new(request: HttpRequest) -> HttpResponse:
 def discussion_detail(request: HttpRequest, pk: int) -> HttpResponse:
     discussion = access.get_discussion_for_user(request.user, pk)
     moderator = access.may_moderate(request.user, discussion)
+    posts = discussion.posts.select_related("author__profile")
+    page = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "discussion": discussion,
-        "posts": discussion.posts.select_related("author__profile"),
+        "posts": page.object_list,
+        "page": page,
         "may_post": access.may_post(request.user, discussion),
         "moderator": moderator,
         "form": PostForm(),
@@ -92,7 +96,15 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
     except actions.ActionError as error:
         messages.error(request, str(error))
         return redirect(discussion)
-    return redirect(f"{discussion.get_absolute_url()}#message-{post.pk}")
+    return redirect(_where(post))
+
+
+def _where(post: Post) -> str:
+    """The page of a discussion that shows ``post``, at the message."""
+    before = post.discussion.posts.filter(created_at__lt=post.created_at).count()
+    page = before // POSTS_PER_PAGE + 1
+    suffix = f"?page={page}" if page > 1 else ""
+    return f"{post.discussion.get_absolute_url()}{suffix}#message-{post.pk}"
 
 
 @login_required
@@ -108,7 +120,7 @@ def comment_event(request: HttpRequest, event_id: int) -> HttpResponse:
     except actions.ActionError as error:
         messages.error(request, str(error))
         return redirect(event)
-    return redirect(f"{post.discussion.get_absolute_url()}#message-{post.pk}")
+    return redirect(_where(post))
 
 
 def _post_for_user(user, pk: int) -> Post:
