@@ -246,3 +246,16 @@ def test_long_discussions_come_in_pages_and_a_reply_lands_on_its_page(client, to
     )
     assert "?page=2#message-" in response.url
     assert "Le dernier" in client.get(response.url.split("#")[0]).content.decode()
+
+
+def test_an_author_who_left_the_circle_can_still_withdraw_a_message(client, town):
+    from passerelles.circles.models import Membership
+
+    discussion, member = town["discussions"]["club"], town["users"]["member"]
+    post = actions.do_post(member, discussion, "Mon adresse perso : 3 rue des Lilas")
+    Membership.objects.filter(user=member, circle=town["club"]).update(state="left")
+    client.force_login(member)
+    assert client.get(discussion.get_absolute_url()).status_code == 404
+    response = client.post(reverse("discussions:hide", args=[post.pk]))
+    assert response.status_code == 302 and response.url == reverse("discussions:list")
+    assert Post.objects.get(pk=post.pk).withdrawn

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -35,6 +36,9 @@ def _clean_body(body: str) -> str:
 
 
 def _check_pace(user, now) -> None:
+    # One member's messages are counted one at a time: their user row is the lock (a no-op
+    # on SQLite, whose writes are serialised anyway).
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     recent = Post.objects.filter(author=user, created_at__gte=now - POST_WINDOW).count()
     if recent >= POSTS_PER_WINDOW:
         raise ActionError(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -124,12 +125,10 @@ def comment_event(request: HttpRequest, event_id: int) -> HttpResponse:
 
 
 def _post_for_user(user, pk: int) -> Post:
-    return get_object_or_404(
-        Post.objects.filter(discussion__in=access.visible_discussions(user)).select_related(
-            "discussion"
-        ),
-        pk=pk,
-    )
+    """A message in a discussion ``user`` may read, or their own (an author who left the
+    circle may still withdraw what they wrote there)."""
+    readable = Q(discussion__in=access.visible_discussions(user)) | Q(author=user)
+    return get_object_or_404(Post.objects.filter(readable).select_related("discussion"), pk=pk)
 
 
 @login_required
@@ -142,6 +141,8 @@ def hide(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, str(error))
     else:
         messages.success(request, _("Message masqué."))
+    if not access.visible_discussions(request.user).filter(pk=post.discussion_id).exists():
+        return redirect("discussions:list")  # their own message, in a circle they left
     return redirect(post.discussion)
 
 
