@@ -160,3 +160,13 @@ def test_conversations_across_circles_in_the_club_and_on_its_next_evening(lived,
     # Spread over the past weeks, not all written the minute the demo was loaded.
     assert all(d.last_post_at < timezone.now() - timedelta(days=1) for d in across)
     assert max(d.created_at for d in across) - min(d.created_at for d in across) > timedelta(days=7)
+
+
+def test_julien_is_offered_someone_for_each_of_his_two_needs(lived, db):
+    julien = get_user_model().objects.get(email=MEMBER)
+    suggested = Introduction.objects.filter(
+        Q(member_a=julien) | Q(member_b=julien), round__isnull=False, status=Status.PROPOSED
+    )
+    offers = [intro.other(julien).profile.offers.lower() for intro in suggested]
+    assert any("export" in o for o in offers)
+    assert any("financi" in o and "temps" in o for o in offers), offers

@@ -18,6 +18,7 @@ from passerelles.engine.matching import (
     scores_matrix,
 )
 from passerelles.intros import matching_data, notify
+from passerelles.intros.diversity import diversify
 from passerelles.intros.matching_data import Pool
 from passerelles.intros.models import (
     SUGGESTION_LIFETIME,
@@ -142,6 +143,8 @@ def plan(now, *, seed: int = 0, force: bool = False):
     if participants.size >= 2 and pool.model is not None:
         scores, comp = score_pairs(pool)
         pairs = plan_round(scores, pool.capacity, seed=seed)
+        if participants.size <= SMALL_POOL:  # a pass per member: cheap below a few thousand
+            pairs = diversify(pairs, comp, pool.capacity, pool.members.needs, pool.members.offers)
     rows, cols = comp.get("rows", []), comp.get("cols", [])
     where = {(int(a), int(b)): e for e, (a, b) in enumerate(zip(rows, cols, strict=True))}
     planned = []
