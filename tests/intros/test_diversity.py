@@ -62,3 +62,11 @@ def test_a_candidate_with_room_left_replaces_the_redundant_one():
     planned = np.array([[0, 1], [0, 2]])
     result = {tuple(p) for p in diversify(planned, comp, capacity, NEEDS, OFFERS).tolist()}
     assert result == {(0, 1), (0, 3)}
+
+
+def test_an_excluded_pair_is_never_used_for_a_swap():
+    # 4 and 2 met before: their pair is a candidate with no score, so no swap through it.
+    comp = comp_for([((0, 1), 0.6), ((0, 2), 0.5), ((0, 3), 0.9), ((3, 4), 0.5), ((2, 4), 0.0)])
+    capacity = np.array([2, 1, 1, 1, 1])
+    planned = np.array([[0, 1], [0, 2], [3, 4]])
+    assert diversify(planned, comp, capacity, NEEDS, OFFERS).tolist() == planned.tolist()

@@ -49,8 +49,9 @@ def diversify(pairs: np.ndarray, comp: dict, capacity: np.ndarray, needs, offers
     """``pairs`` (m, 2) with redundant suggestions swapped where a better-spread one fits.
 
     ``comp`` holds the candidate pairs ("rows", "cols") and their components ("total",
-    "relevance_ab": rows' need vs cols' offer, "relevance_ba"). Capacities stay
-    respected; a pair is never repeated; only candidate (allowed) pairs are used.
+    "relevance_ab": rows' need vs cols' offer, "relevance_ba", optionally "allowed").
+    Capacities stay respected; only allowed candidate pairs with a positive score are used,
+    so an excluded pair (met before, declined, blocked) never comes back.
     """
     if len(pairs) == 0:
         return pairs
@@ -60,7 +61,10 @@ def diversify(pairs: np.ndarray, comp: dict, capacity: np.ndarray, needs, offers
     seeks = {}  # (i, j) -> relevance of j's offer to i's need
     score = {}
     around = defaultdict(list)  # i -> candidate edges
+    allowed = np.asarray(comp.get("allowed", total > 0)) & (total > 0)
     for e, (a, b) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
+        if not allowed[e]:  # excluded (met before, declined, blocked, colleagues): never used
+            continue
         seeks[(a, b)] = float(comp["relevance_ab"][e])
         seeks[(b, a)] = float(comp["relevance_ba"][e])
         score[(a, b)] = score[(b, a)] = float(total[e])
