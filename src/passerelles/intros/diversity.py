@@ -45,7 +45,13 @@ def _cos(a, b) -> float:
     return float(a.multiply(b).sum())
 
 
-def diversify(pairs: np.ndarray, comp: dict, capacity: np.ndarray, needs, offers) -> np.ndarray:
+def diversify(
+    pairs: np.ndarray,
+    comp: dict,
+    capacity: np.ndarray,
+    needs: sparse.spmatrix,
+    offers: sparse.spmatrix,
+) -> np.ndarray:
     """``pairs`` (m, 2) with redundant suggestions swapped where a better-spread one fits.
 
     ``comp`` holds the candidate pairs ("rows", "cols") and their components ("total",
