@@ -259,3 +259,14 @@ def test_an_author_who_left_the_circle_can_still_withdraw_a_message(client, town
     response = client.post(reverse("discussions:hide", args=[post.pk]))
     assert response.status_code == 302 and response.url == reverse("discussions:list")
     assert Post.objects.get(pk=post.pk).withdrawn
+
+
+def test_an_event_discussion_follows_the_event_title_and_axis(client, town):
+    from passerelles.events.models import Event
+
+    event = town["event"]
+    post = actions.do_comment_event(town["users"]["member"], event, "Qui vient ?")
+    Event.objects.filter(pk=event.pk).update(title="Petit-déjeuner de rentrée", axis="soi")
+    client.force_login(town["users"]["member"])
+    page = client.get(post.discussion.get_absolute_url()).content.decode()
+    assert "Petit-déjeuner de rentrée" in page and "Le développement de soi" in page

@@ -52,6 +52,20 @@ class Discussion(models.Model):
         return reverse("discussions:detail", args=[self.pk])
 
     @property
+    def subject(self) -> str:
+        """The title shown: an event's discussion follows the event's current title."""
+        return self.event.title if self.event_id else self.title
+
+    @property
+    def theme(self) -> str:
+        """The axis shown (code): an event's discussion follows the event's axis."""
+        return self.event.axis if self.event_id else self.axis
+
+    @property
+    def theme_label(self) -> str:
+        return str(Axis(self.theme).label)
+
+    @property
     def moderating_circle(self) -> Circle | None:
         """The circle whose moderators look after it (the event's host for an event)."""
         return self.event.host_circle if self.event_id else self.circle

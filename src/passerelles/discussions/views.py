@@ -27,8 +27,10 @@ POSTS_PER_PAGE = 50
 def discussion_list(request: HttpRequest) -> HttpResponse:
     discussions = access.visible_discussions(request.user).select_related("circle", "event")
     axis = request.GET.get("axe", "")
-    if axis in Axis.values:
-        discussions = discussions.filter(axis=axis)
+    if axis in Axis.values:  # an event's discussion is on the event's axis
+        discussions = discussions.filter(
+            Q(event__isnull=True, axis=axis) | Q(event__isnull=False, event__axis=axis)
+        )
     page = Paginator(discussions, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "page": page,
