@@ -43,3 +43,38 @@ def test_each_side_is_written_to_in_their_language(db, django_capture_on_commit_
     assert by_recipient["bruno@example.org"].subject == "Introduction: Anne Martin has accepted"
     assert "Hello Anne" in by_recipient["bruno@example.org"].body  # his suggested first message
     assert "Bonjour Bruno" in by_recipient["anne@example.org"].body
+
+
+def test_waitlist_promotion_and_reminder_in_the_member_language(
+    db, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from passerelles.events.actions import do_cancel_registration, do_register
+    from passerelles.events.reminders import send_due_reminders
+    from tests.conftest import admit, make_circle
+    from tests.events.conftest import make_event
+
+    owner = make_user("owner@example.org", "Odile", "Arnaud")
+    club = make_circle(owner, "Club")
+    first, waiting = (make_user(f"{n}@example.org", n.title(), "X") for n in ("first", "waiting"))
+    for user in (first, waiting):
+        admit(user, club)
+    waiting.profile.language = "en"
+    waiting.profile.save()
+    event = make_event(
+        owner, club, capacity=1, starts_at=timezone.now() + datetime.timedelta(hours=20)
+    )
+    taken = do_register(first, event)
+    do_register(waiting, event)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        do_cancel_registration(taken)
+    assert [m.subject for m in mail.outbox] == [
+        f"[Passerelles] A place has become available: {event.title}"
+    ]
+    mail.outbox.clear()
+    send_due_reminders()
+    assert [m.subject for m in mail.outbox] == [f"[Passerelles] Reminder: {event.title}"]
