@@ -78,3 +78,17 @@ def test_waitlist_promotion_and_reminder_in_the_member_language(
     mail.outbox.clear()
     send_due_reminders()
     assert [m.subject for m in mail.outbox] == [f"[Passerelles] Reminder: {event.title}"]
+
+
+def test_a_member_finds_their_language_on_another_device(client, db):
+    user = make_user("lea@example.org", "Léa", "Petit")
+    user.profile.language = "en"
+    user.profile.save()
+    client.force_login(user)  # no language cookie on this device
+    page = client.get(reverse("intros:home"))
+    assert page.headers["Content-Language"] == "en" and "Introductions" in page.content.decode()
+    client.cookies["django_language"] = "fr"  # the switch on this device wins
+    assert client.get(reverse("intros:home")).headers["Content-Language"] == "fr"
+    client.logout()
+    client.cookies.pop("django_language", None)
+    assert client.get("/").headers["Content-Language"] == "fr"  # visitors: French first
