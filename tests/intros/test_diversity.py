@@ -56,12 +56,20 @@ def test_nothing_changes_when_the_swap_loses_too_much():
     assert diversify(planned, comp, capacity, NEEDS, OFFERS).tolist() == planned.tolist()
 
 
-def test_a_candidate_with_room_left_replaces_the_redundant_one():
+def test_a_candidate_with_room_left_replaces_the_redundant_one_who_keeps_another():
+    comp = comp_for([((0, 1), 0.6), ((0, 2), 0.5), ((0, 3), 0.45), ((2, 4), 0.3)])
+    capacity = np.array([2, 1, 2, 1, 1])
+    planned = np.array([[0, 1], [0, 2], [2, 4]])
+    result = {tuple(p) for p in diversify(planned, comp, capacity, NEEDS, OFFERS).tolist()}
+    assert result == {(0, 1), (0, 3), (2, 4)}
+
+
+def test_nobody_is_left_without_a_suggestion_to_spread_another_one():
+    # 2 has no other suggestion: dropping (0, 2) for 3, who has room, would leave 2 with none.
     comp = comp_for([((0, 1), 0.6), ((0, 2), 0.5), ((0, 3), 0.45)])
     capacity = np.array([2, 1, 1, 1, 1])
     planned = np.array([[0, 1], [0, 2]])
-    result = {tuple(p) for p in diversify(planned, comp, capacity, NEEDS, OFFERS).tolist()}
-    assert result == {(0, 1), (0, 3)}
+    assert diversify(planned, comp, capacity, NEEDS, OFFERS).tolist() == planned.tolist()
 
 
 def test_an_excluded_pair_is_never_used_for_a_swap():

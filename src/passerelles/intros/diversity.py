@@ -5,9 +5,10 @@ seeks two things (exporting to Germany, a part-time finance director) may receiv
 people answering the first one only. After the round is planned, for each member with
 several suggestions made for what they seek, a suggestion answering the same part of
 their need as a stronger one is replaced, when possible, by a candidate who answers
-another part: one with room left this round, or one whose partner can take over the
-replaced suggestion instead (a swap: nobody loses a suggestion). A change is made when it
-gains score, counting the redundant suggestion at half its worth.
+another part: one whose partner can take over the replaced suggestion instead (a swap:
+nobody loses a suggestion), or one with room left this round when the replaced person
+keeps another suggestion. A change is made when it gains score, counting the redundant
+suggestion at half its worth.
 
 "The part of a need a person answers" is the element-wise product of the need's and the
 offer's vectors (words, phrases, concepts); two suggestions answer the same part when
@@ -20,7 +21,6 @@ from collections import defaultdict
 
 import numpy as np
 from scipy import sparse
-from sklearn.preprocessing import normalize
 
 from passerelles.engine.reasons import REASON_RELEVANCE
 
@@ -31,18 +31,29 @@ NEW_PART = 0.5  # a replacement must answer a part below this cosine with those 
 REDUNDANT_WORTH = 0.5
 
 
+def _row(matrix: sparse.csr_matrix, i: int) -> tuple[np.ndarray, np.ndarray]:
+    start, end = matrix.indptr[i], matrix.indptr[i + 1]
+    return matrix.indices[start:end], matrix.data[start:end]
+
+
 def _part(needs: sparse.csr_matrix, offers: sparse.csr_matrix, i: int, j: int):
-    """The unit vector of the part of ``i``'s need that ``j``'s offer answers (or None)."""
-    product = needs[i].multiply(offers[j])
-    if product.nnz == 0:
+    """The part of ``i``'s need that ``j``'s offer answers, as a unit sparse vector
+    (indices, values), or None. Rows must have sorted indices."""
+    need_idx, need_val = _row(needs, i)
+    offer_idx, offer_val = _row(offers, j)
+    common, a, b = np.intersect1d(need_idx, offer_idx, assume_unique=True, return_indices=True)
+    if common.size == 0:
         return None
-    return normalize(sparse.csr_matrix(product))
+    values = need_val[a] * offer_val[b]
+    norm = float(np.sqrt(values @ values))
+    return (common, values / norm) if norm > 0 else None
 
 
-def _cos(a, b) -> float:
-    if a is None or b is None:
+def _cos(p, q) -> float:
+    if p is None or q is None:
         return 0.0
-    return float(a.multiply(b).sum())
+    _common, a, b = np.intersect1d(p[0], q[0], assume_unique=True, return_indices=True)
+    return float(p[1][a] @ q[1][b])
 
 
 def diversify(
@@ -61,7 +72,9 @@ def diversify(
     """
     if len(pairs) == 0:
         return pairs
-    needs, offers = sparse.csr_matrix(needs), sparse.csr_matrix(offers)
+    needs, offers = sparse.csr_matrix(needs, copy=True), sparse.csr_matrix(offers, copy=True)
+    needs.sort_indices()
+    offers.sort_indices()
     rows, cols = np.asarray(comp["rows"]), np.asarray(comp["cols"])
     total = np.asarray(comp["total"])
     seeks = {}  # (i, j) -> relevance of j's offer to i's need
@@ -125,23 +138,29 @@ def _better_spread(
     with one of ``k``'s partners ``p`` who may meet ``redundant`` instead (nobody loses a
     suggestion). Returns (pairs removed, pairs added), or None."""
     options = []
+    worth = REDUNDANT_WORTH * score[(i, redundant)]
     for k in around[i]:
         if k in partners[i] or k == redundant or seeks.get((i, k), 0.0) < REASON_RELEVANCE:
+            continue
+        moves = []  # what could be done with k, checked before the (costlier) part vector
+        if used[k] < capacity[k]:
+            # Dropping the duplicate outright is only for someone who keeps another
+            # suggestion: nobody is left with none so that another is better served.
+            if used[redundant] > 1 and score[(i, k)] > worth:
+                moves.append((score[(i, k)] - worth, [(i, redundant)], [(i, k)]))
+        else:
+            for p in partners[k]:
+                if p in (i, redundant) or redundant in partners[p] or (p, redundant) not in score:
+                    continue
+                gain = score[(i, k)] + score[(p, redundant)] - worth - score[(k, p)]
+                if gain > 0:
+                    moves.append((gain, [(i, redundant), (k, p)], [(i, k), (p, redundant)]))
+        if not moves:
             continue
         part = _part(needs, offers, i, k)
         if part is None or max(_cos(part, parts[j]) for j in kept) >= NEW_PART:
             continue
-        worth = REDUNDANT_WORTH * score[(i, redundant)]
-        if used[k] < capacity[k]:
-            if score[(i, k)] > worth:
-                options.append((score[(i, k)] - worth, [(i, redundant)], [(i, k)]))
-            continue
-        for p in partners[k]:
-            if p in (i, redundant) or redundant in partners[p] or (p, redundant) not in score:
-                continue
-            gain = score[(i, k)] + score[(p, redundant)] - worth - score[(k, p)]
-            if gain > 0:
-                options.append((gain, [(i, redundant), (k, p)], [(i, k), (p, redundant)]))
+        options.extend(moves)
     if not options:
         return None
     _gain, removed, added = max(options, key=lambda o: o[0])
