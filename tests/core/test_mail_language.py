@@ -78,6 +78,8 @@ def test_waitlist_promotion_and_reminder_in_the_member_language(
     mail.outbox.clear()
     send_due_reminders()
     assert [m.subject for m in mail.outbox] == [f"[Passerelles] Reminder: {event.title}"]
+    body = mail.outbox[0].body
+    assert "Venue: Hôtel de ville" in body and " à " not in body and "Lieu" not in body
 
 
 def test_a_member_finds_their_language_on_another_device(client, db):
@@ -92,3 +94,24 @@ def test_a_member_finds_their_language_on_another_device(client, db):
     client.logout()
     client.cookies.pop("django_language", None)
     assert client.get("/").headers["Content-Language"] == "fr"  # visitors: French first
+
+
+def test_the_language_chosen_before_signing_in_is_kept(client, db):
+    user = make_user("lea@example.org", "Léa", "Petit")
+    client.cookies["django_language"] = "en"  # chosen on the landing page
+    response = client.post(
+        "/compte/login/", {"login": "lea@example.org", "password": "motdepasse-solide-42"}
+    )
+    assert response.status_code == 302
+    user.profile.refresh_from_db()
+    assert user.profile.language == "en"
+
+
+def test_the_kept_language_costs_one_query_per_session(client, db, django_assert_max_num_queries):
+    user = make_user("lea@example.org", "Léa", "Petit")
+    client.force_login(user)
+    client.get(reverse("intros:home"))  # reads and caches the profile's choice
+    with django_assert_max_num_queries(50) as first:
+        client.get(reverse("intros:home"))
+    profile_reads = [q for q in first.captured_queries if "members_profile" in q["sql"]]
+    assert not any('"language"' in q["sql"] and "LIMIT 1" in q["sql"] for q in profile_reads)

@@ -2,6 +2,21 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+SESSION_KEY = "kept_language"  # the profile's language, cached for the session
+
+
+def remember_language(request, user) -> None:
+    """Keep the language ``request`` shows (its switch cookie) on ``user``'s profile, for
+    what is written to them later; called on sign-in and by the switch."""
+    from passerelles.members.models import Profile
+
+    code = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+    if code not in dict(settings.LANGUAGES):
+        return
+    Profile.objects.filter(user=user).exclude(language=code).update(language=code)
+    if getattr(request, "session", None) is not None:
+        request.session[SESSION_KEY] = code
+
 
 class FrenchFirstLocaleMiddleware:
     """French unless the person chose another language with the switch: the cookie it
@@ -31,10 +46,16 @@ class FrenchFirstLocaleMiddleware:
 
     @staticmethod
     def _kept_choice(request) -> str:
+        """The language kept on the member's profile, read once per session."""
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated:
             return ""
+        session = getattr(request, "session", None)
+        if session is not None and SESSION_KEY in session:
+            return session[SESSION_KEY]
         from passerelles.members.models import Profile
 
-        kept = Profile.objects.filter(user=user).values_list("language", flat=True).first()
-        return kept or ""
+        kept = Profile.objects.filter(user=user).values_list("language", flat=True).first() or ""
+        if session is not None:
+            session[SESSION_KEY] = kept
+        return kept

@@ -12,6 +12,7 @@ from django.views.i18n import set_language as django_set_language
 from passerelles.circles import queries as circle_queries
 from passerelles.circles.models import Bridge, BridgeState, Circle
 from passerelles.core.choices import Axis
+from passerelles.core.middleware import SESSION_KEY
 from passerelles.events.queries import upcoming_for
 from passerelles.intros.queries import pending_for
 from passerelles.members.models import Profile
@@ -61,4 +62,5 @@ def set_language(request: HttpRequest) -> HttpResponse:
     code = request.POST.get("language", "")
     if request.user.is_authenticated and code in dict(settings.LANGUAGES):
         Profile.objects.filter(user=request.user).exclude(language=code).update(language=code)
+        request.session[SESSION_KEY] = code
     return response

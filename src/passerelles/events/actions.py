@@ -116,7 +116,9 @@ def do_cancel_event(event: Event, by, request=None) -> Event:
     event.sequence += 1
     event.save(update_fields=["cancelled_at", "sequence", "updated_at"])
     people = list(
-        event.registrations.exclude(status=RegistrationStatus.CANCELLED).select_related("user")
+        event.registrations.exclude(status=RegistrationStatus.CANCELLED).select_related(
+            "user__profile"
+        )
     )
     transaction.on_commit(lambda: _mail(people, event, "cancelled", request))
     return event
@@ -194,7 +196,7 @@ def _fill_seats(event: Event, request=None) -> list[Registration]:
         return []
     promoted = list(
         event.registrations.filter(status=RegistrationStatus.WAITLISTED)
-        .select_related("user")
+        .select_related("user__profile")
         .order_by("queued_at", "pk")[:free]
     )
     now = timezone.now()
