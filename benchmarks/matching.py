@@ -34,6 +34,7 @@ from passerelles.engine.matching import (
     total_score,
 )
 from passerelles.engine.text import RelevanceModel, relevance
+from passerelles.intros.diversity import diversify
 
 ROOT = Path(__file__).resolve().parents[1]
 SECTORS = list(CONCEPTS)
@@ -215,6 +216,20 @@ def scale_child(n: int, lp_limit: float):
     t = time.perf_counter()
     dual = _dual_prices(*_edges(scores, capacity, None), 300)[1]
     t_dual = time.perf_counter() - t
+    # The product's pass that spreads a member's suggestions over their needs (rounds of
+    # up to 5,000 participants): what it changes and costs in raw total score.
+    spread = {}
+    if n <= 5000:
+        t = time.perf_counter()
+        spread_pairs = diversify(pairs, comp, capacity, members.needs, members.offers)
+        spread = {
+            "spread s": time.perf_counter() - t,
+            "spread changed pairs": len(
+                {tuple(p) for p in pairs.tolist()} ^ {tuple(p) for p in spread_pairs.tolist()}
+            )
+            // 2,
+            "spread total / plan total": total_score(scores, spread_pairs) / ours,
+        }
     rows = pairs[:, 0]
     cols = pairs[:, 1]
     shared = np.asarray(members.circles[rows].multiply(members.circles[cols]).sum(1)).ravel()
@@ -280,6 +295,7 @@ def scale_child(n: int, lp_limit: float):
         ),
         "ask p50 ms": float(np.percentile(lat, 50)),
         "ask p95 ms": float(np.percentile(lat, 95)),
+        **spread,
         "peak RSS GiB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20,
         "RSS after setup GiB": rss_setup,
     }
