@@ -44,5 +44,10 @@ class User(AbstractUser):
         return self.get_full_name() or self.email
 
     @property
+    def display_name(self) -> str:
+        """How other members see this person named: full name, else the e-mail's local part."""
+        return self.get_full_name() or self.email.split("@")[0]
+
+    @property
     def is_platform_admin(self) -> bool:
         return self.is_active and self.is_staff

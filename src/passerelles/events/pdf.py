@@ -39,10 +39,6 @@ class _PlanPDF(FPDF):
         self.multi_cell(0, height, self.text(value), new_x="LMARGIN", new_y="NEXT")
 
 
-def _name(user) -> str:
-    return user.get_full_name() or user.email.split("@")[0]
-
-
 def plan_pdf(event: Event, plan: TablePlan) -> bytes:
     pdf = _PlanPDF()
     when = timezone.localtime(event.starts_at)
@@ -59,7 +55,7 @@ def plan_pdf(event: Event, plan: TablePlan) -> bytes:
             pdf.write_line(title, size=13, bold=True, height=7)
             for user in table["people"]:
                 circle = f" ({user.circle_name})" if user.circle_name else ""
-                pdf.write_line(f"  {_name(user)}{circle}", size=11, height=5.5)
+                pdf.write_line(f"  {user.display_name}{circle}", size=11, height=5.5)
     pdf.add_page()
     pdf.write_line(heading, size=10)
     pdf.write_line(_("Participants"), size=20, bold=True, height=10)
@@ -67,5 +63,5 @@ def plan_pdf(event: Event, plan: TablePlan) -> bytes:
         tables = " | ".join(
             f"{_('T')}{r + 1}: {t if t else '-'}" for r, t in enumerate(line["tables"])
         )
-        pdf.write_line(f"{_name(line['user'])} - {tables}", size=10, height=5.5)
+        pdf.write_line(f"{line['user'].display_name} - {tables}", size=10, height=5.5)
     return bytes(pdf.output())

@@ -15,10 +15,6 @@ from passerelles.core.mail import in_language_of
 from passerelles.intros.models import Decision, Introduction, Notice
 
 
-def _name(user) -> str:
-    return user.get_full_name() or user.email.split("@")[0]
-
-
 def _absolute(path: str, request=None) -> str:
     """An absolute link for an e-mail: from the request at hand when there is one, else
     from ``settings.SITE_URL`` (outside a request: rounds, tasks, commands)."""
@@ -57,7 +53,10 @@ def new_suggestions(introductions: list[Introduction]) -> None:
         for user, other in ((intro.member_a, intro.member_b), (intro.member_b, intro.member_a)):
             notices.append(
                 Notice(
-                    user=user, kind="suggested", params={"name": _name(other)}, introduction=intro
+                    user=user,
+                    kind="suggested",
+                    params={"name": other.display_name},
+                    introduction=intro,
                 )
             )
             per_user[user].append((other, intro))
@@ -68,8 +67,8 @@ def new_suggestions(introductions: list[Introduction]) -> None:
                 _("Vos nouvelles suggestions de mise en relation"),
                 "intros/email/suggestions.txt",
                 {
-                    "name": _name(user),
-                    "items": [(_name(o), i.reasons_for(user)) for o, i in items],
+                    "name": user.display_name,
+                    "items": [(o.display_name, i.reasons_for(user)) for o, i in items],
                     "url": _absolute(reverse("intros:home")),
                 },
                 user.email,
@@ -78,15 +77,15 @@ def new_suggestions(introductions: list[Introduction]) -> None:
 
 def intermediary_asked(intro: Introduction, request=None) -> None:
     asker, target, via = intro.member_a, intro.member_b, intro.intermediary
-    notice(via, "asked_to_introduce", intro, asker=_name(asker), target=_name(target))
+    notice(via, "asked_to_introduce", intro, asker=asker.display_name, target=target.display_name)
     with in_language_of(via):
         _mail_after_commit(
-            _("%(asker)s vous demande une présentation") % {"asker": _name(asker)},
+            _("%(asker)s vous demande une présentation") % {"asker": asker.display_name},
             "intros/email/intermediary.txt",
             {
-                "name": _name(via),
-                "asker": _name(asker),
-                "target": _name(target),
+                "name": via.display_name,
+                "asker": asker.display_name,
+                "target": target.display_name,
                 "need": intro.need,
                 "message": intro.message,
                 "url": _absolute(intro.get_absolute_url(), request),
@@ -97,20 +96,20 @@ def intermediary_asked(intro: Introduction, request=None) -> None:
 
 def requested(intro: Introduction) -> None:
     """The person sought learns of the request (after the intermediary, if any)."""
-    notice(intro.member_b, "requested", intro, asker=_name(intro.member_a))
+    notice(intro.member_b, "requested", intro, asker=intro.member_a.display_name)
 
 
 def connected(intro: Introduction, request=None) -> None:
     """Both accepted: each gets the other's contact and a suggested first message."""
     for user, other in ((intro.member_a, intro.member_b), (intro.member_b, intro.member_a)):
-        notice(user, "connected", intro, name=_name(other))
+        notice(user, "connected", intro, name=other.display_name)
         with in_language_of(user):
             _mail_after_commit(
-                _("Mise en relation : %(name)s a accepté") % {"name": _name(other)},
+                _("Mise en relation : %(name)s a accepté") % {"name": other.display_name},
                 "intros/email/connected.txt",
                 {
-                    "name": _name(user),
-                    "other": _name(other),
+                    "name": user.display_name,
+                    "other": other.display_name,
                     "other_email": other.email,
                     "reasons": intro.reasons_for(user),
                     "first_message": first_message(intro, user),
@@ -123,10 +122,10 @@ def connected(intro: Introduction, request=None) -> None:
 def first_message(intro: Introduction, user) -> str:
     """A suggested first message from ``user`` to the other side."""
     other = intro.other(user)
-    first_name = other.first_name or _name(other)
-    me = _name(user)
+    first_name = other.first_name or other.display_name
+    me = user.display_name
     if intro.intermediary_id and intro.warm and intro.intermediary_decision == Decision.ACCEPTED:
-        via = _(" par l'intermédiaire de %(via)s") % {"via": _name(intro.intermediary)}
+        via = _(" par l'intermédiaire de %(via)s") % {"via": intro.intermediary.display_name}
     else:
         via = ""
     return _(
@@ -140,4 +139,4 @@ def meeting_confirmed(intro: Introduction, user) -> None:
     other = intro.other(user)
     if intro.met_confirmed_by(other):
         return
-    notice(other, "meeting_confirmed", intro, name=_name(user))
+    notice(other, "meeting_confirmed", intro, name=user.display_name)

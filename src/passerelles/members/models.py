@@ -60,7 +60,7 @@ class Profile(models.Model):
 
     @property
     def name(self) -> str:
-        return self.user.get_full_name() or self.user.email.split("@")[0]
+        return self.user.display_name
 
     @property
     def theme_list(self) -> list[str]:
