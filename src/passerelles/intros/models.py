@@ -259,18 +259,23 @@ class Introduction(models.Model):
             return self.decision_b
         return self.intermediary_decision
 
-    def reasons_for(self, user) -> list[str]:
-        """The reasons shown to ``user``, worded in the active language."""
-        from passerelles.intros.reasons import with_current_intermediaries, word_all
+    def reason_data(self, user) -> list:
+        """The reasons stored for ``user``'s side, intermediaries named as ``user`` may see
+        them today (``intros.reasons``)."""
+        from passerelles.intros.reasons import with_current_intermediaries
 
-        stored = self.reasons.get(self.side(user) or "", [])
-        if not stored:
-            return []
-        stored = with_current_intermediaries(stored, user)
-        other = self.other(user)
-        profile = getattr(other, "profile", None)
-        name = profile.name if profile else other.get_full_name() or other.email.split("@")[0]
-        return word_all(stored, name)
+        stored = (
+            self.reasons.get(self.side(user) or "", []) if isinstance(self.reasons, dict) else []
+        )
+        return with_current_intermediaries(stored, user) if stored else []
+
+    def reasons_for(self, user, data: list | None = None) -> list[str]:
+        """The reasons shown to ``user``, worded in the active language (from ``data``,
+        ``reason_data(user)``, when the caller has it already)."""
+        from passerelles.intros.reasons import word_all
+
+        data = self.reason_data(user) if data is None else data
+        return word_all(data, self.other(user).display_name) if data else []
 
     @property
     def connected(self) -> bool:

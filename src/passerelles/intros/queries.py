@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from passerelles.intros.access import introductions_for
 from passerelles.intros.models import Introduction, Notice, Origin, Preference
-from passerelles.intros.reasons import INTERMEDIARY_CODES, with_current_intermediaries
+from passerelles.intros.reasons import INTERMEDIARY_CODES
 
 
 @dataclass
@@ -29,19 +29,17 @@ class IntroPage:
     past: list[Shown] = field(default_factory=list)
 
 
-def _trusted_via(intro: Introduction, side: str | None, viewer) -> str:
+def _trusted_via(intro: Introduction, side: str | None, data: list) -> str:
+    """Who links them by trust: the intermediary of a warm request, or the member named in
+    a round suggestion's reasons (``data``, already resolved for the viewer)."""
     if side == "intermediary":
         return ""
     if intro.warm and intro.intermediary_id:
         return intro.intermediary.profile.name
     if intro.origin != Origin.ROUND:  # a direct request: nobody on the path was asked
         return ""
-    stored = intro.reasons.get(side or "", []) if isinstance(intro.reasons, dict) else []
-    if not any(isinstance(r, dict) and r.get("code") in INTERMEDIARY_CODES for r in stored):
-        return ""
-    current = with_current_intermediaries(stored, viewer)
     return next(
-        (r["via"] for r in current if isinstance(r, dict) and r.get("code") in INTERMEDIARY_CODES),
+        (r["via"] for r in data if isinstance(r, dict) and r.get("code") in INTERMEDIARY_CODES),
         "",
     )
 
@@ -49,13 +47,14 @@ def _trusted_via(intro: Introduction, side: str | None, viewer) -> str:
 def shown(intro: Introduction, user, now=None) -> Shown:
     side = intro.side(user)
     other = intro.member_a if side in ("b", "intermediary") else intro.member_b
+    data = intro.reason_data(user)  # one look-up of the intermediaries, for both uses
     return Shown(
         intro,
         other,
         intro.shown_status(user, now),
-        intro.reasons_for(user),
+        intro.reasons_for(user, data),
         as_intermediary=side == "intermediary",
-        trusted_via=_trusted_via(intro, side, user),
+        trusted_via=_trusted_via(intro, side, data),
     )
 
 
