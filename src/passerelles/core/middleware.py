@@ -5,12 +5,11 @@ from django.utils.cache import patch_vary_headers
 SESSION_KEY = "kept_language"  # the profile's language, cached for the session
 
 
-def remember_language(request, user) -> None:
-    """Keep the language ``request`` shows (its switch cookie) on ``user``'s profile, for
-    what is written to them later; called on sign-in and by the switch."""
+def keep_language(request, user, code: str) -> None:
+    """Keep ``code`` (if offered) on ``user``'s profile, for what is written to them later,
+    and in the session; called by the switch and on sign-in (with the switch's cookie)."""
     from passerelles.members.models import Profile
 
-    code = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
     if code not in dict(settings.LANGUAGES):
         return
     Profile.objects.filter(user=user).exclude(language=code).update(language=code)

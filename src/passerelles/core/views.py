@@ -1,6 +1,5 @@
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -12,7 +11,7 @@ from django.views.i18n import set_language as django_set_language
 from passerelles.circles import queries as circle_queries
 from passerelles.circles.models import Bridge, BridgeState, Circle
 from passerelles.core.choices import Axis
-from passerelles.core.middleware import SESSION_KEY
+from passerelles.core.middleware import keep_language
 from passerelles.events.queries import upcoming_for
 from passerelles.intros.queries import pending_for
 from passerelles.members.models import Profile
@@ -59,8 +58,6 @@ def set_language(request: HttpRequest) -> HttpResponse:
     """Django's language switch (cookie, redirect back), and for a member, the choice kept
     on their profile so that e-mails reach them in that language (``core.mail``)."""
     response = django_set_language(request)
-    code = request.POST.get("language", "")
-    if request.user.is_authenticated and code in dict(settings.LANGUAGES):
-        Profile.objects.filter(user=request.user).exclude(language=code).update(language=code)
-        request.session[SESSION_KEY] = code
+    if request.user.is_authenticated:
+        keep_language(request, request.user, request.POST.get("language", ""))
     return response
