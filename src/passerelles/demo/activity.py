@@ -989,18 +989,22 @@ def _round(dataset, plan, uid, counts, seed: int) -> None:
     User = get_user_model()
     members = User.objects.filter(pk__in=uid[: len(dataset.members)])
     intros_demo.enable_for(members, share=CONSENT_SHARE, seed=seed)
-    Preference.objects.update_or_create(
-        user_id=uid[MEMBER],
-        defaults=dict(
-            consent=True,
-            consented_at=timezone.now() - dt.timedelta(days=60),
-            per_round=2,
-            scope="all",
-            frequency="weekly",
-            formats=",cafe,dejeuner,visio,",
-            exclude_colleagues=True,
-        ),
-    )
+
+    def consents(member: int, days_ago: int, per_round: int, formats: str) -> None:
+        Preference.objects.update_or_create(
+            user_id=uid[member],
+            defaults=dict(
+                consent=True,
+                consented_at=timezone.now() - dt.timedelta(days=days_ago),
+                per_round=per_round,
+                scope="all",
+                frequency="weekly",
+                formats=formats,
+                exclude_colleagues=True,
+            ),
+        )
+
+    consents(MEMBER, 60, 2, ",cafe,dejeuner,visio,")
     Preference.objects.update_or_create(
         user_id=uid[ORGANISER], defaults=dict(consent=True, consented_at=timezone.now())
     )
@@ -1008,18 +1012,7 @@ def _round(dataset, plan, uid, counts, seed: int) -> None:
     if plan.finance_adviser is not None:
         advisers.append(plan.finance_adviser)
     for adviser in advisers:  # both take up to three introductions a round
-        Preference.objects.update_or_create(
-            user_id=uid[adviser],
-            defaults=dict(
-                consent=True,
-                consented_at=timezone.now() - dt.timedelta(days=90),
-                per_round=3,
-                scope="all",
-                frequency="weekly",
-                formats=",cafe,visio,",
-                exclude_colleagues=True,
-            ),
-        )
+        consents(adviser, 90, 3, ",cafe,visio,")
     round_ = run_round(force=True, seed=seed)
     julien = uid[MEMBER]
     counts["consenting"] = Preference.objects.filter(consent=True).count()
