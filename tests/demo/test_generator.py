@@ -102,6 +102,17 @@ def test_bridges_active_requested_and_revoked(dataset):
     assert len(pairs) == len(dataset.bridges)
 
 
+@pytest.mark.parametrize("n_circles", [4, 7, 14])
+def test_circles_of_a_city_are_bridged_two_by_two(n_circles):
+    data = generate(members=40 * n_circles, circles=n_circles, seed=5)
+    city = {c.index: c.city for c in data.circles}
+    active = [(b.from_circle, b.to_circle) for b in data.bridges if b.state == "active"]
+    assert all(city[a] == city[b] for a, b in active)
+    bridged = {c for pair in active for c in pair}
+    unbridged = Counter(city[c] for c in city if c not in bridged)
+    assert all(count <= 1 for count in unbridged.values())  # an odd one out at most
+
+
 def test_the_journeys_personas(dataset):
     claire, julien = dataset.members[0], dataset.members[1]
     assert (claire.email, claire.first_name, claire.last_name) == (

@@ -494,12 +494,11 @@ def _plan_intro_partners(dataset: DemoDataset, rng: np.random.Generator) -> tupl
 
 def _plan_advisers(dataset: DemoDataset, partner: int) -> tuple[int | None, int | None]:
     """The export adviser (to Germany first) and the part-time finance director the round
-    can propose to Julien: people whose profile answers his needs, whom he may see (see
-    `intros.matching_data.sees`), has never met, from circles he does not belong to first."""
+    can propose to Julien: people whose profile answers his needs, whom he has never met,
+    from circles he does not belong to first. Both consent to be introduced to all members
+    (see `_round`), as Julien does, so the round may propose them whatever their circles."""
     admitted = _admitted(dataset)
-    bridges = _active_bridges(dataset)
     mine = {c for c, members in enumerate(admitted) if MEMBER in members}
-    bridged = {b for c in mine for b in bridges[c]}
     circles_of: dict[int, set[int]] = {}
     for c, members in enumerate(admitted):
         for m in members:
@@ -511,13 +510,6 @@ def _plan_advisers(dataset: DemoDataset, partner: int) -> tuple[int | None, int 
     for m in dataset.members:
         circles = circles_of.get(m.index, set())
         if m.index <= MEMBER or m.index in (partner, *tied, *waiting) or not circles:
-            continue
-        visible = (
-            bool(circles & mine)
-            or m.visibility == "all"
-            or (m.visibility == "bridged" and bool(circles & bridged))
-        )
-        if not visible:
             continue
         offers, headline = m.offers.lower(), m.headline.lower()
         if "export" in offers:
@@ -534,6 +526,14 @@ def _plan_advisers(dataset: DemoDataset, partner: int) -> tuple[int | None, int 
 WARM_VOUCH = (
     "{first} nous a accompagnés pour nos premières ventes à l'étranger : distributeurs, "
     "douanes, incoterms. Efficace et de très bon conseil."
+)
+EXPORT_OFFER = (
+    "J'accompagne les PME industrielles qui exportent vers l'Allemagne : contacts avec des "
+    "distributeurs allemands, douanes, incoterms, premiers salons."
+)
+FINANCE_OFFER = (
+    "Direction administrative et financière à temps partagé, deux jours par mois : je "
+    "structure la trésorerie et le pilotage financier des PME industrielles."
 )
 WARM_MEETING_NOTE = "Il m'a parlé d'un conseiller export qui pourrait m'aider sur l'Allemagne."
 
@@ -985,6 +985,7 @@ def _round(dataset, plan, uid, counts, seed: int) -> None:
     from passerelles.intros import demo as intros_demo
     from passerelles.intros.models import Introduction, Preference
     from passerelles.intros.rounds import run_round
+    from passerelles.members.models import Profile
 
     User = get_user_model()
     members = User.objects.filter(pk__in=uid[: len(dataset.members)])
@@ -1001,6 +1002,7 @@ def _round(dataset, plan, uid, counts, seed: int) -> None:
                 frequency="weekly",
                 formats=formats,
                 exclude_colleagues=True,
+                exclude_own_circles=False,
             ),
         )
 
@@ -1013,6 +1015,11 @@ def _round(dataset, plan, uid, counts, seed: int) -> None:
         advisers.append(plan.finance_adviser)
     for adviser in advisers:  # both take up to three introductions a round
         consents(adviser, 90, 3, ",cafe,visio,")
+    # Their offers say in full what Julien looks for, as a specialist's profile would.
+    if plan.warm_path:
+        Profile.objects.filter(user_id=uid[plan.warm_path[1]]).update(offers=EXPORT_OFFER)
+    if plan.finance_adviser is not None:
+        Profile.objects.filter(user_id=uid[plan.finance_adviser]).update(offers=FINANCE_OFFER)
     round_ = run_round(force=True, seed=seed)
     julien = uid[MEMBER]
     counts["consenting"] = Preference.objects.filter(consent=True).count()

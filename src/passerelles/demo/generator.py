@@ -684,13 +684,20 @@ def generate_bridges(
 ) -> list[BridgeRecord]:
     owner = {ms.circle: ms.member for ms in memberships if ms.role == "owner"}
     m = len(circles)
-    # The organiser's club keeps exactly one bridge: journey 2 asks for the others.
-    pairs = [(a, b) for a in range(1, m) for b in range(a + 1, m)]
-    weights = np.array([3.0 if circles[a].city == circles[b].city else 1.0 for a, b in pairs])
-    n_active = max(2, m // 4)
-    order = rng.choice(len(pairs), size=len(pairs), replace=False, p=weights / weights.sum())
-    chosen = [pairs[k] for k in order[: n_active - 1 + 2]]
-    actives, pending, revoked = [(0, 3)] + chosen[: n_active - 1], chosen[-2], chosen[-1]
+    # Circles of the same city bridge first: paired in order within each city. The
+    # organiser's club keeps exactly one bridge, with the referral network (journey 2 asks
+    # for the others).
+    by_city: dict[str, list[int]] = {}
+    for c in circles[1:]:
+        if c.index != 3:
+            by_city.setdefault(c.city, []).append(c.index)
+    actives = [(0, 3)] + [
+        (group[k], group[k + 1]) for group in by_city.values() for k in range(0, len(group) - 1, 2)
+    ]
+    taken = set(actives)
+    others = [(a, b) for a in range(1, m) for b in range(a + 1, m) if (a, b) not in taken]
+    pick = rng.choice(len(others), size=2, replace=False)
+    pending, revoked = others[int(pick[0])], others[int(pick[1])]
 
     def message() -> str:
         return BRIDGE_MESSAGES[int(rng.integers(len(BRIDGE_MESSAGES)))]

@@ -48,8 +48,9 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "reciprocity": 0.25,
     # Jaccard overlap of the four axes of interest.
     "themes": 0.08,
-    # No circle in common: the point of the platform is to open circles.
-    "novelty": 0.15,
+    # No circle in common: the point of the platform is to open circles. Grows with the
+    # pair's relevance (see NOVELTY_FULL_AT), so at most this much.
+    "novelty": 0.36,
     # Different sectors.
     "cross_sector": 0.05,
     # Direct trust either way, or a trusted intermediary (discounted, see below).
@@ -58,7 +59,12 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "priority": 0.2,
 }
 INTERMEDIARY_DISCOUNT = 0.8  # a warm introduction through someone is worth less than a tie
-NOVELTY_FULL_AT = 0.3  # relevance (either way) from which "no circle in common" counts in full
+# Relevance (either way) from which "no circle in common" counts in full. Below it the
+# bonus is 0.6 x relevance: a pair across circles then weighs about 2.7 times its relevance
+# term (0.35), enough to prefer a stranger of comparable relevance to someone of one's own
+# circle, never enough to lift a barely relevant stranger (0.12) above a relevant member
+# of one's circle (0.35); that needs the ratio below 0.67.
+NOVELTY_FULL_AT = 0.6
 MIN_RELEVANCE = 0.05  # below this in both directions, the bonuses alone never justify a pair
 _PAIR_CHUNK = 65536
 
