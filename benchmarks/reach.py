@@ -14,6 +14,16 @@ measures, in the same run:
   people as the round (cross-circle pairs first, then any allowed pair);
 * ``demo round``: the round stored by the demo when it was loaded.
 
+Then, still in the same run, how reach depends on the engine and on the members' choices:
+the next round with the former novelty bonus (0.15, in full from relevance 0.3), then with
+the scopes drawn as the former demo drew them (10% "my circles", 50% "bridged circles",
+40% "all members", nobody excluding their own circles), then also with only three active
+bridges (the club's and two others), each with its ceiling.
+
+Columns: introductions; share crossing circles; share crossing sectors; mean relevance
+of the pairs (the better of the two directions, 0 to 1); participants left without any
+suggestion (they come first next round).
+
 A pair crosses circles when the two share no circle (bridged circles count as other
 circles); it crosses sectors when both sectors are known and differ. Run:
 ``uv run python benchmarks/reach.py [--members 600] [--circles 14]``.
@@ -39,6 +49,38 @@ def crossing(pool, pairs: np.ndarray) -> tuple[float, float]:
     sector = pool.members.sector
     known = (sector[a] >= 0) & (sector[b] >= 0)
     return float(np.mean(shared == 0)), float(np.mean(known & (sector[a] != sector[b])))
+
+
+def relevance(pool, pairs: np.ndarray) -> float:
+    """Mean relevance of the pairs, the better of the two directions."""
+    from passerelles.engine.matching import pair_components
+
+    if len(pairs) == 0:
+        return float("nan")
+    c = pair_components(pool.members, pairs[:, 0], pairs[:, 1])
+    return float(np.mean(np.maximum(c["relevance_ab"], c["relevance_ba"])))
+
+
+def left_out(pool, pairs: np.ndarray) -> int:
+    """Participants who get no suggestion from these pairs."""
+    served = np.zeros(pool.n, dtype=bool)
+    served[pairs.ravel()] = True
+    return int(((pool.capacity > 0) & ~served).sum())
+
+
+def row(pool, name: str, pairs: np.ndarray, seconds: float | None = None) -> str:
+    circle, sector = crossing(pool, pairs)
+    timing = f"{seconds:.2f} s" if seconds is not None else ""
+    return (
+        f"| {name} | {len(pairs)} | {circle:.3f} | {sector:.3f} | "
+        f"{relevance(pool, pairs):.3f} | {left_out(pool, pairs)} | {timing} |"
+    )
+
+
+HEADER = (
+    "| round | introductions | cross-circle | cross-sector | relevance | left out | plan time |\n"
+    "|---|---:|---:|---:|---:|---:|---:|"
+)
 
 
 def random_pairing(pool, rng: np.random.Generator) -> np.ndarray:
@@ -166,17 +208,60 @@ def main(argv: list[str] | None = None) -> None:
         results.append(("next round, visibility too", planned_pairs(planned_vis, pool), elapsed))
 
         print()
-        print("| round | introductions | cross-circle | cross-sector | plan time |")
-        print("|---|---:|---:|---:|---:|")
+        print(HEADER)
         for name, pairs, seconds in results:
-            circle, sector = crossing(pool, pairs)
-            timing = f"{seconds:.2f} s" if seconds is not None else ""
-            print(f"| {name} | {len(pairs)} | {circle:.3f} | {sector:.3f} | {timing} |")
+            print(row(pool, name, pairs, seconds))
         print(
             f"| random pairing, same scopes and exclusions ({args.draws} draws) | "
             f"{np.mean(sizes):.0f} | {shares[:, 0].mean():.3f} [{shares[:, 0].min():.3f}] | "
-            f"{shares[:, 1].mean():.3f} | |"
+            f"{shares[:, 1].mean():.3f} | "
+            f"{np.mean([relevance(pool, p) for p in draws]):.3f} | "
+            f"{np.mean([left_out(pool, p) for p in draws]):.0f} | |"
         )
+        sensitivity(now, args.seed)
+
+
+def sensitivity(now, seed: int) -> None:
+    """The next round and its ceiling with the former novelty bonus, then with the former
+    demo's choices (scopes, then bridges too). Changes the throw-away database."""
+    from passerelles.circles.models import Bridge, BridgeState
+    from passerelles.engine import matching
+    from passerelles.intros import matching_data, rounds
+    from passerelles.intros.models import Preference, Scope
+
+    def next_round(name: str) -> None:
+        pool = matching_data.load_pool(now, force=True)
+        t0 = time.perf_counter()
+        _ids, _last, planned = rounds.plan(now, seed=seed, force=True)
+        elapsed = time.perf_counter() - t0
+        print(row(pool, name, planned_pairs(planned, pool), elapsed))
+        print(row(pool, f"ceiling, {name}", ceiling(pool)))
+
+    print()
+    print(HEADER)
+    weight, full_at = matching.DEFAULT_WEIGHTS["novelty"], matching.NOVELTY_FULL_AT
+    matching.DEFAULT_WEIGHTS["novelty"], matching.NOVELTY_FULL_AT = 0.15, 0.3
+    try:
+        next_round("former novelty bonus")
+    finally:
+        matching.DEFAULT_WEIGHTS["novelty"], matching.NOVELTY_FULL_AT = weight, full_at
+
+    rng = np.random.default_rng(seed)
+    prefs = list(Preference.objects.filter(consent=True).order_by("user_id"))
+    for pref in prefs:
+        pref.scope = str(rng.choice(list(Scope.values), p=[0.1, 0.5, 0.4]))
+        pref.exclude_own_circles = False
+    Preference.objects.bulk_update(prefs, ["scope", "exclude_own_circles"])
+    next_round("former demo's scopes")
+
+    active = list(Bridge.objects.filter(state=BridgeState.ACTIVE).order_by("pk"))
+    club = active[0].from_circle_id  # the organiser's club comes first
+    kept = [b for b in active if club in (b.from_circle_id, b.to_circle_id)]
+    kept += [b for b in active if b not in kept][:2]
+    Bridge.objects.filter(state=BridgeState.ACTIVE).exclude(pk__in=[b.pk for b in kept]).update(
+        state=BridgeState.REVOKED
+    )
+    next_round("former scopes and 3 active bridges")
 
 
 if __name__ == "__main__":
