@@ -399,3 +399,11 @@ def test_reputation_float32_walks_match_a_float64_reference():
     got = reputation(TrustGraph.from_edges(src, dst, w, num_nodes=n), [0, 3, 9])
     expected = _reference_reputation(src, dst, w, n, [0, 3, 9])
     np.testing.assert_allclose(got, expected, rtol=1e-4, atol=1e-6 * expected.max())
+
+
+def test_a_path_too_weak_to_represent_is_not_given_as_an_explanation():
+    # Found by the property test above: strengths multiplying to below the smallest float.
+    edges = [(1, 0, 1e-287), (1, 2, 1.0), (2, 0, 1.0), (2, 1, 1e-239), (7, 2, 1.0)]
+    paths = explain(graph(edges, 8), 7, 0)
+    assert [p.nodes for p in paths] == [(7, 2, 0)]  # not 7 -> 2 -> 1 -> 0, of strength 0.0
+    assert 0 < paths[0].strength <= 1

@@ -557,6 +557,7 @@ def explain(
             strength=math.exp(-cost),
         )
         for cost, path in found
+        if math.exp(-cost) > 0.0  # a strength that underflows to 0 explains nothing
     ]
 
 
