@@ -55,6 +55,21 @@ def test_target_scope_respected(world):
     assert "Karl Weber" not in names(ask.ask(world["marc"], NEED))
 
 
+@pytest.mark.parametrize("reporter", ["marc", "karl"])
+def test_never_someone_reported_either_way(client, world, reporter):
+    from passerelles.trust.actions import do_report
+
+    assert "Karl Weber" in names(ask.ask(world["marc"], NEED))
+    other = "karl" if reporter == "marc" else "marc"
+    do_report(world[reporter], world[other], "Démarchage insistant après une réunion.")
+    assert "Karl Weber" not in names(ask.ask(world["marc"], NEED))
+    client.force_login(world["marc"])
+    url = reverse("intros:request", args=[world["karl"].pk])
+    assert client.post(url, {"message": "Bonjour"}).status_code == 404
+    assert not Introduction.objects.filter(member_a=world["karl"]).exists()
+    assert not Introduction.objects.filter(member_b=world["karl"]).exists()
+
+
 def test_never_oneself_nor_blocked(world):
     Preference.objects.get(user=world["karl"]).blocked.add(world["marc"])
     assert "Karl Weber" not in names(ask.ask(world["marc"], NEED))

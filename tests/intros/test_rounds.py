@@ -227,6 +227,31 @@ def test_met_before_never_proposed(world):
     )
 
 
+def _knows_or_reported(kind, a, b):
+    from passerelles.members.models import Skill
+    from passerelles.trust.actions import do_endorse, do_report
+
+    if kind == "vouched":
+        vouch(a, b)
+    elif kind == "endorsed":
+        skill = Skill.objects.create(name="trésorerie")
+        b.profile.skills.add(skill)
+        do_endorse(a, b, skill)
+    else:
+        do_report(a, b, "Propos déplacés lors d'une rencontre.")
+
+
+@pytest.mark.parametrize("kind", ["vouched", "endorsed", "reported"])
+@pytest.mark.parametrize("direction", ["marc first", "sophie first"])
+def test_people_who_know_or_reported_each_other_never_proposed(world, kind, direction):
+    # Unhindered, the round proposes Marc and Sophie (test_round_proposes_cross_circle_pairs).
+    a, b = (world["marc"], world["sophie"])[:: 1 if direction == "marc first" else -1]
+    _knows_or_reported(kind, a, b)
+    for week in range(3):
+        run_round(now=timezone.now() + timedelta(days=7 * week), force=True)
+    assert frozenset((a.pk, b.pk)) not in pairs_of(Introduction.objects.all())
+
+
 def test_frequency_decides_who_takes_part(world):
     now = timezone.now()
     Preference.objects.update(last_round_at=now - timedelta(days=7), frequency="weekly")

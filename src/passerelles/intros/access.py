@@ -43,7 +43,8 @@ def _members_of(circle_ids) -> QuerySet:
 
 def introducible_profiles(user) -> QuerySet[Profile]:
     """Profiles ``user`` may ask to meet: visible to them, consenting, with ``user`` inside
-    their chosen scope and allowed to see ``user``; never themselves or a blocked member."""
+    their chosen scope and allowed to see ``user``; never themselves, a blocked member, nor
+    anyone ``user`` reported or who reported ``user``."""
     mine, bridged = reachable_circle_ids(user)
     near, reach = _members_of(mine), _members_of(mine | bridged)
     consenting = Preference.objects.filter(consent=True)
@@ -62,6 +63,8 @@ def introducible_profiles(user) -> QuerySet[Profile]:
             )
         )
         .exclude(user__intro_preference__blocked=user)
+        .exclude(user__reports_filed__reported=user)
+        .exclude(user__reports_received__reporter=user)
     )
     own = Profile.objects.filter(user=user).values_list("visibility", flat=True).first()
     if own == Visibility.BRIDGED:

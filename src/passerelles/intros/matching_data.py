@@ -121,17 +121,21 @@ def _circle_arrays(user_ids: np.ndarray, index: dict[int, int]):
 def _excluded(
     pool_ids: np.ndarray, index: dict[int, int], circles, own_circle_excluders: np.ndarray
 ):
-    """(n, n) nonzero = never pair: introduced before (any outcome), met, blocked, or
-    sharing a circle with someone who excluded their own circles."""
+    """(n, n) nonzero = never pair: introduced before (any outcome), met, already known
+    (one vouched for or endorsed the other), blocked, one reported the other (whatever
+    came of it), or sharing a circle with someone who excluded their own circles."""
     n = len(pool_ids)
     pairs: list[tuple[int, int]] = list(Introduction.objects.values_list("pair_low", "pair_high"))
     pairs += list(Preference.blocked.through.objects.values_list("preference__user_id", "user_id"))
     try:
-        from passerelles.trust.models import MeetingAttestation
+        from passerelles.trust.models import Endorsement, MeetingAttestation, Report, Vouch
     except ImportError:  # pragma: no cover - the trust app is optional
         pass
     else:
         pairs += list(MeetingAttestation.objects.values_list("attester_id", "other_id"))
+        pairs += list(Vouch.objects.values_list("voucher_id", "vouchee_id"))
+        pairs += list(Endorsement.objects.values_list("endorser_id", "member_id"))
+        pairs += list(Report.objects.values_list("reporter_id", "reported_id"))
     kept = [(index[a], index[b]) for a, b in pairs if a in index and b in index]
     arr = np.array(kept, dtype=np.int64).reshape(-1, 2)
     excluded = sparse.csr_matrix((np.ones(len(arr)), (arr[:, 0], arr[:, 1])), shape=(n, n))
