@@ -222,6 +222,27 @@ def test_a_barely_relevant_stranger_never_outranks_a_relevant_circle_member(weak
     assert comp["total"][0] > comp["total"][1]
 
 
+@settings(max_examples=60, deadline=None)
+@given(relevance=st.floats(0.05, 1.0), sector=st.booleans(), themes=st.booleans())
+def test_a_member_left_out_last_round_comes_before_the_novelty_bonus(relevance, sector, themes):
+    # Member 1 could meet 0 (left out last round, same circle) or 2 (another circle), who
+    # are alike in all else: 0 comes first, however strong the bonus for crossing circles.
+    needs = sparse.csr_matrix(np.array([[0, 0], [1.0, 0], [0, 0]]))
+    offers = sparse.csr_matrix(np.array([[relevance, 0], [0, 0], [relevance, 0]]))
+    circles = sparse.csr_matrix(np.array([[1.0, 0], [1, 0], [0, 1]]))
+    members = MemberArrays(
+        needs=needs,
+        offers=offers,
+        circles=circles,
+        sector=np.array([0, 1 if sector else 0, 0]),
+        themes=np.array([[themes, 0, 0, 0], [True, 0, 0, 0], [themes, 0, 0, 0]], dtype=bool),
+        priority=np.array([1.0, 0.0, 0.0]),
+    )
+    comp = pair_components(members, np.array([1, 1]), np.array([0, 2]))
+    assert comp["novelty"][0] == 0 and comp["novelty"][1] > 0
+    assert comp["total"][0] > comp["total"][1]
+
+
 def test_candidates_exact_and_ivf_agree_on_clustered_data():
     rng = np.random.default_rng(0)
     n, topics = 3000, 30

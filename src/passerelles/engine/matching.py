@@ -55,8 +55,9 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "cross_sector": 0.05,
     # Direct trust either way, or a trusted intermediary (discounted, see below).
     "trust": 0.12,
-    # Fairness: mean of the two members' priority (e.g. 1 if left out last round).
-    "priority": 0.2,
+    # Fairness: mean of the two members' priority (e.g. 1 if left out last round). One
+    # member left out adds 0.4, more than the novelty bonus can: they come first.
+    "priority": 0.8,
 }
 INTERMEDIARY_DISCOUNT = 0.8  # a warm introduction through someone is worth less than a tie
 # Relevance (either way) from which "no circle in common" counts in full. Below it the
