@@ -12,7 +12,8 @@ measures, in the same run:
   in the directory (the rule before scopes were taken as consent), for comparison;
 * ``ceiling``: the most cross-circle round these scopes allow while introducing as many
   people as the round (cross-circle pairs first, then any allowed pair);
-* ``demo round``: the round stored by the demo when it was loaded.
+* ``demo round``: the round stored by the demo when it was loaded, and that round and the
+  next together (members left out of one come first in the next);
 
 Then, still in the same run, how reach depends on the engine and on the members' choices:
 the next round with the former novelty bonus (0.15, in full from relevance 0.3), then with
@@ -207,6 +208,9 @@ def main(argv: list[str] | None = None) -> None:
             matching_data.allowed_pairs = product_rule
         results.append(("next round, visibility too", planned_pairs(planned_vis, pool), elapsed))
 
+        both_rounds = np.vstack([demo_pairs, results[1][1]])
+        results.insert(2, ("the demo's round and the next together", both_rounds, None))
+
         print()
         print(HEADER)
         for name, pairs, seconds in results:
@@ -218,7 +222,34 @@ def main(argv: list[str] | None = None) -> None:
             f"{np.mean([relevance(pool, p) for p in draws]):.3f} | "
             f"{np.mean([left_out(pool, p) for p in draws]):.0f} | |"
         )
+        twice = left_twice(pool, both_rounds)
+        print(
+            f"\nLeft out of both the demo's round and the next: {twice[0]} participants; "
+            f"{twice[1]} of them have no allowed partner at all, {twice[2]} only partners "
+            "below the rounds' relevance floor (intros.rounds.ROUND_RELEVANCE)."
+        )
         sensitivity(now, args.seed)
+
+
+def left_twice(pool, pairs: np.ndarray) -> tuple[int, int, int]:
+    """Participants in none of ``pairs`` (two rounds): how many, how many of them have no
+    allowed partner, how many have only partners below ``ROUND_RELEVANCE``."""
+    from passerelles.engine.matching import pair_components
+    from passerelles.intros.rounds import ROUND_RELEVANCE
+
+    served = np.zeros(pool.n, dtype=bool)
+    served[pairs.ravel()] = True
+    both = (pool.capacity > 0) & ~served
+    rows, cols = allowed_candidates(pool)
+    c = pair_components(pool.members, rows, cols)
+    best = np.maximum(c["relevance_ab"], c["relevance_ba"])
+    top = np.zeros(pool.n)
+    np.maximum.at(top, rows, best)
+    np.maximum.at(top, cols, best)
+    degree = np.bincount(np.r_[rows, cols], minlength=pool.n)
+    alone = both & (degree == 0)
+    weak = both & (degree > 0) & (top < ROUND_RELEVANCE)
+    return int(both.sum()), int(alone.sum()), int(weak.sum())
 
 
 def sensitivity(now, seed: int) -> None:
