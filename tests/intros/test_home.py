@@ -44,3 +44,31 @@ def test_nav_links_to_introductions(client, world):
     client.force_login(world["marc"])
     page = client.get(reverse("intros:home")).content.decode()
     assert 'href="/mises-en-relation/"' in page
+
+
+def test_a_member_left_out_is_told_why_and_what_helps(client, world):
+    from tests.intros.conftest import member
+
+    loner = member(
+        "apiculteur@example.org",
+        "Paul",
+        "Miel",
+        world["industry"],
+        offers="apiculture urbaine, ruches en entreprise",
+        needs="un terrain pour installer des ruches",
+    )
+    run_round(force=True)
+    client.force_login(loner)
+    page = client.get(reverse("intros:home")).content.decode()
+    assert "Le dernier tour ne vous a proposé personne" in page
+    assert reverse("members:edit") in page and reverse("intros:preferences") in page
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(reverse("intros:home")).content.decode()
+    assert "The last round proposed no one to you" in page
+    assert f'<a href="{reverse("members:edit")}">what you seek and offer</a>' in page
+    client.post(reverse("set_language"), {"language": "fr", "next": "/"})
+    client.force_login(world["marc"])  # proposed someone: no such message
+    assert (
+        "Le dernier tour ne vous a proposé personne"
+        not in client.get(reverse("intros:home")).content.decode()
+    )
