@@ -15,6 +15,9 @@ def test_off_by_default_with_explanation(client, db):
     assert Preference.objects.get(user=user).consent is False
     form = client.get(reverse("intros:preferences")).content.decode()
     assert 'name="consent"' in form and "checked" not in form.split('name="consent"')[1][:40]
+    assert "Nous ne vous proposons jamais quelqu'un que vous connaissez déjà" in form.replace(
+        "&#x27;", "'"
+    )
 
 
 def test_consent_and_settings_saved(client, db):
