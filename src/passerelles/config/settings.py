@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # serves the API docs' scripts from static files, not a CDN
     "passerelles.core",
     "passerelles.accounts",
     "passerelles.members",

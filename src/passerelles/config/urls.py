@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from passerelles.api.main import api
 from passerelles.core.views import set_language
 
 urlpatterns = [
@@ -14,5 +15,6 @@ urlpatterns = [
     path("evenements/", include("passerelles.events.urls")),
     path("discussions/", include("passerelles.discussions.urls")),
     path("tableaux-de-bord/", include("passerelles.insights.urls")),
+    path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,1 @@
+"""The JSON API (django-ninja): one NinjaAPI, a router per domain."""

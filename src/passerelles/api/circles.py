@@ -1,0 +1,75 @@
+"""Circles the member may see, and the members of those whose list they may read."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest
+from ninja import Router, Schema
+from ninja.pagination import PageNumberPagination, paginate
+
+from passerelles.api.members import ProfileOut
+from passerelles.circles import access
+from passerelles.circles.models import Circle, MembershipState
+from passerelles.members.access import visible_profiles
+
+router = Router()
+
+
+class CircleOut(Schema):
+    slug: str
+    name: str
+    kind: str
+    city: str
+    description: str
+    admission_policy: str
+    dues_eur: int
+    members: int
+
+
+class CircleDetailOut(CircleOut):
+    my_role: str | None  # owner, admin, moderator, member; None when not admitted
+    bridged_with: list[str]  # slugs of the circles it has an active bridge with
+
+
+def _with_counts(circles):
+    admitted = Q(memberships__state=MembershipState.ADMITTED)
+    return circles.annotate(members=Count("memberships", filter=admitted))
+
+
+@router.get("", response=list[CircleOut], summary="Circles")
+@paginate(PageNumberPagination, page_size=50)
+def circle_list(request: HttpRequest) -> object:
+    """Listed circles, the member's own, and those bridged with theirs."""
+    return _with_counts(access.visible_circles(request.user)).order_by("name", "pk")
+
+
+@router.get("/{slug}", response=CircleDetailOut, summary="One circle")
+def circle_detail(request: HttpRequest, slug: str) -> Circle:
+    circle = _with_counts(access.visible_circles(request.user)).filter(slug=slug).first()
+    if circle is None:
+        raise Http404
+    membership = access.membership_of(request.user, circle)
+    admitted = membership is not None and membership.state == MembershipState.ADMITTED
+    circle.my_role = membership.role if admitted else None
+    bridged = access.bridged_circle_ids([circle.pk])
+    circle.bridged_with = list(
+        Circle.objects.filter(pk__in=bridged).order_by("name").values_list("slug", flat=True)
+    )
+    return circle
+
+
+@router.get("/{slug}/members", response=list[ProfileOut], summary="A circle's members")
+@paginate(PageNumberPagination, page_size=50)
+def circle_members(request: HttpRequest, slug: str) -> object:
+    """For members of the circle or of a bridged circle (and operators), as on the page."""
+    circle = access.get_circle_for_user(request.user, slug)
+    if not access.can_see_members(request.user, circle):
+        raise Http404
+    admitted = circle.memberships.filter(state=MembershipState.ADMITTED).values("user_id")
+    return (
+        visible_profiles(request.user)
+        .filter(user_id__in=admitted)
+        .select_related("user")
+        .prefetch_related("skills")
+        .order_by("user__last_name", "user__first_name", "pk")
+    )

@@ -1,0 +1,85 @@
+"""The member's introductions, as the introductions page shows them, and their answer."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+
+from passerelles.intros import access, actions, queries
+from passerelles.intros.models import SHOWN_LABELS
+
+router = Router()
+
+
+class PersonOut(Schema):
+    profile_id: int
+    name: str
+    headline: str
+    organisation: str
+    city: str
+
+
+class IntroductionOut(Schema):
+    id: int
+    status: str  # to_answer, waiting, accepted, met, expired, declined, cancelled
+    status_label: str
+    created_at: datetime
+    other: PersonOut
+    as_intermediary: bool  # asked to introduce the other person to someone
+    reasons: list[str]  # worded in the member's language
+    trusted_via: str
+    contact_email: str | None  # once both have accepted
+
+
+class DecisionIn(Schema):
+    accept: bool
+
+
+def _out(item: queries.Shown) -> dict:
+    """Only what the member may know: someone else's decline never shows (``status`` is
+    the one they see), contact details once both accepted."""
+    profile = item.other.profile
+    connected = item.intro.connected and not item.as_intermediary
+    return {
+        "id": item.intro.pk,
+        "status": item.status,
+        "status_label": str(SHOWN_LABELS.get(item.status, item.status)),
+        "created_at": item.intro.created_at,
+        "other": {
+            "profile_id": profile.pk,
+            "name": profile.name,
+            "headline": profile.headline,
+            "organisation": profile.organisation,
+            "city": profile.city,
+        },
+        "as_intermediary": item.as_intermediary,
+        "reasons": [str(r) for r in item.reasons],
+        "trusted_via": item.trusted_via,
+        "contact_email": item.other.email if connected else None,
+    }
+
+
+@router.get("", response=list[IntroductionOut], summary="My introductions")
+def introduction_list(request: HttpRequest) -> list[dict]:
+    """Newest first: suggestions to answer, waiting, accepted and past ones."""
+    intros = access.introductions_for(request.user).select_related(
+        "member_a__profile", "member_b__profile"
+    )
+    return [_out(queries.shown(intro, request.user)) for intro in intros]
+
+
+@router.get("/{intro_id}", response=IntroductionOut, summary="One introduction")
+def introduction_detail(request: HttpRequest, intro_id: int) -> dict:
+    intro = access.get_introduction_for_user(request.user, intro_id)
+    return _out(queries.shown(intro, request.user))
+
+
+@router.post("/{intro_id}/decision", response=IntroductionOut, summary="Accept or decline")
+def decide(request: HttpRequest, intro_id: int, decision: DecisionIn) -> dict:
+    """A decline is never shown to the other side and the pair is never proposed again;
+    when both accept, each gets the other's contact (here and by e-mail)."""
+    intro = access.get_introduction_for_user(request.user, intro_id)
+    intro = actions.do_decide(request.user, intro, accept=decision.accept, request=request)
+    return _out(queries.shown(intro, request.user))

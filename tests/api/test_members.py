@@ -1,0 +1,47 @@
+"""The signed-in member and the directory through the API, and its documentation page."""
+
+from passerelles.members.models import Visibility
+
+
+def test_me_lists_my_circles_and_my_language(client, bob, club):
+    bob.profile.language = "en"
+    bob.profile.save()
+    client.force_login(bob)
+    me = client.get("/api/me").json()
+    assert me["email"] == bob.email and me["language"] == "en"
+    assert me["circles"] == [{"slug": club.slug, "name": club.name}]
+
+
+def test_directory_search_and_pages(client, alice, bob, club):
+    bob.profile.organisation = "Durand Conseil"
+    bob.profile.offers = "expertise comptable, fiscalité"
+    bob.profile.save()
+    client.force_login(alice)
+    found = client.get("/api/members", {"q": "fiscalité"}).json()
+    assert [p["name"] for p in found["items"]] == [bob.profile.name]
+    everyone = client.get("/api/members", {"page_size": 1}).json()
+    assert everyone["count"] == 2 and len(everyone["items"]) == 1
+    assert client.get("/api/members", {"page": 0}).status_code == 422
+
+
+def test_a_profile_kept_to_its_circles_is_not_found_outside(client, bob, charlie, club):
+    bob.profile.visibility = Visibility.CIRCLES
+    bob.profile.save()
+    client.force_login(charlie)
+    assert client.get(f"/api/members/{bob.profile.pk}").status_code == 404
+    assert bob.profile.name not in str(client.get("/api/members").json())
+
+
+def test_circle_detail_says_my_role_and_bridges(client, alice, club, alumni, bridge):
+    client.force_login(alice)
+    detail = client.get(f"/api/circles/{club.slug}").json()
+    assert detail["my_role"] == "owner" and detail["bridged_with"] == [alumni.slug]
+    assert detail["members"] == 2
+
+
+def test_docs_are_served_without_a_cdn(client, bob):
+    client.force_login(bob)
+    page = client.get("/api/docs").content.decode()
+    assert "/static/ninja/swagger-ui-bundle.js" in page and "cdn" not in page.lower()
+    schema = client.get("/api/openapi.json").json()
+    assert {"/api/me", "/api/introductions/{intro_id}/decision"} <= set(schema["paths"])
