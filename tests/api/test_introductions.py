@@ -21,7 +21,7 @@ def _item(client, intro):
 
 def test_suggestions_come_with_their_reasons(client, world, suggestion):  # noqa: F811
     client.force_login(world["marc"])
-    items = client.get("/api/introductions").json()
+    items = client.get("/api/introductions").json()["items"]
     mine = next(i for i in items if i["id"] == suggestion.pk)
     assert mine["status"] == "to_answer" and mine["other"]["name"] == "Sophie Lambert"
     assert "Vous n'avez aucun cercle en commun." in mine["reasons"]
@@ -105,3 +105,36 @@ def test_someone_else_s_introduction_is_not_found(client, world, suggestion):  #
     assert client.post(url, {"accept": False}, "application/json").status_code == 404
     suggestion.refresh_from_db()
     assert suggestion.status == "proposed"
+
+
+def test_an_intermediary_sees_both_people_by_name_only(client, world):  # noqa: F811
+    from passerelles.intros import actions
+    from passerelles.intros.models import Preference, Scope
+    from passerelles.members.models import Visibility
+    from tests.intros.conftest import vouch
+
+    odile = world["owners"][0]
+    Preference.objects.create(user=odile, consent=True, scope=Scope.ALL)
+    vouch(world["marc"], odile)
+    vouch(odile, world["karl"])
+    asked = actions.do_request_introduction(
+        world["marc"], world["karl"], need="un conseiller export", intermediary=odile
+    )
+    world["marc"].profile.headline = "Dirigeant discret"
+    world["marc"].profile.visibility = Visibility.CIRCLES
+    world["marc"].profile.save()
+    client.force_login(odile)
+    item = _item(client, asked)
+    assert item["as_intermediary"] and item["status"] == "to_answer"
+    assert item["other"]["name"] == "Marc Fournier" and item["target"] == "Karl Weber"
+    assert item["other"]["headline"] == "" and item["other"]["organisation"] == ""
+    assert item["contact_email"] is None
+    client.force_login(world["karl"])  # the person sought sees nothing yet
+    assert client.get(f"/api/introductions/{asked.pk}").status_code == 404
+
+
+def test_the_list_comes_in_pages(client, world, suggestion):  # noqa: F811
+    client.force_login(world["marc"])
+    first = client.get("/api/introductions", {"page_size": 1}).json()
+    assert first["count"] >= 1 and len(first["items"]) == 1
+    assert first["items"][0]["target"] is None

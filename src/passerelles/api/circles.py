@@ -28,7 +28,7 @@ class CircleOut(Schema):
 
 class CircleDetailOut(CircleOut):
     my_role: str | None  # owner, admin, moderator, member; None when not admitted
-    bridged_with: list[str]  # slugs of the circles it has an active bridge with
+    bridged_with: list[str]  # slugs of its bridged circles that the member may see
 
 
 def _with_counts(circles):
@@ -51,9 +51,9 @@ def circle_detail(request: HttpRequest, slug: str) -> Circle:
     membership = access.membership_of(request.user, circle)
     admitted = membership is not None and membership.state == MembershipState.ADMITTED
     circle.my_role = membership.role if admitted else None
-    bridged = access.bridged_circle_ids([circle.pk])
+    partners = access.visible_partner_ids(request.user, circle)  # a private one stays unnamed
     circle.bridged_with = list(
-        Circle.objects.filter(pk__in=bridged).order_by("name").values_list("slug", flat=True)
+        Circle.objects.filter(pk__in=partners).order_by("name").values_list("slug", flat=True)
     )
     return circle
 

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from django.http import HttpRequest
 from ninja import Router, Schema
+from ninja.pagination import PageNumberPagination, paginate
 
 from passerelles.intros import access, actions, queries
 from passerelles.intros.models import SHOWN_LABELS
@@ -26,8 +27,9 @@ class IntroductionOut(Schema):
     status: str  # to_answer, waiting, accepted, met, expired, declined, cancelled
     status_label: str
     created_at: datetime
-    other: PersonOut
+    other: PersonOut  # for an intermediary: the member who asks, by name only
     as_intermediary: bool  # asked to introduce the other person to someone
+    target: str | None  # for an intermediary: whom they would introduce them to (name)
     reasons: list[str]  # worded in the member's language
     trusted_via: str
     contact_email: str | None  # once both have accepted
@@ -38,23 +40,22 @@ class DecisionIn(Schema):
 
 
 def _out(item: queries.Shown) -> dict:
-    """Only what the member may know: someone else's decline never shows (``status`` is
-    the one they see), contact details once both accepted."""
+    """Only what the member may know, as the page shows it: someone else's decline never
+    shows (``status`` is the one they see); contact details once both accepted; to an
+    intermediary, the two people by name only."""
     profile = item.other.profile
     connected = item.intro.connected and not item.as_intermediary
+    card = {"headline": "", "organisation": "", "city": ""}
+    if not item.as_intermediary:
+        card = {k: getattr(profile, k) for k in card}
     return {
         "id": item.intro.pk,
         "status": item.status,
         "status_label": str(SHOWN_LABELS.get(item.status, item.status)),
         "created_at": item.intro.created_at,
-        "other": {
-            "profile_id": profile.pk,
-            "name": profile.name,
-            "headline": profile.headline,
-            "organisation": profile.organisation,
-            "city": profile.city,
-        },
+        "other": {"profile_id": profile.pk, "name": profile.name, **card},
         "as_intermediary": item.as_intermediary,
+        "target": item.intro.member_b.profile.name if item.as_intermediary else None,
         "reasons": [str(r) for r in item.reasons],
         "trusted_via": item.trusted_via,
         "contact_email": item.other.email if connected else None,
@@ -62,12 +63,27 @@ def _out(item: queries.Shown) -> dict:
 
 
 @router.get("", response=list[IntroductionOut], summary="My introductions")
-def introduction_list(request: HttpRequest) -> list[dict]:
+@paginate(PageNumberPagination, page_size=50)
+def introduction_list(request: HttpRequest) -> object:
     """Newest first: suggestions to answer, waiting, accepted and past ones."""
     intros = access.introductions_for(request.user).select_related(
         "member_a__profile", "member_b__profile"
     )
-    return [_out(queries.shown(intro, request.user)) for intro in intros]
+    return _Shown(intros, request.user)
+
+
+class _Shown:
+    """The member's introductions, worded only for the page asked for (a lazy sequence
+    for the paginator: counting and slicing stay in the database)."""
+
+    def __init__(self, intros, user) -> None:
+        self.intros, self.user = intros, user
+
+    def __len__(self) -> int:
+        return self.intros.count()
+
+    def __getitem__(self, page: slice) -> list[dict]:
+        return [_out(queries.shown(intro, self.user)) for intro in self.intros[page]]
 
 
 @router.get("/{intro_id}", response=IntroductionOut, summary="One introduction")

@@ -64,6 +64,13 @@ def visible_circles(user) -> QuerySet[Circle]:
     return circles.filter(Q(listed=True) | Q(pk__in=bridged) | Exists(involved))
 
 
+def visible_partner_ids(user, circle: Circle) -> set[int]:
+    """Circles with an active bridge to ``circle`` that ``user`` may see: a private partner
+    stays unnamed to anyone it is hidden from."""
+    others = bridged_circle_ids([circle.pk])
+    return set(visible_circles(user).filter(pk__in=others).values_list("pk", flat=True))
+
+
 def get_circle_for_user(user, slug: str) -> Circle:
     return get_object_or_404(visible_circles(user), slug=slug)
 

@@ -61,10 +61,8 @@ def circle_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def _visible_partners(user, circle) -> list:
     """Bridges of ``circle`` whose other side this user may see: a private partner stays
     unnamed on a public page."""
-    bridges = active_bridges([circle.pk])
-    others = {b.other(circle).pk for b in bridges}
-    visible = set(access.visible_circles(user).filter(pk__in=others).values_list("pk", flat=True))
-    return [b for b in bridges if b.other(circle).pk in visible]
+    visible = access.visible_partner_ids(user, circle)
+    return [b for b in active_bridges([circle.pk]) if b.other(circle).pk in visible]
 
 
 @login_required
