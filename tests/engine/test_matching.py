@@ -243,6 +243,21 @@ def test_a_member_left_out_last_round_comes_before_the_novelty_bonus(relevance, 
     assert comp["total"][0] > comp["total"][1]
 
 
+@settings(max_examples=60, deadline=None)
+@given(weak=st.floats(0.05, 0.12), strong=st.floats(0.5, 1.0))
+def test_a_barely_relevant_left_out_member_never_takes_a_relevant_one_s_place(weak, strong):
+    # Member 1 could meet 0 (left out last round, barely relevant) or 2 (relevant); all
+    # three share one circle: priority alone cannot lift 0 above 2.
+    needs = sparse.csr_matrix(np.array([[0, 0], [1.0, 0], [0, 0]]))
+    offers = sparse.csr_matrix(np.array([[weak, 0], [0, 0], [strong, 0]]))
+    circles = sparse.csr_matrix(np.ones((3, 1)))
+    members = MemberArrays(
+        needs=needs, offers=offers, circles=circles, priority=np.array([1.0, 0.0, 0.0])
+    )
+    comp = pair_components(members, np.array([1, 1]), np.array([0, 2]))
+    assert comp["priority"][0] > 0 and comp["total"][0] < comp["total"][1]
+
+
 def test_candidates_exact_and_ivf_agree_on_clustered_data():
     rng = np.random.default_rng(0)
     n, topics = 3000, 30

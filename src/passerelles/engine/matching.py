@@ -55,8 +55,9 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "cross_sector": 0.05,
     # Direct trust either way, or a trusted intermediary (discounted, see below).
     "trust": 0.12,
-    # Fairness: mean of the two members' priority (e.g. 1 if left out last round). One
-    # member left out adds 0.4, more than the novelty bonus can: they come first.
+    # Fairness: mean of the two members' priority (e.g. 1 if left out last round), grown
+    # with the pair's relevance (see PRIORITY_FULL_AT). One member left out adds up to 0.4,
+    # more than the novelty bonus can: they come first among relevant pairs.
     "priority": 0.8,
 }
 INTERMEDIARY_DISCOUNT = 0.8  # a warm introduction through someone is worth less than a tie
@@ -66,6 +67,9 @@ INTERMEDIARY_DISCOUNT = 0.8  # a warm introduction through someone is worth less
 # circle, never enough to lift a barely relevant stranger (0.12) above a relevant member
 # of one's circle (0.35); that needs the ratio below 0.67.
 NOVELTY_FULL_AT = 0.6
+# Relevance from which a left-out member's priority counts in full: below it, a barely
+# relevant pair (0.12) cannot take someone's slot from a relevant one (0.5).
+PRIORITY_FULL_AT = 0.5
 MIN_RELEVANCE = 0.05  # below this in both directions, the bonuses alone never justify a pair
 _PAIR_CHUNK = 65536
 
@@ -225,7 +229,8 @@ def pair_components(
 
     if members.priority is not None:
         pr = np.asarray(members.priority, dtype=float)
-        out["priority"] = w["priority"] * (pr[rows] + pr[cols]) / 2
+        grown = np.minimum(1.0, best / PRIORITY_FULL_AT)
+        out["priority"] = w["priority"] * (pr[rows] + pr[cols]) / 2 * grown
     else:
         out["priority"] = np.zeros(m)
 
