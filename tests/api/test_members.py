@@ -22,6 +22,18 @@ def test_directory_search_and_pages(client, alice, bob, club):
     everyone = client.get("/api/members", {"page_size": 1}).json()
     assert everyone["count"] == 2 and len(everyone["items"]) == 1
     assert client.get("/api/members", {"page": 0}).status_code == 422
+    folded = client.get("/api/members", {"q": "FISCALITE", "sector": ""}).json()
+    assert [p["name"] for p in folded["items"]] == [bob.profile.name]  # as on the page
+
+
+def test_directory_filters_refuse_what_they_do_not_know(client, alice, club):
+    client.force_login(alice)
+    wrong = client.get("/api/members", {"sector": "ZZ"})
+    assert wrong.status_code == 422 and wrong.json()["detail"].startswith("sector : ")
+    unseen = client.get("/api/members", {"circle": "un-cercle-inconnu"})
+    assert unseen.status_code == 422 and "circle" in unseen.json()["detail"]
+    mine = client.get("/api/members", {"circle": club.slug}).json()
+    assert mine["count"] == 2
 
 
 def test_a_profile_kept_to_its_circles_is_not_found_outside(client, bob, charlie, club):

@@ -1,15 +1,15 @@
 """Members: the signed-in member, and the directory as they may see it."""
 
-from __future__ import annotations
-
-from django.db.models import Q
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
 from passerelles.circles.access import admitted_circle_ids
 from passerelles.circles.models import Circle
+from passerelles.members import search
 from passerelles.members.access import get_profile_for_user, visible_profiles
+from passerelles.members.forms import DirectoryFilterForm
 from passerelles.members.models import Profile
 
 router = Router()
@@ -61,20 +61,26 @@ def me(request: HttpRequest) -> dict:
     }
 
 
+class DirectoryFilters(Schema):
+    q: str = ""  # words of names, headlines, organisations, offers, needs (accents folded)
+    circle: str = ""  # a circle's slug
+    sector: str = ""
+    city: str = ""  # a town or a département number
+    theme: str = ""  # one of the four axes
+    skill: str = ""
+
+
 @router.get("", response=list[ProfileOut], summary="The directory")
 @paginate(PageNumberPagination, page_size=50)
-def directory(request: HttpRequest, q: str = "") -> object:
-    """Profiles the member may see, by name; ``q`` searches names, organisations, offers."""
-    profiles = visible_profiles(request.user).select_related("user").prefetch_related("skills")
-    for word in q.split()[:5]:
-        profiles = profiles.filter(
-            Q(user__first_name__icontains=word)
-            | Q(user__last_name__icontains=word)
-            | Q(organisation__icontains=word)
-            | Q(headline__icontains=word)
-            | Q(offers__icontains=word)
-        )
-    return profiles.order_by("user__last_name", "user__first_name", "pk")
+def directory(request: HttpRequest, filters: Query[DirectoryFilters]) -> object:
+    """Profiles the member may see, searched and filtered as on the directory page."""
+    data = {k: v for k, v in filters.dict().items() if v}
+    form = DirectoryFilterForm(request.user, data)
+    if not form.is_valid():
+        wrong = "; ".join(f"{field} : {errors[0]}" for field, errors in form.errors.items())
+        raise HttpError(422, wrong)
+    profiles = search.filter_directory(visible_profiles(request.user), form.filters())
+    return profiles.select_related("user").prefetch_related("skills")
 
 
 @router.get("/{profile_id}", response=ProfileOut, summary="One profile")
