@@ -32,12 +32,11 @@ circles); it crosses sectors when both sectors are known and differ. Run:
 
 from __future__ import annotations
 
-import argparse
 import tempfile
 import time
 
 import numpy as np
-from trust_web import setup_django
+from trust_web import demo_arguments, load_demo, setup_django
 
 
 def crossing(pool, pairs: np.ndarray) -> tuple[float, float]:
@@ -131,16 +130,12 @@ def planned_pairs(planned, pool) -> np.ndarray:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--members", type=int, default=600)
-    parser.add_argument("--circles", type=int, default=14)
-    parser.add_argument("--seed", type=int, default=2026)
+    parser = demo_arguments(__doc__.splitlines()[0])
     parser.add_argument("--draws", type=int, default=20, help="random pairings averaged")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="passerelles-bench-") as data_dir:
         setup_django(data_dir)
-        from django.core.management import call_command
         from django.utils import timezone
 
         from passerelles.circles.models import Bridge, BridgeState
@@ -148,16 +143,7 @@ def main(argv: list[str] | None = None) -> None:
         from passerelles.intros.models import Introduction, Origin, Preference
         from passerelles.members.models import Profile
 
-        started = time.perf_counter()
-        call_command(
-            "seed",
-            members=args.members,
-            circles=args.circles,
-            seed=args.seed,
-            activity=True,
-            verbosity=0,
-        )
-        print(f"Demo loaded in {time.perf_counter() - started:.1f} s")
+        print(f"Demo loaded in {load_demo(args, activity=True):.1f} s")
         now = timezone.now()
         pool = matching_data.load_pool(now, force=True)
         consenting = Preference.objects.filter(consent=True)

@@ -41,6 +41,31 @@ def setup_django(data_dir: str) -> None:
     call_command("migrate", verbosity=0)
 
 
+def demo_arguments(description: str) -> argparse.ArgumentParser:
+    """The options of a run on the demo ecosystem: its size and seed."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--members", type=int, default=600)
+    parser.add_argument("--circles", type=int, default=14)
+    parser.add_argument("--seed", type=int, default=2026)
+    return parser
+
+
+def load_demo(args: argparse.Namespace, *, activity: bool = False) -> float:
+    """Seed the demo ecosystem (``passerelles seed``) into the set-up database; seconds."""
+    from django.core.management import call_command
+
+    started = time.perf_counter()
+    call_command(
+        "seed",
+        members=args.members,
+        circles=args.circles,
+        seed=args.seed,
+        activity=activity,
+        verbosity=0,
+    )
+    return time.perf_counter() - started
+
+
 def add_evidence(seed: int) -> dict[str, int]:
     """Vouches, mutual meetings and endorsements mostly inside circles, some across."""
     from datetime import timedelta
@@ -103,17 +128,13 @@ def add_evidence(seed: int) -> dict[str, int]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--members", type=int, default=600)
-    parser.add_argument("--circles", type=int, default=14)
+    parser = demo_arguments(__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=int, default=300)
-    parser.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="passerelles-bench-") as data_dir:
         setup_django(data_dir)
         from django.contrib.auth import get_user_model
-        from django.core.management import call_command
 
         from passerelles.engine.trust import explain, personal_trust
         from passerelles.trust import graph as trust_graph
@@ -121,13 +142,7 @@ def main(argv: list[str] | None = None) -> None:
         from passerelles.trust.explain import percentile_of, read_trust, viewer_sources
 
         started = time.perf_counter()
-        call_command(
-            "seed",
-            members=args.members,
-            circles=args.circles,
-            seed=args.seed,
-            verbosity=0,
-        )
+        load_demo(args)
         counts = add_evidence(args.seed)
         state.mark_dirty()
         print(
