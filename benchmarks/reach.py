@@ -83,10 +83,10 @@ HEADER = (
 )
 
 
-def random_pairing(pool, rng: np.random.Generator) -> np.ndarray:
+def random_pairing(pool, candidates, rng: np.random.Generator) -> np.ndarray:
     """Pairs of participants in random order, kept while both have capacity left and the
     pair is allowed (scopes) and not excluded (the engine's exclusions)."""
-    rows, cols = allowed_candidates(pool)
+    rows, cols = candidates  # allowed_candidates(pool), computed once for every draw
     left = pool.capacity.copy()
     chosen = []
     for e in rng.permutation(rows.size):
@@ -174,7 +174,10 @@ def main(argv: list[str] | None = None) -> None:
 
         results.append(("ceiling under these scopes", ceiling(pool), None))
 
-        draws = [random_pairing(pool, np.random.default_rng(d)) for d in range(args.draws)]
+        candidates = allowed_candidates(pool)
+        draws = [
+            random_pairing(pool, candidates, np.random.default_rng(d)) for d in range(args.draws)
+        ]
         shares = np.array([crossing(pool, p) for p in draws])
         sizes = [len(p) for p in draws]
 
