@@ -45,9 +45,8 @@ def circle_list(request: HttpRequest) -> object:
 
 @router.get("/{slug}", response=CircleDetailOut, summary="One circle")
 def circle_detail(request: HttpRequest, slug: str) -> Circle:
-    circle = _with_counts(access.visible_circles(request.user)).filter(slug=slug).first()
-    if circle is None:
-        raise Http404
+    circle = access.get_circle_for_user(request.user, slug)
+    circle.members = circle.memberships.filter(state=MembershipState.ADMITTED).count()
     membership = access.membership_of(request.user, circle)
     admitted = membership is not None and membership.state == MembershipState.ADMITTED
     circle.my_role = membership.role if admitted else None
