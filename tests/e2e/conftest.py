@@ -2,12 +2,18 @@
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or ""
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# Screenshots go to a scratch folder so that a test run never rewrites tracked files;
+# `PASSERELLES_SCREENSHOTS=docs/screenshots uv run pytest tests/e2e` refreshes the docs' ones.
+SCREENSHOTS = Path(
+    os.environ.get("PASSERELLES_SCREENSHOTS")
+    or Path(tempfile.gettempdir()) / "passerelles-screenshots"
+)
 
 pytestmark = pytest.mark.e2e
 
