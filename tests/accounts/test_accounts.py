@@ -29,10 +29,10 @@ def test_signup_asks_to_verify_the_email_then_logs_in(client, db):
     assert len(mail.outbox) == 1
     confirm = _link(mail.outbox[0].body, r"http://testserver/compte/confirm-email/[^\s]+")
     assert not EmailAddress.objects.get(user=user).verified
-    assert client.get(reverse("core:home")).status_code == 302  # not logged in yet
+    assert client.get(reverse("pages:home")).status_code == 302  # not logged in yet
     response = client.post(confirm.replace("http://testserver", ""))
     assert EmailAddress.objects.get(user=user).verified
-    assert client.get(reverse("core:home")).status_code == 200
+    assert client.get(reverse("pages:home")).status_code == 200
 
 
 def test_signup_rejects_weak_password_and_duplicate_email(client, alice):
@@ -55,7 +55,7 @@ def test_login_with_unverified_email_is_held_back(client, db):
     client.post(
         reverse("account_login"), {"login": "x@example.org", "password": "un-mot-de-passe-long-9"}
     )
-    assert client.get(reverse("core:home")).status_code == 302
+    assert client.get(reverse("pages:home")).status_code == 302
 
 
 def test_login_and_logout(client, alice):
@@ -63,9 +63,9 @@ def test_login_and_logout(client, alice):
         reverse("account_login"), {"login": "alice@example.org", "password": "motdepasse-solide-42"}
     )
     assert response.status_code == 302
-    assert client.get(reverse("core:home")).status_code == 200
+    assert client.get(reverse("pages:home")).status_code == 200
     client.post(reverse("account_logout"))
-    assert client.get(reverse("core:home")).status_code == 302
+    assert client.get(reverse("pages:home")).status_code == 302
 
 
 def test_password_reset_sends_a_working_link(client, alice):

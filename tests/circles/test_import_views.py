@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -111,7 +112,7 @@ def test_confirm_invites_valid_rows_and_sends_after_commit(
     assert (helene.sector, helene.city, helene.from_import) == ("I", "Lyon", True)
     assert invitations[1].sector == "F"
     assert sorted(m.to[0] for m in mail.outbox) == ["helene@example.org", "paul@example.org"]
-    assert "http://testserver/cercles/invitation/" in mail.outbox[0].body
+    assert f"{settings.SITE_URL}/cercles/invitation/" in mail.outbox[0].body
     member_import.refresh_from_db()
     assert member_import.confirmed_at is not None
     assert (member_import.created_count, member_import.skipped_count) == (2, 4)
@@ -303,10 +304,10 @@ def test_one_failing_email_does_not_stop_the_others(
 
     real_send = imports.send_invitation
 
-    def flaky_send(invitation, request):
+    def flaky_send(invitation):
         if invitation.email.startswith("helene"):
             raise ConnectionError("SMTP down")
-        real_send(invitation, request)
+        real_send(invitation)
 
     monkeypatch.setattr(imports, "send_invitation", flaky_send)
     upload(as_alice, club)

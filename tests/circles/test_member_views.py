@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from passerelles.circles import actions
 from passerelles.circles.models import Invitation, Membership, MembershipState, Role
+from passerelles.core.errors import ActionError
 
 
 def test_admin_sees_pending_requests_and_approves(client, alice, charlie, club):
@@ -106,7 +107,7 @@ def test_bad_invitation_link_is_gone(client, db):
 def test_accept_from_home(client, alice, charlie, club):
     invitation, _ = actions.do_invite(club, alice, charlie.email)
     client.force_login(charlie)
-    assert "vous invite" in client.get(reverse("core:home")).content.decode()
+    assert "vous invite" in client.get(reverse("pages:home")).content.decode()
     client.post(reverse("circles:accept_invitation_direct", args=[invitation.pk]))
     assert Membership.objects.get(user=charlie, circle=club).state == MembershipState.ADMITTED
 
@@ -142,5 +143,5 @@ def test_expired_invitation_does_not_admit_through_join(alice, charlie, club, se
 
 def test_removed_member_cannot_be_invited_back_silently(alice, bob, club):
     actions.do_remove(Membership.objects.get(user=bob, circle=club))
-    with pytest.raises(actions.ActionError, match="retiré"):
+    with pytest.raises(ActionError, match="retiré"):
         actions.do_invite(club, alice, bob.email)

@@ -54,8 +54,10 @@ def browser():
 
 
 @pytest.fixture
-def new_page(browser, live_server):
-    """A function opening a fresh browser context (one person) on the live server."""
+def new_page(browser, live_server, settings):
+    """A function opening a fresh browser context (one person) on the live server, which
+    is then the site's public address (links in e-mails)."""
+    settings.SITE_URL = live_server.url
     contexts = []
 
     def open_page(width: int = 1280, height: int = 900):

@@ -13,6 +13,7 @@ from django.db import connection, connections
 from django.utils import timezone
 
 from passerelles.circles.models import Membership, MembershipState
+from passerelles.core.errors import ActionError
 from passerelles.events import actions
 from passerelles.events.models import Event, Registration, RegistrationStatus
 from tests.conftest import make_circle, make_user
@@ -56,7 +57,7 @@ def _run_at_once(function, items):
             barrier.wait(timeout=30)
         try:
             return function(item)
-        except actions.ActionError as exc:
+        except ActionError as exc:
             return exc
 
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:

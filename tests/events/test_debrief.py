@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from passerelles.core.errors import ActionError
 from passerelles.events import actions, plans
 from passerelles.events.models import Feedback, Registration
 from passerelles.trust.models import MeetingAttestation
@@ -64,9 +65,9 @@ def test_not_before_the_event(alice, club):
     event = make_event(alice, club)
     a, b = members(club, 2)
     actions.do_register(a, event)
-    with pytest.raises(actions.ActionError, match="pas encore eu lieu"):
+    with pytest.raises(ActionError, match="pas encore eu lieu"):
         actions.do_attest_table_mate(a, event, b, 4)
-    with pytest.raises(actions.ActionError, match="pas encore eu lieu"):
+    with pytest.raises(ActionError, match="pas encore eu lieu"):
         actions.do_rate_event(a, event, 4)
 
 
@@ -86,5 +87,5 @@ def test_rate_the_event_and_organiser_sees_it(client, past_evening, alice):
 
 def test_only_participants_rate(past_evening, bob):
     event, _people = past_evening
-    with pytest.raises(actions.ActionError, match="pas inscrit"):
+    with pytest.raises(ActionError, match="pas inscrit"):
         actions.do_rate_event(bob, event, 5)

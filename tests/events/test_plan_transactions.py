@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from passerelles.core.errors import ActionError
 from passerelles.events import actions, plans
 from passerelles.events.models import Registration, TablePlan
 from tests.events.conftest import make_event, members
@@ -86,7 +87,7 @@ def test_plan_regenerated_during_a_replan_is_replanned_again(evening, monkeypatc
 def test_inputs_changing_at_every_search_are_reported(evening, monkeypatch):
     _check_in(evening, 4)
     _spy(monkeypatch, "plan_tables", lambda call: _check_in(evening, 1))
-    with pytest.raises(actions.ActionError, match="ont changé pendant le calcul"):
+    with pytest.raises(ActionError, match="ont changé pendant le calcul"):
         plans.do_generate_plan(evening, table_size="3", rounds=2, checked_in_only=True)
     assert not TablePlan.objects.filter(event=evening).exists()
 

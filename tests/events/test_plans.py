@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from passerelles.circles.models import Membership
+from passerelles.core.errors import ActionError
 from passerelles.events import actions, plans
 from passerelles.events.models import EventFormat, Openness, Registration
 from passerelles.events.pdf import plan_pdf
@@ -134,16 +135,16 @@ def test_seats_of_a_participant(evening):
 
 def test_plan_refused_for_formats_without_rounds(alice, club):
     event = make_event(alice, club, format=EventFormat.DEBATE)
-    with pytest.raises(actions.ActionError):
+    with pytest.raises(ActionError):
         plans.do_generate_plan(event, table_size="6", rounds=2)
 
 
 def test_bad_table_size(evening):
-    with pytest.raises(actions.ActionError, match="au moins 2"):
+    with pytest.raises(ActionError, match="au moins 2"):
         plans.do_generate_plan(evening, table_size="1", rounds=2)
-    with pytest.raises(actions.ActionError, match="taille"):
+    with pytest.raises(ActionError, match="taille"):
         plans.do_generate_plan(evening, table_size="six", rounds=2)
-    with pytest.raises(actions.ActionError, match="impossible"):
+    with pytest.raises(ActionError, match="impossible"):
         plans.do_generate_plan(evening, table_size="4, 4", rounds=2)
 
 

@@ -10,6 +10,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
+from passerelles.core.errors import ActionError
 from passerelles.events import actions
 from passerelles.events.forms import EventForm
 from passerelles.events.models import AgendaItem, CalendarFeed, Registration
@@ -55,10 +56,10 @@ def test_agenda_rolls_back_when_the_event_update_fails(alice, event, monkeypatch
     assert formset.is_valid()
 
     def refuse(event, **fields):
-        raise actions.ActionError("refusé")
+        raise ActionError("refusé")
 
     monkeypatch.setattr(actions, "do_update_event", refuse)
-    with pytest.raises(actions.ActionError):
+    with pytest.raises(ActionError):
         actions.do_save_agenda(event, formset)
     assert not AgendaItem.objects.filter(event=event).exists()
 

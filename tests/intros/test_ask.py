@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from passerelles.core.errors import ActionError
 from passerelles.intros import ask
 from passerelles.intros.models import Introduction, Preference, Scope, Status
 from passerelles.intros.queries import shown
@@ -366,7 +367,7 @@ def test_may_introduce_needs_consent_and_sight_of_the_target(world, warm):
 def test_action_refuses_an_intermediary_without_consent(world, path_via_odile):
     from passerelles.intros import actions
 
-    with pytest.raises(actions.ActionError):
+    with pytest.raises(ActionError):
         actions.do_request_introduction(
             world["marc"], world["karl"], need=NEED, intermediary=path_via_odile
         )
@@ -378,7 +379,7 @@ def test_action_refuses_an_intermediary_who_may_not_see_the_target(world, warm):
 
     outsider = make_user("far@example.org", "Fabien", "Loin")
     Preference.objects.create(user=outsider, consent=True, scope=Scope.ALL)
-    with pytest.raises(actions.ActionError):
+    with pytest.raises(ActionError):
         actions.do_request_introduction(
             world["marc"], world["karl"], need=NEED, intermediary=outsider
         )

@@ -116,14 +116,14 @@ def test_get_is_not_allowed(client, world, intro):
 # --- Links in e-mails -------------------------------------------------------------------
 
 
-def test_connected_email_links_to_the_site_of_the_request(
+def test_connected_email_links_to_the_site_address_not_the_request_host(
     client, world, intro, settings, django_capture_on_commit_callbacks
 ):
-    settings.SITE_URL = ""  # not configured: the request at hand still gives the host
+    settings.SITE_URL = "https://passerelles.example"  # the request comes as testserver
     answer(client, world["marc"], intro, "accept")
     with django_capture_on_commit_callbacks(execute=True):
         answer(client, world["sophie"], intro, "accept")
-    link = f"http://testserver{intro.get_absolute_url()}"
+    link = f"https://passerelles.example{intro.get_absolute_url()}"
     assert len(mail.outbox) == 2 and all(link in m.body for m in mail.outbox)
 
 
@@ -135,13 +135,13 @@ def test_round_email_links_use_site_url(world, settings, django_capture_on_commi
     assert all("https://passerelles.example/mises-en-relation/" in m.body for m in mail.outbox)
 
 
-def test_warm_request_email_links_to_the_site_of_the_request(
+def test_warm_request_email_links_to_the_site_address(
     client, world, settings, django_capture_on_commit_callbacks
 ):
     from passerelles.intros.models import Preference, Scope
     from tests.intros.conftest import vouch
 
-    settings.SITE_URL = ""
+    settings.SITE_URL = "https://passerelles.example"
     odile = world["owners"][0]
     Preference.objects.create(user=odile, consent=True, scope=Scope.ALL)
     vouch(world["marc"], odile)
@@ -154,4 +154,4 @@ def test_warm_request_email_links_to_the_site_of_the_request(
         )
     intro = Introduction.objects.get(member_a=world["marc"], member_b=world["karl"])
     assert [m.to for m in mail.outbox] == [[odile.email]]
-    assert f"http://testserver{intro.get_absolute_url()}" in mail.outbox[0].body
+    assert f"https://passerelles.example{intro.get_absolute_url()}" in mail.outbox[0].body

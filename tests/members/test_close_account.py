@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from passerelles.circles.models import MemberImport
+from passerelles.core.errors import ActionError
 from passerelles.events import actions as event_actions
 from passerelles.events.models import CalendarFeed, Event, Registration, RegistrationStatus
 from passerelles.intros.actions import do_decide
@@ -60,7 +61,7 @@ def test_open_introductions_are_cancelled_and_consent_withdrawn(client, bob, cha
     assert not Preference.objects.get(user=bob).consent
     assert not Notice.objects.filter(user=bob).exists()
     # The other side can no longer connect to the deleted address.
-    with pytest.raises(event_actions.ActionError):
+    with pytest.raises(ActionError):
         do_decide(charlie, asked, accept=True)
     assert Introduction.objects.get(pk=asked.pk).connected_at is None
 
@@ -142,7 +143,7 @@ def test_all_or_nothing(alice, bob, club, monkeypatch):
 
 
 def test_action_refuses_an_owner_with_members(alice, bob, club):
-    with pytest.raises(actions.ActionError):
+    with pytest.raises(ActionError):
         actions.do_close_account(alice)
     alice.refresh_from_db()
     assert alice.is_active

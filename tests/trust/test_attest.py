@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from passerelles.circles.actions import ActionError
+from passerelles.core.errors import ActionError
 from passerelles.engine.trust import KIND_MEETING
 from passerelles.trust import actions, queries
 from passerelles.trust.graph import collect_evidence

@@ -6,8 +6,8 @@ upheld reports weigh."""
 import pytest
 from django.urls import reverse
 
-from passerelles.circles.actions import ActionError
 from passerelles.circles.models import Membership, Role
+from passerelles.core.errors import ActionError
 from passerelles.engine.trust import KIND_REPORT
 from passerelles.trust import access, actions
 from passerelles.trust.graph import collect_evidence

@@ -7,7 +7,7 @@ from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import timezone
 
-from passerelles.circles.actions import ActionError
+from passerelles.core.errors import ActionError
 from passerelles.trust import actions
 from passerelles.trust.models import Vouch
 from tests.conftest import make_user

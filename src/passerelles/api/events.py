@@ -88,7 +88,7 @@ def unregister(request: HttpRequest, event_id: int) -> Registration:
     registration = _registration(request.user, event)
     if registration is None:
         raise Http404
-    actions.do_cancel_registration(registration, request)
+    actions.do_cancel_registration(registration)
     registration.refresh_from_db()
     return registration
 

@@ -97,5 +97,5 @@ def decide(request: HttpRequest, intro_id: int, decision: DecisionIn) -> dict:
     """A decline is never shown to the other side and the pair is never proposed again;
     when both accept, each gets the other's contact (here and by e-mail)."""
     intro = access.get_introduction_for_user(request.user, intro_id)
-    intro = actions.do_decide(request.user, intro, accept=decision.accept, request=request)
+    intro = actions.do_decide(request.user, intro, accept=decision.accept)
     return _out(queries.shown(intro, request.user))

@@ -11,7 +11,7 @@ from ninja import NinjaAPI
 from ninja.security import django_auth
 
 from passerelles.api import circles, events, intros, members
-from passerelles.circles.actions import ActionError
+from passerelles.core.errors import ActionError
 
 api = NinjaAPI(
     title="Passerelles",

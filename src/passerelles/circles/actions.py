@@ -26,13 +26,11 @@ from passerelles.circles.models import (
     Role,
 )
 from passerelles.circles.signals import membership_requested
+from passerelles.core.errors import ActionError
+from passerelles.core.links import absolute_reverse
 from passerelles.core.mail import in_language_of
 
 INVITATION_SALT = "passerelles.circles.invitation"
-
-
-class ActionError(Exception):
-    """An action that cannot be done; the message is shown to the user."""
 
 
 def unique_slug(name: str) -> str:
@@ -233,10 +231,9 @@ def read_invitation_token(token: str) -> Invitation:
     return invitation
 
 
-def send_invitation(invitation: Invitation, request=None) -> None:
+def send_invitation(invitation: Invitation) -> None:
     """In the language of the member with this address, if there is one (else French)."""
-    path = f"/cercles/invitation/{invitation_token(invitation)}/"
-    url = request.build_absolute_uri(path) if request else path
+    url = absolute_reverse("circles:invitation", invitation_token(invitation))
     context = {"invitation": invitation, "url": url, "days": settings.INVITATION_MAX_AGE_DAYS}
     member = (
         get_user_model()
@@ -399,9 +396,7 @@ def do_revoke_bridge(bridge: Bridge, by) -> Bridge:
     return bridge
 
 
-def do_invite_many(
-    circle: Circle, by, emails: list[str], *, site_url: str
-) -> tuple[int, list[str]]:
+def do_invite_many(circle: Circle, by, emails: list[str]) -> tuple[int, list[str]]:
     """Invite several addresses in one transaction; the e-mails leave once it commits,
     from the background worker. Returns (invitations made, reasons for refusals)."""
     from passerelles.circles.imports import send_import_invitations
@@ -417,5 +412,5 @@ def do_invite_many(
                 continue
             ids.append(invitation.pk)
         if ids:
-            transaction.on_commit(lambda: send_import_invitations.enqueue(ids, site_url))
+            transaction.on_commit(lambda: send_import_invitations.enqueue(ids))
     return len(ids), refused

@@ -17,7 +17,6 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import PurePath
-from urllib.parse import urljoin
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -27,7 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from passerelles.circles.actions import ActionError, do_invite, send_invitation
+from passerelles.circles.actions import do_invite, send_invitation
 from passerelles.circles.models import (
     Circle,
     Invitation,
@@ -37,6 +36,7 @@ from passerelles.circles.models import (
     Role,
 )
 from passerelles.core.choices import sector_from_text
+from passerelles.core.errors import ActionError
 
 logger = logging.getLogger(__name__)
 
@@ -525,13 +525,13 @@ def do_create_import(circle: Circle, by, filename: str, rows: list[dict]) -> Mem
     )
 
 
-def do_confirm_import(member_import: MemberImport, by, site_url: str = "") -> MemberImport:
+def do_confirm_import(member_import: MemberImport, by) -> MemberImport:
     """Invite every valid row in one transaction; e-mails leave once it has committed.
 
     Idempotent: a confirmed import cannot be confirmed again, and ``do_invite`` refreshes
     an existing invitation rather than creating a second one. The e-mails are a background
-    task (hundreds of SMTP round trips do not belong in a request); ``site_url`` is the
-    site's root, for the absolute links in them.
+    task (hundreds of SMTP round trips do not belong in a request), their links built
+    from ``SITE_URL``.
     """
     with transaction.atomic():
         locked = MemberImport.objects.select_for_update().get(pk=member_import.pk)
@@ -567,30 +567,21 @@ def do_confirm_import(member_import: MemberImport, by, site_url: str = "") -> Me
         locked.skipped_count = len(rows) - len(invitations)
         locked.save()
         ids = [invitation.pk for invitation in invitations]
-        transaction.on_commit(lambda: send_import_invitations.enqueue(ids, site_url))
+        transaction.on_commit(lambda: send_import_invitations.enqueue(ids))
     return locked
 
 
-class _SiteRoot:
-    """Stands in for a request where ``send_invitation`` only needs absolute URLs."""
-
-    def __init__(self, root: str):
-        self.root = root
-
-    def build_absolute_uri(self, path: str) -> str:
-        return urljoin(self.root, path) if self.root else path
-
-
 @task()
-def send_import_invitations(invitation_ids: list[int], site_url: str) -> int:
-    """One e-mail per still-open invitation; returns how many left."""
+def send_import_invitations(invitation_ids: list[int], site_url: str = "") -> int:
+    """One e-mail per still-open invitation; returns how many left. (``site_url`` is
+    ignored: tasks queued before links came from ``SITE_URL`` still carry it.)"""
     sent = 0
     invitations = Invitation.objects.filter(
         pk__in=invitation_ids, accepted_at__isnull=True, revoked_at__isnull=True
     ).select_related("circle")
     for invitation in invitations:
         try:
-            send_invitation(invitation, _SiteRoot(site_url))
+            send_invitation(invitation)
         except Exception:  # one bad address must not stop the others
             logger.exception("invitation e-mail to %s failed", invitation.email)
         else:

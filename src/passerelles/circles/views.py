@@ -12,6 +12,7 @@ from passerelles.circles.forms import CircleFilterForm, CircleForm, JoinForm
 from passerelles.circles.map import circle_map
 from passerelles.circles.models import Bridge, BridgeState, MembershipState
 from passerelles.circles.queries import active_bridges
+from passerelles.core.errors import ActionError
 
 
 def circle_list(request: HttpRequest) -> HttpResponse:
@@ -101,7 +102,7 @@ def circle_join(request: HttpRequest, slug: str) -> HttpResponse:
     message = form.cleaned_data["message"] if form.is_valid() else ""
     try:
         membership = actions.do_request_to_join(request.user, circle, message)
-    except actions.ActionError as error:
+    except ActionError as error:
         messages.error(request, str(error))
         return redirect(circle)
     if membership.state == MembershipState.ADMITTED:
@@ -124,8 +125,8 @@ def circle_leave(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect(circle)
     try:
         actions.do_leave(membership)
-    except actions.ActionError as error:
+    except ActionError as error:
         messages.error(request, str(error))
         return redirect(circle)
     messages.success(request, _("Vous avez quitté %(name)s.") % {"name": circle.name})
-    return redirect("core:home")
+    return redirect("pages:home")

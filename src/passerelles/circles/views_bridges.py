@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from passerelles.circles import access, actions
 from passerelles.circles.forms import BridgeRequestForm
 from passerelles.circles.models import Bridge, BridgeState, Circle
+from passerelles.core.errors import ActionError
 
 
 def _bridge_for_admin(request: HttpRequest, slug: str, bridge_id: int) -> tuple[Circle, Bridge]:
@@ -46,7 +47,7 @@ def bridge_list(request: HttpRequest, slug: str) -> HttpResponse:
             actions.do_request_bridge(
                 circle, form.cleaned_data["target"], request.user, form.cleaned_data["message"]
             )
-        except actions.ActionError as error:
+        except ActionError as error:
             messages.error(request, str(error))
         else:
             messages.success(
@@ -80,7 +81,7 @@ def bridge_answer(request: HttpRequest, slug: str, bridge_id: int) -> HttpRespon
         return redirect("circles:bridges", slug)
     try:
         actions.do_answer_bridge(bridge, request.user, accept)
-    except actions.ActionError as error:
+    except ActionError as error:
         messages.error(request, str(error))
     else:
         other = bridge.other(circle).name
@@ -99,7 +100,7 @@ def bridge_revoke(request: HttpRequest, slug: str, bridge_id: int) -> HttpRespon
     circle, bridge = _bridge_for_admin(request, slug, bridge_id)
     try:
         actions.do_revoke_bridge(bridge, request.user)
-    except actions.ActionError as error:
+    except ActionError as error:
         messages.error(request, str(error))
     else:
         messages.success(

@@ -16,9 +16,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from passerelles.circles import access, imports
-from passerelles.circles.actions import ActionError
 from passerelles.circles.models import MemberImport, MembershipState
 from passerelles.core.choices import Sector
+from passerelles.core.errors import ActionError
 from passerelles.core.spreadsheet import csv_response, safe_cell
 
 
@@ -88,9 +88,7 @@ def member_import_confirm(request: HttpRequest, slug: str, import_id: int) -> Ht
 
 def _confirm(request: HttpRequest, member_import: MemberImport) -> HttpResponse:
     try:
-        done = imports.do_confirm_import(
-            member_import, request.user, request.build_absolute_uri("/")
-        )
+        done = imports.do_confirm_import(member_import, request.user)
     except ActionError as error:
         messages.warning(request, str(error))
         return redirect("circles:import_confirm", member_import.circle.slug, member_import.pk)

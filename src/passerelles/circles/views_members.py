@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from passerelles.circles import access, actions
 from passerelles.circles.forms import InviteForm
 from passerelles.circles.models import Invitation, Membership, MembershipState
+from passerelles.core.errors import ActionError
 from passerelles.members.access import visible_profiles
 
 
@@ -57,7 +58,7 @@ def _answer(request: HttpRequest, slug: str, membership_id: int, action, done: s
     membership = _membership_for_admin(request, slug, membership_id)
     try:
         action(membership)
-    except actions.ActionError as error:
+    except ActionError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, done % {"name": membership.user})
@@ -110,7 +111,7 @@ def member_transfer(request: HttpRequest, slug: str, membership_id: int) -> Http
         raise Http404
     try:
         actions.do_transfer_ownership(membership.circle, request.user, membership)
-    except actions.ActionError as error:
+    except ActionError as error:
         messages.error(request, str(error))
     else:
         messages.success(
@@ -128,7 +129,6 @@ def invite(request: HttpRequest, slug: str) -> HttpResponse:
             circle,
             request.user,
             form.cleaned_data["emails"],
-            site_url=request.build_absolute_uri("/"),
         )
         if sent:
             messages.success(request, _("%(n)d invitation(s) envoyée(s).") % {"n": sent})
@@ -142,7 +142,7 @@ def invitation_landing(request: HttpRequest, token: str) -> HttpResponse:
     """The page an invitation link opens: sign up or log in, then accept."""
     try:
         invitation = actions.read_invitation_token(token)
-    except actions.ActionError as error:
+    except ActionError as error:
         return render(request, "circles/invitation.html", {"error": str(error)}, status=410)
     if request.method == "POST" and request.user.is_authenticated:
         return _accept(request, invitation)
@@ -161,9 +161,9 @@ def accept_invitation_direct(request: HttpRequest, invitation_id: int) -> HttpRe
 def _accept(request: HttpRequest, invitation: Invitation) -> HttpResponse:
     try:
         actions.do_accept_invitation(invitation, request.user)
-    except actions.ActionError as error:
+    except ActionError as error:
         messages.error(request, str(error))
-        return redirect("core:home")
+        return redirect("pages:home")
     request.session.pop("pending_invitation", None)
     messages.success(request, _("Bienvenue dans %(name)s !") % {"name": invitation.circle.name})
     return redirect(invitation.circle)
@@ -176,7 +176,7 @@ def invitation_revoke(request: HttpRequest, slug: str, invitation_id: int) -> Ht
     invitation = get_object_or_404(Invitation, pk=invitation_id, circle=circle)
     try:
         actions.do_revoke_invitation(invitation)
-    except actions.ActionError as error:
+    except ActionError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("L'invitation est annulée."))

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "passerelles.events",
     "passerelles.discussions",
     "passerelles.insights",
+    "passerelles.pages",
     "passerelles.demo",
 ]
 
@@ -156,7 +157,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Passerelles] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG or TESTING else "https"
 ACCOUNT_ADAPTER = "passerelles.accounts.adapter.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "passerelles.accounts.forms.SignupForm"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "pages:home"
 LOGIN_URL = "account_login"
 
 LANGUAGE_CODE = "fr"

@@ -2,9 +2,10 @@ from django.contrib import admin
 from django.urls import include, path
 
 from passerelles.api.main import api
-from passerelles.core.views import set_language
+from passerelles.pages.views import set_language
 
 urlpatterns = [
+    path("", include("passerelles.pages.urls")),
     path("", include("passerelles.core.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("compte/", include("allauth.urls")),

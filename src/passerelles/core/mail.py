@@ -9,6 +9,9 @@ E-mails and anything else written to them outside their own request are composed
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import translation
 
 
@@ -23,3 +26,21 @@ def language_of(user) -> str:
 def in_language_of(user) -> translation.override:
     """``with in_language_of(user):`` composes text in ``user``'s language."""
     return translation.override(language_of(user))
+
+
+def send_mail_on_commit(subject: str, template: str, context: dict, to: str) -> None:
+    """An e-mail composed now (in the caller's ``in_language_of``) and sent once the
+    transaction at hand commits, never for a change that was rolled back; a failing
+    mail server does not undo the change."""
+    message = render_to_string(template, context)
+
+    def send() -> None:
+        send_mail(
+            subject=subject,
+            message=message,
+            from_email=None,
+            recipient_list=[to],
+            fail_silently=True,
+        )
+
+    transaction.on_commit(send)

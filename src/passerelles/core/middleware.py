@@ -5,15 +5,10 @@ from django.utils.cache import patch_vary_headers
 SESSION_KEY = "kept_language"  # the profile's language, cached for the session
 
 
-def keep_language(request, user, code: str) -> None:
-    """Keep ``code`` (if offered) on ``user``'s profile, for what is written to them later,
-    and in the session; called by the switch and on sign-in (with the switch's cookie)."""
-    from passerelles.members.models import Profile
-
-    if code not in dict(settings.LANGUAGES):
-        return
-    Profile.objects.filter(user=user).exclude(language=code).update(language=code)
-    if getattr(request, "session", None) is not None:
+def remember_language(request, code: str) -> None:
+    """Cache in the session the language just kept on the member's profile (the switch,
+    sign-in), so that the middleware need not read the profile again."""
+    if code in dict(settings.LANGUAGES) and getattr(request, "session", None) is not None:
         request.session[SESSION_KEY] = code
 
 
@@ -52,9 +47,8 @@ class FrenchFirstLocaleMiddleware:
         session = getattr(request, "session", None)
         if session is not None and SESSION_KEY in session:
             return session[SESSION_KEY]
-        from passerelles.members.models import Profile
-
-        kept = Profile.objects.filter(user=user).values_list("language", flat=True).first() or ""
+        profile = getattr(user, "profile", None)  # the members app gives every user one
+        kept = getattr(profile, "language", "") or ""
         if session is not None:
             session[SESSION_KEY] = kept
         return kept

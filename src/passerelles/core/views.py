@@ -1,63 +1,8 @@
-from datetime import timedelta
-
-from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
-from django.utils import timezone
-from django.views.decorators.http import require_POST
-from django.views.i18n import set_language as django_set_language
-
-from passerelles.circles import queries as circle_queries
-from passerelles.circles.models import Bridge, BridgeState, Circle
-from passerelles.core.choices import Axis
-from passerelles.core.middleware import keep_language
-from passerelles.events.queries import upcoming_for
-from passerelles.intros.queries import pending_for
-from passerelles.members.models import Profile
-from passerelles.trust.models import Vouch
-from passerelles.trust.queries import meetings_to_confirm
-
-
-def landing(request: HttpRequest) -> HttpResponse:
-    """What Passerelles is, for visitors; members go to their home unless they ask."""
-    if request.user.is_authenticated and "apropos" not in request.GET:
-        return redirect("core:home")
-    figures = {
-        "circles": Circle.objects.filter(listed=True).count(),
-        "members": Profile.objects.filter(user__is_active=True).count(),
-        "bridges": Bridge.objects.filter(state=BridgeState.ACTIVE).count(),
-    }
-    return render(request, "core/landing.html", {"figures": figures, "axes": Axis.choices})
-
-
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    """A member's home: my circles, what awaits me, who joined lately, what comes next."""
-    since = timezone.now() - timedelta(days=7)
-    context = circle_queries.home_context(request.user, since=since)
-    context["events"] = upcoming_for(request.user, limit=4)
-    context["suggestions"] = pending_for(request.user)[:3]
-    profile = request.user.profile
-    context["profile_incomplete"] = not (profile.offers and profile.needs and profile.headline)
-    context["vouches_received"] = Vouch.objects.filter(
-        vouchee=request.user, revoked_at__isnull=True
-    ).count()
-    context["meetings_to_confirm"] = meetings_to_confirm(request.user).count()
-    return render(request, "core/home.html", context)
+from django.http import HttpRequest, JsonResponse
 
 
 def health(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
-
-
-@require_POST
-def set_language(request: HttpRequest) -> HttpResponse:
-    """Django's language switch (cookie, redirect back), and for a member, the choice kept
-    on their profile so that e-mails reach them in that language (``core.mail``)."""
-    response = django_set_language(request)
-    if request.user.is_authenticated:
-        keep_language(request, request.user, request.POST.get("language", ""))
-    return response

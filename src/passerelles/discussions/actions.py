@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from passerelles.circles.access import is_circle_member
-from passerelles.circles.actions import ActionError
 from passerelles.circles.models import Circle
 from passerelles.core.choices import Axis
+from passerelles.core.errors import ActionError
 from passerelles.discussions import access
 from passerelles.discussions.models import BODY_MAX, TITLE_MAX, Discussion, Post
 from passerelles.events.access import may_register

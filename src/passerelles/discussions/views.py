@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from passerelles.circles.models import Circle, MembershipState
 from passerelles.core.choices import Axis
+from passerelles.core.errors import ActionError
 from passerelles.discussions import access, actions
 from passerelles.discussions.forms import DiscussionForm, PostForm
 from passerelles.discussions.models import Post
@@ -61,7 +62,7 @@ def discussion_new(request: HttpRequest) -> HttpResponse:
                 open_to_bridged=data["open_to_bridged"],
                 body=data["body"],
             )
-        except actions.ActionError as error:
+        except ActionError as error:
             form.add_error(None, str(error))
         else:
             return redirect(discussion)
@@ -96,7 +97,7 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(discussion)
     try:
         post = actions.do_post(request.user, discussion, form.cleaned_data["body"])
-    except actions.ActionError as error:
+    except ActionError as error:
         messages.error(request, str(error))
         return redirect(discussion)
     return redirect(_where(post))
@@ -120,7 +121,7 @@ def comment_event(request: HttpRequest, event_id: int) -> HttpResponse:
         return redirect(event)
     try:
         post = actions.do_comment_event(request.user, event, form.cleaned_data["body"])
-    except actions.ActionError as error:
+    except ActionError as error:
         messages.error(request, str(error))
         return redirect(event)
     return redirect(_where(post))
@@ -139,7 +140,7 @@ def hide(request: HttpRequest, pk: int) -> HttpResponse:
     post = _post_for_user(request.user, pk)
     try:
         actions.do_hide_post(request.user, post, request.POST.get("reason", ""))
-    except actions.ActionError as error:
+    except ActionError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("Message masqué."))
@@ -154,7 +155,7 @@ def restore(request: HttpRequest, pk: int) -> HttpResponse:
     post = _post_for_user(request.user, pk)
     try:
         actions.do_restore_post(request.user, post)
-    except actions.ActionError as error:
+    except ActionError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("Message rétabli."))
@@ -168,7 +169,7 @@ def lock(request: HttpRequest, pk: int) -> HttpResponse:
     locked = request.POST.get("locked") == "1"
     try:
         actions.do_lock(request.user, discussion, locked=locked)
-    except actions.ActionError as error:
+    except ActionError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("Discussion close.") if locked else _("Discussion rouverte."))

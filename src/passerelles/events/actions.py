@@ -6,7 +6,6 @@ Registration and cancellation lock the event row first, so that concurrent reque
 served one after the other and the seats are never over-allocated.
 """
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -16,8 +15,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from passerelles.circles.access import admitted_circle_ids, bridged_circle_ids, is_circle_admin
-from passerelles.circles.actions import ActionError
 from passerelles.circles.models import Circle
+from passerelles.core.errors import ActionError
+from passerelles.core.links import absolute_url
 from passerelles.core.mail import in_language_of
 from passerelles.events.access import may_register
 from passerelles.events.models import (
@@ -107,7 +107,7 @@ def do_save_agenda(event: Event, formset) -> Event:
 
 
 @transaction.atomic
-def do_cancel_event(event: Event, by, request=None) -> Event:
+def do_cancel_event(event: Event, by) -> Event:
     """Cancel an event: calendars show it cancelled, people with a place are told."""
     event = Event.objects.select_for_update().get(pk=event.pk)
     if event.is_cancelled:
@@ -120,7 +120,7 @@ def do_cancel_event(event: Event, by, request=None) -> Event:
             "user__profile"
         )
     )
-    transaction.on_commit(lambda: _mail(people, event, "cancelled", request))
+    transaction.on_commit(lambda: _mail(people, event, "cancelled"))
     return event
 
 
@@ -169,7 +169,7 @@ def do_register(user, event: Event) -> Registration:
 
 
 @transaction.atomic
-def do_cancel_registration(registration: Registration, request=None) -> list[Registration]:
+def do_cancel_registration(registration: Registration) -> list[Registration]:
     """Give a place back; the first people of the waitlist take the free seats.
 
     Returns the registrations promoted from the waitlist.
@@ -183,10 +183,10 @@ def do_cancel_registration(registration: Registration, request=None) -> list[Reg
     registration.status = RegistrationStatus.CANCELLED
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["status", "cancelled_at"])
-    return _fill_seats(event, request)
+    return _fill_seats(event)
 
 
-def _fill_seats(event: Event, request=None) -> list[Registration]:
+def _fill_seats(event: Event) -> list[Registration]:
     """Promote the waitlist in arrival order while seats are free (event row locked)."""
     if event.is_cancelled:
         return []
@@ -205,7 +205,7 @@ def _fill_seats(event: Event, request=None) -> list[Registration]:
         registration.promoted_at = now
         registration.save(update_fields=["status", "promoted_at"])
     if promoted:
-        transaction.on_commit(lambda: _mail(promoted, event, "promoted", request))
+        transaction.on_commit(lambda: _mail(promoted, event, "promoted"))
     return promoted
 
 
@@ -273,13 +273,9 @@ def do_attest_table_mate(user, event: Event, other, usefulness: int):
     )
 
 
-def _mail(registrations, event: Event, kind: str, request=None) -> None:
+def _mail(registrations, event: Event, kind: str) -> None:
     """Tell people what happened to their place (promoted, event cancelled)."""
-    url = event.get_absolute_url()
-    if request is not None:
-        url = request.build_absolute_uri(url)
-    else:  # a job or an edit without a request at hand: the configured site address
-        url = f"{settings.SITE_URL.rstrip('/')}{url}"
+    url = absolute_url(event.get_absolute_url())
     subjects = {  # lazy: worded in each recipient's language below
         "promoted": gettext_lazy("[Passerelles] Une place s'est libérée : %(title)s"),
         "cancelled": gettext_lazy("[Passerelles] Événement annulé : %(title)s"),

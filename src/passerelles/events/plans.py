@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from passerelles.circles.actions import ActionError
 from passerelles.core.choices import Axis, join_codes, split_codes
+from passerelles.core.errors import ActionError
 from passerelles.engine.tables import plan_quality, plan_tables, replan, table_sizes
 from passerelles.events.models import Event, Registration, RegistrationStatus, TablePlan
 

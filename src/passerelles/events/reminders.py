@@ -2,13 +2,12 @@
 
 import datetime
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from passerelles.core.links import absolute_reverse, absolute_url
 from passerelles.core.mail import in_language_of
 from passerelles.events.models import Registration, RegistrationStatus
 
@@ -26,14 +25,13 @@ def due_registrations(now: datetime.datetime):
     ).select_related("event", "event__host_circle", "user__profile")
 
 
-def send_due_reminders(now: datetime.datetime | None = None, base_url: str = "") -> int:
+def send_due_reminders(now: datetime.datetime | None = None) -> int:
     """Send the reminders that are due; returns how many were sent.
 
     Each registration is claimed by a conditional update before its e-mail goes out, so
     two runs at the same time (cron and task) never send the same reminder twice.
     """
     now = now or timezone.now()
-    base_url = (base_url or settings.SITE_URL).rstrip("/")
     sent = 0
     for registration in due_registrations(now):
         claimed = Registration.objects.filter(
@@ -45,8 +43,8 @@ def send_due_reminders(now: datetime.datetime | None = None, base_url: str = "")
         context = {
             "event": event,
             "registration": registration,
-            "url": f"{base_url}{event.get_absolute_url()}",
-            "tables_url": f"{base_url}{reverse('events:my_tables', args=[event.pk])}",
+            "url": absolute_url(event.get_absolute_url()),
+            "tables_url": absolute_reverse("events:my_tables", event.pk),
         }
         with in_language_of(registration.user):
             send_mail(

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from passerelles.circles.access import administered_circles, visible_circles
+from passerelles.core.errors import ActionError
 from passerelles.events import access, actions
 from passerelles.events.calendars import event_calendar
 from passerelles.events.forms import AgendaFormSet, EventFilterForm, EventForm
@@ -112,7 +113,7 @@ def event_create(request: HttpRequest) -> HttpResponse:
             event = actions.do_create_event(
                 request.user, open_to=form.cleaned_data["open_to"], **fields
             )
-        except actions.ActionError as exc:
+        except ActionError as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(request, _("Événement créé. Composez maintenant son programme."))
@@ -128,7 +129,7 @@ def event_edit(request: HttpRequest, event_id: int) -> HttpResponse:
         fields = {k: v for k, v in form.cleaned_data.items() if k not in ("open_to", "host_circle")}
         try:
             actions.do_update_event(event, open_to=form.cleaned_data["open_to"], **fields)
-        except actions.ActionError as exc:
+        except ActionError as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(request, _("Événement mis à jour ; les agendas suivront."))
@@ -146,7 +147,7 @@ def event_agenda(request: HttpRequest, event_id: int) -> HttpResponse:
     if request.method == "POST" and formset.is_valid():
         try:
             actions.do_save_agenda(event, formset)  # calendars see the change
-        except actions.ActionError as exc:
+        except ActionError as exc:
             messages.error(request, str(exc))
             return redirect(event)
         messages.success(request, _("Programme enregistré."))
@@ -161,8 +162,8 @@ def event_agenda(request: HttpRequest, event_id: int) -> HttpResponse:
 def event_cancel(request: HttpRequest, event_id: int) -> HttpResponse:
     event = access.get_event_for_admin(request.user, event_id)
     try:
-        actions.do_cancel_event(event, request.user, request)
-    except actions.ActionError as exc:
+        actions.do_cancel_event(event, request.user)
+    except ActionError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, _("Événement annulé ; les inscrits sont prévenus."))
@@ -175,7 +176,7 @@ def register(request: HttpRequest, event_id: int) -> HttpResponse:
     event = access.get_event_for_user(request.user, event_id)
     try:
         registration = actions.do_register(request.user, event)
-    except actions.ActionError as exc:
+    except ActionError as exc:
         messages.error(request, str(exc))
     else:
         if registration.status == RegistrationStatus.REGISTERED:
@@ -197,8 +198,8 @@ def unregister(request: HttpRequest, event_id: int) -> HttpResponse:
         messages.error(request, _("Vous n'êtes pas inscrit à cet événement."))
         return redirect(event)
     try:
-        actions.do_cancel_registration(registration, request)
-    except actions.ActionError as exc:
+        actions.do_cancel_registration(registration)
+    except ActionError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, _("Votre place est libérée. Merci de l'avoir signalé."))

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from passerelles.core.errors import ActionError
 from passerelles.events import access, actions
 from passerelles.events.forms import FeedbackForm
 from passerelles.events.models import Feedback
@@ -44,7 +45,7 @@ def attest(request: HttpRequest, event_id: int, user_id: int) -> HttpResponse:
         actions.do_attest_table_mate(request.user, event, other, usefulness)
     except ValueError:
         messages.error(request, _("Choisissez une note d'utilité."))
-    except actions.ActionError as exc:
+    except ActionError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(
@@ -66,7 +67,7 @@ def rate(request: HttpRequest, event_id: int) -> HttpResponse:
         actions.do_rate_event(
             request.user, event, form.cleaned_data["rating"], form.cleaned_data["comment"]
         )
-    except actions.ActionError as exc:
+    except ActionError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, _("Merci pour votre avis."))

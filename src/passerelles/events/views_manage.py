@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from passerelles.core.errors import ActionError
 from passerelles.core.spreadsheet import csv_response, safe_cell
 from passerelles.events import access, actions
 from passerelles.events.models import Feedback, Registration, RegistrationStatus
@@ -57,7 +58,7 @@ def check_in(request: HttpRequest, event_id: int, registration_id: int) -> HttpR
     present = request.POST.get("present", "1") == "1"
     try:
         actions.do_check_in(registration, present=present)
-    except actions.ActionError as exc:
+    except ActionError as exc:
         messages.error(request, str(exc))
     url = redirect("events:participants", event.pk).url
     q = request.POST.get("q")

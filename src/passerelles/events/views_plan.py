@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from passerelles.core.choices import split_codes
+from passerelles.core.errors import ActionError
 from passerelles.engine.tables import table_sizes
 from passerelles.events import access, plans
-from passerelles.events.actions import ActionError
 from passerelles.events.forms import PlanForm, ReplanForm
 from passerelles.events.models import TablePlan
 from passerelles.events.pdf import plan_pdf

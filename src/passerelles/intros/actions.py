@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from passerelles.circles.actions import ActionError
+from passerelles.core.errors import ActionError
 from passerelles.intros import access, notify
 from passerelles.intros.models import (
     OPEN_STATUSES,
@@ -73,12 +73,11 @@ def _cancel_open(user, now) -> int:
 
 
 @transaction.atomic
-def do_decide(user, intro: Introduction, *, accept: bool, request=None) -> Introduction:
+def do_decide(user, intro: Introduction, *, accept: bool) -> Introduction:
     """``user`` answers a suggestion (as one side, or as the intermediary asked first).
 
     A decline closes the pair for good and is never shown to the other side; acceptance
-    by both shares contact details and sends each an e-mail (links built from ``request``
-    when given, else from ``SITE_URL``).
+    by both shares contact details and sends each an e-mail once committed.
     """
     intro = Introduction.objects.select_for_update().get(pk=intro.pk)
     now = timezone.now()
@@ -118,7 +117,7 @@ def do_decide(user, intro: Introduction, *, accept: bool, request=None) -> Intro
         intro.status = Status.ACCEPTED_BY_A if side == "a" else Status.ACCEPTED_BY_B
     intro.save()
     if intro.status == Status.ACCEPTED:
-        notify.connected(intro, request=request)
+        notify.connected(intro)
     return intro
 
 
@@ -146,7 +145,6 @@ def do_request_introduction(
     message: str = "",
     reasons: list[dict] | None = None,
     intermediary=None,
-    request=None,
 ) -> Introduction:
     """``asker`` asks to meet ``target`` after asking the network. Direct: ``target`` is
     asked at once. Warm: ``intermediary`` is asked first, and ``target`` sees nothing
@@ -197,7 +195,7 @@ def do_request_introduction(
         # declined): the same answer as for anyone who may not be introduced.
         raise ActionError(_("Ce membre ne peut pas vous être présenté.")) from None
     if intermediary:
-        notify.intermediary_asked(intro, request=request)
+        notify.intermediary_asked(intro)
     else:
         notify.requested(intro)
     return intro

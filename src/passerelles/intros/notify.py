@@ -4,45 +4,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from passerelles.core.mail import in_language_of
+from passerelles.core.links import absolute_reverse, absolute_url
+from passerelles.core.mail import in_language_of, send_mail_on_commit
 from passerelles.intros.models import Decision, Introduction, Notice
-
-
-def _absolute(path: str, request=None) -> str:
-    """An absolute link for an e-mail: from the request at hand when there is one, else
-    from ``settings.SITE_URL`` (outside a request: rounds, tasks, commands)."""
-    if request is not None:
-        return request.build_absolute_uri(path)
-    base = (getattr(settings, "SITE_URL", "") or "").rstrip("/")
-    return f"{base}{path}"
 
 
 def notice(user, kind: str, introduction: Introduction | None = None, **names: str) -> Notice:
     """An in-app notice of ``kind`` (see ``NOTICE_TEXTS``), worded when read."""
     return Notice.objects.create(user=user, kind=kind, params=names, introduction=introduction)
-
-
-def _mail_after_commit(subject: str, template: str, context: dict, to: str) -> None:
-    """Composed now (in the caller's ``in_language_of``), sent once the change commits."""
-    message = render_to_string(template, context)
-
-    def send() -> None:
-        send_mail(
-            subject=subject,
-            message=message,
-            from_email=None,
-            recipient_list=[to],
-            fail_silently=True,
-        )
-
-    transaction.on_commit(send)
 
 
 def new_suggestions(introductions: list[Introduction]) -> None:
@@ -63,23 +34,23 @@ def new_suggestions(introductions: list[Introduction]) -> None:
     Notice.objects.bulk_create(notices, batch_size=500)
     for user, items in per_user.items():
         with in_language_of(user):
-            _mail_after_commit(
+            send_mail_on_commit(
                 _("Vos nouvelles suggestions de mise en relation"),
                 "intros/email/suggestions.txt",
                 {
                     "name": user.display_name,
                     "items": [(o.display_name, i.reasons_for(user)) for o, i in items],
-                    "url": _absolute(reverse("intros:home")),
+                    "url": absolute_reverse("intros:home"),
                 },
                 user.email,
             )
 
 
-def intermediary_asked(intro: Introduction, request=None) -> None:
+def intermediary_asked(intro: Introduction) -> None:
     asker, target, via = intro.member_a, intro.member_b, intro.intermediary
     notice(via, "asked_to_introduce", intro, asker=asker.display_name, target=target.display_name)
     with in_language_of(via):
-        _mail_after_commit(
+        send_mail_on_commit(
             _("%(asker)s vous demande une présentation") % {"asker": asker.display_name},
             "intros/email/intermediary.txt",
             {
@@ -88,7 +59,7 @@ def intermediary_asked(intro: Introduction, request=None) -> None:
                 "target": target.display_name,
                 "need": intro.need,
                 "message": intro.message,
-                "url": _absolute(intro.get_absolute_url(), request),
+                "url": absolute_url(intro.get_absolute_url()),
             },
             via.email,
         )
@@ -99,12 +70,12 @@ def requested(intro: Introduction) -> None:
     notice(intro.member_b, "requested", intro, asker=intro.member_a.display_name)
 
 
-def connected(intro: Introduction, request=None) -> None:
+def connected(intro: Introduction) -> None:
     """Both accepted: each gets the other's contact and a suggested first message."""
     for user, other in ((intro.member_a, intro.member_b), (intro.member_b, intro.member_a)):
         notice(user, "connected", intro, name=other.display_name)
         with in_language_of(user):
-            _mail_after_commit(
+            send_mail_on_commit(
                 _("Mise en relation : %(name)s a accepté") % {"name": other.display_name},
                 "intros/email/connected.txt",
                 {
@@ -113,7 +84,7 @@ def connected(intro: Introduction, request=None) -> None:
                     "other_email": other.email,
                     "reasons": intro.reasons_for(user),
                     "first_message": first_message(intro, user),
-                    "url": _absolute(intro.get_absolute_url(), request),
+                    "url": absolute_url(intro.get_absolute_url()),
                 },
                 user.email,
             )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from passerelles.circles.access import reachable_circle_ids
+from passerelles.core.errors import ActionError
 from passerelles.intros import access, actions, queries
 from passerelles.intros.forms import PreferenceForm
 from passerelles.intros.models import SHOWN_LABELS
@@ -77,8 +78,8 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     intro = access.get_introduction_for_user(request.user, pk)
     accept = request.POST.get("decision") == "accept"
     try:
-        intro = actions.do_decide(request.user, intro, accept=accept, request=request)
-    except actions.ActionError as exc:
+        intro = actions.do_decide(request.user, intro, accept=accept)
+    except ActionError as exc:
         messages.error(request, str(exc))
         return redirect("intros:detail", intro.pk)
     if not accept:
@@ -111,7 +112,7 @@ def met(request: HttpRequest, pk: int) -> HttpResponse:
             amount_eur=data.get("amount_eur"),
             note=data.get("note") or "",
         )
-    except actions.ActionError as exc:
+    except ActionError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, _("Merci : votre rencontre est confirmée."))

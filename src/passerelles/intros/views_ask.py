@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from passerelles.core.errors import ActionError
 from passerelles.intros import access, actions, ask
 from passerelles.intros.forms import AskForm, RequestForm
 
@@ -47,9 +48,8 @@ def request_intro(request: HttpRequest, user_id: int) -> HttpResponse:
             message=form.cleaned_data["message"],
             reasons=answer.reason_data if answer else [],
             intermediary=intermediary,
-            request=request,
         )
-    except actions.ActionError as exc:
+    except ActionError as exc:
         messages.error(request, str(exc))
         return redirect("intros:ask")
     if intermediary:

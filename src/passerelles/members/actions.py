@@ -14,11 +14,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from passerelles.circles.actions import ActionError
 from passerelles.circles.models import Invitation, MemberImport, Membership, MembershipState, Role
+from passerelles.core.errors import ActionError
 from passerelles.members.models import Profile, Visibility
 
-__all__ = ["ActionError", "deleted_address", "do_close_account"]
+__all__ = ["ActionError", "deleted_address", "do_close_account", "do_keep_language"]
 
 # What an import row keeps about a person once their account is closed.
 IMPORT_FIELDS_SCRUBBED = ("first_name", "last_name", "organisation", "city", "sector_text")
@@ -139,3 +139,14 @@ def _scrub_imports(email: str, placeholder: str) -> None:
                 changed = True
         if changed:
             member_import.save(update_fields=["rows"])
+
+
+def do_keep_language(user, code: str) -> bool:
+    """Keep ``code`` on ``user``'s profile, for what is written to them later (e-mails);
+    False, and nothing written, when the site does not offer that language."""
+    from django.conf import settings
+
+    if code not in dict(settings.LANGUAGES):
+        return False
+    Profile.objects.filter(user=user).exclude(language=code).update(language=code)
+    return True

@@ -7,11 +7,13 @@ class MembersConfig(AppConfig):
 
     def ready(self) -> None:
         from django.conf import settings
+        from django.contrib.auth.signals import user_logged_in
         from django.db.models.signals import post_save
 
         post_save.connect(
             create_profile, sender=settings.AUTH_USER_MODEL, dispatch_uid="members.profile"
         )
+        user_logged_in.connect(keep_language_on_login, dispatch_uid="members.keep_language")
 
 
 def create_profile(sender, instance, created, raw=False, **kwargs) -> None:
@@ -20,3 +22,17 @@ def create_profile(sender, instance, created, raw=False, **kwargs) -> None:
         from passerelles.members.models import Profile
 
         Profile.objects.get_or_create(user=instance)
+
+
+def keep_language_on_login(sender, request, user, **kwargs) -> None:
+    """The language chosen with the switch before signing in is kept on the profile."""
+    if request is None:
+        return
+    from django.conf import settings
+
+    from passerelles.core.middleware import remember_language
+    from passerelles.members.actions import do_keep_language
+
+    code = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+    if do_keep_language(user, code):
+        remember_language(request, code)

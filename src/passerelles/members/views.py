@@ -139,7 +139,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
     messages.success(
         request, _("Votre compte est supprimé et vos données personnelles sont effacées.")
     )
-    return redirect("core:landing")
+    return redirect("pages:landing")
 
 
 def personal_data(user) -> dict:

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from passerelles.circles.actions import ActionError
+from passerelles.core.errors import ActionError
 from passerelles.members.access import visible_profiles
 from passerelles.members.models import Skill
 from passerelles.trust import admission

@@ -9,6 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from passerelles.core.errors import ActionError
 from passerelles.members.access import visible_profiles
 from passerelles.members.models import Profile, Skill
 from passerelles.trust import access, actions, queries
@@ -62,7 +63,7 @@ def vouch(request: HttpRequest, profile_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             done = actions.do_vouch(request.user, profile.user, **form.cleaned_data)
-        except actions.ActionError as error:
+        except ActionError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Votre recommandation est enregistrée."))
@@ -88,7 +89,7 @@ def vouch_revoke(request: HttpRequest, vouch_id: int) -> HttpResponse:
     vouch = access.get_own_vouch(request.user, vouch_id)
     try:
         actions.do_revoke_vouch(request.user, vouch)
-    except actions.ActionError as error:
+    except ActionError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("Votre recommandation est retirée."))
@@ -116,7 +117,7 @@ def attest(request: HttpRequest, profile_id: int) -> HttpResponse:
         data["opportunity"] = data["opportunity"] or ""
         try:
             actions.do_attest_meeting(request.user, profile.user, **data)
-        except actions.ActionError as error:
+        except ActionError as error:
             form.add_error(None, str(error))
         else:
             if actions.meeting_is_mutual(request.user, profile.user):
@@ -159,7 +160,7 @@ def endorse(request: HttpRequest, profile_id: int, skill_id: int) -> HttpRespons
             messages.success(
                 request, _("Vous confirmez la compétence « %(skill)s ».") % {"skill": skill.name}
             )
-    except actions.ActionError as error:
+    except ActionError as error:
         messages.error(request, str(error))
     return redirect(_profile_url(profile))
 
@@ -173,7 +174,7 @@ def report(request: HttpRequest, profile_id: int) -> HttpResponse:
         circle = form.cleaned_data["circle"]
         try:
             actions.do_report(request.user, profile.user, form.cleaned_data["reason"], circle)
-        except actions.ActionError as error:
+        except ActionError as error:
             form.add_error(None, str(error))
         else:
             if circle is not None:
@@ -217,7 +218,7 @@ def report_review(request: HttpRequest, report_id: int) -> HttpResponse:
     note = form.cleaned_data["note"]
     try:
         actions.do_review_report(request.user, report, uphold=uphold, note=note)
-    except actions.ActionError as error:
+    except ActionError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("Signalement retenu.") if uphold else _("Signalement écarté."))

@@ -4,11 +4,11 @@ from passerelles.events.reminders import send_due_reminders
 
 
 class Command(BaseCommand):
-    help = "Send e-mail reminders for events starting tomorrow (once per registration)."
+    help = (
+        "Send e-mail reminders for events starting tomorrow (once per registration); "
+        "links point at SITE_URL."
+    )
 
-    def add_arguments(self, parser):
-        parser.add_argument("--base-url", default="", help="e.g. https://passerelles.example")
-
-    def handle(self, *args, base_url="", **options):
-        sent = send_due_reminders(base_url=base_url)
+    def handle(self, *args, **options):
+        sent = send_due_reminders()
         self.stdout.write(f"{sent} reminder(s) sent.")
