@@ -97,6 +97,7 @@ def _url(world, name):
             "post",
             reverse("circles:transfer", args=[club, world["colleague_membership"].pk]),
         ),
+        "bridge_propose": ("get", reverse("circles:bridge_propose", args=[club])),
         "bridge_answer": (
             "post",
             reverse("circles:bridge_answer", args=[club, world["pending_bridge"].pk]),
@@ -161,6 +162,14 @@ EXPECTED = {
     "membership_remove": ADMIN_POST,
     "membership_role": ADMIN_POST,
     "membership_transfer": ADMIN_POST,
+    "bridge_propose": {
+        "anonymous": LOGIN,
+        "outsider": NOT_FOUND,
+        "bridged": OK,
+        "member": OK,
+        "admin": OK,
+        "operator": OK,
+    },
     "bridge_answer": ADMIN_POST,
     "bridge_revoke": ADMIN_POST,
     "profile_bridged_visibility": {
@@ -220,7 +229,7 @@ def test_matrix(client, world, view, role):
 
 
 def test_matrix_size():
-    assert len(CELLS) == 18 * 6
+    assert len(CELLS) == 19 * 6
 
 
 def test_refused_actions_keep_the_pending_request(client, world):

@@ -110,6 +110,25 @@ class InviteForm(forms.Form):
         return emails
 
 
+class BridgeProposeForm(forms.Form):
+    """From one of the circles one runs, to a circle one is looking at."""
+
+    from_circle = forms.ModelChoiceField(
+        label=_("Au nom de votre cercle"), queryset=Circle.objects.none(), empty_label=None
+    )
+    message = forms.CharField(
+        label=_("Message (facultatif)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, sources=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if sources is not None:
+            self.fields["from_circle"].queryset = sources
+
+
 class BridgeRequestForm(forms.Form):
     target = forms.ModelChoiceField(label=_("Cercle à relier"), queryset=Circle.objects.none())
     message = forms.CharField(

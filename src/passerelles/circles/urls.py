@@ -46,6 +46,11 @@ urlpatterns = [
     ),
     path("<slug:slug>/passerelles/", views_bridges.bridge_list, name="bridges"),
     path(
+        "<slug:slug>/proposer-une-passerelle/",
+        views_bridges.bridge_propose,
+        name="bridge_propose",
+    ),
+    path(
         "<slug:slug>/passerelles/<int:bridge_id>/repondre/",
         views_bridges.bridge_answer,
         name="bridge_answer",

@@ -51,6 +51,9 @@ def circle_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "circle": circle,
         "membership": membership,
         "is_admin": access.is_circle_admin(request.user, circle),
+        "can_propose_bridge": access.administered_circles(request.user)
+        .exclude(pk=circle.pk)
+        .exists(),
         "can_see_members": access.can_see_members(request.user, circle),
         "member_count": circle.memberships.filter(state=MembershipState.ADMITTED).count(),
         "bridges": _visible_partners(request.user, circle),

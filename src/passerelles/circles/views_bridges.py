@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from passerelles.circles import access, actions
-from passerelles.circles.forms import BridgeRequestForm
+from passerelles.circles.forms import BridgeProposeForm, BridgeRequestForm
 from passerelles.circles.models import Bridge, BridgeState, Circle
 from passerelles.core.errors import ActionError
 
@@ -69,6 +69,46 @@ def bridge_list(request: HttpRequest, slug: str) -> HttpResponse:
         "past": [b for b in bridges if b.state in (BridgeState.DECLINED, BridgeState.REVOKED)],
     }
     return render(request, "circles/bridges.html", context)
+
+
+def _open_partner_ids(circle: Circle) -> set[int]:
+    pairs = Bridge.objects.filter(
+        Q(from_circle=circle) | Q(to_circle=circle),
+        state__in=[BridgeState.REQUESTED, BridgeState.ACTIVE],
+    ).values_list("from_circle_id", "to_circle_id")
+    return {pk for pair in pairs for pk in pair}
+
+
+@login_required
+def bridge_propose(request: HttpRequest, slug: str) -> HttpResponse:
+    """Propose a bridge to the circle one is looking at, from a circle one runs."""
+    target = access.get_circle_for_user(request.user, slug)
+    sources = (
+        access.administered_circles(request.user)
+        .exclude(pk=target.pk)
+        .exclude(pk__in=_open_partner_ids(target))
+        .order_by("name")
+        .distinct()
+    )
+    initial = {}
+    if chosen := sources.filter(slug=request.GET.get("depuis", "")).first():
+        initial["from_circle"] = chosen
+    form = BridgeProposeForm(request.POST or None, sources=sources, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        source = form.cleaned_data["from_circle"]
+        try:
+            actions.do_request_bridge(source, target, request.user, form.cleaned_data["message"])
+        except actions.ActionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("Demande de passerelle envoyée à %(name)s : ses responsables sont prévenus.")
+                % {"name": target.name},
+            )
+            return redirect("circles:bridges", source.slug)
+    context = {"target": target, "form": form, "has_sources": sources.exists()}
+    return render(request, "circles/bridge_propose.html", context)
 
 
 @login_required

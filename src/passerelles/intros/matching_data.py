@@ -40,6 +40,7 @@ class Pool:
     reach: sparse.csr_matrix  # (n, c) own circles and circles bridged with them
     visibility: np.ndarray  # (n,) VISIBILITY_CODES
     scope: np.ndarray  # (n,) SCOPE_CODES, -1 without consent
+    circle_ids: np.ndarray | None = None  # (c,) the circle of each column of circles/reach
 
     @property
     def n(self) -> int:
@@ -115,7 +116,7 @@ def _circle_arrays(user_ids: np.ndarray, index: dict[int, int]):
     )
     reach = (circles + circles @ adjacency).tocsr()
     reach.data[:] = 1.0
-    return circles, reach
+    return circles, reach, np.array(circle_ids, dtype=np.int64)
 
 
 def _excluded(
@@ -183,7 +184,7 @@ def load_pool(now, *, force: bool = False) -> Pool:
     else:
         need_rows = offer_rows = sparse.csr_matrix((n, 1), dtype=np.float32)
 
-    circles, reach = _circle_arrays(user_ids, index)
+    circles, reach, circle_ids = _circle_arrays(user_ids, index)
     organisations: dict[str, int] = {}
     organisation = np.full(n, -1, dtype=np.int64)
     for i, p in enumerate(profiles):
@@ -216,7 +217,9 @@ def load_pool(now, *, force: bool = False) -> Pool:
         dtype=np.int64,
     )
     visibility = np.array([VISIBILITY_CODES.get(p.visibility, 0) for p in profiles], np.int64)
-    return Pool(user_ids, profiles, prefs, model, members, capacity, reach, visibility, scope)
+    return Pool(
+        user_ids, profiles, prefs, model, members, capacity, reach, visibility, scope, circle_ids
+    )
 
 
 def consenting_user_ids():

@@ -1,0 +1,350 @@
+"""Which bridges a circle should propose, and why.
+
+For a circle A and each other circle B, the round's own matching (``rounds.score_pairs``:
+same consent, scopes, exclusions and scores) is run on the members of A and B only, with
+and without a bridge between them, for ``ROUNDS`` successive rounds. The introductions
+between the two circles that the bridge adds, the ties already joining their members,
+how their needs and offers answer each other and their distance rank the candidates
+(``engine.bridges``). Results are language-free data kept in the cache a few minutes;
+reasons are worded when read, in the reader's language.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+from django.core.cache import cache
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from scipy import sparse
+
+from passerelles.circles.access import visible_circles
+from passerelles.circles.models import Bridge, BridgeState, Circle, Membership, MembershipState
+from passerelles.circles.regions import region_code, region_name
+from passerelles.engine.bridges import needs_met, rank_bridges, successive_rounds
+from passerelles.engine.matching import MemberArrays
+from passerelles.intros import matching_data
+from passerelles.intros.matching_data import Pool
+
+ROUNDS = 3  # "the next rounds": what a bridge opens over about a quarter
+CACHE_SECONDS = 600
+TERM_PAIRS = 40  # most relevant need/offer pairs read for the topics of a reason
+TOPICS = 3
+
+
+@dataclass
+class Advice:
+    """What a bridge between ``circle`` (ours) and ``other`` would open, as plain data."""
+
+    other_id: int
+    expected_introductions: int = 0  # added by the bridge over the next ROUNDS rounds
+    with_bridge: int = 0  # introductions between the two circles, with the bridge
+    without_bridge: int = 0  # ... and without it
+    vouches: int = 0
+    meetings: int = 0
+    shared_members: int = 0
+    our_seekers: int = 0  # our members who seek what theirs offer
+    their_providers: int = 0
+    our_topics: list[str] = field(default_factory=list)
+    their_seekers: int = 0  # their members who seek what ours offer
+    our_providers: int = 0
+    their_topics: list[str] = field(default_factory=list)
+    proximity: int = 0  # 2 same city, 1 same region, 0 farther
+    region: str = ""
+
+    @property
+    def current_ties(self) -> int:
+        return self.vouches + self.meetings + self.shared_members
+
+    @property
+    def exchange(self) -> int:
+        return self.our_seekers + self.their_seekers
+
+
+@dataclass
+class Suggestion:
+    circle: Circle
+    advice: Advice
+    reasons: list[str]
+
+    @property
+    def expected_introductions(self) -> int:
+        return self.advice.expected_introductions
+
+    @property
+    def current_ties(self) -> int:
+        return self.advice.current_ties
+
+
+def suggest_bridges(circle: Circle, user, *, limit: int | None = None) -> list[Suggestion]:
+    """Other circles ``user`` may see, without a bridge requested or active with
+    ``circle``, best first, each with its reasons in the active language."""
+    advice = _cached_advice(circle)
+    linked = set()
+    for a, b in Bridge.objects.filter(
+        Q(from_circle=circle) | Q(to_circle=circle),
+        state__in=[BridgeState.REQUESTED, BridgeState.ACTIVE],
+    ).values_list("from_circle_id", "to_circle_id"):
+        linked |= {a, b}
+    wanted = [a for a in advice if a.other_id != circle.pk and a.other_id not in linked]
+    circles = visible_circles(user).in_bulk([a.other_id for a in wanted])
+    out = [
+        Suggestion(circles[a.other_id], a, reasons(a, circles[a.other_id]))
+        for a in wanted
+        if a.other_id in circles
+    ]
+    return out[:limit] if limit else out
+
+
+def _cached_advice(circle: Circle) -> list[Advice]:
+    key = f"passerelles:bridge-advice:{circle.pk}"
+    stored = cache.get(key)
+    if stored is None:
+        stored = [dataclasses.asdict(a) for a in advise(circle)]
+        cache.set(key, stored, CACHE_SECONDS)
+    return [Advice(**a) for a in stored]
+
+
+def forget_advice(*circles: Circle) -> None:
+    cache.delete_many([f"passerelles:bridge-advice:{c.pk}" for c in circles])
+
+
+def advise(circle: Circle, *, now=None, seed: int = 0) -> list[Advice]:
+    """Every other circle, ranked (best first); the slow part, cached by the caller."""
+    now = now or timezone.now()
+    others = list(Circle.objects.exclude(pk=circle.pk).order_by("pk"))
+    if not others:
+        return []
+    pool = matching_data.load_pool(now, force=True)
+    column = {int(c): j for j, c in enumerate(pool.circle_ids.tolist())}
+    circles = sparse.csc_matrix(pool.members.circles)
+
+    def members_of(circle_id: int) -> np.ndarray:
+        if circle_id not in column:
+            return np.zeros(pool.n, dtype=bool)
+        return np.asarray(circles[:, column[circle_id]].toarray()).ravel() > 0
+
+    ours = members_of(circle.pk)
+    ties = _ties(circle, others)
+    advice = []
+    for other in others:
+        theirs = members_of(other.pk)
+        a = Advice(other_id=other.pk, **ties.get(other.pk, {}))
+        a.shared_members = int((ours & theirs).sum())
+        a.proximity, a.region = _proximity(circle, other)
+        if ours.any() and theirs.any() and pool.model is not None:
+            _opened(pool, ours, theirs, column, circle.pk, other.pk, a, seed)
+            _exchange(pool, ours & ~theirs, theirs & ~ours, a)
+        advice.append(a)
+    order = rank_bridges(
+        np.array([a.expected_introductions for a in advice]),
+        np.array([a.exchange for a in advice]),
+        np.array([a.proximity for a in advice]),
+        np.array([a.current_ties for a in advice]),
+    )
+    return [advice[i] for i in order]
+
+
+def _sub_pool(pool: Pool, keep: np.ndarray, reach) -> Pool:
+    idx = np.flatnonzero(keep)
+    m = pool.members
+
+    def rows(x):
+        return None if x is None else x[idx]
+
+    def square(x):
+        return None if x is None else sparse.csr_matrix(x)[idx][:, idx]
+
+    members = MemberArrays(
+        needs=m.needs[idx],
+        offers=m.offers[idx],
+        circles=m.circles[idx],
+        sector=rows(m.sector),
+        themes=rows(m.themes),
+        organisation=rows(m.organisation),
+        exclude_colleagues=rows(m.exclude_colleagues),
+        trust=square(m.trust),
+        excluded=square(m.excluded),
+        priority=rows(m.priority),
+    )
+    return dataclasses.replace(
+        pool,
+        user_ids=pool.user_ids[idx],
+        profiles=[pool.profiles[i] for i in idx.tolist()],
+        members=members,
+        capacity=pool.capacity[idx],
+        reach=sparse.csr_matrix(reach)[idx],
+        visibility=pool.visibility[idx],
+        scope=pool.scope[idx],
+    )
+
+
+def _opened(pool, ours, theirs, column, our_id, their_id, a: Advice, seed: int) -> None:
+    """Introductions between the two circles over ROUNDS rounds, with and without."""
+    from passerelles.intros.rounds import score_pairs
+
+    keep = ours | theirs
+    n, c = pool.reach.shape
+    extra = sparse.csr_matrix(
+        (
+            np.ones(int(ours.sum() + theirs.sum())),
+            (
+                np.r_[np.flatnonzero(ours), np.flatnonzero(theirs)],
+                np.r_[
+                    np.full(int(ours.sum()), column[their_id]),
+                    np.full(int(theirs.sum()), column[our_id]),
+                ],
+            ),
+        ),
+        shape=(n, c),
+    )
+    bridged = (pool.reach + extra).tocsr()
+    bridged.data[:] = 1.0
+    only_ours, only_theirs = (ours & ~theirs)[keep], (theirs & ~ours)[keep]
+    counts = []
+    for reach in (bridged, pool.reach):
+        sub = _sub_pool(pool, keep, reach)
+        if (sub.capacity > 0).sum() < 2:
+            counts.append(0)
+            continue
+        scores, _comp = score_pairs(sub)
+        total = 0
+        for pairs in successive_rounds(scores, sub.capacity, ROUNDS, seed=seed):
+            u, v = pairs[:, 0], pairs[:, 1]
+            across = (only_ours[u] & only_theirs[v]) | (only_theirs[u] & only_ours[v])
+            total += int(across.sum())
+        counts.append(total)
+    a.with_bridge, a.without_bridge = counts
+    a.expected_introductions = max(0, counts[0] - counts[1])
+
+
+def _exchange(pool: Pool, ours: np.ndarray, theirs: np.ndarray, a: Advice) -> None:
+    """How many on each side seek what the other side offers, and about what."""
+    m = pool.members
+    for seek_mask, offer_mask, direction in ((ours, theirs, "ours"), (theirs, ours, "theirs")):
+        seek_idx, offer_idx = np.flatnonzero(seek_mask), np.flatnonzero(offer_mask)
+        ex = needs_met(m.needs[seek_idx], m.offers[offer_idx])
+        topics = _topics(pool, seek_idx[ex.seekers], offer_idx[ex.best])
+        if direction == "ours":
+            a.our_seekers, a.their_providers = len(ex.seekers), len(ex.providers)
+            a.our_topics = topics
+        else:
+            a.their_seekers, a.our_providers = len(ex.seekers), len(ex.providers)
+            a.their_topics = topics
+
+
+def _topics(pool: Pool, seekers: np.ndarray, providers: np.ndarray) -> list[str]:
+    if seekers.size == 0:
+        return []
+    m = pool.members
+    rel = np.asarray(m.needs[seekers].multiply(m.offers[providers]).sum(axis=1)).ravel()
+    counted: Counter[str] = Counter()
+    for e in np.argsort(-rel, kind="stable")[:TERM_PAIRS].tolist():
+        need = pool.profiles[seekers[e]].needs
+        offer = pool.profiles[providers[e]].offers
+        counted.update(dict.fromkeys(pool.model.matched_terms(need, offer, limit=2), 1))
+    return [term for term, _n in counted.most_common(TOPICS)]
+
+
+def _ties(circle: Circle, others: list[Circle]) -> dict[int, dict[str, int]]:
+    """Vouches (not revoked) and attested meetings between one of our members and a
+    member of each other circle, each pair of people counted once."""
+    from passerelles.trust.models import MeetingAttestation, Vouch
+
+    admitted = Membership.objects.filter(state=MembershipState.ADMITTED)
+    our_ids = admitted.filter(circle=circle).values("user_id")
+    ours = {row["user_id"] for row in our_ids}
+    circles_of: dict[int, set[int]] = {}
+    for user_id, circle_id in admitted.exclude(circle=circle).values_list("user_id", "circle_id"):
+        circles_of.setdefault(user_id, set()).add(circle_id)
+    sources = (
+        ("vouches", Vouch.objects.filter(revoked_at=None), "voucher_id", "vouchee_id"),
+        ("meetings", MeetingAttestation.objects.all(), "attester_id", "other_id"),
+    )
+    out: dict[int, dict[str, int]] = {}
+    for name, rows, x_field, y_field in sources:
+        touching = rows.filter(Q(**{f"{x_field}__in": our_ids}) | Q(**{f"{y_field}__in": our_ids}))
+        seen: set[tuple[int, int, int]] = set()
+        for x, y in touching.values_list(x_field, y_field):
+            for mine, other in ((x, y), (y, x)):
+                if mine not in ours or other in ours:
+                    continue
+                for circle_id in circles_of.get(other, ()):
+                    key = (min(x, y), max(x, y), circle_id)
+                    if key not in seen:
+                        seen.add(key)
+                        counts = out.setdefault(circle_id, {})
+                        counts[name] = counts.get(name, 0) + 1
+    return out
+
+
+def _proximity(circle: Circle, other: Circle) -> tuple[int, str]:
+    if circle.city and other.city and circle.city.casefold() == other.city.casefold():
+        return 2, ""
+    mine, theirs = region_code(circle.department), region_code(other.department)
+    if mine and mine == theirs:
+        return 1, mine
+    return 0, ""
+
+
+def _topic_list(topics: list[str]) -> str:
+    return get_text_list(list(topics), _("et")) + ("…" if len(topics) >= TOPICS else "")
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith("…") else text + "."
+
+
+def reasons(a: Advice, other: Circle) -> list[str]:
+    """The advice in plain words, in the active language, most telling first."""
+    out = []
+    if a.expected_introductions:
+        out.append(
+            ngettext(
+                "%(n)d mise en relation de plus entre vos membres et les leurs sur les "
+                "%(r)d prochains tours.",
+                "%(n)d mises en relation de plus entre vos membres et les leurs sur les "
+                "%(r)d prochains tours.",
+                a.expected_introductions,
+            )
+            % {"n": a.expected_introductions, "r": ROUNDS}
+        )
+    if a.our_seekers:
+        text = ngettext(
+            "%(n)d de vos membres cherche ce que %(m)d des leurs proposent",
+            "%(n)d de vos membres cherchent ce que %(m)d des leurs proposent",
+            a.our_seekers,
+        ) % {"n": a.our_seekers, "m": a.their_providers}
+        if a.our_topics:
+            text += _(" : %(topics)s") % {"topics": _topic_list(a.our_topics)}
+        out.append(_sentence(text))
+    if a.their_seekers:
+        text = ngettext(
+            "%(n)d de leurs membres cherche ce que %(m)d des vôtres proposent",
+            "%(n)d de leurs membres cherchent ce que %(m)d des vôtres proposent",
+            a.their_seekers,
+        ) % {"n": a.their_seekers, "m": a.our_providers}
+        if a.their_topics:
+            text += _(" : %(topics)s") % {"topics": _topic_list(a.their_topics)}
+        out.append(_sentence(text))
+    if a.current_ties:
+        out.append(
+            _(
+                "Déjà des liens entre vos membres : %(v)d recommandation(s), %(m)d rencontre(s) "
+                "attestée(s), %(s)d membre(s) en commun."
+            )
+            % {"v": a.vouches, "m": a.meetings, "s": a.shared_members}
+        )
+    else:
+        out.append(_("Aucun lien aujourd'hui entre vos membres et les leurs : tout est à ouvrir."))
+    if a.proximity == 2:
+        out.append(_("Dans la même ville : %(city)s.") % {"city": other.city})
+    elif a.proximity == 1:
+        out.append(_("Dans la même région : %(region)s.") % {"region": region_name(a.region)})
+    return out

@@ -1,0 +1,17 @@
+"""``{% bridge_suggestions circle %}``: the bridge advisor on the circles' own pages.
+
+The circles app sits below intros and does not import it; its templates load this tag,
+so that the advice shows where organisers manage their bridges.
+"""
+
+from django import template
+
+from passerelles.intros.bridge_advisor import suggest_bridges
+
+register = template.Library()
+
+
+@register.inclusion_tag("intros/_bridge_suggestions.html", takes_context=True)
+def bridge_suggestions(context, circle, limit: int = 5) -> dict:
+    request = context["request"]
+    return {"circle": circle, "suggestions": suggest_bridges(circle, request.user, limit=limit)}

@@ -1,0 +1,121 @@
+"""The bridge advisor: circles whose members answer each other come first, with reasons."""
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from passerelles.circles import actions as circle_actions
+from passerelles.circles.models import CircleKind
+from passerelles.intros.bridge_advisor import advise, suggest_bridges
+from passerelles.intros.models import Scope
+from tests.conftest import make_circle, make_user
+from tests.intros.conftest import member
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def scene(db):
+    """An industry club seeking finance and export; a finance network offering them; a
+    choir with nothing to exchange. Everyone consents within bridged circles only."""
+    owner = make_user("owner@example.org", "Odile", "Arnaud")
+    club = make_circle(owner, "Club Industrie Rhône", city="Lyon", department="69")
+    finance = make_circle(
+        make_user("fin@example.org", "Fanny", "Bach"),
+        "Réseau Finance",
+        city="Paris",
+        department="75",
+        kind=CircleKind.REFERRAL,
+    )
+    choir = make_circle(
+        make_user("choir@example.org", "Chloé", "Roy"),
+        "Chorale du Marais",
+        city="Paris",
+        department="75",
+        kind=CircleKind.OTHER,
+    )
+    bridged = {"scope": Scope.BRIDGED, "per_round": 2}
+    needs = [
+        "un directeur financier à temps partiel pour structurer notre trésorerie",
+        "exporter en Allemagne, trouver un distributeur et financer l'export",
+        "un expert-comptable pour notre levée de fonds",
+    ]
+    offers = [
+        "direction financière à temps partiel, trésorerie, DAF externalisé",
+        "accompagnement à l'export en Allemagne, financement de l'export",
+        "expertise comptable, levée de fonds, commissariat aux comptes",
+    ]
+    for i, need in enumerate(needs):
+        member(
+            f"ind{i}@example.org",
+            "Ind",
+            f"N{i}",
+            club,
+            needs=need,
+            offers="usinage de précision, fabrication de pièces mécaniques",
+            **bridged,
+        )
+        member(
+            f"fin{i}@example.org",
+            "Fin",
+            f"N{i}",
+            finance,
+            offers=offers[i],
+            needs="un sous-traitant en usinage de précision pour un client",
+            **bridged,
+        )
+        member(
+            f"cho{i}@example.org",
+            "Cho",
+            f"N{i}",
+            choir,
+            offers="cours de chant choral",
+            needs="partitions anciennes de Palestrina",
+            **bridged,
+        )
+    return {"owner": owner, "club": club, "finance": finance, "choir": choir}
+
+
+def test_matching_needs_and_offers_rank_above_nothing_to_exchange(scene):
+    ranked = advise(scene["club"])
+    order = [a.other_id for a in ranked]
+    assert order.index(scene["finance"].pk) < order.index(scene["choir"].pk)
+    finance = ranked[order.index(scene["finance"].pk)]
+    choir = ranked[order.index(scene["choir"].pk)]
+    assert finance.expected_introductions > 0
+    assert finance.without_bridge == 0  # scopes keep them apart until a bridge opens
+    assert choir.expected_introductions == 0
+    assert finance.our_seekers == 3 and finance.their_seekers == 3
+    assert choir.exchange == 0
+
+
+def test_suggestions_word_their_reasons(scene):
+    suggestions = suggest_bridges(scene["club"], scene["owner"])
+    top = suggestions[0]
+    assert top.circle == scene["finance"]
+    text = " ".join(top.reasons)
+    assert "3 de vos membres cherchent ce que 3 des leurs proposent" in text
+    assert "mises en relation de plus" in text
+
+
+def test_never_the_circle_itself_nor_one_already_linked(scene):
+    circle_actions.do_request_bridge(scene["club"], scene["finance"], scene["owner"])
+    circles = [s.circle for s in suggest_bridges(scene["club"], scene["owner"])]
+    assert scene["club"] not in circles
+    assert scene["finance"] not in circles
+    assert scene["choir"] in circles
+
+
+def test_shown_on_the_bridges_page_with_a_proposal_link(client, scene):
+    client.force_login(scene["owner"])
+    page = client.get(reverse("circles:bridges", args=[scene["club"].slug]))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Passerelles suggérées" in html
+    propose = reverse("circles:bridge_propose", args=[scene["finance"].slug])
+    assert f"{propose}?depuis={scene['club'].slug}" in html
