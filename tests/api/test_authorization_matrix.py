@@ -10,7 +10,7 @@ from passerelles.intros.models import Introduction, Origin
 from tests.events.conftest import make_event
 from tests.test_authorization_matrix import ROLES, world  # noqa: F401 (the shared world)
 
-OK, UNAUTHORIZED, NOT_FOUND = 200, 401, 404
+OK, UNAUTHORIZED, FORBIDDEN, NOT_FOUND = 200, 401, 403, 404
 SIGNED_IN = {role: OK for role in ROLES} | {"anonymous": UNAUTHORIZED}
 EXPECTED = {
     "me": SIGNED_IN,
@@ -20,6 +20,8 @@ EXPECTED = {
     "introductions": SIGNED_IN,
     "circle_detail": SIGNED_IN | {"outsider": NOT_FOUND},
     "circle_members": SIGNED_IN | {"outsider": NOT_FOUND},
+    "bridge_suggestions": SIGNED_IN
+    | {"outsider": NOT_FOUND, "bridged": FORBIDDEN, "member": FORBIDDEN},
     "profile_bridged_visibility": SIGNED_IN | {"outsider": NOT_FOUND},
     "profile_circles_visibility": SIGNED_IN | {"outsider": NOT_FOUND, "bridged": NOT_FOUND},
     "club_event": SIGNED_IN | {"outsider": NOT_FOUND, "bridged": NOT_FOUND},
@@ -46,6 +48,7 @@ def urls(world):  # noqa: F811
         "introductions": "/api/introductions",
         "circle_detail": f"/api/circles/{club.slug}",
         "circle_members": f"/api/circles/{club.slug}/members",
+        "bridge_suggestions": f"/api/circles/{club.slug}/bridge-suggestions",
         "profile_bridged_visibility": f"/api/members/{world['colleague'].profile.pk}",
         "profile_circles_visibility": f"/api/members/{world['secret'].profile.pk}",
         "club_event": f"/api/events/{event.pk}",

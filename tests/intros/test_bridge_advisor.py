@@ -119,3 +119,45 @@ def test_shown_on_the_bridges_page_with_a_proposal_link(client, scene):
     assert "Passerelles suggérées" in html
     propose = reverse("circles:bridge_propose", args=[scene["finance"].slug])
     assert f"{propose}?depuis={scene['club'].slug}" in html
+
+
+def test_api_lists_suggestions_ranked_for_circle_admins(client, scene):
+    client.force_login(scene["owner"])
+    response = client.get(f"/api/circles/{scene['club'].slug}/bridge-suggestions")
+    assert response.status_code == 200
+    items = response.json()
+    slugs = [item["circle"]["slug"] for item in items]
+    assert slugs[0] == scene["finance"].slug
+    assert scene["club"].slug not in slugs
+    expected = [item["expected_introductions"] for item in items]
+    assert expected == sorted(expected, reverse=True)
+    assert set(items[0]) == {"circle", "expected_introductions", "current_ties", "reasons"}
+    assert items[0]["circle"] == {
+        "slug": "reseau-finance",
+        "name": "Réseau Finance",
+        "city": "Paris",
+    }
+    assert items[0]["reasons"] and all(isinstance(r, str) for r in items[0]["reasons"])
+
+
+def test_api_leaves_out_bridges_requested_or_active(client, scene):
+    circle_actions.do_request_bridge(scene["choir"], scene["club"], scene["owner"])
+    client.force_login(scene["owner"])
+    slugs = [
+        i["circle"]["slug"]
+        for i in client.get(f"/api/circles/{scene['club'].slug}/bridge-suggestions").json()
+    ]
+    assert slugs == [scene["finance"].slug]
+
+
+def test_api_refuses_others(client, scene):
+    url = f"/api/circles/{scene['club'].slug}/bridge-suggestions"
+    assert client.get(url).status_code == 401
+    member = make_user("someone@example.org", "Sam", "One")
+    client.force_login(member)
+    assert client.get(url).status_code == 403  # a listed circle one does not run
+    private = make_circle(scene["owner"], "Club privé", listed=False)
+    hidden = f"/api/circles/{private.slug}/bridge-suggestions"
+    assert client.get(hidden).status_code == 404
+    client.force_login(scene["owner"])
+    assert client.get(hidden).status_code == 200

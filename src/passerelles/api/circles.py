@@ -5,11 +5,13 @@ from __future__ import annotations
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema
+from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
 from passerelles.api.members import ProfileOut
 from passerelles.circles import access
 from passerelles.circles.models import Circle, MembershipState
+from passerelles.intros.bridge_advisor import suggest_bridges
 from passerelles.members.access import visible_profiles
 
 router = Router()
@@ -72,3 +74,31 @@ def circle_members(request: HttpRequest, slug: str) -> object:
         .prefetch_related("skills")
         .order_by("user__last_name", "user__first_name", "pk")
     )
+
+
+class SuggestedCircleOut(Schema):
+    slug: str
+    name: str
+    city: str
+
+
+class BridgeSuggestionOut(Schema):
+    circle: SuggestedCircleOut
+    expected_introductions: int  # added by the bridge over the next rounds
+    current_ties: int  # vouches, attested meetings and members in common today
+    reasons: list[str]  # in the member's language
+
+
+@router.get(
+    "/{slug}/bridge-suggestions",
+    response=list[BridgeSuggestionOut],
+    summary="Bridges this circle could propose, best first",
+)
+def bridge_suggestions(request: HttpRequest, slug: str) -> list:
+    """For the circle's owners and admins (403 for its other viewers, 404 for a circle
+    one may not see): other circles ranked by the introductions a bridge would add,
+    never one already bridged or asked."""
+    circle = access.get_circle_for_user(request.user, slug)
+    if not access.is_circle_admin(request.user, circle):
+        raise HttpError(403, "Réservé aux responsables du cercle.")
+    return suggest_bridges(circle, request.user)
