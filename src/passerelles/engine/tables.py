@@ -7,12 +7,18 @@ Objectives, in order of priority:
 1. forbidden pairs never share a table (hard: ``ValueError`` if no plan is found);
 2. nobody meets the same person twice (fewest repeated meetings when unavoidable);
 3. tables mix groups (circles, sectors): most distinct groups per table;
-4. themed tables get people interested in their theme (soft).
+4. themed tables get people interested in their theme (soft);
+5. groups spread evenly: fewest encounters within one group.
 
-Method: a known resolvable design when the instance fits one (zero repeats by
-construction; participants are then relabelled to mix groups, which keeps zero
-repeats), otherwise a greedy plan; then a tabu search on swaps of two participants in
-one round, evaluated for every swap at once with numpy from a pair-count matrix.
+Method: zero-repeat first rounds when every table has the same size: a construction of
+:mod:`tables_design` (finite-field affine and transversal designs, affine spaces, Kirkman
+triple systems, cyclic Latin squares, round robin), else a cyclic design found by a search
+over one base round (:mod:`tables_cyclic`, evenings up to 120 people); participants are
+then relabelled to mix groups, which keeps zero repeats. Otherwise (and for the rounds
+past the design) a greedy plan. Then a tabu search on swaps of two participants in one
+round, evaluated for every swap at once with numpy from a pair-count matrix. While
+repeats remain above the counting bound and time is left, the search restarts, alternately
+from a fresh start and from the best plan with some rounds reshuffled, and keeps the best.
 
 Table sizes: with an int ``table_size``, the fewest tables of at most ``table_size``
 people, sizes as even as possible (31 people, tables of 4: 8 tables, 7 of 4 and 1 of 3).
@@ -21,7 +27,8 @@ everybody, filled as evenly as the capacities allow; unused tables stay empty.
 Occupancy per table is fixed for the whole evening.
 
 Deterministic for a given ``seed`` when the search stops on its own (all bounds reached,
-``max_iterations`` or ``patience``); a stop by ``time_limit`` depends on machine speed.
+``max_iterations``, or restarts that stopped improving); a stop by ``time_limit``
+depends on machine speed.
 """
 
 from __future__ import annotations
@@ -33,10 +40,12 @@ from dataclasses import asdict, dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
+from passerelles.engine.tables_cyclic import cyclic_design
 from passerelles.engine.tables_design import max_design_rounds, resolvable_design
 
 __all__ = [
     "PlanQuality",
+    "circle_encounters",
     "greedy_plan",
     "mixing_bound",
     "plan_quality",
@@ -53,6 +62,11 @@ _W_FORBIDDEN = 1000.0
 _W_REPEAT = 16.0
 _W_MIX = 2.0
 _W_THEME = 1.0
+# Last: encounters within one circle (pairs of one circle at one table), so that circles
+# spread evenly over the tables; small enough that a swap's change (at most about four
+# times the table size) never outweighs one more distinct circle or themed seat.
+_W_ENC = 0.01
+_NOISE = 0.004  # random tie-breaking, below half of the smallest weight
 
 
 # --------------------------------------------------------------------------- validation
@@ -274,6 +288,35 @@ def plan_quality(
     )
 
 
+def circle_encounters(plan: ArrayLike, groups: ArrayLike) -> tuple[float, float]:
+    """Share of encounters (two people at one table in one round) within one circle, and
+    its lower bound: each circle spread as evenly as possible over the occupied tables.
+
+    ``-1`` entries (not seated) are ignored; ``(0.0, 0.0)`` when nobody shares a table.
+    """
+    plan = np.asarray(plan, dtype=np.int64)
+    labels = _labels(groups, plan.shape[1])
+    if labels is None:
+        raise ValueError("groups are required")
+    within = total = floor = 0
+    for row in plan:
+        seated = row >= 0
+        if not seated.any():
+            continue
+        tables, circles = row[seated], labels[seated]
+        occupied = np.bincount(tables)
+        total += int((occupied * (occupied - 1) // 2).sum())
+        both = np.unique(np.stack((tables, circles)), axis=1, return_counts=True)[1]
+        within += int((both * (both - 1) // 2).sum())
+        k = int(np.count_nonzero(occupied))
+        counts = np.bincount(circles)
+        q, r = counts // k, counts % k  # r tables get q + 1, k - r get q
+        floor += int((r * (q + 1) * q // 2 + (k - r) * q * (q - 1) // 2).sum())
+    if total == 0:
+        return 0.0, 0.0
+    return within / total, floor / total
+
+
 # --------------------------------------------------------------------------- baselines
 
 
@@ -400,7 +443,8 @@ class _Search:
 
     # objective parts ------------------------------------------------------------------
     def recount(self) -> None:
-        """Objective parts from scratch: forbidden, repeats, distinct groups, theme seats."""
+        """Objective parts from scratch: forbidden, repeats, distinct groups, theme seats,
+        encounters within one group."""
         forbidden = 0
         if self.has_forbidden:
             same = self.OH @ self.OH.T  # rounds each pair shares a table
@@ -410,16 +454,17 @@ class _Search:
         theme = 0
         if self.match is not None:
             theme = int(self.match[np.arange(self.n)[None, :], self.P].sum())
-        self.parts = [forbidden, repeats, distinct, theme]
+        enc = int((self.cnt * (self.cnt - 1) // 2).sum()) if self.labels is not None else 0
+        self.parts = [forbidden, repeats, distinct, theme, enc]
 
-    def key(self) -> tuple[int, int, int, int]:
+    def key(self) -> tuple[int, int, int, int, int]:
         """Lexicographic key, lower is better."""
-        f, rep, dist, theme = self.parts
-        return (f, rep, -dist, -theme)
+        f, rep, dist, theme, enc = self.parts
+        return (f, rep, -dist, -theme, enc)
 
     def cost(self) -> float:
-        f, rep, dist, theme = self.parts
-        return _W_FORBIDDEN * f + _W_REPEAT * rep - _W_MIX * dist - _W_THEME * theme
+        f, rep, dist, theme, enc = self.parts
+        return _W_FORBIDDEN * f + _W_REPEAT * rep - _W_MIX * dist - _W_THEME * theme + _W_ENC * enc
 
     # moves ------------------------------------------------------------------------------
     def deltas(self, rows: np.ndarray, repeats: bool = True) -> np.ndarray:
@@ -477,8 +522,18 @@ class _Search:
                 - lose[:, rows][:, :, None]
                 - lose[:, None, :]
             )
-            mix[:, g[rows][:, None] == g[None, :]] = 0.0
+            enc = (
+                self.cnt[r_idx, Pb, g[rows][None, :, None]]
+                + self.cnt[r_idx, Pa, g[None, None, :]]
+                - cnt_self[:, rows][:, :, None]
+                - cnt_self[:, None, :]
+                + 2.0
+            )
+            same = g[rows][:, None] == g[None, :]
+            mix[:, same] = 0.0
+            enc[:, same] = 0.0
             total -= _W_MIX * mix
+            total += _W_ENC * enc
         if self.match is not None:
             m = self.match
             m_self = m[np.arange(n)[None, :], self.P]
@@ -528,6 +583,7 @@ class _Search:
                 cnt = self.cnt[r]
                 gained = int(cnt[tb, ga] == 0) + int(cnt[ta, gb] == 0)
                 self.parts[2] += gained - int(cnt[ta, ga] == 1) - int(cnt[tb, gb] == 1)
+                self.parts[4] += int(cnt[tb, ga] - cnt[ta, ga] + 1 + cnt[ta, gb] - cnt[tb, gb] + 1)
                 cnt[ta, ga] -= 1
                 cnt[tb, gb] -= 1
                 cnt[tb, ga] += 1
@@ -560,9 +616,9 @@ def _relabel(search: _Search, deadline: float, max_steps: int) -> None:
         d[~np.isfinite(d)] = 0.0  # same table in a round: that round is unchanged
         total = d.sum(axis=0)
         np.fill_diagonal(total, 0.0)
-        total += 1e-3 * search.rng.random(total.shape)  # random tie-breaking
+        total += _NOISE / (2 * search.R) * search.rng.random(total.shape)  # tie-breaking
         a, b = np.unravel_index(int(np.argmin(total)), total.shape)
-        if total[a, b] >= -0.5:
+        if total[a, b] >= -_W_ENC / 2:
             return
         for r in range(search.R):
             if search.P[r, a] != search.P[r, b]:
@@ -571,12 +627,13 @@ def _relabel(search: _Search, deadline: float, max_steps: int) -> None:
 
 def _tabu(
     search: _Search,
-    target: tuple[int, int, int, int],
+    target: tuple[int, int, int, int, int],
     deadline: float,
     max_iterations: int,
     patience: int,
-) -> np.ndarray:
-    """Tabu search from the current state; returns the best plan seen (lexicographic)."""
+) -> tuple[np.ndarray, int]:
+    """Tabu search from the current state until ``patience`` swaps without improvement;
+    returns the best plan seen (lexicographic) and the swaps made."""
     rng = search.rng
     R, n, k = search.R, search.n, search.k
     best_plan, best = search.P.copy(), search.key()
@@ -599,7 +656,7 @@ def _tabu(
             rows = search.bad_rows()
             rows = np.union1d(rows[rng.permutation(rows.size)[:48]], rng.choice(n, 16))
         d = search.deltas(rows)
-        d += 0.5 * rng.random(d.shape)  # weights are integers: noise only breaks ties
+        d += _NOISE * rng.random(d.shape)  # noise only breaks ties
         Pa = search.P[:, rows][:, :, None]
         Pb = search.P[:, None, :]
         is_tabu = (tabu[r_idx, rows[None, :, None], Pb] > it) | (
@@ -633,7 +690,24 @@ def _tabu(
                 if search.P[r, a] != search.P[r, b]:
                     search.swap(r, a, b)
             tabu[:] = 0
-    return best_plan
+    return best_plan, it
+
+
+_STALE_RESTARTS = 10  # restarts without a better plan before giving up early
+
+
+def _key(search: _Search, plan: np.ndarray) -> tuple[int, int, int, int, int]:
+    """Lexicographic key of a plan (loads it into the search)."""
+    search.load(plan)
+    return search.key()
+
+
+def _encounter_floor(sizes: np.ndarray, labels: np.ndarray) -> int:
+    """Fewest encounters within one group per round: each group spread evenly."""
+    k = int(np.count_nonzero(sizes))
+    counts = np.bincount(labels)
+    q, r = counts // k, counts % k
+    return int((r * (q + 1) * q // 2 + (k - r) * q * (q - 1) // 2).sum())
 
 
 def _repeat_lower_bound(
@@ -649,7 +723,49 @@ def _repeat_lower_bound(
     return int(-(-excess.sum() // 2))
 
 
-def _design_start(
+# Cyclic designs are searched for evenings of golfer size; larger evenings get zero
+# repeats from the greedy start and the tabu search (with circles: no design at all).
+_CYCLIC_MAX_N = 120
+_CYCLIC_SHARE = 0.4  # share of the time limit the cyclic search may take
+
+
+def _design_head(
+    sizes: np.ndarray,
+    rounds: int,
+    rng: np.random.Generator,
+    seed: int,
+    deadline: float,
+    max_iterations: int | None,
+) -> np.ndarray | None:
+    """Zero-repeat first rounds when all used tables have the same size: a construction
+    (:mod:`tables_design`), else a cyclic design found by search (:mod:`tables_cyclic`).
+
+    At most ``min(rounds, (n - 1) // (s - 1))`` rounds (past that, repeats are forced);
+    participants are relabelled at random. None when nothing fits.
+    """
+    n = int(sizes.sum())
+    used = np.flatnonzero(sizes > 0)
+    s = int(sizes[used[0]])
+    if np.any(sizes[used] != s) or s < 2 or used.size < 2:
+        return None
+    want = min(rounds, (n - 1) // (s - 1))
+    have = min(max_design_rounds(used.size, s), want)
+    head = resolvable_design(used.size, s, have) if have >= 2 else None
+    if have < want and n <= _CYCLIC_MAX_N:
+        # the cyclic search draws from its own generator: the rest of the plan does not
+        # depend on how far it got before its deadline
+        found = cyclic_design(
+            used.size, s, want, np.random.default_rng([seed, 1]), deadline, max_iterations
+        )
+        if found is not None:
+            head = found
+    if head is None:
+        return None
+    return used[head][:, rng.permutation(n)]
+
+
+def _with_tail(
+    head: np.ndarray | None,
     sizes: np.ndarray,
     rounds: int,
     hist: np.ndarray,
@@ -657,28 +773,15 @@ def _design_start(
     forbid: np.ndarray,
     match: np.ndarray | None,
     rng: np.random.Generator,
-) -> np.ndarray | None:
-    """Start from a resolvable design when all used tables have the same size.
-
-    More rounds than the design offers: its rounds come first (zero repeats among them)
-    and greedy rounds complete the plan; kept only when it beats a plain greedy start.
-    """
-    n = int(sizes.sum())
-    used = np.flatnonzero(sizes > 0)
-    s = int(sizes[used[0]])
-    if hist.any() or np.any(sizes[used] != s):
-        return None
-    have = min(max_design_rounds(used.size, s), rounds)
-    if have < 2:
-        return None
-    # design tables are numbered among the used ones; participants relabelled at random
-    head = used[resolvable_design(used.size, s, have)][:, rng.permutation(n)]
-    if have == rounds:
-        return head
-    met = _pair_counts(head)
-    tail = _greedy(sizes, rounds - have, met, labels, forbid, match, rng)
-    start = np.vstack((head, tail))
+) -> np.ndarray:
+    """The head's rounds then greedy rounds; a plain greedy plan when it has fewer repeats."""
     greedy = _greedy(sizes, rounds, hist.copy(), labels, forbid, match, rng)
+    if head is None:
+        return greedy
+    if head.shape[0] >= rounds:
+        return head[:rounds]
+    tail = _greedy(sizes, rounds - head.shape[0], _pair_counts(head), labels, forbid, match, rng)
+    start = np.vstack((head, tail))
 
     def repeats(plan: np.ndarray) -> int:
         return int(np.maximum(np.triu(_pair_counts(plan), 1) - 1, 0).sum())
@@ -716,8 +819,9 @@ def plan_tables(
         meeting them again counts as a repeat.
     table_themes : int ``(tables,)``, theme index of each table or -1.
     interests : bool ``(n, themes)``, themes each participant chose (soft preference).
-    max_iterations, patience : stop after that many swaps, or that many swaps without
-        improvement (default 2000).
+    max_iterations : stop after that many swaps in all (restarts included).
+    patience : swaps without improvement before the search restarts (default 2000, fewer
+        for small evenings); it stops after 10 restarts without a better plan.
 
     Returns
     -------
@@ -749,22 +853,56 @@ def plan_tables(
     np.add.at(hist, (hist_pairs[:, 1], hist_pairs[:, 0]), 1)
     rng = np.random.default_rng(seed)
 
-    start = _design_start(sizes, rounds, hist, labels, forbid, match, rng)
-    if start is None:
-        start = _greedy(sizes, rounds, hist.copy(), labels, forbid, match, rng)
+    deadline = t0 + time_limit
+    head = None
+    # large evenings with circles start greedy: a relabelled design mixes them less well
+    if not hist.any() and (labels is None or n <= _CYCLIC_MAX_N):
+        head = _design_head(
+            sizes, rounds, rng, seed, t0 + _CYCLIC_SHARE * time_limit, max_iterations
+        )
+    start = _with_tail(head, sizes, rounds, hist, labels, forbid, match, rng)
 
     search = _Search(start, sizes, hist, labels, forbid, match, rng)
-    deadline = t0 + time_limit
+    floor = _repeat_lower_bound(sizes, rounds, hist, forbid)
     target = (
         0,
-        _repeat_lower_bound(sizes, rounds, hist, forbid),
+        floor,
         -rounds * mixing_bound(sizes, np.bincount(labels)) if labels is not None else 0,
         -rounds * _theme_bound(sizes, match) if match is not None else 0,
+        rounds * _encounter_floor(sizes, labels) if labels is not None else 0,
     )
     if not hist.any() and search.parts[1] == 0 and search.key() > target:
         _relabel(search, deadline, max_steps=20 * n)
     budget = max_iterations if max_iterations is not None else np.iinfo(np.int64).max
-    plan = _tabu(search, target, deadline, budget, patience or 2000)
+    # small evenings stall (and restart) sooner: their search space is small
+    patience = patience or min(2000, max(200, 10 * n * rounds))
+    plan, used = _tabu(search, target, deadline, budget, patience)
+    best = _key(search, plan)
+    # Spend the budget: while forbidden pairs or repeats remain above the counting bound,
+    # restart (alternately from a fresh start and from the best plan with a round
+    # reshuffled) until the time limit, the iterations or _STALE_RESTARTS fruitless restarts.
+    attempt = stale = 0
+    while (
+        best[:2] > target[:2]
+        and used < budget
+        and stale < _STALE_RESTARTS
+        and time.perf_counter() < deadline
+    ):
+        attempt += 1
+        if attempt % 2:
+            restart = _with_tail(head, sizes, rounds, hist, labels, forbid, match, rng)
+        else:
+            restart = plan.copy()
+            for r in rng.choice(rounds, max(1, rounds // 4), replace=False):
+                restart[r] = rng.permutation(restart[r])
+        search.load(restart)
+        found, steps = _tabu(search, target, deadline, budget - used, patience)
+        used += steps
+        key = _key(search, found)
+        if key < best:
+            best, plan, stale = key, found, 0
+        else:
+            stale += 1
     if forbid_pairs.size and plan_quality(plan, forbidden=forbid_pairs).forbidden_violations:
         raise ValueError("no plan keeps every forbidden pair apart (too many for the tables?)")
     return plan

@@ -11,11 +11,16 @@ Constructions:
 - Kirkman triple system KTS(15) from a packing of the lines of PG(3, 2) into seven
   spreads: 5 tables of 3 for 7 rounds (Kirkman's schoolgirls).
 - round-robin "circle method" for tables of two: n - 1 rounds for even n.
+- affine spaces AG(dim, q): q^(dim-1) tables of q for (q^dim - 1) / (q - 1) rounds (9-3-13).
+- cyclic Latin squares over Z_k for any k (6-6-3; 10-5-5, 10-3-5 where no field exists).
+
+Instances past these get a cyclic design found by search (:mod:`tables_cyclic`).
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 from functools import lru_cache
 
 import numpy as np
@@ -164,26 +169,85 @@ def _round_robin(n: int) -> np.ndarray:
     return plan
 
 
+def _affine_space(q: int, dim: int) -> np.ndarray:
+    """Parallel classes of lines of AG(dim, q): q^(dim-1) tables of q people, one round per
+    direction ((q^dim - 1) / (q - 1) rounds; AG(3, 3) is a KTS(27), 9 tables of 3 for 13)."""
+    add, mul = _field(q)
+    n = q**dim
+    coords = np.array([[(p // q**i) % q for i in range(dim)] for p in range(n)], dtype=np.int64)
+    weights = q ** np.arange(dim)
+    directions = [
+        d
+        for d in itertools.product(range(q), repeat=dim)
+        if any(d) and d[next(i for i, x in enumerate(d) if x)] == 1
+    ]
+    rounds = []
+    for d in directions:
+        step = np.array(d, dtype=np.int64)
+        # the points of a line through p: p + lam * d; the smallest index names the line
+        line = np.stack([add[coords, mul[lam, step]] @ weights for lam in range(q)])
+        rounds.append(np.unique(line.min(axis=0), return_inverse=True)[1])
+    return np.array(rounds, dtype=np.int64)
+
+
+def _latin_rounds(k: int, s: int) -> int:
+    """Rounds of :func:`_cyclic_latin`: the multipliers 0..t-1, plus the rows when s == k."""
+    t = 1
+    while t < k and k // math.gcd(t, k) >= s:
+        t += 1
+    return t + (s == k)
+
+
+def _cyclic_latin(k: int, s: int) -> np.ndarray:
+    """Cyclic Latin squares over Z_k, for any k: person (r, c) (r < s, c < k) sits at table
+    a * r + c in round a, for the multipliers a = 0..t-1 whose differences d keep
+    d * (r - r') != 0 mod k (k / gcd(d, k) >= s); one more round by rows when s == k (6
+    tables of 6 for 3 rounds: no pair of orthogonal Latin squares of order 6 exists)."""
+    r = np.repeat(np.arange(s), k)
+    c = np.tile(np.arange(k), s)
+    t = _latin_rounds(k, s) - (s == k)
+    rounds = [(a * r + c) % k for a in range(t)]
+    if s == k:
+        rounds.append(r)
+    return np.array(rounds, dtype=np.int64)
+
+
+def _space_dim(k: int, s: int) -> int:
+    """dim >= 3 with k == s^(dim-1) and s a prime power, else 0."""
+    if _prime_power(s) is None:
+        return 0
+    dim, size = 2, s
+    while size < k:
+        size *= s
+        dim += 1
+    return dim if size == k and dim >= 3 else 0
+
+
+def _constructions(k: int, s: int) -> list[tuple[int, object]]:
+    """(rounds, builder) of every construction for k tables of s people."""
+    out: list[tuple[int, object]] = []
+    if s == 2 and k >= 1:
+        out.append((2 * k - 1, lambda: _round_robin(2 * k)))
+    if (k, s) == (5, 3):
+        out.append((7, _kirkman15))
+    if _prime_power(k) is not None and 2 <= s <= k:
+        out.append((k + (k % s == 0), lambda: _affine(k, s)))
+    dim = _space_dim(k, s)
+    if dim:
+        out.append(((s**dim - 1) // (s - 1), lambda: _affine_space(s, dim)))
+    if 2 <= s <= k:
+        out.append((_latin_rounds(k, s), lambda: _cyclic_latin(k, s)))
+    return out
+
+
 def max_design_rounds(k: int, s: int) -> int:
     """Rounds available from a known construction for k tables of s people (0 if none)."""
-    best = 0
-    if s == 2 and k >= 1:
-        best = max(best, 2 * k - 1)
-    if (k, s) == (5, 3):
-        best = max(best, 7)
-    if _prime_power(k) is not None and 2 <= s <= k:
-        best = max(best, k + (k % s == 0))
-    return best
+    return max((rounds for rounds, _ in _constructions(k, s)), default=0)
 
 
 def resolvable_design(k: int, s: int, rounds: int) -> np.ndarray | None:
     """A zero-repeat plan ``(rounds, k * s)`` for k tables of s people, or None if unknown."""
-    if rounds > max_design_rounds(k, s):
-        return None
-    if _prime_power(k) is not None and 2 <= s <= k and rounds <= k + (k % s == 0):
-        return _affine(k, s)[:rounds]
-    if (k, s) == (5, 3):
-        return _kirkman15()[:rounds].copy()
-    if s == 2:
-        return _round_robin(2 * k)[:rounds]
-    return None  # pragma: no cover
+    for have, build in _constructions(k, s):
+        if have >= rounds:
+            return np.array(build()[:rounds], dtype=np.int64)
+    return None
