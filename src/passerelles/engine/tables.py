@@ -726,10 +726,35 @@ def _repeat_lower_bound(
 # Cyclic designs are searched for evenings of golfer size; larger evenings get zero
 # repeats from the greedy start and the tabu search (with circles: no design at all).
 _CYCLIC_MAX_N = 120
-_CYCLIC_SHARE = 0.4  # share of the time limit the cyclic search may take
+_FIRST_SHARE = 0.15  # share of the time limit for a first search before a cyclic design
+_CYCLIC_SHARE = 0.7  # the cyclic search ends by this share of the time limit
 
 
-def _design_head(
+def _uniform(sizes: np.ndarray) -> tuple[np.ndarray, int, int] | None:
+    """(used tables, seats, rounds before repeats are forced) when every used table has
+    the same size, else None."""
+    used = np.flatnonzero(sizes > 0)
+    s = int(sizes[used[0]])
+    if np.any(sizes[used] != s) or s < 2 or used.size < 2:
+        return None
+    return used, s, (int(sizes.sum()) - 1) // (s - 1)
+
+
+def _design_head(sizes: np.ndarray, rounds: int, rng: np.random.Generator) -> np.ndarray | None:
+    """Zero-repeat first rounds from a construction (:mod:`tables_design`) when all used
+    tables have the same size, at most ``min(rounds, (n - 1) // (s - 1))`` (past that,
+    repeats are forced); participants relabelled at random. None when nothing fits."""
+    shape = _uniform(sizes)
+    if shape is None:
+        return None
+    used, s, most = shape
+    have = min(max_design_rounds(used.size, s), rounds, most)
+    if have < 2:
+        return None
+    return used[resolvable_design(used.size, s, have)][:, rng.permutation(int(sizes.sum()))]
+
+
+def _cyclic_head(
     sizes: np.ndarray,
     rounds: int,
     rng: np.random.Generator,
@@ -737,31 +762,22 @@ def _design_head(
     deadline: float,
     max_iterations: int | None,
 ) -> np.ndarray | None:
-    """Zero-repeat first rounds when all used tables have the same size: a construction
-    (:mod:`tables_design`), else a cyclic design found by search (:mod:`tables_cyclic`).
-
-    At most ``min(rounds, (n - 1) // (s - 1))`` rounds (past that, repeats are forced);
-    participants are relabelled at random. None when nothing fits.
-    """
+    """Zero-repeat first rounds from a cyclic design found by search (:mod:`tables_cyclic`),
+    as many as the constructions cannot give, or None."""
+    shape = _uniform(sizes)
     n = int(sizes.sum())
-    used = np.flatnonzero(sizes > 0)
-    s = int(sizes[used[0]])
-    if np.any(sizes[used] != s) or s < 2 or used.size < 2:
+    if shape is None or n > _CYCLIC_MAX_N:
         return None
-    want = min(rounds, (n - 1) // (s - 1))
-    have = min(max_design_rounds(used.size, s), want)
-    head = resolvable_design(used.size, s, have) if have >= 2 else None
-    if have < want and n <= _CYCLIC_MAX_N:
-        # the cyclic search draws from its own generator: the rest of the plan does not
-        # depend on how far it got before its deadline
-        found = cyclic_design(
-            used.size, s, want, np.random.default_rng([seed, 1]), deadline, max_iterations
-        )
-        if found is not None:
-            head = found
-    if head is None:
+    used, s, most = shape
+    want = min(rounds, most)
+    if want <= max_design_rounds(used.size, s):
         return None
-    return used[head][:, rng.permutation(n)]
+    # the cyclic search draws from its own generator: the rest of the plan does not
+    # depend on how far it got before its deadline
+    found = cyclic_design(
+        used.size, s, want, np.random.default_rng([seed, 1]), deadline, max_iterations
+    )
+    return None if found is None else used[found][:, rng.permutation(n)]
 
 
 def _with_tail(
@@ -854,12 +870,9 @@ def plan_tables(
     rng = np.random.default_rng(seed)
 
     deadline = t0 + time_limit
-    head = None
     # large evenings with circles start greedy: a relabelled design mixes them less well
-    if not hist.any() and (labels is None or n <= _CYCLIC_MAX_N):
-        head = _design_head(
-            sizes, rounds, rng, seed, t0 + _CYCLIC_SHARE * time_limit, max_iterations
-        )
+    designable = not hist.any() and (labels is None or n <= _CYCLIC_MAX_N)
+    head = _design_head(sizes, rounds, rng) if designable else None
     start = _with_tail(head, sizes, rounds, hist, labels, forbid, match, rng)
 
     search = _Search(start, sizes, hist, labels, forbid, match, rng)
@@ -876,8 +889,24 @@ def plan_tables(
     budget = max_iterations if max_iterations is not None else np.iinfo(np.int64).max
     # small evenings stall (and restart) sooner: their search space is small
     patience = patience or min(2000, max(200, 10 * n * rounds))
-    plan, used = _tabu(search, target, deadline, budget, patience)
+    # a short first search ends the easy instances; then a cyclic design when one may help
+    cyclic = designable and n <= _CYCLIC_MAX_N
+    first = t0 + _FIRST_SHARE * time_limit if cyclic else deadline
+    plan, used = _tabu(search, target, first, budget, patience)
     best = _key(search, plan)
+    if cyclic and best[:2] > target[:2]:
+        found = _cyclic_head(
+            sizes, rounds, rng, seed, t0 + _CYCLIC_SHARE * time_limit, max_iterations
+        )
+        if found is not None:
+            head = found
+            search.load(_with_tail(head, sizes, rounds, hist, labels, forbid, match, rng))
+            if search.parts[1] == 0 and search.key() > target:
+                _relabel(search, deadline, max_steps=20 * n)
+            found_plan, steps = _tabu(search, target, deadline, budget - used, patience)
+            used += steps
+            if _key(search, found_plan) < best:
+                plan, best = found_plan, _key(search, found_plan)
     # Spend the budget: while forbidden pairs or repeats remain above the counting bound,
     # restart (alternately from a fresh start and from the best plan with a round
     # reshuffled) until the time limit, the iterations or _STALE_RESTARTS fruitless restarts.

@@ -18,11 +18,31 @@ the developed plan, computed exactly from the orbit counts.
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
-__all__ = ["cyclic_design", "cyclic_options", "develop"]
+__all__ = ["Shape", "cyclic_design", "cyclic_options", "cyclic_shapes", "develop"]
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How a cyclic plan is built: ``m`` translates of a base round on ``Z_m x {0..c-1}``
+    plus ``f`` fixed points; then ``extra`` rounds invariant under translation, each made of
+    the ``m`` translates of one table ``{(o_i, i)}`` (one person per row: needs ``c == s``
+    and ``m == g``); then, with ``rows``, one round where each row is a table (``c == g``,
+    ``m == s``). The classical Kirkman and nearly-Kirkman constructions have this form."""
+
+    m: int
+    c: int
+    f: int = 0
+    extra: int = 0
+    rows: bool = False
+
+    @property
+    def rounds(self) -> int:
+        return self.m + self.extra + int(self.rows)
 
 
 def cyclic_options(g: int, s: int, rounds: int) -> list[tuple[int, int]]:
@@ -33,6 +53,17 @@ def cyclic_options(g: int, s: int, rounds: int) -> list[tuple[int, int]]:
         for f in range(0, min(g, n) + 1)
         if (n - f) % rounds == 0 and (n - f) // rounds >= 1
     ]
+
+
+def cyclic_shapes(g: int, s: int, rounds: int) -> list[Shape]:
+    """Every shape giving exactly ``rounds`` rounds for g tables of s people."""
+    shapes = []
+    if rounds > g >= 2 and rounds - g <= s + 1:
+        shapes.append(Shape(m=g, c=s, extra=rounds - g))
+    if rounds == s + 1:
+        shapes.append(Shape(m=s, c=g, rows=True))
+    shapes += [Shape(m=rounds, c=c, f=f) for c, f in cyclic_options(g, s, rounds)]
+    return shapes
 
 
 @lru_cache(maxsize=64)
@@ -66,82 +97,230 @@ def _orbits(m: int, c: int, f: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     return orbit, size_arr, mult
 
 
-def develop(base: np.ndarray, m: int, c: int, rounds: int | None = None) -> np.ndarray:
-    """The plan ``(rounds, n)`` of the translates ``0..rounds-1`` of a base round."""
+def develop(
+    base: np.ndarray,
+    shape: Shape,
+    offsets: np.ndarray | None = None,
+    rounds: int | None = None,
+) -> np.ndarray:
+    """The plan ``(rounds, n)``: translates ``0..m-1`` of the base round, then the
+    invariant rounds of ``offsets`` (``(extra, c)``), then the rows round."""
+    m, c = shape.m, shape.c
     n = base.size
     idx = np.arange(n)
     moving = idx < m * c
-    out = np.empty((m if rounds is None else rounds, n), dtype=np.int64)
-    for t in range(out.shape[0]):
+    x, row = idx % m, idx // m
+    out = []
+    for t in range(m):
         src = idx.copy()
-        src[moving] = (idx[moving] // m) * m + (idx[moving] % m - t) % m
-        out[t] = base[src]
-    return out
+        src[moving] = row[moving] * m + (x[moving] - t) % m
+        out.append(base[src])
+    for o in offsets if offsets is not None else ():
+        out.append((x - o[row]) % m)  # (x, i) sits at the table of (x - o_i, i)
+    if shape.rows:
+        out.append(row)
+    plan = np.array(out, dtype=np.int64)
+    return plan if rounds is None else plan[:rounds]
 
 
 class _BaseSearch:
-    """Tabu search over swaps of two people in the base round."""
+    """Tabu search state: the base round and the offsets of the invariant rounds.
 
-    def __init__(self, g: int, s: int, m: int, c: int, f: int, rng: np.random.Generator) -> None:
-        self.g, self.s, self.m, self.c, self.f = g, s, m, c, f
+    ``meet[o]``: meetings of each pair of orbit ``o`` in the developed plan (a base pair
+    gives ``mult[o]``, an invariant table one, the rows round one per pure orbit); repeats
+    = sum over orbits of ``size * max(meet - 1, 0)``.
+    """
+
+    def __init__(self, g: int, s: int, shape: Shape, rng: np.random.Generator) -> None:
+        self.g, self.s, self.shape = g, s, shape
+        m, c, f = shape.m, shape.c, shape.f
         self.n = g * s
         self.O, self.size, self.mult = _orbits(m, c, f)
         self.rng = rng
-        # fixed points first, one per table; then the others at random
+        # orbit of the pair (0, i), (d, j) for rows i < j, as used by invariant tables
+        self.pair_orbit = np.zeros((c, c, m), dtype=np.int64)
+        for i in range(c):
+            for j in range(c):
+                if i != j:
+                    self.pair_orbit[i, j] = self.O[i * m, j * m + np.arange(m)] if i < j else 0
+        for i in range(c):
+            for j in range(i):
+                # (0, i), (d, j) with j < i: the pair (0, j), (-d, i)
+                self.pair_orbit[i, j] = self.pair_orbit[j, i][(-np.arange(m)) % m]
+        self.const = np.zeros(self.size.size, dtype=np.int64)
+        if shape.rows:
+            for i in range(c):
+                for d in range(1, m // 2 + 1):
+                    self.const[self.O[i * m, i * m + d]] = 1
         base = np.empty(self.n, dtype=np.int64)
         seats = np.repeat(np.arange(g), s)
-        fixed = np.arange(m * c, self.n)
-        first = np.arange(f) * s  # seat of the first place of table t is t * s
-        base[fixed] = seats[first]
-        rest = np.delete(seats, first)
-        base[: m * c] = rng.permutation(rest)
-        self.load(base)
+        first = np.arange(f) * s  # fixed points one per table
+        base[m * c :] = seats[first]
+        base[: m * c] = rng.permutation(np.delete(seats, first))
+        offsets = np.zeros((shape.extra, c), dtype=np.int64)
+        offsets[:, 1:] = rng.integers(0, m, (shape.extra, c - 1))
+        self.load(base, offsets)
 
-    def load(self, base: np.ndarray) -> None:
-        self.base = base.copy()
-        self.cnt = np.zeros(self.size.size, dtype=np.int64)
-        same = base[:, None] == base[None, :]
-        np.fill_diagonal(same, False)
-        np.add.at(self.cnt, self.O[np.triu(same, 1)], 1)
+    def load(self, base: np.ndarray, offsets: np.ndarray) -> None:
+        self.base, self.offsets = base.copy(), offsets.copy()
+        meet = self.const.copy()
+        same = np.triu(base[:, None] == base[None, :], 1)
+        np.add.at(meet, self.O[same], self.mult[self.O[same]])
+        for o in self.offsets:
+            np.add.at(meet, self._table_orbits(o), 1)
+        self.meet = meet
         self.cost = self._cost()
 
-    def _f(self, cnt: np.ndarray) -> np.ndarray:
-        out = self.size * np.maximum(self.mult * cnt - 1, 0)
+    def _table_orbits(self, o: np.ndarray) -> np.ndarray:
+        i, j = np.triu_indices(self.shape.c, 1)
+        return self.pair_orbit[i, j, (o[j] - o[i]) % self.shape.m]
+
+    def _f(self, meet: np.ndarray) -> np.ndarray:
+        out = self.size * np.maximum(meet - 1, 0)
         out[0] = 0
         return out
 
     def _cost(self) -> int:
-        return int(self._f(self.cnt).sum())
+        return int(self._f(self.meet).sum())
 
-    def deltas(self) -> np.ndarray:
-        """Change of repeats of swapping u and v, ``(n, n)`` (+inf at the same table).
+    def mates(self) -> np.ndarray:
+        """``(n, s - 1)``: the others at each person's base table."""
+        members = np.argsort(self.base, kind="stable").reshape(self.g, self.s)[self.base]
+        keep = members != np.arange(self.n)[:, None]
+        return members[keep].reshape(self.n, self.s - 1)
 
-        Exact except when both moves touch one orbit; the move is then re-scored exactly."""
-        plus = self._f(self.cnt + 1) - self._f(self.cnt)
-        minus = self._f(np.maximum(self.cnt - 1, 0)) - self._f(self.cnt)
-        Dp = plus[self.O].astype(np.float64)
-        Dm = minus[self.O].astype(np.float64)
-        np.fill_diagonal(Dp, 0.0)
-        np.fill_diagonal(Dm, 0.0)
-        T = np.zeros((self.n, self.g))
-        T[np.arange(self.n), self.base] = 1.0
-        add = (Dp @ T)[:, self.base]  # add[u, v]: u joins v's table
-        rem = (Dm @ T)[np.arange(self.n), self.base]  # u leaves its table
-        delta = add + add.T - 2.0 * Dp + rem[:, None] + rem[None, :]
-        delta[self.base[:, None] == self.base[None, :]] = np.inf
+    def conflicted(self) -> np.ndarray:
+        """People of the base round in a pair whose orbit meets more than once."""
+        mates = self.mates()
+        return np.flatnonzero((self.meet[self.O[np.arange(self.n)[:, None], mates]] > 1).any(1))
+
+    def deltas(self, movers: np.ndarray) -> np.ndarray:
+        """Exact change of repeats of swapping u (in movers) with v in the base round,
+        ``(movers, n)``; +inf at the same table."""
+        orbit, mult, meet = self.O, self.mult, self.meet
+        mates = self.mates()
+        U = movers[:, None, None]
+        V = np.arange(self.n)[None, :, None]
+        shape = (movers.size, self.n, self.s - 1)
+        ids = np.concatenate(
+            (
+                np.broadcast_to(orbit[U, mates[movers][:, None, :]], shape),  # u leaves A
+                orbit[U, mates[None, :, :]],  # u joins B
+                np.broadcast_to(orbit[V, mates[None, :, :]], shape),  # v leaves B
+                orbit[V, mates[movers][:, None, :]],  # v joins A
+            ),
+            axis=2,
+        )
+        k = self.s - 1
+        sign = np.repeat(np.array([-1, 1, -1, 1]), k)
+        w = mult[ids] * sign
+        same = ids[..., :, None] == ids[..., None, :]
+        change = (same * w[..., None, :]).sum(-1)  # net change of each entry's orbit
+        copies = same.sum(-1)
+        before = meet[ids]
+        size = self.size[ids]
+        gain = size * (np.maximum(before + change - 1, 0) - np.maximum(before - 1, 0))
+        delta = (gain / copies).sum(-1)
+        delta[self.base[movers][:, None] == self.base[None, :]] = np.inf
         return delta
+
+    def offset_deltas(self) -> np.ndarray:
+        """Change of repeats of setting offset i of invariant round r to b: ``(extra, c, m)``
+        (+inf for the current value and for row 0, which stays at 0). Exact."""
+        m, c = self.shape.m, self.shape.c
+        now = self._f(self.meet)
+        plus = self._f(self.meet + 1) - now
+        minus = self._f(np.maximum(self.meet - 1, 0)) - now
+        out = np.full((self.shape.extra, c, m), np.inf)
+        values = np.arange(m)
+        for r, o in enumerate(self.offsets):
+            for i in range(1, c):
+                others = np.delete(np.arange(c), i)
+                old = self.pair_orbit[i, others, (o[others] - o[i]) % m]
+                new = self.pair_orbit[i, others[:, None], (o[others][:, None] - values) % m]
+                out[r, i] = plus[new].sum(axis=0) + minus[old].sum()
+                out[r, i, o[i]] = np.inf
+        return out
 
     def swap(self, u: int, v: int) -> None:
         A, B = self.base[u], self.base[v]
         at_a = np.flatnonzero(self.base == A)
         at_b = np.flatnonzero(self.base == B)
         at_a, at_b = at_a[at_a != u], at_b[at_b != v]
-        np.subtract.at(self.cnt, self.O[u, at_a], 1)
-        np.subtract.at(self.cnt, self.O[v, at_b], 1)
-        np.add.at(self.cnt, self.O[u, at_b], 1)
-        np.add.at(self.cnt, self.O[v, at_a], 1)
+        for p, gone, new in ((u, at_a, at_b), (v, at_b, at_a)):
+            np.subtract.at(self.meet, self.O[p, gone], self.mult[self.O[p, gone]])
+            np.add.at(self.meet, self.O[p, new], self.mult[self.O[p, new]])
         self.base[u], self.base[v] = B, A
         self.cost = self._cost()
+
+    def shift(self, r: int, i: int, value: int) -> None:
+        np.subtract.at(self.meet, self._table_orbits(self.offsets[r]), 1)
+        self.offsets[r, i] = value
+        np.add.at(self.meet, self._table_orbits(self.offsets[r]), 1)
+        self.cost = self._cost()
+
+    def plan(self, rounds: int | None = None) -> np.ndarray:
+        return develop(self.base, self.shape, self.offsets, rounds)
+
+
+def _search(
+    search: _BaseSearch,
+    rng: np.random.Generator,
+    deadline: float,
+    budget: int,
+    stall_limit: int,
+) -> int:
+    """Tabu search until zero repeats, a stall, the deadline or the budget; returns the
+    swaps made."""
+    n, g = search.n, search.g
+    shape = search.shape
+    best = search.cost
+    tabu = np.zeros((n, g), dtype=np.int64)
+    tabu_off = np.zeros((shape.extra, shape.c, shape.m), dtype=np.int64)
+    it = stall = 0
+    cols = np.arange(n)[None, :]
+    while search.cost > 0 and stall < stall_limit and it < budget:
+        if it % 64 == 0 and time.perf_counter() > deadline:
+            break
+        it += 1
+        stall += 1
+        movers = search.conflicted()
+        if movers.size > 12:
+            movers = rng.choice(movers, 12, replace=False)
+        elif movers.size == 0:
+            movers = rng.choice(n, min(n, 6), replace=False)
+        d = search.deltas(movers)
+        d += 0.5 * rng.random(d.shape)
+        base = search.base
+        is_tabu = (tabu[movers[:, None], base[None, :]] > it) | (
+            tabu[cols, base[movers][:, None]] > it
+        )
+        d[is_tabu & (search.cost + d >= best - 0.5)] = np.inf
+        flat = int(np.argmin(d))
+        move = d.flat[flat]
+        if shape.extra:
+            od = search.offset_deltas() + 0.5 * rng.random(tabu_off.shape)
+            od[(tabu_off > it) & (search.cost + od >= best - 0.5)] = np.inf
+            oflat = int(np.argmin(od))
+            if od.flat[oflat] < move:
+                r, i, value = np.unravel_index(oflat, od.shape)
+                tabu_off[r, i, search.offsets[r, i]] = it + 2 + int(rng.integers(0, 4))
+                search.shift(int(r), int(i), int(value))
+                move = None
+        if move is not None:
+            if not np.isfinite(move):
+                tabu[:] = 0
+                tabu_off[:] = 0
+                continue
+            ui, v = divmod(flat, n)
+            u = int(movers[ui])
+            a, b = search.base[u], search.base[v]
+            search.swap(u, v)
+            tenure = 2 + int(rng.integers(0, max(3, n // 6)))
+            tabu[u, a] = tabu[v, b] = it + tenure
+        if search.cost < best:
+            best, stall = search.cost, 0
+    return it
 
 
 def cyclic_design(
@@ -152,51 +331,24 @@ def cyclic_design(
     deadline: float,
     max_iterations: int | None = None,
 ) -> np.ndarray | None:
-    """A zero-repeat plan ``(rounds, g * s)`` developed from one base round, or None.
+    """A zero-repeat plan ``(rounds, g * s)`` built from one base round, or None.
 
-    Tries every shape ``(c, f)`` of :func:`cyclic_options` in turn, restarting with a new
-    random base round after a stall, until ``deadline`` or ``max_iterations`` swaps.
+    Tries every shape of :func:`cyclic_shapes` in turn, restarting from a new random base
+    round after a stall, until ``deadline`` or ``max_iterations`` swaps in all.
     """
     if rounds < 2 or s < 2 or g < 2:
         return None
-    options = cyclic_options(g, s, rounds)
-    if not options:
+    shapes = cyclic_shapes(g, s, rounds)
+    if not shapes:
         return None
-    n = g * s
     budget = max_iterations if max_iterations is not None else np.iinfo(np.int64).max
-    used = 0
-    attempt = 0
-    stall_limit = max(300, 30 * n)
+    stall_limit = max(300, 30 * g * s)
+    used = attempt = 0
     while used < budget and time.perf_counter() < deadline:
-        c, f = options[attempt % len(options)]
+        shape = shapes[attempt % len(shapes)]
         attempt += 1
-        search = _BaseSearch(g, s, rounds, c, f, rng)
-        best = search.cost
-        tabu = np.zeros((n, g), dtype=np.int64)
-        it = stall = 0
-        while search.cost > 0 and stall < stall_limit and used < budget:
-            if it % 64 == 0 and time.perf_counter() > deadline:
-                break
-            it += 1
-            used += 1
-            stall += 1
-            d = search.deltas()
-            d += 0.5 * rng.random(d.shape)
-            is_tabu = (tabu[np.arange(n)[:, None], search.base[None, :]] > it) | (
-                tabu[np.arange(n)[None, :], search.base[:, None]] > it
-            )
-            d[is_tabu & (search.cost + d >= best - 0.5)] = np.inf
-            flat = int(np.argmin(d))
-            if not np.isfinite(d.flat[flat]):
-                tabu[:] = 0
-                continue
-            u, v = divmod(flat, n)
-            a, b = search.base[u], search.base[v]
-            search.swap(u, v)
-            tenure = 2 + int(rng.integers(0, max(3, n // 6)))
-            tabu[u, a] = tabu[v, b] = it + tenure
-            if search.cost < best:
-                best, stall = search.cost, 0
+        search = _BaseSearch(g, s, shape, rng)
+        used += _search(search, rng, deadline, budget - used, stall_limit)
         if search.cost == 0:
-            return develop(search.base, rounds, c)
+            return search.plan()
     return None
