@@ -76,7 +76,40 @@ def new_page(browser, live_server, settings):
         context.close()
 
 
+AXE = Path(__file__).resolve().parent / "vendor" / "axe-4.14.1.min.js"
+
+
+def accessibility_violations(page) -> list[str]:
+    """Serious and critical axe-core violations (WCAG 2.1 A and AA, best practices) on the
+    page as shown, and headings out of order."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    results = page.evaluate(
+        """async () => {
+            const r = await axe.run(document, {
+                runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
+                                                "best-practice"]},
+            });
+            return r.violations.map(v => ({id: v.id, impact: v.impact,
+                targets: v.nodes.slice(0, 3).map(n => n.target.join(" "))}));
+        }"""
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {', '.join(v['targets'])}"
+        for v in results
+        if v["impact"] in ("serious", "critical") or v["id"] == "heading-order"
+    ]
+
+
+def assert_accessible(page) -> None:
+    violations = accessibility_violations(page)
+    assert not violations, f"{page.url}: " + "; ".join(violations)
+
+
 def screenshot(page, name: str) -> None:
+    """Save what the person sees, after checking the page with axe-core (no serious or
+    critical violation)."""
+    assert_accessible(page)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 

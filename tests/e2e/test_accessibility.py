@@ -1,0 +1,76 @@
+"""Every page of the journeys, on a small living ecosystem, has no serious or critical
+axe-core violation, on a desktop screen and on a phone, in French and in English."""
+
+import pytest
+from django.core.management import call_command
+
+from passerelles.circles.models import Circle
+from passerelles.demo.logins import DEMO_LOGINS
+from passerelles.events.models import Event
+from passerelles.intros.models import Introduction
+from tests.e2e.conftest import accessibility_violations, login
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+MEMBER, ORGANISER, ADMIN = (email for _role, email, _pw in DEMO_LOGINS)
+PASSWORD = DEMO_LOGINS[0][2]
+
+
+def _pages(member_email: str) -> list[str]:
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.get(email=member_email)
+    club = (
+        Circle.objects.filter(memberships__user=user).order_by("pk").first()
+        or Circle.objects.order_by("pk").first()
+    )
+    event = Event.objects.filter(host_circle=club).order_by("-starts_at").first()
+    intro = Introduction.objects.filter(member_a=user).first()
+    pages = [
+        "/accueil/",
+        "/cercles/",
+        club.get_absolute_url(),
+        f"{club.get_absolute_url()}membres/",
+        f"{club.get_absolute_url()}passerelles/",
+        "/membres/",
+        "/membres/moi/",
+        "/membres/moi/donnees/",
+        f"/membres/{user.profile.pk}/",
+        "/confiance/",
+        "/mises-en-relation/",
+        "/mises-en-relation/preferences/",
+        "/mises-en-relation/demander/?q=export",
+        "/evenements/",
+        "/discussions/",
+        f"/tableaux-de-bord/cercle/{club.slug}/",
+    ]
+    if event is not None:
+        pages += [f"/evenements/{event.pk}/", f"/evenements/{event.pk}/programme/"]
+    if intro is not None:
+        pages.append(f"/mises-en-relation/{intro.pk}/")
+    return pages
+
+
+def test_journey_pages_have_no_serious_accessibility_violation(new_page, live_server):
+    call_command("seed", members=150, circles=12, seed=1, verbosity=0)
+    found = []
+    visitor = new_page(1280, 900)
+    for url in ("/", "/compte/login/", "/compte/signup/"):
+        visitor.goto(url)
+        found += accessibility_violations(visitor)
+    for email, extra in ((ORGANISER, []), (ADMIN, ["/tableaux-de-bord/plateforme/"])):
+        for width, height in ((1280, 900), (390, 844)):
+            page = new_page(width, height)
+            login(page, email, PASSWORD)
+            for url in _pages(email) + extra:
+                page.goto(url)
+                found += [f"{width}px {url}: {v}" for v in accessibility_violations(page)]
+    english = new_page(1280, 900)
+    login(english, MEMBER, PASSWORD)
+    english.goto("/accueil/")
+    with english.expect_navigation():
+        english.select_option("#lang-select", "en")
+    for url in _pages(MEMBER):
+        english.goto(url)
+        found += [f"en {url}: {v}" for v in accessibility_violations(english)]
+    assert not found, "\n".join(found)
