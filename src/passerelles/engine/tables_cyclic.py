@@ -39,10 +39,11 @@ class Shape:
     f: int = 0
     extra: int = 0
     rows: bool = False
+    bases: int = 1  # base rounds, each developed by its m translates
 
     @property
     def rounds(self) -> int:
-        return self.m + self.extra + int(self.rows)
+        return self.bases * self.m + self.extra + int(self.rows)
 
 
 def cyclic_options(g: int, s: int, rounds: int) -> list[tuple[int, int]]:
@@ -57,12 +58,16 @@ def cyclic_options(g: int, s: int, rounds: int) -> list[tuple[int, int]]:
 
 def cyclic_shapes(g: int, s: int, rounds: int) -> list[Shape]:
     """Every shape giving exactly ``rounds`` rounds for g tables of s people."""
-    shapes = []
+    # one base round under the largest group first: it solves most instances quickest
+    shapes = [Shape(m=rounds, c=c, f=f) for c, f in cyclic_options(g, s, rounds)]
     if rounds > g >= 2 and rounds - g <= s + 1:
         shapes.append(Shape(m=g, c=s, extra=rounds - g))
     if rounds == s + 1:
         shapes.append(Shape(m=s, c=g, rows=True))
-    shapes += [Shape(m=rounds, c=c, f=f) for c, f in cyclic_options(g, s, rounds)]
+    # several base rounds under a smaller group (largest group first)
+    for m in range(rounds // 2, 2, -1):
+        if rounds % m == 0:
+            shapes += [Shape(m=m, c=c, f=f, bases=rounds // m) for c, f in cyclic_options(g, s, m)]
     return shapes
 
 
@@ -103,18 +108,21 @@ def develop(
     offsets: np.ndarray | None = None,
     rounds: int | None = None,
 ) -> np.ndarray:
-    """The plan ``(rounds, n)``: translates ``0..m-1`` of the base round, then the
-    invariant rounds of ``offsets`` (``(extra, c)``), then the rows round."""
+    """The plan ``(rounds, n)``: translates ``0..m-1`` of each base round (``base``:
+    ``(n,)`` or ``(bases, n)``), then the invariant rounds of ``offsets`` (``(extra, c)``),
+    then the rows round."""
     m, c = shape.m, shape.c
-    n = base.size
+    bases = np.atleast_2d(base)
+    n = bases.shape[1]
     idx = np.arange(n)
     moving = idx < m * c
     x, row = idx % m, idx // m
     out = []
-    for t in range(m):
-        src = idx.copy()
-        src[moving] = row[moving] * m + (x[moving] - t) % m
-        out.append(base[src])
+    for one in bases:
+        for t in range(m):
+            src = idx.copy()
+            src[moving] = row[moving] * m + (x[moving] - t) % m
+            out.append(one[src])
     for o in offsets if offsets is not None else ():
         out.append((x - o[row]) % m)  # (x, i) sits at the table of (x - o_i, i)
     if shape.rows:
@@ -152,20 +160,27 @@ class _BaseSearch:
             for i in range(c):
                 for d in range(1, m // 2 + 1):
                     self.const[self.O[i * m, i * m + d]] = 1
-        base = np.empty(self.n, dtype=np.int64)
+        bases = np.empty((shape.bases, self.n), dtype=np.int64)
         seats = np.repeat(np.arange(g), s)
         first = np.arange(f) * s  # fixed points one per table
-        base[m * c :] = seats[first]
-        base[: m * c] = rng.permutation(np.delete(seats, first))
+        bases[:, m * c :] = seats[first]
+        for one in bases:
+            one[: m * c] = rng.permutation(np.delete(seats, first))
         offsets = np.zeros((shape.extra, c), dtype=np.int64)
         offsets[:, 1:] = rng.integers(0, m, (shape.extra, c - 1))
-        self.load(base, offsets)
+        self.j = 0  # the base round that moves act on
+        self.load(bases, offsets)
 
-    def load(self, base: np.ndarray, offsets: np.ndarray) -> None:
-        self.base, self.offsets = base.copy(), offsets.copy()
+    @property
+    def base(self) -> np.ndarray:
+        return self.bases[self.j]
+
+    def load(self, bases: np.ndarray, offsets: np.ndarray) -> None:
+        self.bases, self.offsets = np.atleast_2d(bases).copy(), offsets.copy()
         meet = self.const.copy()
-        same = np.triu(base[:, None] == base[None, :], 1)
-        np.add.at(meet, self.O[same], self.mult[self.O[same]])
+        for base in self.bases:
+            same = np.triu(base[:, None] == base[None, :], 1)
+            np.add.at(meet, self.O[same], self.mult[self.O[same]])
         for o in self.offsets:
             np.add.at(meet, self._table_orbits(o), 1)
         self.meet = meet
@@ -260,7 +275,13 @@ class _BaseSearch:
         self.cost = self._cost()
 
     def plan(self, rounds: int | None = None) -> np.ndarray:
-        return develop(self.base, self.shape, self.offsets, rounds)
+        return develop(self.bases, self.shape, self.offsets, rounds)
+
+
+def _has(search: _BaseSearch, j: int) -> bool:
+    """Base round j holds a pair whose orbit meets more than once."""
+    search.j = j
+    return search.conflicted().size > 0
 
 
 def _search(
@@ -275,7 +296,7 @@ def _search(
     n, g = search.n, search.g
     shape = search.shape
     best = search.cost
-    tabu = np.zeros((n, g), dtype=np.int64)
+    tabus = np.zeros((shape.bases, n, g), dtype=np.int64)
     tabu_off = np.zeros((shape.extra, shape.c, shape.m), dtype=np.int64)
     it = stall = 0
     cols = np.arange(n)[None, :]
@@ -284,6 +305,10 @@ def _search(
             break
         it += 1
         stall += 1
+        if shape.bases > 1:
+            busy = [j for j in range(shape.bases) if search.meet.max() > 1 and _has(search, j)]
+            search.j = int(rng.choice(busy)) if busy else int(rng.integers(shape.bases))
+        tabu = tabus[search.j]
         movers = search.conflicted()
         if movers.size > 12:
             movers = rng.choice(movers, 12, replace=False)
@@ -309,7 +334,7 @@ def _search(
                 move = None
         if move is not None:
             if not np.isfinite(move):
-                tabu[:] = 0
+                tabus[:] = 0
                 tabu_off[:] = 0
                 continue
             ui, v = divmod(flat, n)
@@ -342,13 +367,15 @@ def cyclic_design(
     if not shapes:
         return None
     budget = max_iterations if max_iterations is not None else np.iinfo(np.int64).max
-    stall_limit = max(300, 30 * g * s)
+    # solutions come within a few hundred moves or not at all: short attempts, all shapes
+    # in turn (counted in moves, not seconds, so that a seed gives one answer)
+    attempt_moves, stall_limit = 600, 250
     used = attempt = 0
     while used < budget and time.perf_counter() < deadline:
         shape = shapes[attempt % len(shapes)]
         attempt += 1
         search = _BaseSearch(g, s, shape, rng)
-        used += _search(search, rng, deadline, budget - used, stall_limit)
+        used += _search(search, rng, deadline, min(attempt_moves, budget - used), stall_limit)
         if search.cost == 0:
             return search.plan()
     return None
