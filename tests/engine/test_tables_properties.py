@@ -16,6 +16,7 @@ from passerelles.engine.tables import (
 )
 from passerelles.engine.tables_cyclic import (
     Shape,
+    _backtrack,
     _BaseSearch,
     cyclic_design,
     cyclic_options,
@@ -124,6 +125,18 @@ def test_cyclic_search_with_invariant_rounds_finds_a_kirkman_triple_system_of_21
     )
     assert plan is not None
     assert brute_repeats(plan) == 0
+
+
+def test_depth_first_search_finds_a_base_round_or_gives_up():
+    shape = Shape(m=7, c=3, f=3)  # 6 tables of 4 for 7 rounds: Z_7 x 3 rows + 3 fixed
+    found = None
+    for seed in range(5):
+        found = _backtrack(6, 4, shape, np.random.default_rng(seed), float("inf"), 20_000)
+        if found is not None:
+            break
+    assert found is not None
+    assert brute_repeats(develop(found, shape)) == 0
+    assert _backtrack(6, 4, shape, np.random.default_rng(0), float("inf"), 1) is None
 
 
 def test_cyclic_search_gives_up_within_its_iterations():

@@ -358,8 +358,10 @@ def cyclic_design(
 ) -> np.ndarray | None:
     """A zero-repeat plan ``(rounds, g * s)`` built from one base round, or None.
 
-    Tries every shape of :func:`cyclic_shapes` in turn, restarting from a new random base
-    round after a stall, until ``deadline`` or ``max_iterations`` swaps in all.
+    Tries every shape of :func:`cyclic_shapes` in turn (a short tabu search from a random
+    base round), then a depth-first search on the shapes with one base round, and again,
+    until ``deadline`` or ``max_iterations`` moves in all (a depth-first search counts
+    for 400).
     """
     if rounds < 2 or s < 2 or g < 2:
         return None
@@ -378,4 +380,81 @@ def cyclic_design(
         used += _search(search, rng, deadline, min(attempt_moves, budget - used), stall_limit)
         if search.cost == 0:
             return search.plan()
+        if attempt % len(shapes) == 0:
+            # after each turn of local searches, a depth-first search on the plain shapes
+            for shape in shapes:
+                if shape.bases == 1 and not shape.extra and not shape.rows:
+                    base = _backtrack(g, s, shape, rng, deadline, _NODES)
+                    used += _NODES // 50
+                    if base is not None:
+                        return develop(base, shape)
     return None
+
+
+_NODES = 20_000  # tables tried by one depth-first search
+
+
+def _backtrack(
+    g: int,
+    s: int,
+    shape: Shape,
+    rng: np.random.Generator,
+    deadline: float,
+    nodes: int,
+) -> np.ndarray | None:
+    """Depth-first search for a base round whose pairs use every orbit at most once
+    (one base round, no invariant rounds): tables are filled one by one, each around the
+    first person not yet seated, with the others tried in a random order. Gives up after
+    ``nodes`` tables tried or at ``deadline``. Suits the tight instances (every orbit used
+    exactly once) where local moves stall."""
+    n = g * s
+    orbit, _, mult = _orbits(shape.m, shape.c, shape.f)
+    ok = mult[orbit] == 1  # pairs that may share a base table (else they meet twice)
+    np.fill_diagonal(ok, False)
+    order = np.concatenate((np.arange(shape.m * shape.c, n), rng.permutation(shape.m * shape.c)))
+    pair_orbit = orbit.tolist()
+    allowed = ok.tolist()
+    base = np.full(n, -1, dtype=np.int64)
+    used: set[int] = set()
+    count = 0
+
+    class Stop(Exception):
+        pass
+
+    def fill(table: int) -> bool:
+        """Seat tables table..g-1; True when everybody is seated."""
+        if table == g:
+            return True
+        free = [int(q) for q in order if base[q] < 0]
+        return extend(table, [free[0]], free, 1, set())
+
+    def extend(table: int, block: list[int], free: list[int], start: int, taken: set) -> bool:
+        nonlocal count
+        if len(block) == s:
+            count += 1
+            if count > nodes or (count % 256 == 0 and time.perf_counter() > deadline):
+                raise Stop
+            base[block] = table
+            used.update(taken)
+            if fill(table + 1):
+                return True
+            used.difference_update(taken)
+            base[block] = -1
+            return False
+        for k in range(start, len(free)):
+            q = free[k]
+            new = set()
+            for p in block:
+                o = pair_orbit[p][q]
+                if not allowed[p][q] or o in used or o in taken or o in new:
+                    break
+                new.add(o)
+            else:
+                if extend(table, block + [q], free, k + 1, taken | new):
+                    return True
+        return False
+
+    try:
+        return base if fill(0) else None
+    except Stop:
+        return None
