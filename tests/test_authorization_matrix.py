@@ -2,7 +2,8 @@
 
 Roles: anonymous, outsider, member of a bridged circle, member, circle admin, platform
 admin. Anything a role may not see is a 404; login-only pages send anonymous visitors
-to the login page. Every cell is one test.
+to the login page. Every cell is one test; every change that goes through is recorded
+in the audit log, with who made it, and a refused one records nothing.
 """
 
 import pytest
@@ -10,6 +11,7 @@ from django.urls import reverse
 
 from passerelles.circles import actions
 from passerelles.circles.models import Bridge, BridgeState, Membership, MembershipState
+from passerelles.core.models import AuditEntry
 from passerelles.members.models import Visibility
 from tests.conftest import admit, make_circle, make_user
 
@@ -42,8 +44,9 @@ def world(db):
     secret.profile.save()
     bridge = actions.do_request_bridge(club, alumni, owner)
     actions.do_answer_bridge(bridge, other_owner, accept=True)
+    third_owner = make_user("third@example.org")
     pending_bridge = actions.do_request_bridge(
-        make_circle(make_user("third@example.org"), "Troisième", listed=True), club, None
+        make_circle(third_owner, "Troisième", listed=True), club, third_owner
     )
     pending = actions.do_request_to_join(applicant, club)
     users = {
@@ -76,6 +79,8 @@ def _url(world, name):
         "circle_import": ("get", reverse("circles:import", args=[club])),
         "circle_export": ("get", reverse("circles:export", args=[club])),
         "circle_bridges": ("get", reverse("circles:bridges", args=[club])),
+        "circle_log": ("get", reverse("circles:log", args=[club])),
+        "whole_log": ("get", reverse("circles:whole_log")),
         "circle_join": ("post", reverse("circles:join", args=[club])),
         "membership_approve": (
             "post",
@@ -127,6 +132,7 @@ ADMIN_ONLY = {
     "operator": OK,
 }
 ADMIN_POST = {**ADMIN_ONLY, "admin": DONE, "operator": DONE}
+OPERATOR_ONLY = {**ADMIN_ONLY, "admin": NOT_FOUND}
 EXPECTED = {
     "circle_detail": {
         "anonymous": NOT_FOUND,
@@ -149,6 +155,8 @@ EXPECTED = {
     "circle_import": ADMIN_ONLY,
     "circle_export": ADMIN_ONLY,
     "circle_bridges": ADMIN_ONLY,
+    "circle_log": ADMIN_ONLY,
+    "whole_log": OPERATOR_ONLY,
     "circle_join": {
         "anonymous": LOGIN,
         "outsider": NOT_FOUND,
@@ -199,6 +207,19 @@ EXPECTED = {
 }
 CELLS = [(view, role) for view in EXPECTED for role in ROLES]
 
+# What the audit log gains when a POST goes through: one entry, by the person acting.
+AUDITED = {
+    "membership_approve": "membership.approved",
+    "membership_decline": "membership.declined",
+    "membership_remove": "membership.removed",
+    "membership_role": "membership.role_changed",
+    "membership_transfer": "membership.ownership_transferred",
+    "bridge_answer": "bridge.accepted",
+    "bridge_revoke": "bridge.revoked",
+    "circle_join": "membership.requested",  # the member and the admin are already in
+}
+AUDITED_ROLES = {"circle_join": {"bridged", "operator"}}
+
 
 def _state(world):
     """What the POST views could change, to check that refused calls changed nothing."""
@@ -206,6 +227,7 @@ def _state(world):
     return (
         sorted(Membership.objects.filter(circle=club).values_list("user_id", "state", "role")),
         sorted(Bridge.objects.values_list("pk", "state")),
+        AuditEntry.objects.count(),
     )
 
 
@@ -216,6 +238,7 @@ def test_matrix(client, world, view, role):
         client.force_login(user)
     method, url = _url(world, view)
     before = _state(world)
+    last_entry = AuditEntry.objects.order_by("pk").values_list("pk", flat=True).last() or 0
     data = {"role": "moderator", "answer": "accept"} if method == "post" else None
     response = getattr(client, method)(url, data)
     expected = EXPECTED[view][role]
@@ -226,10 +249,19 @@ def test_matrix(client, world, view, role):
         assert response.status_code == expected
     if expected in (LOGIN, NOT_FOUND):
         assert _state(world) == before, "a refused request changed something"
+    recorded = list(
+        AuditEntry.objects.filter(pk__gt=last_entry).values_list("verb", "acting_user_id")
+    )
+    if expected == DONE and role in AUDITED_ROLES.get(view, ROLES):
+        assert recorded == [(AUDITED[view], user.pk)]
+        entry = AuditEntry.objects.get(pk__gt=last_entry)
+        assert world["club"].pk in (entry.circle_id, entry.other_circle_id)
+    else:
+        assert recorded == []
 
 
 def test_matrix_size():
-    assert len(CELLS) == 19 * 6
+    assert len(CELLS) == 21 * 6
 
 
 def test_refused_actions_keep_the_pending_request(client, world):
@@ -257,3 +289,21 @@ def test_directory_lists_only_visible_profiles(client, world):
     client.force_login(world["users"]["outsider"])
     text = client.get(reverse("members:directory")).content.decode()
     assert "Gilles Blanc" not in text
+
+
+def test_admins_read_who_admitted_removed_or_changed_whom(client, world):
+    admin, operator = world["users"]["admin"], world["users"]["operator"]
+    club = world["club"].slug
+    client.force_login(admin)
+    client.post(reverse("circles:approve", args=[club, world["pending"].pk]))
+    membership = world["colleague_membership"]
+    client.post(reverse("circles:role", args=[club, membership.pk]), {"role": "moderator"})
+    client.post(reverse("circles:remove", args=[club, membership.pk]))
+    text = client.get(reverse("circles:log", args=[club])).content.decode()
+    for words in ("a admis", "Ines Vert", "a changé le rôle de", "Modérateur", "a retiré"):
+        assert words in text
+    assert "Gilles Blanc" in text and "Alice Martin" in text
+    assert "a accepté la passerelle" in text  # bridges, seen from either circle
+    client.force_login(operator)
+    text = client.get(reverse("circles:whole_log")).content.decode()
+    assert "Club privé" in text and "Anciens" in text and "a retiré" in text

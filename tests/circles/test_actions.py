@@ -53,17 +53,17 @@ def test_invitation_only_circle_refuses_requests(alice, charlie):
     assert not Membership.objects.filter(user=charlie, circle=circle).exists()
 
 
-def test_approve_and_decline(club, charlie, dana):
+def test_approve_and_decline(club, alice, charlie, dana):
     pending = actions.do_request_to_join(charlie, club)
-    actions.do_approve(pending)
+    actions.do_approve(pending, acting_user=alice)
     pending.refresh_from_db()
     assert pending.state == MembershipState.ADMITTED and pending.admitted_at
     other = actions.do_request_to_join(dana, club)
-    actions.do_decline(other)
+    actions.do_decline(other, acting_user=alice)
     other.refresh_from_db()
     assert other.state == MembershipState.DECLINED
     with pytest.raises(ActionError):
-        actions.do_approve(other)
+        actions.do_approve(other, acting_user=alice)
     # A declined person may ask again later.
     again = actions.do_request_to_join(dana, club)
     assert again.state == MembershipState.PENDING
@@ -72,20 +72,20 @@ def test_approve_and_decline(club, charlie, dana):
 def test_owner_cannot_leave_before_transferring(club, alice, bob):
     owner = Membership.objects.get(circle=club, user=alice)
     with pytest.raises(ActionError, match="Transférez"):
-        actions.do_leave(owner)
+        actions.do_leave(owner, acting_user=alice)
     bob_membership = Membership.objects.get(circle=club, user=bob)
-    actions.do_transfer_ownership(club, alice, bob_membership)
+    actions.do_transfer_ownership(bob_membership, acting_user=alice)
     owner.refresh_from_db()
     bob_membership.refresh_from_db()
     assert bob_membership.role == Role.OWNER and owner.role == Role.ADMIN
-    actions.do_leave(owner)
+    actions.do_leave(owner, acting_user=alice)
     owner.refresh_from_db()
     assert owner.state == MembershipState.LEFT and owner.ended_at
 
 
-def test_removed_member_cannot_rejoin_by_asking(club, bob):
+def test_removed_member_cannot_rejoin_by_asking(club, alice, bob):
     membership = Membership.objects.get(circle=club, user=bob)
-    actions.do_remove(membership)
+    actions.do_remove(membership, acting_user=alice)
     with pytest.raises(ActionError, match="retiré"):
         actions.do_request_to_join(bob, club)
 
@@ -93,9 +93,9 @@ def test_removed_member_cannot_rejoin_by_asking(club, bob):
 def test_owner_cannot_be_removed_or_demoted(club, alice):
     owner = Membership.objects.get(circle=club, user=alice)
     with pytest.raises(ActionError):
-        actions.do_remove(owner)
+        actions.do_remove(owner, acting_user=alice)
     with pytest.raises(ActionError):
-        actions.do_change_role(owner, Role.MEMBER)
+        actions.do_change_role(owner, Role.MEMBER, acting_user=alice)
 
 
 def test_invite_new_person_then_accept(club, alice):

@@ -142,6 +142,6 @@ def test_expired_invitation_does_not_admit_through_join(alice, charlie, club, se
 
 
 def test_removed_member_cannot_be_invited_back_silently(alice, bob, club):
-    actions.do_remove(Membership.objects.get(user=bob, circle=club))
+    actions.do_remove(Membership.objects.get(user=bob, circle=club), acting_user=alice)
     with pytest.raises(ActionError, match="retiré"):
         actions.do_invite(club, alice, bob.email)

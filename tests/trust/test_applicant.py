@@ -54,7 +54,7 @@ def test_a_declined_request_stays_readable_and_wording_is_french(client, club, a
     newcomer.profile.visibility = Visibility.ALL
     newcomer.profile.save()
     request = circle_actions.do_request_to_join(newcomer, club)
-    circle_actions.do_decline(request)
+    circle_actions.do_decline(request, acting_user=alice)
     client.force_login(alice)
     response = client.get(reverse("trust:applicant", args=[club.slug, request.pk]))
     assert response.status_code == 200

@@ -13,7 +13,9 @@ from passerelles.circles.models import (
     Circle,
     Membership,
     MembershipState,
+    Role,
 )
+from passerelles.core.access import is_operator
 
 VISIBLE_MEMBERSHIP_STATES = (
     MembershipState.INVITED,
@@ -53,7 +55,7 @@ def reachable_circle_ids(user) -> tuple[set[int], set[int]]:
 def visible_circles(user) -> QuerySet[Circle]:
     """Circles this user may see: listed ones, their own, and those bridged with theirs."""
     circles = Circle.objects.all()
-    if user.is_authenticated and user.is_staff:
+    if is_operator(user):
         return circles
     if not user.is_authenticated:
         return circles.filter(listed=True)
@@ -84,7 +86,7 @@ def membership_of(user, circle: Circle) -> Membership | None:
 def is_circle_admin(user, circle: Circle) -> bool:
     if not user.is_authenticated:
         return False
-    if user.is_staff:
+    if is_operator(user):
         return True
     return Membership.objects.filter(
         user=user, circle=circle, state=MembershipState.ADMITTED, role__in=ADMIN_ROLES
@@ -103,7 +105,7 @@ def can_see_members(user, circle: Circle) -> bool:
     """The member list of a circle is for its members, bridged members and operators."""
     if not user.is_authenticated:
         return False
-    if user.is_staff:
+    if is_operator(user):
         return True
     mine, bridged = reachable_circle_ids(user)
     return circle.pk in mine or circle.pk in bridged
@@ -117,6 +119,38 @@ def get_circle_for_admin(user, slug: str) -> Circle:
 
         raise Http404
     return circle
+
+
+def is_owner(membership: Membership | None) -> bool:
+    """The admitted member responsible for the circle (one per circle)."""
+    return (
+        membership is not None
+        and membership.state == MembershipState.ADMITTED
+        and membership.role == Role.OWNER
+    )
+
+
+def may_manage_members(user, circle: Circle) -> bool:
+    """Admit, decline, remove, change roles, invite: the circle's owner and admins, and
+    operators."""
+    return user is not None and is_circle_admin(user, circle)
+
+
+def may_transfer_ownership(user, circle: Circle) -> bool:
+    """Hand the circle to another member: its owner, or an operator."""
+    if user is None or not user.is_authenticated:
+        return False
+    return is_operator(user) or is_owner(membership_of(user, circle))
+
+
+def may_read_log(user, circle: Circle) -> bool:
+    """The circle's log (admissions, removals, roles, bridges): its admins, operators."""
+    return is_circle_admin(user, circle)
+
+
+def may_read_whole_log(user) -> bool:
+    """Every circle's log at once: operators only."""
+    return is_operator(user)
 
 
 def administered_circles(user) -> QuerySet[Circle]:

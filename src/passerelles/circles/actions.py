@@ -14,7 +14,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
+from passerelles.circles import access
 from passerelles.circles.models import (
     AdmissionPolicy,
     Bridge,
@@ -26,6 +28,7 @@ from passerelles.circles.models import (
     Role,
 )
 from passerelles.circles.signals import membership_requested
+from passerelles.core import audit
 from passerelles.core.errors import ActionError
 from passerelles.core.links import absolute_reverse
 from passerelles.core.mail import in_language_of
@@ -33,10 +36,13 @@ from passerelles.core.mail import in_language_of
 INVITATION_SALT = "passerelles.circles.invitation"
 
 
+RESERVED_SLUGS = {"nouveau", "journal", "invitation", "invitations"}  # pages of /cercles/
+
+
 def unique_slug(name: str) -> str:
     base = slugify(name)[:70] or "cercle"
     slug, n = base, 2
-    while Circle.objects.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or Circle.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
 
@@ -59,16 +65,69 @@ def do_create_circle(user, **fields) -> Circle:
         admitted_at=now,
         verified=True,
     )
+    audit.record(CIRCLE_CREATED, circle, acting_user=user, circle=circle)
     return circle
 
 
+APPROVED = audit.verb("membership.approved", _l("a admis"))
+ADMITTED_BY_POLICY = audit.verb("membership.admitted_by_policy", _l("a admis"))  # no author
+JOINED = audit.verb("membership.joined", _l("a rejoint le cercle"))
+REQUESTED = audit.verb("membership.requested", _l("a demandé à rejoindre le cercle"))
+DECLINED = audit.verb("membership.declined", _l("a refusé la demande de"))
+LEFT = audit.verb("membership.left", _l("a quitté le cercle"))
+REMOVED = audit.verb("membership.removed", _l("a retiré"))
+ROLE_CHANGED = audit.verb("membership.role_changed", _l("a changé le rôle de"))
+OWNERSHIP_TRANSFERRED = audit.verb(
+    "membership.ownership_transferred", _l("a transmis la responsabilité du cercle à")
+)
+INVITED = audit.verb("invitation.sent", _l("a invité"))
+INVITATION_REVOKED = audit.verb("invitation.revoked", _l("a annulé l'invitation de"))
+INVITATION_ACCEPTED = audit.verb("invitation.accepted", _l("a accepté l'invitation"))
+BRIDGE_REQUESTED = audit.verb("bridge.requested", _l("a demandé une passerelle"))
+BRIDGE_ACCEPTED = audit.verb("bridge.accepted", _l("a accepté la passerelle"))
+BRIDGE_DECLINED = audit.verb("bridge.declined", _l("a refusé la passerelle"))
+BRIDGE_REVOKED = audit.verb("bridge.revoked", _l("a fermé la passerelle"))
+CIRCLE_CREATED = audit.verb("circle.created", _l("a créé le cercle"))
+
+MEMBERSHIP_FIELDS = ("state", "role", "requested_at", "admitted_at", "ended_at", "updated_at")
+TRACKED = ("state", "role")
+
+
+def _locked(membership: Membership) -> Membership:
+    """The membership row, locked until the action's transaction ends, as it is now
+    (not as a page loaded it earlier)."""
+    return (
+        Membership.objects.select_for_update()
+        .select_related("user", "circle")
+        .get(pk=membership.pk)
+    )
+
+
+def _refuse_unless(allowed: bool) -> None:
+    if not allowed:
+        raise ActionError(_("Vous n'avez pas le droit de faire cela dans ce cercle."))
+
+
+def _save_and_record(membership: Membership, before: dict, verb: str, acting_user) -> Membership:
+    membership.save(update_fields=MEMBERSHIP_FIELDS)
+    audit.record(
+        verb,
+        membership,
+        acting_user=acting_user,
+        subject=membership.user,
+        circle=membership.circle_id,
+        changes=audit.diff(before, membership),
+    )
+    return membership
+
+
 def _admit(membership: Membership) -> Membership:
+    """Set ``membership`` admitted (the caller saves and records it)."""
     now = timezone.now()
     membership.state = MembershipState.ADMITTED
     membership.admitted_at = now
     membership.ended_at = None
     membership.requested_at = membership.requested_at or now
-    membership.save()
     return membership
 
 
@@ -88,6 +147,7 @@ def do_request_to_join(user, circle: Circle, message: str = "") -> Membership:
             return do_accept_invitation(invitation, user)
     if circle.admission_policy == AdmissionPolicy.INVITATION:
         raise ActionError(_("Ce cercle n'admet que sur invitation."))
+    before = audit.snapshot(membership, TRACKED) if membership else {"state": None, "role": None}
     membership = membership or Membership(user=user, circle=circle)
     membership.role = Role.MEMBER
     membership.message = message
@@ -95,41 +155,82 @@ def do_request_to_join(user, circle: Circle, message: str = "") -> Membership:
     membership.admitted_at = None
     membership.ended_at = None
     if circle.admission_policy == AdmissionPolicy.OPEN:
-        try:
-            with transaction.atomic():
-                return _admit(membership)
-        except IntegrityError as exc:
-            raise ActionError(_("Vous êtes déjà membre de ce cercle.")) from exc
-    membership.state = MembershipState.PENDING
+        _admit(membership)
+        verb = JOINED
+    else:
+        membership.state = MembershipState.PENDING
+        verb = REQUESTED
     try:
         with transaction.atomic():
             membership.save()
     except IntegrityError as exc:  # a second click raced the first one
+        if verb == JOINED:
+            raise ActionError(_("Vous êtes déjà membre de ce cercle.")) from exc
         raise ActionError(_("Votre demande est déjà en cours d'examen.")) from exc
-    membership_requested.send(sender=Membership, membership=membership)
+    audit.record(
+        verb,
+        membership,
+        acting_user=user,
+        subject=user,
+        circle=circle,
+        changes=audit.diff(before, membership),
+    )
+    if verb == REQUESTED:  # a receiver may admit at once (already vouched enough)
+        membership_requested.send(sender=Membership, membership=membership)
+        membership.refresh_from_db()
     return membership
 
 
 @transaction.atomic
-def do_approve(membership: Membership) -> Membership:
+def do_approve(membership: Membership, *, acting_user) -> Membership:
+    """A circle admin admits a pending request."""
+    membership = _locked(membership)
+    _refuse_unless(access.may_manage_members(acting_user, membership.circle))
     if membership.state != MembershipState.PENDING:
         raise ActionError(_("Cette demande n'est plus en attente."))
-    return _admit(membership)
+    before = audit.snapshot(membership, TRACKED)
+    return _save_and_record(_admit(membership), before, APPROVED, acting_user)
 
 
 @transaction.atomic
-def do_decline(membership: Membership) -> Membership:
+def do_admit_by_policy(membership: Membership, *, reason: str) -> Membership:
+    """The circle's own rule (co-optation count, trust threshold) admits a pending
+    request; the log shows no one as its author, and ``reason`` says which rule."""
+    membership = _locked(membership)
     if membership.state != MembershipState.PENDING:
         raise ActionError(_("Cette demande n'est plus en attente."))
+    membership = _admit(membership)
+    membership.save(update_fields=MEMBERSHIP_FIELDS)
+    audit.record(
+        ADMITTED_BY_POLICY,
+        membership,
+        acting_user=None,
+        subject=membership.user,
+        circle=membership.circle_id,
+        changes={"state": [MembershipState.PENDING, membership.state], "policy": reason},
+    )
+    return membership
+
+
+@transaction.atomic
+def do_decline(membership: Membership, *, acting_user) -> Membership:
+    """A circle admin declines a pending request."""
+    membership = _locked(membership)
+    _refuse_unless(access.may_manage_members(acting_user, membership.circle))
+    if membership.state != MembershipState.PENDING:
+        raise ActionError(_("Cette demande n'est plus en attente."))
+    before = audit.snapshot(membership, TRACKED)
     membership.state = MembershipState.DECLINED
     membership.ended_at = timezone.now()
-    membership.save()
-    return membership
+    return _save_and_record(membership, before, DECLINED, acting_user)
 
 
 @transaction.atomic
-def do_leave(membership: Membership) -> Membership:
-    if membership.role == Role.OWNER and membership.state == MembershipState.ADMITTED:
+def do_leave(membership: Membership, *, acting_user) -> Membership:
+    """A member leaves (or withdraws a request, or turns an invitation down)."""
+    membership = _locked(membership)
+    _refuse_unless(membership.user_id == getattr(acting_user, "pk", None))
+    if access.is_owner(membership):
         raise ActionError(_("Transférez d'abord la responsabilité du cercle à un autre membre."))
     if membership.state not in (
         MembershipState.ADMITTED,
@@ -137,49 +238,64 @@ def do_leave(membership: Membership) -> Membership:
         MembershipState.INVITED,
     ):
         raise ActionError(_("Vous ne faites pas partie de ce cercle."))
+    before = audit.snapshot(membership, TRACKED)
     membership.state = MembershipState.LEFT
     membership.role = Role.MEMBER
     membership.ended_at = timezone.now()
-    membership.save()
-    return membership
+    return _save_and_record(membership, before, LEFT, acting_user)
 
 
 @transaction.atomic
-def do_remove(membership: Membership) -> Membership:
+def do_remove(membership: Membership, *, acting_user) -> Membership:
+    """A circle admin removes a member (who may not come back by asking)."""
+    membership = _locked(membership)
+    _refuse_unless(access.may_manage_members(acting_user, membership.circle))
     if membership.role == Role.OWNER:
         raise ActionError(_("Le responsable du cercle ne peut pas être retiré."))
     if membership.state != MembershipState.ADMITTED:
         raise ActionError(_("Cette personne n'est pas membre du cercle."))
+    before = audit.snapshot(membership, TRACKED)
     membership.state = MembershipState.REMOVED
     membership.role = Role.MEMBER
     membership.ended_at = timezone.now()
-    membership.save()
-    return membership
+    return _save_and_record(membership, before, REMOVED, acting_user)
 
 
 @transaction.atomic
-def do_change_role(membership: Membership, role: str) -> Membership:
+def do_change_role(membership: Membership, role: str, *, acting_user) -> Membership:
+    """A circle admin makes a member an admin, a moderator, or a member again."""
     if role not in (Role.ADMIN, Role.MODERATOR, Role.MEMBER):
         raise ActionError(_("Rôle inconnu."))
+    membership = _locked(membership)
+    _refuse_unless(access.may_manage_members(acting_user, membership.circle))
     if membership.role == Role.OWNER:
         raise ActionError(_("Utilisez le transfert de responsabilité pour le responsable."))
     if membership.state != MembershipState.ADMITTED:
         raise ActionError(_("Cette personne n'est pas membre du cercle."))
+    if membership.role == role:
+        return membership
+    before = audit.snapshot(membership, TRACKED)
     membership.role = role
-    membership.save(update_fields=["role", "updated_at"])
-    return membership
+    return _save_and_record(membership, before, ROLE_CHANGED, acting_user)
 
 
 @transaction.atomic
-def do_transfer_ownership(circle: Circle, current_owner, new_owner_membership: Membership):
-    if new_owner_membership.circle_id != circle.pk:
-        raise ActionError(_("Cette personne n'est pas membre du cercle."))
-    if new_owner_membership.state != MembershipState.ADMITTED:
+def do_transfer_ownership(new_owner_membership: Membership, *, acting_user) -> Membership:
+    """The owner (or an operator) hands the circle to an admitted member; the former
+    owner stays an admin."""
+    membership = _locked(new_owner_membership)
+    circle = membership.circle
+    _refuse_unless(access.may_transfer_ownership(acting_user, circle))
+    if membership.state != MembershipState.ADMITTED:
         raise ActionError(_("Seul un membre admis peut devenir responsable."))
-    owners = Membership.objects.select_for_update().filter(circle=circle, role=Role.OWNER)
-    owners.update(role=Role.ADMIN)
-    new_owner_membership.role = Role.OWNER
-    new_owner_membership.save(update_fields=["role", "updated_at"])
+    if membership.role == Role.OWNER:
+        return membership
+    for owner in Membership.objects.select_for_update().filter(circle=circle, role=Role.OWNER):
+        owner.role = Role.ADMIN
+        owner.save(update_fields=["role", "updated_at"])
+    before = audit.snapshot(membership, TRACKED)
+    membership.role = Role.OWNER
+    return _save_and_record(membership, before, OWNERSHIP_TRANSFERRED, acting_user)
 
 
 def invitation_is_current(invitation: Invitation) -> bool:
@@ -196,12 +312,23 @@ def open_invitation_for(user, circle: Circle) -> Invitation | None:
 
 
 @transaction.atomic
-def do_revoke_invitation(invitation: Invitation) -> Invitation:
+def do_revoke_invitation(invitation: Invitation, *, acting_user) -> Invitation:
     """Cancel an invitation; a registered person's invited membership ends with it."""
+    invitation = (
+        Invitation.objects.select_for_update().select_related("circle").get(pk=invitation.pk)
+    )
+    _refuse_unless(access.may_manage_members(acting_user, invitation.circle))
     if not invitation.is_open:
         raise ActionError(_("Cette invitation n'est plus valable."))
     invitation.revoked_at = timezone.now()
     invitation.save(update_fields=["revoked_at"])
+    audit.record(
+        INVITATION_REVOKED,
+        invitation,
+        acting_user=acting_user,
+        circle=invitation.circle_id,
+        changes={"email": invitation.email},
+    )
     Membership.objects.filter(
         circle=invitation.circle,
         user__email__iexact=invitation.email,
@@ -259,6 +386,7 @@ def do_invite(
 
     Returns (invitation, created). A member already admitted cannot be invited.
     """
+    _refuse_unless(access.may_manage_members(by, circle))
     email = email.strip().lower()
     user = get_user_model().objects.filter(email__iexact=email).first()
     if (
@@ -294,13 +422,23 @@ def do_invite(
         invitation.sent_at = timezone.now()
         invitation.revoked_at = None
         invitation.accepted_at = None
-        invitation.save()
+        invitation.save(update_fields=["sent_at", "revoked_at", "accepted_at"])
     if user:
-        membership, _unused = Membership.objects.get_or_create(user=user, circle=circle)
+        membership, _unused = Membership.objects.select_for_update().get_or_create(
+            user=user, circle=circle
+        )
         if membership.state != MembershipState.ADMITTED:
             membership.state = MembershipState.INVITED
             membership.invited_at = timezone.now()
-            membership.save()
+            membership.save(update_fields=["state", "invited_at", "updated_at"])
+    audit.record(
+        INVITED,
+        invitation,
+        acting_user=by,
+        subject=user,
+        circle=circle,
+        changes={"email": email, "renewed": not created, "from_import": from_import},
+    )
     return invitation, created
 
 
@@ -313,7 +451,10 @@ def do_accept_invitation(invitation: Invitation, user) -> Membership:
         )
     if not invitation_is_current(invitation):
         raise ActionError(_("Cette invitation n'est plus valable."))
-    membership, _unused = Membership.objects.select_for_update().get_or_create(
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation_is_current(invitation):
+        raise ActionError(_("Cette invitation n'est plus valable."))
+    membership, created = Membership.objects.select_for_update().get_or_create(
         user=user,
         circle=invitation.circle,
         defaults={"invited_at": invitation.sent_at, "requested_at": invitation.sent_at},
@@ -321,9 +462,19 @@ def do_accept_invitation(invitation: Invitation, user) -> Membership:
     if membership.state == MembershipState.REMOVED:
         raise ActionError(_("Vous avez été retiré de ce cercle ; contactez ses responsables."))
     if membership.state != MembershipState.ADMITTED:
+        before = {"state": None, "role": None} if created else audit.snapshot(membership, TRACKED)
         membership.role = invitation.role if invitation.role != Role.OWNER else Role.MEMBER
         membership.invited_at = membership.invited_at or invitation.sent_at
         _admit(membership)
+        membership.save(update_fields=(*MEMBERSHIP_FIELDS, "invited_at"))
+        audit.record(
+            INVITATION_ACCEPTED,
+            membership,
+            acting_user=user,
+            subject=user,
+            circle=membership.circle_id,
+            changes={**audit.diff(before, membership), "invitation": invitation.pk},
+        )
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
@@ -334,7 +485,7 @@ def do_accept_invitation(invitation: Invitation, user) -> Membership:
             setattr(profile, field, getattr(invitation, field))
             changed = True
     if changed:
-        profile.save()
+        profile.save(update_fields=["organisation", "sector", "city"])
     if not (user.first_name or user.last_name) and (invitation.first_name or invitation.last_name):
         user.first_name, user.last_name = invitation.first_name, invitation.last_name
         user.save(update_fields=["first_name", "last_name"])
@@ -350,7 +501,11 @@ def open_bridge_between(a: Circle, b: Circle) -> Bridge | None:
 
 
 @transaction.atomic
-def do_request_bridge(from_circle: Circle, to_circle: Circle, by, message: str = "") -> Bridge:
+def do_request_bridge(
+    from_circle: Circle, to_circle: Circle, acting_user, message: str = ""
+) -> Bridge:
+    """An admin of ``from_circle`` asks ``to_circle`` for a bridge."""
+    _refuse_unless(access.may_manage_members(acting_user, from_circle))
     if from_circle.pk == to_circle.pk:
         raise ActionError(_("Un cercle ne peut pas se relier à lui-même."))
     # Lock both circles so that two crossing requests cannot both be created.
@@ -361,38 +516,68 @@ def do_request_bridge(from_circle: Circle, to_circle: Circle, by, message: str =
     if existing:
         raise ActionError(_("Une demande de passerelle est déjà en cours entre ces cercles."))
     try:
-        return Bridge.objects.create(
-            from_circle=from_circle,
-            to_circle=to_circle,
-            requested_by=by,
-            requested_at=timezone.now(),
-            message=message,
-        )
+        with transaction.atomic():
+            bridge = Bridge.objects.create(
+                from_circle=from_circle,
+                to_circle=to_circle,
+                requested_by=acting_user,
+                requested_at=timezone.now(),
+                message=message,
+            )
     except IntegrityError as exc:
         raise ActionError(_("Une demande de passerelle est déjà en cours.")) from exc
+    _record_bridge(BRIDGE_REQUESTED, bridge, acting_user, {"state": [None, bridge.state]})
+    return bridge
+
+
+def _record_bridge(verb: str, bridge: Bridge, acting_user, changes: dict) -> None:
+    audit.record(
+        verb,
+        bridge,
+        acting_user=acting_user,
+        circle=bridge.from_circle_id,
+        other_circle=bridge.to_circle_id,
+        changes=changes,
+    )
 
 
 @transaction.atomic
-def do_answer_bridge(bridge: Bridge, by, accept: bool) -> Bridge:
-    bridge = Bridge.objects.select_for_update().get(pk=bridge.pk)
+def do_answer_bridge(bridge: Bridge, acting_user, accept: bool) -> Bridge:
+    """An admin of the circle asked accepts or declines a bridge."""
+    bridge = Bridge.objects.select_for_update().select_related("to_circle").get(pk=bridge.pk)
+    _refuse_unless(access.may_manage_members(acting_user, bridge.to_circle))
     if bridge.state != BridgeState.REQUESTED:
         raise ActionError(_("Cette demande de passerelle n'est plus en attente."))
+    before = bridge.state
     bridge.state = BridgeState.ACTIVE if accept else BridgeState.DECLINED
-    bridge.decided_by = by
+    bridge.decided_by = acting_user
     bridge.decided_at = timezone.now()
-    bridge.save()
+    bridge.save(update_fields=["state", "decided_by", "decided_at"])
+    verb = BRIDGE_ACCEPTED if accept else BRIDGE_DECLINED
+    _record_bridge(verb, bridge, acting_user, {"state": [before, bridge.state]})
     return bridge
 
 
 @transaction.atomic
-def do_revoke_bridge(bridge: Bridge, by) -> Bridge:
-    bridge = Bridge.objects.select_for_update().get(pk=bridge.pk)
+def do_revoke_bridge(bridge: Bridge, acting_user) -> Bridge:
+    """An admin of either circle closes a bridge (or withdraws a request)."""
+    bridge = (
+        Bridge.objects.select_for_update()
+        .select_related("from_circle", "to_circle")
+        .get(pk=bridge.pk)
+    )
+    _refuse_unless(
+        access.may_manage_members(acting_user, bridge.from_circle)
+        or access.may_manage_members(acting_user, bridge.to_circle)
+    )
     if bridge.state not in (BridgeState.ACTIVE, BridgeState.REQUESTED):
         raise ActionError(_("Cette passerelle n'est pas active."))
+    before = bridge.state
     bridge.state = BridgeState.REVOKED
-    bridge.ended_by = by
+    bridge.ended_by = acting_user
     bridge.ended_at = timezone.now()
-    bridge.save()
+    bridge.save(update_fields=["state", "ended_by", "ended_at"])
+    _record_bridge(BRIDGE_REVOKED, bridge, acting_user, {"state": [before, bridge.state]})
     return bridge
 
 

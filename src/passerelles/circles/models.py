@@ -147,6 +147,10 @@ class Membership(models.Model):
     def is_admin(self) -> bool:
         return self.state == MembershipState.ADMITTED and self.role in ADMIN_ROLES
 
+    @property
+    def is_owner(self) -> bool:
+        return self.role == Role.OWNER
+
 
 class Invitation(models.Model):
     """An e-mail invitation to a circle; a signed link lets the person accept it."""

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from passerelles.circles import views, views_bridges, views_import, views_members
+from passerelles.circles import views, views_bridges, views_import, views_log, views_members
 
 app_name = "circles"
 urlpatterns = [
     path("", views.circle_list, name="list"),
     path("nouveau/", views.circle_create, name="create"),
+    path("journal/", views_log.whole_log, name="whole_log"),
     path("invitation/<str:token>/", views_members.invitation_landing, name="invitation"),
     path(
         "invitations/<int:invitation_id>/accepter/",
@@ -67,4 +68,5 @@ urlpatterns = [
         name="import_confirm",
     ),
     path("<slug:slug>/export.csv", views_import.member_export, name="export"),
+    path("<slug:slug>/journal/", views_log.circle_log, name="log"),
 ]

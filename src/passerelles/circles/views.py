@@ -127,7 +127,7 @@ def circle_leave(request: HttpRequest, slug: str) -> HttpResponse:
         messages.error(request, _("Vous ne faites pas partie de ce cercle."))
         return redirect(circle)
     try:
-        actions.do_leave(membership)
+        actions.do_leave(membership, acting_user=request.user)
     except ActionError as error:
         messages.error(request, str(error))
         return redirect(circle)

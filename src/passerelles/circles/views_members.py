@@ -50,6 +50,7 @@ def member_list(request: HttpRequest, slug: str) -> HttpResponse:
         if is_admin
         else [],
         "my_membership": access.membership_of(request.user, circle),
+        "may_transfer": access.may_transfer_ownership(request.user, circle),
     }
     return render(request, "circles/members.html", context)
 
@@ -57,7 +58,7 @@ def member_list(request: HttpRequest, slug: str) -> HttpResponse:
 def _answer(request: HttpRequest, slug: str, membership_id: int, action, done: str):
     membership = _membership_for_admin(request, slug, membership_id)
     try:
-        action(membership)
+        action(membership, acting_user=request.user)
     except ActionError as error:
         messages.error(request, str(error))
     else:
@@ -97,7 +98,7 @@ def member_role(request: HttpRequest, slug: str, membership_id: int) -> HttpResp
         request,
         slug,
         membership_id,
-        lambda m: actions.do_change_role(m, role),
+        lambda m, acting_user: actions.do_change_role(m, role, acting_user=acting_user),
         _("Le rôle de %(name)s est modifié."),
     )
 
@@ -106,11 +107,10 @@ def member_role(request: HttpRequest, slug: str, membership_id: int) -> HttpResp
 @require_POST
 def member_transfer(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
     membership = _membership_for_admin(request, slug, membership_id)
-    mine = access.membership_of(request.user, membership.circle)
-    if not (request.user.is_staff or (mine and mine.role == "owner")):
+    if not access.may_transfer_ownership(request.user, membership.circle):
         raise Http404
     try:
-        actions.do_transfer_ownership(membership.circle, request.user, membership)
+        actions.do_transfer_ownership(membership, acting_user=request.user)
     except ActionError as error:
         messages.error(request, str(error))
     else:
@@ -175,7 +175,7 @@ def invitation_revoke(request: HttpRequest, slug: str, invitation_id: int) -> Ht
     circle = access.get_circle_for_admin(request.user, slug)
     invitation = get_object_or_404(Invitation, pk=invitation_id, circle=circle)
     try:
-        actions.do_revoke_invitation(invitation)
+        actions.do_revoke_invitation(invitation, acting_user=request.user)
     except ActionError as error:
         messages.error(request, str(error))
     else:

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from passerelles.circles.access import get_circle_for_admin
 from passerelles.circles.map import circle_map
+from passerelles.core.access import is_operator
 from passerelles.core.spreadsheet import csv_response
 from passerelles.insights import board, charts, queries
 
@@ -45,7 +46,7 @@ def circle_export(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_GET
 def platform(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_staff:
+    if not is_operator(request.user):
         raise Http404
     report = queries.platform_report()
     standings = {s.circle.pk: s for s in report.circles}

@@ -9,7 +9,7 @@ accounts that join an open bridged circle, or that a bridged circle admits in bu
 after its bridge, cannot co-opt anyone.
 
 ``admit_if_trusted`` is safe to call at any time on any membership: it admits only a
-pending request that passes its circle's policy, through ``circles.actions.do_approve``
+pending request that passes its circle's policy, through ``circles.actions.do_admit_by_policy``
 (which records ``admitted_at``).
 """
 
@@ -24,7 +24,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from passerelles.circles.access import bridged_circle_ids
-from passerelles.circles.actions import do_approve
+from passerelles.circles.actions import do_admit_by_policy
 from passerelles.circles.models import (
     AdmissionPolicy,
     Bridge,
@@ -192,7 +192,7 @@ def admit_if_trusted(
         return False
     if not review(membership.circle, membership.user_id, built).passes:
         return False
-    do_approve(membership)
+    do_admit_by_policy(membership, reason=membership.circle.admission_policy)
     return True
 
 

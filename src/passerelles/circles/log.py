@@ -1,0 +1,68 @@
+"""The audit log as circle admins and operators read it: who did what to whom, when."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from passerelles.circles.models import BridgeState, Circle, MembershipState, Role
+from passerelles.core import audit
+from passerelles.core.models import AuditEntry
+
+FIELD_LABELS = {"state": _("statut"), "role": _("rôle"), "policy": _("règle")}
+VALUE_LABELS: dict[str, Any] = {
+    **dict(MembershipState.choices),
+    **dict(Role.choices),
+    **{f"bridge:{value}": label for value, label in BridgeState.choices},
+}
+
+
+@dataclass
+class Line:
+    entry: AuditEntry
+    circle: Circle | None
+    other_circle: Circle | None
+    changes: list[tuple[str, str, str]]
+
+
+def _value(value: Any, bridge: bool) -> str:
+    if value in (None, ""):
+        return "—"
+    key = f"bridge:{value}" if bridge else value
+    return str(VALUE_LABELS.get(key, VALUE_LABELS.get(value, value)))
+
+
+def _changes(entry: AuditEntry) -> list[tuple[str, str, str]]:
+    bridge = entry.verb.startswith("bridge.")
+    shown = []
+    for field, change in (entry.changes or {}).items():
+        if field not in FIELD_LABELS:
+            continue
+        if isinstance(change, list) and len(change) == 2:
+            shown.append(
+                (str(FIELD_LABELS[field]), _value(change[0], bridge), _value(change[1], bridge))
+            )
+        else:
+            shown.append((str(FIELD_LABELS[field]), "", _value(change, bridge)))
+    return shown
+
+
+def lines(entries: list[AuditEntry]) -> list[Line]:
+    """Entries with their circles (one query) and their changes in words."""
+    ids = {e.circle_id for e in entries} | {e.other_circle_id for e in entries}
+    circles = Circle.objects.in_bulk([pk for pk in ids if pk])
+    return [
+        Line(e, circles.get(e.circle_id), circles.get(e.other_circle_id), _changes(e))
+        for e in entries
+    ]
+
+
+def circle_log(circle: Circle) -> QuerySet[AuditEntry]:
+    return audit.entries_for_circle(circle)
+
+
+def whole_log() -> QuerySet[AuditEntry]:
+    return audit.entries()
