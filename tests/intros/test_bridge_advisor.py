@@ -141,7 +141,8 @@ def test_api_lists_suggestions_ranked_for_circle_admins(client, scene):
 
 
 def test_api_leaves_out_bridges_requested_or_active(client, scene):
-    circle_actions.do_request_bridge(scene["choir"], scene["club"], scene["owner"])
+    choir = scene["choir"]
+    circle_actions.do_request_bridge(choir, scene["club"], choir.created_by)  # choir's owner
     client.force_login(scene["owner"])
     slugs = [
         i["circle"]["slug"]
