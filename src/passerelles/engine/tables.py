@@ -17,8 +17,8 @@ over one base round (:mod:`tables_cyclic`, evenings up to 120 people); participa
 then relabelled to mix groups, which keeps zero repeats. Otherwise (and for the rounds
 past the design) a greedy plan. Then a tabu search on swaps of two participants in one
 round, evaluated for every swap at once with numpy from a pair-count matrix. While
-repeats remain above the counting bound and time is left, the search restarts, alternately
-from a fresh start and from the best plan with some rounds reshuffled, and keeps the best.
+repeats remain above the counting bound and time is left, the search restarts (from a fresh
+start, then twice from the best plan with some rounds reshuffled) and keeps the best.
 
 Table sizes: with an int ``table_size``, the fewest tables of at most ``table_size``
 people, sizes as even as possible (31 people, tables of 4: 8 tables, 7 of 4 and 1 of 3).
@@ -775,7 +775,7 @@ def _cyclic_head(
     # the cyclic search draws from its own generator: the rest of the plan does not
     # depend on how far it got before its deadline
     found = cyclic_design(
-        used.size, s, want, np.random.default_rng([seed, 1]), deadline, max_iterations
+        used.size, s, want, np.random.default_rng([seed, 1]), deadline, max_iterations, most
     )
     return None if found is None else used[found][:, rng.permutation(n)]
 
@@ -908,8 +908,9 @@ def plan_tables(
             if _key(search, found_plan) < best:
                 plan, best = found_plan, _key(search, found_plan)
     # Spend the budget: while forbidden pairs or repeats remain above the counting bound,
-    # restart (alternately from a fresh start and from the best plan with a round
-    # reshuffled) until the time limit, the iterations or _STALE_RESTARTS fruitless restarts.
+    # restart (once from a fresh start, twice from the best plan with some rounds
+    # reshuffled, and again) until the time limit, the iterations or _STALE_RESTARTS
+    # fruitless restarts.
     attempt = stale = 0
     while (
         best[:2] > target[:2]
@@ -918,7 +919,7 @@ def plan_tables(
         and time.perf_counter() < deadline
     ):
         attempt += 1
-        if attempt % 2:
+        if attempt % 3 == 1:
             restart = _with_tail(head, sizes, rounds, hist, labels, forbid, match, rng)
         else:
             restart = plan.copy()

@@ -355,8 +355,12 @@ def cyclic_design(
     rng: np.random.Generator,
     deadline: float,
     max_iterations: int | None = None,
+    up_to: int | None = None,
 ) -> np.ndarray | None:
     """A zero-repeat plan ``(rounds, g * s)`` built from one base round, or None.
+
+    ``up_to``: also try designs of more rounds (up to that many), cut to ``rounds``: a
+    tight design is sometimes found sooner than a design of fewer rounds.
 
     Tries every shape of :func:`cyclic_shapes` in turn (a short tabu search from a random
     base round), then a depth-first search on the shapes with one base round, and again,
@@ -365,7 +369,11 @@ def cyclic_design(
     """
     if rounds < 2 or s < 2 or g < 2:
         return None
-    shapes = cyclic_shapes(g, s, rounds)
+    shapes = [
+        shape
+        for more in range(rounds, max(rounds, up_to or 0) + 1)
+        for shape in cyclic_shapes(g, s, more)
+    ]
     if not shapes:
         return None
     budget = max_iterations if max_iterations is not None else np.iinfo(np.int64).max
@@ -379,7 +387,7 @@ def cyclic_design(
         search = _BaseSearch(g, s, shape, rng)
         used += _search(search, rng, deadline, min(attempt_moves, budget - used), stall_limit)
         if search.cost == 0:
-            return search.plan()
+            return search.plan(rounds)
         if attempt % len(shapes) == 0:
             # after each turn of local searches, a depth-first search on the plain shapes
             for shape in shapes:
@@ -387,7 +395,7 @@ def cyclic_design(
                     base = _backtrack(g, s, shape, rng, deadline, _NODES)
                     used += _NODES // 50
                     if base is not None:
-                        return develop(base, shape)
+                        return develop(base, shape, rounds=rounds)
     return None
 
 
