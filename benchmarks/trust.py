@@ -4,10 +4,13 @@
     uv run --group bench python benchmarks/trust.py --quick    # under a minute
     uv run --group bench python benchmarks/trust.py --skip-speed   # Sybil + acceleration only
 
-Baselines in the same run: SybilRank (written here, as published: early-terminated power
-iteration on the undirected graph, degree-normalised), PageRank personalised on the seeds,
-plain scipy (CSR build + 16 PageRank iterations) and networkx's pagerank. Inputs are
-generated deterministically from seeds; times are medians after one warm-up; peak memory is
+The Sybil section runs on the generated honest graph and on the real networks of
+``../shared/data/graphs`` (Bitcoin Alpha, wiki-Vote, Facebook; skipped when missing), each
+with five attackers (see :func:`attach_sybils`). Baselines in the same run: SybilRank
+(written here, as published: early-terminated power iteration on the undirected graph,
+degree-normalised), PageRank personalised on the seeds, plain scipy (CSR build + 16
+PageRank iterations) and networkx's pagerank. Inputs are generated deterministically from
+seeds; times are medians after one warm-up; peak memory is
 ``ru_maxrss`` of a fresh subprocess per step. Prints markdown tables.
 """
 
@@ -97,43 +100,140 @@ def honest_graph(n: int, rng: np.random.Generator) -> Community:
     return Community(src, dst, honest_weights(rng, src.size), n, n, circle_of)
 
 
-def with_sybils(
-    honest: Community, num_sybils: int, attack_edges: int, attacker: str, rng: np.random.Generator
-) -> Community:
-    """Add a Sybil region. ``naive``: each Sybil vouches for 20 others at full weight.
-    ``adaptive``: Sybils vouch like honest members (same degrees, reciprocity and weights)
-    and add 1,000 free vouches to random honest members. In both, ``attack_edges`` honest
-    members each vouch once for a Sybil."""
-    n = honest.num_honest
+# --- real networks and attackers ----------------------------------------------------------------
+
+#: Where CI and a checkout of main find the shared data: ``<repo>/../shared/data/graphs``
+#: (``--graphs`` to point elsewhere).
+GRAPHS_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "graphs"
+REAL_GRAPHS = ("bitcoin-alpha", "wiki-vote", "facebook")
+ATTACKERS = ("naive", "adaptive", "low-degree", "hubs", "mimic")
+NUM_SYBILS = 1000
+FREE_VOUCHES = 1000
+
+
+@dataclass
+class Honest:
+    """An honest region: edges between members ``0..n-1`` (weights > 0 trust, < 0 distrust)."""
+
+    name: str
+    src: np.ndarray
+    dst: np.ndarray
+    weight: np.ndarray
+    n: int
+
+
+def _compact(name: str, src: np.ndarray, dst: np.ndarray, weight: np.ndarray) -> Honest:
+    ids, inverse = np.unique(np.concatenate([src, dst]), return_inverse=True)
+    m = src.size
+    return Honest(name, inverse[:m], inverse[m:], weight.astype(np.float64), ids.size)
+
+
+def load_real_graph(name: str, directory: Path) -> Honest:
+    """Bitcoin Alpha: rating / 10 (positive = trust, negative = distrust); wiki-Vote: a vote
+    is a vouch; Facebook: each friendship is a mutual vouch."""
+    if name == "bitcoin-alpha":
+        a = np.loadtxt(directory / "soc-sign-bitcoinalpha.csv", delimiter=",", skiprows=1)
+        a = a.astype(np.int64)
+        return _compact(name, a[:, 0], a[:, 1], a[:, 2] / 10.0)
+    if name == "wiki-vote":
+        a = np.loadtxt(directory / "wiki-Vote.txt", comments="#", dtype=np.int64)
+        return _compact(name, a[:, 0], a[:, 1], np.ones(a.shape[0]))
+    if name == "facebook":
+        a = np.loadtxt(directory / "facebook_combined.txt", dtype=np.int64)
+        both = np.ones(2 * a.shape[0])
+        return _compact(name, np.r_[a[:, 0], a[:, 1]], np.r_[a[:, 1], a[:, 0]], both)
+    raise ValueError(f"unknown graph {name!r}")
+
+
+def synthetic_honest(n: int, seed: int = 0) -> Honest:
+    c = honest_graph(n, np.random.default_rng(seed))
+    return Honest("synthetic", c.src, c.dst, c.weight, n)
+
+
+def _reciprocity(h: Honest) -> float:
+    pos = h.weight > 0
+    key = np.unique(h.src[pos] * h.n + h.dst[pos])
+    return float(np.isin(h.dst[pos] * h.n + h.src[pos], key).mean())
+
+
+def _ball(h: Honest, size: int, rng: np.random.Generator) -> np.ndarray:
+    """``size`` members around a random one, breadth first over ties of any sign."""
+    adjacency = sp.csr_array((np.ones(h.src.size), (h.src, h.dst)), shape=(h.n, h.n))
+    adjacency = sp.csr_array(adjacency + adjacency.T)
+    order = sp.csgraph.breadth_first_order(adjacency, int(rng.integers(h.n)), directed=False)[0]
+    if order.size < size:  # a small component: complete with random members
+        rest = np.setdiff1d(np.arange(h.n), order)
+        order = np.concatenate([order, rng.permutation(rest)])
+    return order[:size]
+
+
+def attach_sybils(
+    h: Honest, attacker: str, g: int, rng: np.random.Generator, num_sybils: int = NUM_SYBILS
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """The honest edges plus a Sybil region of ``num_sybils`` members and ``g`` attack edges
+    (vouches at the median honest weight from ``g`` distinct honest members to Sybils).
+
+    * ``naive``: each Sybil vouches for 20 others at the median honest weight;
+    * ``adaptive``: Sybils vouch like honest members (out-degrees and weights drawn from the
+      honest graph, its reciprocity) and add 1,000 free vouches for random honest members;
+    * ``low-degree``: adaptive, with the attack edges from the honest members with fewest
+      ties (a member whose only tie is to a Sybil);
+    * ``hubs``: adaptive, with the attack edges from the members with most ties;
+    * ``mimic``: the Sybil region copies the honest graph's structure around a random member
+      (its degrees, reciprocity, weights and its reports: Sybils also rate each other
+      negatively), plus the 1,000 free vouches.
+    """
+    n = h.n
     sybils = np.arange(n, n + num_sybils)
+    positive = h.weight[h.weight > 0]
+    median_w = float(np.median(positive))
+    ties = np.bincount(np.concatenate([h.src, h.dst]), minlength=n)
     if attacker == "naive":
         s_u = np.repeat(sybils, 20)
         s_v = rng.choice(sybils, size=s_u.size)
-        s_w = np.ones(s_u.size)
-    elif attacker == "adaptive":
-        degree = np.minimum(2 + rng.geometric(1 / 5, size=num_sybils), 40)
+        s_w = np.full(s_u.size, median_w)
+    elif attacker in ("adaptive", "low-degree", "hubs"):
+        out = np.bincount(h.src[h.weight > 0], minlength=n)
+        degree = rng.choice(out[out > 0], size=num_sybils)
         u = np.repeat(sybils, degree)
         v = rng.choice(sybils, size=u.size)
-        back = rng.random(u.size) < 0.7
-        free_u = rng.choice(sybils, size=1000)
-        free_v = rng.integers(0, n, 1000)
-        s_u = np.concatenate([u, v[back], free_u])
-        s_v = np.concatenate([v, u[back], free_v])
-        s_w = honest_weights(rng, s_u.size)
+        back = rng.random(u.size) < _reciprocity(h)
+        s_u, s_v = np.concatenate([u, v[back]]), np.concatenate([v, u[back]])
+        s_w = rng.choice(positive, size=s_u.size)
+    elif attacker == "mimic":
+        relabel = np.full(n, -1)
+        relabel[_ball(h, num_sybils, rng)] = sybils
+        inside = (relabel[h.src] >= 0) & (relabel[h.dst] >= 0)
+        s_u, s_v, s_w = relabel[h.src[inside]], relabel[h.dst[inside]], h.weight[inside]
     else:
-        raise ValueError(attacker)
-    a_u = rng.choice(n, size=attack_edges, replace=False)
-    a_v = rng.choice(sybils, size=attack_edges)
-    a_w = evidence_weights(KIND_VOUCH, rng.choice([0.6, 0.8, 1.0], attack_edges), 0.0)
+        raise ValueError(f"unknown attacker {attacker!r}")
+    if attacker != "naive":
+        s_u = np.concatenate([s_u, rng.choice(sybils, FREE_VOUCHES)])
+        s_v = np.concatenate([s_v, rng.integers(0, n, FREE_VOUCHES)])
+        s_w = np.concatenate([s_w, rng.choice(positive, FREE_VOUCHES)])
+    if attacker == "low-degree":
+        a_u = np.lexsort((rng.random(n), ties))[:g]
+    elif attacker == "hubs":
+        a_u = np.lexsort((rng.random(n), -ties))[:g]
+    else:
+        a_u = rng.choice(n, size=g, replace=False)
+    a_v = rng.choice(sybils, size=g)
     keep = s_u != s_v
-    return Community(
-        np.concatenate([honest.src, s_u[keep], a_u]),
-        np.concatenate([honest.dst, s_v[keep], a_v]),
-        np.concatenate([honest.weight, s_w[keep], a_w]),
-        n,
+    return (
+        np.concatenate([h.src, s_u[keep], a_u]),
+        np.concatenate([h.dst, s_v[keep], a_v]),
+        np.concatenate([h.weight, s_w[keep], np.full(g, median_w)]),
         n + num_sybils,
-        honest.circle_of,
     )
+
+
+def draw_seeds(h: Honest, rng: np.random.Generator, k: int = 20) -> np.ndarray:
+    """``k`` seeds among the honest members who vouch and are vouched for (verified members
+    of some circle, in the product's terms)."""
+    pos = h.weight > 0
+    vouched = np.bincount(h.dst[pos], minlength=h.n) > 0
+    vouching = np.bincount(h.src[pos], minlength=h.n) > 0
+    return rng.choice(np.flatnonzero(vouched & vouching), k, replace=False)
 
 
 # --- baselines -----------------------------------------------------------------------------------
@@ -184,55 +284,121 @@ def auc(honest: np.ndarray, sybil: np.ndarray) -> float:
     )
 
 
-def sybils_admitted(score: np.ndarray, community: Community, vouched: np.ndarray) -> float:
-    """Share of Sybils at or above the threshold admitting 95% of vouched honest members."""
-    n = community.num_honest
+def admitted_share(score: np.ndarray, n: int, vouched: np.ndarray) -> float:
+    """Share of Sybils (members ``n..``) at or above the threshold admitting 95% of vouched
+    honest members."""
     threshold = np.quantile(score[:n][vouched], 0.05)
     return float(np.mean(score[n:] >= threshold))
 
 
-def sybil_benchmark(num_honest: int, draws: int, num_sybils: int = 1000) -> list[dict]:
+def sybil_scores(h: Honest, attacker: str, g: int, draw: int) -> dict[str, np.ndarray]:
+    """Every method's scores on one draw (same graph, same seeds)."""
+    rng = np.random.default_rng([draw, g, ATTACKERS.index(attacker)])
+    src, dst, w, total = attach_sybils(h, attacker, g, rng)
+    seeds = draw_seeds(h, rng)
+    graph = TrustGraph.from_edges(src, dst, w, num_nodes=total)
+    scores = {"reputation": reputation(graph, seeds)}
+    if np.any(h.weight < 0):
+        scores["reputation, reports ignored"] = reputation(graph, seeds, distrust_weight=0)
+    scores["SybilRank"] = sybilrank(src, dst, total, seeds)
+    scores["PPR(seeds)"] = seeded_pagerank(src, dst, w, total, seeds, 50)
+    return scores
+
+
+def sybil_benchmark(graphs: list[Honest], gs: tuple[int, ...], draws: int) -> list[dict]:
     rows = []
-    for attacker in ("naive", "adaptive"):
-        for g_edges in (10, 100, 1000):
-            results: dict[str, list[tuple[float, float]]] = {}
-            for draw in range(draws):
-                rng = np.random.default_rng(1000 * draw + g_edges)
-                honest = honest_graph(num_honest, rng)
-                c = with_sybils(honest, num_sybils, g_edges, attacker, rng)
-                seeds = rng.choice(num_honest, size=20, replace=False)
-                vouched = np.bincount(honest.dst, minlength=num_honest) > 0
-                graph = TrustGraph.from_edges(c.src, c.dst, c.weight, num_nodes=c.num_nodes)
-                scores = {
-                    "reputation": reputation(graph, seeds),
-                    "SybilRank": sybilrank(c.src, c.dst, c.num_nodes, seeds),
-                    "PPR(seeds)": seeded_pagerank(c.src, c.dst, c.weight, c.num_nodes, seeds, 50),
-                }
-                for name, s in scores.items():
-                    results.setdefault(name, []).append(
-                        (auc(s[:num_honest], s[num_honest:]), sybils_admitted(s, c, vouched))
+    for h in graphs:
+        pos = h.weight > 0
+        vouched = np.bincount(h.dst[pos], minlength=h.n) > 0
+        tied = np.bincount(np.concatenate([h.src[pos], h.dst[pos]]), minlength=h.n) > 0
+        for attacker in ATTACKERS:
+            for g in gs:
+                results: dict[str, list[tuple[float, float, float]]] = {}
+                for draw in range(draws):
+                    for name, s in sybil_scores(h, attacker, g, draw).items():
+                        honest, sybil = s[: h.n], s[h.n :]
+                        results.setdefault(name, []).append(
+                            (
+                                auc(honest, sybil),
+                                auc(honest[tied], sybil),
+                                admitted_share(s, h.n, vouched),
+                            )
+                        )
+                for name, values in results.items():
+                    arr = np.array(values)
+                    rows.append(
+                        {
+                            "graph": h.name,
+                            "attacker": attacker,
+                            "g": g,
+                            "method": name,
+                            "auc_mean": float(arr[:, 0].mean()),
+                            "auc_min": float(arr[:, 0].min()),
+                            "auc_tied_mean": float(arr[:, 1].mean()),
+                            "auc_tied_min": float(arr[:, 1].min()),
+                            "admitted_mean": float(arr[:, 2].mean()),
+                            "admitted_max": float(arr[:, 2].max()),
+                        }
                     )
-            for name, values in results.items():
-                arr = np.array(values)
-                rows.append(
-                    {
-                        "attacker": attacker,
-                        "g": g_edges,
-                        "method": name,
-                        "auc_mean": float(arr[:, 0].mean()),
-                        "auc_min": float(arr[:, 0].min()),
-                        "admitted_mean": float(arr[:, 1].mean()),
-                        "admitted_max": float(arr[:, 1].max()),
-                    }
-                )
     return rows
+
+
+def goals(rows: list[dict]) -> list[str]:
+    """The issue's goals on the real graphs, checked on the worst draw: AUC at least
+    SybilRank's - 0.001 and at least 0.985 where SybilRank reaches it; at most 1% of Sybils
+    admitted up to g = 1000. Returns the cells that miss (AUC over honest members with a
+    positive tie, as well as over all)."""
+    misses = []
+    by_key = {(r["graph"], r["attacker"], r["g"], r["method"]): r for r in rows}
+    for (graph, attacker, g, method), r in by_key.items():
+        if method != "reputation" or graph == "synthetic":
+            continue
+        sr = by_key[(graph, attacker, g, "SybilRank")]
+        for key, label in (("auc_min", "AUC"), ("auc_tied_min", "AUC (tied)")):
+            if r[key] < sr[key] - 0.001:
+                misses.append(f"{graph} {attacker} g={g}: {label} {r[key]:.4f} < SR {sr[key]:.4f}")
+            elif sr[key] >= 0.985 and r[key] < 0.985:
+                misses.append(f"{graph} {attacker} g={g}: {label} {r[key]:.4f} < 0.985")
+        if g <= 1000 and r["admitted_max"] > 0.01:
+            misses.append(f"{graph} {attacker} g={g}: admitted {100 * r['admitted_max']:.1f}%")
+    return misses
+
+
+def real_acceleration(h: Honest, tries: int) -> dict:
+    """On a real graph with an adaptive Sybil region (g = 100): a newcomer vouched by 3
+    members above the honest median, and one vouched by 50 Sybils, against that median."""
+    rng = np.random.default_rng(11)
+    src, dst, w, total = attach_sybils(h, "adaptive", 100, rng)
+    seeds = draw_seeds(h, rng)
+    base = reputation(TrustGraph.from_edges(src, dst, w, num_nodes=total), seeds)
+    median = np.median(base[: h.n])
+    above = np.flatnonzero(base[: h.n] > median)
+    vouch = float(np.median(h.weight[h.weight > 0]))
+    newcomer = total
+    wins = {"honest": 0, "sybil": 0}
+    for _ in range(tries):
+        for kind, vouchers in (
+            ("honest", rng.choice(above, 3, replace=False)),
+            ("sybil", rng.choice(np.arange(h.n, total), 50, replace=False)),
+        ):
+            g = TrustGraph.from_edges(
+                np.concatenate([src, vouchers]),
+                np.concatenate([dst, np.full(vouchers.size, newcomer)]),
+                np.concatenate([w, np.full(vouchers.size, vouch)]),
+                num_nodes=newcomer + 1,
+            )
+            wins[kind] += int(reputation(g, seeds)[newcomer] > median)
+    return {"tries": tries, **wins}
 
 
 def acceleration_benchmark(num_honest: int, tries: int) -> dict:
     """Newcomer vouched by 3 above-median members vs newcomer vouched by 50 Sybils."""
     rng = np.random.default_rng(7)
     honest = honest_graph(num_honest, rng)
-    c = with_sybils(honest, 1000, 100, "naive", rng)
+    src, dst, weight, total = attach_sybils(
+        Honest("synthetic", honest.src, honest.dst, honest.weight, num_honest), "naive", 100, rng
+    )
+    c = Community(src, dst, weight, num_honest, total, honest.circle_of)
     seeds = rng.choice(num_honest, size=20, replace=False)
     base = reputation(TrustGraph.from_edges(c.src, c.dst, c.weight, num_nodes=c.num_nodes), seeds)
     median = np.median(base[:num_honest])
@@ -420,6 +586,9 @@ def main() -> None:
     parser.add_argument(
         "--skip-speed", action="store_true", help="only the Sybil and acceleration sections"
     )
+    parser.add_argument(
+        "--graphs", type=Path, default=GRAPHS_DIR, help=f"real networks (default {GRAPHS_DIR})"
+    )
     parser.add_argument("--step", help=argparse.SUPPRESS)
     parser.add_argument("--data", help=argparse.SUPPRESS)
     parser.add_argument("--repeats", type=int, default=3, help=argparse.SUPPRESS)
@@ -429,29 +598,59 @@ def main() -> None:
         return
 
     if args.quick:
-        sizes = {"honest": 10_000, "draws": 2, "tries": 10, "n": 100_000, "m": 1_000_000}
-        sizes |= {"nx_n": 10_000, "nx_m": 100_000, "repeats": 3}
+        sizes = {"honest": 10_000, "draws": 1, "gs": (100, 1000), "tries": 10}
+        sizes |= {"n": 100_000, "m": 1_000_000, "nx_n": 10_000, "nx_m": 100_000, "repeats": 3}
     else:
-        sizes = {"honest": 10_000, "draws": 5, "tries": 50, "n": 1_000_000, "m": 10_000_000}
-        sizes |= {"nx_n": 100_000, "nx_m": 1_000_000, "repeats": 5}
+        sizes = {"honest": 10_000, "draws": 3, "gs": (10, 100, 1000, 3000), "tries": 50}
+        sizes |= {"n": 1_000_000, "m": 10_000_000, "nx_n": 100_000, "nx_m": 1_000_000}
+        sizes |= {"repeats": 5}
     print(f"# Trust benchmark ({'quick' if args.quick else 'full'})")
     print(f"date: {time.strftime('%Y-%m-%d')}; machine: nproc={os.cpu_count()}, {cpu_model()}")
     print(f"sizes: {sizes}\n")
 
     t0 = time.perf_counter()
-    rows = sybil_benchmark(sizes["honest"], sizes["draws"])
+    graphs = [synthetic_honest(sizes["honest"])]
+    if args.graphs.is_dir():
+        graphs += [load_real_graph(name, args.graphs) for name in REAL_GRAPHS]
+    else:
+        print(f"(no real graphs: {args.graphs} is missing)\n")
+    rows = sybil_benchmark(graphs, sizes["gs"], sizes["draws"])
     print(
-        f"## Sybil resistance ({sizes['honest']:,} honest, 1,000 Sybils, 20 seeds, "
-        f"{sizes['draws']} draws; mean [worst])\n"
+        f"## Sybil resistance ({NUM_SYBILS:,} Sybils, 20 seeds among honest members who vouch "
+        f"and are vouched for, {sizes['draws']} draws; mean [worst])\n"
     )
-    print("| attacker | g | method | AUC | Sybils admitted at 95% honest |")
-    print("|---|---:|---|---:|---:|")
-    for r in rows:
-        print(
-            f"| {r['attacker']} | {r['g']} | {r['method']} | {r['auc_mean']:.4f} "
-            f"[{r['auc_min']:.4f}] | {100 * r['admitted_mean']:.2f}% "
-            f"[{100 * r['admitted_max']:.2f}%] |"
-        )
+    print(
+        "AUC: a random honest member ranks above a random Sybil; AUC (tied): honest members "
+        "with at least one positive tie only (on Bitcoin Alpha, 100 members were only ever "
+        "rated negatively); admitted: Sybils at or above the score admitting 95% of vouched "
+        "honest members.\n"
+    )
+    for h in graphs:
+        print(f"### {h.name} ({h.n:,} members, {h.src.size:,} edges)\n")
+        print("| attacker | g | method | AUC | AUC (tied) | Sybils admitted |")
+        print("|---|---:|---|---:|---:|---:|")
+        for r in rows:
+            if r["graph"] != h.name:
+                continue
+            print(
+                f"| {r['attacker']} | {r['g']} | {r['method']} | {r['auc_mean']:.4f} "
+                f"[{r['auc_min']:.4f}] | {r['auc_tied_mean']:.4f} [{r['auc_tied_min']:.4f}] | "
+                f"{100 * r['admitted_mean']:.2f}% [{100 * r['admitted_max']:.2f}%] |"
+            )
+        print()
+    misses = goals(rows)
+    print(f"Goals missed on the real graphs ({len(misses)}):\n")
+    for miss in misses:
+        print(f"- {miss}")
+    print(f"\n({time.perf_counter() - t0:.1f} s)\n")
+
+    t0 = time.perf_counter()
+    print("## Newcomers on the real graphs (adaptive Sybils, g = 100)\n")
+    print("| graph | vouched by 3 above-median members: above median | by 50 Sybils |")
+    print("|---|---:|---:|")
+    for h in graphs[1:]:
+        acc = real_acceleration(h, sizes["tries"])
+        print(f"| {h.name} | {acc['honest']}/{acc['tries']} | {acc['sybil']}/{acc['tries']} |")
     print(f"\n({time.perf_counter() - t0:.1f} s)\n")
 
     t0 = time.perf_counter()

@@ -12,6 +12,9 @@ from passerelles.engine.trust import (
     KIND_REPORT,
     KIND_UNKNOWN,
     KIND_VOUCH,
+    ONE_WAY_TIE,
+    OUT_WEIGHT_FLOOR,
+    WALK_DEGREE_FLOOR,
     TrustGraph,
     admission_score,
     circle_view,
@@ -19,6 +22,7 @@ from passerelles.engine.trust import (
     explain,
     personal_trust,
     reputation,
+    reputation_walk,
 )
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -32,14 +36,15 @@ def graph(edges, n, **kwargs):
 
 
 def exact_ppr(g, viewers, alpha=0.15):
-    """Dense personalised PageRank with dangling members restarting on the viewers."""
+    """Dense personalised PageRank: a member passes its trust over max(out-weight, one
+    vouch); the rest (all of it for members who trust nobody) restarts on the viewers."""
     n = g.num_nodes
     dense = g.trust.toarray()
     out = dense.sum(axis=1)
     start = np.zeros(n)
     start[viewers] = 1.0 / len(viewers)
-    trans = np.where(out[:, None] > 0, dense / np.where(out > 0, out, 1)[:, None], 0.0)
-    trans[out == 0] = start  # dangling rows restart
+    trans = dense / np.maximum(out, OUT_WEIGHT_FLOOR)[:, None]
+    trans += (1.0 - trans.sum(axis=1))[:, None] * start[None, :]
     return np.linalg.solve(np.eye(n) - (1 - alpha) * trans.T, alpha * start)
 
 
@@ -233,11 +238,13 @@ def test_explain_returns_best_paths_with_kinds_and_labels():
     label = np.array([10, 11, 12, 13, 14, 15, 16, 17])
     g = TrustGraph.from_edges(src, dst, w, num_nodes=10, kind=kind, label=label)
     paths = explain(g, 0, 4, k=3)
-    assert [p.nodes for p in paths] == [(0, 1, 4), (0, 2, 4), (0, 3, 4)]
-    assert paths[0].strength == pytest.approx(0.25)
+    # 2's only evidence is one endorsement (0.2): it passes a fifth of its trust through it,
+    # 3's two pieces (0.6) three fifths; the rest returns to the viewer.
+    assert [p.nodes for p in paths] == [(0, 1, 4), (0, 3, 4), (0, 2, 4)]
+    assert [p.strength for p in paths] == pytest.approx([0.25, 0.25 * 0.6, 0.25 * 0.2])
     first = paths[0].edges
     assert (first[0].kind, first[0].label, first[1].kind, first[1].label) == (0, 10, 1, 11)
-    merged = paths[2].edges[1]
+    merged = paths[1].edges[1]
     assert merged.weight == pytest.approx(0.6) and merged.labels == (15, 16)
     assert [len(p) for p in (explain(g, 0, 4, k=1), explain(g, 4, 0), explain(g, 0, 0))] == [
         1,
@@ -350,45 +357,37 @@ def test_results_are_finite_and_deterministic(edges, seeds, viewer):
         assert 0 < path.strength <= 1 and path.nodes[0] == viewer and path.nodes[-1] == target
 
 
-def _reference_reputation(src, dst, w, n, seeds, tie_weight=0.05):
-    """The reputation's two walks written plainly in float64, dense, step by step."""
+def _reference_reputation(src, dst, w, n, seeds, tie_weight=0.05, iterations=None):
+    """The reputation walk written plainly in float64, dense, step by step: a mutual tie
+    weighs 1 and a one-way tie ONE_WAY_TIE, both ways; a member of degree below the floor
+    keeps what its ties do not carry; score = mass / max(degree, floor), mean 1 by mass."""
     ties = np.zeros((n, n))
     for u, v, x in zip(src, dst, w, strict=True):
         if u != v:
             ties[u, v] += x
     ties = np.minimum(1.0, np.maximum(ties, 0.0) / tie_weight)
-    out, inn = ties.sum(axis=1), ties.sum(axis=0)
-    inv_out = np.where(out > 0, 1 / np.maximum(out, 1e-300), 0.0)
-    inv_deg = np.where(out + inn > 0, 1 / np.maximum(out + inn, 1e-300), 0.0)
-    start = np.zeros(n)
-    start[np.unique(seeds)] = 1 / np.unique(seeds).size
-    d = u = start
-    for _ in range(int(np.ceil(np.log2(max(n, 2))))):
-        d2 = ties.T @ (d * inv_out)
-        u2 = ties.T @ (u * inv_deg) + ties @ (u * inv_deg)
-        d = d2 + max(0.0, d.sum() - d2.sum()) * start
-        u = u2 + max(0.0, u.sum() - u2.sum()) * start
-
-    def scaled(mass, deg):
-        per = mass / np.maximum(deg, 1.0)
-        return per / np.dot(mass, per)
-
-    # Directed walk: an in-tie from x counts min(1, in(x) / out(x)).
-    expected_in = ties.T @ np.where(out > 0, np.minimum(1.0, inn / np.maximum(out, 1e-300)), 0.0)
-    return 0.5 * (scaled(d, expected_in) + scaled(u, inn + out))
+    sym = ONE_WAY_TIE * (ties + ties.T)
+    degree = sym.sum(axis=1)
+    capped = np.maximum(degree, WALK_DEGREE_FLOOR)
+    mass = np.zeros(n)
+    mass[np.unique(seeds)] = 1 / np.unique(seeds).size
+    steps = int(np.ceil(np.log2(max(n, 2)))) if iterations is None else iterations
+    for _ in range(steps):
+        mass = sym @ (mass / capped) + mass * (1 - degree / capped)
+    per = mass / capped
+    return per / np.dot(mass, per), mass
 
 
-def test_newcomer_scores_like_its_vouchers_despite_their_extra_out_tie():
+def test_newcomer_scores_like_its_vouchers():
     # A reciprocated ring: everyone scores the same; a newcomer vouched by 3 ring members
-    # is normalised by what their ties carry (each now splits over 3 out-ties, not 2), so
-    # it scores like them rather than 2/3 as much in the directed walk.
+    # (one-way ties) scores like them.
     n = 12
     ring = [(i, (i + 1) % n) for i in range(n)] + [((i + 1) % n, i) for i in range(n)]
     vouches = [(0, n), (4, n), (8, n)]
     g = graph(ring + vouches, n + 1)
     r = reputation(g, np.arange(n), iterations=30)
     others = np.delete(r[:n], [0, 4, 8])
-    assert r[n] >= 0.93 * np.median(others)  # 0.87 before that normalisation
+    assert r[n] >= 0.93 * np.median(others)
 
 
 def test_reputation_float32_walks_match_a_float64_reference():
@@ -397,8 +396,11 @@ def test_reputation_float32_walks_match_a_float64_reference():
     src, dst = rng.integers(0, n, m), rng.integers(0, n, m)
     w = rng.choice([0.01, 0.04, 0.2, 0.5, 1.0], m)
     got = reputation(TrustGraph.from_edges(src, dst, w, num_nodes=n), [0, 3, 9])
-    expected = _reference_reputation(src, dst, w, n, [0, 3, 9])
+    expected, mass = _reference_reputation(src, dst, w, n, [0, 3, 9])
     np.testing.assert_allclose(got, expected, rtol=1e-4, atol=1e-6 * expected.max())
+    walk, _ = reputation_walk(TrustGraph.from_edges(src, dst, w, num_nodes=n), [0, 3, 9])
+    np.testing.assert_allclose(walk, mass, rtol=1e-4, atol=1e-7)
+    assert walk.sum() == pytest.approx(1.0, abs=1e-5)  # the walk loses nothing
 
 
 def test_a_path_too_weak_to_represent_is_not_given_as_an_explanation():
@@ -407,3 +409,69 @@ def test_a_path_too_weak_to_represent_is_not_given_as_an_explanation():
     paths = explain(graph(edges, 8), 7, 0)
     assert [p.nodes for p in paths] == [(7, 2, 0)]  # not 7 -> 2 -> 1 -> 0, of strength 0.0
     assert 0 < paths[0].strength <= 1
+
+
+# --- the mass entering a Sybil region is bounded by its attack edges -----------------------------
+
+honest_edges = st.lists(st.tuples(st.integers(0, 7), st.integers(0, 7)), min_size=1, max_size=30)
+ring_edges = st.lists(st.tuples(st.integers(8, 13), st.integers(0, 13)), max_size=40)
+attack_edges = st.lists(st.tuples(st.integers(0, 7), st.integers(8, 13)), max_size=3)
+
+
+def _crossing_capacity(g, honest):
+    """For each honest member, the weight of its ties into the rest (each tie ``h - s``
+    weighs ONE_WAY_TIE * (tie(h, s) + tie(s, h))) over max(degree(h), floor)."""
+    ties = np.minimum(g.trust.toarray() / 0.05, 1.0)
+    sym = ONE_WAY_TIE * (ties + ties.T)
+    degree = sym.sum(axis=1)
+    crossing = sym[np.ix_(honest, np.setdiff1d(np.arange(g.num_nodes), honest))].sum(axis=1)
+    return crossing / np.maximum(degree[honest], WALK_DEGREE_FLOOR)
+
+
+@settings(max_examples=80, deadline=None)
+@given(honest_edges, ring_edges, attack_edges, st.lists(st.integers(0, 7), min_size=1, max_size=3))
+def test_mass_entering_the_sybil_region_is_bounded_by_the_attack_edges(
+    honest_e, ring_e, attack_e, seeds
+):
+    # Sybils 8..13 tie to each other and vouch for honest members 0..7 as they like; honest
+    # members vouch for Sybils only along ``attack_e``. Each step, the Sybil region gains at
+    # most what the crossing ties carry from the honest mass, and after k steps at most
+    # k * sum(crossing capacity): a bound fixed by the honest side and the crossing ties, not
+    # by the ring's size or shape (its vouches for honest members are one-way ties).
+    g = graph([*honest_e, *ring_e, *attack_e], 14)
+    honest = np.arange(8)
+    capacity = _crossing_capacity(g, honest)
+    before, _ = reputation_walk(g, seeds, iterations=0)
+    for k in range(1, 7):
+        after, _ = reputation_walk(g, seeds, iterations=k)
+        gained = after[8:].sum() - before[8:].sum()
+        assert gained <= np.dot(capacity, before[honest]) + 1e-6
+        assert after[8:].sum() <= k * capacity.sum() + 1e-6
+        before = after
+
+
+@settings(max_examples=60, deadline=None)
+@given(honest_edges, ring_edges, st.lists(st.integers(0, 7), min_size=1, max_size=3))
+def test_a_sybil_region_without_attack_edges_from_honest_members_gets_at_most_half_ties(
+    honest_e, ring_e, seeds
+):
+    # With no honest vouch for a Sybil, what reaches the ring only flows back along its own
+    # one-way vouches for honest members, at half a tie each.
+    g = graph([*honest_e, *ring_e], 14)
+    mass, degree = reputation_walk(g, seeds, iterations=6)
+    capacity = _crossing_capacity(g, np.arange(8))
+    assert mass[8:].sum() <= 6 * capacity.sum() + 1e-6
+    assert mass.sum() == pytest.approx(1.0, abs=1e-5)
+
+
+def test_a_member_with_one_tie_cannot_send_its_whole_mass_through_it():
+    # Seed 0 vouches only for a Sybil (1) that vouches back; the Sybil also ties to a ring.
+    edges = [(0, 1), (1, 0), (1, 2), (2, 1), (2, 3), (3, 2)]
+    g = graph(edges, 4)
+    mass, degree = reputation_walk(g, [0], iterations=1)
+    assert degree[0] == 1.0
+    assert mass[1] <= 1.0 / max(degree[0], WALK_DEGREE_FLOOR) + 1e-7
+    one_way = graph([(0, 1), (1, 2), (2, 1)], 3)  # a single one-way vouch: half a tie
+    mass, degree = reputation_walk(one_way, [0], iterations=1)
+    assert degree[0] == ONE_WAY_TIE and mass[1] == pytest.approx(ONE_WAY_TIE, abs=1e-7)
+    assert mass[0] == pytest.approx(1 - ONE_WAY_TIE, abs=1e-7)  # kept, not sent

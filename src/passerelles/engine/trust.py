@@ -22,6 +22,7 @@ import heapq
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 import scipy.sparse as sp
@@ -38,7 +39,10 @@ __all__ = [
     "KIND_REPORT",
     "KIND_UNKNOWN",
     "KIND_VOUCH",
+    "ONE_WAY_TIE",
+    "OUT_WEIGHT_FLOOR",
     "TIE_FULL_WEIGHT",
+    "WALK_DEGREE_FLOOR",
     "CircleView",
     "PathEdge",
     "TrustGraph",
@@ -49,6 +53,7 @@ __all__ = [
     "explain",
     "personal_trust",
     "reputation",
+    "reputation_walk",
 ]
 
 # --- Evidence -------------------------------------------------------------------------------
@@ -78,6 +83,12 @@ EVIDENCE_FLOOR = 2.0
 TIE_FULL_WEIGHT = 0.05
 #: Fraction of a full tie under which evidence does not count in the reputation walks.
 MIN_TIE = 1e-6
+#: In personal trust and explanations a member passes its trust along its evidence in
+#: proportion to the weights, over at least this much evidence (one full vouch): a member
+#: whose only evidence is one endorsement passes a fifth of its trust through it, and the rest
+#: returns to the viewer, instead of all of it (e.g. to the one account it was asked to vouch
+#: for).
+OUT_WEIGHT_FLOOR = 1.0
 #: Suggested admission threshold: the applicant receives from the circle at least three
 #: quarters of the trust per unit of evidence that the circle's median member receives.
 DEFAULT_ADMISSION_THRESHOLD = 0.75
@@ -141,12 +152,6 @@ class TrustGraph:
         self.num_nodes = num_nodes
         self.trust = trust
         self.distrust = distrust
-        self.trust_out = np.asarray(trust.sum(axis=1)).ravel()
-        self.trust_in = np.bincount(trust.indices, weights=trust.data, minlength=num_nodes)
-        self.trust_degree = np.diff(trust.indptr)
-        self.distrust_out = np.asarray(distrust.sum(axis=1)).ravel()
-        with np.errstate(divide="ignore"):
-            self._inv_trust_out = np.where(self.trust_out > 0, 1.0 / self.trust_out, 0.0)
         self._evidence = evidence
         self._evidence_index: tuple[np.ndarray, np.ndarray] | None = None
         self._reverse: sp.csr_array | None = None
@@ -192,6 +197,31 @@ class TrustGraph:
             distrust = sp.csr_array((n, n), dtype=np.float64)
         return cls(n, trust, distrust, (src_i, dst_i, w, kinds, labels))
 
+    # Sums over the edges are computed on first use: the reputation walk needs none of them
+    # (an O(edges) pass each at a million members). Computing one twice is harmless.
+    @cached_property
+    def trust_out(self) -> np.ndarray:
+        return np.asarray(self.trust.sum(axis=1)).ravel()
+
+    @cached_property
+    def trust_in(self) -> np.ndarray:
+        return np.bincount(self.trust.indices, weights=self.trust.data, minlength=self.num_nodes)
+
+    @cached_property
+    def trust_degree(self) -> np.ndarray:
+        return np.diff(self.trust.indptr)
+
+    @cached_property
+    def distrust_out(self) -> np.ndarray:
+        return np.asarray(self.distrust.sum(axis=1)).ravel()
+
+    @cached_property
+    def _inv_trust_out(self) -> np.ndarray:
+        """What one unit of a member's trust weighs on each out-edge in personal trust and
+        explanations: ``1 / max(trust_out, OUT_WEIGHT_FLOOR)``, 0 for those who trust nobody."""
+        out = self.trust_out
+        return np.where(out > 0, 1.0 / np.maximum(out, OUT_WEIGHT_FLOOR), 0.0)
+
     # Lazily built structures: only explanations need them, and at a million members they
     # cost a sort, which reputation and personal trust should not pay.
     def _reverse_trust(self) -> sp.csr_array:
@@ -218,9 +248,15 @@ def _select_entries(mat: sp.csr_array, keep: np.ndarray, *, negate: bool) -> sp.
     if keep.all():
         data = -mat.data if negate else mat.data
         return sp.csr_array((data, mat.indices, mat.indptr), shape=mat.shape, copy=False)
-    counts = np.zeros(keep.size + 1, dtype=np.int64)
-    np.cumsum(keep, out=counts[1:])
-    indptr = counts[mat.indptr].astype(mat.indptr.dtype, copy=False)
+    # The new row starts are the old ones minus the entries dropped before them (or the
+    # numbers of kept entries before them): a binary search of the row starts among the
+    # positions of the fewer of the two, instead of a pass over a running count.
+    num_kept = int(np.count_nonzero(keep))
+    if 2 * num_kept >= keep.size:
+        dropped = np.flatnonzero(~keep)
+        indptr = mat.indptr - np.searchsorted(dropped, mat.indptr).astype(mat.indptr.dtype)
+    else:
+        indptr = np.searchsorted(np.flatnonzero(keep), mat.indptr).astype(mat.indptr.dtype)
     data = mat.data[keep]
     if negate:
         np.negative(data, out=data)
@@ -242,6 +278,17 @@ def _normalise_by_evidence(received: np.ndarray, trust_in: np.ndarray, floor: fl
 
 # --- Global reputation ------------------------------------------------------------------------
 
+#: In the reputation walk a one-way tie (u vouches for v, v not for u) carries half of what a
+#: mutual tie carries, in both directions. Mass flows both ways along ties (a member's
+#: vouchers are reached through it, which a directed walk would miss on networks where most
+#: ties are one-way), but a tie that only one side asked for - e.g. an account vouching for
+#: many members to be trusted back - carries half as much back to it.
+ONE_WAY_TIE = 0.5
+#: A member whose ties count less than this (one mutual tie) passes on only the part of its
+#: mass that its ties would carry at this degree, and keeps the rest: a member with a single
+#: one-way tie (e.g. to a Sybil) cannot send everything it holds through it.
+WALK_DEGREE_FLOOR = 1.0
+
 
 def reputation(
     g: TrustGraph,
@@ -253,141 +300,156 @@ def reputation(
 ) -> np.ndarray:
     """Global Sybil-resistant reputation, ``(n,)`` float, higher = more trusted.
 
-    Trust mass starts uniformly on ``seeds`` (members verified by circle admins, and the
-    admins) and spreads for ``iterations`` steps (default ``ceil(log2(n))``), stopping before
-    it could leak into a Sybil region through its few attack edges, in two walks:
+    SybilRank's early-terminated, degree-normalised walk (Cao et al. 2012), on
+    the ties: trust mass starts uniformly on ``seeds`` (members verified by circle admins,
+    and the admins) and spreads for ``iterations`` steps (default ``ceil(log2(n))``), long
+    enough to mix in a well-connected honest region, too short to fill a Sybil region behind
+    few attack edges. Each step a member sends, along each tie (both ways), its mass times
+    the tie's weight divided by its degree (the sum of its ties' weights), but by no less
+    than :data:`WALK_DEGREE_FLOOR`; what it does not send it keeps. A mutual tie weighs 1,
+    a one-way tie :data:`ONE_WAY_TIE`. So the mass entering a Sybil region in one step is at
+    most ``sum over the ties crossing into it of weight * mass(u) / max(degree(u), floor)``
+    over its honest ends ``u``, whatever the ring does inside: its vouches for honest
+    members are one-way ties that carry half, and a member with a single tie keeps most of
+    its mass.
 
-    * directed: mass flows only along vouches, each member splitting it over the members it
-      trusts, so vouches *from* Sybils to honest members carry nothing to the Sybils;
-    * undirected (SybilRank): mass flows both ways along each tie (twice when reciprocated),
-      so Sybils behind few attack edges also lose mass back through them.
-
-    Each walk's mass is divided by the member's ties (in-ties, resp. all ties; at least 1),
-    which puts every member of a well-mixed honest region on the same footing, and scaled so
-    that its mass-weighted mean is 1. In the directed walk an in-tie from ``u`` counts
-    ``min(1, in-ties(u) / out-ties(u))``, what a tie from ``u`` is expected to carry: a
-    newcomer then scores about the mean of its vouchers' scores instead of ~7% less (each
-    voucher's mass is split over one more out-tie), and no tie counts more than before.
-    A member's reputation is the mean of the two: the
-    directed view ignores Sybils' vouches for honest members, the undirected one penalises
-    one-way attack edges, and averaging (rather than the minimum) lets a newcomer vouched
-    by trusted members, who lags one step behind them in both walks, rank above the median
-    (the minimum lost that in measurements; see benchmarks/README.md). The walks count
-    ties, not strengths: positive evidence of weight ``tie_weight`` or more is one full tie
-    (weaker evidence, a fraction), because an attacker can always ask for the strongest
-    vouch while honest members also record weak evidence.
-    Distrust subtracts, in the directed walk's units, the mass reporters send along their
-    reports (``distrust_weight`` scales it): scores may be negative. Empty ``seeds`` gives
-    zeros.
+    The score is the mass divided by ``max(degree, floor)`` (what the walk's stationary
+    distribution gives each member, so that every member of a well-mixed honest region is
+    on the same footing, while Sybils behind few attack edges stay near zero), scaled so that
+    its mass-weighted mean is 1. The walk counts ties, not strengths: positive evidence of
+    weight ``tie_weight`` or more is one full tie (weaker evidence, a fraction), because an
+    attacker can always ask for the strongest vouch while honest members also record weak
+    evidence. Reports are sent along like one-way ties (a full report counts like one) but
+    carry no mass onward; a member keeps the share ``trust / (trust + distrust)`` of its
+    score, both received in the walk's units (``distrust_weight`` scales the distrust), so
+    scores are never negative and a member reported by those who trusted it drops towards 0,
+    while reports from accounts the walk barely reaches weigh as little as their vouches.
+    Empty ``seeds`` gives zeros.
     """
     n = g.num_nodes
     seed_idx = _as_nodes(seeds, g, "seeds")
     if n == 0 or seed_idx.size == 0:
         return np.zeros(n)
+    mass, degree = _walk(g, seed_idx, iterations, tie_weight)
+    score, scale = _scaled(mass, np.maximum(degree, WALK_DEGREE_FLOOR))
+    if g.distrust.nnz and distrust_weight:
+        # Trust and distrust received in the same units (mass sent along ties, resp.
+        # reports): the score keeps the trusted share. Reports from members the walk barely
+        # reaches (e.g. Sybils reporting honest members) weigh as little as their vouches.
+        reported = distrust_weight * _distrust_received(g, mass, degree)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            score *= np.where(reported > 0, mass / (mass + reported), 1.0)
+    return score
+
+
+def reputation_walk(
+    g: TrustGraph,
+    seeds: Iterable[int] | np.ndarray,
+    *,
+    iterations: int | None = None,
+    tie_weight: float = TIE_FULL_WEIGHT,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The walk behind :func:`reputation`: ``(mass (n,), degree (n,))``, float64. The mass
+    sums to 1 (0 without seeds); ``degree`` is each member's ties, a mutual tie counting 1
+    and a one-way tie :data:`ONE_WAY_TIE`. For checks and explanations of the score."""
+    n = g.num_nodes
+    seed_idx = _as_nodes(seeds, g, "seeds")
+    if n == 0 or seed_idx.size == 0:
+        return np.zeros(n), _walk_ties(g, tie_weight)[1] if n else np.zeros(0)
+    return _walk(g, seed_idx, iterations, tie_weight)
+
+
+def _walk(
+    g: TrustGraph, seed_idx: np.ndarray, iterations: int | None, tie_weight: float
+) -> tuple[np.ndarray, np.ndarray]:
     if iterations is None:
-        iterations = max(1, math.ceil(math.log2(max(n, 2))))
+        iterations = max(1, math.ceil(math.log2(max(g.num_nodes, 2))))
     if iterations < 0:
         raise ValueError(f"iterations must be non-negative, got {iterations}")
     if not tie_weight > 0:
         raise ValueError(f"tie_weight must be positive, got {tie_weight}")
-    # The walks run in float32 (mass sums are kept in float64): half the memory traffic of
-    # the sparse products, which are the only O(edges) work per step.
-    tie_data = np.minimum(g.trust.data, tie_weight) / tie_weight
-    # Evidence below a millionth of a tie is no tie: its inverse would overflow float32.
-    tie_data[tie_data < MIN_TIE] = 0.0
-    tie_data = tie_data.astype(np.float32)
+    ties, degree = _walk_ties(g, tie_weight)
+    return _trust_walk(ties, degree, seed_idx, iterations), degree
+
+
+def _walk_ties(g: TrustGraph, tie_weight: float) -> tuple[sp.csr_array, np.ndarray]:
+    """The ties of the reputation walk as float32 CSR ``(n, n)`` of tie fractions in
+    ``[0, 1]`` (row ``u``: the members ``u`` trusts), and each member's degree ``(n,)``,
+    float64: ``ONE_WAY_TIE * (ties in + ties out)``, so a mutual tie counts 1 and a one-way
+    tie ``ONE_WAY_TIE`` (the walk's symmetric weight of ``u - v`` is
+    ``ONE_WAY_TIE * (tie(u, v) + tie(v, u))``)."""
+    n = g.num_nodes
+    data = g.trust.data
+    if data.size and data.min() >= tie_weight:
+        # Usual case: every piece of evidence is a full tie; counts instead of sums.
+        tie_data = np.ones(data.size, dtype=np.float32)
+        degree = np.bincount(g.trust.indices, minlength=n).astype(np.float64)
+        degree += np.diff(g.trust.indptr)
+    else:
+        tie_data = np.minimum(data, tie_weight)
+        tie_data *= 1.0 / tie_weight
+        # Evidence below a millionth of a tie is no tie: its inverse would overflow float32.
+        tie_data[tie_data < MIN_TIE] = 0.0
+        tie_data = tie_data.astype(np.float32)
+        degree = np.bincount(g.trust.indices, weights=tie_data, minlength=n).astype(np.float64)
+        degree += np.add.reduceat(np.append(tie_data, np.float32(0)), g.trust.indptr[:-1]) * (
+            np.diff(g.trust.indptr) > 0
+        )
     ties = sp.csr_array((tie_data, g.trust.indices, g.trust.indptr), shape=g.trust.shape)
-    ties_out = np.asarray(ties.sum(axis=1, dtype=np.float64)).ravel()
-    ties_in = np.bincount(g.trust.indices, weights=tie_data, minlength=n)
-    directed_mass, undirected_mass = _seeded_walks(ties, ties_out, ties_in, seed_idx, iterations)
-    directed, scale = _scaled(
-        directed_mass, np.maximum(_expected_ties_in(ties, ties_in, ties_out), 1.0)
-    )
-    undirected, _ = _scaled(undirected_mass, np.maximum(ties_in + ties_out, 1.0))
-    score = 0.5 * (directed + undirected)
-    if g.distrust.nnz and distrust_weight:
-        distrust = _distrust_received(g, directed_mass) / np.maximum(ties_in, 1.0)
-        score -= distrust_weight * scale * distrust
-    return score
+    degree *= ONE_WAY_TIE
+    return ties, degree
 
 
-def _expected_ties_in(ties: sp.csr_array, ties_in: np.ndarray, ties_out: np.ndarray) -> np.ndarray:
-    """The directed walk's normaliser, ``(n,)``: each in-tie ``u -> v`` counts
-    ``min(1, ties_in[u] / ties_out[u])`` rather than 1, so at most ``ties_in[v]``.
-
-    A well-mixed member ``u`` holds mass about ``c * ties_in[u]`` and sends
-    ``c * ties_in[u] / ties_out[u]`` along each out-tie: that is what one tie from ``u`` is
-    expected to carry, and dividing by it puts members vouched by prolific vouchers (whose
-    mass is split over many out-ties, e.g. a trusted member who just vouched once more) on
-    the same footing as the others. The cap at 1 keeps any single tie, a Sybil's included,
-    from weighing more than one in-tie did; the walk and its mass are unchanged.
-    One sparse product."""
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = np.where(ties_out > 0, np.minimum(ties_in / ties_out, 1.0), 0.0)
-    return (ties.T @ ratio.astype(np.float32)).astype(np.float64)
-
-
-def _scaled(mass: np.ndarray, ties: np.ndarray) -> tuple[np.ndarray, float]:
-    """``mass / ties`` scaled so that its mass-weighted mean is 1 (a well-mixed honest member
-    scores about 1 whatever the size of the rest of the graph), and the scale."""
-    per_tie = mass / ties
+def _scaled(mass: np.ndarray, degree: np.ndarray) -> tuple[np.ndarray, float]:
+    """``mass / degree`` scaled so that its mass-weighted mean is 1 (a well-mixed honest
+    member scores about 1 whatever the size of the rest of the graph), and the scale."""
+    per_tie = mass / degree
     spread = float(np.dot(mass, per_tie))
     scale = 1.0 / spread if spread > 0 else 1.0
     return per_tie * scale, scale
 
 
-def _seeded_walks(
-    ties: sp.csr_array,
-    ties_out: np.ndarray,
-    ties_in: np.ndarray,
-    seed_idx: np.ndarray,
-    iterations: int,
-) -> tuple[np.ndarray, np.ndarray]:
-    """``iterations`` steps of the directed and the undirected walk from the uniform
-    distribution on ``seed_idx``; mass with nowhere to go (members who trust nobody,
-    isolated seeds) returns to the seeds. Three sparse products per step (one gather along
-    out-edges, two scatters along in-edges through the CSC view), nothing else O(edges);
-    float32 vectors, float64 mass totals. Returns float64 masses ``(n,)`` each."""
-    with np.errstate(divide="ignore"):
-        inv_out = np.where(ties_out > 0, 1.0 / ties_out, 0.0).astype(np.float32)
-        degree = ties_out + ties_in
-        inv_degree = np.where(degree > 0, 1.0 / degree, 0.0).astype(np.float32)
-    n = ties_out.size
-    ties_t = ties.T  # CSC view, no copy: a product with it pulls along in-edges
-    seed_share = 1.0 / seed_idx.size
-    directed = np.zeros(n, dtype=np.float32)
-    directed[seed_idx] = seed_share
-    undirected = directed.copy()
-    directed_total = undirected_total = 1.0
+def _trust_walk(
+    ties: sp.csr_array, degree: np.ndarray, seed_idx: np.ndarray, iterations: int
+) -> np.ndarray:
+    """``iterations`` steps of the reputation walk from the uniform distribution on
+    ``seed_idx``; returns the float64 mass ``(n,)`` (it sums to 1: nothing is lost).
+
+    One step: ``x <- ONE_WAY_TIE * (T + T.T) @ (x / d) + x * (1 - degree / d)`` with
+    ``d = max(degree, WALK_DEGREE_FLOOR)``: two float32 sparse products (a gather along
+    out-ties, a scatter along in-ties through the CSC view, no transposed copy), and O(n)
+    vector work, in place."""
+    n = degree.size
+    capped = np.maximum(degree, WALK_DEGREE_FLOOR)
+    # The 1/2 of one-way ties folded into the per-member factor: one multiplication.
+    send = (ONE_WAY_TIE / capped).astype(np.float32)
+    keep = (1.0 - degree / capped).astype(np.float32)
+    lazy = bool(np.any(keep > 0))
+    ties_t = ties.T  # CSC view, no copy: a product with it scatters along in-ties
+    mass = np.zeros(n, dtype=np.float32)
+    mass[seed_idx] = 1.0 / seed_idx.size
     buffer = np.empty(n, dtype=np.float32)
     for _ in range(iterations):
-        np.multiply(directed, inv_out, out=buffer)
-        directed = ties_t @ buffer
-        np.multiply(undirected, inv_degree, out=buffer)
-        undirected = ties_t @ buffer
-        undirected += ties @ buffer
-        directed_total = _restart_lost(directed, directed_total, seed_idx, seed_share)
-        undirected_total = _restart_lost(undirected, undirected_total, seed_idx, seed_share)
-    return directed.astype(np.float64), undirected.astype(np.float64)
+        np.multiply(mass, send, out=buffer)
+        moved = ties @ buffer
+        moved += ties_t @ buffer
+        if lazy:
+            mass *= keep
+            moved += mass
+        mass = moved
+    return mass.astype(np.float64)
 
 
-def _restart_lost(mass: np.ndarray, before: float, seed_idx: np.ndarray, share: float) -> float:
-    """Put the mass lost in the last step (``before`` minus the current total) back on the
-    seeds, in place; returns the new total."""
-    after = float(mass.sum(dtype=np.float64))
-    lost = before - after
-    if lost > 0:
-        mass[seed_idx] += np.float32(lost * share)
-        return before
-    return after
-
-
-def _distrust_received(g: TrustGraph, mass: np.ndarray) -> np.ndarray:
-    if g.distrust.nnz == 0:
-        return np.zeros(g.num_nodes)
-    total_out = g.trust_out + g.distrust_out
-    share = np.where(total_out > 0, mass / np.where(total_out > 0, total_out, 1.0), 0.0)
-    return g.distrust.T @ share
+def _distrust_received(g: TrustGraph, mass: np.ndarray, degree: np.ndarray) -> np.ndarray:
+    """What each member receives along reports in the reputation walk's units: a reporter
+    ``u`` sends ``mass[u] * report(u, v) / max(degree(u) + reports(u), floor)`` along each
+    report, where a full report (weight -1 or stronger) counts like a one-way tie,
+    ``ONE_WAY_TIE``, and a weaker one in proportion."""
+    reports = np.minimum(g.distrust.data, 1.0) * ONE_WAY_TIE
+    weights = sp.csr_array((reports, g.distrust.indices, g.distrust.indptr), shape=g.distrust.shape)
+    reports_out = np.asarray(weights.sum(axis=1)).ravel()
+    share = mass / np.maximum(degree + reports_out, WALK_DEGREE_FLOOR)
+    return weights.T @ share
 
 
 # --- Personalised trust -----------------------------------------------------------------------
@@ -435,6 +497,7 @@ def _local_push(
     n = g.num_nodes
     indptr, indices, data = g.trust.indptr, g.trust.indices, g.trust.data
     degree = g.trust_degree
+    inv_out = g._inv_trust_out
     estimate = np.zeros(n)
     residual = np.zeros(n)
     restart = 1.0 / viewers.size
@@ -446,15 +509,16 @@ def _local_push(
         residual[active] = 0.0
         estimate[active] += alpha * pushed
         spread = (1.0 - alpha) * pushed
-        # Members who trust nobody restart the walk, as in PageRank's dangling nodes.
-        dangling = degree[active] == 0
-        back = float(spread[dangling].sum()) if dangling.any() else 0.0
+        # What a member does not pass on (all of it when it trusts nobody, as PageRank's
+        # dangling nodes; the part below OUT_WEIGHT_FLOOR otherwise) restarts at the viewers.
+        kept = 1.0 - g.trust_out[active] * inv_out[active]
+        back = float(np.dot(spread, kept))
         positions, owner = gather_rows(indptr, active)
         targets = indices[positions]
         if targets.size:
-            share = (spread * g._inv_trust_out[active])[owner] * data[positions]
+            share = (spread * inv_out[active])[owner] * data[positions]
             np.add.at(residual, targets, share)
-        if back > 0:
+        if back > 1e-300:
             residual[viewers] += back * restart
             targets = np.concatenate([targets, viewers])
         candidates = np.unique(targets)
