@@ -441,9 +441,9 @@ def test_mass_entering_the_sybil_region_is_bounded_by_the_attack_edges(
     g = graph([*honest_e, *ring_e, *attack_e], 14)
     honest = np.arange(8)
     capacity = _crossing_capacity(g, honest)
-    before, _ = reputation_walk(g, seeds, iterations=0)
+    before, _ = reputation_walk(g, seeds, iterations=0, tol=0)
     for k in range(1, 7):
-        after, _ = reputation_walk(g, seeds, iterations=k)
+        after, _ = reputation_walk(g, seeds, iterations=k, tol=0)
         gained = after[8:].sum() - before[8:].sum()
         assert gained <= np.dot(capacity, before[honest]) + 1e-6
         assert after[8:].sum() <= k * capacity.sum() + 1e-6
@@ -458,7 +458,7 @@ def test_a_sybil_region_without_attack_edges_from_honest_members_gets_at_most_ha
     # With no honest vouch for a Sybil, what reaches the ring only flows back along its own
     # one-way vouches for honest members, at half a tie each.
     g = graph([*honest_e, *ring_e], 14)
-    mass, degree = reputation_walk(g, seeds, iterations=6)
+    mass, degree = reputation_walk(g, seeds, iterations=6, tol=0)
     capacity = _crossing_capacity(g, np.arange(8))
     assert mass[8:].sum() <= 6 * capacity.sum() + 1e-6
     assert mass.sum() == pytest.approx(1.0, abs=1e-5)

@@ -288,6 +288,11 @@ ONE_WAY_TIE = 0.5
 #: mass that its ties would carry at this degree, and keeps the rest: a member with a single
 #: one-way tie (e.g. to a Sybil) cannot send everything it holds through it.
 WALK_DEGREE_FLOOR = 1.0
+#: The walk stops early once two more steps moved less than this share of the mass (L1):
+#: it has mixed as far as it will in the honest region, and further steps would mostly feed
+#: a Sybil region. Two steps, so that a walk that oscillates (voters and the candidates they
+#: vote for, a near-bipartite graph) is not taken for one that settled.
+WALK_TOL = 0.05
 
 
 def reputation(
@@ -297,6 +302,7 @@ def reputation(
     iterations: int | None = None,
     tie_weight: float = TIE_FULL_WEIGHT,
     distrust_weight: float = 1.0,
+    tol: float = WALK_TOL,
 ) -> np.ndarray:
     """Global Sybil-resistant reputation, ``(n,)`` float, higher = more trusted.
 
@@ -330,7 +336,7 @@ def reputation(
     seed_idx = _as_nodes(seeds, g, "seeds")
     if n == 0 or seed_idx.size == 0:
         return np.zeros(n)
-    mass, degree = _walk(g, seed_idx, iterations, tie_weight)
+    mass, degree = _walk(g, seed_idx, iterations, tie_weight, tol)
     score, scale = _scaled(mass, np.maximum(degree, WALK_DEGREE_FLOOR))
     if g.distrust.nnz and distrust_weight:
         # Trust and distrust received in the same units (mass sent along ties, resp.
@@ -348,6 +354,7 @@ def reputation_walk(
     *,
     iterations: int | None = None,
     tie_weight: float = TIE_FULL_WEIGHT,
+    tol: float = WALK_TOL,
 ) -> tuple[np.ndarray, np.ndarray]:
     """The walk behind :func:`reputation`: ``(mass (n,), degree (n,))``, float64. The mass
     sums to 1 (0 without seeds); ``degree`` is each member's ties, a mutual tie counting 1
@@ -356,11 +363,11 @@ def reputation_walk(
     seed_idx = _as_nodes(seeds, g, "seeds")
     if n == 0 or seed_idx.size == 0:
         return np.zeros(n), _walk_ties(g, tie_weight)[1] if n else np.zeros(0)
-    return _walk(g, seed_idx, iterations, tie_weight)
+    return _walk(g, seed_idx, iterations, tie_weight, tol)
 
 
 def _walk(
-    g: TrustGraph, seed_idx: np.ndarray, iterations: int | None, tie_weight: float
+    g: TrustGraph, seed_idx: np.ndarray, iterations: int | None, tie_weight: float, tol: float
 ) -> tuple[np.ndarray, np.ndarray]:
     if iterations is None:
         iterations = max(1, math.ceil(math.log2(max(g.num_nodes, 2))))
@@ -369,7 +376,7 @@ def _walk(
     if not tie_weight > 0:
         raise ValueError(f"tie_weight must be positive, got {tie_weight}")
     ties, degree = _walk_ties(g, tie_weight)
-    return _trust_walk(ties, degree, seed_idx, iterations), degree
+    return _trust_walk(ties, degree, seed_idx, iterations, tol), degree
 
 
 def _walk_ties(g: TrustGraph, tie_weight: float) -> tuple[sp.csr_array, np.ndarray]:
@@ -380,22 +387,22 @@ def _walk_ties(g: TrustGraph, tie_weight: float) -> tuple[sp.csr_array, np.ndarr
     ``ONE_WAY_TIE * (tie(u, v) + tie(v, u))``)."""
     n = g.num_nodes
     data = g.trust.data
-    if data.size and data.min() >= tie_weight:
+    fast = bool(data.size) and data.min() >= tie_weight
+    if fast:
         # Usual case: every piece of evidence is a full tie; counts instead of sums.
         tie_data = np.ones(data.size, dtype=np.float32)
         degree = np.bincount(g.trust.indices, minlength=n).astype(np.float64)
         degree += np.diff(g.trust.indptr)
     else:
-        tie_data = np.minimum(data, tie_weight)
-        tie_data *= 1.0 / tie_weight
+        tie_data = data.astype(np.float32)
+        np.minimum(tie_data, np.float32(tie_weight), out=tie_data)
+        tie_data *= np.float32(1.0 / tie_weight)
         # Evidence below a millionth of a tie is no tie: its inverse would overflow float32.
         tie_data[tie_data < MIN_TIE] = 0.0
-        tie_data = tie_data.astype(np.float32)
         degree = np.bincount(g.trust.indices, weights=tie_data, minlength=n).astype(np.float64)
-        degree += np.add.reduceat(np.append(tie_data, np.float32(0)), g.trust.indptr[:-1]) * (
-            np.diff(g.trust.indptr) > 0
-        )
     ties = sp.csr_array((tie_data, g.trust.indices, g.trust.indptr), shape=g.trust.shape)
+    if not fast:
+        degree += ties @ np.ones(n, dtype=np.float32)
     degree *= ONE_WAY_TIE
     return ties, degree
 
@@ -410,7 +417,7 @@ def _scaled(mass: np.ndarray, degree: np.ndarray) -> tuple[np.ndarray, float]:
 
 
 def _trust_walk(
-    ties: sp.csr_array, degree: np.ndarray, seed_idx: np.ndarray, iterations: int
+    ties: sp.csr_array, degree: np.ndarray, seed_idx: np.ndarray, iterations: int, tol: float
 ) -> np.ndarray:
     """``iterations`` steps of the reputation walk from the uniform distribution on
     ``seed_idx``; returns the float64 mass ``(n,)`` (it sums to 1: nothing is lost).
@@ -429,13 +436,18 @@ def _trust_walk(
     mass = np.zeros(n, dtype=np.float32)
     mass[seed_idx] = 1.0 / seed_idx.size
     buffer = np.empty(n, dtype=np.float32)
-    for _ in range(iterations):
+    before = mass  # the mass two steps back
+    for step in range(iterations):
         np.multiply(mass, send, out=buffer)
         moved = ties @ buffer
         moved += ties_t @ buffer
         if lazy:
-            mass *= keep
-            moved += mass
+            moved += mass * keep
+        if tol and step % 2 == 1:
+            np.subtract(moved, before, out=buffer)
+            if float(np.abs(buffer, out=buffer).sum(dtype=np.float64)) <= tol:
+                return moved.astype(np.float64)
+            before = moved
         mass = moved
     return mass.astype(np.float64)
 
