@@ -386,23 +386,22 @@ def _walk_ties(g: TrustGraph, tie_weight: float) -> tuple[sp.csr_array, np.ndarr
     tie ``ONE_WAY_TIE`` (the walk's symmetric weight of ``u - v`` is
     ``ONE_WAY_TIE * (tie(u, v) + tie(v, u))``)."""
     n = g.num_nodes
-    data = g.trust.data
-    fast = bool(data.size) and data.min() >= tie_weight
-    if fast:
-        # Usual case: every piece of evidence is a full tie; counts instead of sums.
-        tie_data = np.ones(data.size, dtype=np.float32)
-        degree = np.bincount(g.trust.indices, minlength=n).astype(np.float64)
-        degree += np.diff(g.trust.indptr)
-    else:
-        tie_data = data.astype(np.float32)
-        np.minimum(tie_data, np.float32(tie_weight), out=tie_data)
-        tie_data *= np.float32(1.0 / tie_weight)
+    indptr, indices, data = g.trust.indptr, g.trust.indices, g.trust.data
+    # Most evidence is a full tie: start from counts, then correct the few fractional ties.
+    tie_data = np.ones(data.size, dtype=np.float32)
+    degree = np.bincount(indices, minlength=n).astype(np.float64)
+    degree += np.diff(indptr)
+    weak = np.flatnonzero(data < tie_weight)
+    if weak.size:
+        fraction = data[weak] / tie_weight
         # Evidence below a millionth of a tie is no tie: its inverse would overflow float32.
-        tie_data[tie_data < MIN_TIE] = 0.0
-        degree = np.bincount(g.trust.indices, weights=tie_data, minlength=n).astype(np.float64)
-    ties = sp.csr_array((tie_data, g.trust.indices, g.trust.indptr), shape=g.trust.shape)
-    if not fast:
-        degree += ties @ np.ones(n, dtype=np.float32)
+        fraction[fraction < MIN_TIE] = 0.0
+        tie_data[weak] = fraction
+        missing = 1.0 - fraction
+        degree -= np.bincount(indices[weak], weights=missing, minlength=n)
+        rows = np.searchsorted(indptr, weak, side="right") - 1
+        degree -= np.bincount(rows, weights=missing, minlength=n)
+    ties = sp.csr_array((tie_data, indices, indptr), shape=g.trust.shape)
     degree *= ONE_WAY_TIE
     return ties, degree
 
