@@ -425,6 +425,7 @@ def _backtrack(
     base = np.full(n, -1, dtype=np.int64)
     used: set[int] = set()
     count = 0
+    moving = shape.m * shape.c
 
     class Stop(Exception):
         pass
@@ -451,6 +452,13 @@ def _backtrack(
             return False
         for k in range(start, len(free)):
             q = free[k]
+            if (
+                table == 0
+                and q < moving
+                and q % shape.m
+                and not any(p < moving and p // shape.m == q // shape.m for p in block)
+            ):
+                continue  # translating a row gives an equivalent plan: its first at x = 0
             new = set()
             for p in block:
                 o = pair_orbit[p][q]
