@@ -39,6 +39,8 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("utilisateur")
         verbose_name_plural = _("utilisateurs")
+        # The directory's order: read page by page from the index, not sorted whole.
+        indexes = [models.Index(fields=["last_name", "first_name", "id"], name="user_name_order")]
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from passerelles.api.members import ProfileOut
+from passerelles.api.pagination import CappedPagination
 from passerelles.circles import access
 from passerelles.circles.models import Circle, MembershipState
+from passerelles.circles.queries import with_member_counts
 from passerelles.intros.bridge_advisor import suggest_bridges
 from passerelles.members.access import visible_profiles
 
@@ -33,16 +34,11 @@ class CircleDetailOut(CircleOut):
     bridged_with: list[str]  # slugs of its bridged circles that the member may see
 
 
-def _with_counts(circles):
-    admitted = Q(memberships__state=MembershipState.ADMITTED)
-    return circles.annotate(members=Count("memberships", filter=admitted))
-
-
 @router.get("", response=list[CircleOut], summary="Circles")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(CappedPagination, page_size=50)
 def circle_list(request: HttpRequest) -> object:
     """Listed circles, the member's own, and those bridged with theirs."""
-    return _with_counts(access.visible_circles(request.user)).order_by("name", "pk")
+    return with_member_counts(access.visible_circles(request.user)).order_by("name", "pk")
 
 
 @router.get("/{slug}", response=CircleDetailOut, summary="One circle")
@@ -60,7 +56,7 @@ def circle_detail(request: HttpRequest, slug: str) -> Circle:
 
 
 @router.get("/{slug}/members", response=list[ProfileOut], summary="A circle's members")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(CappedPagination, page_size=50)
 def circle_members(request: HttpRequest, slug: str) -> object:
     """For members of the circle or of a bridged circle (and operators), as on the page."""
     circle = access.get_circle_for_user(request.user, slug)

@@ -7,8 +7,9 @@ from datetime import datetime
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from passerelles.api.pagination import CappedPagination
 from passerelles.events import access, actions
 from passerelles.events.models import Event, Registration, RegistrationStatus
 
@@ -55,7 +56,7 @@ class RegistrationOut(Schema):
 
 
 @router.get("", response=list[EventOut], summary="Events")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(CappedPagination, page_size=50)
 def event_list(request: HttpRequest, past: bool = False) -> object:
     """Events the member may join (all of them for operators): coming ones, soonest first,
     or past ones (``past=true``), latest first."""

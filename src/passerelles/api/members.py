@@ -3,8 +3,9 @@
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from passerelles.api.pagination import CappedPagination
 from passerelles.circles.access import admitted_circle_ids
 from passerelles.circles.models import Circle
 from passerelles.members import search
@@ -71,7 +72,7 @@ class DirectoryFilters(Schema):
 
 
 @router.get("", response=list[ProfileOut], summary="The directory")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(CappedPagination, page_size=50)
 def directory(request: HttpRequest, filters: Query[DirectoryFilters]) -> object:
     """Profiles the member may see, searched and filtered as on the directory page."""
     data = {k: v for k, v in filters.dict().items() if v}

@@ -1,15 +1,30 @@
 """Read-side helpers for circle pages and the member home."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from passerelles.circles.access import administered_circles, bridged_circle_ids
 from passerelles.circles.models import (
     Bridge,
     BridgeState,
+    Circle,
     Invitation,
     Membership,
     MembershipState,
 )
+
+
+def with_member_counts(circles: QuerySet[Circle]) -> QuerySet[Circle]:
+    """``members``: each circle's admitted members, counted per circle shown (a subquery
+    on the membership index), not by grouping every membership before a page is cut."""
+    admitted = (
+        Membership.objects.filter(circle=OuterRef("pk"), state=MembershipState.ADMITTED)
+        .order_by()
+        .values("circle")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return circles.annotate(members=Coalesce(Subquery(admitted, output_field=IntegerField()), 0))
 
 
 def active_bridges(circle_ids) -> list[Bridge]:

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -11,16 +11,15 @@ from passerelles.circles import access, actions
 from passerelles.circles.forms import CircleFilterForm, CircleForm, JoinForm
 from passerelles.circles.map import circle_map
 from passerelles.circles.models import Bridge, BridgeState, MembershipState
-from passerelles.circles.queries import active_bridges
+from passerelles.circles.queries import active_bridges, with_member_counts
 from passerelles.core.errors import ActionError
 
 
 def circle_list(request: HttpRequest) -> HttpResponse:
-    """The circles a visitor or member may see, with the map of their bridges."""
+    """The circles a visitor or member may see, a page at a time, with the map of the
+    page's circles and the bridges between them."""
     form = CircleFilterForm(request.GET or None)
-    circles = access.visible_circles(request.user).annotate(
-        members=Count("memberships", filter=Q(memberships__state=MembershipState.ADMITTED))
-    )
+    circles = access.visible_circles(request.user)
     if form.is_valid():
         if q := form.cleaned_data["q"]:
             circles = circles.filter(Q(name__icontains=q) | Q(description__icontains=q))
@@ -28,18 +27,19 @@ def circle_list(request: HttpRequest) -> HttpResponse:
             circles = circles.filter(kind=kind)
         if city := form.cleaned_data["city"]:
             circles = circles.filter(city__icontains=city)
-    circles = list(circles.order_by("city", "name"))
-    bridges = Bridge.objects.filter(
-        state=BridgeState.ACTIVE,
-        from_circle__in=[c.pk for c in circles],
-        to_circle__in=[c.pk for c in circles],
-    )
+    circles = with_member_counts(circles.order_by("city", "name", "pk"))
     page = Paginator(circles, 30).get_page(request.GET.get("page"))
+    shown = [c.pk for c in page]
+    bridges = Bridge.objects.filter(
+        state=BridgeState.ACTIVE, from_circle__in=shown, to_circle__in=shown
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
     context = {
         "form": form,
         "page": page,
-        "map": circle_map(circles, bridges.values_list("from_circle_id", "to_circle_id")),
-        "query": request.GET.copy().urlencode() if request.GET else "",
+        "map": circle_map(page, bridges.values_list("from_circle_id", "to_circle_id")),
+        "query": query.urlencode(),
     }
     return render(request, "circles/list.html", context)
 

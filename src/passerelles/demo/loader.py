@@ -356,3 +356,16 @@ def load(
                 cursor.execute(statement)
     step("bridges")
     return report
+
+
+def analyze_tables() -> None:
+    """Refresh PostgreSQL's planner statistics after a bulk load (no-op elsewhere).
+
+    Until autovacuum gets to them, freshly loaded tables look nearly empty to the
+    planner, which then sorts all 100,000 users for a page of the directory instead of
+    reading them in index order.
+    """
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")

@@ -3,7 +3,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -19,9 +20,15 @@ from passerelles.events.models import Registration, RegistrationStatus
 
 
 def _seats(queryset):
-    return queryset.annotate(
-        taken=Count("registrations", filter=Q(registrations__status=RegistrationStatus.REGISTERED))
+    """``taken``: seats taken, counted per event shown rather than grouped for all."""
+    registered = (
+        Registration.objects.filter(event=OuterRef("pk"), status=RegistrationStatus.REGISTERED)
+        .order_by()
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")
     )
+    return queryset.annotate(taken=Coalesce(Subquery(registered, output_field=IntegerField()), 0))
 
 
 @login_required
@@ -29,7 +36,9 @@ def _seats(queryset):
 def event_list(request: HttpRequest) -> HttpResponse:
     """Upcoming events this member may see, filterable by axis, format, circle and city."""
     events = access.visible_events(request.user).filter(ends_at__gte=timezone.now())
-    form = EventFilterForm(request.GET or None, circles=visible_circles(request.user))
+    # The circle filter offers the circles hosting these events, not all 2,000 at scale.
+    hosts = visible_circles(request.user).filter(pk__in=events.values("host_circle_id"))
+    form = EventFilterForm(request.GET or None, circles=hosts.order_by("name"))
     if form.is_valid():
         data = form.cleaned_data
         if data["axis"]:

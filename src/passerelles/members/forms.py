@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from passerelles.circles.access import visible_circles
+from passerelles.circles.access import reachable_circle_ids, visible_circles
 from passerelles.circles.models import Circle, MembershipState, Role
 from passerelles.core.choices import Axis, Sector, join_codes
 from passerelles.members.models import Profile, Skill, Visibility
@@ -108,7 +108,16 @@ class DirectoryFilterForm(forms.Form):
 
     def __init__(self, user, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["circle"].queryset = visible_circles(user).order_by("name")
+        circles = visible_circles(user).order_by("name")
+        self.fields["circle"].queryset = circles
+        if not user.is_staff:
+            # Any visible circle filters; the list offers those whose members one sees
+            # (one's own and bridged ones), not every listed circle (2,000 at scale).
+            mine, bridged = reachable_circle_ids(user)
+            chosen = Q(slug=self.data.get("circle") or "")
+            offered = circles.filter(Q(pk__in=mine | bridged) | chosen).values_list("slug", "name")
+            self.fields["circle"].widget.choices = [("", self.fields["circle"].empty_label)]
+            self.fields["circle"].widget.choices += list(offered)
 
     def filters(self) -> dict:
         """The valid filters; an invalid one (say, a circle one may not see) is ignored."""

@@ -1,8 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_POST
 from passerelles.circles.access import visible_circles
 from passerelles.circles.models import Invitation, Membership, MembershipState
 from passerelles.core.choices import Axis
+from passerelles.core.pagination import CappedPaginator
 from passerelles.members import search
 from passerelles.members.access import get_profile_for_user, visible_profiles
 from passerelles.members.actions import ActionError, do_close_account
@@ -25,7 +25,7 @@ from passerelles.members.forms import (
     link_label,
     safe_links,
 )
-from passerelles.members.models import Profile, Skill
+from passerelles.members.models import Profile
 
 PAGE_SIZE = 24
 
@@ -46,7 +46,7 @@ def directory(request: HttpRequest) -> HttpResponse:
     form = DirectoryFilterForm(request.user, request.GET or None)
     profiles = search.filter_directory(visible_profiles(request.user), form.filters())
     profiles = profiles.select_related("user").prefetch_related("skills")
-    page = Paginator(profiles, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(profiles, PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = list(page.object_list)
     for profile in page.object_list:
         profile.axis_badges = axis_badges(profile)
@@ -55,12 +55,7 @@ def directory(request: HttpRequest) -> HttpResponse:
     context = {"form": form, "page": page, "query": query.urlencode()}
     if request.htmx and request.htmx.target == "results":
         return render(request, "members/_results.html", context)
-    context["skill_names"] = (
-        Skill.objects.filter(profiles__in=visible_profiles(request.user))
-        .annotate(uses=Count("profiles"))
-        .order_by("-uses", "name")
-        .values_list("name", flat=True)[:100]
-    )
+    context["skill_names"] = search.popular_skill_names()
     return render(request, "members/directory.html", context)
 
 

@@ -79,6 +79,7 @@ class Command(BaseCommand):
             report = loader.load(dataset, batch_size=options["batch_size"], progress=progress)
             if with_activity:
                 lived = activity.load_activity(dataset, report, progress=progress)
+        loader.analyze_tables()
         ensure_demo_logins()
         if not (settings.DEBUG or getattr(settings, "TESTING", False)):
             password = lock_demo_logins()
