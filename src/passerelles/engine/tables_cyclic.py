@@ -68,6 +68,10 @@ def cyclic_shapes(g: int, s: int, rounds: int) -> list[Shape]:
     for m in range(rounds // 2, 2, -1):
         if rounds % m == 0:
             shapes += [Shape(m=m, c=c, f=f, bases=rounds // m) for c, f in cyclic_options(g, s, m)]
+    if rounds * (s - 1) == g * s - 1:
+        # every pair must meet exactly once: two fixed points never can, nor the pairs
+        # (x, i), (x + m/2, i) of an even group, unless a round of rows seats them
+        shapes = [shape for shape in shapes if shape.f <= 1 and (shape.m % 2 or shape.rows)]
     return shapes
 
 
