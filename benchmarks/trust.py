@@ -301,6 +301,13 @@ def sybil_scores(h: Honest, attacker: str, g: int, draw: int) -> dict[str, np.nd
     if np.any(h.weight < 0):
         scores["reputation, reports ignored"] = reputation(graph, seeds, distrust_weight=0)
     scores["SybilRank"] = sybilrank(src, dst, total, seeds)
+    if np.any(h.weight < 0):
+        # SybilRank counts a negative rating as a tie: the same on positive ties only shows
+        # what that connectivity is worth.
+        positive = w > 0
+        scores["SybilRank, positive ties only"] = sybilrank(
+            src[positive], dst[positive], total, seeds
+        )
     scores["PPR(seeds)"] = seeded_pagerank(src, dst, w, total, seeds, 50)
     return scores
 

@@ -292,7 +292,7 @@ WALK_DEGREE_FLOOR = 1.0
 #: it has mixed as far as it will in the honest region, and further steps would mostly feed
 #: a Sybil region. Two steps, so that a walk that oscillates (voters and the candidates they
 #: vote for, a near-bipartite graph) is not taken for one that settled.
-WALK_TOL = 0.05
+WALK_TOL = 0.1
 
 
 def reputation(
