@@ -477,7 +477,11 @@ def personal_trust(
     """Trust from ``viewer``'s point of view, ``(n,)`` float, higher = more trusted.
 
     Personalised PageRank on the trust edges, restarting with probability ``alpha`` on the
-    viewer (or uniformly on a set of viewers, e.g. a circle's members), approximated by a
+    viewer (or uniformly on a set of viewers, e.g. a circle's members); a member passes its
+    trust along its evidence in proportion to the weights over at least
+    :data:`OUT_WEIGHT_FLOOR` (one full vouch), the rest restarting at the viewers, so a
+    member whose only evidence is one vouch for an account cannot hand it all its trust
+    (:func:`explain` gives paths the same shares). Approximated by a
     local push that touches only members near the viewer: each value is within about
     ``tol * out_degree`` of the exact one, and members out of reach score 0. The viewers
     themselves keep their restart mass. Distrust from members the viewer trusts subtracts
