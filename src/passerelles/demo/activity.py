@@ -36,6 +36,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.utils import timezone
 
+from passerelles.core.french import de as french_de
 from passerelles.demo.generator import AXES, EMAIL_DOMAIN, DemoDataset
 from passerelles.demo.loader import LoadReport, insert_rows
 
@@ -440,7 +441,7 @@ def _plan_events(dataset: DemoDataset, rng: np.random.Generator) -> list[EventPl
                     title=topic,  # the format and the axis show as badges
                     topic="",
                     description=(
-                        f"Une rencontre de {circles[host].name} sur « {topic} ». "
+                        f"Une rencontre {french_de(circles[host].name)} sur « {topic} ». "
                         "Chacun vient avec une question et repart avec au moins un contact."
                     ),
                     axis=axis,

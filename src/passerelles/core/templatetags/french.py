@@ -1,0 +1,9 @@
+"""Template filters ``de`` and ``ago`` (see ``passerelles.core.french``)."""
+
+from django import template
+
+from passerelles.core import french
+
+register = template.Library()
+register.filter("de", french.de)
+register.filter("ago", french.ago)
