@@ -22,7 +22,12 @@ CIRCLE_VIEW = {
     "operator": OK,
 }
 PLATFORM_VIEW = {**CIRCLE_VIEW, "admin": NOT_FOUND}
-EXPECTED = {"circle": CIRCLE_VIEW, "circle_export": CIRCLE_VIEW, "platform": PLATFORM_VIEW}
+EXPECTED = {
+    "circle": CIRCLE_VIEW,
+    "circle_export": CIRCLE_VIEW,
+    "circle_pdf": CIRCLE_VIEW,
+    "platform": PLATFORM_VIEW,
+}
 CELLS = [(view, role) for view in EXPECTED for role in ROLES]
 
 
@@ -115,7 +120,7 @@ def test_csv_export_for_the_board(client, world, now, monkeypatch):
     assert raw.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(raw[1:]), delimiter=";"))
     header, body = rows[0], rows[1:]
-    assert header[0] == "Trimestre" and "Indice E-I (nouveaux liens)" in header
+    assert header[0] == "Trimestre" and "Ouverture, indice E-I (nouveaux liens)" in header
     assert [r[0] for r in body] == [
         "T1 2024",
         "T2 2024",
@@ -128,12 +133,12 @@ def test_csv_export_for_the_board(client, world, now, monkeypatch):
     assert last["Membres"] == "2"
     assert last["Nouveaux liens"] == "1"
     assert last["Liens sortants (nouveaux) (%)"] == "100"
-    assert last["Indice E-I (nouveaux liens)"] == "1,00"
+    assert last["Ouverture, indice E-I (nouveaux liens)"] == "1,00"
     assert last["Affaires conclues"] == "1"
     assert last["Montant des opportunités (€)"] == "900"
     assert last["Cotisations du trimestre (€)"] == "300"  # 2 members x 600 / 4
     assert last["Opportunités / cotisations"] == "3,00"
-    assert dict(zip(header, body[0], strict=True))["Indice E-I (nouveaux liens)"] == ""
+    assert dict(zip(header, body[0], strict=True))["Ouverture, indice E-I (nouveaux liens)"] == ""
 
 
 def test_platform_view_lists_circles_and_map(client, world):
@@ -158,3 +163,51 @@ def test_quarters_read_in_the_reader_language(client, world):
     client.cookies["django_language"] = "en"
     english = client.get(_url(world, "circle")).content.decode()
     assert re.search(r"\bQ[1-4] 20\d\d\b", english) and not re.search(r"\bT[1-4] 20\d\d\b", english)
+
+
+def test_pdf_for_the_board_holds_the_key_figures_and_the_quarters(client, world, now, monkeypatch):
+    from django.utils import timezone
+
+    from passerelles.insights import queries
+    from passerelles.insights.pdf import key_figures
+
+    monkeypatch.setattr(timezone, "now", lambda: now)
+    users = world["users"]
+    for person in (users["admin"], users["member"]):
+        member(person, world["club"], at(2025, 1, 1))
+    meeting(users["member"], users["bridged"], at(2025, 5, 2).date(),
+            opportunity="business", amount_eur=900)  # fmt: skip
+    client.force_login(users["admin"])
+    response = client.get(_url(world, "circle_pdf") + "?trimestres=4")
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].endswith('-tableau-de-bord-2025-06-15.pdf"')
+    assert response.content.startswith(b"%PDF-") and len(response.content) > 2000
+    report = queries.circle_report(world["club"], count=4)
+    lines = key_figures(report, queries.circle_summary(report))
+    assert "Rencontres attestées sur les 4 trimestres : 1" in lines
+    assert "Opportunités face aux cotisations, T2 2025 : × 3,00" in lines
+
+
+def test_headline_says_what_period_it_covers_and_the_last_quarter(client, world, now, monkeypatch):
+    from django.utils import timezone
+
+    monkeypatch.setattr(timezone, "now", lambda: now)
+    users = world["users"]
+    for person in (users["admin"], users["member"]):
+        member(person, world["club"], at(2025, 1, 1))
+    meeting(users["member"], users["bridged"], at(2025, 5, 2).date(),
+            opportunity="business", amount_eur=900)  # fmt: skip
+    client.force_login(users["admin"])
+    html = client.get(_url(world, "circle") + "?trimestres=8").content.decode()
+    assert "cumulé sur les 8 derniers trimestres" in html
+    assert "× 3,0 au T2 2025" in html
+    assert "Ouverture" in html and "Indice E-I :" not in html
+    assert '<option value="8" selected>' in html
+    board = html.split('id="board-title"', 1)[1].split("</table>", 1)[0]
+    assert board.count('<th scope="col">T') == 8
+
+
+def test_an_unknown_period_is_said_beside_the_selector(client, world):
+    client.force_login(world["users"]["admin"])
+    html = client.get(_url(world, "circle") + "?trimestres=99").content.decode()
+    assert "Période inconnue" in html and 'aria-invalid="true"' in html

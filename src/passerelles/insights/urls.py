@@ -7,4 +7,5 @@ urlpatterns = [
     path("plateforme/", views.platform, name="platform"),
     path("cercle/<slug:slug>/", views.circle_dashboard, name="circle"),
     path("cercle/<slug:slug>/export.csv", views.circle_export, name="circle_export"),
+    path("cercle/<slug:slug>/bureau.pdf", views.circle_pdf, name="circle_pdf"),
 ]

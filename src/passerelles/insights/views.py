@@ -12,17 +12,24 @@ from passerelles.circles.map import circle_map
 from passerelles.core.access import is_operator
 from passerelles.core.spreadsheet import csv_response
 from passerelles.insights import board, charts, queries
+from passerelles.insights.forms import PeriodForm
+from passerelles.insights.pdf import board_pdf
 
 
 @login_required
 @require_GET
 def circle_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     circle = get_circle_for_admin(request.user, slug)
-    report = queries.circle_report(circle)
+    period = PeriodForm(request.GET)
+    report = queries.circle_report(circle, count=period.quarters())
+    summary = queries.circle_summary(report)
+    last = report.quarters[-1] if report.quarters else None
     context = {
         "circle": circle,
         "report": report,
-        "summary": queries.circle_summary(report),
+        "summary": summary,
+        "last_quarter": last,
+        "period": period,
         "charts": charts.circle_charts(report),
         "by_indicator": board.by_indicator(report.quarters),
         "print_mode": request.GET.get("imprimer") == "1",
@@ -32,10 +39,24 @@ def circle_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_GET
+def circle_pdf(request: HttpRequest, slug: str) -> HttpResponse:
+    """The dashboard for the board as a PDF, for the period chosen on the page."""
+    circle = get_circle_for_admin(request.user, slug)
+    report = queries.circle_report(circle, count=PeriodForm(request.GET).quarters())
+    filename = f"{circle.slug}-tableau-de-bord-{timezone.localdate():%Y-%m-%d}.pdf"
+    response = HttpResponse(
+        board_pdf(report, queries.circle_summary(report)), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_GET
 def circle_export(request: HttpRequest, slug: str) -> HttpResponse:
     """Figures per quarter as CSV: UTF-8 with BOM and ``;``, as French Excel opens it."""
     circle = get_circle_for_admin(request.user, slug)
-    report = queries.circle_report(circle)
+    report = queries.circle_report(circle, count=PeriodForm(request.GET).quarters())
     filename = f"{circle.slug}-tableau-de-bord-{timezone.localdate():%Y-%m-%d}.csv"
     response, writer = csv_response(filename)
     writer.writerow(board.headers())
