@@ -156,7 +156,7 @@ def test_pdf_is_a_pdf(evening):
 
 
 def test_pdf_without_the_dejavu_font(evening, monkeypatch, tmp_path):
-    from passerelles.events import pdf
+    from passerelles.core import pdf
 
     monkeypatch.setattr(pdf, "DEJAVU", tmp_path / "missing.ttf")
     plan = plans.do_generate_plan(evening, table_size="6", rounds=2)
