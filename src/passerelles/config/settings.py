@@ -200,6 +200,15 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Passerelles <noreply@passerelles.local>")
 
+# Relevance's semantic path (engine/semantic.py): "auto" mixes in the multilingual model
+# when the optional extra is installed (passerelles[semantic]), "off" never does.
+# PASSERELLES_SEMANTIC_MODEL names a local model file or directory instead of the bundled
+# one (nothing is ever downloaded). Above SEMANTIC_MAX_TEXTS texts to embed, the lexical
+# model alone is used: embedding is ~50 texts/s per core.
+SEMANTIC = os.environ.get("PASSERELLES_SEMANTIC", "auto")
+SEMANTIC_MODEL = os.environ.get("PASSERELLES_SEMANTIC_MODEL", "")
+SEMANTIC_MAX_TEXTS = int(os.environ.get("PASSERELLES_SEMANTIC_MAX_TEXTS", "20000"))
+
 TASKS = {
     "default": {
         "BACKEND": os.environ.get(

@@ -5,8 +5,13 @@ stemmed words, lexicon concepts (near-synonyms of professional vocabulary mapped
 canonical concept, see `lexicon.py`) and character n-grams (typos, compounds,
 morphology the light stemmer misses). Each block is L2-normalised and scaled by the
 square root of its weight, then the whole row is L2-normalised, so a cosine is a weighted
-mix of the three block cosines. Any encoder with ``encode(texts) -> array`` can replace it
-(for instance `SentenceEmbeddingEncoder` when ``sentence-transformers`` is installed).
+mix of the three block cosines.
+
+A semantic path can be mixed in: given a sentence encoder (`semantic.SemanticEncoder`,
+multilingual embeddings read from local files), each row also holds the text's embedding,
+centred on the fitted corpus' mean, so that the cosine of two rows is
+``(1 - w) * lexical + w * semantic``. Rows stay unit vectors in one space, so rounds and
+"ask the network" use them unchanged.
 """
 
 from __future__ import annotations
@@ -27,7 +32,6 @@ from passerelles.engine.lexicon import CONCEPTS, NON_CONCEPTS, PARENTS
 __all__ = [
     "TextEncoder",
     "RelevanceModel",
-    "SentenceEmbeddingEncoder",
     "normalize_text",
     "tokenize",
     "stem",
@@ -366,35 +370,21 @@ class TextEncoder(Protocol):
     def encode(self, texts: Sequence[str]) -> np.ndarray | sparse.spmatrix: ...
 
 
-class SentenceEmbeddingEncoder:
-    """Optional dense encoder backed by ``sentence-transformers`` (not a dependency).
-
-    Raises ImportError with a clear message when the package is missing.
-    """
-
-    def __init__(self, model_name: str = "paraphrase-multilingual-MiniLM-L12-v2") -> None:
-        try:
-            from sentence_transformers import SentenceTransformer
-        except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise ImportError(
-                "SentenceEmbeddingEncoder needs the optional 'sentence-transformers' package; "
-                "the default RelevanceModel works without it."
-            ) from exc
-        self._model = SentenceTransformer(model_name)
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """(n,) texts -> (n, dim) float32 rows of unit norm."""
-        return np.asarray(
-            self._model.encode(list(texts), normalize_embeddings=True), dtype=np.float32
-        )
+# Share of the semantic cosine in the mixed one, calibrated on the development half of
+# benchmarks/data/relevance_fr (see benchmarks/relevance.py --calibrate).
+SEMANTIC_WEIGHT = 0.5
+_CENTRE_SAMPLE = 4096  # corpus texts whose mean embedding centres the semantic rows
 
 
 class RelevanceModel:
-    """TF-IDF relevance on words, lexicon concepts and character n-grams.
+    """TF-IDF relevance on words, lexicon concepts and character n-grams, optionally
+    mixed with a semantic encoder.
 
     Weights are the share of each block in the cosine of two texts that both have
     content in every block. Defaults were chosen on the labelled set in
-    ``tests/engine/data/relevance_fr.json``.
+    ``tests/engine/data/relevance_fr.json``. ``semantic``: any `TextEncoder` returning
+    dense unit rows (`semantic.SemanticEncoder`); ``semantic_weight`` is its share of
+    the cosine.
     """
 
     def __init__(
@@ -405,14 +395,22 @@ class RelevanceModel:
         char_weight: float = 0.3,
         char_ngrams: tuple[int, int] = (3, 5),
         concepts: Mapping[str, Iterable[str]] | None = None,
+        semantic: TextEncoder | None = None,
+        semantic_weight: float = SEMANTIC_WEIGHT,
+        situations: bool = True,
     ) -> None:
         weights = np.array([word_weight, concept_weight, char_weight], dtype=float)
         if np.any(weights < 0) or not np.isfinite(weights).all() or weights.sum() <= 0:
             raise ValueError("block weights must be finite, non-negative and not all zero")
+        if not 0.0 <= semantic_weight <= 1.0:
+            raise ValueError("semantic_weight must be between 0 and 1")
         self.weights = weights / weights.sum()
         self.char_ngrams = char_ngrams
         self._lexicon = _DEFAULT_LEXICON if concepts is None else _compile_lexicon(concepts)
         self._blocks: list[TfidfVectorizer] | None = None
+        self.semantic = semantic
+        self.semantic_weight = float(semantic_weight) if semantic is not None else 0.0
+        self._centre: np.ndarray | None = None
 
     def _concept_tokens(self, text: str) -> list[str]:
         return concepts_in(text, self._lexicon)
@@ -443,6 +441,12 @@ class RelevanceModel:
                 block.fit(corpus)
             except ValueError:  # empty vocabulary in one block (e.g. no concept at all)
                 block.fit(corpus + ["__vide__"])
+        if self.semantic is not None:
+            # Raw embeddings of any two texts have a cosine of ~0.8; centring on the
+            # corpus' mean spreads them so that the mix weighs what differs.
+            step = max(1, len(corpus) // _CENTRE_SAMPLE)
+            rows = np.asarray(self.semantic.encode(corpus[::step]), dtype=np.float32)
+            self._centre = rows.mean(axis=0) if rows.size else None
         return self
 
     def encode(self, texts: Sequence[str]) -> sparse.csr_matrix:
@@ -455,7 +459,30 @@ class RelevanceModel:
             for block, w in zip(self._blocks, self.weights, strict=True)
             if w > 0
         ]
-        return l2_normalize(sparse.hstack(parts, format="csr")).astype(np.float32)
+        lexical = l2_normalize(sparse.hstack(parts, format="csr")).astype(np.float32)
+        if self.semantic is None or self.semantic_weight == 0.0:
+            return lexical
+        dense = self.semantic_rows(texts)
+        w = self.semantic_weight
+        if w == 1.0:
+            return sparse.csr_matrix(dense)
+        mixed = sparse.hstack(
+            [lexical * np.float32(np.sqrt(1 - w)), sparse.csr_matrix(dense * np.sqrt(w))],
+            format="csr",
+        )
+        # A text with words but no lexical feature (or the reverse) still gets a unit row.
+        return l2_normalize(mixed).astype(np.float32)
+
+    def semantic_rows(self, texts: Sequence[str]) -> np.ndarray:
+        """(n,) texts -> (n, dim) centred, unit semantic rows (zero for blank texts)."""
+        if self.semantic is None:
+            raise ValueError("this RelevanceModel has no semantic encoder")
+        rows = np.asarray(self.semantic.encode(list(texts)), dtype=np.float32)
+        blank = ~rows.any(axis=1)
+        if self._centre is not None:
+            rows = rows - self._centre
+        rows[blank] = 0.0
+        return l2_normalize(rows).astype(np.float32)
 
     def matched_terms(self, need_text: str, offer_text: str, limit: int = 3) -> list[str]:
         """Readable topics that make a need and an offer meet, at most ``limit``.

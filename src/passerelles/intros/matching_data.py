@@ -9,8 +9,10 @@ capacity; everyone else has capacity 0 and is never proposed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
+from django.conf import settings
 from django.db.models import Q
 from django.utils.text import slugify
 from scipy import sparse
@@ -18,6 +20,7 @@ from scipy import sparse
 from passerelles.circles.models import Bridge, BridgeState, Membership, MembershipState
 from passerelles.core.choices import Axis, Sector
 from passerelles.engine.matching import MemberArrays
+from passerelles.engine.semantic import SemanticEncoder, load_encoder
 from passerelles.engine.text import RelevanceModel
 from passerelles.intros import trust_inputs
 from passerelles.intros.models import Introduction, Preference, Scope
@@ -150,10 +153,20 @@ def fit_model(corpus: list[str]) -> RelevanceModel | None:
     """The engine's relevance model on this corpus; None when it holds no usable word."""
     if not corpus:
         return None
+    encoder = semantic_encoder() if len(corpus) <= settings.SEMANTIC_MAX_TEXTS else None
     try:
-        return RelevanceModel().fit(corpus)
+        return RelevanceModel(semantic=encoder).fit(corpus)
     except ValueError:  # only stop words: nothing to match on
         return None
+
+
+@cache
+def semantic_encoder() -> SemanticEncoder | None:
+    """The semantic path's encoder, loaded once per process; None when it is off or not
+    installed (the lexical model then works alone)."""
+    if settings.SEMANTIC == "off":
+        return None
+    return load_encoder(settings.SEMANTIC_MODEL or None)
 
 
 def load_pool(now, *, force: bool = False) -> Pool:

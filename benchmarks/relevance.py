@@ -1,0 +1,230 @@
+"""French relevance on need -> offer pairs written from public French texts.
+
+    uv run python benchmarks/relevance.py [--split test|dev] [--calibrate] [--ask N] [--quick]
+
+Each need of a half of ``benchmarks/data/relevance_fr`` is ranked against every offer of
+the same half (112): its own offer is right, the 111 others are distractors. Reported per
+kind (paraphrase, situation): top-1 and its 95% bootstrap interval, top-3, MRR, and the
+worst rank (the worst case beside the mean). Paths, all fitted on the half's own texts as
+the product fits on its members' texts:
+
+* ``tfidf-char``: TF-IDF on character 3-5-grams (baseline);
+* ``lexical-plain``: the engine's lexical model without the situation map (the model as it
+  was before the map, same lexicon otherwise);
+* ``lexical``: the engine's lexical model (words, concepts, character n-grams);
+* ``semantic``: multilingual-e5-small alone (when the optional extra is installed);
+* ``mixed``: lexical and semantic mixed as the product does (``text.SEMANTIC_WEIGHT``).
+
+The test half is frozen: its SHA-256 is checked below, and ``--calibrate`` (the grid of
+semantic weights and concept weights) runs on the dev half only. ``--ask N`` times "ask
+the network" (``engine.matching.ask_network``, one question against N members' offers) on
+each path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from passerelles.engine.matching import ask_network
+from passerelles.engine.semantic import load_encoder
+from passerelles.engine.text import SEMANTIC_WEIGHT, RelevanceModel, normalize_text, relevance
+
+DATA = Path(__file__).resolve().parent / "data" / "relevance_fr"
+# The frozen test half: a change to it must be deliberate and said in benchmarks/README.md.
+TEST_SHA256 = "9f441409763bc365f824e59e5121049780fc00074b5593b3953ac693d7f80bca"
+KINDS = ("paraphrase", "situation")
+
+
+def load_split(name: str) -> list[dict]:
+    path = DATA / f"{name}.json"
+    raw = path.read_bytes()
+    if name == "test" and hashlib.sha256(raw).hexdigest() != TEST_SHA256:
+        sys.exit(f"{path} changed: the test half is frozen (expected sha256 {TEST_SHA256})")
+    return json.loads(raw)["pairs"]
+
+
+class CharTfidf:
+    """Baseline: TF-IDF on character 3-5-grams of the normalised text."""
+
+    def fit(self, corpus):
+        self.vec = TfidfVectorizer(
+            analyzer="char_wb", ngram_range=(3, 5), preprocessor=normalize_text, sublinear_tf=True
+        ).fit(corpus)
+        return self
+
+    def encode(self, texts):
+        return self.vec.transform(texts)
+
+
+def ranks(model, pairs: list[dict]) -> np.ndarray:
+    """Rank (1 = best) of each need's own offer among the half's offers."""
+    needs = [p["need"] for p in pairs]
+    offers = [p["offer"] for p in pairs]
+    model.fit(needs + offers)
+    scores = relevance(model.encode(needs), model.encode(offers))
+    own = scores[np.arange(len(pairs)), np.arange(len(pairs))]
+    # Ties count against the right offer: a score shared with a distractor is no win.
+    return (scores >= own[:, None]).sum(axis=1)
+
+
+def summary(r: np.ndarray, seed: int = 0) -> dict:
+    rng = np.random.default_rng(seed)
+    top1 = (r == 1).astype(float)
+    boot = top1[rng.integers(0, r.size, (2000, r.size))].mean(axis=1)
+    return {
+        "top1": top1.mean(),
+        "ci": (np.percentile(boot, 2.5), np.percentile(boot, 97.5)),
+        "top3": (r <= 3).mean(),
+        "mrr": (1.0 / r).mean(),
+        "worst": int(r.max()),
+    }
+
+
+def paths(encoder, semantic_weight: float = SEMANTIC_WEIGHT) -> dict:
+    out = {
+        "tfidf-char": lambda: CharTfidf(),
+        "lexical-plain": lambda: RelevanceModel(situations=False),
+        "lexical": lambda: RelevanceModel(),
+    }
+    if encoder is not None:
+        out["semantic"] = lambda: RelevanceModel(semantic=encoder, semantic_weight=1.0)
+        out["mixed"] = lambda: RelevanceModel(semantic=encoder, semantic_weight=semantic_weight)
+    return out
+
+
+def evaluate(split: str, encoder) -> dict[str, dict[str, dict]]:
+    pairs = load_split(split)
+    kind = np.array([p["kind"] for p in pairs])
+    results = {}
+    for name, make in paths(encoder).items():
+        r = ranks(make(), pairs)
+        results[name] = {k: summary(r[kind == k]) for k in KINDS}
+        results[name]["all"] = summary(r)
+    return results
+
+
+def print_table(split: str, results: dict) -> None:
+    n = len(load_split(split))
+    print(f"\n{split} half ({n} pairs, each need against the {n} offers of the half)")
+    print("| path | kind | top-1 [95% CI] | top-3 | MRR | worst rank |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for name, by_kind in results.items():
+        for k in (*KINDS, "all"):
+            s = by_kind[k]
+            ci = f"[{s['ci'][0]:.2f}, {s['ci'][1]:.2f}]"
+            print(
+                f"| {name} | {k} | {s['top1']:.3f} {ci} | {s['top3']:.3f} | {s['mrr']:.3f} "
+                f"| {s['worst']} |"
+            )
+
+
+def calibrate(encoder) -> None:
+    """Grid on the dev half only: concept weight (lexical) and semantic weight (mixed)."""
+    pairs = load_split("dev")
+    kind = np.array([p["kind"] for p in pairs])
+
+    def line(label, model):
+        r = ranks(model, pairs)
+        para, sit = ((r[kind == k] == 1).mean() for k in KINDS)
+        print(f"| {label} | {para:.3f} | {sit:.3f} | {(1 / r).mean():.3f} |")
+
+    print("\ndev half: calibration grid")
+    print("| setting | paraphrase top-1 | situation top-1 | MRR |")
+    print("| --- | --- | --- | --- |")
+    for cw in (0.3, 0.4, 0.5, 0.6):
+        rest = (1 - cw) / 0.6
+        line(
+            f"lexical concept_weight={cw}",
+            RelevanceModel(word_weight=0.4 * rest, concept_weight=cw, char_weight=0.2 * rest),
+        )
+    if encoder is None:
+        return
+    for w in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0):
+        line(f"mixed semantic_weight={w}", RelevanceModel(semantic=encoder, semantic_weight=w))
+
+
+def time_ask(n: int, encoder, repeats: int, seed: int = 0) -> None:
+    """p50/p95/p99 of one question against n members' offers, for each path.
+
+    Offers come from the matching benchmark's generator (benchmarks/matching.py). For the
+    semantic and mixed paths, embedding n offers would take hours on this machine, so 2,000
+    distinct offers are embedded and repeated to n rows: the product's cost does not depend
+    on the values. The question's own embedding is timed (a fresh text each time)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from matching import make_population
+
+    _, _, needs, offers, _, _, _ = make_population(n, seed)
+    questions = [f"{needs[i]} (question {i})" for i in range(repeats + 1)]
+    rng = np.random.default_rng(seed)
+    eligible = rng.random(n) < 0.9
+    trust = np.zeros(n, dtype=np.float32)
+    trust[rng.integers(0, n, 50)] = 0.5
+    print(f"\n'ask the network' at {n:,} members ({repeats} questions after one warm-up)")
+    print("| path | p50 ms | p95 ms | p99 ms | of which the question's embedding, p95 ms |")
+    print("| --- | --- | --- | --- | --- |")
+    models = {"lexical": RelevanceModel()}
+    if encoder is not None:
+        models["mixed"] = RelevanceModel(semantic=encoder)
+    for name, model in models.items():
+        sample = offers[:20000] + needs[:20000]
+        if model.semantic is not None:
+            distinct = offers[:2000]
+            model.fit(distinct + needs[:2000])
+            block = model.encode(distinct)
+            from scipy import sparse
+
+            index = sparse.vstack([block] * (n // 2000 + 1), format="csr")[:n]
+        else:
+            model.fit(sample)
+            index = model.encode(offers)
+        times, embed = [], []
+        for q in questions:
+            t0 = time.perf_counter()
+            vec = model.encode([q])
+            t1 = time.perf_counter()
+            ask_network(vec, index, 10, trust_row=trust, eligible=eligible)
+            times.append(time.perf_counter() - t0)
+            embed.append(t1 - t0)
+        t = np.array(times[1:]) * 1000
+        e = np.array(embed[1:]) * 1000
+        print(
+            f"| {name} | {np.percentile(t, 50):.1f} | {np.percentile(t, 95):.1f} "
+            f"| {np.percentile(t, 99):.1f} | {np.percentile(e, 95):.1f} |"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--split", choices=("dev", "test", "both"), default="both")
+    parser.add_argument("--calibrate", action="store_true", help="grid on the dev half")
+    parser.add_argument("--ask", type=int, default=0, help="time ask the network at N members")
+    parser.add_argument("--repeats", type=int, default=100)
+    parser.add_argument("--lexical-only", action="store_true", help="skip the semantic path")
+    parser.add_argument("--quick", action="store_true", help="dev half only, ask at 10k")
+    args = parser.parse_args()
+    print(f"machine: {os.cpu_count()} cores, shared with other work (timings are noisy)")
+    encoder = (
+        None if args.lexical_only else load_encoder(os.environ.get("PASSERELLES_SEMANTIC_MODEL"))
+    )
+    print(f"semantic path: {encoder.path if encoder else 'not installed'}")
+    if args.calibrate:
+        calibrate(encoder)
+        return
+    splits = ["dev"] if args.quick else (["dev", "test"] if args.split == "both" else [args.split])
+    for split in splits:
+        print_table(split, evaluate(split, encoder))
+    if args.ask or args.quick:
+        time_ask(args.ask or 10000, encoder, args.repeats)
+
+
+if __name__ == "__main__":
+    main()
