@@ -11,6 +11,10 @@ Codes and their fields:
 * ``they_seek``: the other seeks what you offer; ``need`` (their need, clipped, may be
   empty) and ``terms`` (topics their need and your offer share);
 * ``you_seek``: the other offers what you seek; ``offer`` (clipped, may be empty), ``terms``;
+  either may carry ``situation``: what the need tells and the kind of service of the offer
+  that answers it (``{"situation": "un dégât des eaux", "service": "expertise des
+  sinistres", "does": "expertise les sinistres"}``, see ``situations.py``), worded
+  « vous parlez d'un dégât des eaux : X expertise les sinistres »;
 * ``reciprocal``: both of the above;
 * ``novelty``: no circle in common;
 * ``intermediary``: ``via``, a member you trust who trusts them; ``intermediary_chain``:
@@ -72,6 +76,8 @@ def pair_reasons(
     intermediary_direct: bool = True,
     shared_axes: Sequence[int] = (),
     max_reasons: int = 4,
+    situation_theirs: Mapping | None = None,
+    situation_yours: Mapping | None = None,
 ) -> list[dict]:
     """Reasons for suggesting the other member to the viewer, strongest first (see the
     module docstring for codes and fields).
@@ -82,20 +88,27 @@ def pair_reasons(
     offer; matched_terms_yours: by your need and their offer. intermediary_direct: False
     when the viewer reaches the intermediary only through others. A need/offer direction is a
     reason only when its relevance is at least ``REASON_RELEVANCE`` and its matched terms
-    are given (they are named); otherwise it is omitted, never claimed in general terms.
+    are given (they are named) or a situation is (``situation_theirs``: one of
+    ``RelevanceModel.situations_met(their need, your offer)``; ``situation_yours``: of
+    your need and their offer); otherwise it is omitted, never claimed in general terms.
     """
     c = {k: float(np.asarray(v)) for k, v in components.items() if np.ndim(v) == 0}
     ranked: list[tuple[float, dict]] = []
     r_ab, r_ba = c.get("relevance_ab", 0.0), c.get("relevance_ba", 0.0)
     theirs, yours = _clean_terms(matched_terms_theirs), _clean_terms(matched_terms_yours)
-    they_seek = r_ba >= REASON_RELEVANCE and bool(theirs)
-    you_seek = r_ab >= REASON_RELEVANCE and bool(yours)
+    sit_theirs, sit_yours = _situation(situation_theirs), _situation(situation_yours)
+    they_seek = r_ba >= REASON_RELEVANCE and bool(theirs or sit_theirs)
+    you_seek = r_ab >= REASON_RELEVANCE and bool(yours or sit_yours)
     # What one seeks and the other offers is the substance: it comes first.
     if they_seek:
         reason = {"code": "they_seek", "need": clip_text(other_need), "terms": theirs}
+        if sit_theirs:
+            reason["situation"] = sit_theirs
         ranked.append((1.0 + _RELEVANCE_WEIGHT * r_ba + 1e-9, reason))
     if you_seek:
         reason = {"code": "you_seek", "offer": clip_text(other_offer), "terms": yours}
+        if sit_yours:
+            reason["situation"] = sit_yours
         ranked.append((1.0 + _RELEVANCE_WEIGHT * r_ab, reason))
     if they_seek and you_seek:
         ranked.append((c.get("reciprocity", 0.0), {"code": "reciprocal"}))
@@ -119,6 +132,14 @@ def pair_reasons(
         ranked.append((0.0, {"code": "priority"}))
     ranked.sort(key=lambda item: -item[0])
     return [reason for _, reason in ranked[:max_reasons]]
+
+
+def _situation(found: Mapping | None) -> dict | None:
+    """A situation met (see ``RelevanceModel.situations_met``) as stored, or None."""
+    if not found or not all(str(found.get(k, "")).strip() for k in ("situation", "service")):
+        return None
+    keys = ("situation", "service", "does")
+    return {k: " ".join(str(found[k]).split()) for k in keys if str(found.get(k, "")).strip()}
 
 
 # --- French ------------------------------------------------------------------------------
@@ -153,10 +174,43 @@ def _guillemets(text: str) -> str:
     return f"«{_NBSP}{text}{_NBSP}»"
 
 
+def about(phrase: str) -> str:
+    """« parler de » + a noun phrase: « d'un dégât des eaux », « de factures impayées »,
+    « du départ », « de l'usure »."""
+    phrase = " ".join(phrase.split())
+    for article, contracted in (("un ", "d'un "), ("une ", "d'une "), ("le ", "du ")):
+        if phrase.startswith(article):
+            return contracted + phrase[len(article) :]
+    if phrase.startswith("les "):
+        return "des " + phrase[4:]
+    if phrase.startswith("des "):
+        phrase = phrase[4:]
+    elif phrase.startswith(("la ", "l'")):
+        return "de " + phrase
+    return ("d'" if phrase[:1].lower() in "aeiouyéèêàâîôûh" else "de ") + phrase
+
+
+def _situation_in_french(reason: Mapping, other_name: str) -> str:
+    found = reason["situation"]
+    if reason["code"] == "you_seek":
+        does = found.get("does") or f"propose {found['service']}"
+        text = f"Vous parlez {about(found['situation'])}{_NBSP}: {other_name} {does}"
+        if reason.get("offer"):
+            text += f" ({_guillemets(reason['offer'])})"
+        return _sentence(text)
+    quoted = f" ({_guillemets(reason['need'])})" if reason.get("need") else ""
+    return _sentence(
+        f"{other_name} parle {about(found['situation'])}{quoted}{_NBSP}: "
+        f"vous pouvez l'aider en {found['service']}"
+    )
+
+
 def reason_in_french(reason: Mapping, other_name: str) -> str:
     """One reason of :func:`pair_reasons` as a French sentence about ``other_name`` (empty
     for a code it does not know)."""
     code = reason.get("code")
+    if code in ("they_seek", "you_seek") and isinstance(reason.get("situation"), Mapping):
+        return _situation_in_french(reason, other_name)
     if code == "they_seek":
         terms = french_list(reason["terms"], "en")
         if reason.get("need"):
@@ -215,6 +269,8 @@ def explain_pair(
     intermediary_direct: bool = True,
     shared_axes: Sequence[int] = (),
     max_reasons: int = 4,
+    situation_theirs: Mapping | None = None,
+    situation_yours: Mapping | None = None,
 ) -> list[str]:
     """French reasons for suggesting ``other_name`` to the viewer ("vous"), strongest
     first: :func:`pair_reasons` worded by :func:`reason_in_french`."""
@@ -228,5 +284,7 @@ def explain_pair(
         intermediary_direct=intermediary_direct,
         shared_axes=shared_axes,
         max_reasons=max_reasons,
+        situation_theirs=situation_theirs,
+        situation_yours=situation_yours,
     )
     return [reason_in_french(r, other_name) for r in reasons]

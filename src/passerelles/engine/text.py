@@ -28,6 +28,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize as l2_normalize
 
 from passerelles.engine.lexicon import CONCEPTS, NON_CONCEPTS, PARENTS
+from passerelles.engine.situations import SERVICE_PARENTS, SERVICES, SITUATIONS
 
 __all__ = [
     "TextEncoder",
@@ -275,7 +276,28 @@ def _compile_lexicon(
     return _Lexicon(table, parents)
 
 
-_DEFAULT_LEXICON = _compile_lexicon(CONCEPTS, parents=PARENTS, non_concepts=NON_CONCEPTS)
+def _with_situations(concepts: Mapping[str, Iterable[str]]) -> dict[str, list[str]]:
+    """The lexicon's concepts, plus the kinds of service of `situations.SERVICES` and, for
+    each, the phrases of the situations it answers: a need that tells a situation is then
+    tagged with the services that answer it."""
+    merged = {label: list(phrases) for label, phrases in concepts.items()}
+    for label, (_does, phrases) in SERVICES.items():
+        merged.setdefault(label, []).extend(phrases)
+    for phrases, services in SITUATIONS.values():
+        for label in services:
+            merged.setdefault(label, []).extend(phrases)
+    return merged
+
+
+_PLAIN_LEXICON = _compile_lexicon(CONCEPTS, parents=PARENTS, non_concepts=NON_CONCEPTS)
+_ALL_PARENTS = {**SERVICE_PARENTS, **PARENTS}
+_DEFAULT_LEXICON = _compile_lexicon(
+    _with_situations(CONCEPTS), parents=_ALL_PARENTS, non_concepts=NON_CONCEPTS
+)
+# Situation phrase -> the situation as a reason names it ("un dégât des eaux").
+_SITUATION_LEXICON = _compile_lexicon(
+    {said: phrases for said, (phrases, _services) in SITUATIONS.items()}
+)
 
 
 @lru_cache(maxsize=65536)
@@ -325,7 +347,12 @@ def _with_parents(labels: Iterable[str], parents: Mapping[str, str]) -> list[str
 
 @lru_cache(maxsize=65536)
 def _default_concepts(text: str) -> tuple[str, ...]:
-    return tuple(_with_parents(_concept_matches(text, _DEFAULT_LEXICON), PARENTS))
+    return tuple(_with_parents(_concept_matches(text, _DEFAULT_LEXICON), _ALL_PARENTS))
+
+
+@lru_cache(maxsize=65536)
+def _plain_concepts(text: str) -> tuple[str, ...]:
+    return tuple(_with_parents(_concept_matches(text, _PLAIN_LEXICON), PARENTS))
 
 
 def concepts_in(text: str, lexicon: Mapping[tuple[str, ...], list[str]] | None = None) -> list[str]:
@@ -336,6 +363,8 @@ def concepts_in(text: str, lexicon: Mapping[tuple[str, ...], list[str]] | None =
     """
     if lexicon is None or lexicon is _DEFAULT_LEXICON:
         return list(_default_concepts(text))
+    if lexicon is _PLAIN_LEXICON:
+        return list(_plain_concepts(text))
     parents = lexicon.parents if isinstance(lexicon, _Lexicon) else {}
     return _with_parents(_concept_matches(text, lexicon), parents)
 
@@ -372,7 +401,7 @@ class TextEncoder(Protocol):
 
 # Share of the semantic cosine in the mixed one, calibrated on the development half of
 # benchmarks/data/relevance_fr (see benchmarks/relevance.py --calibrate).
-SEMANTIC_WEIGHT = 0.5
+SEMANTIC_WEIGHT = 0.3
 _CENTRE_SAMPLE = 4096  # corpus texts whose mean embedding centres the semantic rows
 
 
@@ -406,7 +435,11 @@ class RelevanceModel:
             raise ValueError("semantic_weight must be between 0 and 1")
         self.weights = weights / weights.sum()
         self.char_ngrams = char_ngrams
-        self._lexicon = _DEFAULT_LEXICON if concepts is None else _compile_lexicon(concepts)
+        if concepts is not None:
+            self._lexicon = _compile_lexicon(concepts)
+        else:
+            self._lexicon = _DEFAULT_LEXICON if situations else _PLAIN_LEXICON
+        self.situations = situations and concepts is None
         self._blocks: list[TfidfVectorizer] | None = None
         self.semantic = semantic
         self.semantic_weight = float(semantic_weight) if semantic is not None else 0.0
@@ -530,6 +563,26 @@ class RelevanceModel:
             elif len(chosen) < limit:
                 chosen.append((term, words))
         return [term for term, _ in chosen]
+
+    def situations_met(self, need_text: str, offer_text: str, limit: int = 1) -> list[dict]:
+        """Situations the need tells that the offer's kind of service answers, at most
+        ``limit``, in the order the need tells them: ``{"situation": "un dégât des eaux",
+        "service": "expertise des sinistres", "does": "expertise les sinistres"}`` (see
+        `situations.py`). Empty when the model was built without the situation map."""
+        if not self.situations or limit <= 0:
+            return []
+        offer_concepts = set(self._concept_tokens(offer_text))
+        found: list[dict] = []
+        for said in dict.fromkeys(_concept_matches(need_text, _SITUATION_LEXICON)):
+            for service in SITUATIONS[said][1]:
+                if service in offer_concepts:
+                    found.append(
+                        {"situation": said, "service": service, "does": SERVICES[service][0]}
+                    )
+                    break
+            if len(found) >= limit:
+                break
+        return found
 
     def _concept_words(self, label: str) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
         """Content words and phrase keys of a concept: what the concept already says."""

@@ -178,6 +178,7 @@ def ask(user, need: str, k: int = MAX_RESULTS) -> list[Answer]:
             c,
             other_offer=offer,
             matched_terms_yours=index.model.matched_terms(need, offer),
+            situation_yours=next(iter(index.model.situations_met(need, offer)), None),
             intermediary_name=answer.intermediary.name if answer.intermediary else None,
             intermediary_direct=len(answer.path) == 1,  # viewer -> intermediary -> them
         )

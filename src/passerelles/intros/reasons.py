@@ -62,6 +62,21 @@ def _word(reason: Mapping, other_name: str) -> str:
     if _in_french():
         return reason_in_french(reason, other_name)
     code, name = reason["code"], other_name
+    situation = reason.get("situation")
+    if code == "you_seek" and isinstance(situation, Mapping):
+        return _(
+            "%(name)s propose %(offer)s, ce qui répond à ce que vous vivez (%(situation)s)."
+        ) % {
+            "name": name,
+            "offer": _quoted(reason.get("offer") or situation["service"]),
+            "situation": situation["situation"],
+        }
+    if code == "they_seek" and isinstance(situation, Mapping):
+        return _("%(name)s vit %(situation)s : vous pouvez l'aider en %(service)s.") % {
+            "name": name,
+            "situation": situation["situation"],
+            "service": situation["service"],
+        }
     if code == "they_seek":
         terms = _list(reason["terms"])
         if reason.get("need"):

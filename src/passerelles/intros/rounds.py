@@ -82,11 +82,17 @@ def reasons_for(pool: Pool, c: dict, viewer: int, other: int) -> list[dict]:
         intermediary_name=intermediary_name,
         shared_axes=shared_axes,
         max_reasons=5,
+        situation_theirs=_first(model.situations_met(them.needs, me.offers)) if model else None,
+        situation_yours=_first(model.situations_met(me.needs, them.offers)) if model else None,
     )
     for reason in reasons:  # named again when read (a new name, a closed account)
         if "via" in reason:
             reason["via_id"] = int(pool.user_ids[via])
     return reasons
+
+
+def _first(items: list) -> dict | None:
+    return items[0] if items else None
 
 
 def score_pairs(pool: Pool) -> tuple:
