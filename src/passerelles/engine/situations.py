@@ -836,7 +836,6 @@ SERVICES: dict[str, tuple[str, tuple[str, ...]]] = {
             "subventions",
             "aides publiques",
             "aide publique",
-            "aides",
             "financements publics",
             "avances remboursables",
             "prêt d'honneur",
@@ -2024,7 +2023,7 @@ SITUATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("franchise",),
     ),
     "des concurrents présents sur Amazon": (
-        ("vendent sur amazon", "amazon", "on n'y est pas"),
+        ("vendent sur amazon", "amazon"),
         ("places de marché",),
     ),
     "un fichier clients qui dort": (
@@ -2189,7 +2188,7 @@ SITUATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("stands d'exposition",),
     ),
     "l'absence de site internet": (
-        ("mon adresse internet", "je n'en ai pas", "pas de site"),
+        ("mon adresse internet", "pas de site"),
         ("site vitrine",),
     ),
     "des heures d'insertion à remplir": (

@@ -1,0 +1,147 @@
+"""Situations -> services: the map is sound, needs told as situations meet the services
+that answer them, and the reasons say so."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from passerelles.engine.lexicon import CONCEPTS
+from passerelles.engine.reasons import about, explain_pair, pair_reasons
+from passerelles.engine.situations import SERVICE_PARENTS, SERVICES, SITUATIONS
+from passerelles.engine.text import STOP_WORDS, RelevanceModel, _phrase_key, concepts_in, relevance
+
+WATER = "Notre atelier a pris l'eau cette nuit, le plafond s'est effondré sur les stocks."
+OFFERS = [
+    "Expertise et gestion de sinistres pour les professionnels : constat, chiffrage, suivi.",
+    "Agence de communication de crise : cellule de crise, porte-parole, veille des réseaux.",
+    "Traduction juridique et technique, allemand et anglais.",
+    "Stockage, préparation de commandes et expédition de colis pour e-commerçants.",
+    "Plateforme de mise en relation entre industriels : vendez vos capacités inutilisées.",
+]
+NEEDS = [
+    WATER,
+    "Un client mécontent nous descend sur les réseaux, c'est devenu un bad buzz.",
+    "Nos machines tournent à vide depuis la perte d'un gros client.",
+]
+
+
+def test_the_map_is_well_formed():
+    for said, (phrases, services) in SITUATIONS.items():
+        assert said == " ".join(said.split()) and phrases and services
+        assert all(s in SERVICES for s in services), said
+        for phrase in phrases:
+            key = _phrase_key(phrase)
+            assert key and not all(w in STOP_WORDS or w == "de" for w in key), phrase
+    for label, (does, phrases) in SERVICES.items():
+        assert does.strip() and phrases, label
+    for child, parent in SERVICE_PARENTS.items():
+        assert child in SERVICES and parent in CONCEPTS
+
+
+def test_every_situation_phrase_brings_the_services_that_answer_it():
+    for _said, (phrases, services) in SITUATIONS.items():
+        for phrase in phrases:
+            assert set(services) <= set(concepts_in(phrase)), phrase
+
+
+def test_needs_told_as_situations_meet_the_service_that_answers_them():
+    model = RelevanceModel().fit(NEEDS + OFFERS)
+    best = relevance(model.encode(NEEDS), model.encode(OFFERS)).argmax(axis=1)
+    assert list(best) == [0, 1, 4]
+    plain = RelevanceModel(situations=False).fit(NEEDS + OFFERS)
+    scores = relevance(plain.encode(NEEDS), plain.encode(OFFERS))
+    assert scores[0, 0] < 0.05  # without the map, water damage and claims share no word
+
+
+def test_situations_met_names_the_situation_and_the_service():
+    model = RelevanceModel().fit(NEEDS + OFFERS)
+    met = model.situations_met(WATER, OFFERS[0])
+    assert met == [
+        {
+            "situation": "un dégât des eaux",
+            "service": "expertise des sinistres",
+            "does": "expertise les sinistres",
+        }
+    ]
+    assert model.situations_met(WATER, OFFERS[2]) == []  # translation does not answer it
+    assert model.situations_met(WATER, OFFERS[0], limit=0) == []
+    assert RelevanceModel(situations=False).fit(OFFERS).situations_met(WATER, OFFERS[0]) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(sorted(SITUATIONS)),
+    st.sampled_from(OFFERS),
+    st.text(alphabet="abcdeéè ,.'-", max_size=30),
+)
+def test_a_situation_met_is_told_by_the_need_and_answered_by_the_offer(said, offer, noise):
+    phrase = SITUATIONS[said][0][0]
+    need = f"{noise} {phrase} {noise}"
+    model = RelevanceModel().fit([need, offer])
+    offer_concepts = set(concepts_in(offer))
+    for found in model.situations_met(need, offer, limit=3):
+        assert found["service"] in offer_concepts
+        assert found["service"] in SITUATIONS[found["situation"]][1]
+        assert found["does"] == SERVICES[found["service"]][0]
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("un dégât des eaux", "d'un dégât des eaux"),
+        ("une page blanche", "d'une page blanche"),
+        ("des factures impayées", "de factures impayées"),
+        ("des années de mise au point", "d'années de mise au point"),
+        ("l'usure du dirigeant", "de l'usure du dirigeant"),
+        ("la fin d'un bail", "de la fin d'un bail"),
+        ("le départ", "du départ"),
+        ("les retards", "des retards"),
+    ],
+)
+def test_about_contracts_de_as_french_does(phrase, expected):
+    assert about(phrase) == expected
+
+
+def test_reasons_say_which_situation_the_offer_answers():
+    water = {
+        "situation": "un dégât des eaux",
+        "service": "expertise des sinistres",
+        "does": "expertise les sinistres",
+    }
+    pair = {"relevance_ab": 0.3, "relevance_ba": 0.3}
+    mine = explain_pair(pair, "Claire", other_offer="Expertise de sinistres", situation_yours=water)
+    assert mine[0] == (
+        "Vous parlez d'un dégât des eaux\u00a0: Claire expertise les sinistres "
+        "(«\u00a0Expertise de sinistres\u00a0»)."
+    )
+    theirs = explain_pair(
+        pair, "Paul", other_need="Notre atelier a pris l'eau", situation_theirs=water
+    )
+    assert theirs[0] == (
+        "Paul parle d'un dégât des eaux («\u00a0Notre atelier a pris l'eau\u00a0»)\u00a0: "
+        "vous pouvez l'aider en expertise des sinistres."
+    )
+    # Stored as language-free data beside the terms; never claimed below the threshold.
+    data = pair_reasons(pair, situation_yours=water)
+    assert data[0]["code"] == "you_seek" and data[0]["situation"] == water
+    assert pair_reasons({"relevance_ab": 0.01}, situation_yours=water) == []
+    assert pair_reasons(pair, situation_yours={"situation": " "}) == []
+
+
+def test_a_real_pair_is_explained_by_its_situation():
+    model = RelevanceModel().fit(NEEDS + OFFERS)
+    need, offer = model.encode([WATER]), model.encode([OFFERS[0]])
+    r = float(np.asarray(relevance(need, offer))[0, 0])
+    reasons = explain_pair(
+        {"relevance_ab": r},
+        "Claire",
+        other_offer=OFFERS[0],
+        matched_terms_yours=model.matched_terms(WATER, OFFERS[0]),
+        situation_yours=next(iter(model.situations_met(WATER, OFFERS[0])), None),
+    )
+    assert reasons[0].startswith(
+        "Vous parlez d'un dégât des eaux\u00a0: Claire expertise les sinistres"
+    )
