@@ -140,9 +140,7 @@ SERVICES: dict[str, tuple[str, tuple[str, ...]]] = {
             "tour de table",
             "business angels",
             "capital-risque",
-            "valorisation",
             "pitch",
-            "start-up",
         ),
     ),
     "recouvrement de créances": (
