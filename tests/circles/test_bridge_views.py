@@ -85,3 +85,67 @@ def test_propose_only_on_behalf_of_a_circle_one_runs(client, bob, club, alumni):
     )
     assert response.status_code == 200
     assert not Bridge.objects.exists()
+
+
+def test_the_other_circles_admins_are_told_by_email_in_their_language(
+    client, alice, dana, club, alumni, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    dana.profile.language = "en"
+    dana.profile.save()
+    client.force_login(alice)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("circles:bridge_propose", args=[alumni.slug]), {"from_circle": club.pk}
+        )
+    assert response.status_code == 302
+    [message] = mail.outbox
+    assert message.to == [dana.email]
+    assert (
+        message.subject == "[Passerelles] Club des Entrepreneurs de Lyon proposes a bridge to you"
+    )
+    assert "Hello Dana" in message.body
+    assert reverse("circles:bridges", args=[alumni.slug]) in message.body
+    bridge = Bridge.objects.get()
+    client.force_login(dana)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("circles:bridge_answer", args=[alumni.slug, bridge.pk]), {"answer": "accept"}
+        )
+    bridge.refresh_from_db()
+    assert bridge.state == BridgeState.ACTIVE
+    assert mail.outbox[-1].to == [alice.email]
+    assert "Anciens de l'École" in mail.outbox[-1].subject
+
+
+def test_closing_a_bridge_asks_first_and_says_what_closes(client, alice, dana, club, alumni):
+    from passerelles.intros.models import Introduction, Origin, Preference, Scope, Status
+    from tests.conftest import admit, make_user
+
+    bridge = actions.do_request_bridge(club, alumni, alice)
+    actions.do_answer_bridge(bridge, dana, accept=True)
+    ours, theirs = (
+        make_user("o@example.org", "Oscar", "Un"),
+        make_user("t@example.org", "Tea", "Deux"),
+    )
+    admit(ours, club)
+    admit(theirs, alumni)
+    for user, scope in ((ours, Scope.BRIDGED), (theirs, Scope.ALL)):
+        Preference.objects.update_or_create(user=user, defaults={"consent": True, "scope": scope})
+    intro = Introduction.objects.create(
+        origin=Origin.ROUND, member_a=ours, member_b=theirs, reasons={}
+    )
+    client.force_login(alice)
+    url = reverse("circles:bridge_revoke", args=[club.slug, bridge.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "1 suggestion en attente" in html and "Annuaire" in html
+    bridge.refresh_from_db()
+    assert bridge.state == BridgeState.ACTIVE  # asking closed nothing
+    client.post(url)
+    bridge.refresh_from_db()
+    intro.refresh_from_db()
+    assert bridge.state == BridgeState.REVOKED
+    assert intro.status == Status.EXPIRED

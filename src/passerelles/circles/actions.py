@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _l
 
 from passerelles.circles import access
 from passerelles.circles.models import (
+    ADMIN_ROLES,
     AdmissionPolicy,
     Bridge,
     BridgeState,
@@ -27,11 +28,11 @@ from passerelles.circles.models import (
     MembershipState,
     Role,
 )
-from passerelles.circles.signals import membership_requested
+from passerelles.circles.signals import bridge_closed, membership_requested
 from passerelles.core import audit
 from passerelles.core.errors import ActionError
 from passerelles.core.links import absolute_reverse
-from passerelles.core.mail import in_language_of
+from passerelles.core.mail import in_language_of, send_mail_on_commit
 
 INVITATION_SALT = "passerelles.circles.invitation"
 
@@ -527,6 +528,7 @@ def do_request_bridge(
     except IntegrityError as exc:
         raise ActionError(_("Une demande de passerelle est déjà en cours.")) from exc
     _record_bridge(BRIDGE_REQUESTED, bridge, acting_user, {"state": [None, bridge.state]})
+    _tell_admins_of_request(bridge)
     return bridge
 
 
@@ -539,6 +541,53 @@ def _record_bridge(verb: str, bridge: Bridge, acting_user, changes: dict) -> Non
         other_circle=bridge.to_circle_id,
         changes=changes,
     )
+
+
+def circle_admins(circle: Circle):
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            memberships__circle=circle,
+            memberships__state=MembershipState.ADMITTED,
+            memberships__role__in=ADMIN_ROLES,
+        )
+        .select_related("profile")
+    )
+
+
+def _tell_admins_of_request(bridge: Bridge) -> None:
+    """Each admin of the circle asked gets an e-mail in their language, once committed
+    (their home page lists the request too)."""
+    url = absolute_reverse("circles:bridges", bridge.to_circle.slug)
+    for admin in circle_admins(bridge.to_circle):
+        with in_language_of(admin):
+            send_mail_on_commit(
+                _("[Passerelles] %(circle)s vous propose une passerelle")
+                % {"circle": bridge.from_circle.name},
+                "circles/email/bridge_request.txt",
+                {"bridge": bridge, "name": admin.first_name or admin.email, "url": url},
+                admin.email,
+            )
+
+
+def _tell_requester_of_answer(bridge: Bridge) -> None:
+    asker = bridge.requested_by
+    if asker is None or not asker.is_active:
+        return
+    url = absolute_reverse("circles:bridges", bridge.from_circle.slug)
+    with in_language_of(asker):
+        subject = (
+            _("[Passerelles] %(circle)s a accepté votre passerelle")
+            if bridge.state == BridgeState.ACTIVE
+            else _("[Passerelles] %(circle)s a décliné votre passerelle")
+        )
+        send_mail_on_commit(
+            subject % {"circle": bridge.to_circle.name},
+            "circles/email/bridge_answered.txt",
+            {"bridge": bridge, "name": asker.first_name or asker.email, "url": url},
+            asker.email,
+        )
 
 
 @transaction.atomic
@@ -555,6 +604,7 @@ def do_answer_bridge(bridge: Bridge, acting_user, accept: bool) -> Bridge:
     bridge.save(update_fields=["state", "decided_by", "decided_at"])
     verb = BRIDGE_ACCEPTED if accept else BRIDGE_DECLINED
     _record_bridge(verb, bridge, acting_user, {"state": [before, bridge.state]})
+    _tell_requester_of_answer(bridge)
     return bridge
 
 
@@ -573,11 +623,14 @@ def do_revoke_bridge(bridge: Bridge, acting_user) -> Bridge:
     if bridge.state not in (BridgeState.ACTIVE, BridgeState.REQUESTED):
         raise ActionError(_("Cette passerelle n'est pas active."))
     before = bridge.state
+    was_active = before == BridgeState.ACTIVE
     bridge.state = BridgeState.REVOKED
     bridge.ended_by = acting_user
     bridge.ended_at = timezone.now()
     bridge.save(update_fields=["state", "ended_by", "ended_at"])
     _record_bridge(BRIDGE_REVOKED, bridge, acting_user, {"state": [before, bridge.state]})
+    if was_active:
+        bridge_closed.send(sender=Bridge, bridge=bridge)
     return bridge
 
 

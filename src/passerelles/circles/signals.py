@@ -6,3 +6,7 @@ from django.dispatch import Signal
 #: (``membership``: the pending Membership). The trust app admits at once an applicant
 #: already vouched enough.
 membership_requested = Signal()
+
+#: Sent inside the transaction when an active bridge is closed (``bridge``, now revoked).
+#: The intros app closes the open introductions that only this bridge allowed.
+bridge_closed = Signal()

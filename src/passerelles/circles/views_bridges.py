@@ -98,7 +98,7 @@ def bridge_propose(request: HttpRequest, slug: str) -> HttpResponse:
         source = form.cleaned_data["from_circle"]
         try:
             actions.do_request_bridge(source, target, request.user, form.cleaned_data["message"])
-        except actions.ActionError as error:
+        except ActionError as error:
             messages.error(request, str(error))
         else:
             messages.success(
@@ -135,9 +135,15 @@ def bridge_answer(request: HttpRequest, slug: str, bridge_id: int) -> HttpRespon
 
 
 @login_required
-@require_POST
 def bridge_revoke(request: HttpRequest, slug: str, bridge_id: int) -> HttpResponse:
+    """Closing an active bridge asks first, saying what closes with it; withdrawing a
+    request closes nothing and needs no confirmation."""
     circle, bridge = _bridge_for_admin(request, slug, bridge_id)
+    if request.method != "POST":
+        if bridge.state != BridgeState.ACTIVE:
+            return redirect("circles:bridges", slug)
+        context = {"circle": circle, "bridge": bridge, "other": bridge.other(circle)}
+        return render(request, "circles/bridge_revoke.html", context)
     try:
         actions.do_revoke_bridge(bridge, request.user)
     except ActionError as error:

@@ -15,3 +15,11 @@ register = template.Library()
 def bridge_suggestions(context, circle, limit: int = 5) -> dict:
     request = context["request"]
     return {"circle": circle, "suggestions": suggest_bridges(circle, request.user, limit=limit)}
+
+
+@register.inclusion_tag("intros/_bridge_closing.html")
+def bridge_closing(bridge, circle) -> dict:
+    """What closing ``bridge`` closes, told to an admin of ``circle`` before confirming."""
+    from passerelles.intros.bridge_closing import closing
+
+    return {"closing": closing(bridge), "other": bridge.other(circle)}
