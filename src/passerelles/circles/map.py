@@ -1,58 +1,113 @@
-"""A drawable map of circles and their bridges: one block per city, bridges as arcs."""
+"""A drawable map of circles and their bridges: cities grouped by region, full names.
+
+Names are wrapped over several lines, never cut (two circles whose names begin alike
+stay apart); cities of one region sit side by side; bridges between two cities are arcs
+so that they do not hide the circles in between. A circle's openness (its E-I index,
+when the caller knows it) colours its disc.
+"""
+
+from __future__ import annotations
 
 import math
+import textwrap
+import unicodedata
 from collections import defaultdict
+
+from passerelles.circles.regions import region_code, region_name
 
 WIDTH = 960
 PER_LINE = 2
-LINE_HEIGHT = 78
-LABEL_CHARS = 22
+LABEL_CHARS = 20  # per line of a wrapped name
+LABEL_LINE = 13  # px between lines of a name
 MARGIN = 24
 
 
-def circle_map(circles, bridge_pairs) -> dict:
-    """Positions for an SVG picture: cities in a grid, each city's circles side by side.
+def wrap_name(name: str, width: int = LABEL_CHARS) -> list[str]:
+    """The whole name over lines of about ``width`` characters (a longer word stays
+    whole on its own line)."""
+    return textwrap.wrap(name, width, break_long_words=False, break_on_hyphens=False) or [name]
+
+
+def _plain(text: str) -> str:
+    """Sort key without accents ("Île" among the I's)."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+
+
+def tone(ei: float | None) -> str:
+    """Plain-words class of an E-I index: closed (most ties stay inside), mixed, open."""
+    if ei is None:
+        return "none"
+    if ei >= 0:
+        return "open"
+    return "mixed" if ei >= -0.5 else "closed"
+
+
+def circle_map(circles, bridge_pairs, ei: dict | None = None) -> dict:
+    """Positions for an SVG picture: cities in a grid (by region), circles side by side.
 
     ``circles`` need ``pk``, ``name``, ``city``, ``get_absolute_url`` and optionally
-    ``members``; ``bridge_pairs`` are (circle id, circle id) pairs. Bridges between two
-    cities are drawn as arcs so that they do not hide the circles in between.
+    ``members`` and ``department``; ``bridge_pairs`` are (circle id, circle id) pairs;
+    ``ei`` maps circle ids to their E-I index (None when unknown).
     """
+    ei = ei or {}
     by_city: dict[str, list] = defaultdict(list)
+    region_of: dict[str, str] = {}
     for circle in circles:
-        by_city[circle.city or "—"].append(circle)
-    cities = sorted(by_city, key=lambda c: (-len(by_city[c]), c))
+        city = circle.city or "—"
+        by_city[city].append(circle)
+        code = region_code(getattr(circle, "department", "") or "")
+        if code and city not in region_of:
+            region_of[city] = code
+    cities = sorted(
+        by_city,
+        key=lambda c: (_plain(region_name(region_of.get(c, ""))) or "~", -len(by_city[c]), c),
+    )
     columns = max(1, min(3, len(cities)))
     lines = max((math.ceil(len(group) / PER_LINE) for group in by_city.values()), default=1)
-    cell_height = 50 + lines * LINE_HEIGHT
+    name_lines = max((len(wrap_name(c.name)) for c in circles), default=1)
+    line_height = 56 + LABEL_LINE * name_lines
+    cell_height = 60 + lines * line_height
     cell_width = (WIDTH - 2 * MARGIN) / columns
     rows = math.ceil(len(cities) / columns) if cities else 1
     nodes, cities_out, position = [], [], {}
     for i, city in enumerate(cities):
         col, row = i % columns, i // columns
         x0, y0 = MARGIN + col * cell_width, row * cell_height
-        cities_out.append({"name": city, "x": round(x0 + cell_width / 2), "y": round(y0 + 22)})
-        group = by_city[city]
+        cities_out.append(
+            {
+                "name": city,
+                "region": region_name(region_of.get(city, "")),
+                "x": round(x0 + cell_width / 2),
+                "y": round(y0 + 22),
+            }
+        )
+        group = sorted(by_city[city], key=lambda c: c.name)
         per_line = min(len(group), PER_LINE)
         for j, circle in enumerate(group):
             line, slot = divmod(j, per_line)
             in_line = min(per_line, len(group) - line * per_line)
             step = cell_width / in_line
             x = x0 + step * (slot + 0.5)
-            y = y0 + 68 + line * LINE_HEIGHT
+            y = y0 + 78 + line * line_height
             size = getattr(circle, "members", 10) or 1
             radius = min(20, 6 + 1.3 * math.sqrt(size))
-            name = circle.name
-            short = name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1] + "…"
+            index = ei.get(circle.pk)
             node = {
                 "id": circle.pk,
-                "name": name,
-                "label": short,
+                "name": circle.name,
+                "label": circle.name,
+                "lines": wrap_name(circle.name),
+                "city": circle.city,
+                "members": getattr(circle, "members", None),
                 "url": circle.get_absolute_url(),
                 "x": round(x),
                 "y": round(y),
                 "r": round(radius),
                 "label_y": round(y + radius + 13),
                 "kind": getattr(circle, "kind", ""),
+                "ei": index,
+                "tone": tone(index) if index is not None or ei else "plain",
+                "bridges": 0,
             }
             position[circle.pk] = node
             nodes.append(node)
@@ -61,10 +116,24 @@ def circle_map(circles, bridge_pairs) -> dict:
         if a not in position or b not in position:
             continue
         p, q = position[a], position[b]
+        p["bridges"] += 1
+        q["bridges"] += 1
         mx, my = (p["x"] + q["x"]) / 2, (p["y"] + q["y"]) / 2
-        bend = 0.18 * math.hypot(q["x"] - p["x"], q["y"] - p["y"])
+        dx, dy = q["x"] - p["x"], q["y"] - p["y"]
+        length = math.hypot(dx, dy) or 1.0
+        # Bow sideways (perpendicular to the line); within a city, far enough to clear
+        # the names written under the discs in between.
+        same_city = p["city"] == q["city"]
+        bend = max(0.9 * length, 130) if same_city else 0.18 * length
+        nx, ny = dy / length, -dx / length
+        if ny > 0 or (ny == 0 and nx < 0):
+            nx, ny = -nx, -ny
+        cx, cy = round(mx + bend * nx), round(my + bend * ny)
         edges.append(
-            {"path": f"M{p['x']},{p['y']} Q{round(mx)},{round(my - bend)} {q['x']},{q['y']}"}
+            {
+                "path": f"M{p['x']},{p['y']} Q{cx},{cy} {q['x']},{q['y']}",
+                "between": (p["name"], q["name"]),
+            }
         )
     height = rows * cell_height + 10
     return {"width": WIDTH, "height": height, "nodes": nodes, "edges": edges, "cities": cities_out}

@@ -542,3 +542,34 @@ def circle_summary(report: CircleReport) -> dict:
         "usefulness_trend": trend(q, lambda f: f.usefulness),
         **report.totals,
     }
+
+
+def circles_ei() -> dict[int, float | None]:
+    """Each circle's E-I index today (vouches and mutual meetings of its current
+    members), None for a circle without ties yet; kept a few minutes."""
+    from django.core.cache import cache
+
+    key = "passerelles:circles-ei"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    circles = list(Circle.objects.values_list("pk", flat=True))
+    circle_index = {pk: i for i, pk in enumerate(circles)}
+    current = list(
+        Membership.objects.filter(
+            state=MembershipState.ADMITTED, ended_at__isnull=True
+        ).values_list("user_id", "circle_id")
+    )
+    ties = load_ties()
+    index = _index([u for u, _ in current] + ties.a.tolist() + ties.b.tolist())
+    src = [index[x] for x in ties.a.tolist()]
+    dst = [index[y] for y in ties.b.tolist()]
+    mem = [index[u] for u, _ in current]
+    cir = [circle_index[k] for _, k in current]
+    per_circle = network.circle_ties(src, dst, mem, cir, len(index), len(circles))
+    out = {
+        pk: _finite(network.ei_index(int(per_circle.internal[i]), int(per_circle.external[i])))
+        for pk, i in circle_index.items()
+    }
+    cache.set(key, out, 300)
+    return out
