@@ -289,7 +289,7 @@ def prepare(database_url: str, data_dir: str, members: int, circles: int, reuse:
         text=True,
     )
     info["seed_seconds"] = time.perf_counter() - started
-    info["seed_output"] = seeded.stdout.strip().splitlines()[0]
+    info["seed_output"] = seeded.stdout.strip().splitlines()[-1]
     info["events"] = stage("events", database_url, data_dir)
     return info
 
@@ -319,7 +319,12 @@ def run_load(args, database_url: str, data_dir: str, users_file: str) -> list[di
         start_new_session=True,
     )
     try:
-        wait_for(f"http://{bind}/sante/", 120)
+        try:
+            wait_for(f"http://{bind}/sante/", 600)  # start-up is slow on a busy machine
+        except SystemExit:
+            log.flush()
+            sys.stderr.write((Path(data_dir) / "server.log").read_text()[-3000:])
+            raise
         prefix = str(Path(data_dir) / "locust")
         env_load = dict(os.environ, BENCH_USERS_FILE=users_file, BENCH_THINK=str(args.think))
         subprocess.run(
@@ -351,6 +356,28 @@ def run_load(args, database_url: str, data_dir: str, users_file: str) -> list[di
         log.close()
 
 
+def print_costs(costs: dict, members: int, small_members: int, repeats: int) -> None:
+    print(
+        f"\nOne request at a time (Django test client, median of {repeats} x 5 "
+        f"members): queries per request and server time, {members} vs {small_members} "
+        "members"
+    )
+    big_floor = costs["large"]["floor: health"]["ms"]
+    small_floor = costs["small"]["floor: health"]["ms"]
+    print(
+        f"| page | queries ({members:,}) | queries ({small_members:,}) | ms ({members:,}) "
+        f"| ms ({small_members:,}) | x floor ({members:,}) | x floor ({small_members:,}) |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for name, _template in PAGES:
+        big, small = costs["large"][name], costs["small"][name]
+        print(
+            f"| {name} | {big['queries']} | {small['queries']} | {big['ms']:.1f} | "
+            f"{small['ms']:.1f} | {big['ms'] / big_floor:.1f} | "
+            f"{small['ms'] / small_floor:.1f} |"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="5,000 members, 20 s of load")
@@ -365,6 +392,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--database", default="postgres://root@127.0.0.1:5432/passerelles_web")
     parser.add_argument("--reuse", action="store_true", help="keep a database seeded earlier")
+    parser.add_argument("--load-only", action="store_true", help="skip the one-by-one pass")
     parser.add_argument("--stage", help=argparse.SUPPRESS)
     parser.add_argument("--users-file", help=argparse.SUPPRESS)
     parser.add_argument("--seed", type=int, default=2026)
@@ -417,29 +445,16 @@ def main() -> None:
             users = stage("users", url, data_dir)
             users_file = str(Path(data_dir) / f"users-{label}.json")
             Path(users_file).write_text(json.dumps(users))
+            if label == "large":
+                large_users_file = users_file
+            if args.load_only:
+                continue
             costs[label] = stage(
                 "queries", url, data_dir, "--users-file", users_file, "--repeats", str(args.repeats)
             )
-            if label == "large":
-                large_users_file = users_file
 
-        print(
-            f"\nOne request at a time (Django test client, median of {args.repeats} x 5 "
-            f"members): queries per request and server time, {members} vs {small_members} "
-            "members"
-        )
-        print(
-            f"| page | queries ({members:,}) | queries ({small_members:,}) | ms ({members:,}) "
-            f"| ms ({small_members:,}) | ratio |"
-        )
-        print("|---|---:|---:|---:|---:|---:|")
-        for name, _template in PAGES:
-            big, small = costs["large"][name], costs["small"][name]
-            print(
-                f"| {name} | {big['queries']} | {small['queries']} | {big['ms']:.1f} | "
-                f"{small['ms']:.1f} | {big['ms'] / small['ms']:.2f} |"
-            )
-
+        if costs:
+            print_costs(costs, members, small_members, args.repeats)
         rows = run_load(args, big_url, data_dir, large_users_file)
     by_name = {row["Name"]: row for row in rows}
     floor = by_name.get("floor: health")

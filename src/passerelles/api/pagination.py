@@ -35,5 +35,5 @@ class CappedPagination(PageNumberPagination):
         if offset == 0 and len(rows) <= page_size:
             count = len(rows)  # one page holds them all: no second query
         else:
-            count = min(queryset[: LIST_CAP + 1].count(), LIST_CAP)
+            count = min(queryset.order_by()[: LIST_CAP + 1].count(), LIST_CAP)
         return {"items": rows[:page_size], "count": count, "more": len(rows) > page_size}

@@ -24,8 +24,9 @@ class CappedPaginator(Paginator):
     @cached_property
     def _bounded_count(self) -> int:
         """Objects up to ``cap + 1``: ``SELECT COUNT(*) FROM (... LIMIT cap + 1)``."""
-        bounded = self.object_list[: self.cap + 1]
-        return bounded.count() if hasattr(bounded, "query") else len(bounded)
+        if hasattr(self.object_list, "query"):  # unordered: the scan stops at cap + 1
+            return self.object_list.order_by()[: self.cap + 1].count()
+        return len(self.object_list[: self.cap + 1])
 
     @cached_property
     def count(self) -> int:
