@@ -306,8 +306,32 @@ def wait_for(url: str, seconds: float) -> None:
     raise SystemExit(f"the server did not answer at {url} within {seconds:.0f} s")
 
 
+def warm_up(base: str, users_file: str, workers: int) -> None:
+    """Every page once per worker (a few in parallel), so no measured request pays for
+    a worker's first imports; bounded: 3 x workers rounds of the pages."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    data = json.loads(Path(users_file).read_text())
+    person = data["users"][0]
+    headers = {"Cookie": f"{data['cookie']}={person['session']}"}
+
+    def fetch(template: str) -> None:
+        request = urllib.request.Request(base + template.format(**person), headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=300) as response:
+                response.read()
+        except OSError:
+            pass
+
+    with ThreadPoolExecutor(max_workers=workers * 2) as pool:
+        list(pool.map(fetch, [t for _ in range(3 * workers) for _name, t in PAGES]))
+
+
 def run_load(args, database_url: str, data_dir: str, users_file: str) -> list[dict]:
     env = server_env(database_url, data_dir)
+    # A worker's first request imports the whole site; on a crowded machine that can
+    # outlast gunicorn's 30 s heartbeat, which then kills the worker again and again.
+    env["GUNICORN_CMD_ARGS"] = "--timeout 300"
     bind = f"127.0.0.1:{args.port}"
     log = open(Path(data_dir) / "server.log", "w")  # noqa: SIM115 (closed below)
     server = subprocess.Popen(
@@ -325,6 +349,7 @@ def run_load(args, database_url: str, data_dir: str, users_file: str) -> list[di
             log.flush()
             sys.stderr.write((Path(data_dir) / "server.log").read_text()[-3000:])
             raise
+        warm_up(f"http://{bind}", users_file, args.workers)
         prefix = str(Path(data_dir) / "locust")
         env_load = dict(os.environ, BENCH_USERS_FILE=users_file, BENCH_THINK=str(args.think))
         subprocess.run(
