@@ -4,6 +4,7 @@ The stored plan (``TablePlan.tables``) is ``rounds x participants`` of 0-based t
 ``-1`` for nobody seated; people see tables numbered from 1.
 """
 
+import datetime as dt
 from dataclasses import dataclass
 
 import numpy as np
@@ -224,6 +225,22 @@ class Seat:
     table: int  # 1-based
     theme: str  # axis label or ""
     mates: list
+    starts_at: dt.datetime | None = None  # the round's moment in the agenda, if it has one
+    question: str = ""  # the question the table discusses in that round
+
+
+def round_moments(event: Event, rounds: int) -> list[tuple[dt.datetime | None, str]]:
+    """When each round starts and its question, read from the agenda: the rounds are the
+    agenda's moments that carry a discussion question, in order. Without enough of them
+    the agenda says nothing about rounds and no time is given."""
+    moments = [item for item in event.agenda.all() if item.prompt]
+    if len(moments) < rounds:
+        return [(None, "")] * rounds
+    day = timezone.localtime(event.starts_at).date()
+    zone = timezone.get_current_timezone()
+    return [
+        (dt.datetime.combine(day, item.at, tzinfo=zone), item.prompt) for item in moments[:rounds]
+    ]
 
 
 def _users(plan: TablePlan) -> dict:
@@ -297,6 +314,7 @@ def seats_of(plan: TablePlan, user) -> list[Seat]:
     i = plan.participants.index(user.pk)
     users = _users(plan)
     themes = _theme_labels(plan)
+    moments = round_moments(plan.event, len(plan.tables))
     seats = []
     for r, row in enumerate(plan.tables):
         t = row[i]
@@ -308,7 +326,8 @@ def seats_of(plan: TablePlan, user) -> list[Seat]:
             if other == t and j != i and plan.participants[j] in users
         ]
         theme = themes[t] if t < len(themes) else ""
-        seats.append(Seat(round=r + 1, table=t + 1, theme=theme, mates=mates))
+        starts_at, question = moments[r]
+        seats.append(Seat(r + 1, t + 1, theme, mates, starts_at=starts_at, question=question))
     return seats
 
 

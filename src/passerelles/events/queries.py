@@ -1,10 +1,31 @@
 """Read-side helpers for other pages (the member home)."""
 
+from datetime import timedelta
+
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from passerelles.events.access import visible_events
 from passerelles.events.models import Event, Registration, RegistrationStatus
+
+SHORTCUT_BEFORE = timedelta(hours=2)  # the evening's shortcut shows from two hours before
+
+
+def happening_for(user) -> list[Event]:
+    """Events ``user`` has a seat at that run now or start within two hours: the home
+    page offers a shortcut to their tables and programme for the evening."""
+    if not user.is_authenticated:
+        return []
+    now = timezone.now()
+    return list(
+        Event.objects.filter(
+            registrations__user=user,
+            registrations__status=RegistrationStatus.REGISTERED,
+            starts_at__lte=now + SHORTCUT_BEFORE,
+            ends_at__gte=now,
+            cancelled_at__isnull=True,
+        ).order_by("starts_at", "pk")
+    )
 
 
 def upcoming_for(user, limit: int = 5) -> list[Event]:

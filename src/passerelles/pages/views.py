@@ -14,7 +14,7 @@ from passerelles.circles import queries as circle_queries
 from passerelles.circles.models import Bridge, BridgeState, Circle
 from passerelles.core.choices import Axis
 from passerelles.core.middleware import remember_language
-from passerelles.events.queries import upcoming_for
+from passerelles.events.queries import happening_for, upcoming_for
 from passerelles.intros.queries import pending_for
 from passerelles.members.actions import do_keep_language
 from passerelles.members.models import Profile
@@ -40,6 +40,7 @@ def home(request: HttpRequest) -> HttpResponse:
     since = timezone.now() - timedelta(days=7)
     context = circle_queries.home_context(request.user, since=since)
     context["events"] = upcoming_for(request.user, limit=4)
+    context["happening"] = happening_for(request.user)
     context["suggestions"] = pending_for(request.user)[:3]
     profile = request.user.profile
     context["profile_incomplete"] = not (profile.offers and profile.needs and profile.headline)

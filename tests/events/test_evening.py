@@ -1,0 +1,76 @@
+"""On the evening: each round's time and question in « Mes tables », a shortcut from the
+home page while the event runs, and after-event forms only once it has started."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from passerelles.events import actions, plans
+from passerelles.events.models import AgendaItem
+from tests.events.conftest import make_event, members
+
+pytestmark = pytest.mark.django_db
+
+
+def _evening(alice, club, starts_at):
+    event = make_event(alice, club, capacity=10, starts_at=starts_at)
+    people = members(club, 6)
+    for person in people:
+        actions.do_register(person, event)
+    plans.do_generate_plan(event, table_size="3", rounds=2)
+    return event, people
+
+
+def test_my_tables_give_each_rounds_time_and_question(client, alice, club):
+    start = timezone.now() + datetime.timedelta(days=2)
+    event, people = _evening(alice, club, start)
+    local = timezone.localtime(start)
+    for position, (minutes, title, prompt) in enumerate(
+        [(0, "Accueil", ""), (15, "Tour 1", "Une erreur qui vous a appris quelque chose"),
+         (45, "Tour 2", "Le meilleur conseil reçu"), (75, "Conclusion", "")]
+    ):  # fmt: skip
+        at = (local + datetime.timedelta(minutes=minutes)).time()
+        AgendaItem.objects.create(event=event, position=position, at=at, title=title, prompt=prompt)
+    client.force_login(people[0])
+    page = client.get(reverse("events:my_tables", args=[event.pk])).content.decode()
+    first = (local + datetime.timedelta(minutes=15)).strftime("%H:%M")
+    second = (local + datetime.timedelta(minutes=45)).strftime("%H:%M")
+    assert page.index(first) < page.index("Tour 1 : table") < page.index(second)
+    assert "« Une erreur qui vous a appris quelque chose »" in page.replace("&#x27;", "'")
+    assert "« Le meilleur conseil reçu »" in page
+
+
+def test_my_tables_without_an_agenda_for_rounds_give_no_time(client, alice, club):
+    event, people = _evening(alice, club, timezone.now() + datetime.timedelta(days=2))
+    client.force_login(people[0])
+    page = client.get(reverse("events:my_tables", args=[event.pk])).content.decode()
+    assert "Tour 1 : table" in page and "<time" not in page and "La question" not in page
+
+
+def test_home_offers_the_evenings_shortcut_only_around_the_event(client, alice, club):
+    soon, people = _evening(alice, club, timezone.now() + datetime.timedelta(minutes=30))
+    client.force_login(people[0])
+    page = client.get(reverse("pages:home")).content.decode()
+    assert "Tout à l'heure" in page
+    assert reverse("events:my_tables", args=[soon.pk]) in page
+    type(soon).objects.filter(pk=soon.pk).update(
+        starts_at=timezone.now() + datetime.timedelta(days=3),
+        ends_at=timezone.now() + datetime.timedelta(days=3, hours=3),
+    )
+    page = client.get(reverse("pages:home")).content.decode()
+    assert reverse("events:my_tables", args=[soon.pk]) not in page
+
+
+def test_after_event_forms_wait_for_the_start(client, alice, club):
+    event, people = _evening(alice, club, timezone.now() + datetime.timedelta(days=2))
+    client.force_login(people[0])
+    page = client.get(reverse("events:debrief", args=[event.pk])).content.decode()
+    assert "Ces formulaires s'ouvriront au début de l'événement" in page
+    assert reverse("events:rate", args=[event.pk]) not in page
+    type(event).objects.filter(pk=event.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(minutes=5)
+    )
+    page = client.get(reverse("events:debrief", args=[event.pk])).content.decode()
+    assert reverse("events:rate", args=[event.pk]) in page
