@@ -8,7 +8,7 @@ from scipy import sparse
 
 from passerelles.engine import semantic
 from passerelles.engine.semantic import SemanticEncoder, bundled_model_path, load_encoder
-from passerelles.engine.text import RelevanceModel, relevance
+from passerelles.engine.text import MixedRows, RelevanceModel, relevance
 
 needs_extra = pytest.mark.skipif(
     bundled_model_path() is None,
@@ -85,3 +85,26 @@ def test_the_mix_is_a_weighted_sum_of_cosines(encoder, weight):
 def test_semantic_weight_out_of_range_is_refused():
     with pytest.raises(ValueError):
         RelevanceModel(semantic_weight=1.5)
+
+
+def test_mixed_rows_multiply_as_the_plain_rows_do():
+    rng = np.random.default_rng(0)
+    lexical = sparse.random(50, 30, density=0.1, random_state=1, format="csr", dtype=np.float32)
+    dense = rng.standard_normal((50, 8)).astype(np.float32)
+    rows = MixedRows(lexical, dense)
+    query = rng.standard_normal(38).astype(np.float32)
+    assert rows.shape == (50, 38)
+    assert np.allclose(rows @ query, rows.tocsr() @ query, atol=1e-5)
+    assert np.allclose(rows @ sparse.csr_matrix(query), rows.tocsr() @ query, atol=1e-5)
+    with pytest.raises(ValueError):
+        rows @ query[:10]
+
+
+@needs_extra
+def test_split_rows_are_the_same_rows(encoder):
+    model = RelevanceModel(semantic=encoder).fit(CORPUS)
+    plain = model.encode(CORPUS)
+    split = model.encode(CORPUS, split=True)
+    assert np.allclose(split.tocsr().toarray(), plain.toarray(), atol=1e-6)
+    query = model.encode([CORPUS[0]])
+    assert np.allclose(split @ query, (plain @ query.T).toarray().ravel(), atol=1e-5)

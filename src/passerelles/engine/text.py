@@ -399,6 +399,32 @@ class TextEncoder(Protocol):
     def encode(self, texts: Sequence[str]) -> np.ndarray | sparse.spmatrix: ...
 
 
+class MixedRows:
+    """Rows ``[lexical | semantic]`` of `RelevanceModel.encode(..., split=True)`: the sparse
+    lexical block and the dense semantic block held apart. ``rows @ q`` for one query
+    (d,) gives the (n,) cosines; ``tocsr()`` the plain sparse rows."""
+
+    def __init__(self, lexical: sparse.csr_matrix, dense: np.ndarray) -> None:
+        if lexical.shape[0] != dense.shape[0]:
+            raise ValueError("the lexical and semantic blocks must have one row per text")
+        self.lexical = sparse.csr_matrix(lexical, dtype=np.float32)
+        self.dense = np.ascontiguousarray(dense, dtype=np.float32)
+        self.shape = (self.lexical.shape[0], self.lexical.shape[1] + self.dense.shape[1])
+
+    def __matmul__(self, query) -> np.ndarray:
+        q = query.toarray() if sparse.issparse(query) else np.asarray(query)
+        q = q.reshape(-1).astype(np.float32)
+        if q.shape[0] != self.shape[1]:
+            raise ValueError(f"query of dimension {q.shape[0]} against rows of {self.shape[1]}")
+        d = self.lexical.shape[1]
+        return np.asarray(self.lexical @ q[:d]).ravel() + self.dense @ q[d:]
+
+    def tocsr(self) -> sparse.csr_matrix:
+        return sparse.hstack(
+            [self.lexical, sparse.csr_matrix(self.dense)], format="csr", dtype=np.float32
+        )
+
+
 # Share of the semantic cosine in the mixed one, calibrated on the development half of
 # benchmarks/data/relevance_fr (see benchmarks/relevance.py --calibrate).
 SEMANTIC_WEIGHT = 0.3
@@ -482,8 +508,13 @@ class RelevanceModel:
             self._centre = rows.mean(axis=0) if rows.size else None
         return self
 
-    def encode(self, texts: Sequence[str]) -> sparse.csr_matrix:
-        """(n,) texts -> (n, dim) sparse float32 rows of unit norm (zero rows for empty)."""
+    def encode(self, texts: Sequence[str], *, split: bool = False) -> sparse.csr_matrix:
+        """(n,) texts -> (n, dim) sparse float32 rows of unit norm (zero rows for empty).
+
+        ``split``: with a semantic encoder, return a `MixedRows` (the same rows with the
+        dense semantic block kept dense): an index of many offers queried one need at a
+        time ("ask the network") then costs a sparse and a dense pass, not a sparse pass
+        over n x dim stored entries."""
         if self._blocks is None:
             raise ValueError("RelevanceModel is not fitted: call fit(corpus) first")
         texts = list(texts)
@@ -499,12 +530,18 @@ class RelevanceModel:
         w = self.semantic_weight
         if w == 1.0:
             return sparse.csr_matrix(dense)
-        mixed = sparse.hstack(
-            [lexical * np.float32(np.sqrt(1 - w)), sparse.csr_matrix(dense * np.sqrt(w))],
-            format="csr",
-        )
+        lexical = lexical * np.float32(np.sqrt(1 - w))
+        dense = dense * np.float32(np.sqrt(w))
         # A text with words but no lexical feature (or the reverse) still gets a unit row.
-        return l2_normalize(mixed).astype(np.float32)
+        norms = np.sqrt(
+            np.asarray(lexical.multiply(lexical).sum(axis=1)).ravel() + (dense**2).sum(1)
+        )
+        scale = (1.0 / np.where(norms > 0, norms, 1.0)).astype(np.float32)
+        lexical = sparse.csr_matrix(lexical.multiply(scale[:, None]), dtype=np.float32)
+        dense = dense * scale[:, None]
+        if split:
+            return MixedRows(lexical, dense)
+        return sparse.hstack([lexical, sparse.csr_matrix(dense)], format="csr", dtype=np.float32)
 
     def semantic_rows(self, texts: Sequence[str]) -> np.ndarray:
         """(n,) texts -> (n, dim) centred, unit semantic rows (zero for blank texts)."""

@@ -20,7 +20,7 @@ from scipy import sparse
 from passerelles.circles.access import admitted_circle_ids
 from passerelles.circles.models import Membership, MembershipState
 from passerelles.engine.matching import ASK_WEIGHTS, ask_network, pair_reasons
-from passerelles.engine.text import RelevanceModel
+from passerelles.engine.text import MixedRows, RelevanceModel
 from passerelles.intros import access, trust_inputs
 from passerelles.intros.matching_data import fit_model
 from passerelles.intros.models import Introduction, Preference
@@ -37,7 +37,7 @@ class OffersIndex:
     user_ids: np.ndarray  # (n,)
     offers_text: list[str]
     model: RelevanceModel | None
-    offers: sparse.csr_matrix  # (n, d)
+    offers: sparse.csr_matrix | MixedRows  # (n, d)
     circles: sparse.csc_matrix  # (n, c)
     circle_index: dict[int, int]
 
@@ -70,7 +70,8 @@ def build_index(key: tuple = ()) -> OffersIndex:
     texts = [r[1] for r in rows]
     corpus = [t for r in rows for t in (r[1], r[2]) if t.strip()]
     model = fit_model(corpus)
-    offers = model.encode(texts) if model else sparse.csr_matrix((0, 1), dtype=np.float32)
+    empty = sparse.csr_matrix((0, 1), dtype=np.float32)
+    offers = model.encode(texts, split=True) if model else empty
     memberships = list(
         Membership.objects.filter(
             user_id__in=user_ids.tolist(), state=MembershipState.ADMITTED
