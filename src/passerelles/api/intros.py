@@ -6,8 +6,9 @@ from datetime import datetime
 
 from django.http import HttpRequest
 from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from passerelles.api.pagination import BoundedPagination
 from passerelles.intros import access, actions, queries
 from passerelles.intros.models import SHOWN_LABELS
 
@@ -63,7 +64,7 @@ def _out(item: queries.Shown) -> dict:
 
 
 @router.get("", response=list[IntroductionOut], summary="My introductions")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(BoundedPagination, page_size=50)
 def introduction_list(request: HttpRequest) -> object:
     """Newest first: suggestions to answer, waiting, accepted and past ones."""
     intros = access.introductions_for(request.user).select_related(

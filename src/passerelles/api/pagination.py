@@ -1,4 +1,7 @@
-"""Pages of the API's lists, whose cost does not grow with the size of the list."""
+"""Pages of the API's lists, whose cost does not grow with the size of the list.
+
+The page number is bounded: beyond ``MAX_PAGE`` (or below 1, or not a number) it is a 422
+naming the field, never an offset the database cannot hold."""
 
 from __future__ import annotations
 
@@ -6,13 +9,23 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Schema
+from ninja import Field, Schema
 from ninja.pagination import PageNumberPagination
 
 from passerelles.core.pagination import LIST_CAP
 
+MAX_PAGE = 100_000
 
-class CappedPagination(PageNumberPagination):
+
+class BoundedPagination(PageNumberPagination):
+    """``?page=N`` within 1..MAX_PAGE and ``?page_size`` within 1..100."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=MAX_PAGE)
+        page_size: int | None = Field(None, ge=1, le=100)
+
+
+class CappedPagination(BoundedPagination):
     """``?page=N`` pages of 50. ``count`` is exact up to 1,000 and stops there (counting
     all 100,000 members one may see cost 0.3 s a page); ``more`` says whether another
     page follows, at any depth."""
@@ -25,7 +38,7 @@ class CappedPagination(PageNumberPagination):
     def paginate_queryset(
         self,
         queryset: QuerySet,
-        pagination: PageNumberPagination.Input,
+        pagination: BoundedPagination.Input,
         request: HttpRequest,
         **params: Any,
     ) -> dict:

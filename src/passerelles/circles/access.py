@@ -143,6 +143,12 @@ def may_transfer_ownership(user, circle: Circle) -> bool:
     return is_operator(user) or is_owner(membership_of(user, circle))
 
 
+def may_manage_admins(user, circle: Circle) -> bool:
+    """Name, demote or remove the circle's admins: its owner, or an operator (an admin
+    manages members and moderators, not the other admins)."""
+    return may_transfer_ownership(user, circle)
+
+
 def may_read_log(user, circle: Circle) -> bool:
     """The circle's log (admissions, removals, roles, bridges): its admins, operators."""
     return is_circle_admin(user, circle)

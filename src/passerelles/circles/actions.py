@@ -253,6 +253,7 @@ def do_remove(membership: Membership, *, acting_user) -> Membership:
     _refuse_unless(access.may_manage_members(acting_user, membership.circle))
     if membership.role == Role.OWNER:
         raise ActionError(_("Le responsable du cercle ne peut pas être retiré."))
+    _check_may_manage_admins(membership, acting_user, membership.role)
     if membership.state != MembershipState.ADMITTED:
         raise ActionError(_("Cette personne n'est pas membre du cercle."))
     before = audit.snapshot(membership, TRACKED)
@@ -271,6 +272,7 @@ def do_change_role(membership: Membership, role: str, *, acting_user) -> Members
     _refuse_unless(access.may_manage_members(acting_user, membership.circle))
     if membership.role == Role.OWNER:
         raise ActionError(_("Utilisez le transfert de responsabilité pour le responsable."))
+    _check_may_manage_admins(membership, acting_user, membership.role, role)
     if membership.state != MembershipState.ADMITTED:
         raise ActionError(_("Cette personne n'est pas membre du cercle."))
     if membership.role == role:
@@ -278,6 +280,15 @@ def do_change_role(membership: Membership, role: str, *, acting_user) -> Members
     before = audit.snapshot(membership, TRACKED)
     membership.role = role
     return _save_and_record(membership, before, ROLE_CHANGED, acting_user)
+
+
+def _check_may_manage_admins(membership: Membership, acting_user, *roles: str) -> None:
+    """Admins are named, demoted and removed by the circle's owner (or an operator) only:
+    an admin manages members and moderators, never the other admins."""
+    if Role.ADMIN in roles and not access.may_manage_admins(acting_user, membership.circle):
+        raise ActionError(
+            _("Seul le responsable du cercle peut nommer, rétrograder ou retirer un administrateur.")
+        )
 
 
 @transaction.atomic

@@ -324,6 +324,18 @@ def read_csv(data: bytes) -> list[list[str]]:
     try:
         return _collect(reader)
     except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise ImportFileError(
+                _(
+                    "Une cellule du fichier est trop longue (plus de %(max)s caractères, "
+                    "vers la ligne %(line)d). Raccourcissez-la, ou vérifiez qu'un guillemet "
+                    "n'est pas resté ouvert."
+                )
+                % {
+                    "max": f"{csv.field_size_limit():_}".replace("_", "\u202f"),
+                    "line": reader.line_num,
+                }
+            ) from exc
         raise unreadable() from exc
 
 

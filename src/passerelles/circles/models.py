@@ -135,7 +135,10 @@ class Membership(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["circle", "user"], name="one_membership_per_circle"),
             models.UniqueConstraint(
-                fields=["circle"], condition=models.Q(role="owner"), name="one_owner_per_circle"
+                fields=["circle"],
+                condition=models.Q(role="owner"),
+                name="one_owner_per_circle",
+                violation_error_message=_("Un cercle n'a qu'un responsable."),
             ),
         ]
         indexes = [models.Index(fields=["user", "state"]), models.Index(fields=["circle", "state"])]
@@ -237,12 +240,17 @@ class Bridge(models.Model):
         verbose_name_plural = _("passerelles")
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(from_circle=models.F("to_circle")), name="bridge_two_circles"
+                condition=~models.Q(from_circle=models.F("to_circle")),
+                name="bridge_two_circles",
+                violation_error_message=_("Une passerelle relie deux cercles différents."),
             ),
             models.UniqueConstraint(
                 fields=["from_circle", "to_circle"],
                 condition=models.Q(state__in=["requested", "active"]),
                 name="one_open_bridge_per_direction",
+                violation_error_message=_(
+                    "Une passerelle est déjà demandée ou active entre ces deux cercles."
+                ),
             ),
         ]
 

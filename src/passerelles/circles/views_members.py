@@ -52,6 +52,7 @@ def member_list(request: HttpRequest, slug: str) -> HttpResponse:
         "my_membership": access.membership_of(request.user, circle),
         "may_transfer": access.may_transfer_ownership(request.user, circle),
     }
+    context["manages_admins"] = access.may_manage_admins(request.user, circle)
     return render(request, "circles/members.html", context)
 
 

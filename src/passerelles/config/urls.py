@@ -19,3 +19,5 @@ urlpatterns = [
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = "passerelles.core.error_pages.bad_request"

@@ -1,3 +1,5 @@
+from urllib.parse import unquote
+
 from django.conf import settings
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -52,3 +54,23 @@ class FrenchFirstLocaleMiddleware:
         if session is not None:
             session[SESSION_KEY] = kept
         return kept
+
+
+class RejectNulMiddleware:
+    """A NUL character in the path or the query string is a 400.
+
+    No address of the site contains one and browsers never send one, but databases refuse
+    them (PostgreSQL raises on a NUL in a query parameter): answering early keeps odd input
+    from ever becoming a server error. Placed right after the security middleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query = unquote(request.META.get("QUERY_STRING", ""))
+        if "\x00" in request.path or "\x00" in query:
+            from passerelles.core.error_pages import bad_request
+
+            return bad_request(request, reason="address")
+        return self.get_response(request)

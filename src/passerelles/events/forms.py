@@ -5,6 +5,7 @@ from passerelles.circles.models import Circle
 from passerelles.core.choices import Axis
 from passerelles.events.actions import guest_circles
 from passerelles.events.models import (
+    MAX_CAPACITY,
     AgendaItem,
     Event,
     EventFormat,
@@ -74,7 +75,7 @@ class EventForm(forms.ModelForm):
         self.fields["open_to"].queryset = Circle.objects.filter(pk__in=guest_ids).order_by("name")
         for name in ("starts_at", "ends_at", "registration_deadline"):
             self.fields[name].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]
-        self.fields["capacity"].widget.attrs.update(min=1, max=5000)
+        self.fields["capacity"].widget.attrs.update(min=1, max=MAX_CAPACITY)
 
     def clean(self):
         data = super().clean()

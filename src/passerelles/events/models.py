@@ -3,6 +3,7 @@
 import secrets
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +21,9 @@ class EventFormat(models.TextChoices):
     AFTERWORK = "afterwork", _("Afterwork")
     ONLINE = "visio", _("Visio")
 
+
+# Seats at one event: beyond this, a typing slip rather than a real event.
+MAX_CAPACITY = 5000
 
 # Formats played in rounds at tables: they get a table plan.
 FORMATS_WITH_ROUNDS = (EventFormat.ROUND_TABLE, EventFormat.SPEED_MEETING)
@@ -56,7 +60,14 @@ class Event(models.Model):
     online_url = models.URLField(_("lien de visio"), blank=True)
     starts_at = models.DateTimeField(_("début"))
     ends_at = models.DateTimeField(_("fin"))
-    capacity = models.PositiveIntegerField(_("places"), default=30)
+    capacity = models.PositiveIntegerField(
+        _("places"),
+        default=30,
+        validators=[
+            MinValueValidator(1, _("Prévoyez au moins une place.")),
+            MaxValueValidator(MAX_CAPACITY, _("Le nombre de places est limité à %(limit_value)s.")),
+        ],
+    )
     registration_deadline = models.DateTimeField(
         _("clôture des inscriptions"), null=True, blank=True
     )
@@ -77,9 +88,15 @@ class Event(models.Model):
         verbose_name_plural = _("événements")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(ends_at__gt=models.F("starts_at")), name="event_ends_after_start"
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="event_ends_after_start",
+                violation_error_message=_("La fin doit suivre le début."),
             ),
-            models.CheckConstraint(condition=models.Q(capacity__gte=1), name="event_has_seats"),
+            models.CheckConstraint(
+                condition=models.Q(capacity__gte=1, capacity__lte=MAX_CAPACITY),
+                name="event_has_seats",
+                violation_error_message=_("Le nombre de places va de 1 à 5 000."),
+            ),
         ]
         indexes = [models.Index(fields=["starts_at"]), models.Index(fields=["host_circle"])]
 
@@ -185,6 +202,7 @@ class Registration(models.Model):
             models.CheckConstraint(
                 condition=models.Q(status__in=["registered", "waitlisted", "cancelled"]),
                 name="registration_known_status",
+                violation_error_message=_("Statut d'inscription inconnu."),
             ),
         ]
         indexes = [models.Index(fields=["event", "status", "queued_at"])]
@@ -235,7 +253,9 @@ class Feedback(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["event", "user"], name="one_feedback_per_member"),
             models.CheckConstraint(
-                condition=models.Q(rating__gte=1, rating__lte=5), name="feedback_rating_1_5"
+                condition=models.Q(rating__gte=1, rating__lte=5),
+                name="feedback_rating_1_5",
+                violation_error_message=_("La note va de 1 à 5."),
             ),
         ]
 

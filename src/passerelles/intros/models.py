@@ -80,7 +80,9 @@ class Preference(models.Model):
         verbose_name_plural = _("préférences de mise en relation")
         constraints = [
             models.CheckConstraint(
-                condition=Q(per_round__gte=1, per_round__lte=3), name="intro_per_round_1_3"
+                condition=Q(per_round__gte=1, per_round__lte=3),
+                name="intro_per_round_1_3",
+                violation_error_message=_("Choisissez entre 1 et 3 mises en relation par tour."),
             ),
         ]
 
@@ -215,7 +217,11 @@ class Introduction(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["pair_low", "pair_high"], name="intro_pair_once"),
             models.CheckConstraint(
-                condition=~Q(member_a=models.F("member_b")), name="intro_two_people"
+                condition=~Q(member_a=models.F("member_b")),
+                name="intro_two_people",
+                violation_error_message=_(
+                    "Une mise en relation réunit deux personnes différentes."
+                ),
             ),
         ]
         indexes = [

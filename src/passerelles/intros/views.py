@@ -1,7 +1,6 @@
 """Introductions: my page, preferences, answering, after the meeting, notices."""
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -141,7 +140,9 @@ def block(request: HttpRequest, user_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def unblock(request: HttpRequest, user_id: int) -> HttpResponse:
-    other = get_object_or_404(get_user_model(), pk=user_id)
-    actions.preference_of(request.user).blocked.remove(other)
+    # Only one's own block list is looked at: any other id gets the same answer, so the
+    # page never tells whether an account exists.
+    preference = actions.preference_of(request.user)
+    preference.blocked.remove(*preference.blocked.filter(pk=user_id))
     messages.success(request, _("Membre débloqué."))
     return redirect("intros:preferences")

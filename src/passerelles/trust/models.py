@@ -54,10 +54,17 @@ class Vouch(models.Model):
                 fields=["voucher", "vouchee"],
                 condition=Q(revoked_at__isnull=True),
                 name="one_active_vouch_per_pair",
+                violation_error_message=_("Vous recommandez déjà cette personne."),
             ),
-            models.CheckConstraint(condition=~Q(voucher=F("vouchee")), name="no_self_vouch"),
             models.CheckConstraint(
-                condition=Q(strength__gte=1, strength__lte=3), name="vouch_strength_1_3"
+                condition=~Q(voucher=F("vouchee")),
+                name="no_self_vouch",
+                violation_error_message=_("On ne peut pas se recommander soi-même."),
+            ),
+            models.CheckConstraint(
+                condition=Q(strength__gte=1, strength__lte=3),
+                name="vouch_strength_1_3",
+                violation_error_message=_("La force d'une recommandation va de 1 à 3."),
             ),
         ]
         indexes = [
@@ -118,15 +125,23 @@ class MeetingAttestation(models.Model):
                 fields=["attester", "other", "source", "source_id"],
                 condition=Q(source_id__isnull=False),
                 name="one_attestation_per_source",
+                violation_error_message=_("Cette rencontre est déjà attestée."),
             ),
             models.UniqueConstraint(
                 fields=["attester", "other", "source"],
                 condition=Q(source_id__isnull=True),
                 name="one_attestation_per_sourceless_meeting",
+                violation_error_message=_("Cette rencontre est déjà attestée."),
             ),
-            models.CheckConstraint(condition=~Q(attester=F("other")), name="no_self_meeting"),
             models.CheckConstraint(
-                condition=Q(usefulness__gte=1, usefulness__lte=5), name="usefulness_1_5"
+                condition=~Q(attester=F("other")),
+                name="no_self_meeting",
+                violation_error_message=_("On ne peut pas attester une rencontre avec soi-même."),
+            ),
+            models.CheckConstraint(
+                condition=Q(usefulness__gte=1, usefulness__lte=5),
+                name="usefulness_1_5",
+                violation_error_message=_("L'utilité va de 1 à 5."),
             ),
         ]
         indexes = [models.Index(fields=["other", "attester"])]
@@ -154,7 +169,11 @@ class Endorsement(models.Model):
             models.UniqueConstraint(
                 fields=["endorser", "member", "skill"], name="one_endorsement_per_skill"
             ),
-            models.CheckConstraint(condition=~Q(endorser=F("member")), name="no_self_endorsement"),
+            models.CheckConstraint(
+                condition=~Q(endorser=F("member")),
+                name="no_self_endorsement",
+                violation_error_message=_("On ne peut pas appuyer ses propres compétences."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -211,7 +230,11 @@ class Report(models.Model):
         verbose_name = _("signalement")
         verbose_name_plural = _("signalements")
         constraints = [
-            models.CheckConstraint(condition=~Q(reporter=F("reported")), name="no_self_report"),
+            models.CheckConstraint(
+                condition=~Q(reporter=F("reported")),
+                name="no_self_report",
+                violation_error_message=_("On ne peut pas se signaler soi-même."),
+            ),
         ]
         indexes = [models.Index(fields=["status", "reported"])]
 
