@@ -1,4 +1,5 @@
 import re
+import secrets
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
@@ -101,7 +102,7 @@ def test_production_hashes_with_argon2():
         "django.setup();from django.conf import settings;print(settings.PASSWORD_HASHERS[0])"
     )
     env = {k: v for k, v in os.environ.items() if k != "PASSERELLES_TESTING"}
-    env.update(SECRET_KEY="x" * 50, DATABASE_URL="sqlite:///:memory:")
+    env.update(SECRET_KEY=secrets.token_urlsafe(50), DATABASE_URL="sqlite:///:memory:")
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert out.stdout.strip().endswith("Argon2PasswordHasher"), out.stderr
 

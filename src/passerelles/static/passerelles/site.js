@@ -1,0 +1,35 @@
+// Small behaviours of the pages, attached by data attributes (no inline script: the
+// Content-Security-Policy allows scripts from static files only).
+(function () {
+  "use strict";
+
+  // A <select data-autosubmit> sends its form when changed (the language switch).
+  document.addEventListener("change", function (event) {
+    var target = event.target;
+    if (target.matches && target.matches("select[data-autosubmit]") && target.form) {
+      target.form.submit();
+    }
+    // Picking a prompt template copies it into the prompt field, where it can be edited.
+    if (target.matches && target.matches("select[data-prompt-template]")) {
+      var fieldset = target.closest("fieldset");
+      var prompt = fieldset && fieldset.querySelector("input[name$='-prompt']");
+      if (prompt && target.value) { prompt.value = target.value; prompt.focus(); }
+    }
+  });
+
+  document.addEventListener("click", function (event) {
+    var target = event.target.closest ? event.target : null;
+    if (!target) { return; }
+    // <input data-select-on-click>: one click selects the whole value (to copy it).
+    if (target.matches("input[data-select-on-click]")) { target.select(); }
+    // <button data-print>: prints the page.
+    if (target.closest("[data-print]")) { window.print(); }
+  });
+
+  // <form data-confirm="question">: asks before sending.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var question = form.getAttribute && form.getAttribute("data-confirm");
+    if (question && !window.confirm(question)) { event.preventDefault(); }
+  });
+})();
