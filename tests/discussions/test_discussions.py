@@ -162,7 +162,7 @@ def test_list_filters_by_axis(client, town):
 
 def test_closing_an_account_erases_its_messages_and_the_export_holds_them(client, town):
     from passerelles.members.actions import do_close_account
-    from passerelles.members.views import personal_data
+    from passerelles.members.export import personal_data
 
     discussion, bridged = town["discussions"]["everyone"], town["users"]["bridged"]
     actions.do_post(bridged, discussion, "Mon numéro : 06 12 34 56 78")

@@ -49,7 +49,7 @@ def test_export_contains_account_profile_memberships_invitations(client, alice, 
     data = export(client)
     assert data["account"]["email"] == "bob@example.org"
     assert data["account"]["first_name"] == "Bob"
-    assert data["account"]["email_addresses"] == [
+    assert data["email_addresses"] == [
         {"email": "bob@example.org", "verified": True, "primary": True}
     ]
     assert data["profile"]["headline"] == "Expert-comptable"

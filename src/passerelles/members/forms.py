@@ -5,12 +5,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from passerelles.circles.access import reachable_circle_ids, visible_circles
-from passerelles.circles.models import Circle, MembershipState, Role
+from passerelles.circles.models import Circle
 from passerelles.core.choices import Axis, Sector, join_codes
+from passerelles.members.erasure import circles_blocking_deletion
 from passerelles.members.models import Profile, Skill, Visibility
 
 LANGUAGES = [
@@ -284,31 +284,6 @@ class ProfileForm(forms.ModelForm):
         ]
         profile.skills.set(skills)
         return profile
-
-
-def circles_blocking_deletion(user):
-    """Circles ``user`` owns that still have other admitted members."""
-    return Circle.objects.filter(
-        memberships__user=user,
-        memberships__role=Role.OWNER,
-        memberships__state=MembershipState.ADMITTED,
-    ).filter(
-        pk__in=Circle.objects.annotate(
-            admitted=Count("memberships", filter=Q(memberships__state=MembershipState.ADMITTED))
-        )
-        .filter(admitted__gt=1)
-        .values("pk")
-    )
-
-
-def circles_owned_alone(user):
-    """Circles ``user`` owns and is the only admitted member of (deleted with the account)."""
-    owned = Circle.objects.filter(
-        memberships__user=user,
-        memberships__role=Role.OWNER,
-        memberships__state=MembershipState.ADMITTED,
-    )
-    return owned.exclude(pk__in=circles_blocking_deletion(user).values("pk"))
 
 
 class DeleteAccountForm(forms.Form):

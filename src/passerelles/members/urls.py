@@ -8,6 +8,7 @@ urlpatterns = [
     path("moi/", views.profile_edit, name="edit"),
     path("moi/donnees/", views.privacy, name="privacy"),
     path("moi/donnees/export/", views.export_data, name="export_data"),
+    path("moi/donnees/lire/", views.export_page, name="export_page"),
     path("moi/supprimer/", views.delete_account, name="delete_account"),
     path("<int:profile_id>/", views.profile_detail, name="detail"),
 ]

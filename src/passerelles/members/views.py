@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -9,19 +8,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from passerelles.circles.access import visible_circles
-from passerelles.circles.models import Invitation, Membership, MembershipState
+from passerelles.circles.models import MembershipState
 from passerelles.core.choices import Axis
 from passerelles.core.pagination import CappedPaginator
-from passerelles.members import search
+from passerelles.members import export, search
 from passerelles.members.access import get_profile_for_user, visible_profiles
 from passerelles.members.actions import ActionError, do_close_account
+from passerelles.members.erasure import circles_blocking_deletion, circles_owned_alone
 from passerelles.members.forms import (
     LANGUAGES,
     DeleteAccountForm,
     DirectoryFilterForm,
     ProfileForm,
-    circles_blocking_deletion,
-    circles_owned_alone,
     link_label,
     safe_links,
 )
@@ -108,11 +106,20 @@ def _privacy_context(request: HttpRequest, profile: Profile, form=None) -> dict:
 def export_data(request: HttpRequest) -> HttpResponse:
     """Everything Passerelles holds about the signed-in user, as a JSON download."""
     response = JsonResponse(
-        personal_data(request.user), json_dumps_params={"ensure_ascii": False, "indent": 2}
+        export.personal_data(request.user),
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
     )
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="passerelles-mes-donnees-{stamp}.json"'
     return response
+
+
+@login_required
+def export_page(request: HttpRequest) -> HttpResponse:
+    """The same export as a page to read (and print), section by section."""
+    data = export.personal_data(request.user)
+    sections = export.readable(data)
+    return render(request, "members/export.html", {"sections": sections, "data": data})
 
 
 @login_required
@@ -135,97 +142,3 @@ def delete_account(request: HttpRequest) -> HttpResponse:
         request, _("Votre compte est supprimé et vos données personnelles sont effacées.")
     )
     return redirect("pages:landing")
-
-
-def personal_data(user) -> dict:
-    """The user's account, profile, memberships, invitations and discussion messages, as
-    plain JSON values."""
-    from allauth.account.models import EmailAddress
-
-    profile, _created = Profile.objects.get_or_create(user=user)
-    memberships = Membership.objects.filter(user=user).select_related("circle").order_by("pk")
-    received = Invitation.objects.filter(Q(email__iexact=user.email) | Q(accepted_by=user))
-    sent = Invitation.objects.filter(invited_by=user)
-    return {
-        "format": "passerelles-export-1",
-        "exported_at": timezone.now(),
-        "account": {
-            "email": user.email,
-            "first_name": user.first_name,
-            "last_name": user.last_name,
-            "date_joined": user.date_joined,
-            "last_login": user.last_login,
-            "email_addresses": [
-                {"email": a.email, "verified": a.verified, "primary": a.primary}
-                for a in EmailAddress.objects.filter(user=user)
-            ],
-        },
-        "profile": {
-            "headline": profile.headline,
-            "organisation": profile.organisation,
-            "city": profile.city,
-            "department": profile.department,
-            "sector": profile.sector,
-            "skills": [s.name for s in profile.skills.all()],
-            "offers": profile.offers,
-            "needs": profile.needs,
-            "themes": profile.theme_list,
-            "languages": profile.language_list,
-            "links": profile.link_list,
-            "visibility": profile.visibility,
-            "updated_at": profile.updated_at,
-        },
-        "memberships": [
-            {
-                "circle": m.circle.name,
-                "circle_slug": m.circle.slug,
-                "role": m.role,
-                "state": m.state,
-                "message": m.message,
-                "requested_at": m.requested_at,
-                "invited_at": m.invited_at,
-                "admitted_at": m.admitted_at,
-                "ended_at": m.ended_at,
-                "verified": m.verified,
-            }
-            for m in memberships
-        ],
-        "invitations_received": [
-            _invitation_data(i) for i in received.select_related("circle").order_by("pk")
-        ],
-        "invitations_sent": [
-            {
-                "circle": i.circle.name,
-                "email": i.email,
-                "sent_at": i.sent_at,
-                "accepted_at": i.accepted_at,
-                "revoked_at": i.revoked_at,
-            }
-            for i in sent.select_related("circle").order_by("pk")
-        ],
-        "discussion_posts": [
-            {
-                "discussion": post.discussion.title,
-                "body": post.body,
-                "created_at": post.created_at,
-                "hidden_at": post.hidden_at,
-            }
-            for post in user.discussion_posts.select_related("discussion").order_by("pk")
-        ],
-    }
-
-
-def _invitation_data(invitation: Invitation) -> dict:
-    return {
-        "circle": invitation.circle.name,
-        "email": invitation.email,
-        "first_name": invitation.first_name,
-        "last_name": invitation.last_name,
-        "organisation": invitation.organisation,
-        "sector": invitation.sector,
-        "city": invitation.city,
-        "role": invitation.role,
-        "sent_at": invitation.sent_at,
-        "accepted_at": invitation.accepted_at,
-        "revoked_at": invitation.revoked_at,
-    }
