@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 def test_pages_send_a_csp_without_unsafe_inline(client, bob):
     client.force_login(bob)
-    for url in (reverse("core:home"), reverse("members:directory"), "/api/docs"):
+    for url in (reverse("pages:home"), reverse("members:directory"), "/api/docs"):
         response = client.get(url)
         policy = response["Content-Security-Policy"]
         assert "default-src 'self'" in policy
@@ -35,7 +35,7 @@ def test_error_pages_send_the_policy_too(client):
 
 
 def test_permissions_policy_turns_off_unused_features(client):
-    policy = client.get(reverse("core:landing"))["Permissions-Policy"]
+    policy = client.get(reverse("pages:landing"))["Permissions-Policy"]
     for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()"):
         assert feature in policy
 
