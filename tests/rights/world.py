@@ -5,6 +5,7 @@ import datetime
 
 from django.utils import timezone
 
+from passerelles.accounts.tokens import do_create_token
 from passerelles.circles import actions as circle_actions
 from passerelles.circles.models import Invitation, MemberImport
 from passerelles.discussions.models import Discussion, Post
@@ -35,6 +36,7 @@ def build(alice, bob, charlie, club) -> dict:
     profile.save()
     skill = Skill.objects.create(name="fiscalité")
     profile.skills.add(skill)
+    do_create_token(bob, "Tableur de Bob", "read", 30, acting_user=bob)
     own = make_circle(bob, "Cercle de Bob")
     Invitation.objects.create(circle=club, email=bob.email, invited_by=alice, sent_at=now)
     Invitation.objects.create(circle=own, email="ami@example.org", invited_by=bob, sent_at=now)

@@ -49,6 +49,7 @@ RULES: tuple[Rule, ...] = (
         "password) so that others' records keep their shape without naming anyone",
     ),
     Rule("account.EmailAddress", "user", DELETED, "addresses identify the person"),
+    Rule("accounts.ApiToken", "user", DELETED, "no one may act in the person's name"),
     Rule(
         "members.Profile",
         "user",
@@ -293,7 +294,10 @@ def erase_admin_log_names(user) -> None:
 def erase_profile_and_account(user) -> None:
     from allauth.account.models import EmailAddress
 
+    from passerelles.accounts.models import ApiToken
+
     EmailAddress.objects.filter(user=user).delete()
+    ApiToken.objects.filter(user=user).delete()
     profile, _created = Profile.objects.get_or_create(user=user)
     profile.skills.clear()
     for field in ("headline", "organisation", "city", "department", "sector", "offers", "needs"):

@@ -104,6 +104,15 @@ SECTIONS: tuple[Section, ...] = (
         shown={"themes": "theme_list", "languages": "language_list", "links": "link_list"},
     ),
     Section(
+        "api_tokens",
+        "accounts.ApiToken",
+        ("user",),
+        ("name", "prefix", "scope", "created_at", "expires_at", "last_used_at", "revoked_at"),
+        {**ID, "digest": "a one-way hash of the secret, which is never kept"},
+        title="Jetons d'API",
+        description="Personal access tokens for the API (never their secret).",
+    ),
+    Section(
         "memberships",
         "circles.Membership",
         ("user",),
