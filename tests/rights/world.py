@@ -2,6 +2,7 @@
 (alice, charlie) on the other side of each: for the export and erasure tests."""
 
 import datetime
+import uuid
 
 from django.utils import timezone
 
@@ -14,6 +15,7 @@ from passerelles.intros.models import Introduction, Notice, Preference
 from passerelles.members.models import Skill
 from passerelles.trust.models import (
     Endorsement,
+    IssuedPassport,
     MeetingAttestation,
     MemberTrust,
     Report,
@@ -59,6 +61,13 @@ def build(alice, bob, charlie, club) -> dict:
     )
     snapshot = TrustSnapshot.objects.create(version=1, started_at=now)
     MemberTrust.objects.create(snapshot=snapshot, user=bob, reputation=0.4, percentile=80)
+    IssuedPassport.objects.create(
+        user=bob,
+        jti=uuid.uuid4(),
+        status_index=0,
+        issued_at=now,
+        expires_at=now + datetime.timedelta(days=180),
+    )
     preference, _created = Preference.objects.get_or_create(user=bob)
     preference.blocked.add(charlie)
     low, high = sorted([alice.pk, bob.pk])

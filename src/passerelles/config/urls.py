@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from passerelles.api.main import api
 from passerelles.pages.views import set_language
+from passerelles.trust import views_passport
 
 urlpatterns = [
     path("", include("passerelles.pages.urls")),
@@ -17,6 +18,8 @@ urlpatterns = [
     path("discussions/", include("passerelles.discussions.urls")),
     path("tableaux-de-bord/", include("passerelles.insights.urls")),
     path("api/", api.urls),
+    path(".well-known/jwks.json", views_passport.jwks, name="passport_jwks"),
+    path(".well-known/passport-status", views_passport.status_list, name="passport_status"),
     path("admin/", admin.site.urls),
 ]
 

@@ -51,6 +51,13 @@ RULES: tuple[Rule, ...] = (
     Rule("account.EmailAddress", "user", DELETED, "addresses identify the person"),
     Rule("accounts.ApiToken", "user", DELETED, "no one may act in the person's name"),
     Rule(
+        "trust.IssuedPassport",
+        "user",
+        KEPT,
+        "revoked, so that no verifier accepts them "
+        "any more; the row holds no name, only its place in the revocation list",
+    ),
+    Rule(
         "members.Profile",
         "user",
         ANONYMISED,
@@ -243,6 +250,7 @@ def erase_trust_evidence(user, now) -> None:
     reasons of reports about them deleted; trust recomputed once this commits."""
     from passerelles.trust.models import (
         Endorsement,
+        IssuedPassport,
         MeetingAttestation,
         MemberTrust,
         Report,
@@ -257,6 +265,7 @@ def erase_trust_evidence(user, now) -> None:
     Endorsement.objects.filter(Q(endorser=user) | Q(member=user)).delete()
     Report.objects.filter(reported=user).update(reason="")
     MemberTrust.objects.filter(user=user).delete()
+    IssuedPassport.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=now)
     mark_dirty()
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -331,6 +332,15 @@ SECTIONS: tuple[Section, ...] = (
         description="The person's reputation in each trust computation kept.",
     ),
     Section(
+        "trust_passports",
+        "trust.IssuedPassport",
+        ("user",),
+        ("jti", "status_index", "issued_at", "expires_at", "revoked_at"),
+        ID,
+        title="Passeports de confiance délivrés",
+        description="Signed trust passports handed to the person, and their revocation.",
+    ),
+    Section(
         "introduction_preferences",
         "intros.Preference",
         ("user",),
@@ -583,7 +593,7 @@ def _label(obj) -> str | None:
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime.datetime | datetime.date):
         return value.isoformat()
-    if isinstance(value, decimal.Decimal):
+    if isinstance(value, decimal.Decimal | uuid.UUID):
         return str(value)
     return value
 

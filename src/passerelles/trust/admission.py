@@ -53,6 +53,17 @@ class AdmissionReview:
     bridged_established: list[Vouch] = field(default_factory=list)
     score: float = 0.0
     member_trust: dict[int, float] = field(default_factory=dict)
+    # Verified passports from other instances (``trust.passport``), in local vouches: each
+    # at most half of one, and never enough without a vouch from the circle's members.
+    outside_weight: float = 0.0
+
+    def consider_passport(self, verification) -> float:
+        """Count a verified passport from another instance as outside evidence."""
+        from passerelles.trust.passport import outside_weight
+
+        weight = outside_weight(verification)
+        self.outside_weight += weight
+        return weight
 
     @property
     def counted_bridged(self) -> list[Vouch]:
@@ -78,7 +89,7 @@ class AdmissionReview:
     def passes(self) -> bool:
         policy = self.circle.admission_policy
         if policy == AdmissionPolicy.COOPTATION:
-            return self.has_member_vouch and self.counted >= self.needed
+            return self.has_member_vouch and self.counted + self.outside_weight >= self.needed
         if policy == AdmissionPolicy.TRUST:
             return self.score >= self.threshold
         return False

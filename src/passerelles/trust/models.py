@@ -300,3 +300,25 @@ class TrustState(models.Model):
 
     def __str__(self) -> str:
         return f"v{self.version} (computed v{self.computed_version})"
+
+
+class IssuedPassport(models.Model):
+    """A trust passport handed to its member (a signed credential, see ``trust.passport``):
+    the record keeps what revocation needs, never the credential itself."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="issued_passports"
+    )
+    jti = models.UUIDField(unique=True, editable=False)
+    status_index = models.PositiveIntegerField(unique=True, editable=False)
+    issued_at = models.DateTimeField(_("délivré le"))
+    expires_at = models.DateTimeField(_("valable jusqu'au"))
+    revoked_at = models.DateTimeField(_("révoqué le"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-issued_at", "-pk"]
+        verbose_name = _("passeport délivré")
+        verbose_name_plural = _("passeports délivrés")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.issued_at:%Y-%m-%d})"

@@ -1,10 +1,12 @@
 from django.urls import path
 
-from passerelles.trust import views
+from passerelles.trust import views, views_passport
 
 app_name = "trust"
 urlpatterns = [
     path("", views.passport, name="passport"),
+    path("passeport/telecharger/", views_passport.download, name="passport_download"),
+    path("passeport/<int:passport_id>/revoquer/", views_passport.revoke, name="passport_revoke"),
     path("membres/<int:profile_id>/", views.passport_of, name="passport_of"),
     path("membres/<int:profile_id>/recommander/", views.vouch, name="vouch"),
     path("membres/<int:profile_id>/rencontre/", views.attest, name="attest"),

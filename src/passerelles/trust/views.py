@@ -14,7 +14,7 @@ from passerelles.members.access import visible_profiles
 from passerelles.members.models import Profile, Skill
 from passerelles.trust import access, actions, queries
 from passerelles.trust.forms import AttestForm, ReportForm, ReviewForm, VouchForm
-from passerelles.trust.models import MeetingAttestation, ReportStatus, Vouch
+from passerelles.trust.models import IssuedPassport, MeetingAttestation, ReportStatus, Vouch
 
 
 def _profile_url(profile: Profile) -> str:
@@ -34,6 +34,7 @@ def passport(request: HttpRequest) -> HttpResponse:
         "vouches_left": actions.vouches_left_this_month(user),
         "budget": actions.monthly_budget(),
         "opportunities": queries.recorded_opportunities([user])[:20],
+        "issued": IssuedPassport.objects.filter(user=user)[:10],
     }
     return render(request, "trust/passport.html", context)
 
