@@ -287,7 +287,10 @@ def _check_may_manage_admins(membership: Membership, acting_user, *roles: str) -
     an admin manages members and moderators, never the other admins."""
     if Role.ADMIN in roles and not access.may_manage_admins(acting_user, membership.circle):
         raise ActionError(
-            _("Seul le responsable du cercle peut nommer, rétrograder ou retirer un administrateur.")
+            _(
+                "Seul le responsable du cercle peut nommer, rétrograder ou retirer "
+                "un administrateur."
+            )
         )
 
 
