@@ -286,6 +286,10 @@ if not DEBUG and not TESTING:
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
     SECURE_HSTS_PRELOAD = env_flag("SECURE_HSTS_PRELOAD", False)
+# API tokens (api/auth.py): requests a minute per token. Trust passports (trust/passport.py):
+# the instance's Ed25519 signing key, made on first use.
+API_TOKEN_RATE_PER_MINUTE = int(os.environ.get("API_TOKEN_RATE_PER_MINUTE", "120"))
+PASSPORT_KEY_FILE = os.environ.get("PASSPORT_KEY_FILE", "")
 # --- end of security headers ------------------------------------------------------------
 
 LOGGING = {
