@@ -43,6 +43,8 @@ def build(alice, bob, charlie, club) -> dict:
     Invitation.objects.create(circle=club, email=bob.email, invited_by=alice, sent_at=now)
     Invitation.objects.create(circle=own, email="ami@example.org", invited_by=bob, sent_at=now)
     circle_actions.do_request_bridge(own, club, bob, message="Relions nos cercles")
+    bob_in_club = club.memberships.get(user=bob)
+    circle_actions.do_change_role(bob_in_club, "moderator", acting_user=alice)
     MemberImport.objects.create(circle=own, uploaded_by=bob, filename="liste.csv", rows=[])
     Vouch.objects.create(voucher=bob, vouchee=alice, context="client", text=VOUCH_GIVEN)
     Vouch.objects.create(voucher=alice, vouchee=bob, context="client", text=VOUCH_RECEIVED)

@@ -51,6 +51,20 @@ RULES: tuple[Rule, ...] = (
     Rule("account.EmailAddress", "user", DELETED, "addresses identify the person"),
     Rule("accounts.ApiToken", "user", DELETED, "no one may act in the person's name"),
     Rule(
+        "core.AuditEntry",
+        "acting_user",
+        KEPT,
+        "the circles' log of who did what, kept for "
+        "accountability; it points at the anonymised account, which names no one",
+    ),
+    Rule(
+        "core.AuditEntry",
+        "subject_user",
+        KEPT,
+        "the circles' log, kept for accountability; "
+        "it points at the anonymised account, which names no one",
+    ),
+    Rule(
         "trust.IssuedPassport",
         "user",
         KEPT,

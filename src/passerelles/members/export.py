@@ -114,6 +114,32 @@ SECTIONS: tuple[Section, ...] = (
         description="Personal access tokens for the API (never their secret).",
     ),
     Section(
+        "actions_recorded",
+        "core.AuditEntry",
+        ("acting_user",),
+        ("verb", "subject_user", "circle_id", "other_circle_id", "changes", "created_at"),
+        {
+            **ID,
+            "content_type": "an internal reference to the changed row",
+            "object_id": "an internal reference to the changed row",
+        },
+        title="Actions enregistrées",
+        description="State changes the person made, as the circles' log records them.",
+    ),
+    Section(
+        "actions_about_me",
+        "core.AuditEntry",
+        ("subject_user",),
+        ("verb", "acting_user", "circle_id", "other_circle_id", "changes", "created_at"),
+        {
+            **ID,
+            "content_type": "an internal reference to the changed row",
+            "object_id": "an internal reference to the changed row",
+        },
+        title="Actions me concernant",
+        description="State changes about the person (admission, role…), and who made them.",
+    ),
+    Section(
         "memberships",
         "circles.Membership",
         ("user",),
