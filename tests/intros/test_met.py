@@ -71,3 +71,33 @@ def test_confirming_twice_updates(client, world, connected):
     confirm(client, world["marc"], connected, usefulness="3")
     confirm(client, world["marc"], connected, usefulness="5")
     assert MeetingAttestation.objects.get(attester=world["marc"]).usefulness == 5
+
+
+def test_refused_form_keeps_input_and_shows_error_at_field(client, world, connected):
+    response = confirm(
+        client,
+        world["marc"],
+        connected,
+        usefulness="2",
+        opportunity="referral",
+        amount_eur="500",
+        note="Un échange franc",
+    )
+    assert response.status_code == 400
+    assert not MeetingAttestation.objects.exists()
+    html = response.content.decode()
+    assert "Un échange franc</textarea>" in html
+    assert '<option value="2" selected>' in html
+    assert '<option value="referral" selected>' in html
+    assert 'aria-invalid="true"' in html and 'id="id_amount_eur_error"' in html
+    assert 'aria-describedby="id_amount_eur_helptext id_amount_eur_error"' in html
+    error = html.split('id="id_amount_eur_error"')[1].split("</ul>")[0]
+    assert "Un montant ne s&#x27;indique que pour une affaire conclue." in error
+    assert not list(response.context["messages"])
+
+
+def test_missing_rating_shown_at_field(client, world, connected):
+    response = confirm(client, world["marc"], connected, usefulness="", note="Gardée")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Gardée</textarea>" in html and 'id="id_usefulness_error"' in html

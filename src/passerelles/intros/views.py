@@ -12,7 +12,7 @@ from passerelles.circles.access import reachable_circle_ids
 from passerelles.core.errors import ActionError
 from passerelles.intros import access, actions, queries
 from passerelles.intros.forms import PreferenceForm
-from passerelles.intros.models import SHOWN_LABELS
+from passerelles.intros.models import SHOWN_LABELS, Introduction
 from passerelles.members.models import Profile
 from passerelles.trust.forms import MeetingForm
 
@@ -57,18 +57,27 @@ def preferences(request: HttpRequest) -> HttpResponse:
 @login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     intro = access.get_introduction_for_user(request.user, pk)
-    item = queries.shown(intro, request.user)
+    form = MeetingForm(initial={"happened_on": timezone.localdate()})
+    return _render_detail(request, intro, form)
+
+
+def _render_detail(
+    request: HttpRequest, intro: Introduction, meeting_form: MeetingForm
+) -> HttpResponse:
+    """The introduction's page; a meeting form with errors keeps its input and says 400."""
     context = {
-        "item": item,
+        "item": queries.shown(intro, request.user),
         "intro": intro,
         "labels": SHOWN_LABELS,
         "first_message": (
             actions.notify.first_message(intro, request.user) if intro.connected else ""
         ),
-        "meeting_form": MeetingForm(initial={"happened_on": timezone.localdate()}),
-        "confirmed": intro.met_confirmed_by(request.user),
+        "meeting_form": meeting_form,
+        # A refused form shows again, with its errors, even to whoever confirmed before.
+        "confirmed": intro.met_confirmed_by(request.user) and not meeting_form.errors,
     }
-    return render(request, "intros/detail.html", context)
+    status = 400 if meeting_form.errors else 200
+    return render(request, "intros/detail.html", context, status=status)
 
 
 @login_required
@@ -97,9 +106,7 @@ def met(request: HttpRequest, pk: int) -> HttpResponse:
     intro = access.get_introduction_for_user(request.user, pk)
     form = MeetingForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
-        return redirect("intros:detail", intro.pk)
+        return _render_detail(request, intro, form)
     data = form.cleaned_data
     try:
         actions.do_confirm_meeting(
@@ -112,6 +119,10 @@ def met(request: HttpRequest, pk: int) -> HttpResponse:
             note=data.get("note") or "",
         )
     except ActionError as exc:
+        if intro.connected:
+            # The form is on the page: the error shows above it, the input is kept.
+            form.add_error(None, str(exc))
+            return _render_detail(request, intro, form)
         messages.error(request, str(exc))
     else:
         messages.success(request, _("Merci : votre rencontre est confirmée."))
