@@ -6,6 +6,7 @@ Introductions are private to their people, even for operators (they have the adm
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from passerelles.intros.models import Introduction, Origin, Status
 from tests.conftest import make_user
@@ -90,7 +91,9 @@ def test_met(client, cast, role):
     url = reverse("intros:met", args=[cast["intro"].pk])
     if role == "intermediary":
         url = reverse("intros:met", args=[cast["warm"].pk])
-    assert fetch(client, cast["users"][role], "post", url, {"usefulness": "4"}) == expected
+    # A complete form, so that only access decides the answer (a refused form says 400).
+    data = {"usefulness": "4", "happened_on": timezone.localdate().isoformat()}
+    assert fetch(client, cast["users"][role], "post", url, data) == expected
 
 
 @pytest.mark.parametrize("name", ["intros:home", "intros:preferences", "intros:ask"])
@@ -184,7 +187,8 @@ def test_round_with_intermediary_decide(client, round_cast, role):
 def test_round_with_intermediary_met(client, round_cast, role):
     expected = {**EXPECTED_ROUND_DETAIL, "a": DONE, "b": DONE}[role]
     url = reverse("intros:met", args=[round_cast["intro"].pk])
-    assert fetch(client, round_cast["users"][role], "post", url, {"usefulness": "4"}) == expected
+    data = {"usefulness": "4", "happened_on": timezone.localdate().isoformat()}
+    assert fetch(client, round_cast["users"][role], "post", url, data) == expected
 
 
 @pytest.mark.parametrize("role", ROUND_ROLES)
