@@ -50,5 +50,5 @@ def test_the_page_has_the_legend_and_a_table(client, alice, club, alumni, dana):
     html = client.get(reverse("circles:list")).content.decode()
     assert 'class="bridge"' in html
     assert "indice E-I" in html and "La carte sous forme de tableau" in html
-    assert f'aria-label="{club.name}, Lyon"' in html
+    assert f'href="{club.get_absolute_url()}"' in html
     assert "<table>" in html and club.name in html

@@ -104,3 +104,58 @@ def test_organiser_brings_a_circle_and_opens_a_bridge(new_page, live_server):
     screenshot(page, "circle")
     page.goto("/cercles/")
     screenshot(page, "circles-map")
+
+
+def test_organiser_follows_a_suggested_bridge_and_the_other_accepts(new_page, live_server):
+    """Journey 2, extended: the advisor's suggestions, a proposal from one of them, the
+    e-mail to the other organiser, one-click acceptance, a confirmed closing, the map."""
+    from django.core.cache import cache
+
+    from tests.intros.test_bridge_advisor import scene as build_scene
+
+    cache.clear()
+    world = build_scene.__wrapped__(None)
+    finance = world["finance"]
+    finance_owner = finance.created_by
+
+    page = new_page()
+    login(page, world["owner"].email)
+    page.goto(f"/cercles/{world['club'].slug}/passerelles/")
+    suggestions = page.locator(".bridge-suggestion")
+    assert suggestions.count() >= 2
+    first = suggestions.first
+    assert finance.name in first.inner_text()
+    assert "de vos membres cherchent ce que" in first.inner_text()
+    screenshot(page, "bridge-suggestions")
+    first.get_by_role("link", name="Proposer une passerelle").click()
+    page.wait_for_url(re.compile(r"/proposer-une-passerelle/"))
+    page.fill("textarea[name=message]", "Vos membres ont ce que les nôtres cherchent.")
+    page.get_by_role("button", name="Envoyer la demande").click()
+    assert page.get_by_text("ses responsables sont prévenus").is_visible()
+
+    # The finance network's organiser is told by e-mail and accepts in one click.
+    assert mail.outbox[-1].to == [finance_owner.email]
+    link = _link_in_last_mail(r"http://[^\s]+/passerelles/")
+    other = new_page()
+    login(other, finance_owner.email)
+    other.goto(link)
+    other.get_by_role("button", name="Accepter").click()
+    assert other.get_by_text("est ouverte").is_visible()
+    assert finance.bridges_received.get().state == BridgeState.ACTIVE
+    assert mail.outbox[-1].to == [world["owner"].email]  # the asker hears back
+
+    # Closing asks first and says what closes; she keeps it.
+    page.goto(f"/cercles/{world['club'].slug}/passerelles/")
+    page.get_by_role("link", name="Fermer la passerelle").click()
+    assert page.get_by_text("Voici ce qui se ferme avec elle").is_visible()
+    screenshot(page, "bridge-closing")
+    page.get_by_role("link", name="Garder la passerelle").click()
+    assert finance.bridges_received.get().state == BridgeState.ACTIVE
+
+    # The map reads: whole names, the bridge drawn, the table beside it.
+    page.goto("/cercles/")
+    assert page.locator("svg path.bridge").count() == 1
+    assert page.locator("svg").get_by_role("link", name=finance.name).count() == 1
+    page.get_by_text("La carte sous forme de tableau").click()
+    assert page.get_by_role("table").get_by_text(finance.name).is_visible()
+    screenshot(page, "circles-map-read")
