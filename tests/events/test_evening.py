@@ -74,3 +74,33 @@ def test_after_event_forms_wait_for_the_start(client, alice, club):
     )
     page = client.get(reverse("events:debrief", args=[event.pk])).content.decode()
     assert reverse("events:rate", args=[event.pk]) in page
+
+
+def test_moving_an_event_moves_its_programme_and_tells_registrants(
+    alice, club, mailoutbox, django_capture_on_commit_callbacks
+):
+    start = timezone.localtime(timezone.now() + datetime.timedelta(days=10)).replace(
+        hour=19, minute=0, second=0, microsecond=0
+    )
+    event, people = _evening(alice, club, start)
+    AgendaItem.objects.create(event=event, position=0, at=datetime.time(19, 0), title="Accueil")
+    AgendaItem.objects.create(event=event, position=1, at=datetime.time(19, 30), title="Tour 1")
+    mailoutbox.clear()
+    later = start + datetime.timedelta(days=1, minutes=90)
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.do_update_event(event, starts_at=later, ends_at=later + datetime.timedelta(hours=3))
+    times = list(event.agenda.order_by("position").values_list("at", flat=True))
+    assert times == [datetime.time(20, 30), datetime.time(21, 0)]
+    assert sorted(m.to[0] for m in mailoutbox) == sorted(p.email for p in people)
+    assert "Nouvel horaire" in mailoutbox[0].subject
+    assert "20:30" in mailoutbox[0].body and "19:00" in mailoutbox[0].body
+
+
+def test_editing_an_event_without_moving_it_tells_nobody(
+    alice, club, mailoutbox, django_capture_on_commit_callbacks
+):
+    event, _people = _evening(alice, club, timezone.now() + datetime.timedelta(days=10))
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.do_update_event(event, place="Salle des fêtes")
+    assert mailoutbox == []

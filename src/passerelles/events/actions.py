@@ -6,6 +6,8 @@ Registration and cancellation lock the event row first, so that concurrent reque
 served one after the other and the seats are never over-allocated.
 """
 
+import datetime as dt
+
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -21,6 +23,7 @@ from passerelles.core.links import absolute_url
 from passerelles.core.mail import in_language_of
 from passerelles.events.access import may_register
 from passerelles.events.models import (
+    AgendaItem,
     Event,
     Feedback,
     Openness,
@@ -77,10 +80,12 @@ def do_create_event(user, *, open_to=(), **fields) -> Event:
 
 @transaction.atomic
 def do_update_event(event: Event, *, open_to=None, **fields) -> Event:
-    """Change an event; calendars see a new SEQUENCE, new seats go to the waitlist."""
+    """Change an event; calendars see a new SEQUENCE, new seats go to the waitlist.
+    Moving its start moves its programme by as much and tells everyone with a place."""
     event = Event.objects.select_for_update().get(pk=event.pk)
     if event.is_cancelled:
         raise ActionError(_("Cet événement est annulé."))
+    was = event.starts_at
     for name, value in fields.items():
         setattr(event, name, value)
     event.sequence = F("sequence") + 1
@@ -89,8 +94,27 @@ def do_update_event(event: Event, *, open_to=None, **fields) -> Event:
     event.refresh_from_db()
     if open_to is not None or event.openness != Openness.BRIDGED:
         _set_open_to(event, open_to)
+    if event.starts_at != was:
+        _move_agenda(event, was)
+        people = list(
+            event.registrations.exclude(status=RegistrationStatus.CANCELLED).select_related(
+                "user__profile"
+            )
+        )
+        transaction.on_commit(lambda: _mail(people, event, "moved", was=was))
     _fill_seats(event)
     return event
+
+
+def _move_agenda(event: Event, was) -> None:
+    """Shift every moment of the programme by as much as the start moved on the clock
+    (a programme holds times of day; 19:00 stays 19:00 across a change of summer time)."""
+    old = timezone.localtime(was).replace(tzinfo=None)
+    delta = timezone.localtime(event.starts_at).replace(tzinfo=None) - old
+    items = list(AgendaItem.objects.select_for_update().filter(event=event))
+    for item in items:
+        item.at = (dt.datetime.combine(old.date(), item.at) + delta).time()
+    AgendaItem.objects.bulk_update(items, ["at"])
 
 
 @transaction.atomic
@@ -273,15 +297,16 @@ def do_attest_table_mate(user, event: Event, other, usefulness: int):
     )
 
 
-def _mail(registrations, event: Event, kind: str) -> None:
-    """Tell people what happened to their place (promoted, event cancelled)."""
+def _mail(registrations, event: Event, kind: str, was=None) -> None:
+    """Tell people what happened to their place (promoted, event cancelled or moved)."""
     url = absolute_url(event.get_absolute_url())
     subjects = {  # lazy: worded in each recipient's language below
         "promoted": gettext_lazy("[Passerelles] Une place s'est libérée : %(title)s"),
         "cancelled": gettext_lazy("[Passerelles] Événement annulé : %(title)s"),
+        "moved": gettext_lazy("[Passerelles] Nouvel horaire : %(title)s"),
     }
     for registration in registrations:
-        context = {"event": event, "registration": registration, "url": url}
+        context = {"event": event, "registration": registration, "url": url, "was": was}
         with in_language_of(registration.user):
             send_mail(
                 subject=str(subjects[kind]) % {"title": event.title},
