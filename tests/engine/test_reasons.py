@@ -153,3 +153,21 @@ def test_an_intermediary_is_worded_from_the_side_of_the_trust():
     assert explain_pair(comp, "Léa", intermediary_name="Paul")[0].startswith(
         "Paul, en qui vous avez confiance, connaît Léa"
     )
+
+
+def test_the_need_quoted_is_the_one_that_met():
+    from passerelles.engine.reasons import matching_part, text_parts
+
+    model = _demo_model()
+    needs = "exporter en Allemagne ; un directeur financier à temps partiel"
+    offer = "direction financière à temps partiel, DAF externalisé, trésorerie"
+    assert text_parts(needs) == ["exporter en Allemagne", "un directeur financier à temps partiel"]
+    assert matching_part(model, needs, offer) == "un directeur financier à temps partiel"
+    export = "accompagnement à l'export vers l'Allemagne, marché allemand"
+    assert matching_part(model, needs, export) == "exporter en Allemagne"
+    prose = (
+        "Nous voulons exporter vers l'Allemagne : je cherche des distributeurs allemands. "
+        "Je cherche aussi un directeur administratif et financier à temps partagé."
+    )
+    assert matching_part(model, prose, offer).startswith("Je cherche aussi un directeur")
+    assert matching_part(model, "un seul besoin", offer) == "un seul besoin"

@@ -59,3 +59,17 @@ def test_export_need_meets_export_offer_across_circles_with_named_topic(world):
     for intro in with_nina:
         other_side = intro.other(nina)
         assert not any("Nina Faure cherche" in r for r in intro.reasons_for(other_side))
+
+
+def test_reason_quotes_the_need_that_matched(world):
+    # Marc seeks two things (export; a finance director): Sophie offers the second.
+    run_round(force=True)
+    marc, sophie = world["marc"], world["sophie"]
+    intro = Introduction.objects.get(
+        Q(member_a=marc, member_b=sophie) | Q(member_a=sophie, member_b=marc)
+    )
+    seeks = [r for r in intro.reasons_for(sophie) if r.startswith("Marc Fournier cherche")]
+    assert seeks, intro.reasons_for(sophie)
+    assert "«\u00a0un directeur financier à temps partiel\u00a0»" in seeks[0]
+    assert "exporter" not in seeks[0]
+    assert "vous pouvez l'aider en direction financière" in seeks[0]

@@ -28,11 +28,20 @@ Codes and their fields:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-__all__ = ["REASON_RELEVANCE", "clip_text", "explain_pair", "french_list", "pair_reasons"]
+__all__ = [
+    "REASON_RELEVANCE",
+    "clip_text",
+    "explain_pair",
+    "french_list",
+    "matching_part",
+    "pair_reasons",
+    "text_parts",
+]
 
 # A need <-> offer reason is stated only from this relevance on, and only naming the
 # topics both texts share: below it (or with no shared topic) a match is lexical noise
@@ -63,6 +72,32 @@ def clip_text(text: str, limit: int = 90) -> str:
 def _clean_terms(terms: Sequence[str]) -> list[str]:
     items = [" ".join(str(t).split()) for t in terms if str(t).strip()]
     return list(dict.fromkeys(items))
+
+
+# A member's text is cut into lines and items (« ; »), and those into sentences (a
+# capital after . ! ?).
+_PART_RE = re.compile(r"\s*[\n;]\s*|(?<=[.!?…])\s+(?=[A-ZÀÂÇÉÈÊËÎÏÔÙÛÜ])")
+
+
+def text_parts(text: str) -> list[str]:
+    """The lines and sentences of a member's text (needs or offers), blank ones dropped."""
+    return [part.strip() for part in _PART_RE.split(str(text)) if part.strip()]
+
+
+def matching_part(model, text: str, other_text: str) -> str:
+    """The line or sentence of ``text`` that the best-scoring pair of parts of ``text``
+    and ``other_text`` quotes (the one that met), for quoting one need (or offer) among
+    several; ``text`` itself when it has a single part or no part meets. ``model``: a
+    fitted ``RelevanceModel`` (cosine of ``encode`` rows)."""
+    parts, others = text_parts(text), text_parts(other_text)
+    if len(parts) <= 1 or not others:
+        return text
+    rows = model.encode(parts + others)
+    scores = rows[: len(parts)] @ rows[len(parts) :].T
+    scores = np.asarray(scores.toarray() if hasattr(scores, "toarray") else scores)
+    if not scores.size or scores.max() <= 0:
+        return text
+    return parts[int(np.unravel_index(np.argmax(scores), scores.shape)[0])]
 
 
 def pair_reasons(

@@ -17,6 +17,7 @@ from passerelles.engine.matching import (
     plan_round,
     scores_matrix,
 )
+from passerelles.engine.reasons import matching_part
 from passerelles.intros import matching_data, notify
 from passerelles.intros.diversity import diversify
 from passerelles.intros.matching_data import Pool
@@ -73,12 +74,15 @@ def reasons_for(pool: Pool, c: dict, viewer: int, other: int) -> list[dict]:
     themes = pool.members.themes
     shared_axes = [a for a in range(4) if themes[viewer, a] and themes[other, a]]
     model = pool.model
+    # Each side quotes the one need (or offer) of the other that met, with its own topics.
+    their_need, terms_theirs = _quoted(model, them.needs, me.offers, need_first=True)
+    their_offer, terms_yours = _quoted(model, them.offers, me.needs, need_first=False)
     reasons = pair_reasons(
         c,
-        other_need=them.needs,
-        other_offer=them.offers,
-        matched_terms_theirs=model.matched_terms(them.needs, me.offers) if model else (),
-        matched_terms_yours=model.matched_terms(me.needs, them.offers) if model else (),
+        other_need=their_need,
+        other_offer=their_offer,
+        matched_terms_theirs=terms_theirs,
+        matched_terms_yours=terms_yours,
         intermediary_name=intermediary_name,
         shared_axes=shared_axes,
         max_reasons=5,
@@ -89,6 +93,25 @@ def reasons_for(pool: Pool, c: dict, viewer: int, other: int) -> list[dict]:
         if "via" in reason:
             reason["via_id"] = int(pool.user_ids[via])
     return reasons
+
+
+def _quoted(model, text: str, other_text: str, *, need_first: bool) -> tuple[str, list[str]]:
+    """The part of ``text`` (a line or sentence) that meets ``other_text`` best and the
+    topics they share; the whole text when that part names no topic of its own.
+    need_first: ``text`` is a need (else an offer, and ``other_text`` the need)."""
+    if model is None:
+        return text, []
+
+    def terms(part: str) -> list[str]:
+        pair = (part, other_text) if need_first else (other_text, part)
+        return model.matched_terms(*pair)
+
+    part = matching_part(model, text, other_text)
+    if part != text:
+        part_terms = terms(part)
+        if part_terms:
+            return part, part_terms
+    return text, terms(text)
 
 
 def _first(items: list) -> dict | None:
