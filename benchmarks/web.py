@@ -370,6 +370,9 @@ def run_load(args, database_url: str, data_dir: str, users_file: str) -> list[di
             timeout=args.duration + 120,
             capture_output=True,
         )
+        with open(f"{prefix}_failures.csv", newline="") as handle:
+            for row in list(csv.DictReader(handle))[:5]:
+                print(f"errors: {row['Name']}: {row['Error']} ({row['Occurrences']} times)")
         with open(f"{prefix}_stats.csv", newline="") as handle:
             return list(csv.DictReader(handle))
     finally:

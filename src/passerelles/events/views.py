@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,7 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from passerelles.circles.access import administered_circles, visible_circles
+from passerelles.circles.access import (
+    administered_circles,
+    reachable_circle_ids,
+    visible_circles,
+)
 from passerelles.core.errors import ActionError
 from passerelles.events import access, actions
 from passerelles.events.calendars import event_calendar
@@ -36,9 +40,18 @@ def _seats(queryset):
 def event_list(request: HttpRequest) -> HttpResponse:
     """Upcoming events this member may see, filterable by axis, format, circle and city."""
     events = access.visible_events(request.user).filter(ends_at__gte=timezone.now())
-    # The circle filter offers the circles hosting these events, not all 2,000 at scale.
     hosts = visible_circles(request.user).filter(pk__in=events.values("host_circle_id"))
     form = EventFilterForm(request.GET or None, circles=hosts.order_by("name"))
+    if not request.user.is_staff:
+        # Any host filters; the list offers one's own and bridged circles (and the one
+        # chosen), not the 2,000 circles whose events are open to all at scale.
+        mine, bridged = reachable_circle_ids(request.user)
+        chosen = request.GET.get("circle", "")
+        offered = Q(pk__in=mine | bridged) | Q(pk=int(chosen) if chosen.isdigit() else None)
+        field = form.fields["circle"]
+        field.widget.choices = [("", field.empty_label)] + [
+            (c.pk, c.name) for c in hosts.filter(offered).order_by("name")
+        ]
     if form.is_valid():
         data = form.cleaned_data
         if data["axis"]:
