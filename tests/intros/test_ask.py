@@ -384,3 +384,14 @@ def test_action_refuses_an_intermediary_who_may_not_see_the_target(world, warm):
             world["marc"], world["karl"], need=NEED, intermediary=outsider
         )
     assert not Introduction.objects.exists()
+
+
+def test_reason_quotes_the_offer_that_answers(world):
+    profile = world["karl"].profile
+    profile.offers = "conseil en recrutement de cadres ; accompagnement à l'export en Allemagne"
+    profile.save()
+    answers = ask.ask(world["marc"], NEED)
+    karl = next(a for a in answers if a.profile.name == "Karl Weber")
+    said = next(r for r in karl.reasons if r.startswith("Karl Weber propose"))
+    assert "«\u00a0accompagnement à l'export en Allemagne\u00a0»" in said, said
+    assert "recrutement" not in said

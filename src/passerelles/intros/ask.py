@@ -20,6 +20,7 @@ from scipy import sparse
 from passerelles.circles.access import admitted_circle_ids
 from passerelles.circles.models import Membership, MembershipState
 from passerelles.engine.matching import ASK_WEIGHTS, ask_network, pair_reasons
+from passerelles.engine.reasons import matching_part
 from passerelles.engine.text import MixedRows, RelevanceModel
 from passerelles.intros import access, trust_inputs
 from passerelles.intros.matching_data import fit_model
@@ -175,11 +176,18 @@ def ask(user, need: str, k: int = MAX_RESULTS) -> list[Answer]:
             "intermediary": 0 if answer.intermediary else -1,
         }
         offer = index.offers_text[i]
+        situation = next(iter(index.model.situations_met(need, offer)), None)
+        # Of several offers, the one that answers the need is quoted, with its own topics.
+        terms = index.model.matched_terms(need, offer)
+        part = matching_part(index.model, offer, need)
+        part_terms = index.model.matched_terms(need, part) if part != offer else []
+        if part_terms:
+            offer, terms = part, part_terms
         answer.reason_data = pair_reasons(
             c,
             other_offer=offer,
-            matched_terms_yours=index.model.matched_terms(need, offer),
-            situation_yours=next(iter(index.model.situations_met(need, offer)), None),
+            matched_terms_yours=terms,
+            situation_yours=situation,
             intermediary_name=answer.intermediary.name if answer.intermediary else None,
             intermediary_direct=len(answer.path) == 1,  # viewer -> intermediary -> them
         )
