@@ -29,7 +29,7 @@ import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -109,17 +109,27 @@ def do_issue_passport(user, *, acting_user, now: datetime | None = None) -> tupl
     if acting_user.pk != user.pk:
         raise ActionError("Seul le membre lui-même obtient son passeport.")
     now = now or timezone.now()
-    last = IssuedPassport.objects.select_for_update().aggregate(n=Max("status_index"))["n"]
-    index = 0 if last is None else last + 1
-    if index >= STATUS_LIST_BITS:
-        raise ActionError("La liste de révocation est pleine.")
-    record = IssuedPassport.objects.create(
-        user=user,
-        jti=uuid.uuid4(),
-        status_index=index,
-        issued_at=now,
-        expires_at=now + timedelta(days=LIFETIME_DAYS),
-    )
+    for _attempt in range(5):
+        # The next free place in the revocation list; two passports issued at the same
+        # moment may pick the same one: the unique index refuses the second, which retries.
+        last = IssuedPassport.objects.aggregate(n=Max("status_index"))["n"]
+        index = 0 if last is None else last + 1
+        if index >= STATUS_LIST_BITS:
+            raise ActionError("La liste de révocation est pleine.")
+        try:
+            with transaction.atomic():
+                record = IssuedPassport.objects.create(
+                    user=user,
+                    jti=uuid.uuid4(),
+                    status_index=index,
+                    issued_at=now,
+                    expires_at=now + timedelta(days=LIFETIME_DAYS),
+                )
+            break
+        except IntegrityError:
+            continue
+    else:
+        raise ActionError("Réessayez dans un instant.")
     shown = passport_of(user, user)
     subject = {
         "id": f"urn:uuid:{record.jti}",
