@@ -3,6 +3,9 @@
 Every view reaches circles through these helpers; an object a user may not see is a 404.
 """
 
+from collections.abc import Callable
+from typing import Any
+
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -119,6 +122,23 @@ def get_circle_for_admin(user, slug: str) -> Circle:
 
         raise Http404
     return circle
+
+
+_people_filter: Callable[[Any], QuerySet] | None = None
+
+
+def register_people_filter(visible_profiles: Callable[[Any], QuerySet]) -> None:
+    """Which profiles a viewer may see is the members domain's rule; it registers it here
+    at start-up (``members.apps``), so that circles needs not import members."""
+    global _people_filter
+    _people_filter = visible_profiles
+
+
+def visible_members(user, memberships: QuerySet[Membership]) -> QuerySet[Membership]:
+    """``memberships`` narrowed to the people whose profile ``user`` may see."""
+    if _people_filter is None:
+        return memberships.none()
+    return memberships.filter(user__profile__in=_people_filter(user))
 
 
 def is_owner(membership: Membership | None) -> bool:

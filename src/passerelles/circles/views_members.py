@@ -13,7 +13,6 @@ from passerelles.circles import access, actions
 from passerelles.circles.forms import InviteForm
 from passerelles.circles.models import Invitation, Membership, MembershipState
 from passerelles.core.errors import ActionError
-from passerelles.members.access import visible_profiles
 
 
 def _membership_for_admin(request: HttpRequest, slug: str, membership_id: int) -> Membership:
@@ -30,8 +29,9 @@ def member_list(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404
     is_admin = access.is_circle_admin(request.user, circle)
     admitted = (
-        circle.memberships.filter(state=MembershipState.ADMITTED)
-        .filter(user__profile__in=visible_profiles(request.user))
+        access.visible_members(
+            request.user, circle.memberships.filter(state=MembershipState.ADMITTED)
+        )
         .select_related("user", "user__profile")
         .order_by("user__last_name", "user__first_name")
     )

@@ -16,7 +16,7 @@ from passerelles.core.choices import Axis
 from passerelles.core.errors import ActionError
 from passerelles.discussions import access, actions
 from passerelles.discussions.forms import DiscussionForm, PostForm
-from passerelles.discussions.models import Post
+from passerelles.discussions.models import Discussion, Post
 from passerelles.events.access import get_event_for_user
 
 PAGE_SIZE = 30
@@ -174,3 +174,13 @@ def lock(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("Discussion close.") if locked else _("Discussion rouverte."))
     return redirect(discussion)
+
+
+def event_comments(event) -> dict:
+    """The event's discussion, if someone started it, and its last few messages."""
+    discussion = Discussion.objects.filter(event=event).first()
+    recent = []
+    if discussion is not None:
+        visible = discussion.posts.filter(hidden_at__isnull=True).select_related("author__profile")
+        recent = list(visible.order_by("-created_at")[:3])[::-1]
+    return {"discussion": discussion, "recent_posts": recent, "comment_form": PostForm()}

@@ -19,6 +19,7 @@ from passerelles.circles.access import (
 from passerelles.core.errors import ActionError
 from passerelles.events import access, actions
 from passerelles.events.calendars import event_calendar
+from passerelles.events.extras import page_extras
 from passerelles.events.forms import AgendaFormSet, EventFilterForm, EventForm
 from passerelles.events.models import Registration, RegistrationStatus
 
@@ -101,22 +102,9 @@ def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
         "may_register": access.may_register(request.user, event),
         "is_admin": access.may_manage(request.user, event),
         "has_plan": hasattr(event, "table_plan") and bool(event.table_plan.tables),
-        **_comments(event),
+        **page_extras(event),
     }
     return render(request, "events/detail.html", context)
-
-
-def _comments(event) -> dict:
-    """The event's discussion, if someone started it, and its last few messages."""
-    from passerelles.discussions.forms import PostForm
-    from passerelles.discussions.models import Discussion
-
-    discussion = Discussion.objects.filter(event=event).first()
-    recent = []
-    if discussion is not None:
-        visible = discussion.posts.filter(hidden_at__isnull=True).select_related("author__profile")
-        recent = list(visible.order_by("-created_at")[:3])[::-1]
-    return {"discussion": discussion, "recent_posts": recent, "comment_form": PostForm()}
 
 
 @login_required

@@ -15,6 +15,11 @@ class MembersConfig(AppConfig):
         )
         user_logged_in.connect(keep_language_on_login, dispatch_uid="members.keep_language")
 
+        from passerelles.circles.access import register_people_filter
+        from passerelles.members.access import visible_profiles
+
+        register_people_filter(visible_profiles)
+
 
 def create_profile(sender, instance, created, raw=False, **kwargs) -> None:
     """Every user has a profile, created with the account."""
