@@ -68,7 +68,7 @@ def server_env(database_url: str, data_dir: str) -> dict[str, str]:
     env.update(
         DATABASE_URL=database_url,
         PASSERELLES_DATA_DIR=data_dir,
-        SECRET_KEY="benchmark-only-secret-key",
+        SECRET_KEY="benchmark-only-" + "k" * 50,  # settings refuse keys under 50 characters
         ALLOWED_HOSTS="127.0.0.1,testserver",
         SECURE_COOKIES="0",
         PASSERELLES_DEBUG="0",
