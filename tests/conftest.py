@@ -7,6 +7,16 @@ from passerelles.circles import actions
 from passerelles.circles.models import AdmissionPolicy, Circle, CircleKind
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Django's cache (sign-in limits, shared graphs) outlives each test's rolled-back
+    database: every test starts with an empty one."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 def make_user(email: str, first: str = "", last: str = "", **extra):
     from django.contrib.auth import get_user_model
 

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "passerelles.insights",
     "passerelles.pages",
     "passerelles.demo",
+    "passerelles.jobs",
 ]
 
 MIDDLEWARE = [
@@ -298,3 +299,52 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Background work, shared state and sign-in limits ----------------------------------------
+# (docs/operations.md: the processes of one machine and of several.)
+
+# Redis, when set, is the cache of every process on every machine: sign-in limits, the
+# trust graph and any other cached value are then shared. Without it each process keeps
+# its own (fine for one machine with one web process, such as the demo).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "passerelles",
+        }
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "passerelles"}
+    )
+}
+
+# Sign-in on an event evening: a venue's shared Wi-Fi puts everyone behind one address, so
+# the per-address limit counts sign-in attempts generously, while failures are counted per
+# account only (a correct password is never refused because others failed from the same
+# address). An account is locked for 15 minutes after 5 failures.
+ACCOUNT_RATE_LIMITS = {
+    "login": os.environ.get("LOGIN_RATE_PER_ADDRESS", "600/10m/ip"),
+    "login_failed": os.environ.get("LOGIN_FAILURES_PER_ACCOUNT", "5/15m/key"),
+}
+
+# Periodic jobs (cron expressions in TIME_ZONE; an empty value disables a job). The
+# scheduler enqueues each period once, whatever the number of schedulers running.
+SCHEDULE = {
+    "event_reminders": os.environ.get("SCHEDULE_EVENT_REMINDERS", "*/15 * * * *"),
+    "trust_recompute": os.environ.get("SCHEDULE_TRUST_RECOMPUTE", "30 3 * * *"),
+    "intro_round": os.environ.get("SCHEDULE_INTRO_ROUND", "0 7 * * 1"),
+    "purge": os.environ.get("SCHEDULE_PURGE", "15 4 * * *"),
+    "backup": os.environ.get("SCHEDULE_BACKUP", "0 2 * * *"),
+}
+SCHEDULER_INTERVAL_SECONDS = float(os.environ.get("SCHEDULER_INTERVAL_SECONDS", "15"))
+# A failed task is tried again after 30 s, 60 s, 120 s…, at most TASK_RETRY_ATTEMPTS times
+# in all; then it waits on the failed-tasks page for an operator.
+TASK_RETRY_ATTEMPTS = int(os.environ.get("TASK_RETRY_ATTEMPTS", "4"))
+TASK_RETRY_BACKOFF_SECONDS = float(os.environ.get("TASK_RETRY_BACKOFF_SECONDS", "30"))
+TASK_RETRY_MAX_BACKOFF_SECONDS = 3600
+TASK_RESULTS_KEEP_DAYS = 30
+IMPORT_DRAFT_MAX_AGE_HOURS = 24
+INVITATION_PURGE_AFTER_DAYS = 90
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", DATA_DIR / "backups"))
+BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", "7"))

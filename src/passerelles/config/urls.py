@@ -2,10 +2,12 @@ from django.contrib import admin
 from django.urls import include, path
 
 from passerelles.api.main import api
+from passerelles.jobs.views import health
 from passerelles.pages.views import set_language
 from passerelles.trust import views_passport
 
 urlpatterns = [
+    path("sante/", health, name="health"),
     path("", include("passerelles.pages.urls")),
     path("", include("passerelles.core.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
@@ -20,7 +22,11 @@ urlpatterns = [
     path("api/", api.urls),
     path(".well-known/jwks.json", views_passport.jwks, name="passport_jwks"),
     path(".well-known/passport-status", views_passport.status_list, name="passport_status"),
+    path("taches/", include("passerelles.jobs.urls")),
     path("admin/", admin.site.urls),
 ]
 
 handler400 = "passerelles.core.error_pages.bad_request"
+
+# Too many requests (sign-in limits): the product's page, in the member's language.
+handler429 = "passerelles.accounts.ratelimits.too_many_requests"

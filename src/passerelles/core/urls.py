@@ -4,5 +4,7 @@ from passerelles.core import views
 
 app_name = "core"
 urlpatterns = [
-    path("sante/", views.health, name="health"),
+    # Liveness only (the process answers and reaches the database); the full health
+    # report (cache, queue, periodic jobs) is /sante/, in the jobs app.
+    path("sante/vivant/", views.health, name="alive"),
 ]

@@ -192,6 +192,8 @@ class Registration(models.Model):
     cancelled_at = models.DateTimeField(null=True, blank=True)
     checked_in_at = models.DateTimeField(null=True, blank=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    # Bumped to revoke the personal "Mes tables" link (events.links): old links stop working.
+    tables_link_version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["queued_at", "pk"]

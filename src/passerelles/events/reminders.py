@@ -7,8 +7,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from passerelles.core.links import absolute_reverse, absolute_url
+from passerelles.core.links import absolute_url
 from passerelles.core.mail import in_language_of
+from passerelles.events.links import tables_path
 from passerelles.events.models import Registration, RegistrationStatus
 
 
@@ -44,7 +45,7 @@ def send_due_reminders(now: datetime.datetime | None = None) -> int:
             "event": event,
             "registration": registration,
             "url": absolute_url(event.get_absolute_url()),
-            "tables_url": absolute_reverse("events:my_tables", event.pk),
+            "tables_url": absolute_url(tables_path(registration)),  # opens without signing in
         }
         with in_language_of(registration.user):
             send_mail(

@@ -32,6 +32,12 @@ urlpatterns = [
     path("<int:event_id>/plan-de-table/", views_plan.plan, name="plan"),
     path("<int:event_id>/plan-de-table.pdf", views_plan.plan_pdf_view, name="plan_pdf"),
     path("<int:event_id>/mes-tables/", views_plan.my_tables, name="my_tables"),
+    path(
+        "<int:event_id>/mes-tables/revoquer/",
+        views_plan.revoke_tables_link,
+        name="revoke_tables_link",
+    ),
+    path("mes-tables/<str:token>/", views_plan.my_tables_link, name="my_tables_link"),
     path("<int:event_id>/apres/", views_after.debrief, name="debrief"),
     path("<int:event_id>/apres/rencontre/<int:user_id>/", views_after.attest, name="attest"),
     path("<int:event_id>/apres/avis/", views_after.rate, name="rate"),

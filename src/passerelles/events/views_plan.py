@@ -2,17 +2,17 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from passerelles.core.choices import split_codes
 from passerelles.core.errors import ActionError
 from passerelles.engine.tables import table_sizes
-from passerelles.events import access, plans
+from passerelles.events import access, links, plans
 from passerelles.events.forms import PlanForm, ReplanForm
-from passerelles.events.models import TablePlan
+from passerelles.events.models import Registration, RegistrationStatus, TablePlan
 from passerelles.events.pdf import plan_pdf
 
 
@@ -92,13 +92,46 @@ def plan_pdf_view(request: HttpRequest, event_id: int) -> HttpResponse:
     return response
 
 
+def _my_tables_page(request: HttpRequest, event, user, **extra) -> HttpResponse:
+    current = TablePlan.objects.filter(event=event).first()
+    seats = plans.seats_of(current, user) if current else []
+    context = {"event": event, "seats": seats, "plan": current, **extra}
+    return render(request, "events/my_tables.html", context)
+
+
 @login_required
 @require_GET
 def my_tables(request: HttpRequest, event_id: int) -> HttpResponse:
     """On the phone, during the evening: "Tour 2 : table 5, avec …"."""
     event = access.get_event_for_user(request.user, event_id)
-    current = TablePlan.objects.filter(event=event).first()
-    seats = plans.seats_of(current, request.user) if current else []
-    return render(
-        request, "events/my_tables.html", {"event": event, "seats": seats, "plan": current}
+    registration = Registration.objects.filter(
+        event=event, user=request.user, status=RegistrationStatus.REGISTERED
+    ).first()
+    personal_url = ""
+    if registration:
+        personal_url = request.build_absolute_uri(links.tables_path(registration))
+    return _my_tables_page(request, event, request.user, personal_url=personal_url)
+
+
+@require_GET
+def my_tables_link(request: HttpRequest, token: str) -> HttpResponse:
+    """The same page from the personal link, without signing in: only that participant's
+    tables of that event."""
+    registration = links.registration_from_token(token)
+    if registration is None:
+        raise Http404
+    response = _my_tables_page(request, registration.event, registration.user, by_link=True)
+    response["Referrer-Policy"] = "no-referrer"  # the link is a key: never pass it on
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@login_required
+@require_POST
+def revoke_tables_link(request: HttpRequest, event_id: int) -> HttpResponse:
+    registration = get_object_or_404(
+        Registration, event_id=event_id, user=request.user, status=RegistrationStatus.REGISTERED
     )
+    links.do_revoke_tables_link(registration, acting_user=request.user)
+    messages.success(request, _("L'ancien lien personnel ne fonctionne plus ; voici le nouveau."))
+    return redirect("events:my_tables", event_id)

@@ -1,8 +1,9 @@
 """ "Demander au réseau": rank the members a person may ask to meet for a free-text need.
 
-The offers of consenting members are encoded once and cached in-process, keyed by the
-latest profile, membership and preference change, so that a question costs one sparse
-product. A page request never waits for a rebuild more than once per ``REBUILD_EVERY``
+The offers of consenting members are encoded once and kept in Django's cache (shared by
+every process through Redis when ``REDIS_URL`` is set, and remembered by each process),
+keyed by the latest profile, membership and preference change, so that a question costs
+one sparse product. A page request never waits for a rebuild more than once per ``REBUILD_EVERY``
 seconds per process: in between, a slightly stale index is served. Staleness never widens
 what anyone sees: every answer is filtered by ``introducible_profiles`` at question time.
 """
@@ -14,6 +15,7 @@ import time
 from dataclasses import dataclass, field
 
 import numpy as np
+from django.core.cache import cache
 from django.db.models import Count, Max
 from scipy import sparse
 
@@ -30,6 +32,7 @@ from passerelles.members.models import Profile
 
 MAX_RESULTS = 10
 REBUILD_EVERY = 60.0  # seconds: at most one rebuild (and one freshness check) per period
+SHARED_KEY = "intros:offers-index"
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,11 @@ def current_index() -> OffersIndex:
             return _cached  # another thread just checked or rebuilt it
         key = _cache_key()
         if _cached is None or _cached.key != key:
-            _cached = build_index(key)
+            shared = cache.get(SHARED_KEY)
+            if shared is None or shared.key != key:
+                shared = build_index(key)
+                cache.set(SHARED_KEY, shared, 24 * 3600)
+            _cached = shared
         _checked_at = _clock()
         return _cached
 

@@ -1,16 +1,19 @@
 """From the database to the engine: evidence rows -> arrays -> ``TrustGraph``.
 
-The built graph is cached in-process, keyed by the trust state's (version, dirty_at), so
-that a profile page only pays the personal-trust computation, not the graph build. After
-a change, while its recomputation waits in the queue (debounced, ``queued_at`` set),
-readers keep the last built graph if it is younger than ``TRUST_GRAPH_MAX_AGE_SECONDS``:
-a burst of changes (every membership save marks the state dirty) costs no request a
-rebuild. The recomputation builds the graph itself and leaves it in the cache of its
-process. Rules that must hold at once (co-optation counts) read the database, not this.
+The built graph is kept in Django's cache (Redis when ``REDIS_URL`` is set, so every web
+process and worker on every machine shares it), keyed by the trust state's
+(version, dirty_at), so that a profile page only pays the personal-trust computation, not
+the graph build; each process also remembers the graph it last read, checked against the
+state on every call. After a change, while its recomputation waits in the queue
+(debounced, ``queued_at`` set), readers keep the last built graph if it is younger than
+``TRUST_GRAPH_MAX_AGE_SECONDS``: a burst of changes (every membership save marks the state
+dirty) costs no request a rebuild. The recomputation builds the graph itself and shares
+it. Rules that must hold at once (co-optation counts) read the database, not this.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from dataclasses import dataclass, field
@@ -18,6 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
@@ -42,6 +46,7 @@ from passerelles.trust.models import (
 )
 
 SECONDS_PER_DAY = 86400.0
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -51,7 +56,7 @@ class EvidenceGraph:
     key: tuple
     index: IdIndex
     graph: TrustGraph
-    built_at: float = field(default_factory=time.monotonic)
+    built_at: float = field(default_factory=time.time)  # wall clock: compared across processes
 
     def node(self, user_id: int) -> int | None:
         return int(self.index.index_of(user_id)) if user_id in self.index else None
@@ -169,6 +174,7 @@ def build_graph(key: tuple = (0, None), now=None) -> EvidenceGraph:
 
 _lock = threading.Lock()
 _cached: EvidenceGraph | None = None
+SHARED_KEY = "trust:graph"
 
 
 def max_age_seconds() -> float:
@@ -182,12 +188,29 @@ def _usable(cached: EvidenceGraph | None, key: tuple, queued: bool) -> bool:
         return False
     if cached.key == key:
         return True
-    return queued and time.monotonic() - cached.built_at < max_age_seconds()
+    return queued and time.time() - cached.built_at < max_age_seconds()
+
+
+def _share(built: EvidenceGraph) -> None:
+    timeout = getattr(settings, "TRUST_GRAPH_CACHE_SECONDS", 24 * 3600)
+    try:
+        cache.set(SHARED_KEY, built, timeout)
+    except Exception:  # an unreachable cache costs a rebuild elsewhere, not this request
+        logger.warning("could not share the trust graph through the cache", exc_info=True)
+
+
+def _shared() -> EvidenceGraph | None:
+    try:
+        return cache.get(SHARED_KEY)
+    except Exception:
+        logger.warning("could not read the trust graph from the cache", exc_info=True)
+        return None
 
 
 def current_graph() -> EvidenceGraph:
-    """The graph of the current evidence, rebuilt only when the trust state changed and
-    no recomputation is queued to follow (then, only past the maximum age)."""
+    """The graph of the current evidence: this process's, else the shared one, rebuilt
+    only when the trust state changed and no recomputation is queued to follow (then,
+    only past the maximum age)."""
     global _cached
     key, queued = trust_state.cache_status()
     if _usable(_cached, key, queued):
@@ -195,21 +218,29 @@ def current_graph() -> EvidenceGraph:
     with _lock:
         if _usable(_cached, key, queued):
             return _cached
+        shared = _shared()
+        if _usable(shared, key, queued):
+            _cached = shared
+            return _cached
         _cached = build_graph(key)
+        _share(_cached)
         return _cached
 
 
 def remember(built: EvidenceGraph) -> None:
-    """Keep ``built`` (e.g. the recomputation's graph) as this process's current graph."""
+    """Keep ``built`` (e.g. the recomputation's graph) as the current graph, here and for
+    every other process."""
     global _cached
     with _lock:
         _cached = built
+    _share(built)
 
 
 def clear_cache() -> None:
     global _cached
     with _lock:
         _cached = None
+    cache.delete(SHARED_KEY)
 
 
 def reputation_seeds() -> list[int]:

@@ -1,35 +1,78 @@
-"""``passerelles serve``: the production setup (gunicorn + whitenoise) from the environment."""
+"""``passerelles serve``: the production processes of one machine, from the environment.
+
+Migrates, collects static files, then starts and supervises gunicorn (with whitenoise),
+the task worker(s) and the scheduler. ``--processes`` picks a subset, for a site spread
+over several machines (web nodes, worker nodes, one scheduler): see docs/operations.md.
+"""
 
 import os
-import sys
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+
+PROCESSES = ("web", "worker", "scheduler")
 
 
 class Command(BaseCommand):
-    help = "Migrate, collect static files and serve with gunicorn (settings from env)."
+    help = "Migrate, collect static files and run gunicorn, task workers and the scheduler."
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--bind", default=os.environ.get("BIND", "0.0.0.0:8000"))
         parser.add_argument("--workers", type=int, default=int(os.environ.get("WORKERS", "3")))
+        parser.add_argument(
+            "--task-workers",
+            type=int,
+            default=int(os.environ.get("TASK_WORKERS", "1")),
+            help="background task worker processes",
+        )
+        parser.add_argument(
+            "--processes",
+            default=os.environ.get("PROCESSES", ",".join(PROCESSES)),
+            help="which of web,worker,scheduler this machine runs (default: all)",
+        )
         parser.add_argument("--no-migrate", action="store_true")
 
-    def handle(self, *args, bind: str, workers: int, no_migrate: bool, **options) -> None:
+    def handle(
+        self,
+        *args,
+        bind: str,
+        workers: int,
+        task_workers: int,
+        processes: str,
+        no_migrate: bool,
+        **options,
+    ) -> None:
+        from passerelles.jobs import supervisor
+
+        wanted = {name.strip() for name in processes.split(",") if name.strip()}
+        if not wanted or wanted - set(PROCESSES):
+            raise CommandError(f"--processes takes a subset of {','.join(PROCESSES)}")
         settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
         if not no_migrate:
             call_command("migrate", interactive=False)
-        call_command("collectstatic", interactive=False, verbosity=0)
-        argv = [
-            "gunicorn",
-            "passerelles.config.wsgi:application",
-            "--bind",
-            bind,
-            "--workers",
-            str(workers),
-            "--access-logfile",
-            "-",
-        ]
-        self.stdout.write(f"Passerelles sert sur http://{bind}/")
-        os.execvp(sys.executable, [sys.executable, "-m", *argv])
+        children = []
+        if "web" in wanted:
+            call_command("collectstatic", interactive=False, verbosity=0)
+            gunicorn = [
+                "-m",
+                "gunicorn",
+                "passerelles.config.wsgi:application",
+                "--bind",
+                bind,
+                "--workers",
+                str(workers),
+                "--access-logfile",
+                "-",
+            ]
+            children.append(("web", [supervisor.command()[0], *gunicorn]))
+            self.stdout.write(f"Passerelles sert sur http://{bind}/")
+        if "worker" in wanted:
+            for number in range(1, task_workers + 1):
+                children.append((f"worker-{number}", supervisor.worker_command()))
+        if "scheduler" in wanted:
+            children.append(("scheduler", supervisor.scheduler_command()))
+        self.stdout.flush()
+        code = supervisor.run(children, out=self.stdout)
+        if code:
+            raise SystemExit(code)

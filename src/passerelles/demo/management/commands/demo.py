@@ -1,4 +1,8 @@
-"""``passerelles demo``: a local Passerelles with a demo ecosystem, in one command."""
+"""``passerelles demo``: a local Passerelles with a demo ecosystem, in one command.
+
+Besides the web server it starts, supervises and stops a task worker and the scheduler,
+so that e-mails (shown in this console) and trust recomputations happen within seconds.
+"""
 
 from django.conf import settings
 from django.core.management import call_command
@@ -29,6 +33,20 @@ class Command(BaseCommand):
         self.stdout.write("Comptes de démonstration :")
         for role, email, password in DEMO_LOGINS:
             self.stdout.write(f"  {role:<26} {email:<40} mot de passe : {password}")
-        self.stdout.write(f"Base de données : {settings.DATABASES['default']['NAME']}\n")
-        if not no_serve:
-            call_command("runserver", addrport, use_reloader=False)
+        self.stdout.write(f"Base de données : {settings.DATABASES['default']['NAME']}")
+        self.stdout.write("Les e-mails envoyés s'affichent ici.\n")
+        if no_serve:
+            return
+        from passerelles.jobs import supervisor
+
+        self.stdout.flush()
+        code = supervisor.run(
+            [
+                ("web", supervisor.command("runserver", addrport, "--noreload")),
+                ("worker", supervisor.worker_command(interval=0.5, verbosity=0)),
+                ("scheduler", supervisor.scheduler_command()),
+            ],
+            out=self.stdout,
+        )
+        if code:
+            raise SystemExit(code)

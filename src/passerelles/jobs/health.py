@@ -1,0 +1,80 @@
+"""What the health endpoint reports: database, cache, queue, periodic jobs."""
+
+from __future__ import annotations
+
+import time
+import uuid
+
+from django.core.cache import cache, caches
+from django.db import connection
+from django.db.models import Max
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from passerelles.jobs.models import JobRun
+from passerelles.jobs.retries import given_up
+from passerelles.jobs.schedule import JOBS
+
+
+def _timed(check) -> dict:
+    started = time.perf_counter()
+    try:
+        details = check() or {}
+    except Exception as error:  # a health check reports failures, it does not raise them
+        return {"ok": False, "error": f"{type(error).__name__}: {error}"}
+    return {"ok": True, "ms": round((time.perf_counter() - started) * 1000, 1), **details}
+
+
+def _database() -> dict:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return {"vendor": connection.vendor}
+
+
+def _cache() -> dict:
+    key = f"health:{uuid.uuid4().hex}"
+    cache.set(key, 1, 10)
+    if cache.get(key) != 1:
+        raise RuntimeError("a value written to the cache could not be read back")
+    cache.delete(key)
+    return {"backend": type(caches["default"]).__name__}
+
+
+def _queue() -> dict:
+    ready = DBTaskResult.objects.ready()
+    oldest = ready.order_by("enqueued_at").values_list("enqueued_at", flat=True).first()
+    return {
+        "ready": ready.count(),
+        "oldest_ready_seconds": round((timezone.now() - oldest).total_seconds()) if oldest else 0,
+        "failed": given_up().count(),
+    }
+
+
+def _jobs() -> dict:
+    now = timezone.now()
+    last = dict(
+        JobRun.objects.filter(succeeded_at__isnull=False)
+        .values("job")
+        .annotate(at=Max("succeeded_at"))
+        .values_list("job", "at")
+    )
+    report = {}
+    for job in JOBS:
+        at = last.get(job.name)
+        report[job.name] = {
+            "schedule": job.cron or None,
+            "last_success": at.isoformat() if at else None,
+            "age_seconds": round((now - at).total_seconds()) if at else None,
+        }
+    return report
+
+
+def report() -> tuple[dict, bool]:
+    """The health report and whether the site can serve (database and cache answer)."""
+    database, cache_ = _timed(_database), _timed(_cache)
+    healthy = database["ok"] and cache_["ok"]
+    body = {"status": "ok" if healthy else "error", "database": database, "cache": cache_}
+    if database["ok"]:
+        body["queue"] = _timed(_queue)
+        body["jobs"] = _timed(_jobs)
+    return body, healthy
