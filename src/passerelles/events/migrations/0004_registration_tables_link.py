@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0002_default_prompts'),
+        ('events', '0003_capacity_bounds_constraint_messages'),
     ]
 
     operations = [
