@@ -43,7 +43,7 @@ class Command(BaseCommand):
         no_migrate: bool,
         **options,
     ) -> None:
-        from passerelles.jobs import supervisor
+        from passerelles.core import supervisor
 
         wanted = {name.strip() for name in processes.split(",") if name.strip()}
         if not wanted or wanted - set(PROCESSES):

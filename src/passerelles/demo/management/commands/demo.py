@@ -37,7 +37,7 @@ class Command(BaseCommand):
         self.stdout.write("Les e-mails envoyés s'affichent ici.\n")
         if no_serve:
             return
-        from passerelles.jobs import supervisor
+        from passerelles.core import supervisor
 
         self.stdout.flush()
         code = supervisor.run(
