@@ -165,11 +165,10 @@ def test_quarters_read_in_the_reader_language(client, world):
     assert re.search(r"\bQ[1-4] 20\d\d\b", english) and not re.search(r"\bT[1-4] 20\d\d\b", english)
 
 
-def test_pdf_for_the_board_holds_the_key_figures_and_the_quarters(client, world, now, monkeypatch):
+@pytest.fixture
+def business_quarter(client, world, now, monkeypatch):
+    """Two members since January 2025 and one deal of 900 € in May, seen by the admin."""
     from django.utils import timezone
-
-    from passerelles.insights import queries
-    from passerelles.insights.pdf import key_figures
 
     monkeypatch.setattr(timezone, "now", lambda: now)
     users = world["users"]
@@ -178,6 +177,14 @@ def test_pdf_for_the_board_holds_the_key_figures_and_the_quarters(client, world,
     meeting(users["member"], users["bridged"], at(2025, 5, 2).date(),
             opportunity="business", amount_eur=900)  # fmt: skip
     client.force_login(users["admin"])
+    return world
+
+
+def test_pdf_for_the_board_holds_the_key_figures_and_the_quarters(client, business_quarter):
+    from passerelles.insights import queries
+    from passerelles.insights.pdf import key_figures
+
+    world = business_quarter
     response = client.get(_url(world, "circle_pdf") + "?trimestres=4")
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].endswith('-tableau-de-bord-2025-06-15.pdf"')
@@ -188,16 +195,8 @@ def test_pdf_for_the_board_holds_the_key_figures_and_the_quarters(client, world,
     assert "Opportunités face aux cotisations, T2 2025 : × 3,00" in lines
 
 
-def test_headline_says_what_period_it_covers_and_the_last_quarter(client, world, now, monkeypatch):
-    from django.utils import timezone
-
-    monkeypatch.setattr(timezone, "now", lambda: now)
-    users = world["users"]
-    for person in (users["admin"], users["member"]):
-        member(person, world["club"], at(2025, 1, 1))
-    meeting(users["member"], users["bridged"], at(2025, 5, 2).date(),
-            opportunity="business", amount_eur=900)  # fmt: skip
-    client.force_login(users["admin"])
+def test_headline_says_what_period_it_covers_and_the_last_quarter(client, business_quarter):
+    world = business_quarter
     html = client.get(_url(world, "circle") + "?trimestres=8").content.decode()
     assert "cumulé sur les 8 derniers trimestres" in html
     assert "× 3,0 au T2 2025" in html
