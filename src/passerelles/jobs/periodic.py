@@ -24,11 +24,13 @@ def run_intro_round() -> dict:
 
 def purge(now=None) -> dict:
     """Delete what is stale and personal: import drafts never confirmed, invitations
-    expired long ago and never accepted, finished task results past their keep time."""
+    expired long ago and never accepted, notices past their keep time (the data-rights
+    policy), finished task results past their keep time."""
     from django_tasks_db.models import DBTaskResult
 
     from passerelles.circles.models import Invitation, MemberImport
     from passerelles.jobs.models import JobRun, TaskRetry
+    from passerelles.members.erasure import purge_old_notices
 
     now = now or timezone.now()
     draft_cutoff = now - timedelta(hours=settings.IMPORT_DRAFT_MAX_AGE_HOURS)
@@ -39,6 +41,7 @@ def purge(now=None) -> dict:
     invitations, _ = Invitation.objects.filter(
         accepted_at__isnull=True, sent_at__lt=invitation_cutoff
     ).delete()
+    notices = purge_old_notices(now=now)
     result_cutoff = now - timedelta(days=settings.TASK_RESULTS_KEEP_DAYS)
     old = DBTaskResult.objects.finished().filter(finished_at__lt=result_cutoff)
     old_ids = list(old.values_list("pk", flat=True))
@@ -46,7 +49,13 @@ def purge(now=None) -> dict:
     TaskRetry.objects.filter(retry_id__in=old_ids).delete()
     results, _ = DBTaskResult.objects.filter(pk__in=old_ids).delete()
     runs, _ = JobRun.objects.filter(period__lt=result_cutoff).exclude(pk__in=_last_runs()).delete()
-    return {"drafts": drafts, "invitations": invitations, "task_results": results, "runs": runs}
+    return {
+        "drafts": drafts,
+        "invitations": invitations,
+        "notices": notices,
+        "task_results": results,
+        "runs": runs,
+    }
 
 
 def _last_runs() -> list[int]:
