@@ -49,6 +49,13 @@ RULES: tuple[Rule, ...] = (
         "password) so that others' records keep their shape without naming anyone",
     ),
     Rule("account.EmailAddress", "user", DELETED, "addresses identify the person"),
+    Rule(
+        "jobs.TaskRetry",
+        "by",
+        KEPT,
+        "which operator retried a failed background task, kept for operations; it points "
+        "at the anonymised account, which names no one",
+    ),
     Rule("accounts.ApiToken", "user", DELETED, "no one may act in the person's name"),
     Rule(
         "core.AuditEntry",

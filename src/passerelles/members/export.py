@@ -482,7 +482,11 @@ SECTIONS: tuple[Section, ...] = (
             "checked_in_at",
             "reminder_sent_at",
         ),
-        ID,
+        {
+            **ID,
+            "tables_link_version": "a counter that revokes the personal link to one's "
+            "tables when it changes; says nothing about the person",
+        },
         title=_("Inscriptions aux événements"),
         description="Places taken, waited for or given back, and check-ins.",
     ),
@@ -548,6 +552,8 @@ SECTIONS: tuple[Section, ...] = (
 NOT_EXPORTED: dict[str, str] = {
     "admin.LogEntry": "operators' actions in the administration, kept for accountability; "
     "not about the person acted upon",
+    "jobs.TaskRetry": "which operator retried a failed background task: an operations "
+    "record about the platform's work, not about the person",
 }
 
 
