@@ -9,12 +9,20 @@ from passerelles.circles.models import AdmissionPolicy, Circle, CircleKind
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Django's cache (sign-in limits, shared graphs) outlives each test's rolled-back
-    database: every test starts with an empty one."""
+    """Django's cache (sign-in limits, shared graphs) and the in-process caches (the trust
+    graph, the "ask the network" index, checked against the data once a minute) outlive
+    each test's rolled-back database: every test, browser journeys included, starts empty."""
     from django.core.cache import cache
 
+    from passerelles.intros import ask
+    from passerelles.trust import graph
+
     cache.clear()
+    graph.clear_cache()
+    ask._cached = None
     yield
+    graph.clear_cache()
+    ask._cached = None
 
 
 def make_user(email: str, first: str = "", last: str = "", **extra):

@@ -115,19 +115,6 @@ def world(db):
     return {"industry": industry, "finance": finance, "owners": (owner_a, owner_b), **people}
 
 
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    """In-process caches are keyed by database state, which tests roll back and reuse."""
-    from passerelles.intros import ask
-    from passerelles.trust import graph
-
-    graph.clear_cache()
-    ask._cached = None
-    yield
-    graph.clear_cache()
-    ask._cached = None
-
-
 def vouch(voucher, vouchee, strength=3):
     from passerelles.trust.actions import do_vouch
 
