@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from django.core import mail
+from django.core import mail, signing
 from django.test import Client
 from django.urls import reverse
 
@@ -50,7 +50,10 @@ def test_a_forged_or_altered_link_is_a_404(planned_event):
     token = links.tables_token(registration)
     forged = reverse("events:my_tables_link", args=["n'importe-quoi"])
     assert Client().get(forged).status_code == 404
-    altered = token.replace(str(registration.pk), str(registration.pk + 1), 1)
+    payload, signed = token.split(":", 1)  # another registration under this signature
+    other = signing.b64_encode(f"[{registration.pk + 1},1]".encode()).decode()
+    altered = f"{other}:{signed}"
+    assert payload != other
     assert Client().get(reverse("events:my_tables_link", args=[altered])).status_code == 404
 
 

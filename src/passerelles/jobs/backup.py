@@ -9,6 +9,7 @@ what it holds by its first bytes ("SQLite format 3" or "PGDMP").
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import sqlite3
@@ -143,9 +144,17 @@ def backup_and_rotate(now: datetime | None = None) -> tuple[Path, list[Path]]:
 
 
 def _canonical(value):
-    """One spelling per value whatever the connection's time zone and converters."""
+    """One spelling per value whatever the connection's time zone and converters (Django's
+    PostgreSQL connection reads jsonb as text, a plain one as Python objects)."""
     if isinstance(value, datetime) and value.tzinfo is not None:
         return value.astimezone(UTC).isoformat()
+    if isinstance(value, dict | list):
+        return json.dumps(value, sort_keys=True)
+    if isinstance(value, str) and value[:1] in ("{", "["):
+        try:
+            return json.dumps(json.loads(value), sort_keys=True)
+        except ValueError:
+            return value
     return value
 
 
