@@ -67,12 +67,14 @@ class IdIndex:
         unknown = self._sorted[pos] != arr
         if np.any(unknown):
             raise ValueError(f"unknown ids: {arr[unknown].ravel()[:5].tolist()}")
-        return self._order[pos]
+        found: np.ndarray = self._order[pos]
+        return found
 
     def id_of(self, indices: Iterable[int] | np.ndarray | int) -> np.ndarray:
         """External ids of ``indices`` (any shape)."""
         idx = as_index_array(indices, len(self), "indices")
-        return self.ids[idx]
+        ids: np.ndarray = self.ids[idx]
+        return ids
 
 
 def as_index_array(

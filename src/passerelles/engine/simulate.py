@@ -107,7 +107,9 @@ def _circle_members(world: World) -> list[np.ndarray]:
     return [members[bounds[j] : bounds[j + 1]] for j in range(world.c)]
 
 
-def _event_ties(world: World, rng, groups, a: Assumptions) -> np.ndarray:
+def _event_ties(
+    world: World, rng: np.random.Generator, groups: list[np.ndarray], a: Assumptions
+) -> np.ndarray:
     """Ties made at this month's events (both ends among the attendees)."""
     bridged: list[list[int]] = [[] for _ in range(world.c)]
     for x, y in world.bridges.tolist():

@@ -214,7 +214,7 @@ class PlanQuality:
     min_distinct_groups: int | None
     distinct_groups_bound: float | None
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         return asdict(self)
 
 
@@ -424,7 +424,7 @@ class _Search:
         self.F = forbid.astype(np.float32)
         self.has_forbidden = bool(forbid.any())
         self.match = match.astype(np.float32) if match is not None else None
-        self.themed = match.any(axis=0) if match is not None else None
+        self.themed = np.asarray(match.any(axis=0)) if match is not None else None
         self.rng = rng
         self.load(plan)
 
@@ -480,16 +480,18 @@ class _Search:
 
         def swap_gain(at: np.ndarray, pair: np.ndarray, self_at: np.ndarray) -> np.ndarray:
             # change of sum over pairs sharing a table of a pair weight, at (n, R, k)
-            return (
+            gain: np.ndarray = (
                 at[a_idx, r_idx, Pb]
                 + at[b_idx, r_idx, Pa]
                 - self_at[:, rows][:, :, None]
                 - self_at[:, None, :]
                 - 2.0 * pair[rows][None, :, :]
             )
+            return gain
 
         def at_self(at: np.ndarray) -> np.ndarray:
-            return at[np.arange(n)[None, :], np.arange(R)[:, None], self.P]  # (R, n)
+            own: np.ndarray = at[np.arange(n)[None, :], np.arange(R)[:, None], self.P]  # (R, n)
+            return own
 
         total = np.zeros((R, rows.size, n), dtype=np.float64)
         # trouble[r, p]: p is part of a defect in round r; moves must involve such people
@@ -537,7 +539,8 @@ class _Search:
         if self.match is not None:
             m = self.match
             m_self = m[np.arange(n)[None, :], self.P]
-            trouble |= (m_self == 0) & (self.themed[self.P] | m.any(axis=1)[None, :])
+            assert self.themed is not None  # set together with the match
+            trouble |= (m_self == 0) & (self.themed[self.P] | np.asarray(m.any(axis=1))[None, :])
             th = m[a_idx, Pb] + m[b_idx, Pa] - m_self[:, rows][:, :, None] - m_self[:, None, :]
             total -= _W_THEME * th
         total[Pa == Pb] = np.inf
@@ -994,7 +997,8 @@ def replan(
     def sub_pairs(pairs: ArrayLike | None, name: str) -> np.ndarray:
         arr = _pairs(pairs, n_all, name)
         keep = (index[arr[:, 0]] >= 0) & (index[arr[:, 1]] >= 0)
-        return index[arr[keep]]
+        kept: np.ndarray = index[arr[keep]]
+        return kept
 
     played = _pair_counts(out[:played_rounds])
     i, j = np.nonzero(np.triu(played, 1))

@@ -80,13 +80,13 @@ def _orbits(m: int, c: int, f: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     """Orbit id of every pair ``(n, n)`` (diagonal: a dummy orbit), and per orbit its size
     and the meetings each of its pairs gets per base pair in it (``m / size``)."""
     n = m * c + f
-    keys: dict[tuple, int] = {}
+    keys: dict[tuple[str | int, ...], int] = {}
     orbit = np.zeros((n, n), dtype=np.int64)
     sizes: list[int] = [0]  # orbit 0: the diagonal, never counted
     for u in range(n):
         for v in range(u + 1, n):
             if v >= m * c:
-                key = ("FF", u, v) if u >= m * c else ("F", v, u // m)
+                key: tuple[str | int, ...] = ("FF", u, v) if u >= m * c else ("F", v, u // m)
                 size = 1 if u >= m * c else m
             else:
                 i, j = u // m, v // m
@@ -177,7 +177,8 @@ class _BaseSearch:
 
     @property
     def base(self) -> np.ndarray:
-        return self.bases[self.j]
+        base: np.ndarray = self.bases[self.j]
+        return base
 
     def load(self, bases: np.ndarray, offsets: np.ndarray) -> None:
         self.bases, self.offsets = np.atleast_2d(bases).copy(), offsets.copy()
@@ -192,10 +193,11 @@ class _BaseSearch:
 
     def _table_orbits(self, o: np.ndarray) -> np.ndarray:
         i, j = np.triu_indices(self.shape.c, 1)
-        return self.pair_orbit[i, j, (o[j] - o[i]) % self.shape.m]
+        orbits: np.ndarray = self.pair_orbit[i, j, (o[j] - o[i]) % self.shape.m]
+        return orbits
 
     def _f(self, meet: np.ndarray) -> np.ndarray:
-        out = self.size * np.maximum(meet - 1, 0)
+        out: np.ndarray = self.size * np.maximum(meet - 1, 0)
         out[0] = 0
         return out
 
@@ -206,7 +208,8 @@ class _BaseSearch:
         """``(n, s - 1)``: the others at each person's base table."""
         members = np.argsort(self.base, kind="stable").reshape(self.g, self.s)[self.base]
         keep = members != np.arange(self.n)[:, None]
-        return members[keep].reshape(self.n, self.s - 1)
+        mates: np.ndarray = members[keep].reshape(self.n, self.s - 1)
+        return mates
 
     def conflicted(self) -> np.ndarray:
         """People of the base round in a pair whose orbit meets more than once."""
@@ -239,7 +242,7 @@ class _BaseSearch:
         before = meet[ids]
         size = self.size[ids]
         gain = size * (np.maximum(before + change - 1, 0) - np.maximum(before - 1, 0))
-        delta = (gain / copies).sum(-1)
+        delta: np.ndarray = (gain / copies).sum(-1)
         delta[self.base[movers][:, None] == self.base[None, :]] = np.inf
         return delta
 
@@ -441,7 +444,7 @@ def _backtrack(
         free = [int(q) for q in order if base[q] < 0]
         return extend(table, [free[0]], free, 1, set())
 
-    def extend(table: int, block: list[int], free: list[int], start: int, taken: set) -> bool:
+    def extend(table: int, block: list[int], free: list[int], start: int, taken: set[int]) -> bool:
         nonlocal count
         if len(block) == s:
             count += 1

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Callable
 from functools import lru_cache
 
 import numpy as np
@@ -138,7 +139,9 @@ def _kirkman15() -> np.ndarray:
 
     extend([], 0)
 
-    def pack(chosen: list[frozenset], used: frozenset) -> list[frozenset] | None:
+    Line = tuple[int, ...]
+
+    def pack(chosen: list[frozenset[Line]], used: frozenset[Line]) -> list[frozenset[Line]] | None:
         if len(chosen) == 7:
             return chosen
         for spread in spreads:
@@ -223,9 +226,9 @@ def _space_dim(k: int, s: int) -> int:
     return dim if size == k and dim >= 3 else 0
 
 
-def _constructions(k: int, s: int) -> list[tuple[int, object]]:
+def _constructions(k: int, s: int) -> list[tuple[int, Callable[[], np.ndarray]]]:
     """(rounds, builder) of every construction for k tables of s people."""
-    out: list[tuple[int, object]] = []
+    out: list[tuple[int, Callable[[], np.ndarray]]] = []
     if s == 2 and k >= 1:
         out.append((2 * k - 1, lambda: _round_robin(2 * k)))
     if (k, s) == (5, 3):

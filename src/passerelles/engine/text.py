@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from typing import NamedTuple, Protocol, runtime_checkable
+from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 import numpy as np
 from scipy import sparse
@@ -231,16 +231,20 @@ def _phrase_key(phrase: str) -> tuple[str, ...]:
     return _units(phrase).words
 
 
-class _Lexicon(dict):
+class _Lexicon(dict[tuple[str, ...], list[str]]):
     """Phrase key -> concept labels, with an index by first word for fast matching."""
 
-    def __init__(self, table: Mapping[tuple[str, ...], list[str]], parents=None) -> None:
+    def __init__(
+        self, table: Mapping[tuple[str, ...], list[str]], parents: Mapping[str, str] | None = None
+    ) -> None:
         super().__init__(table)
         self.parents: dict[str, str] = dict(parents or {})
         self.index = _first_word_index(self)
 
 
-def _first_word_index(table: Mapping[tuple[str, ...], list[str]]) -> dict:
+def _first_word_index(
+    table: Mapping[tuple[str, ...], list[str]],
+) -> dict[str, list[tuple[tuple[str, ...], list[str]]]]:
     index: dict[str, list[tuple[tuple[str, ...], list[str]]]] = {}
     for key, labels in table.items():
         if key:
@@ -305,7 +309,7 @@ def _unit_words(unit: str) -> tuple[str, ...]:
     return tuple(w for w, _, _ in _unit_parts(unit))
 
 
-def _concept_matches(text: str, table: Mapping[tuple[str, ...], list[str]]):
+def _concept_matches(text: str, table: Mapping[tuple[str, ...], list[str]]) -> list[str]:
     """Labels of lexicon phrases in ``text``, leftmost-longest, whole units only (a key
     never matches a fragment of a hyphenated compound: "traitant" in "sous-traitant")."""
     index = table.index if isinstance(table, _Lexicon) else _first_word_index(table)
@@ -411,13 +415,14 @@ class MixedRows:
         self.dense = np.ascontiguousarray(dense, dtype=np.float32)
         self.shape = (self.lexical.shape[0], self.lexical.shape[1] + self.dense.shape[1])
 
-    def __matmul__(self, query) -> np.ndarray:
-        q = query.toarray() if sparse.issparse(query) else np.asarray(query)
+    def __matmul__(self, query: Any) -> np.ndarray:
+        q = dense_array(query)
         q = q.reshape(-1).astype(np.float32)
         if q.shape[0] != self.shape[1]:
             raise ValueError(f"query of dimension {q.shape[0]} against rows of {self.shape[1]}")
         d = self.lexical.shape[1]
-        return np.asarray(self.lexical @ q[:d]).ravel() + self.dense @ q[d:]
+        cosines: np.ndarray = np.asarray(self.lexical @ q[:d]).ravel() + self.dense @ q[d:]
+        return cosines
 
     def tocsr(self) -> sparse.csr_matrix:
         return sparse.hstack(
@@ -552,7 +557,8 @@ class RelevanceModel:
         if self._centre is not None:
             rows = rows - self._centre
         rows[blank] = 0.0
-        return l2_normalize(rows).astype(np.float32)
+        unit: np.ndarray = l2_normalize(rows).astype(np.float32)
+        return unit
 
     def matched_terms(self, need_text: str, offer_text: str, limit: int = 3) -> list[str]:
         """Readable topics that make a need and an offer meet, at most ``limit``.
@@ -601,7 +607,9 @@ class RelevanceModel:
                 chosen.append((term, words))
         return [term for term, _ in chosen]
 
-    def situations_met(self, need_text: str, offer_text: str, limit: int = 1) -> list[dict]:
+    def situations_met(
+        self, need_text: str, offer_text: str, limit: int = 1
+    ) -> list[dict[str, str]]:
         """Situations the need tells that the offer's kind of service answers, at most
         ``limit``, in the order the need tells them: ``{"situation": "un dégât des eaux",
         "service": "expertise des sinistres", "does": "expertise les sinistres"}`` (see
@@ -609,7 +617,7 @@ class RelevanceModel:
         if not self.situations or limit <= 0:
             return []
         offer_concepts = set(self._concept_tokens(offer_text))
-        found: list[dict] = []
+        found: list[dict[str, str]] = []
         for said in dict.fromkeys(_concept_matches(need_text, _SITUATION_LEXICON)):
             for service in SITUATIONS[said][1]:
                 if service in offer_concepts:
@@ -623,6 +631,7 @@ class RelevanceModel:
 
     def _concept_words(self, label: str) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
         """Content words and phrase keys of a concept: what the concept already says."""
+        cache: dict[str, tuple[frozenset[str], frozenset[tuple[str, ...]]]]
         cache = self.__dict__.setdefault("_concept_words_cache", {})
         if label not in cache:
             keys = {_phrase_key(label)} | {k for k, labs in self._lexicon.items() if label in labs}
@@ -631,7 +640,9 @@ class RelevanceModel:
         return cache[label]
 
     @staticmethod
-    def _shared_phrases(text: str, need: _Units, offer: _Units, covered: set):
+    def _shared_phrases(
+        text: str, need: _Units, offer: _Units, covered: set[tuple[str, ...]]
+    ) -> list[tuple[str, frozenset[str]]]:
         """Phrases of 2-5 words (a compound counts as its words) in the need and the offer,
         longest first, opening and closing on a meaningful word and not crossing
         punctuation nor a compound's edge; phrases of a chosen concept are left out."""
@@ -640,7 +651,7 @@ class RelevanceModel:
             offer.words[i : i + k] for k in range(2, 6) for i in range(len(offer.words) - k + 1)
         }
         taken = [False] * n
-        found = []
+        found: list[tuple[int, str, frozenset[str]]] = []
         for k in range(5, 1, -1):
             for i in range(n - k + 1):
                 j = i + k
@@ -663,7 +674,9 @@ class RelevanceModel:
         return [(term, content) for _, term, content in sorted(found)]
 
     @staticmethod
-    def _shared_words(text: str, need: _Units, offer: _Units, covered: set[str]):
+    def _shared_words(
+        text: str, need: _Units, offer: _Units, covered: set[str]
+    ) -> list[tuple[str, frozenset[str]]]:
         """Single words (or whole one-word units) of the need also in the offer."""
         offer_words = set(offer.words)
         found: dict[str, tuple[str, frozenset[str]]] = {}
@@ -684,7 +697,7 @@ class RelevanceModel:
 
     def _idf_map(self, block: int) -> dict[str, float]:
         """Feature -> IDF of one fitted block, computed once per fit."""
-        cache = self.__dict__.setdefault("_idf_cache", {})
+        cache: dict[int, dict[str, float]] = self.__dict__.setdefault("_idf_cache", {})
         if block not in cache:
             cache[block] = self._idf(block)
         return cache[block]
@@ -696,13 +709,18 @@ class RelevanceModel:
         return dict(zip(vec.get_feature_names_out(), vec.idf_, strict=True))
 
 
+def dense_array(rows: Any) -> np.ndarray:
+    """``rows`` as a dense array, whether a scipy sparse matrix or anything array-like."""
+    dense: np.ndarray = rows.toarray() if sparse.issparse(rows) else np.asarray(rows)
+    return dense
+
+
 def relevance(
     needs: sparse.spmatrix | np.ndarray, offers: sparse.spmatrix | np.ndarray
 ) -> np.ndarray:
     """Cosine of unit rows: (n, d) needs x (m, d) offers -> dense (n, m) in [0, 1]."""
-    product = needs @ offers.T
-    product = product.toarray() if sparse.issparse(product) else np.asarray(product)
-    return np.clip(product, 0.0, 1.0)
+    cosines: np.ndarray = np.clip(dense_array(needs @ offers.T), 0.0, 1.0)
+    return cosines
 
 
 def top_k(
@@ -714,10 +732,8 @@ def top_k(
     """
     if k < 0:
         raise ValueError("k must be non-negative")
-    if sparse.issparse(query):
-        query = query.toarray()
-    query = np.asarray(query, dtype=np.float32).reshape(-1)
-    scores = matrix @ query
+    q = dense_array(query).astype(np.float32, copy=False).reshape(-1)
+    scores = matrix @ q
     scores = np.asarray(scores).reshape(-1)
     k = min(k, scores.shape[0])
     if k == 0:

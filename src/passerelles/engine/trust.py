@@ -239,7 +239,8 @@ class TrustGraph:
             self._evidence_index = (order, indptr)
         order, indptr = self._evidence_index
         candidates = order[indptr[u] : indptr[u + 1]]
-        return candidates[dst[candidates] == v]
+        found: np.ndarray = candidates[dst[candidates] == v]
+        return found
 
 
 def _select_entries(mat: sp.csr_array, keep: np.ndarray, *, negate: bool) -> sp.csr_array:
@@ -273,7 +274,8 @@ def _normalise_by_evidence(received: np.ndarray, trust_in: np.ndarray, floor: fl
     # Degree normalisation as in SybilRank: a walk that has mixed in the honest region visits
     # members in proportion to the trust they receive, so dividing by it puts everyone there
     # on the same footing, while Sybils behind few attack edges stay near zero.
-    return received / np.maximum(trust_in, floor)
+    normalised: np.ndarray = received / np.maximum(trust_in, floor)
+    return normalised
 
 
 # --- Global reputation ------------------------------------------------------------------------
@@ -440,7 +442,7 @@ def _trust_walk(
     before = mass  # the mass two steps back
     for step in range(iterations):
         np.multiply(mass, send, out=buffer)
-        moved = ties @ buffer
+        moved: np.ndarray = ties @ buffer
         moved += ties_t @ buffer
         if lazy:
             moved += mass * keep
@@ -462,7 +464,8 @@ def _distrust_received(g: TrustGraph, mass: np.ndarray, degree: np.ndarray) -> n
     weights = sp.csr_array((reports, g.distrust.indices, g.distrust.indptr), shape=g.distrust.shape)
     reports_out = np.asarray(weights.sum(axis=1)).ravel()
     share = mass / np.maximum(degree + reports_out, WALK_DEGREE_FLOOR)
-    return weights.T @ share
+    sent: np.ndarray = weights.T @ share
+    return sent
 
 
 # --- Personalised trust -----------------------------------------------------------------------
@@ -572,7 +575,7 @@ class PathEdge:
     weight: float
     kind: int
     label: object
-    labels: tuple = ()
+    labels: tuple[object, ...] = ()
 
 
 @dataclass(frozen=True)
