@@ -194,11 +194,34 @@ def test_reputation_resists_a_sybil_ring_of_any_size():
 
 
 def test_distrust_lowers_reputation():
+    # Once the walk has mixed around 3 (its default two steps on four members barely reach
+    # it, and a report is also a tie that brings mass to 3 sooner).
     edges = [(0, 1), (1, 0), (0, 2), (2, 0), (1, 2), (2, 1), (0, 3), (1, 3), (3, 0)]
-    before = reputation(graph(edges, 4), [0])
-    after = reputation(graph([*edges, (2, 3, -1.0)], 4), [0])
-    assert after[3] < before[3]
-    assert reputation(graph([*edges, (2, 3, -1.0)], 4), [0], distrust_weight=0)[3] == before[3]
+    before = reputation(graph(edges, 4), [0], iterations=8)
+    reported = graph([*edges, (2, 3, -1.0)], 4)
+    after = reputation(reported, [0], iterations=8)
+    assert after[3] < 0.8 * before[3]
+    assert after[3] < 0.8 * reputation(reported, [0], iterations=8, distrust_weight=0)[3]
+
+
+def test_a_member_whose_ties_are_all_full_reports_scores_zero():
+    # Members only ever reported are reached by the walk (a report is a contact), but keep
+    # none of what comes along reports; one reported by a faint report keeps most of it.
+    edges = [(0, 1), (1, 0), (0, 2), (2, 0), (1, 2), (2, 1)]
+    g = graph([*edges, (1, 3, -1.0), (2, 3, -1.0), (2, 4, -0.1)], 5)
+    mass, _ = reputation_walk(g, [0])
+    r = reputation(g, [0])
+    assert mass[3] > 0 and r[3] == 0.0
+    assert r[4] > 0.8 * reputation(g, [0], distrust_weight=0)[4]
+
+
+def test_reports_connect_members_the_walk_would_otherwise_miss():
+    # 3 is known to the circle only through a dispute with 2, and vouches for 4: 4 is
+    # reached (as SybilRank reaches it), 3 itself is held down by the report.
+    edges = [(0, 1), (1, 0), (0, 2), (2, 0), (1, 2), (2, 1), (2, 3, -0.2), (3, 4), (4, 3)]
+    r = reputation(graph(edges, 5), [0])
+    assert r[4] > 0
+    assert r[3] < r[4]
 
 
 def test_reputation_is_deterministic_and_scaled():
@@ -358,14 +381,15 @@ def test_results_are_finite_and_deterministic(edges, seeds, viewer):
 
 
 def _reference_reputation(src, dst, w, n, seeds, tie_weight=0.05, iterations=None):
-    """The reputation walk written plainly in float64, dense, step by step: a mutual tie
+    """The reputation walk written plainly in float64, dense, step by step, on evidence of
+    either sign (reports are ties too) and without reports' penalty: a mutual tie
     weighs 1 and a one-way tie ONE_WAY_TIE, both ways; a member of degree below the floor
     keeps what its ties do not carry; score = mass / max(degree, floor), mean 1 by mass."""
     ties = np.zeros((n, n))
     for u, v, x in zip(src, dst, w, strict=True):
         if u != v:
             ties[u, v] += x
-    ties = np.minimum(1.0, np.maximum(ties, 0.0) / tie_weight)
+    ties = np.minimum(1.0, np.abs(ties) / tie_weight)
     sym = ONE_WAY_TIE * (ties + ties.T)
     degree = sym.sum(axis=1)
     capped = np.maximum(degree, WALK_DEGREE_FLOOR)
@@ -394,8 +418,10 @@ def test_reputation_float32_walks_match_a_float64_reference():
     rng = np.random.default_rng(3)
     n, m = 80, 500
     src, dst = rng.integers(0, n, m), rng.integers(0, n, m)
-    w = rng.choice([0.01, 0.04, 0.2, 0.5, 1.0], m)
-    got = reputation(TrustGraph.from_edges(src, dst, w, num_nodes=n), [0, 3, 9], tol=0)
+    w = rng.choice([0.01, 0.04, 0.2, 0.5, 1.0, -0.03, -1.0], m)
+    got = reputation(
+        TrustGraph.from_edges(src, dst, w, num_nodes=n), [0, 3, 9], tol=0, distrust_weight=0
+    )
     expected, mass = _reference_reputation(src, dst, w, n, [0, 3, 9])
     np.testing.assert_allclose(got, expected, rtol=1e-4, atol=1e-6 * expected.max())
     walk, _ = reputation_walk(TrustGraph.from_edges(src, dst, w, num_nodes=n), [0, 3, 9], tol=0)
@@ -413,15 +439,21 @@ def test_a_path_too_weak_to_represent_is_not_given_as_an_explanation():
 
 # --- the mass entering a Sybil region is bounded by its attack edges -----------------------------
 
-honest_edges = st.lists(st.tuples(st.integers(0, 7), st.integers(0, 7)), min_size=1, max_size=30)
-ring_edges = st.lists(st.tuples(st.integers(8, 13), st.integers(0, 13)), max_size=40)
-attack_edges = st.lists(st.tuples(st.integers(0, 7), st.integers(8, 13)), max_size=3)
+# Evidence of either sign: vouches, faint endorsements, upheld reports (Sybils may report
+# each other or honest members; an honest member's report against a Sybil is an attack edge).
+signed = st.sampled_from([1.0, 0.3, 0.02, -1.0, -0.2])
+honest_edges = st.lists(
+    st.tuples(st.integers(0, 7), st.integers(0, 7), signed), min_size=1, max_size=30
+)
+ring_edges = st.lists(st.tuples(st.integers(8, 13), st.integers(0, 13), signed), max_size=40)
+attack_edges = st.lists(st.tuples(st.integers(0, 7), st.integers(8, 13), signed), max_size=3)
 
 
 def _crossing_capacity(g, honest):
-    """For each honest member, the weight of its ties into the rest (each tie ``h - s``
-    weighs ONE_WAY_TIE * (tie(h, s) + tie(s, h))) over max(degree(h), floor)."""
-    ties = np.minimum(g.trust.toarray() / 0.05, 1.0)
+    """For each honest member, the weight of its ties (vouches or reports) into the rest
+    (each tie ``h - s`` weighs ONE_WAY_TIE * (tie(h, s) + tie(s, h))) over
+    max(degree(h), floor)."""
+    ties = np.minimum((g.trust + g.distrust).toarray() / 0.05, 1.0)
     sym = ONE_WAY_TIE * (ties + ties.T)
     degree = sym.sum(axis=1)
     crossing = sym[np.ix_(honest, np.setdiff1d(np.arange(g.num_nodes), honest))].sum(axis=1)
@@ -433,11 +465,12 @@ def _crossing_capacity(g, honest):
 def test_mass_entering_the_sybil_region_is_bounded_by_the_attack_edges(
     honest_e, ring_e, attack_e, seeds
 ):
-    # Sybils 8..13 tie to each other and vouch for honest members 0..7 as they like; honest
-    # members vouch for Sybils only along ``attack_e``. Each step, the Sybil region gains at
-    # most what the crossing ties carry from the honest mass, and after k steps at most
-    # k * sum(crossing capacity): a bound fixed by the honest side and the crossing ties, not
-    # by the ring's size or shape (its vouches for honest members are one-way ties).
+    # Sybils 8..13 tie to each other and vouch for (or report) honest members 0..7 as they
+    # like; honest members vouch for or report Sybils only along ``attack_e``. Each step,
+    # the Sybil region gains at most what the crossing ties carry from the honest mass, and
+    # after k steps at most k * sum(crossing capacity): a bound fixed by the honest side and
+    # the crossing ties, not by the ring's size or shape (its vouches for honest members are
+    # one-way ties).
     g = graph([*honest_e, *ring_e, *attack_e], 14)
     honest = np.arange(8)
     capacity = _crossing_capacity(g, honest)

@@ -148,10 +148,14 @@ class TrustGraph:
         trust: sp.csr_array,
         distrust: sp.csr_array,
         evidence: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None, np.ndarray | None],
+        merged: sp.csr_array | None = None,
     ) -> None:
         self.num_nodes = num_nodes
         self.trust = trust
         self.distrust = distrust
+        # Net evidence per ordered pair, both signs (explicit zeros allowed): the ties of the
+        # reputation walk, kept from the build so that the walk does not merge the two again.
+        self._merged = merged
         self._evidence = evidence
         self._evidence_index: tuple[np.ndarray, np.ndarray] | None = None
         self._reverse: sp.csr_array | None = None
@@ -195,7 +199,7 @@ class TrustGraph:
             distrust = _select_entries(merged, merged.data < 0, negate=True)
         else:
             distrust = sp.csr_array((n, n), dtype=np.float64)
-        return cls(n, trust, distrust, (src_i, dst_i, w, kinds, labels))
+        return cls(n, trust, distrust, (src_i, dst_i, w, kinds, labels), merged)
 
     # Sums over the edges are computed on first use: the reputation walk needs none of them
     # (an O(edges) pass each at a million members). Computing one twice is harmless.
@@ -317,11 +321,16 @@ def reputation(
     few attack edges. Each step a member sends, along each tie (both ways), its mass times
     the tie's weight divided by its degree (the sum of its ties' weights), but by no less
     than :data:`WALK_DEGREE_FLOOR`; what it does not send it keeps. A mutual tie weighs 1,
-    a one-way tie :data:`ONE_WAY_TIE`. So the mass entering a Sybil region in one step is at
-    most ``sum over the ties crossing into it of weight * mass(u) / max(degree(u), floor)``
-    over its honest ends ``u``, whatever the ring does inside: its vouches for honest
-    members are one-way ties that carry half, and a member with a single tie keeps most of
-    its mass.
+    a one-way tie :data:`ONE_WAY_TIE`. A tie is any evidence between two members, upheld
+    reports included (as in SybilRank, which counts every interaction): a report shows that
+    the two really dealt with each other, and members whose recorded contacts are mostly
+    disputes would otherwise be out of the walk's reach. So the mass entering a Sybil region
+    in one step is at most ``sum over the ties crossing into it of weight * mass(u) /
+    max(degree(u), floor)`` over its honest ends ``u``, whatever the ring does inside: its
+    vouches for (or reports against) honest members are one-way ties that carry half, and a
+    member with a single tie keeps most of its mass. An honest member's upheld report
+    against a Sybil is a crossing tie like a vouch; the reported account itself keeps none
+    of what comes along it (see below).
 
     The score is the mass divided by ``max(degree, floor)`` (what the walk's stationary
     distribution gives each member, so that every member of a well-mixed honest region is
@@ -329,11 +338,11 @@ def reputation(
     its mass-weighted mean is 1. The walk counts ties, not strengths: positive evidence of
     weight ``tie_weight`` or more is one full tie (weaker evidence, a fraction), because an
     attacker can always ask for the strongest vouch while honest members also record weak
-    evidence. Reports are sent along like one-way ties (a full report counts like one) but
-    carry no mass onward; a member keeps the share ``trust / (trust + distrust)`` of its
-    score, both received in the walk's units (``distrust_weight`` scales the distrust), so
-    scores are never negative and a member reported by those who trusted it drops towards 0,
-    while reports from accounts the walk barely reaches weigh as little as their vouches.
+    evidence. Distrust then lowers the score: of the mass a member holds, the part that
+    came along reports, weighed by their strength (a full report, weight -1 or stronger,
+    counts whole; ``distrust_weight`` scales it), is taken off in proportion, so scores are
+    never negative, a member whose ties are all full reports scores 0, and reports from
+    accounts the walk barely reaches weigh as little as their vouches.
     Empty ``seeds`` gives zeros.
     """
     n = g.num_nodes
@@ -343,12 +352,13 @@ def reputation(
     mass, degree = _walk(g, seed_idx, iterations, tie_weight, tol)
     score, scale = _scaled(mass, np.maximum(degree, WALK_DEGREE_FLOOR))
     if g.distrust.nnz and distrust_weight:
-        # Trust and distrust received in the same units (mass sent along ties, resp.
-        # reports): the score keeps the trusted share. Reports from members the walk barely
-        # reaches (e.g. Sybils reporting honest members) weigh as little as their vouches.
+        # What came along reports, in the walk's units, against what the member holds: the
+        # score keeps the rest. Reports from members the walk barely reaches (e.g. Sybils
+        # reporting honest members) weigh as little as their vouches.
         reported = distrust_weight * _distrust_received(g, mass, degree)
         with np.errstate(invalid="ignore", divide="ignore"):
-            score *= np.where(reported > 0, mass / (mass + reported), 1.0)
+            kept = np.where(reported > 0, 1.0 - reported / mass, 1.0)
+        score *= np.clip(np.nan_to_num(kept, nan=0.0), 0.0, 1.0)
     return score
 
 
@@ -361,8 +371,9 @@ def reputation_walk(
     tol: float = WALK_TOL,
 ) -> tuple[np.ndarray, np.ndarray]:
     """The walk behind :func:`reputation`: ``(mass (n,), degree (n,))``, float64. The mass
-    sums to 1 (0 without seeds); ``degree`` is each member's ties, a mutual tie counting 1
-    and a one-way tie :data:`ONE_WAY_TIE`. For checks and explanations of the score."""
+    sums to 1 (0 without seeds); ``degree`` is each member's ties (evidence of either sign),
+    a mutual tie counting 1 and a one-way tie :data:`ONE_WAY_TIE`. For checks and
+    explanations of the score."""
     n = g.num_nodes
     seed_idx = _as_nodes(seeds, g, "seeds")
     if n == 0 or seed_idx.size == 0:
@@ -385,12 +396,16 @@ def _walk(
 
 def _walk_ties(g: TrustGraph, tie_weight: float) -> tuple[sp.csr_array, np.ndarray]:
     """The ties of the reputation walk as float32 CSR ``(n, n)`` of tie fractions in
-    ``[0, 1]`` (row ``u``: the members ``u`` trusts), and each member's degree ``(n,)``,
-    float64: ``ONE_WAY_TIE * (ties in + ties out)``, so a mutual tie counts 1 and a one-way
-    tie ``ONE_WAY_TIE`` (the walk's symmetric weight of ``u - v`` is
-    ``ONE_WAY_TIE * (tie(u, v) + tie(v, u))``)."""
+    ``[0, 1]`` (row ``u``: the members ``u`` has evidence about, trust or upheld reports),
+    and each member's degree ``(n,)``, float64: ``ONE_WAY_TIE * (ties in + ties out)``, so
+    a mutual tie counts 1 and a one-way tie ``ONE_WAY_TIE`` (the walk's symmetric weight of
+    ``u - v`` is ``ONE_WAY_TIE * (tie(u, v) + tie(v, u))``)."""
     n = g.num_nodes
-    indptr, indices, data = g.trust.indptr, g.trust.indices, g.trust.data
+    merged = g._merged
+    if merged is None:
+        merged = sp.csr_array(g.trust + g.distrust)
+    indptr, indices = merged.indptr, merged.indices
+    data = np.abs(merged.data)
     # Most evidence is a full tie: start from counts, then correct the few fractional ties.
     tie_data = np.ones(data.size, dtype=np.float32)
     degree = np.bincount(indices, minlength=n).astype(np.float64)
@@ -405,7 +420,7 @@ def _walk_ties(g: TrustGraph, tie_weight: float) -> tuple[sp.csr_array, np.ndarr
         degree -= np.bincount(indices[weak], weights=missing, minlength=n)
         rows = np.searchsorted(indptr, weak, side="right") - 1
         degree -= np.bincount(rows, weights=missing, minlength=n)
-    ties = sp.csr_array((tie_data, indices, indptr), shape=g.trust.shape)
+    ties = sp.csr_array((tie_data, indices, indptr), shape=merged.shape)
     degree *= ONE_WAY_TIE
     return ties, degree
 
@@ -457,15 +472,13 @@ def _trust_walk(
 
 def _distrust_received(g: TrustGraph, mass: np.ndarray, degree: np.ndarray) -> np.ndarray:
     """What each member receives along reports in the reputation walk's units: a reporter
-    ``u`` sends ``mass[u] * report(u, v) / max(degree(u) + reports(u), floor)`` along each
-    report, where a full report (weight -1 or stronger) counts like a one-way tie,
+    ``u`` sends ``mass[u] * report(u, v) / max(degree(u), floor)`` along each report, where
+    a full report (weight -1 or stronger) counts like the one-way tie it is in the walk,
     ``ONE_WAY_TIE``, and a weaker one in proportion."""
     reports = np.minimum(g.distrust.data, 1.0) * ONE_WAY_TIE
     weights = sp.csr_array((reports, g.distrust.indices, g.distrust.indptr), shape=g.distrust.shape)
-    reports_out = np.asarray(weights.sum(axis=1)).ravel()
-    share = mass / np.maximum(degree + reports_out, WALK_DEGREE_FLOOR)
-    sent: np.ndarray = weights.T @ share
-    return sent
+    received: np.ndarray = weights.T @ (mass / np.maximum(degree, WALK_DEGREE_FLOOR))
+    return received
 
 
 # --- Personalised trust -----------------------------------------------------------------------
