@@ -50,7 +50,8 @@ def diff(before: dict[str, Any], obj: models.Model) -> dict[str, list[Any]]:
 def _pk(value: models.Model | int | None) -> int | None:
     if value is None or isinstance(value, int):
         return value
-    return value.pk
+    pk: int | None = value.pk
+    return pk
 
 
 def record(

@@ -1,5 +1,7 @@
 """Shared vocabularies: the four axes of exchange and the 21 NAF sections."""
 
+from collections.abc import Iterable
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -44,7 +46,7 @@ def split_codes(value: str) -> list[str]:
     return [code for code in (value or "").split(",") if code]
 
 
-def join_codes(codes) -> str:
+def join_codes(codes: Iterable[str]) -> str:
     codes = [c for c in codes if c]
     return f",{','.join(codes)}," if codes else ""
 

@@ -1,13 +1,17 @@
+from collections.abc import Callable
 from urllib.parse import unquote
 
 from django.conf import settings
+from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 SESSION_KEY = "kept_language"  # the profile's language, cached for the session
 
+GetResponse = Callable[[HttpRequest], HttpResponse]
 
-def remember_language(request, code: str) -> None:
+
+def remember_language(request: HttpRequest, code: str) -> None:
     """Cache in the session the language just kept on the member's profile (the switch,
     sign-in), so that the middleware need not read the profile again."""
     if code in dict(settings.LANGUAGES) and getattr(request, "session", None) is not None:
@@ -23,11 +27,11 @@ class FrenchFirstLocaleMiddleware:
     middleware.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
         self.available = {code for code, _name in settings.LANGUAGES}
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
         if chosen not in self.available:
             chosen = self._kept_choice(request)
@@ -41,14 +45,14 @@ class FrenchFirstLocaleMiddleware:
         return response
 
     @staticmethod
-    def _kept_choice(request) -> str:
+    def _kept_choice(request: HttpRequest) -> str:
         """The language kept on the member's profile, read once per session."""
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated:
             return ""
         session = getattr(request, "session", None)
         if session is not None and SESSION_KEY in session:
-            return session[SESSION_KEY]
+            return str(session[SESSION_KEY])
         profile = getattr(user, "profile", None)  # the members app gives every user one
         kept = getattr(profile, "language", "") or ""
         if session is not None:
@@ -64,10 +68,10 @@ class RejectNulMiddleware:
     from ever becoming a server error. Placed right after the security middleware.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         query = unquote(request.META.get("QUERY_STRING", ""))
         if "\x00" in request.path or "\x00" in query:
             from passerelles.core.error_pages import bad_request

@@ -8,23 +8,31 @@ are more and invites to narrow the filters.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
 LIST_CAP = 1000
 
+if TYPE_CHECKING:  # Paginator is generic in the type stubs only
+    _Paginator = Paginator[Any]
+else:
+    _Paginator = Paginator
 
-class CappedPaginator(Paginator):
+
+class CappedPaginator(_Paginator):
     """A Paginator over the first ``cap`` objects; ``capped`` tells whether more exist."""
 
-    def __init__(self, object_list, per_page: int, cap: int = LIST_CAP, **kwargs) -> None:
+    def __init__(self, object_list: Any, per_page: int, cap: int = LIST_CAP, **kwargs: Any) -> None:
         super().__init__(object_list, per_page, **kwargs)
         self.cap = cap
 
     @cached_property
     def _bounded_count(self) -> int:
         """Objects up to ``cap + 1``: ``SELECT COUNT(*) FROM (... LIMIT cap + 1)``."""
-        if hasattr(self.object_list, "query"):  # unordered: the scan stops at cap + 1
+        if isinstance(self.object_list, QuerySet):  # unordered: the scan stops at cap + 1
             return self.object_list.order_by()[: self.cap + 1].count()
         return len(self.object_list[: self.cap + 1])
 

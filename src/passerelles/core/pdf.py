@@ -22,7 +22,8 @@ class DocumentPDF(FPDF):
             self.family = "Helvetica"
         self.set_auto_page_break(auto=True, margin=15)
 
-    def text(self, value: object) -> str:  # noqa: D102 (plain text, transliterated without Unicode font)
+    def plain_text(self, value: object) -> str:
+        """``value`` as text this document can print (transliterated without a Unicode font)."""
         value = str(value)
         if self.unicode:
             return value
@@ -35,4 +36,4 @@ class DocumentPDF(FPDF):
         self, value: object, size: float = 11, bold: bool = False, height: float = 6
     ) -> None:
         self.set_font(self.family, "B" if bold else "", size)
-        self.multi_cell(0, height, self.text(value), new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(0, height, self.plain_text(value), new_x="LMARGIN", new_y="NEXT")

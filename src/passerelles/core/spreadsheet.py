@@ -1,6 +1,7 @@
 """CSV downloads as French spreadsheet users open them: UTF-8 with BOM, ``;`` separators."""
 
 import csv
+from typing import Any
 
 from django.http import HttpResponse
 
@@ -13,7 +14,7 @@ def safe_cell(value: object) -> str:
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
-def csv_response(filename: str):
+def csv_response(filename: str) -> tuple[HttpResponse, Any]:
     """An attachment response and a ``csv.writer`` writing into it."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -16,6 +16,8 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
+from types import FrameType
+from typing import Any, TextIO
 
 PR_SET_PDEATHSIG = 1
 
@@ -34,7 +36,7 @@ def command(*args: str) -> list[str]:
 class Child:
     name: str
     argv: list[str]
-    process: subprocess.Popen | None = None
+    process: subprocess.Popen[bytes] | None = None
     started_at: float = 0.0
     deaths: list[float] = field(default_factory=list)
     restart_at: float | None = None
@@ -45,7 +47,7 @@ class Supervisor:
         self,
         children: list[tuple[str, list[str]]],
         *,
-        out=None,
+        out: TextIO | None = None,
         max_restarts: int = 5,
         stop_timeout: float = 10.0,
     ) -> None:
@@ -66,7 +68,7 @@ class Supervisor:
         child.restart_at = None
         self.say(f"{child.name} démarré (pid {child.process.pid})")
 
-    def request_stop(self, signum, frame) -> None:
+    def request_stop(self, signum: int, frame: FrameType | None) -> None:
         self.stopping = True
 
     def run(self) -> int:
@@ -93,7 +95,7 @@ class Supervisor:
                 if now >= child.restart_at:
                     self.spawn(child)
                 continue
-            status = child.process.poll()
+            status = child.process.poll() if child.process else None
             if status is None:
                 continue
             child.deaths = [t for t in child.deaths if now - t < 600] + [now]
@@ -106,21 +108,21 @@ class Supervisor:
         return 0
 
     def stop(self) -> None:
-        running = [c for c in self.children if c.process and c.process.poll() is None]
-        for child in running:
-            child.process.send_signal(signal.SIGTERM)
+        running = [c.process for c in self.children if c.process and c.process.poll() is None]
+        for process in running:
+            process.send_signal(signal.SIGTERM)
         deadline = time.monotonic() + self.stop_timeout
-        for child in running:
+        for process in running:
             try:
-                child.process.wait(timeout=max(0.1, deadline - time.monotonic()))
+                process.wait(timeout=max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
-                child.process.kill()
-                child.process.wait()
+                process.kill()
+                process.wait()
         if running:
             self.say("arrêté")
 
 
-def run(children: list[tuple[str, list[str]]], **options) -> int:
+def run(children: list[tuple[str, list[str]]], **options: Any) -> int:
     return Supervisor(children, **options).run()
 
 

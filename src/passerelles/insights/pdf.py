@@ -74,9 +74,9 @@ def board_pdf(report: CircleReport, summary: dict) -> bytes:
     header = [_("Indicateur"), *(str(f.quarter.label) for f in report.quarters)]
     widths = (70, *([(pdf.epw - 70) / max(1, len(report.quarters))] * len(report.quarters)))
     with pdf.table(col_widths=widths, text_align=("LEFT", *["RIGHT"] * len(report.quarters))) as t:
-        t.row([pdf.text(h) for h in header])
+        t.row([pdf.plain_text(h) for h in header])
         for row in rows:
-            t.row([pdf.text(row["title"]), *(pdf.text(c) for c in row["cells"])])
+            t.row([pdf.plain_text(row["title"]), *(pdf.plain_text(c) for c in row["cells"])])
     pdf.ln(3)
     pdf.write_line(
         _(

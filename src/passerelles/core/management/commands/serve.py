@@ -6,10 +6,11 @@ over several machines (web nodes, worker nodes, one scheduler): see docs/operati
 """
 
 import os
+from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 PROCESSES = ("web", "worker", "scheduler")
 
@@ -17,7 +18,7 @@ PROCESSES = ("web", "worker", "scheduler")
 class Command(BaseCommand):
     help = "Migrate, collect static files and run gunicorn, task workers and the scheduler."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--bind", default=os.environ.get("BIND", "0.0.0.0:8000"))
         parser.add_argument("--workers", type=int, default=int(os.environ.get("WORKERS", "3")))
         parser.add_argument(
@@ -35,13 +36,13 @@ class Command(BaseCommand):
 
     def handle(
         self,
-        *args,
+        *args: Any,
         bind: str,
         workers: int,
         task_workers: int,
         processes: str,
         no_migrate: bool,
-        **options,
+        **options: Any,
     ) -> None:
         from passerelles.core import supervisor
 
