@@ -2,7 +2,8 @@
 
 from datetime import timedelta
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from passerelles.events.access import visible_events
@@ -28,27 +29,43 @@ def happening_for(user) -> list[Event]:
     )
 
 
+def with_seats(queryset: QuerySet[Event]) -> QuerySet[Event]:
+    """``taken``: seats taken, counted for each event shown (a subquery per row kept)
+    rather than grouped over every event the filters let through."""
+    registered = (
+        Registration.objects.filter(event=OuterRef("pk"), status=RegistrationStatus.REGISTERED)
+        .order_by()
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return queryset.annotate(taken=Coalesce(Subquery(registered, output_field=IntegerField()), 0))
+
+
 def upcoming_for(user, limit: int = 5) -> list[Event]:
     """Next events ``user`` may see, those they registered for first; each carries
-    ``taken`` (seats taken) and ``mine`` (registered or waitlisted)."""
+    ``taken`` (seats taken) and ``mine`` (registered or waitlisted).
+
+    Two short queries whatever the number of events: one's own next events (read from
+    one's registrations), then the next others; seats are counted for those shown only.
+    """
     if not user.is_authenticated:
         return []
-    mine = Registration.objects.filter(
-        event=OuterRef("pk"),
-        user=user,
-        status__in=[RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED],
-    )
-    events = (
+    upcoming = with_seats(
         visible_events(user)
         .filter(ends_at__gte=timezone.now(), cancelled_at__isnull=True)
-        .annotate(
-            mine=Exists(mine),
-            taken=Count(
-                "registrations",
-                filter=Q(registrations__status=RegistrationStatus.REGISTERED),
-            ),
-        )
         .select_related("host_circle")
-        .order_by("-mine", "starts_at", "pk")
+        .order_by("starts_at", "pk")
     )
-    return list(events[:limit])
+    registered = Registration.objects.filter(
+        user=user, status__in=[RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED]
+    )
+    mine = list(upcoming.filter(pk__in=registered.values("event_id"))[:limit])
+    others = []
+    if len(mine) < limit:
+        others = list(upcoming.exclude(pk__in=[e.pk for e in mine])[: limit - len(mine)])
+    for event in mine:
+        event.mine = True
+    for event in others:
+        event.mine = False
+    return mine + others

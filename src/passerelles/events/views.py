@@ -2,9 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,23 +15,13 @@ from passerelles.circles.access import (
     visible_circles,
 )
 from passerelles.core.errors import ActionError
+from passerelles.core.pagination import CappedPaginator
 from passerelles.events import access, actions
 from passerelles.events.calendars import event_calendar
 from passerelles.events.extras import page_extras
 from passerelles.events.forms import AgendaFormSet, EventFilterForm, EventForm
 from passerelles.events.models import Registration, RegistrationStatus
-
-
-def _seats(queryset):
-    """``taken``: seats taken, counted per event shown rather than grouped for all."""
-    registered = (
-        Registration.objects.filter(event=OuterRef("pk"), status=RegistrationStatus.REGISTERED)
-        .order_by()
-        .values("event")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return queryset.annotate(taken=Coalesce(Subquery(registered, output_field=IntegerField()), 0))
+from passerelles.events.queries import with_seats
 
 
 @login_required
@@ -63,8 +51,8 @@ def event_list(request: HttpRequest) -> HttpResponse:
             events = events.filter(host_circle=data["circle"])
         if data["city"]:
             events = events.filter(city__icontains=data["city"])
-    events = _seats(events.select_related("host_circle")).order_by("starts_at", "pk")
-    page = Paginator(events, 20).get_page(request.GET.get("page"))
+    events = with_seats(events.select_related("host_circle")).order_by("starts_at", "pk")
+    page = CappedPaginator(events, 20).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
