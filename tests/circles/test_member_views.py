@@ -67,7 +67,7 @@ def test_invite_sends_one_mail_per_address_and_reports_members(
             follow=True,
         )
     text = response.content.decode()
-    assert "2 invitation(s) envoyée(s)" in text
+    assert "2 invitations envoyées." in text
     assert "bob@example.org est déjà membre" in text
     assert sorted(m.to[0] for m in mail.outbox) == ["a@example.org", "b@example.org"]
     assert Invitation.objects.filter(circle=club).count() == 2
@@ -95,6 +95,8 @@ def test_invitation_link_for_visitor_then_accept(client, alice, club):
     response = client.post(url)
     assert response.status_code == 302
     assert Membership.objects.get(user=nina, circle=club).state == MembershipState.ADMITTED
+    assert client.get(url)["Location"] == club.get_absolute_url()  # opened again: the circle
+    client.logout()
     assert client.get(url).status_code == 410
 
 

@@ -65,7 +65,7 @@ def test_organiser_brings_a_circle_and_opens_a_bridge(new_page, live_server):
     page.get_by_role("link", name="Inviter").first.click()
     page.fill("textarea[name=emails]", "bob@example.org")
     page.get_by_role("button", name="Envoyer les invitations").click()
-    assert page.get_by_text("1 invitation(s) envoyée(s).").is_visible()
+    assert page.get_by_text("1 invitation envoyée.").is_visible()
     invitation = _link_in_last_mail(r"http://[^\s]+/cercles/invitation/[^\s]+")
     bob_page = new_page()
     login(bob_page, bob.email)

@@ -4,6 +4,8 @@ Each function is one named action: it checks what must hold, writes in one trans
 and raises ``ActionError`` with a French message when the action cannot be done.
 """
 
+import datetime as dt
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
@@ -15,6 +17,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import ngettext
 
 from passerelles.circles import access
 from passerelles.circles.models import (
@@ -373,10 +376,50 @@ def read_invitation_token(token: str) -> Invitation:
     return invitation
 
 
+def invitation_mail(invitation: Invitation) -> tuple[str, str]:
+    """Subject and body of an invitation, in the current language: who invites, whom
+    (when the organiser gave a name), to which circle."""
+    url = absolute_reverse("circles:invitation", invitation_token(invitation))
+    inviter = invitation.invited_by
+    inviter_name = inviter.get_full_name() if inviter is not None else ""
+    context = {
+        "invitation": invitation,
+        "url": url,
+        "days": settings.INVITATION_MAX_AGE_DAYS,
+        "inviter": inviter_name,
+        "invitee": invitation.first_name or _invitee_account_name(invitation),
+    }
+    if inviter_name:
+        subject = _("[Passerelles] %(inviter)s vous invite à rejoindre %(circle)s")
+    else:
+        subject = _("[Passerelles] Invitation à rejoindre %(circle)s")
+    subject %= {"inviter": inviter_name, "circle": invitation.circle.name}
+    return subject, render_to_string("circles/email/invitation.txt", context)
+
+
+def _invitee_account_name(invitation: Invitation) -> str:
+    user = get_user_model().objects.filter(email__iexact=invitation.email).first()
+    return user.first_name if user is not None else ""
+
+
+def accepted_invitation(token: str, user) -> Invitation | None:
+    """The invitation behind a valid link if ``user`` has already accepted it (the link
+    opened again, or the redirect right after signing up through it)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    try:
+        data = signing.loads(token, salt=INVITATION_SALT)
+    except signing.BadSignature:
+        return None
+    return (
+        Invitation.objects.filter(pk=data.get("i"), accepted_by=user)
+        .select_related("circle")
+        .first()
+    )
+
+
 def send_invitation(invitation: Invitation) -> None:
     """In the language of the member with this address, if there is one (else French)."""
-    url = absolute_reverse("circles:invitation", invitation_token(invitation))
-    context = {"invitation": invitation, "url": url, "days": settings.INVITATION_MAX_AGE_DAYS}
     member = (
         get_user_model()
         .objects.filter(email__iexact=invitation.email)
@@ -384,13 +427,53 @@ def send_invitation(invitation: Invitation) -> None:
         .first()
     )
     with in_language_of(member):
-        send_mail(
-            subject=_("[Passerelles] Invitation à rejoindre %(circle)s")
-            % {"circle": invitation.circle.name},
-            message=render_to_string("circles/email/invitation.txt", context),
-            from_email=None,
-            recipient_list=[invitation.email],
+        subject, body = invitation_mail(invitation)
+        send_mail(subject=subject, message=body, from_email=None, recipient_list=[invitation.email])
+
+
+INVITATION_RESENT = audit.verb("invitation.resent", _l("a renvoyé l'invitation de"))
+
+
+@transaction.atomic
+def do_resend_invitation(invitation: Invitation, *, acting_user) -> Invitation:
+    """Send an open invitation again (its link lives anew from now), at most once per
+    ``INVITATION_RESEND_AFTER_HOURS``; the e-mail leaves once committed."""
+    invitation = (
+        Invitation.objects.select_for_update().select_related("circle").get(pk=invitation.pk)
+    )
+    _refuse_unless(access.may_manage_members(acting_user, invitation.circle))
+    if not invitation.is_open:
+        raise ActionError(_("Cette invitation n'est plus valable."))
+    hours = settings.INVITATION_RESEND_AFTER_HOURS
+    if timezone.now() - invitation.sent_at < dt.timedelta(hours=hours):
+        raise ActionError(
+            ngettext(
+                "L'invitation de %(email)s est partie il y a moins d'une heure ; "
+                "laissez-lui le temps d'arriver avant de la renvoyer.",
+                "L'invitation de %(email)s est partie il y a moins de %(hours)d heures ; "
+                "laissez-lui le temps d'arriver avant de la renvoyer.",
+                hours,
+            )
+            % {"email": invitation.email, "hours": hours}
         )
+    before = invitation.sent_at
+    invitation.sent_at = timezone.now()
+    invitation.save(update_fields=["sent_at"])
+    audit.record(
+        INVITATION_RESENT,
+        invitation,
+        acting_user=acting_user,
+        circle=invitation.circle_id,
+        changes={
+            "email": invitation.email,
+            "sent_at": [before.isoformat(), invitation.sent_at.isoformat()],
+        },
+    )
+    from passerelles.circles.imports import send_import_invitations
+
+    ids = [invitation.pk]
+    transaction.on_commit(lambda: send_import_invitations.enqueue(ids))
+    return invitation
 
 
 @transaction.atomic

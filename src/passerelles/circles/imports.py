@@ -590,7 +590,7 @@ def send_import_invitations(invitation_ids: list[int], site_url: str = "") -> in
     sent = 0
     invitations = Invitation.objects.filter(
         pk__in=invitation_ids, accepted_at__isnull=True, revoked_at__isnull=True
-    ).select_related("circle")
+    ).select_related("circle", "invited_by")
     for invitation in invitations:
         try:
             send_invitation(invitation)

@@ -41,6 +41,11 @@ urlpatterns = [
     ),
     path("<slug:slug>/inviter/", views_members.invite, name="invite"),
     path(
+        "<slug:slug>/invitations/<int:invitation_id>/renvoyer/",
+        views_members.invitation_resend,
+        name="invitation_resend",
+    ),
+    path(
         "<slug:slug>/invitations/<int:invitation_id>/annuler/",
         views_members.invitation_revoke,
         name="invitation_revoke",

@@ -7,8 +7,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from passerelles.accounts.adapter import SIGNUP_INITIAL
 from passerelles.circles import access, actions
 from passerelles.circles.forms import InviteForm
 from passerelles.circles.models import Invitation, Membership, MembershipState
@@ -44,9 +46,9 @@ def member_list(request: HttpRequest, slug: str) -> HttpResponse:
         .order_by("requested_at")
         if is_admin
         else [],
-        "invitations": circle.invitations.filter(
-            accepted_at__isnull=True, revoked_at__isnull=True
-        ).order_by("-sent_at")[:100]
+        "invitations": circle.invitations.filter(accepted_at__isnull=True, revoked_at__isnull=True)
+        .select_related("invited_by")
+        .order_by("-sent_at")[:100]
         if is_admin
         else [],
         "my_membership": access.membership_of(request.user, circle),
@@ -132,7 +134,11 @@ def invite(request: HttpRequest, slug: str) -> HttpResponse:
             form.cleaned_data["emails"],
         )
         if sent:
-            messages.success(request, _("%(n)d invitation(s) envoyée(s).") % {"n": sent})
+            messages.success(
+                request,
+                ngettext("%(n)d invitation envoyée.", "%(n)d invitations envoyées.", sent)
+                % {"n": sent},
+            )
         for reason in refused:
             messages.warning(request, reason)
         return redirect("circles:members", slug)
@@ -141,6 +147,10 @@ def invite(request: HttpRequest, slug: str) -> HttpResponse:
 
 def invitation_landing(request: HttpRequest, token: str) -> HttpResponse:
     """The page an invitation link opens: sign up or log in, then accept."""
+    already = actions.accepted_invitation(token, request.user)
+    if already is not None:
+        request.session.pop("pending_invitation", None)
+        return redirect(already.circle)
     try:
         invitation = actions.read_invitation_token(token)
     except ActionError as error:
@@ -148,6 +158,14 @@ def invitation_landing(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST" and request.user.is_authenticated:
         return _accept(request, invitation)
     request.session["pending_invitation"] = token
+    if not request.user.is_authenticated:
+        # The link proved the address: signing up with it needs no confirmation e-mail,
+        # and the form starts with the name the organiser gave.
+        request.session[SIGNUP_INITIAL] = {
+            "email": invitation.email,
+            "first_name": invitation.first_name,
+            "last_name": invitation.last_name,
+        }
     context = {"invitation": invitation, "next": reverse("circles:invitation", args=[token])}
     return render(request, "circles/invitation.html", context)
 
@@ -181,4 +199,20 @@ def invitation_revoke(request: HttpRequest, slug: str, invitation_id: int) -> Ht
         messages.error(request, str(error))
     else:
         messages.success(request, _("L'invitation est annulée."))
+    return redirect("circles:members", slug)
+
+
+@login_required
+@require_POST
+def invitation_resend(request: HttpRequest, slug: str, invitation_id: int) -> HttpResponse:
+    circle = access.get_circle_for_admin(request.user, slug)
+    invitation = get_object_or_404(Invitation, pk=invitation_id, circle=circle)
+    try:
+        actions.do_resend_invitation(invitation, acting_user=request.user)
+    except ActionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("L'invitation est renvoyée à %(email)s.") % {"email": invitation.email}
+        )
     return redirect("circles:members", slug)

@@ -177,6 +177,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Passerelles] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG or TESTING else "https"
 ACCOUNT_ADAPTER = "passerelles.accounts.adapter.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "passerelles.accounts.forms.SignupForm"
+# The name account e-mails greet with (« Bonjour, c'est Passerelles ! »), not the host's.
+SITE_NAME = "Passerelles"
 LOGIN_REDIRECT_URL = "pages:home"
 LOGIN_URL = "account_login"
 
@@ -240,6 +242,8 @@ IMPORT_MAX_BYTES = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 INVITATION_MAX_AGE_DAYS = 14
+# An organiser may send the same invitation again once this many hours have passed.
+INVITATION_RESEND_AFTER_HOURS = 24
 
 # --- Security headers -------------------------------------------------------------------
 # Every page: a Content-Security-Policy without inline script or style (scripts and styles

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from passerelles.accounts.views import signup
 from passerelles.api.main import api
 from passerelles.jobs.views import health
 from passerelles.pages.views import set_language
@@ -11,6 +12,7 @@ urlpatterns = [
     path("", include("passerelles.pages.urls")),
     path("", include("passerelles.core.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("compte/signup/", signup),  # allauth's page, prefilled from an invitation
     path("compte/", include("allauth.urls")),
     path("membres/", include("passerelles.members.urls")),
     path("cercles/", include("passerelles.circles.urls")),
