@@ -317,6 +317,43 @@ def test_one_failing_email_does_not_stop_the_others(
 
     assert [m.to for m in mail.outbox] == [["paul@example.org"]]
     assert Invitation.objects.filter(circle=club).count() == 2
-    assert "2 invitation(s) en cours d&#x27;envoi, 4 ligne(s) ignorée(s)." in (
-        response.content.decode()
-    )
+    assert "2 invitations en cours d&#x27;envoi, 4 lignes ignorées." in (response.content.decode())
+
+
+def test_preview_names_ignored_columns_and_flags_missing_names(as_alice, club):
+    data = (
+        "E-mail;Prénom;Nom;Téléphone;Fonction\r\n"
+        "anne@example.org;Anne;Vidal;0600000000;Trésorière\r\n"
+        "sans.nom@example.org;;;0611111111;\r\n"
+        "marc@example.org;Marc;;;\r\n"
+    ).encode()
+    upload(as_alice, club, data)
+    draft = draft_of(club)
+    assert draft.ignored_columns == ["Téléphone", "Fonction"]
+    page = as_alice.get(confirm_url(draft)).content.decode()
+    assert "Colonnes ignorées : Téléphone, Fonction." in page
+    assert "Ni prénom ni nom" in page and "Nom manquant." in page
+    assert "2 lignes portent une remarque" in page
+    # Flagged, not refused: the three are still to invite.
+    assert "Inviter les 3 personnes" in page
+
+
+def test_preview_flags_an_existing_account_under_another_name(as_alice, club, bob):
+    make_user("helene@example.org", "Hélène", "Garnier")
+    make_user("same@example.org", "Lucie", "Faure")
+    data = (
+        "E-mail;Prénom;Nom\r\n"
+        "helene@example.org;Hélène;Dubois\r\n"
+        "bob@example.org;Robert;Durand\r\n"
+        "same@example.org;LUCIE;Faure\r\n"
+    ).encode()
+    upload(as_alice, club, data)
+    rows = {row["email"]: row for row in draft_of(club).rows}
+    # Someone outside the circle: the name differs, which name is not told.
+    assert "sous un autre nom" in rows["helene@example.org"]["warnings"][0]
+    assert "Garnier" not in rows["helene@example.org"]["warnings"][0]
+    # A member of the circle: the organiser already sees the name, so it is shown.
+    assert "« Bob Durand »" in rows["bob@example.org"]["warnings"][0]
+    assert rows["same@example.org"]["warnings"] == []  # same name, other case
+    page = as_alice.get(confirm_url(draft_of(club))).content.decode()
+    assert "sous un autre nom" in page

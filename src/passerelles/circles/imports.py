@@ -357,8 +357,15 @@ def parse_member_file(data: bytes, filename: str) -> list[dict]:
     """Rows of a member list with their errors; ImportFileError for a file-level problem.
 
     Each row: ``line`` (as in the spreadsheet, header = 1), the fields of ``FIELDS``
-    (``sector`` a NAF code, ``sector_text`` what the file said), ``errors`` (French).
+    (``sector`` a NAF code, ``sector_text`` what the file said), ``errors`` (French,
+    the row is not imported), ``warnings`` (French, the row is imported all the same).
     """
+    return read_member_file(data, filename)[0]
+
+
+def read_member_file(data: bytes, filename: str) -> tuple[list[dict], list[str]]:
+    """The rows (as ``parse_member_file``) and the headers of the columns not imported,
+    as the file spells them (« Téléphone », « Fonction »)."""
     table = read_table(data, filename)
     header_index = next((i for i, row in enumerate(table) if any(c.strip() for c in row)), None)
     if header_index is None:
@@ -387,7 +394,14 @@ def parse_member_file(data: bytes, filename: str) -> list[dict]:
         )
     seen: dict[str, int] = {}
     sector_of = lru_cache(maxsize=None)(sector_code)  # a club list repeats a few sectors
-    return [check_row(line, row, columns, seen, sector_of) for line, row in records]
+    rows = [check_row(line, row, columns, seen, sector_of) for line, row in records]
+    used = set(columns.values())
+    ignored = [
+        " ".join(str(cell).split())
+        for index, cell in enumerate(table[header_index])
+        if index not in used and str(cell).strip()
+    ]
+    return rows, ignored
 
 
 def check_row(
@@ -418,6 +432,7 @@ def check_row(
         "city": raw["city"],
         "role": Role.MEMBER.value,
         "errors": [],
+        "warnings": [],
         "status": "",
         "note": "",
     }
@@ -449,6 +464,14 @@ def check_row(
                 _("Rôle inconnu : « %(value)s » (membre, modérateur ou administrateur).")
                 % {"value": raw["role"]}
             )
+    if not (row["first_name"] or row["last_name"]):
+        row["warnings"].append(
+            _("Ni prénom ni nom : l'invitation partira sans nom, la personne le saisira.")
+        )
+    elif not row["last_name"]:
+        row["warnings"].append(_("Nom manquant."))
+    elif not row["first_name"]:
+        row["warnings"].append(_("Prénom manquant."))
     for field, limit in MAX_LENGTHS.items():
         if len(row[field]) > limit:
             errors.append(
@@ -488,6 +511,10 @@ def annotate_rows(rows: list[dict], circle: Circle) -> list[dict]:
 
     emails = [row["email"] for row in rows if not row["errors"]]
     users = get_user_model().objects.filter(email__in=emails)
+    names = {
+        email.lower(): (first, last)
+        for email, first, last in users.values_list("email", "first_name", "last_name")
+    }
     states = dict(
         Membership.objects.filter(circle=circle, user__in=users).values_list("user__email", "state")
     )
@@ -510,7 +537,37 @@ def annotate_rows(rows: list[dict], circle: Circle) -> list[dict]:
             row["status"], row["note"] = "renew", _("Déjà invité : le lien sera renvoyé.")
         else:
             row["status"], row["note"] = "new", ""
+        if not row["errors"] and row["email"] in names:
+            _flag_other_name(row, names[row["email"]], states.get(row["email"]))
     return rows
+
+
+def _same_name(a: str, b: str) -> bool:
+    return normalise_header(a) == normalise_header(b)
+
+
+def _flag_other_name(row: dict, account: tuple[str, str], state: str | None) -> None:
+    """A row whose address already has an account under another name: the account's name
+    is the one members will see. The organiser reads that name only for the circle's own
+    members; for anyone else the list says a name differs, not which."""
+    first, last = account
+    if not (row["first_name"] or row["last_name"]) or not (first or last):
+        return
+    if _same_name(row["first_name"], first) and _same_name(row["last_name"], last):
+        return
+    warnings = row.setdefault("warnings", [])
+    if state == MembershipState.ADMITTED:
+        warnings.append(
+            _("Le membre inscrit avec cette adresse s'appelle « %(name)s » dans Passerelles.")
+            % {"name": f"{first} {last}".strip()}
+        )
+    else:
+        warnings.append(
+            _(
+                "Un compte Passerelles existe déjà pour cette adresse, sous un autre nom : "
+                "c'est ce nom-là que verront les membres."
+            )
+        )
 
 
 def to_invite(rows: list[dict]) -> list[dict]:
@@ -521,6 +578,7 @@ def summary(rows: list[dict]) -> dict[str, int]:
     """Counts for the preview; after confirmation, "to_invite" counts those invited."""
     invited = ("new", "renew", "invited", "renewed")
     return {
+        "warnings": sum(1 for row in rows if row.get("warnings") and not row.get("errors")),
         "total": len(rows),
         "to_invite": sum(1 for row in rows if row["status"] in invited and not row["errors"]),
         "renew": sum(1 for row in rows if row["status"] in ("renew", "renewed")),
@@ -529,11 +587,17 @@ def summary(rows: list[dict]) -> dict[str, int]:
     }
 
 
-def do_create_import(circle: Circle, by, filename: str, rows: list[dict]) -> MemberImport:
+def do_create_import(
+    circle: Circle, by, filename: str, rows: list[dict], ignored_columns: list[str] = ()
+) -> MemberImport:
     """A draft import of parsed rows: no invitation and no membership is written."""
     rows = annotate_rows(rows, circle)
     return MemberImport.objects.create(
-        circle=circle, uploaded_by=by, filename=PurePath(filename).name[:200], rows=rows
+        circle=circle,
+        uploaded_by=by,
+        filename=PurePath(filename).name[:200],
+        rows=rows,
+        ignored_columns=list(ignored_columns),
     )
 
 

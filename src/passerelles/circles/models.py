@@ -270,6 +270,8 @@ class MemberImport(models.Model):
     )
     filename = models.CharField(max_length=200)
     rows = models.JSONField(default=list)
+    # Headers of the file's columns that were not imported (« Téléphone », « Fonction »).
+    ignored_columns = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     created_count = models.PositiveIntegerField(default=0)

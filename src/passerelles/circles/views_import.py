@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET
 
 from passerelles.circles import access, imports
@@ -45,9 +45,10 @@ class ImportForm(forms.Form):
                 % {"size": settings.IMPORT_MAX_BYTES // (1024 * 1024)}
             )
         try:
-            self.cleaned_data["rows"] = imports.parse_member_file(upload.read(), upload.name)
+            rows, ignored = imports.read_member_file(upload.read(), upload.name)
         except imports.ImportFileError as error:
             raise forms.ValidationError(str(error)) from error
+        self.cleaned_data["rows"], self.cleaned_data["ignored"] = rows, ignored
         return upload
 
 
@@ -57,7 +58,8 @@ def member_import(request: HttpRequest, slug: str) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         name, rows = form.cleaned_data["file"].name, form.cleaned_data["rows"]
-        draft = imports.do_create_import(circle, request.user, name, rows)
+        ignored = form.cleaned_data["ignored"]
+        draft = imports.do_create_import(circle, request.user, name, rows, ignored)
         return redirect("circles:import_confirm", slug, draft.pk)
     context = {
         "circle": circle,
@@ -93,11 +95,16 @@ def _confirm(request: HttpRequest, member_import: MemberImport) -> HttpResponse:
         messages.warning(request, str(error))
         return redirect("circles:import_confirm", member_import.circle.slug, member_import.pk)
     sent = len(done.rows) - done.skipped_count
-    messages.success(
-        request,
-        _("%(sent)d invitation(s) en cours d'envoi, %(skipped)d ligne(s) ignorée(s).")
-        % {"sent": sent, "skipped": done.skipped_count},
-    )
+    text = ngettext(
+        "%(sent)d invitation en cours d'envoi", "%(sent)d invitations en cours d'envoi", sent
+    ) % {"sent": sent}
+    if done.skipped_count:
+        text += ngettext(
+            ", %(skipped)d ligne ignorée.", ", %(skipped)d lignes ignorées.", done.skipped_count
+        ) % {"skipped": done.skipped_count}
+    else:
+        text += "."
+    messages.success(request, text)
     return redirect("circles:members", member_import.circle.slug)
 
 
