@@ -38,7 +38,6 @@ class TokenAuth(HttpBearer):
             raise HttpError(403, _("Ce jeton ne permet que la lecture."))
         _count_request(found.digest[:20])
         request.user = found.user
-        request.api_token = found
         return found.user
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
+from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.api.members import ProfileOut
 from passerelles.api.pagination import CappedPagination
 from passerelles.circles import access
@@ -36,20 +37,21 @@ class CircleDetailOut(CircleOut):
 
 @router.get("", response=list[CircleOut], summary="Circles")
 @paginate(CappedPagination, page_size=50)
-def circle_list(request: HttpRequest) -> object:
+def circle_list(request: AuthedHttpRequest) -> object:
     """Listed circles, the member's own, and those bridged with theirs."""
     return with_member_counts(access.visible_circles(request.user)).order_by("name", "pk")
 
 
 @router.get("/{slug}", response=CircleDetailOut, summary="One circle")
-def circle_detail(request: HttpRequest, slug: str) -> Circle:
+def circle_detail(request: AuthedHttpRequest, slug: str) -> Circle:
     circle = access.get_circle_for_user(request.user, slug)
-    circle.members = circle.memberships.filter(state=MembershipState.ADMITTED).count()
     membership = access.membership_of(request.user, circle)
     admitted = membership is not None and membership.state == MembershipState.ADMITTED
-    circle.my_role = membership.role if admitted else None
     partners = access.visible_partner_ids(request.user, circle)  # a private one stays unnamed
-    circle.bridged_with = list(
+    # Read by CircleDetailOut beside the circle's own fields.
+    circle.members = circle.memberships.filter(state=MembershipState.ADMITTED).count()  # type: ignore[attr-defined]
+    circle.my_role = membership.role if membership is not None and admitted else None  # type: ignore[attr-defined]
+    circle.bridged_with = list(  # type: ignore[attr-defined]
         Circle.objects.filter(pk__in=partners).order_by("name").values_list("slug", flat=True)
     )
     return circle
@@ -57,7 +59,7 @@ def circle_detail(request: HttpRequest, slug: str) -> Circle:
 
 @router.get("/{slug}/members", response=list[ProfileOut], summary="A circle's members")
 @paginate(CappedPagination, page_size=50)
-def circle_members(request: HttpRequest, slug: str) -> object:
+def circle_members(request: AuthedHttpRequest, slug: str) -> object:
     """For members of the circle or of a bridged circle (and operators), as on the page."""
     circle = access.get_circle_for_user(request.user, slug)
     if not access.can_see_members(request.user, circle):
@@ -90,7 +92,7 @@ class BridgeSuggestionOut(Schema):
     response=list[BridgeSuggestionOut],
     summary="Bridges this circle could propose, best first",
 )
-def bridge_suggestions(request: HttpRequest, slug: str) -> list:
+def bridge_suggestions(request: AuthedHttpRequest, slug: str) -> list:
     """For the circle's owners and admins (403 for its other viewers, 404 for a circle
     one may not see): other circles ranked by the introductions a bridge would add,
     never one already bridged or asked."""

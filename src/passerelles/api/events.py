@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from django.utils import timezone
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
+from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.api.pagination import CappedPagination
 from passerelles.events import access, actions
 from passerelles.events.models import Event, Registration, RegistrationStatus
@@ -57,7 +58,7 @@ class RegistrationOut(Schema):
 
 @router.get("", response=list[EventOut], summary="Events")
 @paginate(CappedPagination, page_size=50)
-def event_list(request: HttpRequest, past: bool = False) -> object:
+def event_list(request: AuthedHttpRequest, past: bool = False) -> object:
     """Events the member may join (all of them for operators): coming ones, soonest first,
     or past ones (``past=true``), latest first."""
     events = access.visible_events(request.user).select_related("host_circle")
@@ -68,22 +69,22 @@ def event_list(request: HttpRequest, past: bool = False) -> object:
 
 
 @router.get("/{event_id}", response=EventDetailOut, summary="One event")
-def event_detail(request: HttpRequest, event_id: int) -> Event:
+def event_detail(request: AuthedHttpRequest, event_id: int) -> Event:
     event = access.get_event_for_user(request.user, event_id)
     mine = _registration(request.user, event)
-    event.my_registration = mine.status if mine else None
+    event.my_registration = mine.status if mine else None  # type: ignore[attr-defined]  # for the schema
     return event
 
 
 @router.post("/{event_id}/registration", response=RegistrationOut, summary="Register")
-def register(request: HttpRequest, event_id: int) -> Registration:
+def register(request: AuthedHttpRequest, event_id: int) -> Registration:
     """A seat, or a place on the waitlist when the seats are gone (``status`` says which)."""
     event = access.get_event_for_user(request.user, event_id)
     return actions.do_register(request.user, event)
 
 
 @router.delete("/{event_id}/registration", response=RegistrationOut, summary="Unregister")
-def unregister(request: HttpRequest, event_id: int) -> Registration:
+def unregister(request: AuthedHttpRequest, event_id: int) -> Registration:
     """Give one's place back; the first of the waitlist takes it."""
     event = access.get_event_for_user(request.user, event_id)
     registration = _registration(request.user, event)

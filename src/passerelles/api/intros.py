@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
+from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.api.pagination import BoundedPagination
 from passerelles.intros import access, actions, queries
 from passerelles.intros.models import SHOWN_LABELS
@@ -65,7 +65,7 @@ def _out(item: queries.Shown) -> dict:
 
 @router.get("", response=list[IntroductionOut], summary="My introductions")
 @paginate(BoundedPagination, page_size=50)
-def introduction_list(request: HttpRequest) -> object:
+def introduction_list(request: AuthedHttpRequest) -> object:
     """Newest first: suggestions to answer, waiting, accepted and past ones."""
     intros = access.introductions_for(request.user).select_related(
         "member_a__profile", "member_b__profile"
@@ -88,13 +88,13 @@ class _Shown:
 
 
 @router.get("/{intro_id}", response=IntroductionOut, summary="One introduction")
-def introduction_detail(request: HttpRequest, intro_id: int) -> dict:
+def introduction_detail(request: AuthedHttpRequest, intro_id: int) -> dict:
     intro = access.get_introduction_for_user(request.user, intro_id)
     return _out(queries.shown(intro, request.user))
 
 
 @router.post("/{intro_id}/decision", response=IntroductionOut, summary="Accept or decline")
-def decide(request: HttpRequest, intro_id: int, decision: DecisionIn) -> dict:
+def decide(request: AuthedHttpRequest, intro_id: int, decision: DecisionIn) -> dict:
     """A decline is never shown to the other side and the pair is never proposed again;
     when both accept, each gets the other's contact (here and by e-mail)."""
     intro = access.get_introduction_for_user(request.user, intro_id)

@@ -1,10 +1,10 @@
 """Members: the signed-in member, and the directory as they may see it."""
 
-from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
+from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.api.pagination import CappedPagination
 from passerelles.circles.access import admitted_circle_ids
 from passerelles.circles.models import Circle
@@ -51,7 +51,7 @@ class MeOut(Schema):
 
 
 @me_router.get("", response=MeOut, summary="The signed-in member")
-def me(request: HttpRequest) -> dict:
+def me(request: AuthedHttpRequest) -> dict:
     user = request.user
     circles = Circle.objects.filter(pk__in=admitted_circle_ids(user)).order_by("name")
     return {
@@ -73,7 +73,7 @@ class DirectoryFilters(Schema):
 
 @router.get("", response=list[ProfileOut], summary="The directory")
 @paginate(CappedPagination, page_size=50)
-def directory(request: HttpRequest, filters: Query[DirectoryFilters]) -> object:
+def directory(request: AuthedHttpRequest, filters: Query[DirectoryFilters]) -> object:
     """Profiles the member may see, searched and filtered as on the directory page."""
     data = {k: v for k, v in filters.dict().items() if v}
     form = DirectoryFilterForm(request.user, data)
@@ -85,5 +85,5 @@ def directory(request: HttpRequest, filters: Query[DirectoryFilters]) -> object:
 
 
 @router.get("/{profile_id}", response=ProfileOut, summary="One profile")
-def profile(request: HttpRequest, profile_id: int) -> Profile:
+def profile(request: AuthedHttpRequest, profile_id: int) -> Profile:
     return get_profile_for_user(request.user, profile_id)

@@ -38,7 +38,7 @@ class CappedPagination(BoundedPagination):
     def paginate_queryset(
         self,
         queryset: QuerySet,
-        pagination: BoundedPagination.Input,
+        pagination: BoundedPagination.Input,  # type: ignore[override]  # ninja passes each class its own Input
         request: HttpRequest,
         **params: Any,
     ) -> dict:

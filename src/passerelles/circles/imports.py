@@ -15,8 +15,10 @@ import io
 import logging
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import PurePath
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -421,7 +423,8 @@ def check_row(
 
     raw = {field: cell(field) for field in FIELDS}
     email = raw["email"].lower().removeprefix("mailto:").strip()
-    row = {
+    errors: list[str] = []
+    row: dict[str, Any] = {
         "line": line,
         "email": email,
         "first_name": raw["first_name"],
@@ -431,12 +434,11 @@ def check_row(
         "sector_text": raw["sector"],
         "city": raw["city"],
         "role": Role.MEMBER.value,
-        "errors": [],
+        "errors": errors,
         "warnings": [],
         "status": "",
         "note": "",
     }
-    errors = row["errors"]
     if any("\ufffd" in value or MOJIBAKE.search(value) for value in raw.values()):
         errors.append(
             _("Caractères illisibles : le fichier n'est pas enregistré en UTF-8 (encodage).")
@@ -588,7 +590,7 @@ def summary(rows: list[dict]) -> dict[str, int]:
 
 
 def do_create_import(
-    circle: Circle, by, filename: str, rows: list[dict], ignored_columns: list[str] = ()
+    circle: Circle, by, filename: str, rows: list[dict], ignored_columns: Sequence[str] = ()
 ) -> MemberImport:
     """A draft import of parsed rows: no invitation and no membership is written."""
     rows = annotate_rows(rows, circle)

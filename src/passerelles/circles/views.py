@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.circles import access, actions
 from passerelles.circles.forms import CircleFilterForm, CircleForm, JoinForm
 from passerelles.circles.map import circle_map
@@ -70,7 +71,7 @@ def _visible_partners(user, circle) -> list:
 
 
 @login_required
-def circle_create(request: HttpRequest) -> HttpResponse:
+def circle_create(request: AuthedHttpRequest) -> HttpResponse:
     form = CircleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in CircleForm.Meta.fields}
@@ -87,7 +88,7 @@ def _sectors(form: CircleForm) -> str:
 
 
 @login_required
-def circle_edit(request: HttpRequest, slug: str) -> HttpResponse:
+def circle_edit(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     circle = access.get_circle_for_admin(request.user, slug)
     form = CircleForm(request.POST or None, instance=circle)
     if request.method == "POST" and form.is_valid():
@@ -99,7 +100,7 @@ def circle_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def circle_join(request: HttpRequest, slug: str) -> HttpResponse:
+def circle_join(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     circle = access.get_circle_for_user(request.user, slug)
     form = JoinForm(request.POST)
     message = form.cleaned_data["message"] if form.is_valid() else ""
@@ -120,7 +121,7 @@ def circle_join(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def circle_leave(request: HttpRequest, slug: str) -> HttpResponse:
+def circle_leave(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     circle = access.get_circle_for_user(request.user, slug)
     membership = access.membership_of(request.user, circle)
     if membership is None:

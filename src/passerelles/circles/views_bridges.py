@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.circles import access, actions
 from passerelles.circles.forms import BridgeProposeForm, BridgeRequestForm
 from passerelles.circles.models import Bridge, BridgeState, Circle
@@ -23,7 +24,7 @@ def _bridge_for_admin(request: HttpRequest, slug: str, bridge_id: int) -> tuple[
 
 
 @login_required
-def bridge_list(request: HttpRequest, slug: str) -> HttpResponse:
+def bridge_list(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     circle = access.get_circle_for_admin(request.user, slug)
     bridges = (
         Bridge.objects.filter(Q(from_circle=circle) | Q(to_circle=circle))
@@ -80,7 +81,7 @@ def _open_partner_ids(circle: Circle) -> set[int]:
 
 
 @login_required
-def bridge_propose(request: HttpRequest, slug: str) -> HttpResponse:
+def bridge_propose(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     """Propose a bridge to the circle one is looking at, from a circle one runs."""
     target = access.get_circle_for_user(request.user, slug)
     sources = (
@@ -113,7 +114,7 @@ def bridge_propose(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def bridge_answer(request: HttpRequest, slug: str, bridge_id: int) -> HttpResponse:
+def bridge_answer(request: AuthedHttpRequest, slug: str, bridge_id: int) -> HttpResponse:
     circle, bridge = _bridge_for_admin(request, slug, bridge_id)
     accept = request.POST.get("answer") == "accept"
     if bridge.to_circle_id != circle.pk:
@@ -135,7 +136,7 @@ def bridge_answer(request: HttpRequest, slug: str, bridge_id: int) -> HttpRespon
 
 
 @login_required
-def bridge_revoke(request: HttpRequest, slug: str, bridge_id: int) -> HttpResponse:
+def bridge_revoke(request: AuthedHttpRequest, slug: str, bridge_id: int) -> HttpResponse:
     """Closing an active bridge asks first, saying what closes with it; withdrawing a
     request closes nothing and needs no confirmation."""
     circle, bridge = _bridge_for_admin(request, slug, bridge_id)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET
 
+from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.circles import access, imports
 from passerelles.circles.models import MemberImport, MembershipState
 from passerelles.core.choices import Sector
@@ -53,7 +54,7 @@ class ImportForm(forms.Form):
 
 
 @login_required
-def member_import(request: HttpRequest, slug: str) -> HttpResponse:
+def member_import(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     circle = access.get_circle_for_admin(request.user, slug)
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -70,7 +71,7 @@ def member_import(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def member_import_confirm(request: HttpRequest, slug: str, import_id: int) -> HttpResponse:
+def member_import_confirm(request: AuthedHttpRequest, slug: str, import_id: int) -> HttpResponse:
     circle = access.get_circle_for_admin(request.user, slug)
     member_import = get_object_or_404(MemberImport, pk=import_id, circle=circle)
     if request.method == "POST" and "cancel" in request.POST:
@@ -120,7 +121,7 @@ def _cancel(request: HttpRequest, member_import: MemberImport) -> HttpResponse:
 
 @login_required
 @require_GET
-def member_export(request: HttpRequest, slug: str) -> HttpResponse:
+def member_export(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     """Admitted members as CSV: UTF-8 with BOM and ``;``, as French Excel opens it directly."""
     circle = access.get_circle_for_admin(request.user, slug)
     memberships = (

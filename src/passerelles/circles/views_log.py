@@ -2,16 +2,17 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.circles import access, log
 
 
 @login_required
 @require_GET
-def circle_log(request: HttpRequest, slug: str) -> HttpResponse:
+def circle_log(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     circle = access.get_circle_for_admin(request.user, slug)
     if not access.may_read_log(request.user, circle):
         raise Http404
@@ -22,7 +23,7 @@ def circle_log(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def whole_log(request: HttpRequest) -> HttpResponse:
+def whole_log(request: AuthedHttpRequest) -> HttpResponse:
     if not access.may_read_whole_log(request.user):
         raise Http404
     page = Paginator(log.whole_log(), 50).get_page(request.GET.get("page"))

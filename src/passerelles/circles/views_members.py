@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from passerelles.accounts.adapter import SIGNUP_INITIAL
+from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.circles import access, actions
 from passerelles.circles.forms import InviteForm
 from passerelles.circles.models import Invitation, Membership, MembershipState
@@ -25,7 +26,7 @@ def _membership_for_admin(request: HttpRequest, slug: str, membership_id: int) -
 
 
 @login_required
-def member_list(request: HttpRequest, slug: str) -> HttpResponse:
+def member_list(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     circle = access.get_circle_for_user(request.user, slug)
     if not access.can_see_members(request.user, circle):
         raise Http404
@@ -71,7 +72,7 @@ def _answer(request: HttpRequest, slug: str, membership_id: int, action, done: s
 
 @login_required
 @require_POST
-def member_approve(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
+def member_approve(request: AuthedHttpRequest, slug: str, membership_id: int) -> HttpResponse:
     return _answer(
         request, slug, membership_id, actions.do_approve, _("%(name)s est admis dans le cercle.")
     )
@@ -79,7 +80,7 @@ def member_approve(request: HttpRequest, slug: str, membership_id: int) -> HttpR
 
 @login_required
 @require_POST
-def member_decline(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
+def member_decline(request: AuthedHttpRequest, slug: str, membership_id: int) -> HttpResponse:
     return _answer(
         request, slug, membership_id, actions.do_decline, _("La demande de %(name)s est refusée.")
     )
@@ -87,7 +88,7 @@ def member_decline(request: HttpRequest, slug: str, membership_id: int) -> HttpR
 
 @login_required
 @require_POST
-def member_remove(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
+def member_remove(request: AuthedHttpRequest, slug: str, membership_id: int) -> HttpResponse:
     return _answer(
         request, slug, membership_id, actions.do_remove, _("%(name)s est retiré du cercle.")
     )
@@ -95,7 +96,7 @@ def member_remove(request: HttpRequest, slug: str, membership_id: int) -> HttpRe
 
 @login_required
 @require_POST
-def member_role(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
+def member_role(request: AuthedHttpRequest, slug: str, membership_id: int) -> HttpResponse:
     role = request.POST.get("role", "")
     return _answer(
         request,
@@ -108,7 +109,7 @@ def member_role(request: HttpRequest, slug: str, membership_id: int) -> HttpResp
 
 @login_required
 @require_POST
-def member_transfer(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
+def member_transfer(request: AuthedHttpRequest, slug: str, membership_id: int) -> HttpResponse:
     membership = _membership_for_admin(request, slug, membership_id)
     if not access.may_transfer_ownership(request.user, membership.circle):
         raise Http404
@@ -124,7 +125,7 @@ def member_transfer(request: HttpRequest, slug: str, membership_id: int) -> Http
 
 
 @login_required
-def invite(request: HttpRequest, slug: str) -> HttpResponse:
+def invite(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     circle = access.get_circle_for_admin(request.user, slug)
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -172,7 +173,7 @@ def invitation_landing(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def accept_invitation_direct(request: HttpRequest, invitation_id: int) -> HttpResponse:
+def accept_invitation_direct(request: AuthedHttpRequest, invitation_id: int) -> HttpResponse:
     invitation = get_object_or_404(Invitation, pk=invitation_id, email__iexact=request.user.email)
     return _accept(request, invitation)
 
@@ -190,7 +191,7 @@ def _accept(request: HttpRequest, invitation: Invitation) -> HttpResponse:
 
 @login_required
 @require_POST
-def invitation_revoke(request: HttpRequest, slug: str, invitation_id: int) -> HttpResponse:
+def invitation_revoke(request: AuthedHttpRequest, slug: str, invitation_id: int) -> HttpResponse:
     circle = access.get_circle_for_admin(request.user, slug)
     invitation = get_object_or_404(Invitation, pk=invitation_id, circle=circle)
     try:

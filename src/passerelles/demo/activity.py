@@ -244,7 +244,7 @@ def _plan_evidence(dataset: DemoDataset, rng: np.random.Generator):
     t = len(ties)
     draws = rng.random((t, 8))
     context_u, strength_u, text_u = rng.random((t, 2)), rng.random((t, 2)), rng.random((t, 2))
-    personas = np.isin(ties, [ORGANISER, MEMBER]).any(axis=1)
+    personas = np.asarray(np.isin(ties, [ORGANISER, MEMBER]).any(axis=1))
 
     vouches: list[VouchPlan] = []
     meetings: list[MeetingPlan] = []
@@ -343,7 +343,7 @@ def _plan_events(dataset: DemoDataset, rng: np.random.Generator) -> list[EventPl
     capacity = MEETING_CAPACITY
     if len(pool) < MEETING_CAPACITY + MEETING_WAITLIST + 1:  # small ecosystems (tests)
         capacity = max(4, len(pool) - MEETING_WAITLIST)
-    first = (MEMBER,) if MEMBER in pool else ()
+    first: tuple[int, ...] = (MEMBER,) if MEMBER in pool else ()
     events.append(
         EventPlan(
             key="speed_meeting",
@@ -421,16 +421,16 @@ def _plan_events(dataset: DemoDataset, rng: np.random.Generator) -> list[EventPl
             if openness == "bridged" and not guests:
                 openness = "host"
             open_to = guests if openness == "bridged" else ()
-            pool = set(admitted[host])
+            reached = set(admitted[host])
             if openness == "bridged":
                 for g in open_to:
-                    pool |= set(admitted[g])
+                    reached |= set(admitted[g])
             elif openness == "all":
                 for other in by_city[city]:
-                    pool |= set(admitted[other])
+                    reached |= set(admitted[other])
             capacity = int(rng.choice([20, 25, 30, 40, 50]))
             share = float(rng.uniform(0.3, 0.9))
-            registrants = _pick(rng, sorted(pool), int(capacity * share))
+            registrants = _pick(rng, sorted(reached), int(capacity * share))
             venue = VENUES[int(rng.integers(len(VENUES)))]
             online = fmt == "visio"
             events.append(
@@ -502,8 +502,8 @@ def _plan_advisers(dataset: DemoDataset, partner: int) -> tuple[int | None, int 
     mine = {c for c, members in enumerate(admitted) if MEMBER in members}
     circles_of: dict[int, set[int]] = {}
     for c, members in enumerate(admitted):
-        for m in members:
-            circles_of.setdefault(m, set()).add(c)
+        for member in members:
+            circles_of.setdefault(member, set()).add(c)
     ties = dataset.ties
     tied = set(ties[ties[:, 0] == MEMBER, 1].tolist()) | set(ties[ties[:, 1] == MEMBER, 0].tolist())
     waiting = _waiting(dataset)

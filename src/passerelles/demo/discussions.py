@@ -90,8 +90,9 @@ def write_discussions(
     User = get_user_model()
     rng = np.random.default_rng([seed, 11])
     now = timezone.now()
-    club = Circle.objects.filter(memberships__user_id=club_members[0], memberships__role="owner")
-    club = club.first()
+    club = Circle.objects.filter(
+        memberships__user_id=club_members[0], memberships__role="owner"
+    ).first()
     everyone = club_members + bridged_members + others
     posts_written = 0
     for n, (axis, in_club, title, opening, replies) in enumerate(THREADS):

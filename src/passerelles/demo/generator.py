@@ -241,6 +241,7 @@ def generate_circles(
     names: set[str] = set()
     circles: list[CircleRecord] = []
     kind_cursor = 0
+    sectors: tuple[str, ...]
     for index, city_name in enumerate(cities):
         city = vocab.CITIES[city_name]
         district = city.districts[index % len(city.districts)]
@@ -617,7 +618,7 @@ def generate_members(
         n_skills = 2 + int(u[4] * 4)
         own = _rotation(prof.skills, u[5], max(2, n_skills - (u[6] < 0.5)))
         extra = [s for s in _rotation(vocab.GENERIC_SKILLS, u[7], 3) if s not in own]
-        languages = ("fr", "en") if english[i] else ("fr",)
+        languages: tuple[str, ...] = ("fr", "en") if english[i] else ("fr",)
         if other_language[i] >= 0:
             languages += (_OTHER_LANGUAGES[other_language[i]],)
         records.append(

@@ -54,12 +54,12 @@ class Discussion(models.Model):
     @property
     def subject(self) -> str:
         """The title shown: an event's discussion follows the event's current title."""
-        return self.event.title if self.event_id else self.title
+        return self.event.title if self.event is not None else self.title
 
     @property
     def theme(self) -> str:
         """The axis shown (code): an event's discussion follows the event's axis."""
-        return self.event.axis if self.event_id else self.axis
+        return self.event.axis if self.event is not None else self.axis
 
     @property
     def theme_label(self) -> str:
@@ -68,7 +68,7 @@ class Discussion(models.Model):
     @property
     def moderating_circle(self) -> Circle | None:
         """The circle whose moderators look after it (the event's host for an event)."""
-        return self.event.host_circle if self.event_id else self.circle
+        return self.event.host_circle if self.event is not None else self.circle
 
 
 class Post(models.Model):

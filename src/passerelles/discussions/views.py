@@ -6,11 +6,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.circles.models import Circle, MembershipState
 from passerelles.core.choices import Axis
 from passerelles.core.errors import ActionError
@@ -25,7 +26,7 @@ POSTS_PER_PAGE = 50
 
 @login_required
 @require_GET
-def discussion_list(request: HttpRequest) -> HttpResponse:
+def discussion_list(request: AuthedHttpRequest) -> HttpResponse:
     discussions = access.visible_discussions(request.user).select_related("circle", "event")
     axis = request.GET.get("axe", "")
     if axis in Axis.values:  # an event's discussion is on the event's axis
@@ -49,7 +50,7 @@ def _my_circles(user):
 
 
 @login_required
-def discussion_new(request: HttpRequest) -> HttpResponse:
+def discussion_new(request: AuthedHttpRequest) -> HttpResponse:
     form = DiscussionForm(request.POST or None, circles=_my_circles(request.user))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -71,7 +72,7 @@ def discussion_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def discussion_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def discussion_detail(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     discussion = access.get_discussion_for_user(request.user, pk)
     moderator = access.may_moderate(request.user, discussion)
     posts = discussion.posts.select_related("author__profile")
@@ -89,7 +90,7 @@ def discussion_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def reply(request: HttpRequest, pk: int) -> HttpResponse:
+def reply(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     discussion = access.get_discussion_for_user(request.user, pk)
     form = PostForm(request.POST)
     if not form.is_valid():
@@ -113,7 +114,7 @@ def _where(post: Post) -> str:
 
 @login_required
 @require_POST
-def comment_event(request: HttpRequest, event_id: int) -> HttpResponse:
+def comment_event(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
     event = get_event_for_user(request.user, event_id)
     form = PostForm(request.POST)
     if not form.is_valid():
@@ -136,7 +137,7 @@ def _post_for_user(user, pk: int) -> Post:
 
 @login_required
 @require_POST
-def hide(request: HttpRequest, pk: int) -> HttpResponse:
+def hide(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     post = _post_for_user(request.user, pk)
     try:
         actions.do_hide_post(request.user, post, request.POST.get("reason", ""))
@@ -151,7 +152,7 @@ def hide(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def restore(request: HttpRequest, pk: int) -> HttpResponse:
+def restore(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     post = _post_for_user(request.user, pk)
     try:
         actions.do_restore_post(request.user, post)
@@ -164,7 +165,7 @@ def restore(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def lock(request: HttpRequest, pk: int) -> HttpResponse:
+def lock(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     discussion = access.get_discussion_for_user(request.user, pk)
     locked = request.POST.get("locked") == "1"
     try:

@@ -151,7 +151,9 @@ class AgendaItemForm(forms.ModelForm):
 
     def __init__(self, *args, axis: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["template"].choices = prompt_choices(axis)
+        template = self.fields["template"]
+        assert isinstance(template, forms.ChoiceField)
+        template.choices = prompt_choices(axis)
         self.fields["template"].widget.attrs["data-prompt-template"] = "1"
 
     def clean(self):

@@ -64,8 +64,8 @@ def upcoming_for(user, limit: int = 5) -> list[Event]:
     others = []
     if len(mine) < limit:
         others = list(upcoming.exclude(pk__in=[e.pk for e in mine])[: limit - len(mine)])
-    for event in mine:
-        event.mine = True
+    for event in mine:  # read by the list's template
+        event.mine = True  # type: ignore[attr-defined]
     for event in others:
-        event.mine = False
+        event.mine = False  # type: ignore[attr-defined]
     return mine + others

@@ -1,14 +1,16 @@
 """Event pages: the list, an event, creating and editing it, registering."""
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.circles.access import (
     administered_circles,
     reachable_circle_ids,
@@ -26,7 +28,7 @@ from passerelles.events.queries import with_seats
 
 @login_required
 @require_GET
-def event_list(request: HttpRequest) -> HttpResponse:
+def event_list(request: AuthedHttpRequest) -> HttpResponse:
     """Upcoming events this member may see, filterable by axis, format, circle and city."""
     events = access.visible_events(request.user).filter(ends_at__gte=timezone.now())
     hosts = visible_circles(request.user).filter(pk__in=events.values("host_circle_id"))
@@ -38,6 +40,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
         chosen = request.GET.get("circle", "")
         offered = Q(pk__in=mine | bridged) | Q(pk=int(chosen) if chosen.isdigit() else None)
         field = form.fields["circle"]
+        assert isinstance(field, forms.ModelChoiceField)
         field.widget.choices = [("", field.empty_label)] + [
             (c.pk, c.name) for c in hosts.filter(offered).order_by("name")
         ]
@@ -66,7 +69,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
+def event_detail(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
     event = access.get_event_for_user(request.user, event_id)
     registration = Registration.objects.filter(event=event, user=request.user).first()
     waitlist_position = None
@@ -96,7 +99,7 @@ def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
 
 
 @login_required
-def event_create(request: HttpRequest) -> HttpResponse:
+def event_create(request: AuthedHttpRequest) -> HttpResponse:
     circles = list(administered_circles(request.user).order_by("name"))
     if not circles:
         messages.error(request, _("Seuls les responsables d'un cercle créent des événements."))
@@ -120,7 +123,7 @@ def event_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def event_edit(request: HttpRequest, event_id: int) -> HttpResponse:
+def event_edit(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
     event = access.get_event_for_admin(request.user, event_id)
     form = EventForm(request.POST or None, instance=event, circles=[event.host_circle])
     if request.method == "POST" and form.is_valid():
@@ -136,7 +139,7 @@ def event_edit(request: HttpRequest, event_id: int) -> HttpResponse:
 
 
 @login_required
-def event_agenda(request: HttpRequest, event_id: int) -> HttpResponse:
+def event_agenda(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
     """The programme: timed moments, each with a discussion prompt picked or written."""
     event = access.get_event_for_admin(request.user, event_id)
     formset = AgendaFormSet(
@@ -157,7 +160,7 @@ def event_agenda(request: HttpRequest, event_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def event_cancel(request: HttpRequest, event_id: int) -> HttpResponse:
+def event_cancel(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
     event = access.get_event_for_admin(request.user, event_id)
     try:
         actions.do_cancel_event(event, request.user)
@@ -170,7 +173,7 @@ def event_cancel(request: HttpRequest, event_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def register(request: HttpRequest, event_id: int) -> HttpResponse:
+def register(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
     event = access.get_event_for_user(request.user, event_id)
     try:
         registration = actions.do_register(request.user, event)
@@ -189,7 +192,7 @@ def register(request: HttpRequest, event_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def unregister(request: HttpRequest, event_id: int) -> HttpResponse:
+def unregister(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
     event = access.get_event_for_user(request.user, event_id)
     registration = Registration.objects.filter(event=event, user=request.user).first()
     if registration is None:
@@ -206,7 +209,7 @@ def unregister(request: HttpRequest, event_id: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def event_ics(request: HttpRequest, event_id: int) -> HttpResponse:
+def event_ics(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
     event = access.get_event_for_user(request.user, event_id)
     response = HttpResponse(
         event_calendar(event, request.build_absolute_uri("/")[:-1]),

@@ -3,11 +3,12 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.core.errors import ActionError
 from passerelles.events import access, actions
 from passerelles.events.forms import FeedbackForm
@@ -17,7 +18,7 @@ from passerelles.trust.forms import USEFULNESS
 
 
 @login_required
-def debrief(request: HttpRequest, event_id: int) -> HttpResponse:
+def debrief(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
     event = access.get_event_for_user(request.user, event_id)
     attested = actions.attested_mates(request.user, event)
     mine = Feedback.objects.filter(event=event, user=request.user).first()
@@ -37,7 +38,7 @@ def debrief(request: HttpRequest, event_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def attest(request: HttpRequest, event_id: int, user_id: int) -> HttpResponse:
+def attest(request: AuthedHttpRequest, event_id: int, user_id: int) -> HttpResponse:
     event = access.get_event_for_user(request.user, event_id)
     other = get_object_or_404(get_user_model(), pk=user_id, is_active=True)
     try:
@@ -57,7 +58,7 @@ def attest(request: HttpRequest, event_id: int, user_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def rate(request: HttpRequest, event_id: int) -> HttpResponse:
+def rate(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
     event = access.get_event_for_user(request.user, event_id)
     form = FeedbackForm(request.POST)
     if not form.is_valid():

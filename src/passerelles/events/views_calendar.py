@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.circles.access import get_circle_for_user
 from passerelles.events import access
 from passerelles.events.calendars import events_calendar
@@ -35,7 +36,7 @@ def _base(request: HttpRequest) -> str:
 
 @login_required
 @require_GET
-def calendar_settings(request: HttpRequest) -> HttpResponse:
+def calendar_settings(request: AuthedHttpRequest) -> HttpResponse:
     feed, _created = CalendarFeed.objects.get_or_create(user=request.user)
     url = request.build_absolute_uri(redirect("events:feed", feed.token).url)
     return render(request, "events/calendar.html", {"feed_url": url, "feed": feed})
@@ -43,7 +44,7 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def regenerate_feed(request: HttpRequest) -> HttpResponse:
+def regenerate_feed(request: AuthedHttpRequest) -> HttpResponse:
     """A new secret URL; the old one stops working at once."""
     CalendarFeed.objects.update_or_create(user=request.user, defaults={"token": new_feed_token()})
     messages.success(request, _("Nouvelle adresse créée ; l'ancienne ne fonctionne plus."))
@@ -73,7 +74,7 @@ def _circle_feed(request: HttpRequest, user, slug: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def circle_feed(request: HttpRequest, slug: str) -> HttpResponse:
+def circle_feed(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     return _circle_feed(request, request.user, slug)
 
 

@@ -5,12 +5,13 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Avg
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.core.errors import ActionError
 from passerelles.core.spreadsheet import csv_response, safe_cell
 from passerelles.events import access, actions
@@ -25,7 +26,7 @@ def _registrations(event):
 
 @login_required
 @require_GET
-def participants(request: HttpRequest, event_id: int) -> HttpResponse:
+def participants(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
     event = access.get_event_for_admin(request.user, event_id)
     registrations = list(_registrations(event))
     registered = [r for r in registrations if r.status == RegistrationStatus.REGISTERED]
@@ -52,7 +53,7 @@ def participants(request: HttpRequest, event_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def check_in(request: HttpRequest, event_id: int, registration_id: int) -> HttpResponse:
+def check_in(request: AuthedHttpRequest, event_id: int, registration_id: int) -> HttpResponse:
     event = access.get_event_for_admin(request.user, event_id)
     registration = get_object_or_404(Registration, event=event, pk=registration_id)
     present = request.POST.get("present", "1") == "1"
@@ -68,7 +69,7 @@ def check_in(request: HttpRequest, event_id: int, registration_id: int) -> HttpR
 
 @login_required
 @require_GET
-def export(request: HttpRequest, event_id: int) -> HttpResponse:
+def export(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
     """Participants as CSV: UTF-8 with BOM and ``;``, as French Excel opens it directly."""
     event = access.get_event_for_admin(request.user, event_id)
     filename = f"evenement-{event.pk}-participants-{timezone.localdate():%Y-%m-%d}.csv"

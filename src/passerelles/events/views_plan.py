@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.core.choices import split_codes
 from passerelles.core.errors import ActionError
 from passerelles.engine.tables import table_sizes
@@ -26,7 +27,7 @@ def _table_count(event, plan: TablePlan | None) -> int:
 
 
 @login_required
-def plan(request: HttpRequest, event_id: int) -> HttpResponse:
+def plan(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
     """Settings, generation, replanning and the printable plan, per round and per table."""
     event = access.get_event_for_admin(request.user, event_id)
     if not event.has_rounds:
@@ -81,7 +82,7 @@ def plan(request: HttpRequest, event_id: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def plan_pdf_view(request: HttpRequest, event_id: int) -> HttpResponse:
+def plan_pdf_view(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
     event = access.get_event_for_admin(request.user, event_id)
     current = TablePlan.objects.filter(event=event).first()
     if current is None or not current.tables:
@@ -101,7 +102,7 @@ def _my_tables_page(request: HttpRequest, event, user, **extra) -> HttpResponse:
 
 @login_required
 @require_GET
-def my_tables(request: HttpRequest, event_id: int) -> HttpResponse:
+def my_tables(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
     """On the phone, during the evening: "Tour 2 : table 5, avec …"."""
     event = access.get_event_for_user(request.user, event_id)
     registration = Registration.objects.filter(
@@ -128,7 +129,7 @@ def my_tables_link(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def revoke_tables_link(request: HttpRequest, event_id: int) -> HttpResponse:
+def revoke_tables_link(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
     registration = get_object_or_404(
         Registration, event_id=event_id, user=request.user, status=RegistrationStatus.REGISTERED
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from passerelles.insights.queries import QuarterFigures
@@ -12,7 +13,7 @@ from passerelles.insights.queries import QuarterFigures
 
 @dataclass(frozen=True)
 class Column:
-    title: str
+    title: str | Promise  # a lazy translation, worded when shown
     value: Callable[[QuarterFigures], float | int | str | None]
     places: int = 0
     percent: bool = False

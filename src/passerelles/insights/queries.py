@@ -235,11 +235,10 @@ def _members_during(intervals, start: float, end: float) -> set[int]:
 
 def _newcomer_waits(circle: Circle, quarters: list[Quarter], now: float) -> dict:
     """Per quarter of request: (vouch wait, admission wait) statistics in days."""
-    memberships = list(
-        circle.memberships.filter(requested_at__isnull=False)
-        .exclude(user_id=circle.created_by_id)  # the founder did not wait for anyone
-        .values_list("user_id", "requested_at", "admitted_at", "state")
-    )
+    requested = circle.memberships.filter(requested_at__isnull=False)
+    if circle.created_by_id is not None:  # the founder did not wait for anyone
+        requested = requested.exclude(user_id=circle.created_by_id)
+    memberships = list(requested.values_list("user_id", "requested_at", "admitted_at", "state"))
     first_vouch: dict[int, list[float]] = {}
     for vouchee, created in Vouch.objects.filter(
         vouchee_id__in=[m[0] for m in memberships]
@@ -454,8 +453,8 @@ def platform_report(count: int = 6, top: int = 10, now: dt.datetime | None = Non
         for i in order
     ]
     upper = np.triu(graph, 1)
-    pairs = np.argwhere(upper > 0)
-    pairs = sorted(pairs.tolist(), key=lambda p: -upper[p[0], p[1]])[:top]
+    found = np.argwhere(upper > 0)
+    pairs = sorted(found.tolist(), key=lambda p: -upper[p[0], p[1]])[:top]
     links = [(circles[a], circles[b], int(upper[a, b])) for a, b in pairs]
     bridges = list(
         Bridge.objects.filter(state=BridgeState.ACTIVE).values_list(

@@ -8,6 +8,7 @@ today's vouches and mutual meetings (``queries.load_ties``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -72,7 +73,7 @@ def run(
     months: int = 12,
     *,
     seed: int = 0,
-    with_bridges: list[tuple[Circle, Circle]] = (),
+    with_bridges: Sequence[tuple[Circle, Circle]] = (),
     introductions: bool = True,
     assumptions: Assumptions | None = None,
     now=None,
@@ -81,6 +82,7 @@ def run(
     now = now or timezone.now()
     pool = matching_data.load_pool(now, force=True)
     circle_ids = pool.circle_ids
+    assert circle_ids is not None  # a loaded pool names the circle of each column
     column = {int(c): j for j, c in enumerate(circle_ids.tolist())}
     chosen = [(a, b) for a, b in with_bridges if a.pk in column and b.pk in column]
     active = [

@@ -1,12 +1,13 @@
 """Dashboards: a circle's (for its admins) and the platform's (for operators)."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.circles.access import get_circle_for_admin
 from passerelles.circles.map import circle_map
 from passerelles.core.access import is_operator
@@ -18,7 +19,7 @@ from passerelles.insights.pdf import board_pdf
 
 @login_required
 @require_GET
-def circle_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
+def circle_dashboard(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     circle = get_circle_for_admin(request.user, slug)
     period = PeriodForm(request.GET)
     report = queries.circle_report(circle, count=period.quarters())
@@ -39,7 +40,7 @@ def circle_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def circle_pdf(request: HttpRequest, slug: str) -> HttpResponse:
+def circle_pdf(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     """The dashboard for the board as a PDF, for the period chosen on the page."""
     circle = get_circle_for_admin(request.user, slug)
     report = queries.circle_report(circle, count=PeriodForm(request.GET).quarters())
@@ -53,7 +54,7 @@ def circle_pdf(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def circle_export(request: HttpRequest, slug: str) -> HttpResponse:
+def circle_export(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     """Figures per quarter as CSV: UTF-8 with BOM and ``;``, as French Excel opens it."""
     circle = get_circle_for_admin(request.user, slug)
     report = queries.circle_report(circle, count=PeriodForm(request.GET).quarters())
@@ -66,7 +67,7 @@ def circle_export(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def platform(request: HttpRequest) -> HttpResponse:
+def platform(request: AuthedHttpRequest) -> HttpResponse:
     if not is_operator(request.user):
         raise Http404
     report = queries.platform_report()

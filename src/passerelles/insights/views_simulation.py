@@ -4,18 +4,20 @@ import math
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.circles.access import get_circle_for_admin, visible_circles
+from passerelles.circles.models import Circle
 from passerelles.insights import charts, simulation
 
 
 class SimulationForm(forms.Form):
-    avec = forms.ModelChoiceField(
+    avec: "forms.ModelChoiceField[Circle]" = forms.ModelChoiceField(
         label=gettext_lazy("Passerelle à essayer avec"), queryset=None, required=False
     )
     mois = forms.IntegerField(label=gettext_lazy("Mois"), min_value=1, max_value=24, initial=12)
@@ -74,7 +76,7 @@ def _charts(outcome, circle_column: int, label: str) -> list[dict]:
 
 @login_required
 @require_GET
-def circle_simulation(request: HttpRequest, slug: str) -> HttpResponse:
+def circle_simulation(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     circle = get_circle_for_admin(request.user, slug)
     others = visible_circles(request.user).exclude(pk=circle.pk).order_by("name")
     form = SimulationForm(request.GET or None, circles=others)

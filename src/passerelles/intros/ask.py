@@ -129,7 +129,7 @@ class Answer:
     profile: Profile
     score: float
     reasons: list[str]  # worded in the active language
-    path: list[Profile] = field(default_factory=list)  # viewer -> ... -> them, visible hops
+    path: list[Profile | None] = field(default_factory=list)  # the hops between; None: unseen
     intermediary: Profile | None = None
     existing: Introduction | None = None
     reason_data: list[dict] = field(default_factory=list)  # the same, as stored

@@ -122,6 +122,7 @@ def advise(circle: Circle, *, now=None, seed: int = 0) -> list[Advice]:
     if not others:
         return []
     pool = matching_data.load_pool(now, force=True)
+    assert pool.circle_ids is not None  # a loaded pool names the circle of each column
     column = {int(c): j for j, c in enumerate(pool.circle_ids.tolist())}
     circles = sparse.csc_matrix(pool.members.circles)
 
@@ -135,7 +136,12 @@ def advise(circle: Circle, *, now=None, seed: int = 0) -> list[Advice]:
     advice = []
     for other in others:
         theirs = members_of(other.pk)
-        a = Advice(other_id=other.pk, **ties.get(other.pk, {}))
+        counts = ties.get(other.pk, {})
+        a = Advice(
+            other_id=other.pk,
+            vouches=counts.get("vouches", 0),
+            meetings=counts.get("meetings", 0),
+        )
         a.shared_members = int((ours & theirs).sum())
         a.proximity, a.region = _proximity(circle, other)
         if ours.any() and theirs.any() and pool.model is not None:
@@ -154,6 +160,7 @@ def advise(circle: Circle, *, now=None, seed: int = 0) -> list[Advice]:
 def _sub_pool(pool: Pool, keep: np.ndarray, reach) -> Pool:
     idx = np.flatnonzero(keep)
     m = pool.members
+    assert m.circles is not None  # a loaded pool always has the memberships
 
     def rows(x):
         return None if x is None else x[idx]
@@ -242,13 +249,14 @@ def _exchange(pool: Pool, ours: np.ndarray, theirs: np.ndarray, a: Advice) -> No
 def _topics(pool: Pool, seekers: np.ndarray, providers: np.ndarray) -> list[str]:
     if seekers.size == 0:
         return []
-    m = pool.members
+    m, model = pool.members, pool.model
+    assert model is not None  # called only for a pool with a relevance model
     rel = np.asarray(m.needs[seekers].multiply(m.offers[providers]).sum(axis=1)).ravel()
     counted: Counter[str] = Counter()
     for e in np.argsort(-rel, kind="stable")[:TERM_PAIRS].tolist():
         need = pool.profiles[seekers[e]].needs
         offer = pool.profiles[providers[e]].offers
-        counted.update(dict.fromkeys(pool.model.matched_terms(need, offer, limit=2), 1))
+        counted.update(dict.fromkeys(model.matched_terms(need, offer, limit=2), 1))
     return [term for term, _n in counted.most_common(TOPICS)]
 
 

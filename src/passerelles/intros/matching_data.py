@@ -26,8 +26,8 @@ from passerelles.intros import trust_inputs
 from passerelles.intros.models import Introduction, Preference, Scope
 from passerelles.members.models import Profile, Visibility
 
-VISIBILITY_CODES = {Visibility.CIRCLES: 0, Visibility.BRIDGED: 1, Visibility.ALL: 2}
-SCOPE_CODES = {Scope.CIRCLES: 0, Scope.BRIDGED: 1, Scope.ALL: 2}
+VISIBILITY_CODES: dict[str, int] = {Visibility.CIRCLES: 0, Visibility.BRIDGED: 1, Visibility.ALL: 2}
+SCOPE_CODES: dict[str, int] = {Scope.CIRCLES: 0, Scope.BRIDGED: 1, Scope.ALL: 2}
 AXES = list(Axis.values)  # the engine's axis order: monde, soi, societe, savoir
 SECTORS = list(Sector.values)
 

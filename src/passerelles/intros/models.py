@@ -22,7 +22,7 @@ class Frequency(models.TextChoices):
 
 
 # Rounds run weekly (Monday); a little slack so a job that starts late still counts as due.
-FREQUENCY_PERIOD = {
+FREQUENCY_PERIOD: dict[str, timedelta] = {
     Frequency.WEEKLY: timedelta(days=7),
     Frequency.BIWEEKLY: timedelta(days=14),
     Frequency.MONTHLY: timedelta(days=28),

@@ -48,6 +48,7 @@ def new_suggestions(introductions: list[Introduction]) -> None:
 
 def intermediary_asked(intro: Introduction) -> None:
     asker, target, via = intro.member_a, intro.member_b, intro.intermediary
+    assert via is not None  # asked only on an introduction through someone
     notice(via, "asked_to_introduce", intro, asker=asker.display_name, target=target.display_name)
     with in_language_of(via):
         send_mail_on_commit(
@@ -95,7 +96,11 @@ def first_message(intro: Introduction, user) -> str:
     other = intro.other(user)
     first_name = other.first_name or other.display_name
     me = user.display_name
-    if intro.intermediary_id and intro.warm and intro.intermediary_decision == Decision.ACCEPTED:
+    if (
+        intro.warm
+        and intro.intermediary_decision == Decision.ACCEPTED
+        and intro.intermediary is not None
+    ):
         via = _(" par l'intermédiaire de %(via)s") % {"via": intro.intermediary.display_name}
     else:
         via = ""

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from passerelles.accounts.models import User
 from passerelles.intros.access import introductions_for
 from passerelles.intros.models import Introduction, Notice, Origin, Preference
 from passerelles.intros.reasons import INTERMEDIARY_CODES
@@ -14,7 +15,7 @@ from passerelles.intros.reasons import INTERMEDIARY_CODES
 @dataclass
 class Shown:
     intro: Introduction
-    other: object  # the other member (for the intermediary: the asker)
+    other: User  # the other member (for the intermediary: the asker)
     status: str
     reasons: list[str]
     as_intermediary: bool = False
@@ -34,7 +35,7 @@ def _trusted_via(intro: Introduction, side: str | None, data: list) -> str:
     a round suggestion's reasons (``data``, already resolved for the viewer)."""
     if side == "intermediary":
         return ""
-    if intro.warm and intro.intermediary_id:
+    if intro.warm and intro.intermediary is not None:
         return intro.intermediary.profile.name
     if intro.origin != Origin.ROUND:  # a direct request: nobody on the path was asked
         return ""

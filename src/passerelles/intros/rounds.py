@@ -67,11 +67,12 @@ def reasons_for(pool: Pool, c: dict, viewer: int, other: int) -> list[dict]:
             intermediary_name = pool.profiles[via].name
         else:
             c["trust"] = 0.0  # a warm path through someone they may not see is not named
-    if min(pool.members.sector[viewer], pool.members.sector[other]) < 0:
+    sector, themes = pool.members.sector, pool.members.themes
+    assert sector is not None and themes is not None  # a loaded pool has both
+    if min(sector[viewer], sector[other]) < 0:
         c["cross_sector"] = 0.0  # an unknown sector is not "another sector"
     if pool.members.priority is None or not pool.members.priority[viewer] > 0:
         c["priority"] = 0.0  # the pair's priority is shared; only the one left out is told
-    themes = pool.members.themes
     shared_axes = [a for a in range(4) if themes[viewer, a] and themes[other, a]]
     model = pool.model
     # Each side quotes the one need (or offer) of the other that met, with its own topics.

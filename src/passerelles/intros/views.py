@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.circles.access import reachable_circle_ids
 from passerelles.core.errors import ActionError
 from passerelles.intros import access, actions, queries
@@ -18,7 +19,7 @@ from passerelles.trust.forms import MeetingForm
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthedHttpRequest) -> HttpResponse:
     pref = actions.preference_of(request.user)
     context = {
         "pref": pref,
@@ -31,7 +32,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def preferences(request: HttpRequest) -> HttpResponse:
+def preferences(request: AuthedHttpRequest) -> HttpResponse:
     pref = actions.preference_of(request.user)
     had_consent = pref.consent
     _mine, bridged = reachable_circle_ids(request.user)
@@ -55,7 +56,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     intro = access.get_introduction_for_user(request.user, pk)
     form = MeetingForm(initial={"happened_on": timezone.localdate()})
     return _render_detail(request, intro, form)
@@ -82,7 +83,7 @@ def _render_detail(
 
 @login_required
 @require_POST
-def decide(request: HttpRequest, pk: int) -> HttpResponse:
+def decide(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     intro = access.get_introduction_for_user(request.user, pk)
     accept = request.POST.get("decision") == "accept"
     try:
@@ -102,7 +103,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def met(request: HttpRequest, pk: int) -> HttpResponse:
+def met(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     intro = access.get_introduction_for_user(request.user, pk)
     form = MeetingForm(request.POST)
     if not form.is_valid():
@@ -131,14 +132,14 @@ def met(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def notices_read(request: HttpRequest) -> HttpResponse:
+def notices_read(request: AuthedHttpRequest) -> HttpResponse:
     actions.do_mark_notices_read(request.user)
     return redirect("intros:home")
 
 
 @login_required
 @require_POST
-def block(request: HttpRequest, user_id: int) -> HttpResponse:
+def block(request: AuthedHttpRequest, user_id: int) -> HttpResponse:
     profile = get_object_or_404(access.blockable_profiles(request.user), user_id=user_id)
     if profile.user_id != request.user.pk:
         actions.preference_of(request.user).blocked.add(profile.user)
@@ -150,7 +151,7 @@ def block(request: HttpRequest, user_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def unblock(request: HttpRequest, user_id: int) -> HttpResponse:
+def unblock(request: AuthedHttpRequest, user_id: int) -> HttpResponse:
     # Only one's own block list is looked at: any other id gets the same answer, so the
     # page never tells whether an account exists.
     preference = actions.preference_of(request.user)

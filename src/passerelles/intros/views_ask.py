@@ -2,18 +2,19 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.core.errors import ActionError
 from passerelles.intros import access, actions, ask
 from passerelles.intros.forms import AskForm, RequestForm
 
 
 @login_required
-def ask_network(request: HttpRequest) -> HttpResponse:
+def ask_network(request: AuthedHttpRequest) -> HttpResponse:
     form = AskForm(request.GET or None)
     answers = ask.ask(request.user, form.cleaned_data["q"]) if form.is_valid() else None
     context = {
@@ -27,7 +28,7 @@ def ask_network(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def request_intro(request: HttpRequest, user_id: int) -> HttpResponse:
+def request_intro(request: AuthedHttpRequest, user_id: int) -> HttpResponse:
     profile = get_object_or_404(access.introducible_profiles(request.user), user_id=user_id)
     form = RequestForm(request.POST)
     if not form.is_valid():
@@ -37,9 +38,8 @@ def request_intro(request: HttpRequest, user_id: int) -> HttpResponse:
     # Recompute the answer server-side: its reasons and intermediary are never taken
     # from the form.
     answer = next((a for a in ask.ask(request.user, need) if a.profile.pk == profile.pk), None)
-    intermediary = None
-    if form.cleaned_data["warm"] and answer and answer.intermediary:
-        intermediary = answer.intermediary.user
+    via = answer.intermediary if form.cleaned_data["warm"] and answer else None
+    intermediary = via.user if via else None
     try:
         intro = actions.do_request_introduction(
             request.user,
@@ -52,11 +52,11 @@ def request_intro(request: HttpRequest, user_id: int) -> HttpResponse:
     except ActionError as exc:
         messages.error(request, str(exc))
         return redirect("intros:ask")
-    if intermediary:
+    if via:
         messages.success(
             request,
             _("Demande envoyée à %(via)s, qui vous présentera à %(name)s s'il ou elle accepte.")
-            % {"via": answer.intermediary.name, "name": profile.name},
+            % {"via": via.name, "name": profile.name},
         )
     else:
         messages.success(

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.jobs import health as health_report
 from passerelles.jobs.models import TaskRetry
 from passerelles.jobs.retries import do_retry_task, given_up
@@ -29,7 +30,7 @@ def _operators_only(request: HttpRequest) -> None:
 
 
 @login_required
-def failed_tasks(request: HttpRequest) -> HttpResponse:
+def failed_tasks(request: AuthedHttpRequest) -> HttpResponse:
     _operators_only(request)
     failed = list(given_up()[:FAILED_SHOWN])
     attempts = dict(
@@ -48,7 +49,7 @@ def failed_tasks(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def retry_task(request: HttpRequest, result_id) -> HttpResponse:
+def retry_task(request: AuthedHttpRequest, result_id) -> HttpResponse:
     _operators_only(request)
     if do_retry_task(result_id, acting_user=request.user):
         messages.success(request, _("La tâche est relancée."))

@@ -604,12 +604,12 @@ def _rows(section: Section, user):
         if (f := model._meta.get_field(name)).is_relation and not f.many_to_many
     ]
     many = [name for name in section.fields if model._meta.get_field(name).many_to_many]
-    queryset = model.objects.filter(condition).distinct().order_by("pk")
+    queryset = model._default_manager.filter(condition).distinct().order_by("pk")
     return queryset.select_related(*related).prefetch_related(*many)
 
 
 def _row(obj: models.Model, section: Section) -> dict[str, Any]:
-    row = {}
+    row: dict[str, Any] = {}
     for name in section.fields:
         model_field = obj._meta.get_field(name)
         if name in section.shown:
@@ -644,7 +644,7 @@ def readable(data: dict[str, Any]) -> list[dict[str, Any]]:
     for section in SECTIONS:
         model = section.model_class()
         labels = {
-            name: capfirst(model._meta.get_field(name).verbose_name) for name in section.fields
+            name: capfirst(_concrete_field(model, name).verbose_name) for name in section.fields
         }
         rows = (
             data[section.key] if section.many else [data[section.key]] if data[section.key] else []
@@ -683,7 +683,14 @@ _JSON_TYPES: dict[type[models.Field], str | list[str]] = {
 }
 
 
-def _field_schema(model_field: models.Field) -> dict[str, Any]:
+def _concrete_field(model: type[models.Model], name: str) -> models.Field[Any, Any]:
+    """A field a section lists: always one of the model's own (never a reverse relation)."""
+    model_field = model._meta.get_field(name)
+    assert isinstance(model_field, models.Field), name
+    return model_field
+
+
+def _field_schema(model_field: models.Field[Any, Any]) -> dict[str, Any]:
     if model_field.many_to_many:
         return {"type": "array", "items": {"type": "string"}}
     if model_field.is_relation:
@@ -721,7 +728,7 @@ def export_schema() -> dict[str, Any]:
             "properties": {
                 name: {"type": "array", "items": {"type": "string"}}
                 if name in section.shown
-                else _field_schema(model._meta.get_field(name))
+                else _field_schema(_concrete_field(model, name))
                 for name in section.fields
             },
             "required": list(section.fields),

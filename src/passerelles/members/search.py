@@ -83,7 +83,7 @@ def fold(text: str | None) -> str | None:
 
 def query_words(query: str) -> list[str]:
     """Folded words of a query, without function words (kept if nothing else is left)."""
-    words = re.findall(r"\w+", fold(query or ""))
+    words = re.findall(r"\w+", fold(query or "") or "")
     content = [w for w in words if w not in QUERY_STOP_WORDS]
     return list(dict.fromkeys(content or words))
 
@@ -169,7 +169,7 @@ def with_skill(profiles: QuerySet[Profile], skill: str) -> QuerySet[Profile]:
     tagged = (
         Profile.skills.through.objects.annotate(folded=Fold("skill__name"))
         .filter(profile_id=OuterRef("pk"))
-        .filter(folded__contains=fold(skill.strip()))
+        .filter(folded__contains=fold(skill.strip()))  # type: ignore[misc]  # the stubs miss annotate() on a through model
     )
     return profiles.filter(Exists(tagged))
 

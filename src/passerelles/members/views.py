@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.circles.access import visible_circles
 from passerelles.circles.models import MembershipState
 from passerelles.core.choices import Axis
@@ -39,7 +40,7 @@ def language_labels(profile: Profile) -> list[str]:
 
 
 @login_required
-def directory(request: HttpRequest) -> HttpResponse:
+def directory(request: AuthedHttpRequest) -> HttpResponse:
     """The members one may see, filtered and searched; htmx asks for the results only."""
     form = DirectoryFilterForm(request.user, request.GET or None)
     profiles = search.filter_directory(visible_profiles(request.user), form.filters())
@@ -58,7 +59,7 @@ def directory(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def profile_detail(request: HttpRequest, profile_id: int) -> HttpResponse:
+def profile_detail(request: AuthedHttpRequest, profile_id: int) -> HttpResponse:
     profile = get_profile_for_user(request.user, profile_id)
     circles = visible_circles(request.user).filter(
         memberships__user=profile.user, memberships__state=MembershipState.ADMITTED
@@ -77,7 +78,7 @@ def profile_detail(request: HttpRequest, profile_id: int) -> HttpResponse:
 
 
 @login_required
-def profile_edit(request: HttpRequest) -> HttpResponse:
+def profile_edit(request: AuthedHttpRequest) -> HttpResponse:
     profile, _created = Profile.objects.get_or_create(user=request.user)
     form = ProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
@@ -88,7 +89,7 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def privacy(request: HttpRequest) -> HttpResponse:
+def privacy(request: AuthedHttpRequest) -> HttpResponse:
     profile, _created = Profile.objects.get_or_create(user=request.user)
     return render(request, "members/privacy.html", _privacy_context(request, profile))
 
@@ -103,7 +104,7 @@ def _privacy_context(request: HttpRequest, profile: Profile, form=None) -> dict:
 
 
 @login_required
-def export_data(request: HttpRequest) -> HttpResponse:
+def export_data(request: AuthedHttpRequest) -> HttpResponse:
     """Everything Passerelles holds about the signed-in user, as a JSON download."""
     response = JsonResponse(
         export.personal_data(request.user),
@@ -115,7 +116,7 @@ def export_data(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def export_page(request: HttpRequest) -> HttpResponse:
+def export_page(request: AuthedHttpRequest) -> HttpResponse:
     """The same export as a page to read (and print), section by section."""
     data = export.personal_data(request.user)
     sections = export.readable(data)
@@ -124,7 +125,7 @@ def export_page(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def delete_account(request: HttpRequest) -> HttpResponse:
+def delete_account(request: AuthedHttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.user, request.POST)
     if not form.is_valid():
         profile, _created = Profile.objects.get_or_create(user=request.user)

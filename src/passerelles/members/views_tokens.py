@@ -4,12 +4,13 @@ revoked."""
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.accounts.models import ApiToken, TokenScope
 from passerelles.accounts.tokens import LIFETIMES_DAYS, do_create_token, do_revoke_token
 from passerelles.core.errors import ActionError
@@ -36,7 +37,7 @@ class TokenForm(forms.Form):
 
 
 @login_required
-def tokens(request: HttpRequest) -> HttpResponse:
+def tokens(request: AuthedHttpRequest) -> HttpResponse:
     form = TokenForm(request.POST or None)
     secret = None
     if request.method == "POST" and form.is_valid():
@@ -62,7 +63,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def revoke_token(request: HttpRequest, token_id: int) -> HttpResponse:
+def revoke_token(request: AuthedHttpRequest, token_id: int) -> HttpResponse:
     token = get_object_or_404(ApiToken, pk=token_id, user=request.user)
     do_revoke_token(token, acting_user=request.user)
     messages.success(request, _("Le jeton « %(name)s » est révoqué.") % {"name": token.name})

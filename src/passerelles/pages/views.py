@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
+from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.circles import queries as circle_queries
 from passerelles.circles.models import Bridge, BridgeState, Circle
 from passerelles.core.choices import Axis
@@ -35,7 +36,7 @@ def landing(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthedHttpRequest) -> HttpResponse:
     """A member's home: my circles, what awaits me, who joined lately, what comes next."""
     since = timezone.now() - timedelta(days=7)
     context = circle_queries.home_context(request.user, since=since)

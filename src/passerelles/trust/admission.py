@@ -161,9 +161,9 @@ def review(
         if vouch.voucher_id in members:
             result.from_members.append(vouch)
         elif vouch.voucher_id in bridged:
-            vouch.established = vouch.voucher_id in established
+            vouch.established = vouch.voucher_id in established  # type: ignore[attr-defined]  # shown by the review
             result.from_bridged.append(vouch)
-            if vouch.established:
+            if vouch.voucher_id in established:
                 result.bridged_established.append(vouch)
         else:
             result.from_outside.append(vouch)
@@ -229,7 +229,7 @@ def review_pending(
     ).select_related("circle")
     if circle is not None:
         pending = pending.filter(circle=circle)
-    pending = list(pending.order_by("requested_at", "pk"))
-    if built is None and any(m.circle.admission_policy == AdmissionPolicy.TRUST for m in pending):
+    waiting = list(pending.order_by("requested_at", "pk"))
+    if built is None and any(m.circle.admission_policy == AdmissionPolicy.TRUST for m in waiting):
         built = trust_graph.current_graph()
-    return [m for m in pending if admit_if_trusted(m, built)]
+    return [m for m in waiting if admit_if_trusted(m, built)]

@@ -8,6 +8,7 @@ names a person the viewer may not see.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import SupportsInt, cast
 
 import numpy as np
 from django.contrib.auth import get_user_model
@@ -101,7 +102,8 @@ def read_trust(viewer, target_user_id: int, *, with_explanations: bool = True) -
     built = trust_graph.current_graph()
     target = built.node(target_user_id)
     if target is None:
-        return TrustReading(*UNKNOWN[:3], None, False)
+        level, label, css, _percentile = UNKNOWN
+        return TrustReading(level, str(label), css, None, False)
     sources, from_circles, mine, bridged = viewer_sources(built, viewer)
     # Someone's own restart mass is not trust: a fellow member is judged on evidence.
     sources = _without(sources, target)
@@ -121,7 +123,7 @@ def read_trust(viewer, target_user_id: int, *, with_explanations: bool = True) -
 
 
 def _context_phrase(context: str, name: str) -> str:
-    phrases = {
+    phrases: dict[str, str] = {
         VouchContext.WORKED_WITH: _("qui a travaillé avec %(name)s"),
         VouchContext.CLIENT: _("qui a fait appel à %(name)s comme client"),
         VouchContext.SUPPLIER: _("qui a travaillé avec %(name)s comme fournisseur"),
@@ -215,11 +217,12 @@ def explanations(
         for path in explain(built.graph, viewer_node, target_node, k=MAX_PATHS):
             last = path.edges[-1]
             # Two paths may end with the same evidence: say it once, with the best path.
-            if (last.kind, int(last.label)) in shown:
+            evidence = int(cast(SupportsInt, last.label))  # the evidence's id (see graph.py)
+            if (last.kind, evidence) in shown:
                 continue
-            shown.add((last.kind, int(last.label)))
+            shown.add((last.kind, evidence))
             chain = [built.user_id(n) for n in path.nodes]
-            steps.append((chain, last.kind, int(last.label), path.strength))
+            steps.append((chain, last.kind, evidence, path.strength))
     if len(steps) < MAX_PATHS:
         steps += _direct_from_circles(viewer, target_id, mine | bridged, steps)
     steps = steps[:MAX_PATHS]
@@ -227,10 +230,10 @@ def explanations(
         return []
     user_ids = {u for chain, *_rest in steps for u in chain}
     namer = _Namer(viewer, user_ids, mine, bridged)
-    evidence = _load_evidence({(kind, label) for _c, kind, label, _s in steps})
+    found = _load_evidence({(kind, label) for _c, kind, label, _s in steps})
     result = []
     for chain, kind, label, strength in steps:
-        item = evidence.get((kind, label))
+        item = found.get((kind, label))
         if item is None:
             continue
         source = chain[-2]

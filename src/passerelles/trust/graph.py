@@ -17,6 +17,7 @@ import logging
 import threading
 import time
 from dataclasses import dataclass, field
+from typing import TypeGuard
 
 import numpy as np
 from django.conf import settings
@@ -181,7 +182,7 @@ def max_age_seconds() -> float:
     return float(getattr(settings, "TRUST_GRAPH_MAX_AGE_SECONDS", 60))
 
 
-def _usable(cached: EvidenceGraph | None, key: tuple, queued: bool) -> bool:
+def _usable(cached: EvidenceGraph | None, key: tuple, queued: bool) -> TypeGuard[EvidenceGraph]:
     """The cached graph serves if it is current, or, while the recomputation of a newer
     state is queued, if it is young enough."""
     if cached is None:

@@ -262,7 +262,7 @@ def _key_for(issuer_jwks: dict, kid: str | None):
 
 
 def _decode(token: str, key, now: datetime | None) -> dict[str, Any]:
-    options = {"require": ["iss", "iat", "jti"]}
+    options: jwt.types.Options = {"require": ["iss", "iat", "jti"]}
     if now is None:
         return jwt.decode(token, key, algorithms=["EdDSA"], options=options)
     # A fixed "now" (tests, audits): check the dates by hand on the verified claims.

@@ -9,6 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.core.errors import ActionError
 from passerelles.members.access import visible_profiles
 from passerelles.members.models import Profile, Skill
@@ -22,7 +23,7 @@ def _profile_url(profile: Profile) -> str:
 
 
 @login_required
-def passport(request: HttpRequest) -> HttpResponse:
+def passport(request: AuthedHttpRequest) -> HttpResponse:
     """My own passport, with what waits for me: meetings to confirm, vouches given."""
     user = request.user
     context = {
@@ -40,7 +41,7 @@ def passport(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def passport_of(request: HttpRequest, profile_id: int) -> HttpResponse:
+def passport_of(request: AuthedHttpRequest, profile_id: int) -> HttpResponse:
     profile = access.get_profile(request.user, profile_id)
     if profile.user_id == request.user.pk:
         return redirect("trust:passport")
@@ -49,7 +50,7 @@ def passport_of(request: HttpRequest, profile_id: int) -> HttpResponse:
 
 
 @login_required
-def vouch(request: HttpRequest, profile_id: int) -> HttpResponse:
+def vouch(request: AuthedHttpRequest, profile_id: int) -> HttpResponse:
     profile = access.get_profile(request.user, profile_id)
     if profile.user_id == request.user.pk:
         messages.error(request, _("Vous ne pouvez pas vous recommander vous-même."))
@@ -86,7 +87,7 @@ def vouch(request: HttpRequest, profile_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def vouch_revoke(request: HttpRequest, vouch_id: int) -> HttpResponse:
+def vouch_revoke(request: AuthedHttpRequest, vouch_id: int) -> HttpResponse:
     vouch = access.get_own_vouch(request.user, vouch_id)
     try:
         actions.do_revoke_vouch(request.user, vouch)
@@ -107,7 +108,7 @@ def _safe_next(request: HttpRequest) -> str | None:
 
 
 @login_required
-def attest(request: HttpRequest, profile_id: int) -> HttpResponse:
+def attest(request: AuthedHttpRequest, profile_id: int) -> HttpResponse:
     profile = access.get_profile(request.user, profile_id)
     if profile.user_id == request.user.pk:
         messages.error(request, _("Une rencontre se fait à deux."))
@@ -133,7 +134,7 @@ def attest(request: HttpRequest, profile_id: int) -> HttpResponse:
     return render(request, "trust/attest.html", context, status=400 if form.errors else 200)
 
 
-def _attest_initial(request: HttpRequest, profile: Profile) -> dict:
+def _attest_initial(request: AuthedHttpRequest, profile: Profile) -> dict:
     """Pre-fill from the other side's attestation when confirming it."""
     theirs = MeetingAttestation.objects.filter(
         attester=profile.user, other=request.user, pk=request.GET.get("confirmer") or 0
@@ -149,7 +150,7 @@ def _attest_initial(request: HttpRequest, profile: Profile) -> dict:
 
 @login_required
 @require_POST
-def endorse(request: HttpRequest, profile_id: int, skill_id: int) -> HttpResponse:
+def endorse(request: AuthedHttpRequest, profile_id: int, skill_id: int) -> HttpResponse:
     profile = access.get_profile(request.user, profile_id)
     skill = get_object_or_404(Skill, pk=skill_id, profiles=profile)
     try:
@@ -167,7 +168,7 @@ def endorse(request: HttpRequest, profile_id: int, skill_id: int) -> HttpRespons
 
 
 @login_required
-def report(request: HttpRequest, profile_id: int) -> HttpResponse:
+def report(request: AuthedHttpRequest, profile_id: int) -> HttpResponse:
     profile = access.get_profile(request.user, profile_id)
     circles = access.report_circles(request.user, profile.user)
     form = ReportForm(request.POST or None, circles=circles)
@@ -192,7 +193,7 @@ def report(request: HttpRequest, profile_id: int) -> HttpResponse:
 
 
 @login_required
-def reports(request: HttpRequest) -> HttpResponse:
+def reports(request: AuthedHttpRequest) -> HttpResponse:
     """Reports to review: those sent to the circles I moderate (all, for operators).
     Only operators see who filed them."""
     reviewable = access.reviewable_reports(request.user).select_related(
@@ -209,7 +210,7 @@ def reports(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def report_review(request: HttpRequest, report_id: int) -> HttpResponse:
+def report_review(request: AuthedHttpRequest, report_id: int) -> HttpResponse:
     report = access.get_report_for_moderator(request.user, report_id)
     form = ReviewForm(request.POST)
     if not form.is_valid():
@@ -227,7 +228,7 @@ def report_review(request: HttpRequest, report_id: int) -> HttpResponse:
 
 
 @login_required
-def applicant(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
+def applicant(request: AuthedHttpRequest, slug: str, membership_id: int) -> HttpResponse:
     """A circle's view of an applicant, for the circle's admins."""
     from passerelles.trust.admission import review
     from passerelles.trust.explain import read_trust
@@ -241,11 +242,12 @@ def applicant(request: HttpRequest, slug: str, membership_id: int) -> HttpRespon
         .filter(user_id__in=[v.voucher_id for v in vouches])
         .values_list("user_id", flat=True)
     )
-    for item in vouches:
+    for item in vouches:  # named, linked and weighed for the template
         shown = item.voucher_id in visible
-        item.shown_name = item.voucher.profile.name if shown else _("Un membre de Passerelles")
-        item.shown_profile_id = item.voucher.profile.pk if shown else None
-        item.circle_trust = circle_review.member_trust.get(item.voucher_id)
+        name = item.voucher.profile.name if shown else _("Un membre de Passerelles")
+        item.shown_name = name  # type: ignore[attr-defined]
+        item.shown_profile_id = item.voucher.profile.pk if shown else None  # type: ignore[attr-defined]
+        item.circle_trust = circle_review.member_trust.get(item.voucher_id)  # type: ignore[attr-defined]
     context = {
         "membership": membership,
         "circle": membership.circle,

@@ -9,13 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.trust import passport
 from passerelles.trust.models import IssuedPassport
 
 
 @login_required
 @require_POST
-def download(request: HttpRequest) -> HttpResponse:
+def download(request: AuthedHttpRequest) -> HttpResponse:
     """A new signed passport, as a file (``.jwt``: a VC-JWT any verifier can check)."""
     _record, token = passport.do_issue_passport(request.user, acting_user=request.user)
     response = HttpResponse(token, content_type="application/vc+jwt")
@@ -26,7 +27,7 @@ def download(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def revoke(request: HttpRequest, passport_id: int) -> HttpResponse:
+def revoke(request: AuthedHttpRequest, passport_id: int) -> HttpResponse:
     record = get_object_or_404(IssuedPassport, pk=passport_id, user=request.user)
     passport.do_revoke_passport(record, acting_user=request.user)
     messages.success(request, _("Ce passeport est révoqué : il ne sera plus accepté."))

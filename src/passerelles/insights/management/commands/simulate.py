@@ -66,6 +66,7 @@ class Command(BaseCommand):
         head += ["mises en relation (auj./changé)", "attente 1re reco., jours (auj./changé)"]
         self.stdout.write(" | ".join(head))
         today, changed = outcome.today, outcome.changed
+        assert today.circle_ei is not None and changed.circle_ei is not None  # always run
         for m in range(months + 1):
             row = [str(m), _fmt(today.ei[m]), _fmt(changed.ei[m])]
             for col in outcome.circle_columns:
