@@ -47,6 +47,11 @@ def test_newcomer_is_admitted_by_vouches_and_shows_her_passport(new_page, live_s
     claire_page.get_by_role("button", name="Demander à rejoindre").click()
     request = Membership.objects.get(user=claire, circle=club)
     assert request.state == MembershipState.PENDING
+    # She sees how far she is, and a link to send to members who know her.
+    assert claire_page.get_by_text("0 recommandation sur 3").is_visible()
+    recommend_link = claire_page.locator("#recommend-link").input_value()
+    assert "/confiance/recommandez-moi/" in recommend_link
+    screenshot(claire_page, "applicant-progress")
 
     # Two members of the bridged alumni association who know her work vouch for her.
     dana_page = new_page()
@@ -57,10 +62,20 @@ def test_newcomer_is_admitted_by_vouches_and_shows_her_passport(new_page, live_s
     request.refresh_from_db()
     assert request.state == MembershipState.PENDING
 
-    # A member of the club does too: the third vouch admits her at once.
+    claire_page.reload()
+    assert claire_page.get_by_text("2 recommandations sur 3").is_visible()
+    assert claire_page.get_by_text("Au moins une doit venir d'un membre du cercle.").is_visible()
+
+    # A member of the club opens the link she sent him: the third vouch admits her at once.
     paul_page = new_page()
     login(paul_page, paul.email)
-    _vouch_in_browser(paul_page, profile.pk, "A travaillé avec", "Un audit impeccable.")
+    paul_page.goto(recommend_link)
+    assert paul_page.get_by_text("Claire Lefèvre demande à rejoindre").is_visible()
+    screenshot(paul_page, "recommend-me")
+    paul_page.get_by_label("A travaillé avec", exact=True).check()
+    paul_page.get_by_label("Je recommande vivement").check()
+    paul_page.fill("textarea[name=text]", "Un audit impeccable.")
+    paul_page.get_by_role("button", name="Recommander").click()
     assert paul_page.get_by_text("Claire Lefèvre est désormais membre de").is_visible()
     request.refresh_from_db()
     assert request.state == MembershipState.ADMITTED

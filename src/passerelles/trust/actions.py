@@ -20,6 +20,7 @@ from passerelles.members.access import visible_profiles
 from passerelles.members.models import Skill
 from passerelles.trust import admission
 from passerelles.trust.access import can_moderate_report, report_circles
+from passerelles.trust.applicants import applies_to_a_circle_of
 from passerelles.trust.models import (
     Endorsement,
     MeetingAttestation,
@@ -82,7 +83,7 @@ def do_vouch(voucher, vouchee, *, context: str, strength: int, text: str = "") -
     """
     if voucher.pk == vouchee.pk:
         raise ActionError(_("Vous ne pouvez pas vous recommander vous-même."))
-    if not _can_see(voucher, vouchee):
+    if not (_can_see(voucher, vouchee) or applies_to_a_circle_of(voucher, vouchee)):
         raise ActionError(_("Vous ne pouvez recommander que des membres que vous voyez."))
     if context not in VouchContext.values:
         raise ActionError(_("Précisez dans quel contexte vous connaissez cette personne."))

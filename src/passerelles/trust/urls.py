@@ -21,6 +21,7 @@ urlpatterns = [
         views.vouch_revoke,
         name="vouch_revoke",
     ),
+    path("recommandez-moi/<str:token>/", views.recommend_me, name="recommend_me"),
     path("signalements/", views.reports, name="reports"),
     path(
         "signalements/<int:report_id>/examiner/",

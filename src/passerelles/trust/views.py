@@ -13,7 +13,7 @@ from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.core.errors import ActionError
 from passerelles.members.access import visible_profiles
 from passerelles.members.models import Profile, Skill
-from passerelles.trust import access, actions, queries
+from passerelles.trust import access, actions, applicants, queries
 from passerelles.trust.forms import AttestForm, ReportForm, ReviewForm, VouchForm
 from passerelles.trust.models import IssuedPassport, MeetingAttestation, ReportStatus, Vouch
 
@@ -257,3 +257,47 @@ def applicant(request: AuthedHttpRequest, slug: str, membership_id: int) -> Http
         "passport": queries.passport(applicant_user, request.user),
     }
     return render(request, "trust/applicant.html", context)
+
+
+@login_required
+def recommend_me(request: HttpRequest, token: str) -> HttpResponse:
+    """The « recommandez-moi » link an applicant shares: a member of the circle (or of a
+    bridged circle whose vouches count) recommends them from here."""
+    membership = applicants.read_recommend_token(token)
+    if membership is None:
+        return render(request, "trust/recommend_me.html", {"gone": True}, status=410)
+    circle, applicant_user = membership.circle, membership.user
+    if not applicants.may_recommend(request.user, membership):
+        context = {"refused": True, "circle": circle, "is_me": applicant_user == request.user}
+        return render(request, "trust/recommend_me.html", context, status=403)
+    existing = Vouch.objects.filter(
+        voucher=request.user, vouchee=applicant_user, revoked_at__isnull=True
+    ).first()
+    initial = None
+    if existing:
+        initial = {field: getattr(existing, field) for field in ("context", "strength", "text")}
+    form = VouchForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            done = actions.do_vouch(request.user, applicant_user, **form.cleaned_data)
+        except ActionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Votre recommandation est enregistrée."))
+            for admitted in done.admitted_memberships:
+                messages.success(
+                    request,
+                    _("%(name)s est désormais membre de %(circle)s.")
+                    % {"name": applicant_user.profile.name, "circle": admitted.circle.name},
+                )
+            return redirect(circle)
+    context = {
+        "form": form,
+        "membership": membership,
+        "circle": circle,
+        "profile": applicant_user.profile,
+        "existing": existing,
+        "progress": applicants.progress(membership),
+        "vouches_left": actions.vouches_left_this_month(request.user),
+    }
+    return render(request, "trust/recommend_me.html", context, status=400 if form.errors else 200)

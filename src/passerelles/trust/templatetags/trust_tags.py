@@ -1,8 +1,11 @@
-"""``{% trust_panel profile %}``: the trust badge, reasons and actions on a profile page."""
+"""``{% trust_panel profile %}``: the trust badge, reasons and actions on a profile page;
+``{% applicant_progress membership %}``: where a request to join stands, for the applicant;
+``{% vouch_ring_note membership %}``: the organiser's warning about a ring of new accounts."""
 
 from django import template
 
-from passerelles.trust import actions
+from passerelles.core.links import absolute_reverse
+from passerelles.trust import actions, applicants
 from passerelles.trust.explain import read_trust
 from passerelles.trust.models import Endorsement, Vouch
 
@@ -41,3 +44,18 @@ def trust_panel(context, profile):
         ).first()
         panel["met"] = actions.meeting_is_mutual(viewer, profile.user)
     return panel
+
+
+@register.inclusion_tag("trust/_applicant_progress.html")
+def applicant_progress(membership):
+    """« 2 recommandations sur 3 » and the link to share, on the applicant's circle page."""
+    progress = applicants.progress(membership)
+    link = ""
+    if progress is not None:
+        link = absolute_reverse("trust:recommend_me", applicants.recommend_token(membership))
+    return {"progress": progress, "link": link, "circle": membership.circle}
+
+
+@register.inclusion_tag("trust/_vouch_ring_note.html")
+def vouch_ring_note(membership):
+    return {"ring": applicants.vouch_ring(membership.user_id)}
