@@ -1,7 +1,7 @@
 from typing import ClassVar
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.auth.models import AbstractUser, AnonymousUser, UserManager
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -57,6 +57,10 @@ class User(AbstractUser):
     @property
     def is_platform_admin(self) -> bool:
         return self.is_active and self.is_staff
+
+
+# Who reads a page or is asked about: a member, or someone not signed in.
+AnyUser = User | AnonymousUser
 
 
 class TokenScope(models.TextChoices):

@@ -3,12 +3,13 @@
 Every view reaches circles through these helpers; an object a user may not see is a 404.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from passerelles.accounts.models import AnyUser
 from passerelles.circles.models import (
     ADMIN_ROLES,
     Bridge,
@@ -27,14 +28,14 @@ VISIBLE_MEMBERSHIP_STATES = (
 )
 
 
-def admitted_circle_ids(user) -> QuerySet:
+def admitted_circle_ids(user: AnyUser) -> QuerySet[Membership, Any]:
     """Ids of the circles where ``user`` is an admitted member (a subquery)."""
     if not user.is_authenticated:
-        return Circle.objects.none().values("pk")
+        return Membership.objects.none().values("circle_id")
     return Membership.objects.filter(user=user, state=MembershipState.ADMITTED).values("circle_id")
 
 
-def bridged_circle_ids(circle_ids) -> set[int]:
+def bridged_circle_ids(circle_ids: Iterable[int]) -> set[int]:
     """Ids of the circles bridged (active bridge) with any of ``circle_ids``."""
     bridges = Bridge.objects.filter(state=BridgeState.ACTIVE).filter(
         Q(from_circle_id__in=circle_ids) | Q(to_circle_id__in=circle_ids)
@@ -49,13 +50,13 @@ def bridged_circle_ids(circle_ids) -> set[int]:
     return ids - wanted
 
 
-def reachable_circle_ids(user) -> tuple[set[int], set[int]]:
+def reachable_circle_ids(user: AnyUser) -> tuple[set[int], set[int]]:
     """(my admitted circles, circles bridged with them but not mine)."""
     mine = set(admitted_circle_ids(user).values_list("circle_id", flat=True))
     return mine, bridged_circle_ids(mine)
 
 
-def visible_circles(user) -> QuerySet[Circle]:
+def visible_circles(user: AnyUser) -> QuerySet[Circle]:
     """Circles this user may see: listed ones, their own, and those bridged with theirs."""
     circles = Circle.objects.all()
     if is_operator(user):
@@ -69,24 +70,24 @@ def visible_circles(user) -> QuerySet[Circle]:
     return circles.filter(Q(listed=True) | Q(pk__in=bridged) | Exists(involved))
 
 
-def visible_partner_ids(user, circle: Circle) -> set[int]:
+def visible_partner_ids(user: AnyUser, circle: Circle) -> set[int]:
     """Circles with an active bridge to ``circle`` that ``user`` may see: a private partner
     stays unnamed to anyone it is hidden from."""
     others = bridged_circle_ids([circle.pk])
     return set(visible_circles(user).filter(pk__in=others).values_list("pk", flat=True))
 
 
-def get_circle_for_user(user, slug: str) -> Circle:
+def get_circle_for_user(user: AnyUser, slug: str) -> Circle:
     return get_object_or_404(visible_circles(user), slug=slug)
 
 
-def membership_of(user, circle: Circle) -> Membership | None:
+def membership_of(user: AnyUser, circle: Circle) -> Membership | None:
     if not user.is_authenticated:
         return None
     return Membership.objects.filter(user=user, circle=circle).first()
 
 
-def is_circle_admin(user, circle: Circle) -> bool:
+def is_circle_admin(user: AnyUser, circle: Circle) -> bool:
     if not user.is_authenticated:
         return False
     if is_operator(user):
@@ -96,7 +97,7 @@ def is_circle_admin(user, circle: Circle) -> bool:
     ).exists()
 
 
-def is_circle_member(user, circle: Circle) -> bool:
+def is_circle_member(user: AnyUser, circle: Circle) -> bool:
     if not user.is_authenticated:
         return False
     return Membership.objects.filter(
@@ -104,7 +105,7 @@ def is_circle_member(user, circle: Circle) -> bool:
     ).exists()
 
 
-def can_see_members(user, circle: Circle) -> bool:
+def can_see_members(user: AnyUser, circle: Circle) -> bool:
     """The member list of a circle is for its members, bridged members and operators."""
     if not user.is_authenticated:
         return False
@@ -114,7 +115,7 @@ def can_see_members(user, circle: Circle) -> bool:
     return circle.pk in mine or circle.pk in bridged
 
 
-def get_circle_for_admin(user, slug: str) -> Circle:
+def get_circle_for_admin(user: AnyUser, slug: str) -> Circle:
     """A circle this user administers; anything else is a 404."""
     circle = get_circle_for_user(user, slug)
     if not is_circle_admin(user, circle):
@@ -124,17 +125,17 @@ def get_circle_for_admin(user, slug: str) -> Circle:
     return circle
 
 
-_people_filter: Callable[[Any], QuerySet] | None = None
+_people_filter: Callable[[Any], QuerySet[Any]] | None = None
 
 
-def register_people_filter(visible_profiles: Callable[[Any], QuerySet]) -> None:
+def register_people_filter(visible_profiles: Callable[[Any], QuerySet[Any]]) -> None:
     """Which profiles a viewer may see is the members domain's rule; it registers it here
     at start-up (``members.apps``), so that circles needs not import members."""
     global _people_filter
     _people_filter = visible_profiles
 
 
-def visible_members(user, memberships: QuerySet[Membership]) -> QuerySet[Membership]:
+def visible_members(user: AnyUser, memberships: QuerySet[Membership]) -> QuerySet[Membership]:
     """``memberships`` narrowed to the people whose profile ``user`` may see."""
     if _people_filter is None:
         return memberships.none()
@@ -150,36 +151,36 @@ def is_owner(membership: Membership | None) -> bool:
     )
 
 
-def may_manage_members(user, circle: Circle) -> bool:
+def may_manage_members(user: AnyUser | None, circle: Circle) -> bool:
     """Admit, decline, remove, change roles, invite: the circle's owner and admins, and
     operators."""
     return user is not None and is_circle_admin(user, circle)
 
 
-def may_transfer_ownership(user, circle: Circle) -> bool:
+def may_transfer_ownership(user: AnyUser | None, circle: Circle) -> bool:
     """Hand the circle to another member: its owner, or an operator."""
     if user is None or not user.is_authenticated:
         return False
     return is_operator(user) or is_owner(membership_of(user, circle))
 
 
-def may_manage_admins(user, circle: Circle) -> bool:
+def may_manage_admins(user: AnyUser, circle: Circle) -> bool:
     """Name, demote or remove the circle's admins: its owner, or an operator (an admin
     manages members and moderators, not the other admins)."""
     return may_transfer_ownership(user, circle)
 
 
-def may_read_log(user, circle: Circle) -> bool:
+def may_read_log(user: AnyUser, circle: Circle) -> bool:
     """The circle's log (admissions, removals, roles, bridges): its admins, operators."""
     return is_circle_admin(user, circle)
 
 
-def may_read_whole_log(user) -> bool:
+def may_read_whole_log(user: AnyUser) -> bool:
     """Every circle's log at once: operators only."""
     return is_operator(user)
 
 
-def administered_circles(user) -> QuerySet[Circle]:
+def administered_circles(user: AnyUser) -> QuerySet[Circle]:
     if not user.is_authenticated:
         return Circle.objects.none()
     return Circle.objects.filter(

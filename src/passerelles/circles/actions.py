@@ -5,13 +5,14 @@ and raises ``ActionError`` with a French message when the action cannot be done.
 """
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
@@ -19,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.utils.translation import ngettext
 
+from passerelles.accounts.models import AnyUser, User
 from passerelles.circles import access
 from passerelles.circles.models import (
     ADMIN_ROLES,
@@ -52,7 +54,7 @@ def unique_slug(name: str) -> str:
 
 
 @transaction.atomic
-def do_create_circle(user, **fields) -> Circle:
+def do_create_circle(user: User, **fields: Any) -> Circle:
     """Create a circle; its creator becomes its owner, admitted at once."""
     circle = Circle(created_by=user, **fields)
     if not circle.slug:
@@ -112,7 +114,9 @@ def _refuse_unless(allowed: bool) -> None:
         raise ActionError(_("Vous n'avez pas le droit de faire cela dans ce cercle."))
 
 
-def _save_and_record(membership: Membership, before: dict, verb: str, acting_user) -> Membership:
+def _save_and_record(
+    membership: Membership, before: dict[str, Any], verb: str, acting_user: User | None
+) -> Membership:
     membership.save(update_fields=MEMBERSHIP_FIELDS)
     audit.record(
         verb,
@@ -136,7 +140,7 @@ def _admit(membership: Membership) -> Membership:
 
 
 @transaction.atomic
-def do_request_to_join(user, circle: Circle, message: str = "") -> Membership:
+def do_request_to_join(user: User, circle: Circle, message: str = "") -> Membership:
     """Ask to join; an open circle admits at once, others put the request in review."""
     membership = Membership.objects.select_for_update().filter(user=user, circle=circle).first()
     if membership and membership.state == MembershipState.ADMITTED:
@@ -186,7 +190,7 @@ def do_request_to_join(user, circle: Circle, message: str = "") -> Membership:
 
 
 @transaction.atomic
-def do_approve(membership: Membership, *, acting_user) -> Membership:
+def do_approve(membership: Membership, *, acting_user: User) -> Membership:
     """A circle admin admits a pending request."""
     membership = _locked(membership)
     _refuse_unless(access.may_manage_members(acting_user, membership.circle))
@@ -217,7 +221,7 @@ def do_admit_by_policy(membership: Membership, *, reason: str) -> Membership:
 
 
 @transaction.atomic
-def do_decline(membership: Membership, *, acting_user) -> Membership:
+def do_decline(membership: Membership, *, acting_user: User) -> Membership:
     """A circle admin declines a pending request."""
     membership = _locked(membership)
     _refuse_unless(access.may_manage_members(acting_user, membership.circle))
@@ -230,7 +234,7 @@ def do_decline(membership: Membership, *, acting_user) -> Membership:
 
 
 @transaction.atomic
-def do_leave(membership: Membership, *, acting_user) -> Membership:
+def do_leave(membership: Membership, *, acting_user: User) -> Membership:
     """A member leaves (or withdraws a request, or turns an invitation down)."""
     membership = _locked(membership)
     _refuse_unless(membership.user_id == getattr(acting_user, "pk", None))
@@ -250,7 +254,7 @@ def do_leave(membership: Membership, *, acting_user) -> Membership:
 
 
 @transaction.atomic
-def do_remove(membership: Membership, *, acting_user) -> Membership:
+def do_remove(membership: Membership, *, acting_user: User) -> Membership:
     """A circle admin removes a member (who may not come back by asking)."""
     membership = _locked(membership)
     _refuse_unless(access.may_manage_members(acting_user, membership.circle))
@@ -267,7 +271,7 @@ def do_remove(membership: Membership, *, acting_user) -> Membership:
 
 
 @transaction.atomic
-def do_change_role(membership: Membership, role: str, *, acting_user) -> Membership:
+def do_change_role(membership: Membership, role: str, *, acting_user: User) -> Membership:
     """A circle admin makes a member an admin, a moderator, or a member again."""
     if role not in (Role.ADMIN, Role.MODERATOR, Role.MEMBER):
         raise ActionError(_("Rôle inconnu."))
@@ -285,7 +289,7 @@ def do_change_role(membership: Membership, role: str, *, acting_user) -> Members
     return _save_and_record(membership, before, ROLE_CHANGED, acting_user)
 
 
-def _check_may_manage_admins(membership: Membership, acting_user, *roles: str) -> None:
+def _check_may_manage_admins(membership: Membership, acting_user: User, *roles: str) -> None:
     """Admins are named, demoted and removed by the circle's owner (or an operator) only:
     an admin manages members and moderators, never the other admins."""
     if Role.ADMIN in roles and not access.may_manage_admins(acting_user, membership.circle):
@@ -298,7 +302,7 @@ def _check_may_manage_admins(membership: Membership, acting_user, *roles: str) -
 
 
 @transaction.atomic
-def do_transfer_ownership(new_owner_membership: Membership, *, acting_user) -> Membership:
+def do_transfer_ownership(new_owner_membership: Membership, *, acting_user: User) -> Membership:
     """The owner (or an operator) hands the circle to an admitted member; the former
     owner stays an admin."""
     membership = _locked(new_owner_membership)
@@ -321,7 +325,7 @@ def invitation_is_current(invitation: Invitation) -> bool:
     return invitation.is_open and age.days < settings.INVITATION_MAX_AGE_DAYS
 
 
-def open_invitation_for(user, circle: Circle) -> Invitation | None:
+def open_invitation_for(user: User, circle: Circle) -> Invitation | None:
     """The open, unexpired invitation of ``user``'s e-mail address to ``circle``."""
     invitation = Invitation.objects.filter(circle=circle, email__iexact=user.email).first()
     if invitation is not None and invitation_is_current(invitation):
@@ -330,7 +334,7 @@ def open_invitation_for(user, circle: Circle) -> Invitation | None:
 
 
 @transaction.atomic
-def do_revoke_invitation(invitation: Invitation, *, acting_user) -> Invitation:
+def do_revoke_invitation(invitation: Invitation, *, acting_user: User) -> Invitation:
     """Cancel an invitation; a registered person's invited membership ends with it."""
     invitation = (
         Invitation.objects.select_for_update().select_related("circle").get(pk=invitation.pk)
@@ -402,10 +406,10 @@ def _invitee_account_name(invitation: Invitation) -> str:
     return user.first_name if user is not None else ""
 
 
-def accepted_invitation(token: str, user) -> Invitation | None:
+def accepted_invitation(token: str, user: AnyUser) -> Invitation | None:
     """The invitation behind a valid link if ``user`` has already accepted it (the link
     opened again, or the redirect right after signing up through it)."""
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return None
     try:
         data = signing.loads(token, salt=INVITATION_SALT)
@@ -435,7 +439,7 @@ INVITATION_RESENT = audit.verb("invitation.resent", _l("a renvoyé l'invitation 
 
 
 @transaction.atomic
-def do_resend_invitation(invitation: Invitation, *, acting_user) -> Invitation:
+def do_resend_invitation(invitation: Invitation, *, acting_user: User) -> Invitation:
     """Send an open invitation again (its link lives anew from now), at most once per
     ``INVITATION_RESEND_AFTER_HOURS``; the e-mail leaves once committed."""
     invitation = (
@@ -478,7 +482,7 @@ def do_resend_invitation(invitation: Invitation, *, acting_user) -> Invitation:
 
 @transaction.atomic
 def do_invite(
-    circle: Circle, by, email: str, *, from_import=False, **details
+    circle: Circle, by: User, email: str, *, from_import: bool = False, **details: Any
 ) -> tuple[Invitation, bool]:
     """Invite an e-mail address; inviting it again refreshes the same invitation.
 
@@ -541,7 +545,7 @@ def do_invite(
 
 
 @transaction.atomic
-def do_accept_invitation(invitation: Invitation, user) -> Membership:
+def do_accept_invitation(invitation: Invitation, user: User) -> Membership:
     if user.email.lower() != invitation.email.lower():
         raise ActionError(
             _("Cette invitation a été envoyée à %(email)s ; connectez-vous avec cette adresse.")
@@ -600,7 +604,7 @@ def open_bridge_between(a: Circle, b: Circle) -> Bridge | None:
 
 @transaction.atomic
 def do_request_bridge(
-    from_circle: Circle, to_circle: Circle, acting_user, message: str = ""
+    from_circle: Circle, to_circle: Circle, acting_user: User, message: str = ""
 ) -> Bridge:
     """An admin of ``from_circle`` asks ``to_circle`` for a bridge."""
     _refuse_unless(access.may_manage_members(acting_user, from_circle))
@@ -629,7 +633,7 @@ def do_request_bridge(
     return bridge
 
 
-def _record_bridge(verb: str, bridge: Bridge, acting_user, changes: dict) -> None:
+def _record_bridge(verb: str, bridge: Bridge, acting_user: User, changes: dict[str, Any]) -> None:
     audit.record(
         verb,
         bridge,
@@ -640,7 +644,7 @@ def _record_bridge(verb: str, bridge: Bridge, acting_user, changes: dict) -> Non
     )
 
 
-def circle_admins(circle: Circle):
+def circle_admins(circle: Circle) -> QuerySet[User]:
     return (
         get_user_model()
         .objects.filter(
@@ -688,7 +692,7 @@ def _tell_requester_of_answer(bridge: Bridge) -> None:
 
 
 @transaction.atomic
-def do_answer_bridge(bridge: Bridge, acting_user, accept: bool) -> Bridge:
+def do_answer_bridge(bridge: Bridge, acting_user: User, accept: bool) -> Bridge:
     """An admin of the circle asked accepts or declines a bridge."""
     bridge = Bridge.objects.select_for_update().select_related("to_circle").get(pk=bridge.pk)
     _refuse_unless(access.may_manage_members(acting_user, bridge.to_circle))
@@ -706,7 +710,7 @@ def do_answer_bridge(bridge: Bridge, acting_user, accept: bool) -> Bridge:
 
 
 @transaction.atomic
-def do_revoke_bridge(bridge: Bridge, acting_user) -> Bridge:
+def do_revoke_bridge(bridge: Bridge, acting_user: User) -> Bridge:
     """An admin of either circle closes a bridge (or withdraws a request)."""
     bridge = (
         Bridge.objects.select_for_update()
@@ -731,7 +735,7 @@ def do_revoke_bridge(bridge: Bridge, acting_user) -> Bridge:
     return bridge
 
 
-def do_invite_many(circle: Circle, by, emails: list[str]) -> tuple[int, list[str]]:
+def do_invite_many(circle: Circle, by: User, emails: list[str]) -> tuple[int, list[str]]:
     """Invite several addresses in one transaction; the e-mails leave once it commits,
     from the background worker. Returns (invitations made, reasons for refusals)."""
     from passerelles.circles.imports import send_import_invitations

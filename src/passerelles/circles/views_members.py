@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from passerelles.accounts.adapter import SIGNUP_INITIAL
 from passerelles.accounts.http import AuthedHttpRequest
+from passerelles.accounts.models import User
 from passerelles.circles import access, actions
 from passerelles.circles.forms import InviteForm
 from passerelles.circles.models import Invitation, Membership, MembershipState
@@ -157,7 +158,7 @@ def invitation_landing(request: HttpRequest, token: str) -> HttpResponse:
     except ActionError as error:
         return render(request, "circles/invitation.html", {"error": str(error)}, status=410)
     if request.method == "POST" and request.user.is_authenticated:
-        return _accept(request, invitation)
+        return _accept(request, request.user, invitation)
     request.session["pending_invitation"] = token
     if not request.user.is_authenticated:
         # The link proved the address: signing up with it needs no confirmation e-mail,
@@ -175,12 +176,12 @@ def invitation_landing(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 def accept_invitation_direct(request: AuthedHttpRequest, invitation_id: int) -> HttpResponse:
     invitation = get_object_or_404(Invitation, pk=invitation_id, email__iexact=request.user.email)
-    return _accept(request, invitation)
+    return _accept(request, request.user, invitation)
 
 
-def _accept(request: HttpRequest, invitation: Invitation) -> HttpResponse:
+def _accept(request: HttpRequest, user: User, invitation: Invitation) -> HttpResponse:
     try:
-        actions.do_accept_invitation(invitation, request.user)
+        actions.do_accept_invitation(invitation, user)
     except ActionError as error:
         messages.error(request, str(error))
         return redirect("pages:home")
@@ -205,7 +206,7 @@ def invitation_revoke(request: AuthedHttpRequest, slug: str, invitation_id: int)
 
 @login_required
 @require_POST
-def invitation_resend(request: HttpRequest, slug: str, invitation_id: int) -> HttpResponse:
+def invitation_resend(request: AuthedHttpRequest, slug: str, invitation_id: int) -> HttpResponse:
     circle = access.get_circle_for_admin(request.user, slug)
     invitation = get_object_or_404(Invitation, pk=invitation_id, circle=circle)
     try:

@@ -69,7 +69,7 @@ def vouch(request: AuthedHttpRequest, profile_id: int) -> HttpResponse:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Votre recommandation est enregistrée."))
-            for membership in done.admitted_memberships:
+            for membership in done.admitted_memberships:  # type: ignore[attr-defined]  # set by do_vouch
                 messages.success(
                     request,
                     _("%(name)s est désormais membre de %(circle)s.")
