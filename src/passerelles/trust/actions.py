@@ -116,7 +116,7 @@ def do_vouch(voucher, vouchee, *, context: str, strength: int, text: str = "") -
     except IntegrityError as exc:
         raise ActionError(_("Vous recommandez déjà cette personne.")) from exc
     mark_dirty()
-    vouch.admitted_memberships = admission.after_vouch(vouchee.pk)  # type: ignore[attr-defined]  # read by the view
+    vouch.admitted_memberships = admission.after_vouch(vouchee.pk)
     return vouch
 
 

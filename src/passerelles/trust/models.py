@@ -6,11 +6,16 @@ Snapshots: the global reputation computed in the background, swapped atomically 
 the single ``TrustState`` row.
 """
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from passerelles.circles.models import Membership
 
 
 class VouchContext(models.TextChoices):
@@ -45,6 +50,9 @@ class Vouch(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+
+    # Not stored: the memberships a vouch just admitted, set by ``actions.do_vouch``.
+    admitted_memberships: "list[Membership]"
 
     class Meta:
         verbose_name = _("recommandation")

@@ -69,7 +69,7 @@ def vouch(request: AuthedHttpRequest, profile_id: int) -> HttpResponse:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Votre recommandation est enregistrée."))
-            for membership in done.admitted_memberships:  # type: ignore[attr-defined]  # set by do_vouch
+            for membership in done.admitted_memberships:
                 messages.success(
                     request,
                     _("%(name)s est désormais membre de %(circle)s.")
@@ -260,7 +260,7 @@ def applicant(request: AuthedHttpRequest, slug: str, membership_id: int) -> Http
 
 
 @login_required
-def recommend_me(request: HttpRequest, token: str) -> HttpResponse:
+def recommend_me(request: AuthedHttpRequest, token: str) -> HttpResponse:
     """The « recommandez-moi » link an applicant shares: a member of the circle (or of a
     bridged circle whose vouches count) recommends them from here."""
     membership = applicants.read_recommend_token(token)
