@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.circles.access import reachable_circle_ids
 from passerelles.core.errors import ActionError
-from passerelles.intros import access, actions, queries
+from passerelles.intros import access, actions, notify, queries
 from passerelles.intros.forms import PreferenceForm
 from passerelles.intros.models import SHOWN_LABELS, Introduction
 from passerelles.members.models import Profile
@@ -70,9 +70,7 @@ def _render_detail(
         "item": queries.shown(intro, request.user),
         "intro": intro,
         "labels": SHOWN_LABELS,
-        "first_message": (
-            actions.notify.first_message(intro, request.user) if intro.connected else ""
-        ),
+        "first_message": (notify.first_message(intro, request.user) if intro.connected else ""),
         "meeting_form": meeting_form,
         # A refused form shows again, with its errors, even to whoever confirmed before.
         "confirmed": intro.met_confirmed_by(request.user) and not meeting_form.errors,
