@@ -13,6 +13,8 @@ from passerelles.discussions.models import Discussion, Post
 from passerelles.events.models import CalendarFeed, Feedback, Registration
 from passerelles.intros.models import Introduction, Notice, Preference
 from passerelles.members.models import Skill
+from passerelles.notifications.actions import do_set_preferences
+from passerelles.notifications.notify import notify
 from passerelles.trust.models import (
     Endorsement,
     IssuedPassport,
@@ -84,6 +86,9 @@ def build(alice, bob, charlie, club) -> dict:
     )
     Notice.objects.create(user=bob, text="Alice a accepté", introduction=intro)
     Notice.objects.create(user=alice, text=f"{bob.display_name} a accepté", introduction=intro)
+    notify(bob, "admitted_by", about=alice, by=alice.display_name, circle=club.name)
+    notify(alice, "admitted_vouched", names=[bob.display_name], circle=own.name)
+    do_set_preferences(bob, {"bridges": "app"}, True, acting_user=bob)
     event = make_event(bob, own, title="Atelier de Bob")
     Registration.objects.create(event=event, user=bob, status="registered")
     Feedback.objects.create(event=event, user=bob, rating=5, comment="Très utile")

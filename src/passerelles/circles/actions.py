@@ -5,6 +5,7 @@ and raises ``ActionError`` with a French message when the action cannot be done.
 """
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
@@ -14,6 +15,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -37,7 +39,8 @@ from passerelles.circles.signals import bridge_closed, membership_requested
 from passerelles.core import audit
 from passerelles.core.errors import ActionError
 from passerelles.core.links import absolute_reverse
-from passerelles.core.mail import in_language_of, send_mail_on_commit
+from passerelles.core.mail import in_language_of
+from passerelles.notifications.notify import notify, wants_email
 
 INVITATION_SALT = "passerelles.circles.invitation"
 
@@ -197,13 +200,18 @@ def do_approve(membership: Membership, *, acting_user: User) -> Membership:
     if membership.state != MembershipState.PENDING:
         raise ActionError(_("Cette demande n'est plus en attente."))
     before = audit.snapshot(membership, TRACKED)
-    return _save_and_record(_admit(membership), before, APPROVED, acting_user)
+    membership = _save_and_record(_admit(membership), before, APPROVED, acting_user)
+    _tell_applicant(membership, by=acting_user)
+    return membership
 
 
 @transaction.atomic
-def do_admit_by_policy(membership: Membership, *, reason: str) -> Membership:
+def do_admit_by_policy(
+    membership: Membership, *, reason: str, vouched_by: Sequence[User] = ()
+) -> Membership:
     """The circle's own rule (co-optation count, trust threshold) admits a pending
-    request; the log shows no one as its author, and ``reason`` says which rule."""
+    request; the log shows no one as its author, and ``reason`` says which rule.
+    ``vouched_by``: the members whose recommendations carried it, named to the applicant."""
     membership = _locked(membership)
     if membership.state != MembershipState.PENDING:
         raise ActionError(_("Cette demande n'est plus en attente."))
@@ -217,6 +225,7 @@ def do_admit_by_policy(membership: Membership, *, reason: str) -> Membership:
         circle=membership.circle_id,
         changes={"state": [MembershipState.PENDING, membership.state], "policy": reason},
     )
+    _tell_applicant(membership, vouched_by=vouched_by)
     return membership
 
 
@@ -230,7 +239,46 @@ def do_decline(membership: Membership, *, acting_user: User) -> Membership:
     before = audit.snapshot(membership, TRACKED)
     membership.state = MembershipState.DECLINED
     membership.ended_at = timezone.now()
-    return _save_and_record(membership, before, DECLINED, acting_user)
+    membership = _save_and_record(membership, before, DECLINED, acting_user)
+    notify(
+        membership.user,
+        "declined",
+        url=membership.circle.get_absolute_url(),
+        template="circles/email/declined.txt",
+        circle=membership.circle.name,
+    )
+    return membership
+
+
+def _tell_applicant(
+    membership: Membership, *, by: User | None = None, vouched_by: Sequence[User] = ()
+) -> None:
+    """The applicant learns they are in, and why: the members whose recommendations
+    carried the request, or the organiser who admitted it."""
+    circle = membership.circle
+    url, template = circle.get_absolute_url(), "circles/email/admitted.txt"
+    names = [person.display_name for person in vouched_by]
+    if names:
+        notify(
+            membership.user,
+            "admitted_vouched",
+            url=url,
+            template=template,
+            circle=circle.name,
+            names=names,
+        )
+    elif by is not None:
+        notify(
+            membership.user,
+            "admitted_by",
+            url=url,
+            template=template,
+            about=by,
+            circle=circle.name,
+            by=by.display_name,
+        )
+    else:
+        notify(membership.user, "admitted", url=url, template=template, circle=circle.name)
 
 
 @transaction.atomic
@@ -430,6 +478,8 @@ def send_invitation(invitation: Invitation) -> None:
         .select_related("profile")
         .first()
     )
+    if member is not None and not wants_email(member, "invited"):
+        return  # the member chose to hear of invitations in Passerelles only, or not at all
     with in_language_of(member):
         subject, body = invitation_mail(invitation)
         send_mail(subject=subject, message=body, from_email=None, recipient_list=[invitation.email])
@@ -533,6 +583,14 @@ def do_invite(
             membership.state = MembershipState.INVITED
             membership.invited_at = timezone.now()
             membership.save(update_fields=["state", "invited_at", "updated_at"])
+        notify(
+            user,
+            "invited",
+            url=circle.get_absolute_url(),
+            email=False,  # the invitation's own e-mail carries its link
+            by=by.display_name,
+            circle=circle.name,
+        )
     audit.record(
         INVITED,
         invitation,
@@ -658,37 +716,30 @@ def circle_admins(circle: Circle) -> QuerySet[User]:
 
 
 def _tell_admins_of_request(bridge: Bridge) -> None:
-    """Each admin of the circle asked gets an e-mail in their language, once committed
-    (their home page lists the request too)."""
-    url = absolute_reverse("circles:bridges", bridge.to_circle.slug)
+    """Each admin of the circle asked is told, in their language (their home page lists
+    the request too)."""
     for admin in circle_admins(bridge.to_circle):
-        with in_language_of(admin):
-            send_mail_on_commit(
-                _("[Passerelles] %(circle)s vous propose une passerelle")
-                % {"circle": bridge.from_circle.name},
-                "circles/email/bridge_request.txt",
-                {"bridge": bridge, "name": admin.first_name or admin.email, "url": url},
-                admin.email,
-            )
+        notify(
+            admin,
+            "bridge_requested",
+            url=reverse("circles:bridges", args=[bridge.to_circle.slug]),
+            template="circles/email/bridge_request.txt",
+            context={"bridge": bridge},
+            circle=bridge.from_circle.name,
+            to_circle=bridge.to_circle.name,
+        )
 
 
 def _tell_requester_of_answer(bridge: Bridge) -> None:
-    asker = bridge.requested_by
-    if asker is None or not asker.is_active:
-        return
-    url = absolute_reverse("circles:bridges", bridge.from_circle.slug)
-    with in_language_of(asker):
-        subject = (
-            _("[Passerelles] %(circle)s a accepté votre passerelle")
-            if bridge.state == BridgeState.ACTIVE
-            else _("[Passerelles] %(circle)s a décliné votre passerelle")
-        )
-        send_mail_on_commit(
-            subject % {"circle": bridge.to_circle.name},
-            "circles/email/bridge_answered.txt",
-            {"bridge": bridge, "name": asker.first_name or asker.email, "url": url},
-            asker.email,
-        )
+    notify(
+        bridge.requested_by,
+        "bridge_accepted" if bridge.state == BridgeState.ACTIVE else "bridge_declined",
+        url=reverse("circles:bridges", args=[bridge.from_circle.slug]),
+        template="circles/email/bridge_answered.txt",
+        context={"bridge": bridge},
+        circle=bridge.from_circle.name,
+        to_circle=bridge.to_circle.name,
+    )
 
 
 @transaction.atomic

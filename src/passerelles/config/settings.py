@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "ninja",  # serves the API docs' scripts from static files, not a CDN
     "passerelles.core",
     "passerelles.accounts",
+    "passerelles.notifications",
     "passerelles.members",
     "passerelles.circles",
     "passerelles.trust",
@@ -117,6 +118,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "passerelles.notifications.context_processors.unread_notifications",
             ],
         },
     }
@@ -340,6 +342,7 @@ SCHEDULE = {
     "intro_round": os.environ.get("SCHEDULE_INTRO_ROUND", "0 7 * * 1"),
     "purge": os.environ.get("SCHEDULE_PURGE", "15 4 * * *"),
     "backup": os.environ.get("SCHEDULE_BACKUP", "0 2 * * *"),
+    "weekly_digest": os.environ.get("SCHEDULE_WEEKLY_DIGEST", "30 6 * * 1"),
 }
 SCHEDULER_INTERVAL_SECONDS = float(os.environ.get("SCHEDULER_INTERVAL_SECONDS", "15"))
 # A failed task is tried again after 30 s, 60 s, 120 s…, at most TASK_RETRY_ATTEMPTS times

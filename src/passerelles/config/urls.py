@@ -15,6 +15,7 @@ urlpatterns = [
     path("compte/signup/", signup),  # allauth's page, prefilled from an invitation
     path("compte/", include("allauth.urls")),
     path("membres/", include("passerelles.members.urls")),
+    path("notifications/", include("passerelles.notifications.urls")),
     path("cercles/", include("passerelles.circles.urls")),
     path("confiance/", include("passerelles.trust.urls")),
     path("mises-en-relation/", include("passerelles.intros.urls")),

@@ -8,20 +8,18 @@ served one after the other and the seats are never over-allocated.
 
 import datetime as dt
 
-from django.core.mail import send_mail
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from passerelles.circles.access import admitted_circle_ids, bridged_circle_ids, is_circle_admin
 from passerelles.circles.models import Circle
 from passerelles.core.errors import ActionError
-from passerelles.core.links import absolute_url
 from passerelles.core.mail import in_language_of
 from passerelles.events.access import may_register
+from passerelles.events.calendars import event_calendar
 from passerelles.events.models import (
     AgendaItem,
     Event,
@@ -30,6 +28,7 @@ from passerelles.events.models import (
     Registration,
     RegistrationStatus,
 )
+from passerelles.notifications.notify import Attachment, notify
 
 __all__ = [
     "ActionError",
@@ -101,7 +100,7 @@ def do_update_event(event: Event, *, open_to=None, **fields) -> Event:
                 "user__profile"
             )
         )
-        transaction.on_commit(lambda: _mail(people, event, "moved", was=was))
+        _tell(people, event, "moved", was=was)
     _fill_seats(event)
     return event
 
@@ -144,7 +143,7 @@ def do_cancel_event(event: Event, by) -> Event:
             "user__profile"
         )
     )
-    transaction.on_commit(lambda: _mail(people, event, "cancelled"))
+    _tell(people, event, "cancelled")
     return event
 
 
@@ -189,6 +188,7 @@ def do_register(user, event: Event) -> Registration:
             registration.save()
     except IntegrityError as exc:  # a double click that slipped past the lock
         raise ActionError(_("Vous êtes déjà inscrit à cet événement.")) from exc
+    _tell([registration], event, status)
     return registration
 
 
@@ -229,7 +229,7 @@ def _fill_seats(event: Event) -> list[Registration]:
         registration.promoted_at = now
         registration.save(update_fields=["status", "promoted_at"])
     if promoted:
-        transaction.on_commit(lambda: _mail(promoted, event, "promoted"))
+        _tell(promoted, event, "promoted")
     return promoted
 
 
@@ -297,21 +297,32 @@ def do_attest_table_mate(user, event: Event, other, usefulness: int):
     )
 
 
-def _mail(registrations, event: Event, kind: str, was=None) -> None:
-    """Tell people what happened to their place (promoted, event cancelled or moved)."""
-    url = absolute_url(event.get_absolute_url())
-    subjects = {  # lazy: worded in each recipient's language below
-        "promoted": gettext_lazy("[Passerelles] Une place s'est libérée : %(title)s"),
-        "cancelled": gettext_lazy("[Passerelles] Événement annulé : %(title)s"),
-        "moved": gettext_lazy("[Passerelles] Nouvel horaire : %(title)s"),
-    }
+NOTICE_KINDS = {  # what happened to a place -> the notice, its e-mail, and the .ics?
+    "registered": ("registered", "events/email/registered.txt", True),
+    "waitlisted": ("waitlisted", "events/email/waitlisted.txt", False),
+    "promoted": ("promoted", "events/email/promoted.txt", True),
+    "moved": ("event_moved", "events/email/moved.txt", True),
+    "cancelled": ("event_cancelled", "events/email/cancelled.txt", True),
+}
+
+
+def _tell(registrations, event: Event, what: str, was=None) -> None:
+    """Tell people what happened to their place (registered, waitlisted, promoted, event
+    moved or cancelled): a notice now, an e-mail in their language once committed, with
+    the event's .ics where their calendar should change."""
+    kind, template, with_ics = NOTICE_KINDS[what]
     for registration in registrations:
-        context = {"event": event, "registration": registration, "url": url, "was": was}
-        with in_language_of(registration.user):
-            send_mail(
-                subject=str(subjects[kind]) % {"title": event.title},
-                message=render_to_string(f"events/email/{kind}.txt", context),
-                from_email=None,
-                recipient_list=[registration.user.email],
-                fail_silently=True,
-            )
+        attachments: tuple[Attachment, ...] = ()
+        if with_ics:
+            with in_language_of(registration.user):
+                ics = event_calendar(event, settings.SITE_URL)
+            attachments = (Attachment(f"evenement-{event.pk}.ics", ics, "text/calendar"),)
+        notify(
+            registration.user,
+            kind,
+            url=event.get_absolute_url(),
+            template=template,
+            context={"event": event, "registration": registration, "was": was},
+            attachments=attachments,
+            title=event.title,
+        )

@@ -78,6 +78,12 @@ JOBS = (
         "Sauvegarde quotidienne de la base (les BACKUP_KEEP dernières sont gardées)",
         timedelta(hours=12),
     ),
+    PeriodicJob(
+        "weekly_digest",
+        "passerelles.notifications.digest.send_weekly_digests",
+        "Résumé hebdomadaire des notifications pour les membres qui l'ont choisi",
+        timedelta(days=2),
+    ),
 )
 JOBS_BY_NAME = {job.name: job for job in JOBS}
 

@@ -36,6 +36,7 @@ def do_close_account(user) -> None:
         )
     now = timezone.now()
     old_email, old_name = user.email, user.get_full_name()
+    circles_going = list(erasure.circles_owned_alone(user).values_list("name", flat=True))
     _close_introductions(user)
     _release_event_places(user, now)
     _erase_discussion_posts(user, now)
@@ -43,6 +44,7 @@ def do_close_account(user) -> None:
     erasure.erase_trust_evidence(user, now)
     erasure.erase_introduction_texts(user, old_name)
     erasure.erase_event_traces(user)
+    erasure.erase_notifications(user, [old_name, *circles_going])
     erasure.erase_admin_log_names(user)
     erasure.erase_profile_and_account(user)
 

@@ -182,6 +182,15 @@ RULES: tuple[Rule, ...] = (
         ANONYMISED,
         "closed if open; need and message deleted; dates kept for the introduction statistics",
     ),
+    Rule("notifications.Notification", "user", DELETED, "the person's notices"),
+    Rule(
+        "notifications.Notification",
+        "about",
+        DELETED,
+        "others' notices that name the person (an organiser, a recommender) are deleted, "
+        "as are those whose names include theirs",
+    ),
+    Rule("notifications.NotificationSettings", "user", DELETED, "the person's own choices"),
     Rule(
         "intros.Notice",
         "user",
@@ -304,6 +313,22 @@ def erase_introduction_texts(user, name: str) -> None:
         preference.blocked.clear()
 
 
+def erase_notifications(user, names: list[str]) -> None:
+    """The person's notices and settings; others' notices that name them (or a circle
+    deleted with their account)."""
+    import json
+
+    from passerelles.notifications.models import Notification, NotificationSettings
+
+    Notification.objects.filter(Q(user=user) | Q(about=user)).delete()
+    for name in filter(None, (name.strip() for name in names)):
+        escaped = json.dumps(name)[1:-1]  # how a JSON text may hold accented letters
+        Notification.objects.filter(
+            Q(params__icontains=name) | Q(params__icontains=escaped)
+        ).delete()
+    NotificationSettings.objects.filter(user=user).delete()
+
+
 def erase_event_traces(user) -> None:
     from passerelles.events.models import CalendarFeed, Feedback
 
@@ -374,5 +399,8 @@ def purge_old_notices(days: int = NOTICE_RETENTION_DAYS, *, now=None) -> int:
     from passerelles.intros.models import Notice
 
     cutoff = (now or timezone.now()) - timedelta(days=days)
+    from passerelles.notifications.models import Notification
+
     deleted, _per_model = Notice.objects.filter(created_at__lt=cutoff).delete()
-    return deleted
+    more, _per_model = Notification.objects.filter(created_at__lt=cutoff).delete()
+    return deleted + more

@@ -436,13 +436,36 @@ SECTIONS: tuple[Section, ...] = (
         description="Introductions proposed, asked for or passed on, with need and message.",
     ),
     Section(
+        "notifications",
+        "notifications.Notification",
+        ("user",),
+        ("kind", "params", "url", "created_at", "read_at"),
+        {
+            **ID,
+            "about": "the other person the notice names, whose name is in params; "
+            "not about the person exported",
+        },
+        title=_("Notifications"),
+        description="Notices shown to the person (bridges, admissions, events, invitations).",
+    ),
+    Section(
+        "notification_settings",
+        "notifications.NotificationSettings",
+        ("user",),
+        ("channels", "weekly_digest", "digest_week", "updated_at"),
+        ID,
+        title=_("Réglages des notifications"),
+        description="How the person chose to be told, per topic, and the weekly summary.",
+        many=False,
+    ),
+    Section(
         "notices",
         "intros.Notice",
         ("user",),
         ("kind", "text", "params", "created_at", "read_at"),
         {**ID, "introduction": "the introduction it is about, given under introductions"},
-        title=_("Notifications"),
-        description="Notices shown to the person.",
+        title=_("Notifications de mises en relation"),
+        description="Notices about introductions shown to the person.",
     ),
     Section(
         "events_created",

@@ -201,9 +201,11 @@ def admit_if_trusted(
         return False
     if membership.circle.admission_policy not in TRUST_POLICIES:
         return False
-    if not review(membership.circle, membership.user_id, built).passes:
+    seen = review(membership.circle, membership.user_id, built)
+    if not seen.passes:
         return False
-    do_admit_by_policy(membership, reason=membership.circle.admission_policy)
+    vouchers = [vouch.voucher for vouch in (*seen.from_members, *seen.counted_bridged)]
+    do_admit_by_policy(membership, reason=membership.circle.admission_policy, vouched_by=vouchers)
     return True
 
 

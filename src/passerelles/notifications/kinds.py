@@ -1,0 +1,182 @@
+"""What a member can be told, grouped in topics they switch on or off.
+
+A *topic* is what the settings page offers (« Passerelles entre cercles »: e-mail, in
+Passerelles only, or off); a *kind* is one message of a topic, with its in-app text and
+its e-mail subject, both worded when read in the reader's language from the names given
+when it was written (``params``). This module names no domain: each domain calls
+``notifications.notify`` with its own kind, template and context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models
+from django.utils.text import get_text_list
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+
+class Channel(models.TextChoices):
+    EMAIL = "email", _("Par e-mail et dans Passerelles")
+    APP = "app", _("Dans Passerelles seulement")
+    OFF = "off", _("Jamais")
+
+
+DEFAULT_CHANNEL = Channel.EMAIL
+
+
+@dataclass(frozen=True)
+class Topic:
+    key: str
+    label: Any
+    help: Any
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    topic: str
+    text: Any  # the in-app notice, "%(name)s"-style
+    subject: Any  # the e-mail's subject, same names
+
+
+TOPICS: tuple[Topic, ...] = (
+    Topic(
+        "bridges",
+        _("Passerelles entre cercles"),
+        _("Une passerelle proposée à votre cercle, la réponse à celles que vous proposez."),
+    ),
+    Topic(
+        "admission",
+        _("Décisions d'admission"),
+        _("Votre demande pour rejoindre un cercle est acceptée ou refusée."),
+    ),
+    Topic("invitations", _("Invitations"), _("Un cercle vous invite à le rejoindre.")),
+    Topic(
+        "registrations",
+        _("Inscriptions aux événements"),
+        _("La confirmation de votre inscription, avec le fichier à ajouter à votre agenda."),
+    ),
+    Topic(
+        "waitlist",
+        _("Places libérées"),
+        _("Une place se libère pour vous à un événement où vous attendiez."),
+    ),
+    Topic(
+        "event_changes",
+        _("Événements déplacés ou annulés"),
+        _("Un événement où vous avez une place change d'horaire ou est annulé."),
+    ),
+    Topic(
+        "introductions",
+        _("Mises en relation"),
+        _("Nouvelles suggestions, demandes de présentation et réponses."),
+    ),
+)
+TOPIC_KEYS = tuple(topic.key for topic in TOPICS)
+
+KINDS_LIST: tuple[Kind, ...] = (
+    Kind(
+        "bridge_requested",
+        "bridges",
+        _("%(circle)s propose une passerelle à %(to_circle)s"),
+        _("[Passerelles] %(circle)s vous propose une passerelle"),
+    ),
+    Kind(
+        "bridge_accepted",
+        "bridges",
+        _("%(to_circle)s a accepté la passerelle avec %(circle)s"),
+        _("[Passerelles] %(to_circle)s a accepté votre passerelle"),
+    ),
+    Kind(
+        "bridge_declined",
+        "bridges",
+        _("%(to_circle)s a décliné la passerelle avec %(circle)s"),
+        _("[Passerelles] %(to_circle)s a décliné votre passerelle"),
+    ),
+    Kind(
+        "admitted_vouched",
+        "admission",
+        _("Bienvenue dans %(circle)s : admission sur la recommandation de %(names)s"),
+        _("[Passerelles] Bienvenue dans %(circle)s"),
+    ),
+    Kind(
+        "admitted_by",
+        "admission",
+        _("Bienvenue dans %(circle)s : votre demande a été acceptée par %(by)s"),
+        _("[Passerelles] Bienvenue dans %(circle)s"),
+    ),
+    Kind(
+        "admitted",
+        "admission",
+        _("Bienvenue dans %(circle)s : votre demande est acceptée"),
+        _("[Passerelles] Bienvenue dans %(circle)s"),
+    ),
+    Kind(
+        "declined",
+        "admission",
+        _("Votre demande pour rejoindre %(circle)s n'a pas été retenue"),
+        _("[Passerelles] Votre demande pour rejoindre %(circle)s"),
+    ),
+    Kind(
+        "invited",
+        "invitations",
+        _("%(by)s vous invite à rejoindre %(circle)s"),
+        _("[Passerelles] Invitation à rejoindre %(circle)s"),
+    ),
+    Kind(
+        "registered",
+        "registrations",
+        _("Inscription confirmée : %(title)s"),
+        _("[Passerelles] Inscription confirmée : %(title)s"),
+    ),
+    Kind(
+        "waitlisted",
+        "registrations",
+        _("Sur la liste d'attente : %(title)s"),
+        _("[Passerelles] Liste d'attente : %(title)s"),
+    ),
+    Kind(
+        "promoted",
+        "waitlist",
+        _("Une place s'est libérée pour vous : %(title)s"),
+        _("[Passerelles] Une place s'est libérée : %(title)s"),
+    ),
+    Kind(
+        "event_moved",
+        "event_changes",
+        _("Nouvel horaire : %(title)s"),
+        _("[Passerelles] Nouvel horaire : %(title)s"),
+    ),
+    Kind(
+        "event_cancelled",
+        "event_changes",
+        _("Événement annulé : %(title)s"),
+        _("[Passerelles] Événement annulé : %(title)s"),
+    ),
+)
+KINDS = {kind.key: kind for kind in KINDS_LIST}
+
+
+def register(*kinds: Kind) -> None:
+    """A domain above adds its kinds (in its ``AppConfig.ready``)."""
+    for kind in kinds:
+        if kind.topic not in TOPIC_KEYS:
+            raise ValueError(f"unknown notification topic {kind.topic!r}")
+        KINDS[kind.key] = kind
+
+
+def worded(template: Any, params: dict) -> str:
+    """``template`` in the active language, lists of names joined (« A, B et C »)."""
+    values = {
+        key: get_text_list([str(v) for v in value], gettext("et"))
+        if isinstance(value, list)
+        else value
+        for key, value in (params or {}).items()
+    }
+    try:
+        return str(template) % values
+    except (KeyError, TypeError, ValueError):
+        return ""

@@ -1,0 +1,17 @@
+"""What the pages read: a member's notices and their unread count."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from passerelles.notifications.models import Notification
+
+
+def unread_count(user) -> int:
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+
+def notices_of(user) -> QuerySet[Notification]:
+    return Notification.objects.filter(user=user)
