@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
+from passerelles.accounts.models import User
 from passerelles.core import audit
 from passerelles.core.errors import ActionError
 from passerelles.notifications.kinds import TOPIC_KEYS, Channel
@@ -17,14 +20,14 @@ PREFERENCES_CHANGED = audit.verb(
 )
 
 
-def _refuse_unless_self(user, acting_user) -> None:
+def _refuse_unless_self(user: User, acting_user: User | None) -> None:
     if acting_user is None or acting_user.pk != user.pk:
         raise ActionError(_("Vous ne pouvez changer que vos propres notifications."))
 
 
 @transaction.atomic
 def do_set_preferences(
-    user, channels: dict[str, str], weekly_digest: bool, *, acting_user
+    user: User, channels: dict[str, str], weekly_digest: bool, *, acting_user: User
 ) -> NotificationSettings:
     """Save how ``user`` wants to be told, per topic, and the weekly summary choice."""
     _refuse_unless_self(user, acting_user)
@@ -46,7 +49,7 @@ def do_set_preferences(
     return row
 
 
-def do_mark_read(user, notice_ids=None, *, acting_user) -> int:
+def do_mark_read(user: User, notice_ids: Iterable[int] | None = None, *, acting_user: User) -> int:
     """Mark ``user``'s notices read (all unread ones, or those of ``notice_ids``)."""
     _refuse_unless_self(user, acting_user)
     notices = Notification.objects.filter(user=user, read_at__isnull=True)
