@@ -42,10 +42,20 @@ __all__ = [
     "explain_pair",
     "pair_reasons",
     "ask_network",
+    "place_levels",
 ]
 
 # Names of the weighted parts of a pair score; they sum to "total".
-COMPONENTS = ("relevance", "reciprocity", "themes", "novelty", "cross_sector", "trust", "priority")
+COMPONENTS = (
+    "relevance",
+    "reciprocity",
+    "themes",
+    "novelty",
+    "cross_sector",
+    "trust",
+    "priority",
+    "proximity",
+)
 
 DEFAULT_WEIGHTS: dict[str, float] = {
     # max(r_ab, r_ba): at least one of the two finds what they seek.
@@ -65,7 +75,14 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     # with the pair's relevance (see PRIORITY_FULL_AT). One member left out adds up to 0.4,
     # more than the novelty bonus can: they come first among relevant pairs.
     "priority": 0.8,
+    # Meeting is easier near home: same city in full, same region half; distance does not
+    # count when both accept to meet remotely. Grown with the pair's relevance (see
+    # PRIORITY_FULL_AT): nearness ranks relevant pairs, it never makes one.
+    "proximity": 0.1,
 }
+# Place levels of a pair (``pair_components``' "place"): how the two can meet.
+FAR, SAME_REGION, SAME_CITY, REMOTE = 0, 1, 2, 3
+PROXIMITY_OF_LEVEL = np.array([0.0, 0.5, 1.0, 1.0])
 INTERMEDIARY_DISCOUNT = 0.8  # a warm introduction through someone is worth less than a tie
 # Relevance (either way) from which "no circle in common" counts in full. Below it the
 # bonus is 0.6 x relevance: a pair across circles then weighs about 2.7 times its relevance
@@ -92,6 +109,8 @@ class MemberArrays:
     excluded: (n, n) sparse, nonzero (either orientation) = never pair: already introduced
         or met, declined before, blocked.
     priority: (n,) float >= 0, fairness bonus (members left out last round first).
+    city, region: (n,) int codes of where each member is, -1 when unknown.
+    remote: (n,) bool, the member accepts to meet at a distance (video, phone).
     """
 
     needs: sparse.spmatrix | np.ndarray
@@ -104,6 +123,9 @@ class MemberArrays:
     trust: sparse.spmatrix | None = None
     excluded: sparse.spmatrix | None = None
     priority: np.ndarray | None = None
+    city: np.ndarray | None = None
+    region: np.ndarray | None = None
+    remote: np.ndarray | None = None
 
     @property
     def n(self) -> int:
@@ -248,6 +270,12 @@ def pair_components(
     else:
         out["priority"] = np.zeros(m)
 
+    place = place_levels(members, rows, cols)
+    out["place"] = place
+    out["proximity"] = (
+        w["proximity"] * PROXIMITY_OF_LEVEL[place] * np.minimum(1.0, best / PRIORITY_FULL_AT)
+    )
+
     allowed = (rows != cols) & (np.maximum(r_ab, r_ba) >= MIN_RELEVANCE)
     if members.excluded is not None:
         ex = _pair_lookup(members.excluded, rows, cols) + _pair_lookup(members.excluded, cols, rows)
@@ -263,6 +291,21 @@ def pair_components(
     out["total"] = sum((out[name] for name in COMPONENTS), np.zeros(allowed.shape))
     out["allowed"] = allowed & (out["total"] > 0)
     return out
+
+
+def place_levels(members: MemberArrays, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """(m,) int, how each pair can meet: SAME_CITY; else REMOTE when both accept to meet at
+    a distance (then how far does not matter); else SAME_REGION; else FAR (also when a
+    place is unknown)."""
+    level = np.full(len(rows), FAR, dtype=np.int64)
+    for codes, value in ((members.region, SAME_REGION), (members.city, SAME_CITY)):
+        if codes is not None:
+            codes = np.asarray(codes)
+            level[(codes[rows] == codes[cols]) & (codes[rows] >= 0)] = value
+    if members.remote is not None:
+        remote = np.asarray(members.remote, dtype=bool)
+        level[remote[rows] & remote[cols] & (level != SAME_CITY)] = REMOTE
+    return level
 
 
 def _as_dense_vectors(

@@ -23,7 +23,10 @@ Codes and their fields:
 * ``cross_sector``: another sector;
 * ``themes``: ``axes``, indices of the four axes you both chose (0 contemplation du monde,
   1 développement de soi, 2 transformation de la société, 3 expérience et connaissance);
-* ``priority``: you had no introduction last round.
+* ``priority``: you had no introduction last round;
+* ``same_city`` (optional ``city``, its name), ``same_region`` (optional ``region``):
+  you can meet near home; ``remote``: you are far apart and both accept to meet at a
+  distance.
 """
 
 from __future__ import annotations
@@ -61,6 +64,9 @@ _AXES_FR = {
     3: "l'expérience et la connaissance",
 }
 _NBSP = "\u00a0"
+# A pair's place level (``matching.place_levels``: 1 same region, 2 same city, 3 both
+# accept to meet remotely) as a reason code.
+PLACE_CODES = {1: "same_region", 2: "same_city", 3: "remote"}
 
 
 def clip_text(text: str, limit: int = 90) -> str:
@@ -171,6 +177,9 @@ def pair_reasons(
     axes = [int(a) for a in shared_axes if int(a) in _AXES_FR]
     if c.get("themes", 0.0) > 0 and axes:
         ranked.append((c["themes"], {"code": "themes", "axes": axes}))
+    place_code = PLACE_CODES.get(int(c.get("place", 0)))
+    if c.get("proximity", 0.0) > 0 and place_code:
+        ranked.append((c["proximity"], {"code": place_code}))
     if c.get("priority", 0.0) > 0:
         ranked.append((0.0, {"code": "priority"}))
     ranked.sort(key=lambda item: -item[0])
@@ -292,7 +301,16 @@ def reason_in_french(reason: Mapping[str, Any], other_name: str) -> str:
     if code == "themes":
         axes = french_list([_AXES_FR[a] for a in reason["axes"]], "à")
         return f"Vous vous intéressez tous deux {axes}."
+    if code == "same_city":
+        if reason.get("city"):
+            return f"Vous êtes tous les deux à {reason['city']}."
+        return "Vous êtes dans la même commune."
+    if code == "same_region":
+        if reason.get("region"):
+            return f"Vous êtes dans la même région ({reason['region']})."
+        return "Vous êtes dans la même région."
     fixed = {
+        "remote": "Vous êtes loin l'un de l'autre, mais à distance, vous l'acceptez tous les deux.",
         "reciprocal": "L'intérêt est réciproque : chacun peut aider l'autre.",
         "novelty": "Vous n'avez aucun cercle en commun.",
         "priority": "Vous n'avez pas eu de mise en relation au dernier tour.",

@@ -34,6 +34,7 @@ class PreferenceForm(forms.ModelForm):
             "formats",
             "exclude_own_circles",
             "exclude_colleagues",
+            "remote",
         ]
         widgets = {"frequency": forms.RadioSelect, "scope": forms.RadioSelect}
         help_texts = {

@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from scipy import sparse
 
 from passerelles.circles.models import Bridge, BridgeState, Membership, MembershipState
+from passerelles.circles.regions import region_code
 from passerelles.core.choices import Axis, Sector
 from passerelles.engine.matching import MemberArrays
 from passerelles.engine.semantic import SemanticEncoder, load_encoder
@@ -224,6 +225,9 @@ def load_pool(now, *, force: bool = False) -> Pool:
         trust=trust_inputs.trust_among(user_ids),
         excluded=_excluded(user_ids, index, circles, pref_flag("exclude_own_circles")),
         priority=np.where(pref_flag("left_out_last_round") & consent, 1.0, 0.0),
+        city=_codes([slugify(p.city) for p in profiles]),
+        region=_codes([region_code(p.department) for p in profiles]),
+        remote=pref_flag("remote"),
     )
     scope = np.array(
         [SCOPE_CODES[prefs[p.user_id].scope] if consent[i] else -1 for i, p in enumerate(profiles)],
@@ -233,6 +237,12 @@ def load_pool(now, *, force: bool = False) -> Pool:
     return Pool(
         user_ids, profiles, prefs, model, members, capacity, reach, visibility, scope, circle_ids
     )
+
+
+def _codes(keys: list[str]) -> np.ndarray:
+    """(n,) int: the same code for the same non-empty key, -1 for an empty one."""
+    seen: dict[str, int] = {}
+    return np.array([seen.setdefault(k, len(seen)) if k else -1 for k in keys], np.int64)
 
 
 def consenting_user_ids():

@@ -68,6 +68,13 @@ class Preference(models.Model):
     exclude_colleagues = models.BooleanField(
         _("ne pas me proposer les personnes de mon organisation"), default=True
     )
+    remote = models.BooleanField(
+        _("j'accepte de rencontrer à distance (visio, téléphone) des membres loin de chez moi"),
+        default=False,
+        help_text=_(
+            "Sinon, les membres de votre ville puis de votre région vous sont proposés d'abord."
+        ),
+    )
     blocked = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("membres bloqués")
     )

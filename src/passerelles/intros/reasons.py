@@ -122,7 +122,18 @@ def _word(reason: Mapping, other_name: str) -> str:
         labels = [str(AXES[a].label) for a in reason["axes"] if 0 <= a < len(AXES)]
         axes = [label[:1].lower() + label[1:] for label in labels]
         return _("Vous vous intéressez tous deux à %(axes)s.") % {"axes": _list(axes)}
+    if code == "same_city":
+        if reason.get("city"):
+            return _("Vous êtes tous les deux à %(city)s.") % {"city": reason["city"]}
+        return _("Vous êtes dans la même commune.")
+    if code == "same_region":
+        if reason.get("region"):
+            return _("Vous êtes dans la même région (%(region)s).") % {"region": reason["region"]}
+        return _("Vous êtes dans la même région.")
     fixed = {
+        "remote": _(
+            "Vous êtes loin l'un de l'autre, mais à distance, vous l'acceptez tous les deux."
+        ),
         "reciprocal": _("L'intérêt est réciproque : chacun peut aider l'autre."),
         "novelty": _("Vous n'avez aucun cercle en commun."),
         "priority": _("Vous n'avez pas eu de mise en relation au dernier tour."),

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from passerelles.circles.regions import region_code, region_name
 from passerelles.engine.matching import (
     COMPONENTS,
     candidate_pairs,
@@ -93,6 +94,10 @@ def reasons_for(pool: Pool, c: dict, viewer: int, other: int) -> list[dict]:
     for reason in reasons:  # named again when read (a new name, a closed account)
         if "via" in reason:
             reason["via_id"] = int(pool.user_ids[via])
+        if reason["code"] == "same_city" and me.city:
+            reason["city"] = me.city
+        if reason["code"] == "same_region" and region_name(region_code(me.department)):
+            reason["region"] = region_name(region_code(me.department))
     return reasons
 
 

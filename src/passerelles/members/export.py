@@ -387,6 +387,7 @@ SECTIONS: tuple[Section, ...] = (
             "formats",
             "exclude_own_circles",
             "exclude_colleagues",
+            "remote",
             "blocked",
             "last_round_at",
             "left_out_last_round",

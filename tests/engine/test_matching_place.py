@@ -1,0 +1,106 @@
+"""Distance in a round's scores: same city first, then same region, unless both accept to
+meet remotely; nearness ranks relevant pairs and never makes one."""
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy import sparse
+
+from passerelles.engine.matching import (
+    FAR,
+    REMOTE,
+    SAME_CITY,
+    SAME_REGION,
+    MemberArrays,
+    pair_components,
+    place_levels,
+)
+from passerelles.engine.reasons import explain_pair, pair_reasons
+
+
+def _members(relevances, city, region, remote=None, circles=None):
+    """Member 0 seeks topic 0; member i > 0 offers it with relevances[i - 1]."""
+    n = len(relevances) + 1
+    needs = np.zeros((n, 2))
+    needs[0, 0] = 1.0
+    offers = np.zeros((n, 2))
+    offers[1:, 0] = relevances
+    return MemberArrays(
+        needs=sparse.csr_matrix(needs),
+        offers=sparse.csr_matrix(offers),
+        circles=circles,
+        city=np.array(city),
+        region=np.array(region),
+        remote=None if remote is None else np.array(remote, dtype=bool),
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(relevance=st.floats(0.05, 1.0))
+def test_same_city_then_same_region_then_far(relevance):
+    members = _members([relevance] * 3, city=[0, 0, 1, 2], region=[0, 0, 0, 1])
+    comp = pair_components(members, np.array([0, 0, 0]), np.array([1, 2, 3]))
+    assert list(comp["place"]) == [SAME_CITY, SAME_REGION, FAR]
+    assert comp["total"][0] > comp["total"][1] > comp["total"][2]
+
+
+@settings(max_examples=60, deadline=None)
+@given(relevance=st.floats(0.05, 1.0), far_region=st.booleans())
+def test_distance_does_not_count_when_both_accept_remote_meetings(relevance, far_region):
+    # 1 lives in 0's city; 2 far away, but 0 and 2 both accept to meet remotely.
+    members = _members(
+        [relevance] * 3,
+        city=[0, 0, 1, 2],
+        region=[0, 0, 1 if far_region else 0, 2],
+        remote=[True, False, True, False],
+    )
+    comp = pair_components(members, np.array([0, 0, 0]), np.array([1, 2, 3]))
+    assert list(comp["place"]) == [SAME_CITY, REMOTE, FAR]
+    assert np.isclose(comp["total"][0], comp["total"][1])
+    assert comp["total"][1] > comp["total"][2]
+
+
+@settings(max_examples=60, deadline=None)
+@given(weak=st.floats(0.05, 0.12), strong=st.floats(0.35, 1.0))
+def test_a_barely_relevant_neighbour_never_outranks_a_relevant_member_far_away(weak, strong):
+    members = _members([weak, strong], city=[0, 0, 1], region=[0, 0, 1])
+    comp = pair_components(members, np.array([0, 0]), np.array([1, 2]))
+    assert comp["proximity"][0] > 0 and comp["proximity"][1] == 0
+    assert comp["total"][1] > comp["total"][0]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    relevances=st.lists(st.floats(0.0, 1.0), min_size=4, max_size=4),
+    city=st.lists(st.integers(-1, 2), min_size=5, max_size=5),
+    remote=st.lists(st.booleans(), min_size=5, max_size=5),
+)
+def test_places_change_no_pair_that_is_allowed_and_nothing_without_them(relevances, city, remote):
+    with_places = _members(relevances, city=city, region=[c % 2 for c in city], remote=remote)
+    without = _members(relevances, city=[-1] * 5, region=[-1] * 5)
+    without.city = without.region = None
+    rows, cols = np.zeros(4, dtype=np.int64), np.arange(1, 5)
+    a, b = pair_components(with_places, rows, cols), pair_components(without, rows, cols)
+    assert (a["allowed"] == b["allowed"]).all()
+    assert (b["proximity"] == 0).all()
+    assert np.allclose(a["total"] - a["proximity"], b["total"])
+
+
+def test_an_unknown_place_is_never_near():
+    members = _members([0.5, 0.5], city=[-1, -1, 0], region=[-1, -1, 0])
+    assert list(place_levels(members, np.array([0, 0]), np.array([1, 2]))) == [FAR, FAR]
+
+
+def test_the_reasons_say_how_the_two_can_meet():
+    members = _members([0.6, 0.6], city=[0, 1, 2], region=[0, 0, 1], remote=[True, False, True])
+    comp = pair_components(members, np.array([0, 0]), np.array([1, 2]))
+    region_pair = {k: v[0] for k, v in comp.items()}
+    remote_pair = {k: v[1] for k, v in comp.items()}
+    assert {"code": "same_region"} in pair_reasons(region_pair)
+    assert {"code": "remote"} in pair_reasons(remote_pair)
+    assert (
+        "Vous êtes loin l'un de l'autre, mais à distance, vous l'acceptez tous les deux."
+        in explain_pair(remote_pair, "Marc")
+    )
+    far = dict(remote_pair, place=FAR, proximity=0.0)
+    assert not {r["code"] for r in pair_reasons(far)} & {"remote", "same_city", "same_region"}
