@@ -342,12 +342,16 @@ def reasons(a: Advice, other: Circle) -> list[str]:
             text += _(" : %(topics)s") % {"topics": _topic_list(a.their_topics)}
         out.append(_sentence(text))
     if a.current_ties:
+        ties = [
+            ngettext("%(n)d recommandation", "%(n)d recommandations", a.vouches) % {"n": a.vouches},
+            ngettext("%(n)d rencontre attestée", "%(n)d rencontres attestées", a.meetings)
+            % {"n": a.meetings},
+            ngettext("%(n)d membre en commun", "%(n)d membres en commun", a.shared_members)
+            % {"n": a.shared_members},
+        ]
         out.append(
-            _(
-                "Déjà des liens entre vos membres : %(v)d recommandation(s), %(m)d rencontre(s) "
-                "attestée(s), %(s)d membre(s) en commun."
-            )
-            % {"v": a.vouches, "m": a.meetings, "s": a.shared_members}
+            _("Déjà des liens entre vos membres : %(ties)s.")
+            % {"ties": get_text_list(ties, _("et"))}
         )
     else:
         out.append(_("Aucun lien aujourd'hui entre vos membres et les leurs : tout est à ouvrir."))

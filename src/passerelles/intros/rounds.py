@@ -8,6 +8,7 @@ import numpy as np
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from passerelles.circles.regions import region_code, region_name
 from passerelles.engine.matching import (
@@ -288,8 +289,14 @@ def expire_stale(now=None) -> int:
 
 
 def round_summary(round_: Round) -> str:
-    return _("%(n)d mise(s) en relation pour %(p)d participant(s), dont %(c)d entre cercles.") % {
-        "n": round_.introductions,
-        "p": round_.participants,
+    made = ngettext("%(n)d mise en relation", "%(n)d mises en relation", round_.introductions) % {
+        "n": round_.introductions
+    }
+    among = ngettext("pour %(p)d participant", "pour %(p)d participants", round_.participants) % {
+        "p": round_.participants
+    }
+    return _("%(made)s %(among)s, dont %(c)d entre cercles.") % {
+        "made": made,
+        "among": among,
         "c": round_.cross_circle,
     }

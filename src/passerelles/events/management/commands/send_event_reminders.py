@@ -11,4 +11,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         sent = send_due_reminders()
-        self.stdout.write(f"{sent} reminder(s) sent.")
+        self.stdout.write(f"{sent} reminder{'' if sent == 1 else 's'} sent.")

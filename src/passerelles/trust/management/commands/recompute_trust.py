@@ -18,11 +18,11 @@ class Command(BaseCommand):
             admitted = review_pending()
             self.stdout.write(
                 f"Nothing changed since version {summary['version']}; "
-                f"{len(admitted)} pending request(s) admitted."
+                f"pending requests admitted: {len(admitted)}."
             )
             return
         self.stdout.write(
             f"Snapshot {summary['snapshot']} (version {summary['version']}): "
             f"{summary['members']} members, {summary['edges']} edges, "
-            f"{summary['duration_ms']} ms; {summary['admitted']} pending request(s) admitted."
+            f"{summary['duration_ms']} ms; pending requests admitted: {summary['admitted']}."
         )
