@@ -57,7 +57,7 @@ def grow(alice, club, count: int, start: int) -> None:
             alice, club, title=f"Soirée {start + k}", openness=openness, starts_at=starts_at
         )
         for person in people[k : k + 5]:
-            event_actions.do_register(person, event)
+            event_actions.do_register(event, acting_user=person)
 
 
 LITERAL = re.compile(r"'[^']*'|\b\d+(\.\d+)?\b")
@@ -85,7 +85,7 @@ def statements(client) -> dict[str, list[str]]:
 def test_list_pages_cost_the_same_at_10_and_60_members(client, alice, bob, club):
     client.force_login(bob)
     grow(alice, club, 10, start=0)
-    event_actions.do_register(bob, Event.objects.order_by("-starts_at").first())
+    event_actions.do_register(Event.objects.order_by("-starts_at").first(), acting_user=bob)
     for url in PAGES:  # fill the caches (popular skills, content types) first
         client.get(url)
     small = statements(client)

@@ -67,11 +67,11 @@ def test_waitlist_promotion_and_reminder_in_the_member_language(
     event = make_event(
         owner, club, capacity=1, starts_at=timezone.now() + datetime.timedelta(hours=20)
     )
-    taken = do_register(first, event)
-    do_register(waiting, event)
+    taken = do_register(event, acting_user=first)
+    do_register(event, acting_user=waiting)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        do_cancel_registration(taken)
+        do_cancel_registration(taken, acting_user=first)
     assert [m.subject for m in mail.outbox] == [
         f"[Passerelles] A place has become available: {event.title}"
     ]

@@ -194,7 +194,7 @@ def test_a_cancelled_event_takes_no_more_comments(client, town):
     from passerelles.events.actions import do_cancel_event
 
     event, member = town["event"], town["users"]["member"]
-    do_cancel_event(event, town["owner"])
+    do_cancel_event(event, acting_user=town["owner"])
     event.refresh_from_db()
     with pytest.raises(ActionError, match="annulé"):
         actions.do_comment_event(member, event, "Dommage !")

@@ -101,7 +101,7 @@ def test_themed_evening_that_mixes_everyone(new_page, live_server):
     dana_page.get_by_role("button", name="S'inscrire").click()
     assert dana_page.get_by_text("Vous êtes inscrit").is_visible()
     for person in crowd[:8]:
-        actions.do_register(person, event)
+        actions.do_register(event, acting_user=person)
     # The event is full: the next person joins the waitlist.
     late = crowd[8]
     late_page = new_page()
@@ -110,7 +110,9 @@ def test_themed_evening_that_mixes_everyone(new_page, live_server):
     late_page.get_by_role("button", name="Rejoindre la liste d'attente").click()
     assert late_page.get_by_text("attente : n° 1").is_visible()
     # Someone cancels: the first on the waitlist takes the seat.
-    actions.do_cancel_registration(Registration.objects.get(event=event, user=crowd[3]))
+    actions.do_cancel_registration(
+        Registration.objects.get(event=event, user=crowd[3]), acting_user=crowd[3]
+    )
     late_page.reload()
     assert late_page.get_by_text("Inscrit", exact=True).is_visible()
     page.goto(f"/evenements/{event.pk}/")
@@ -123,7 +125,7 @@ def test_themed_evening_that_mixes_everyone(new_page, live_server):
     assert page.get_by_text(re.compile(r"Présent \(")).first.is_visible()
     for registration in Registration.objects.filter(event=event, status="registered"):
         if registration.user_id != dana.pk:
-            actions.do_check_in(registration)
+            actions.do_check_in(registration, acting_user=event.created_by)
 
     # The table plan for 4 rounds: nobody meets anyone twice, every table mixes circles.
     page.get_by_role("link", name="Plan de table").click()

@@ -21,7 +21,7 @@ def make_event(owner, circle, **fields):
     fields.setdefault("openness", Openness.HOST)
     open_to = fields.pop("open_to", ())
     return actions.do_create_event(
-        owner,
+        acting_user=owner,
         host_circle=circle,
         starts_at=start,
         ends_at=fields.pop("ends_at", start + datetime.timedelta(hours=3)),

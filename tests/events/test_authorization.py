@@ -40,8 +40,8 @@ def world(db):
     event = make_event(owner, club, openness=Openness.BRIDGED, open_to=[guests])
     colleague = make_user("colleague@example.org", "Gilles", "Blanc")
     admit(colleague, club)
-    registration = actions.do_register(colleague, event)
-    actions.do_register(member, event)
+    registration = actions.do_register(event, acting_user=colleague)
+    actions.do_register(event, acting_user=member)
     plans.do_generate_plan(event, table_size="2", rounds=1)
     users = {
         "anonymous": None,

@@ -21,7 +21,7 @@ def test_ics_uid_is_stable_and_sequence_grows(alice, club, event):
     assert str(first["uid"]) == f"event-{event.pk}@passerelles"
     assert int(first["sequence"]) == 0
     assert str(first["status"]) == "CONFIRMED"
-    event = actions.do_update_event(event, title="Nouveau titre")
+    event = actions.do_update_event(event, acting_user=alice, title="Nouveau titre")
     second = _vevents(event_calendar(event))[0]
     assert str(second["uid"]) == str(first["uid"])
     assert int(second["sequence"]) == 1
@@ -30,7 +30,7 @@ def test_ics_uid_is_stable_and_sequence_grows(alice, club, event):
 
 
 def test_cancelled_event_is_sent_cancelled(alice, club, event):
-    event = actions.do_cancel_event(event, alice)
+    event = actions.do_cancel_event(event, acting_user=alice)
     item = _vevents(event_calendar(event))[0]
     assert str(item["status"]) == "CANCELLED"
     assert int(item["sequence"]) == 1
@@ -46,7 +46,7 @@ def test_event_ics_view(client, bob, event):
 
 def test_personal_feed_lists_my_events_and_is_revocable(client, bob, event, alice, club):
     other = make_event(alice, club, title="Pas pour Bob")
-    actions.do_register(bob, event)
+    actions.do_register(event, acting_user=bob)
     client.force_login(bob)
     client.get(reverse("events:calendar"))
     token = CalendarFeed.objects.get(user=bob).token
@@ -66,8 +66,8 @@ def test_personal_feed_lists_my_events_and_is_revocable(client, bob, event, alic
 
 
 def test_cancelled_event_stays_in_the_feed_as_cancelled(client, bob, alice, event):
-    actions.do_register(bob, event)
-    actions.do_cancel_event(event, alice)
+    actions.do_register(event, acting_user=bob)
+    actions.do_cancel_event(event, acting_user=alice)
     feed = CalendarFeed.objects.create(user=bob)
     items = _vevents(client.get(reverse("events:feed", args=[feed.token])).content)
     assert [str(e["status"]) for e in items] == ["CANCELLED"]

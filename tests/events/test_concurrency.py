@@ -81,7 +81,9 @@ def test_200_simultaneous_registrations_for_50_seats():
     User = get_user_model()
 
     def register(user_id):
-        return actions.do_register(User.objects.get(pk=user_id), Event(pk=event.pk)).status
+        return actions.do_register(
+            Event(pk=event.pk), acting_user=User.objects.get(pk=user_id)
+        ).status
 
     results = _run_at_once(register, ids)
     assert results.count(RegistrationStatus.REGISTERED) == 50
@@ -126,8 +128,10 @@ def test_simultaneous_cancellations_promote_exactly_as_many():
     def act(item):
         kind, pk = item
         if kind == "cancel":
-            return actions.do_cancel_registration(Registration(pk=pk, event_id=event.pk))
-        return actions.do_register(User.objects.get(pk=pk), Event(pk=event.pk))
+            return actions.do_cancel_registration(
+                Registration(pk=pk, event_id=event.pk), acting_user=User.objects.get(pk=pk)
+            )
+        return actions.do_register(Event(pk=event.pk), acting_user=User.objects.get(pk=pk))
 
     items = [("cancel", r.pk) for r in leaving] + [("join", pk) for pk in newcomers]
     _run_at_once(act, items)

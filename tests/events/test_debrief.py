@@ -20,7 +20,7 @@ def past_evening(alice, club):
     event = make_event(alice, club, capacity=10)
     people = members(club, 6)
     for person in people:
-        actions.do_register(person, event)
+        actions.do_register(event, acting_user=person)
     plans.do_generate_plan(event, table_size="3", rounds=2)
     start = timezone.now() - datetime.timedelta(days=1)
     type(event).objects.filter(pk=event.pk).update(
@@ -64,11 +64,11 @@ def test_cannot_attest_someone_from_another_table(client, past_evening, alice):
 def test_not_before_the_event(alice, club):
     event = make_event(alice, club)
     a, b = members(club, 2)
-    actions.do_register(a, event)
+    actions.do_register(event, acting_user=a)
     with pytest.raises(ActionError, match="pas encore eu lieu"):
-        actions.do_attest_table_mate(a, event, b, 4)
+        actions.do_attest_table_mate(event, b, 4, acting_user=a)
     with pytest.raises(ActionError, match="pas encore eu lieu"):
-        actions.do_rate_event(a, event, 4)
+        actions.do_rate_event(event, 4, acting_user=a)
 
 
 def test_rate_the_event_and_organiser_sees_it(client, past_evening, alice):
@@ -88,4 +88,4 @@ def test_rate_the_event_and_organiser_sees_it(client, past_evening, alice):
 def test_only_participants_rate(past_evening, bob):
     event, _people = past_evening
     with pytest.raises(ActionError, match="pas inscrit"):
-        actions.do_rate_event(bob, event, 5)
+        actions.do_rate_event(event, 5, acting_user=bob)

@@ -18,7 +18,7 @@ def _evening(alice, club, starts_at):
     event = make_event(alice, club, capacity=10, starts_at=starts_at)
     people = members(club, 6)
     for person in people:
-        actions.do_register(person, event)
+        actions.do_register(event, acting_user=person)
     plans.do_generate_plan(event, table_size="3", rounds=2)
     return event, people
 
@@ -88,7 +88,9 @@ def test_moving_an_event_moves_its_programme_and_tells_registrants(
     mailoutbox.clear()
     later = start + datetime.timedelta(days=1, minutes=90)
     with django_capture_on_commit_callbacks(execute=True):
-        actions.do_update_event(event, starts_at=later, ends_at=later + datetime.timedelta(hours=3))
+        actions.do_update_event(
+            event, acting_user=alice, starts_at=later, ends_at=later + datetime.timedelta(hours=3)
+        )
     times = list(event.agenda.order_by("position").values_list("at", flat=True))
     assert times == [datetime.time(20, 30), datetime.time(21, 0)]
     assert sorted(m.to[0] for m in mailoutbox) == sorted(p.email for p in people)
@@ -102,5 +104,5 @@ def test_editing_an_event_without_moving_it_tells_nobody(
     event, _people = _evening(alice, club, timezone.now() + datetime.timedelta(days=10))
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        actions.do_update_event(event, place="Salle des fêtes")
+        actions.do_update_event(event, acting_user=alice, place="Salle des fêtes")
     assert mailoutbox == []

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_check_in_from_the_list(client, alice, bob, event):
-    registration = actions.do_register(bob, event)
+    registration = actions.do_register(event, acting_user=bob)
     client.force_login(alice)
     page = client.get(reverse("events:participants", args=[event.pk])).content.decode()
     assert "Bob Durand" in page
@@ -27,7 +27,7 @@ def test_check_in_of_another_event_is_404(client, alice, bob, event, club):
     from tests.events.conftest import make_event
 
     other = make_event(alice, club)
-    registration = actions.do_register(bob, other)
+    registration = actions.do_register(other, acting_user=bob)
     client.force_login(alice)
     response = client.post(reverse("events:check_in", args=[event.pk, registration.pk]))
     assert response.status_code == 404
@@ -36,7 +36,7 @@ def test_check_in_of_another_event_is_404(client, alice, bob, event, club):
 def test_export_csv(client, alice, bob, event):
     bob.first_name = "=HYPERLINK(1)"
     bob.save()
-    actions.do_register(bob, event)
+    actions.do_register(event, acting_user=bob)
     client.force_login(alice)
     response = client.get(reverse("events:export", args=[event.pk]))
     body = response.content.decode("utf-8")
@@ -61,9 +61,9 @@ def test_waitlist_position_shown(client, alice, club, bob):
 
     event = make_event(alice, club, capacity=1)
     first, second = members(club, 2)
-    actions.do_register(first, event)
-    actions.do_register(second, event)
-    actions.do_register(bob, event)
+    actions.do_register(event, acting_user=first)
+    actions.do_register(event, acting_user=second)
+    actions.do_register(event, acting_user=bob)
     client.force_login(bob)
     page = client.get(reverse("events:detail", args=[event.pk])).content.decode()
     assert "attente : n° 2" in page

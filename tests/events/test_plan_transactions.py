@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def evening(alice, club):
     event = make_event(alice, club, capacity=30)
     for person in members(club, 12, "c"):
-        actions.do_register(person, event)
+        actions.do_register(event, acting_user=person)
     return event
 
 
@@ -40,9 +40,10 @@ def _spy(monkeypatch, name, before_search=None):
 
 
 def _check_in(event, count):
+    organiser = event.created_by
     waiting = Registration.objects.filter(event=event, checked_in_at=None).order_by("pk")
     for registration in waiting[:count]:
-        actions.do_check_in(registration)
+        actions.do_check_in(registration, acting_user=organiser)
 
 
 def test_plan_is_searched_outside_any_transaction(evening, monkeypatch):

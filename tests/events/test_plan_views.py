@@ -13,7 +13,7 @@ def full_event(event, club):
     event.capacity = 20
     event.save()
     for person in members(club, 12):
-        actions.do_register(person, event)
+        actions.do_register(event, acting_user=person)
     return event
 
 

@@ -23,7 +23,7 @@ def evening(alice, club, alumni, bridge):
     event = make_event(alice, club, capacity=30, openness=Openness.BRIDGED, open_to=[alumni])
     people = members(club, 12, "c") + members(alumni, 12, "a")
     for person in people:
-        actions.do_register(person, event)
+        actions.do_register(event, acting_user=person)
     return event
 
 
@@ -90,7 +90,7 @@ def test_regenerating_bumps_the_version(evening):
 def test_checked_in_only(evening):
     present = list(Registration.objects.filter(event=evening)[:10])
     for registration in present:
-        actions.do_check_in(registration)
+        actions.do_check_in(registration, acting_user=evening.created_by)
     plan = plans.do_generate_plan(evening, table_size="5", rounds=2, checked_in_only=True)
     assert set(plan.participants) == {r.user_id for r in present}
 
@@ -101,7 +101,7 @@ def test_replanning_keeps_played_rounds(evening, club):
     registrations = list(Registration.objects.filter(event=evening).order_by("pk"))
     no_show = registrations[0]
     for registration in registrations[1:]:
-        actions.do_check_in(registration)
+        actions.do_check_in(registration, acting_user=evening.created_by)
     late = make_user("late@example.org", "Léa", "Tardive")
     Membership.objects.create(user=late, circle=club, state="admitted")
     evening.capacity = 40

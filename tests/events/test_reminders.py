@@ -23,10 +23,10 @@ def _tomorrow_evening():
 def test_reminder_sent_once_to_registered_people(alice, club):
     event = make_event(alice, club, starts_at=_tomorrow_evening(), capacity=1)
     seated, waiting = members(club, 2)
-    actions.do_register(seated, event)
-    actions.do_register(waiting, event)
+    actions.do_register(event, acting_user=seated)
+    actions.do_register(event, acting_user=waiting)
     later = make_event(alice, club, title="Dans une semaine")
-    actions.do_register(seated, later)
+    actions.do_register(later, acting_user=seated)
     assert send_due_reminders() == 1
     assert mail.outbox[-1].to == [seated.email]
     assert "Rappel" in mail.outbox[-1].subject
@@ -38,14 +38,14 @@ def test_reminder_sent_once_to_registered_people(alice, club):
 
 def test_no_reminder_for_cancelled_events(alice, club, bob):
     event = make_event(alice, club, starts_at=_tomorrow_evening())
-    actions.do_register(bob, event)
-    actions.do_cancel_event(event, alice)
+    actions.do_register(event, acting_user=bob)
+    actions.do_cancel_event(event, acting_user=alice)
     mail.outbox.clear()
     assert send_due_reminders() == 0
 
 
 def test_task_sends_reminders(alice, club, bob):
     event = make_event(alice, club, starts_at=_tomorrow_evening())
-    actions.do_register(bob, event)
+    actions.do_register(event, acting_user=bob)
     result = send_event_reminders.enqueue()
     assert result.return_value == 1

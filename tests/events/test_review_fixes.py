@@ -38,7 +38,7 @@ def _agenda(title: str) -> dict:
 
 
 def test_agenda_of_a_cancelled_event_is_not_half_saved(client, alice, event):
-    actions.do_cancel_event(event, alice)
+    actions.do_cancel_event(event, acting_user=alice)
     client.force_login(alice)
     response = client.post(reverse("events:agenda", args=[event.pk]), _agenda("Accueil"))
     assert response.status_code == 302
@@ -55,17 +55,17 @@ def test_agenda_rolls_back_when_the_event_update_fails(alice, event, monkeypatch
     )
     assert formset.is_valid()
 
-    def refuse(event, **fields):
+    def refuse(*args):
         raise ActionError("refusé")
 
-    monkeypatch.setattr(actions, "do_update_event", refuse)
+    monkeypatch.setattr(actions, "_update", refuse)
     with pytest.raises(ActionError):
-        actions.do_save_agenda(event, formset)
+        actions.do_save_agenda(event, formset, acting_user=alice)
     assert not AgendaItem.objects.filter(event=event).exists()
 
 
 def test_check_in_redirect_escapes_the_search(client, alice, bob, event):
-    registration = actions.do_register(bob, event)
+    registration = actions.do_register(event, acting_user=bob)
     client.force_login(alice)
     response = client.post(
         reverse("events:check_in", args=[event.pk, registration.pk]),
@@ -84,10 +84,10 @@ def test_promotion_after_an_edit_links_to_the_site(
     event.capacity = 1
     event.save()
     seated, waiting = members(club, 2, "p")
-    actions.do_register(seated, event)
-    actions.do_register(waiting, event)
+    actions.do_register(event, acting_user=seated)
+    actions.do_register(event, acting_user=waiting)
     with django_capture_on_commit_callbacks(execute=True):
-        actions.do_update_event(event, capacity=2)  # no request at hand
+        actions.do_update_event(event, acting_user=alice, capacity=2)  # no request at hand
     assert mail.outbox[-1].to == [waiting.email]
     assert f"{SITE}/evenements/{event.pk}/" in mail.outbox[-1].body
 
@@ -97,7 +97,7 @@ def test_reminders_link_to_the_site(alice, club, bob):
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     start = timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time(19, 0)))
     event = make_event(alice, club, starts_at=start)
-    actions.do_register(bob, event)
+    actions.do_register(event, acting_user=bob)
     assert send_due_reminders() == 1
     body = mail.outbox[-1].body
     assert f"{SITE}/evenements/mes-tables/" in body  # the personal link, absolute

@@ -20,7 +20,7 @@ def planned_event(client, event, club, alice):
     event.capacity = 20
     event.save()
     for person in members(club, 8):
-        actions.do_register(person, event)
+        actions.do_register(event, acting_user=person)
     client.force_login(alice)
     client.post(reverse("events:plan", args=[event.pk]), {"table_size": "4", "rounds": "2"})
     client.logout()
@@ -83,7 +83,7 @@ def test_only_the_participant_revokes_their_own_link(client, planned_event, char
 def test_giving_the_place_back_ends_the_link(planned_event):
     registration = seated(planned_event)[0]
     path = links.tables_path(registration)
-    actions.do_cancel_registration(registration)
+    actions.do_cancel_registration(registration, acting_user=registration.user)
     assert Client().get(path).status_code == 404
 
 

@@ -73,9 +73,9 @@ def test_places_at_upcoming_events_go_to_the_waitlist(
     admit(charlie, club)
     event = make_event(alice, club, capacity=1)
     started = make_event(alice, club, title="Ce soir")
-    event_actions.do_register(bob, event)
-    event_actions.do_register(charlie, event)
-    event_actions.do_register(bob, started)
+    event_actions.do_register(event, acting_user=bob)
+    event_actions.do_register(event, acting_user=charlie)
+    event_actions.do_register(started, acting_user=bob)
     # An evening already under way keeps its record (attendance, debrief).
     now = timezone.now()
     Event.objects.filter(pk=started.pk).update(
@@ -127,10 +127,10 @@ def test_member_import_rows_forget_the_address(client, alice, bob, club):
 
 def test_all_or_nothing(alice, bob, club, monkeypatch):
     event = make_event(alice, club)
-    event_actions.do_register(bob, event)
+    event_actions.do_register(event, acting_user=bob)
     Preference.objects.create(user=bob, consent=True, consented_at=timezone.now())
 
-    def broken(registration, request=None):
+    def broken(registration, *, acting_user):
         raise RuntimeError("disque plein")
 
     monkeypatch.setattr(event_actions, "do_cancel_registration", broken)

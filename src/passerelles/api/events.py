@@ -80,7 +80,7 @@ def event_detail(request: AuthedHttpRequest, event_id: int) -> Event:
 def register(request: AuthedHttpRequest, event_id: int) -> Registration:
     """A seat, or a place on the waitlist when the seats are gone (``status`` says which)."""
     event = access.get_event_for_user(request.user, event_id)
-    return actions.do_register(request.user, event)
+    return actions.do_register(event, acting_user=request.user)
 
 
 @router.delete("/{event_id}/registration", response=RegistrationOut, summary="Unregister")
@@ -90,7 +90,7 @@ def unregister(request: AuthedHttpRequest, event_id: int) -> Registration:
     registration = _registration(request.user, event)
     if registration is None:
         raise Http404
-    actions.do_cancel_registration(registration)
+    actions.do_cancel_registration(registration, acting_user=request.user)
     registration.refresh_from_db()
     return registration
 

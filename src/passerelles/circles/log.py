@@ -18,6 +18,7 @@ VALUE_LABELS: dict[str, Any] = {
     **dict(Role.choices),
     **{f"bridge:{value}": label for value, label in BridgeState.choices},
 }
+audit.field_labels(**FIELD_LABELS)
 
 
 @dataclass
@@ -32,21 +33,22 @@ def _value(value: Any, bridge: bool) -> str:
     if value in (None, ""):
         return "—"
     key = f"bridge:{value}" if bridge else value
-    return str(VALUE_LABELS.get(key, VALUE_LABELS.get(value, value)))
+    if key in VALUE_LABELS or value in VALUE_LABELS:
+        return str(VALUE_LABELS.get(key, VALUE_LABELS.get(value, value)))
+    return audit.value_label(value)
 
 
 def _changes(entry: AuditEntry) -> list[tuple[str, str, str]]:
     bridge = entry.verb.startswith("bridge.")
     shown = []
     for field, change in (entry.changes or {}).items():
-        if field not in FIELD_LABELS:
+        label = audit.field_label(field)
+        if label is None:
             continue
         if isinstance(change, list) and len(change) == 2:
-            shown.append(
-                (str(FIELD_LABELS[field]), _value(change[0], bridge), _value(change[1], bridge))
-            )
+            shown.append((label, _value(change[0], bridge), _value(change[1], bridge)))
         else:
-            shown.append((str(FIELD_LABELS[field]), "", _value(change, bridge)))
+            shown.append((label, "", _value(change, bridge)))
     return shown
 
 

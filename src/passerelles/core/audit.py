@@ -20,6 +20,8 @@ from django.db.models import Q, QuerySet
 from passerelles.core.models import AuditEntry
 
 _LABELS: dict[str, Any] = {}
+_FIELD_LABELS: dict[str, Any] = {}
+_VALUE_LABELS: dict[str, Any] = {}
 
 
 def verb(name: str, label: Any) -> str:
@@ -30,6 +32,26 @@ def verb(name: str, label: Any) -> str:
 
 def verb_label(name: str) -> str:
     return str(_LABELS.get(name, name))
+
+
+def field_labels(**labels: Any) -> None:
+    """Name, for the log's readers, the keys of ``changes`` a domain writes (others are
+    not shown)."""
+    _FIELD_LABELS.update(labels)
+
+
+def value_labels(choices: Iterable[tuple[Any, Any]]) -> None:
+    """Words for the values a domain writes in ``changes`` (a model's ``choices``)."""
+    _VALUE_LABELS.update(dict(choices))
+
+
+def field_label(name: str) -> str | None:
+    label = _FIELD_LABELS.get(name)
+    return None if label is None else str(label)
+
+
+def value_label(value: Any) -> str:
+    return str(_VALUE_LABELS.get(value, value))
 
 
 def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:

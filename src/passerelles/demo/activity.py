@@ -851,7 +851,7 @@ def _write_events(dataset, plan, uid, cid, counts, seed: int) -> None:
         day = today + dt.timedelta(days=1 if past else spec.days_ahead)
         starts = _local(day, *spec.start)
         event = do_create_event(
-            users[uid[spec.creator]],
+            acting_user=users[uid[spec.creator]],
             open_to=list(Circle.objects.filter(pk__in=[cid[c] for c in spec.open_to])),
             title=spec.title,
             description=spec.description,
@@ -869,7 +869,7 @@ def _write_events(dataset, plan, uid, cid, counts, seed: int) -> None:
         )
         agenda += _agenda(event, spec, prompts)
         for member in spec.registrants:
-            do_register(users[uid[member]], event)
+            do_register(event, acting_user=users[uid[member]])
             registrations += 1
         if past:
             _play_past_event(event, spec, uid, users, rng, seed, counts)
@@ -901,7 +901,7 @@ def _play_past_event(event, spec, uid, users, rng, seed: int, counts) -> None:
     for registration, away in zip(registered, absent.tolist(), strict=True):
         if away and registration.user_id not in (uid[ORGANISER], uid[MEMBER]):
             continue
-        do_check_in(registration)
+        do_check_in(registration, acting_user=users[uid[spec.creator]])
         present.append(registration.user_id)
     Registration.objects.filter(event=event, checked_in_at__isnull=False).update(
         checked_in_at=starts - dt.timedelta(minutes=5), queued_at=starts - dt.timedelta(days=10)
@@ -918,12 +918,12 @@ def _play_past_event(event, spec, uid, users, rng, seed: int, counts) -> None:
         user = users[user_id]
         for mate, _rounds in table_mates(event, user):
             if rng.random() < 0.6:
-                do_attest_table_mate(user, event, mate, int(rng.integers(3, 6)))
+                do_attest_table_mate(event, mate, int(rng.integers(3, 6)), acting_user=user)
                 attested += 1
         if rng.random() < 0.75:
             rating = int(rng.choice([3, 4, 4, 5, 5]))
             comment = FEEDBACK_COMMENTS[int(rng.integers(len(FEEDBACK_COMMENTS)))]
-            do_rate_event(user, event, rating, comment)
+            do_rate_event(event, rating, comment, acting_user=user)
     counts["event_attestations"] = attested
 
 

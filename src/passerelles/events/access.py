@@ -5,16 +5,27 @@ An event someone may not see is a 404. Seeing and registering follow the same ru
 only where the rule lets them.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from passerelles.circles.access import admitted_circle_ids, is_circle_admin
-from passerelles.circles.models import Bridge, BridgeState
+from passerelles.circles.models import Bridge, BridgeState, Circle
 from passerelles.events.models import Event, Openness
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
 
-def _active_bridge_to_host():
+    from passerelles.accounts.models import User
+
+    AnyUser = User | AnonymousUser
+
+
+def _active_bridge_to_host() -> QuerySet[Bridge]:
     """Subquery on the open_to through table: this guest circle is bridged with the host."""
     return Bridge.objects.filter(state=BridgeState.ACTIVE).filter(
         Q(from_circle_id=OuterRef("circle_id"), to_circle_id=OuterRef(OuterRef("host_circle_id")))
@@ -22,7 +33,7 @@ def _active_bridge_to_host():
     )
 
 
-def eligible_events(user) -> QuerySet[Event]:
+def eligible_events(user: AnyUser) -> QuerySet[Event]:
     """Events the openness lets ``user`` join (no operator bypass):
 
     - events of a circle where they are an admitted member;
@@ -43,26 +54,32 @@ def eligible_events(user) -> QuerySet[Event]:
     )
 
 
-def visible_events(user) -> QuerySet[Event]:
+def visible_events(user: AnyUser) -> QuerySet[Event]:
     """Events ``user`` may see: those they may join, and all of them for operators."""
     if user.is_authenticated and user.is_staff:
         return Event.objects.all()
     return eligible_events(user)
 
 
-def may_register(user, event: Event) -> bool:
+def may_register(user: AnyUser, event: Event) -> bool:
     return eligible_events(user).filter(pk=event.pk).exists()
 
 
-def may_manage(user, event: Event) -> bool:
+def may_create_in(user: AnyUser, circle: Circle) -> bool:
+    """Events of a circle are created by its admins (and platform operators)."""
+    return is_circle_admin(user, circle)
+
+
+def may_manage(user: AnyUser, event: Event) -> bool:
+    """Changing, cancelling an event, pointing and unregistering its participants."""
     return is_circle_admin(user, event.host_circle)
 
 
-def get_event_for_user(user, event_id: int) -> Event:
+def get_event_for_user(user: AnyUser, event_id: int) -> Event:
     return get_object_or_404(visible_events(user).select_related("host_circle"), pk=event_id)
 
 
-def get_event_for_admin(user, event_id: int) -> Event:
+def get_event_for_admin(user: AnyUser, event_id: int) -> Event:
     """An event of a circle this user administers; anything else is a 404."""
     event = get_event_for_user(user, event_id)
     if not may_manage(user, event):

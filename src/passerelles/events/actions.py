@@ -4,21 +4,35 @@ Each function is one named action: it checks what must hold, writes in one trans
 and raises ``ActionError`` with a French message when the action cannot be done.
 Registration and cancellation lock the event row first, so that concurrent requests are
 served one after the other and the seats are never over-allocated.
+
+Every action takes the person acting (``acting_user``), checks their authority through
+``events.access`` and writes, in the same transaction, an entry of the audit log for what
+the host circle's organisers would want to read: an event created, changed, moved or
+cancelled, a place given back by an organiser, a seat passed on from the waitlist.
+A member's own registration is not logged (the participants page lists it).
 """
 
+from __future__ import annotations
+
 import datetime as dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
+from django.forms import BaseInlineFormSet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
-from passerelles.circles.access import admitted_circle_ids, bridged_circle_ids, is_circle_admin
+from passerelles.accounts.models import User
+from passerelles.circles.access import admitted_circle_ids, bridged_circle_ids
 from passerelles.circles.models import Circle
+from passerelles.core import audit
 from passerelles.core.errors import ActionError
 from passerelles.core.mail import in_language_of
-from passerelles.events.access import may_register
+from passerelles.events import access
 from passerelles.events.calendars import event_calendar
 from passerelles.events.models import (
     AgendaItem,
@@ -29,6 +43,9 @@ from passerelles.events.models import (
     RegistrationStatus,
 )
 from passerelles.notifications.notify import Attachment, notify
+
+if TYPE_CHECKING:
+    from passerelles.trust.models import MeetingAttestation
 
 __all__ = [
     "ActionError",
@@ -44,52 +61,108 @@ __all__ = [
 ]
 
 
-def guest_circles(host: Circle):
+EVENT_CREATED = audit.verb("event.created", _l("a créé l'événement"))
+EVENT_UPDATED = audit.verb("event.updated", _l("a modifié l'événement"))
+EVENT_MOVED = audit.verb("event.moved", _l("a changé l'horaire de l'événement"))
+AGENDA_SAVED = audit.verb("event.agenda_saved", _l("a modifié le programme de l'événement"))
+EVENT_CANCELLED = audit.verb("event.cancelled", _l("a annulé l'événement"))
+REGISTRATION_CANCELLED = audit.verb(
+    "registration.cancelled_by_organiser", _l("a annulé l'inscription de")
+)
+PROMOTED = audit.verb("registration.promoted", _l("a donné une place libérée à"))
+
+# Fields whose change the log keeps, and the words its readers see.
+LOGGED_FIELDS = ("title", "starts_at", "ends_at", "place", "city", "capacity", "openness")
+audit.field_labels(
+    event=_l("événement"),
+    title=_l("titre"),
+    starts_at=_l("début"),
+    ends_at=_l("fin"),
+    place=_l("lieu"),
+    city=_l("ville"),
+    capacity=_l("places"),
+    openness=_l("ouverture"),
+    status=_l("inscription"),
+)
+audit.value_labels([*RegistrationStatus.choices, *Openness.choices])
+
+
+def _refuse_unless(allowed: bool) -> None:
+    if not allowed:
+        raise ActionError(_("Seuls les responsables du cercle peuvent gérer ses événements."))
+
+
+def _record(
+    verb: str,
+    obj: Event | Registration,
+    event: Event,
+    acting_user: User | None,
+    *,
+    subject: User | None = None,
+    changes: dict[str, Any] | None = None,
+) -> None:
+    audit.record(
+        verb,
+        obj,
+        acting_user=acting_user,
+        subject=subject,
+        circle=event.host_circle_id,
+        changes={"event": event.title, **(changes or {})},
+    )
+
+
+def guest_circles(host: Circle) -> QuerySet[Circle]:
     """Circles an event of ``host`` may be opened to: those with an active bridge to it."""
     return Circle.objects.filter(pk__in=bridged_circle_ids([host.pk])).order_by("name")
 
 
-def _set_open_to(event: Event, circles) -> None:
-    circles = list(circles or [])
+def _set_open_to(event: Event, circles: Iterable[Circle] | None) -> None:
+    chosen = list(circles or [])
     if event.openness != Openness.BRIDGED:
         event.open_to.clear()
         return
     allowed = bridged_circle_ids([event.host_circle_id])
-    refused = [c.name for c in circles if c.pk not in allowed]
+    refused = [c.name for c in chosen if c.pk not in allowed]
     if refused:
         raise ActionError(
             _("Pas de passerelle active avec : %(names)s.") % {"names": ", ".join(refused)}
         )
-    if not circles:
+    if not chosen:
         raise ActionError(_("Choisissez au moins un cercle relié."))
-    event.open_to.set(circles)
+    event.open_to.set(chosen)
 
 
 @transaction.atomic
-def do_create_event(user, *, open_to=(), **fields) -> Event:
-    """Create an event hosted by a circle ``user`` administers."""
-    event = Event(created_by=user, **fields)
-    if not is_circle_admin(user, event.host_circle):
+def do_create_event(*, acting_user: User, open_to: Iterable[Circle] = (), **fields: Any) -> Event:
+    """Create an event hosted by a circle ``acting_user`` administers."""
+    event = Event(created_by=acting_user, **fields)
+    if not access.may_create_in(acting_user, event.host_circle):
         raise ActionError(_("Seuls les responsables du cercle peuvent créer ses événements."))
     event.full_clean()
     event.save()
     _set_open_to(event, open_to)
+    _record(EVENT_CREATED, event, event, acting_user)
     return event
 
 
-@transaction.atomic
-def do_update_event(event: Event, *, open_to=None, **fields) -> Event:
-    """Change an event; calendars see a new SEQUENCE, new seats go to the waitlist.
-    Moving its start moves its programme by as much and tells everyone with a place."""
-    event = Event.objects.select_for_update().get(pk=event.pk)
+def _locked_event(event: Event) -> Event:
+    return Event.objects.select_for_update().select_related("host_circle").get(pk=event.pk)
+
+
+def _update(
+    event: Event, acting_user: User, open_to: Iterable[Circle] | None, fields: dict[str, Any]
+) -> tuple[Event, dict[str, list[Any]]]:
+    """Apply ``fields`` to the locked ``event`` (the caller checked authority and records);
+    returns the event as saved and what changed."""
     if event.is_cancelled:
         raise ActionError(_("Cet événement est annulé."))
     was = event.starts_at
+    before = audit.snapshot(event, fields)
     for name, value in fields.items():
         setattr(event, name, value)
     event.sequence = F("sequence") + 1
     event.full_clean(exclude=["sequence"])
-    event.save()
+    event.save(update_fields=[*fields, "sequence", "updated_at"])
     event.refresh_from_db()
     if open_to is not None or event.openness != Openness.BRIDGED:
         _set_open_to(event, open_to)
@@ -102,10 +175,35 @@ def do_update_event(event: Event, *, open_to=None, **fields) -> Event:
         )
         _tell(people, event, "moved", was=was)
     _fill_seats(event)
+    changed = audit.diff(before, event)
+    return event, {
+        k: [_shown(v) for v in pair] for k, pair in changed.items() if k in LOGGED_FIELDS
+    }
+
+
+def _shown(value: Any) -> Any:
+    """A time as the log's readers read it (local, to the minute)."""
+    if isinstance(value, dt.datetime):
+        return timezone.localtime(value).strftime("%d/%m/%Y %H:%M")
+    return value
+
+
+@transaction.atomic
+def do_update_event(
+    event: Event, *, acting_user: User, open_to: Iterable[Circle] | None = None, **fields: Any
+) -> Event:
+    """Change an event; calendars see a new SEQUENCE, new seats go to the waitlist.
+    Moving its start moves its programme by as much and tells everyone with a place."""
+    event = _locked_event(event)
+    _refuse_unless(access.may_manage(acting_user, event))
+    was = event.starts_at
+    event, changes = _update(event, acting_user, open_to, fields)
+    verb = EVENT_MOVED if event.starts_at != was else EVENT_UPDATED
+    _record(verb, event, event, acting_user, changes=changes)
     return event
 
 
-def _move_agenda(event: Event, was) -> None:
+def _move_agenda(event: Event, was: dt.datetime) -> None:
     """Shift every moment of the programme by as much as the start moved on the clock
     (a programme holds times of day; 19:00 stays 19:00 across a change of summer time)."""
     old = timezone.localtime(was).replace(tzinfo=None)
@@ -117,22 +215,31 @@ def _move_agenda(event: Event, was) -> None:
 
 
 @transaction.atomic
-def do_save_agenda(event: Event, formset) -> Event:
+def do_save_agenda(
+    event: Event, formset: BaseInlineFormSet[Any, Any, Any], *, acting_user: User
+) -> Event:
     """Save the programme edited in a valid agenda ``formset`` and give calendars a new
     SEQUENCE: all of it or nothing (a cancelled event refuses, and no item is touched)."""
+    event = _locked_event(event)
+    _refuse_unless(access.may_manage(acting_user, event))
+    if event.is_cancelled:
+        raise ActionError(_("Cet événement est annulé."))
     items = formset.save(commit=False)
     for obj in formset.deleted_objects:
         obj.delete()
     for position, item in enumerate(items):
         item.position = position
         item.save()
-    return do_update_event(event)
+    event, _changes = _update(event, acting_user, None, {})
+    _record(AGENDA_SAVED, event, event, acting_user)
+    return event
 
 
 @transaction.atomic
-def do_cancel_event(event: Event, by) -> Event:
+def do_cancel_event(event: Event, *, acting_user: User) -> Event:
     """Cancel an event: calendars show it cancelled, people with a place are told."""
-    event = Event.objects.select_for_update().get(pk=event.pk)
+    event = _locked_event(event)
+    _refuse_unless(access.may_manage(acting_user, event))
     if event.is_cancelled:
         raise ActionError(_("Cet événement est déjà annulé."))
     event.cancelled_at = timezone.now()
@@ -143,11 +250,12 @@ def do_cancel_event(event: Event, by) -> Event:
             "user__profile"
         )
     )
+    _record(EVENT_CANCELLED, event, event, acting_user)
     _tell(people, event, "cancelled")
     return event
 
 
-def _circle_of(user, event: Event) -> Circle | None:
+def _circle_of(user: User, event: Event) -> Circle | None:
     """The circle through which ``user`` comes: the host, a guest circle, or any of theirs."""
     mine = set(admitted_circle_ids(user).values_list("circle_id", flat=True))
     if event.host_circle_id in mine:
@@ -159,14 +267,15 @@ def _circle_of(user, event: Event) -> Circle | None:
 
 
 @transaction.atomic
-def do_register(user, event: Event) -> Registration:
-    """Take a seat, or a place on the waitlist when the seats are gone."""
-    event = Event.objects.select_for_update().get(pk=event.pk)
+def do_register(event: Event, *, acting_user: User) -> Registration:
+    """``acting_user`` takes a seat, or a place on the waitlist when the seats are gone."""
+    user = acting_user
+    event = _locked_event(event)
     if event.is_cancelled:
         raise ActionError(_("Cet événement est annulé."))
     if not event.registration_open:
         raise ActionError(_("Les inscriptions à cet événement sont closes."))
-    if not may_register(user, event):
+    if not access.may_register(user, event):
         raise ActionError(_("Cet événement n'est pas ouvert à vos cercles."))
     registration = Registration.objects.filter(event=event, user=user).first()
     if registration and registration.status != RegistrationStatus.CANCELLED:
@@ -193,25 +302,40 @@ def do_register(user, event: Event) -> Registration:
 
 
 @transaction.atomic
-def do_cancel_registration(registration: Registration) -> list[Registration]:
-    """Give a place back; the first people of the waitlist take the free seats.
+def do_cancel_registration(registration: Registration, *, acting_user: User) -> list[Registration]:
+    """Give a place back (the person, or an organiser for them); the first people of the
+    waitlist take the free seats.
 
     Returns the registrations promoted from the waitlist.
     """
-    event = Event.objects.select_for_update().get(pk=registration.event_id)
-    registration = Registration.objects.get(pk=registration.pk)
+    event = _locked_event(Event(pk=registration.event_id))
+    registration = Registration.objects.select_related("user").get(pk=registration.pk)
+    own = registration.user_id == acting_user.pk
+    if not own and not access.may_manage(acting_user, event):
+        raise ActionError(_("Seuls les responsables du cercle annulent l'inscription d'un autre."))
     if registration.status == RegistrationStatus.CANCELLED:
         raise ActionError(_("Cette inscription est déjà annulée."))
     if event.has_started:
         raise ActionError(_("L'événement a déjà commencé."))
+    before = registration.status
     registration.status = RegistrationStatus.CANCELLED
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["status", "cancelled_at"])
+    if not own:
+        _record(
+            REGISTRATION_CANCELLED,
+            registration,
+            event,
+            acting_user,
+            subject=registration.user,
+            changes={"status": [before, registration.status]},
+        )
     return _fill_seats(event)
 
 
 def _fill_seats(event: Event) -> list[Registration]:
-    """Promote the waitlist in arrival order while seats are free (event row locked)."""
+    """Promote the waitlist in arrival order while seats are free (event row locked);
+    each promotion is logged as the rule's doing."""
     if event.is_cancelled:
         return []
     taken = event.registrations.filter(status=RegistrationStatus.REGISTERED).count()
@@ -228,15 +352,31 @@ def _fill_seats(event: Event) -> list[Registration]:
         registration.status = RegistrationStatus.REGISTERED
         registration.promoted_at = now
         registration.save(update_fields=["status", "promoted_at"])
+        _record(
+            PROMOTED,
+            registration,
+            event,
+            None,
+            subject=registration.user,
+            changes={"status": [RegistrationStatus.WAITLISTED, RegistrationStatus.REGISTERED]},
+        )
     if promoted:
         _tell(promoted, event, "promoted")
     return promoted
 
 
 @transaction.atomic
-def do_check_in(registration: Registration, present: bool = True) -> Registration:
-    """Mark someone present (or not) on the day."""
-    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+def do_check_in(
+    registration: Registration, present: bool = True, *, acting_user: User
+) -> Registration:
+    """An organiser marks someone present (or not) on the day (not logged: the
+    participants page shows it)."""
+    registration = (
+        Registration.objects.select_for_update()
+        .select_related("event", "event__host_circle")
+        .get(pk=registration.pk)
+    )
+    _refuse_unless(access.may_manage(acting_user, registration.event))
     if registration.status != RegistrationStatus.REGISTERED:
         raise ActionError(_("Seules les personnes inscrites peuvent être pointées."))
     registration.checked_in_at = timezone.now() if present else None
@@ -244,7 +384,7 @@ def do_check_in(registration: Registration, present: bool = True) -> Registratio
     return registration
 
 
-def _attended(user, event: Event) -> Registration:
+def _attended(user: User, event: Event) -> Registration:
     registration = Registration.objects.filter(
         event=event, user=user, status=RegistrationStatus.REGISTERED
     ).first()
@@ -256,17 +396,18 @@ def _attended(user, event: Event) -> Registration:
 
 
 @transaction.atomic
-def do_rate_event(user, event: Event, rating: int, comment: str = "") -> Feedback:
-    _attended(user, event)
+def do_rate_event(event: Event, rating: int, comment: str = "", *, acting_user: User) -> Feedback:
+    """A participant rates the event (again: the new rating replaces the first)."""
+    _attended(acting_user, event)
     if not 1 <= int(rating) <= 5:
         raise ActionError(_("La note va de 1 à 5."))
-    feedback, _created = Feedback.objects.update_or_create(
-        event=event, user=user, defaults={"rating": rating, "comment": comment}
+    feedback, _created = Feedback.objects.select_for_update().update_or_create(
+        event=event, user=acting_user, defaults={"rating": rating, "comment": comment}
     )
     return feedback
 
 
-def attested_mates(user, event: Event) -> dict[int, int]:
+def attested_mates(user: User, event: Event) -> dict[int, int]:
     """Table-mates ``user`` already attested for this event: user id -> usefulness."""
     from passerelles.trust.models import MeetingAttestation
 
@@ -277,18 +418,20 @@ def attested_mates(user, event: Event) -> dict[int, int]:
     )
 
 
-def do_attest_table_mate(user, event: Event, other, usefulness: int):
+def do_attest_table_mate(
+    event: Event, other: User, usefulness: int, *, acting_user: User
+) -> MeetingAttestation:
     """Confirm a meeting with a table-mate (again: update its usefulness); feeds trust."""
     from passerelles.events.plans import table_mates
     from passerelles.trust.actions import do_attest_meeting
 
-    _attended(user, event)
-    if other.pk not in {mate.pk for mate, _rounds in table_mates(event, user)}:
+    _attended(acting_user, event)
+    if other.pk not in {mate.pk for mate, _rounds in table_mates(event, acting_user)}:
         raise ActionError(_("Cette personne n'était pas à votre table."))
     if not 1 <= int(usefulness) <= 5:
         raise ActionError(_("L'utilité va de 1 à 5."))
     return do_attest_meeting(
-        user,
+        acting_user,
         other,
         usefulness=int(usefulness),
         happened_on=timezone.localtime(event.starts_at).date(),
@@ -306,7 +449,9 @@ NOTICE_KINDS = {  # what happened to a place -> the notice, its e-mail, and the 
 }
 
 
-def _tell(registrations, event: Event, what: str, was=None) -> None:
+def _tell(
+    registrations: list[Registration], event: Event, what: str, was: dt.datetime | None = None
+) -> None:
     """Tell people what happened to their place (registered, waitlisted, promoted, event
     moved or cancelled): a notice now, an e-mail in their language once committed, with
     the event's .ics where their calendar should change."""

@@ -112,7 +112,7 @@ def event_create(request: AuthedHttpRequest) -> HttpResponse:
         fields = {k: v for k, v in form.cleaned_data.items() if k != "open_to"}
         try:
             event = actions.do_create_event(
-                request.user, open_to=form.cleaned_data["open_to"], **fields
+                acting_user=request.user, open_to=form.cleaned_data["open_to"], **fields
             )
         except ActionError as exc:
             form.add_error(None, str(exc))
@@ -129,7 +129,9 @@ def event_edit(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         fields = {k: v for k, v in form.cleaned_data.items() if k not in ("open_to", "host_circle")}
         try:
-            actions.do_update_event(event, open_to=form.cleaned_data["open_to"], **fields)
+            actions.do_update_event(
+                event, acting_user=request.user, open_to=form.cleaned_data["open_to"], **fields
+            )
         except ActionError as exc:
             form.add_error(None, str(exc))
         else:
@@ -147,7 +149,9 @@ def event_agenda(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
     )
     if request.method == "POST" and formset.is_valid():
         try:
-            actions.do_save_agenda(event, formset)  # calendars see the change
+            actions.do_save_agenda(
+                event, formset, acting_user=request.user
+            )  # calendars see the change
         except ActionError as exc:
             messages.error(request, str(exc))
             return redirect(event)
@@ -163,7 +167,7 @@ def event_agenda(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
 def event_cancel(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
     event = access.get_event_for_admin(request.user, event_id)
     try:
-        actions.do_cancel_event(event, request.user)
+        actions.do_cancel_event(event, acting_user=request.user)
     except ActionError as exc:
         messages.error(request, str(exc))
     else:
@@ -176,7 +180,7 @@ def event_cancel(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
 def register(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
     event = access.get_event_for_user(request.user, event_id)
     try:
-        registration = actions.do_register(request.user, event)
+        registration = actions.do_register(event, acting_user=request.user)
     except ActionError as exc:
         messages.error(request, str(exc))
     else:
@@ -199,7 +203,7 @@ def unregister(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
         messages.error(request, _("Vous n'êtes pas inscrit à cet événement."))
         return redirect(event)
     try:
-        actions.do_cancel_registration(registration)
+        actions.do_cancel_registration(registration, acting_user=request.user)
     except ActionError as exc:
         messages.error(request, str(exc))
     else:

@@ -43,7 +43,7 @@ def attest(request: AuthedHttpRequest, event_id: int, user_id: int) -> HttpRespo
     other = get_object_or_404(get_user_model(), pk=user_id, is_active=True)
     try:
         usefulness = int(request.POST.get("usefulness", "0"))
-        actions.do_attest_table_mate(request.user, event, other, usefulness)
+        actions.do_attest_table_mate(event, other, usefulness, acting_user=request.user)
     except ValueError:
         messages.error(request, _("Choisissez une note d'utilité."))
     except ActionError as exc:
@@ -66,7 +66,10 @@ def rate(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
         return redirect("events:debrief", event.pk)
     try:
         actions.do_rate_event(
-            request.user, event, form.cleaned_data["rating"], form.cleaned_data["comment"]
+            event,
+            form.cleaned_data["rating"],
+            form.cleaned_data["comment"],
+            acting_user=request.user,
         )
     except ActionError as exc:
         messages.error(request, str(exc))

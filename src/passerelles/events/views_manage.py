@@ -58,7 +58,7 @@ def check_in(request: AuthedHttpRequest, event_id: int, registration_id: int) ->
     registration = get_object_or_404(Registration, event=event, pk=registration_id)
     present = request.POST.get("present", "1") == "1"
     try:
-        actions.do_check_in(registration, present=present)
+        actions.do_check_in(registration, present=present, acting_user=request.user)
     except ActionError as exc:
         messages.error(request, str(exc))
     url = redirect("events:participants", event.pk).url

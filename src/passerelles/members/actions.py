@@ -91,7 +91,7 @@ def _release_event_places(user, now) -> None:
         event__starts_at__gt=now,
     ).order_by("event__starts_at", "pk")
     for registration in upcoming:
-        do_cancel_registration(registration)
+        do_cancel_registration(registration, acting_user=user)
 
 
 def do_keep_language(user, code: str) -> bool:
