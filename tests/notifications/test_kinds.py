@@ -117,7 +117,7 @@ def test_registration_confirmed_with_the_ics(
     start = timezone.now().replace(microsecond=0) + datetime.timedelta(days=7)
     event = make_event(alice, club, starts_at=start, place="Salle Rameau", city="Lyon")
     with django_capture_on_commit_callbacks(execute=True):
-        events.do_register(bob, event)
+        events.do_register(event, acting_user=bob)
     assert kinds(bob) == ["registered"]
     (mail,) = mails_to(mailoutbox, bob)
     assert mail.subject == "[Passerelles] Inscription confirmée : Soirée speed meeting"
@@ -137,12 +137,12 @@ def test_waitlist_then_a_freed_place(
 
     admit(charlie, club)
     event = make_event(alice, club, capacity=1)
-    first = events.do_register(bob, event)
+    first = events.do_register(event, acting_user=bob)
     with django_capture_on_commit_callbacks(execute=True):
-        events.do_register(charlie, event)
+        events.do_register(event, acting_user=charlie)
     assert kinds(charlie) == ["waitlisted"]
     with django_capture_on_commit_callbacks(execute=True):
-        events.do_cancel_registration(first)
+        events.do_cancel_registration(first, acting_user=bob)
     assert kinds(charlie) == ["promoted", "waitlisted"]
     promoted = mails_to(mailoutbox, charlie)[-1]
     assert "Une place s'est libérée" in promoted.subject
@@ -153,16 +153,18 @@ def test_moved_and_cancelled_events_tell_those_with_a_place(
     alice, bob, club, mailoutbox, django_capture_on_commit_callbacks
 ):
     event = make_event(alice, club)
-    events.do_register(bob, event)
+    events.do_register(event, acting_user=bob)
     later = event.starts_at.replace(microsecond=0) + datetime.timedelta(days=1)
     with django_capture_on_commit_callbacks(execute=True):
-        events.do_update_event(event, starts_at=later, ends_at=later + datetime.timedelta(hours=3))
+        events.do_update_event(
+            event, acting_user=alice, starts_at=later, ends_at=later + datetime.timedelta(hours=3)
+        )
     assert kinds(bob)[0] == "event_moved"
     moved = mails_to(mailoutbox, bob)[-1]
     (item,) = Calendar.from_ical(moved.attachments[0][1]).walk("VEVENT")
     assert item.decoded("dtstart") == later
     with django_capture_on_commit_callbacks(execute=True):
-        events.do_cancel_event(event, alice)
+        events.do_cancel_event(event, acting_user=alice)
     assert kinds(bob)[0] == "event_cancelled"
     assert "Événement annulé" in mails_to(mailoutbox, bob)[-1].subject
 
@@ -172,7 +174,7 @@ def test_in_app_only_writes_the_notice_and_sends_nothing(
 ):
     do_set_preferences(bob, {"registrations": "app"}, False, acting_user=bob)
     with django_capture_on_commit_callbacks(execute=True):
-        events.do_register(bob, make_event(alice, club))
+        events.do_register(make_event(alice, club), acting_user=bob)
     assert kinds(bob) == ["registered"]
     assert mails_to(mailoutbox, bob) == []
 
@@ -194,7 +196,7 @@ def test_one_topic_off_leaves_the_others(
     bridge = circles.do_request_bridge(club, alumni, alice)
     circles.do_answer_bridge(bridge, dana, accept=True)
     with django_capture_on_commit_callbacks(execute=True):
-        events.do_register(alice, make_event(alice, club))
+        events.do_register(make_event(alice, club), acting_user=alice)
     assert kinds(alice) == ["registered"]
 
 
@@ -217,7 +219,7 @@ def test_an_english_reader_gets_the_registration_in_english(
     speak_english(bob)
     event = make_event(alice, club, starts_at=timezone.now() + datetime.timedelta(days=3))
     with django_capture_on_commit_callbacks(execute=True):
-        events.do_register(bob, event)
+        events.do_register(event, acting_user=bob)
     (mail,) = mails_to(mailoutbox, bob)
     assert mail.subject == "[Passerelles] Registration confirmed: Soirée speed meeting"
     assert "Your place is booked" in mail.body
