@@ -11,10 +11,22 @@ from __future__ import annotations
 
 import re
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, Exists, F, Func, OuterRef, Q, QuerySet, TextField, Value
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    Func,
+    OuterRef,
+    Q,
+    QuerySet,
+    TextField,
+    Value,
+)
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 
 from passerelles.circles.models import Circle, Membership, MembershipState
@@ -130,17 +142,58 @@ def search(profiles: QuerySet[Profile], query: str) -> QuerySet[Profile]:
     words = query_words(query)
     if not words:
         return profiles
+    if connection.vendor == "postgresql":
+        return _search_postgresql(profiles, words)
     profiles = profiles.annotate(search_text=Fold(_searchable_text()))
     every_word = Q()
     for word in words:
         every_word &= Q(search_text__contains=word)
-    if connection.vendor != "postgresql":
-        return profiles.filter(every_word)
-    vector = SearchVector(Fold(_searchable_text()), config="french")
-    text_query = SearchQuery(" ".join(words), config="french", search_type="plain")
+    return profiles.filter(every_word)
+
+
+# PostgreSQL: the expressions indexed by members/migrations/0003_search_indexes.py, written
+# the same way so that the planner uses the indexes (columns unqualified: each is read in
+# a subquery over its own table).
+PROFILE_TEXT = "passerelles_fold(headline || ' ' || organisation || ' ' || offers || ' ' || needs)"
+NAME_TEXT = "passerelles_fold(first_name || ' ' || last_name)"
+FRENCH_VECTOR = f"to_tsvector('french'::regconfig, {PROFILE_TEXT})"
+FRENCH_QUERY = "plainto_tsquery('french'::regconfig, %s)"
+
+
+def _like(word: str) -> str:
+    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _search_postgresql(profiles: QuerySet[Profile], words: list[str]) -> QuerySet[Profile]:
+    """Each part is a subquery its index answers (trigrams for every word in the profile's
+    text or the name, the French full-text index for word families); the rank is computed
+    for the matching profiles only."""
+    from passerelles.accounts.models import User
+
+    def where(sql: str, *params: str) -> RawSQL:
+        return RawSQL(sql, params, output_field=BooleanField())
+
+    def matching(word: str) -> QuerySet:
+        in_text = Profile.objects.filter(
+            where(f"{PROFILE_TEXT} LIKE passerelles_fold(%s)", _like(word))
+        )
+        in_name = Profile.objects.filter(
+            user__in=User.objects.filter(
+                where(f"{NAME_TEXT} LIKE passerelles_fold(%s)", _like(word))
+            )
+        )
+        return in_text.values("pk").union(in_name.values("pk"))
+
+    every_word = matching(words[0])
+    for word in words[1:]:
+        every_word = every_word.intersection(matching(word))
+    text = " ".join(words)
+    family = Profile.objects.filter(where(f"{FRENCH_VECTOR} @@ {FRENCH_QUERY}", text))
+    matches = family.values("pk").union(every_word)
+    rank = RawSQL(f"ts_rank({FRENCH_VECTOR}, {FRENCH_QUERY})", (text,), output_field=FloatField())
     return (
-        profiles.annotate(search_vector=vector, rank=SearchRank(vector, text_query))
-        .filter(Q(search_vector=text_query) | every_word)
+        profiles.filter(pk__in=matches)
+        .annotate(rank=rank)
         .order_by("-rank", "user__last_name", "user__first_name", "pk")
     )
 
