@@ -114,9 +114,9 @@ def build_world():
         ),
     }
     # Marc trusts Odile, who runs his club; Odile has worked with Karl and with Léa.
-    do_vouch(marc, odile, context="same_circle", strength=3)
-    do_vouch(odile, people["karl"], context="worked_with", strength=3)
-    do_vouch(odile, people["lea"], context="worked_with", strength=3)
+    do_vouch(odile, acting_user=marc, context="same_circle", strength=3)
+    do_vouch(people["karl"], acting_user=odile, context="worked_with", strength=3)
+    do_vouch(people["lea"], acting_user=odile, context="worked_with", strength=3)
     return marc, odile, people
 
 

@@ -58,7 +58,9 @@ def test_newcomer_is_admitted_by_vouches_and_shows_her_passport(new_page, live_s
     login(dana_page, dana.email)
     _vouch_in_browser(dana_page, profile.pk, "Client", "Elle a mené notre bilan carbone.")
     assert dana_page.get_by_text("Votre recommandation est enregistrée.").is_visible()
-    trust_actions.do_vouch(erin, claire, context="worked_with", strength=3, text="Mission RSE.")
+    trust_actions.do_vouch(
+        claire, acting_user=erin, context="worked_with", strength=3, text="Mission RSE."
+    )
     request.refresh_from_db()
     assert request.state == MembershipState.PENDING
 
@@ -112,7 +114,7 @@ def test_a_ring_of_fake_accounts_gets_nowhere(new_page, live_server, settings):
     for fake in ring:
         for other in ring:
             if other != fake and (fake, other) != (ring[1], ring[0]):
-                trust_actions.do_vouch(fake, other, context="worked_with", strength=3)
+                trust_actions.do_vouch(other, acting_user=fake, context="worked_with", strength=3)
     page = new_page()
     login(page, ring[1].email)
     _vouch_in_browser(page, ring[0].profile.pk, "Collègue", "Confiance totale.")

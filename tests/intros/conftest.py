@@ -118,7 +118,7 @@ def world(db):
 def vouch(voucher, vouchee, strength=3):
     from passerelles.trust.actions import do_vouch
 
-    return do_vouch(voucher, vouchee, context="worked_with", strength=strength)
+    return do_vouch(vouchee, acting_user=voucher, context="worked_with", strength=strength)
 
 
 def pairs_of(queryset):

@@ -62,7 +62,7 @@ def test_never_someone_reported_either_way(client, world, reporter):
 
     assert "Karl Weber" in names(ask.ask(world["marc"], NEED))
     other = "karl" if reporter == "marc" else "marc"
-    do_report(world[reporter], world[other], "Démarchage insistant après une réunion.")
+    do_report(world[other], "Démarchage insistant après une réunion.", acting_user=world[reporter])
     assert "Karl Weber" not in names(ask.ask(world["marc"], NEED))
     client.force_login(world["marc"])
     url = reverse("intros:request", args=[world["karl"].pk])

@@ -220,7 +220,7 @@ def test_met_before_never_proposed(world):
     from passerelles.trust.actions import do_attest_meeting
 
     today = timezone.localdate()
-    do_attest_meeting(world["marc"], world["sophie"], usefulness=4, happened_on=today)
+    do_attest_meeting(world["sophie"], acting_user=world["marc"], usefulness=4, happened_on=today)
     run_round(force=True)
     assert frozenset((world["marc"].pk, world["sophie"].pk)) not in pairs_of(
         Introduction.objects.all()
@@ -236,9 +236,9 @@ def _knows_or_reported(kind, a, b):
     elif kind == "endorsed":
         skill = Skill.objects.create(name="trésorerie")
         b.profile.skills.add(skill)
-        do_endorse(a, b, skill)
+        do_endorse(b, skill, acting_user=a)
     else:
-        do_report(a, b, "Propos déplacés lors d'une rencontre.")
+        do_report(b, "Propos déplacés lors d'une rencontre.", acting_user=a)
 
 
 @pytest.mark.parametrize("kind", ["vouched", "endorsed", "reported"])

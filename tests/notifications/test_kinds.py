@@ -79,8 +79,8 @@ def test_admitted_on_recommendations_names_the_recommenders(
     alice, bob, applicant, club, mailoutbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        do_vouch(alice, applicant, context="worked_with", strength=2)
-        do_vouch(bob, applicant, context="worked_with", strength=2)
+        do_vouch(applicant, acting_user=alice, context="worked_with", strength=2)
+        do_vouch(applicant, acting_user=bob, context="worked_with", strength=2)
     assert pending(applicant, club).state == "admitted"
     notice = Notification.objects.get(user=applicant)
     assert notice.kind == "admitted_vouched"

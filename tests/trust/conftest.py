@@ -11,7 +11,9 @@ from tests.conftest import admit, make_user
 
 
 def vouch(voucher, vouchee, context="worked_with", strength=2, text=""):
-    return actions.do_vouch(voucher, vouchee, context=context, strength=strength, text=text)
+    return actions.do_vouch(
+        vouchee, acting_user=voucher, context=context, strength=strength, text=text
+    )
 
 
 @pytest.fixture

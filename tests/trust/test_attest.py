@@ -18,7 +18,7 @@ YESTERDAY = timezone.localdate() - datetime.timedelta(days=1)
 def attest(a, b, **kw):
     kw.setdefault("usefulness", 4)
     kw.setdefault("happened_on", YESTERDAY)
-    return actions.do_attest_meeting(a, b, **kw)
+    return actions.do_attest_meeting(b, acting_user=a, **kw)
 
 
 def _meeting_edges():

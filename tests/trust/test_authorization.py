@@ -24,7 +24,9 @@ def trust_world(world):  # noqa: F811
     skill = Skill.objects.create(name="négociation")
     colleague.profile.skills.add(skill)
     member = world["users"]["member"]
-    world["report"] = actions.do_report(member, colleague, "Retards répétés.", world["club"])
+    world["report"] = actions.do_report(
+        colleague, "Retards répétés.", world["club"], acting_user=member
+    )
     world["skill"] = skill
     # Memberships of the club that are not requests: their trust data stays closed to
     # the club's admins (inviting someone's e-mail must not open it).

@@ -16,11 +16,11 @@ def test_vouches_endorsements_and_revocations(club, alice, bob):
     skill = Skill.objects.create(name="export")
     bob.profile.skills.add(skill)
     v = vouch(alice, bob, strength=3)
-    actions.do_endorse(alice, bob, skill)
+    actions.do_endorse(bob, skill, acting_user=alice)
     ev = trust_graph.collect_evidence()
     assert sorted(ev["kind"].tolist()) == [KIND_VOUCH, KIND_ENDORSEMENT]
     assert ev["strength"][ev["kind"] == KIND_VOUCH].tolist() == [1.0]
-    actions.do_revoke_vouch(alice, v)
+    actions.do_revoke_vouch(v, acting_user=alice)
     assert trust_graph.collect_evidence()["kind"].tolist() == [KIND_ENDORSEMENT]
 
 

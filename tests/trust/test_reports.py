@@ -25,7 +25,7 @@ def gaelle(club):
 
 @pytest.fixture
 def report(club, alice, bob, dana, bridge, gaelle):
-    return actions.do_report(gaelle, bob, "Propos déplacés lors d'un déjeuner.", club)
+    return actions.do_report(bob, "Propos déplacés lors d'un déjeuner.", club, acting_user=gaelle)
 
 
 def _make_moderator(user, circle, role=Role.MODERATOR):
@@ -54,47 +54,47 @@ def test_moderator_of_another_circle_cannot_review(report, dana, charlie, operat
     assert not access.can_moderate_report(charlie, report)
     assert access.can_moderate_report(operator, report)
     with pytest.raises(ActionError):
-        actions.do_review_report(dana, report, uphold=True)
+        actions.do_review_report(report, acting_user=dana, uphold=True)
 
 
 def test_only_upheld_reports_become_distrust(report, alice):
     assert _report_edges() == []
-    actions.do_review_report(alice, report, uphold=True, note="Vérifié.")
+    actions.do_review_report(report, acting_user=alice, uphold=True, note="Vérifié.")
     assert len(_report_edges()) == 1
     with pytest.raises(ActionError, match="déjà été examiné"):
-        actions.do_review_report(alice, report, uphold=False)
+        actions.do_review_report(report, acting_user=alice, uphold=False)
 
 
 def test_dismissed_report_carries_nothing(report, alice):
-    actions.do_review_report(alice, report, uphold=False)
+    actions.do_review_report(report, acting_user=alice, uphold=False)
     assert Report.objects.get().status == ReportStatus.DISMISSED
     assert _report_edges() == []
 
 
 def test_cannot_report_an_invisible_member_or_oneself(club, alice, charlie):
     with pytest.raises(ActionError):
-        actions.do_report(alice, charlie, "x")
+        actions.do_report(charlie, "x", acting_user=alice)
     with pytest.raises(ActionError):
-        actions.do_report(alice, alice, "x")
+        actions.do_report(alice, "x", acting_user=alice)
 
 
 def test_one_open_report_at_a_time(report, gaelle, bob):
     with pytest.raises(ActionError, match="encore en cours"):
-        actions.do_report(gaelle, bob, "Encore.")
+        actions.do_report(bob, "Encore.", acting_user=gaelle)
 
 
 def test_a_report_without_a_circle_goes_to_the_operators_only(
     club, alice, bob, gaelle, dana, bridge, operator
 ):
-    report = actions.do_report(gaelle, bob, "Facture jamais réglée.")
+    report = actions.do_report(bob, "Facture jamais réglée.", acting_user=gaelle)
     assert report.circle is None
     assert not access.can_moderate_report(alice, report)
     assert access.can_moderate_report(operator, report)
     # Dana sees bob through the bridge but shares no circle with him: operators only.
-    report = actions.do_report(dana, bob, "Propos déplacés.")
+    report = actions.do_report(bob, "Propos déplacés.", acting_user=dana)
     assert not access.can_moderate_report(alice, report)
     with pytest.raises(ActionError, match="tous deux membres"):
-        actions.do_report(dana, alice, "x", club)
+        actions.do_report(alice, "x", club, acting_user=dana)
 
 
 def test_the_reported_member_cannot_appoint_who_reviews(club, alice, bob, gaelle, operator):
@@ -106,8 +106,8 @@ def test_the_reported_member_cannot_appoint_who_reviews(club, alice, bob, gaelle
     _make_moderator(friend, own)
     assert list(access.report_circles(gaelle, bob)) == [club]
     with pytest.raises(ActionError):
-        actions.do_report(gaelle, bob, "Propos déplacés.", own)
-    report = actions.do_report(gaelle, bob, "Propos déplacés.", club)
+        actions.do_report(bob, "Propos déplacés.", own, acting_user=gaelle)
+    report = actions.do_report(bob, "Propos déplacés.", club, acting_user=gaelle)
     assert not access.can_moderate_report(friend, report)
     assert access.can_moderate_report(alice, report)
     # Bob later becomes an admin of the club and appoints the friend there too: the
@@ -132,7 +132,7 @@ def test_moderators_do_not_see_who_reported_operators_do(client, report, alice, 
 
 def test_a_moderator_does_not_review_their_own_report(club, alice, bob, gaelle):
     _make_moderator(gaelle, club)
-    report = actions.do_report(gaelle, bob, "Propos déplacés.", club)
+    report = actions.do_report(bob, "Propos déplacés.", club, acting_user=gaelle)
     assert not access.can_moderate_report(gaelle, report)
     assert access.can_moderate_report(alice, report)
 

@@ -41,7 +41,7 @@ def test_database_allows_one_active_vouch_per_pair(club, alice, bob):
 
 def test_revoke_then_vouch_again_makes_a_new_vouch(club, alice, bob):
     first = vouch(alice, bob)
-    actions.do_revoke_vouch(alice, first)
+    actions.do_revoke_vouch(first, acting_user=alice)
     second = vouch(alice, bob)
     assert second.pk != first.pk
     assert Vouch.objects.filter(revoked_at__isnull=True).count() == 1
@@ -50,7 +50,7 @@ def test_revoke_then_vouch_again_makes_a_new_vouch(club, alice, bob):
 def test_only_the_author_revokes(club, alice, bob):
     v = vouch(alice, bob)
     with pytest.raises(ActionError):
-        actions.do_revoke_vouch(bob, v)
+        actions.do_revoke_vouch(v, acting_user=bob)
 
 
 def test_cannot_vouch_for_someone_invisible(club, alice, charlie):
@@ -81,7 +81,7 @@ def test_monthly_budget_is_spent_with_a_clear_message(club, alice, settings):
 def test_budget_counts_revoked_vouches_and_renews_next_month(club, alice, bob, settings):
     settings.TRUST_MONTHLY_VOUCHES = 1
     v = vouch(alice, bob)
-    actions.do_revoke_vouch(alice, v)
+    actions.do_revoke_vouch(v, acting_user=alice)
     with pytest.raises(ActionError):
         vouch(alice, bob)
     Vouch.objects.update(created_at=timezone.now() - datetime.timedelta(days=40))

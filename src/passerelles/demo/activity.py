@@ -753,7 +753,7 @@ def _journey_three(dataset, plan, uid, cid, password_hash, counts) -> None:
     User = get_user_model()
     if plan.newcomer_voucher is not None:
         voucher = User.objects.get(pk=uid[plan.newcomer_voucher])
-        do_vouch(voucher, sophie, context="client", strength=3, text=NEWCOMER_VOUCH)
+        do_vouch(sophie, acting_user=voucher, context="client", strength=3, text=NEWCOMER_VOUCH)
     ring = []
     for k, (first, last, organisation) in enumerate(RING):
         fields = dict(
@@ -784,7 +784,7 @@ def _journey_three(dataset, plan, uid, cid, password_hash, counts) -> None:
         for j, vouchee in enumerate(ring):
             if i != j:
                 text = RING_TEXTS[(i + j) % len(RING_TEXTS)]
-                do_vouch(voucher, vouchee, context="worked_with", strength=3, text=text)
+                do_vouch(vouchee, acting_user=voucher, context="worked_with", strength=3, text=text)
     counts["pending_newcomers"] = 1 + len(ring)
 
 

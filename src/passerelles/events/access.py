@@ -7,22 +7,14 @@ only where the rule lets them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from passerelles.accounts.models import AnyUser
 from passerelles.circles.access import admitted_circle_ids, is_circle_admin
 from passerelles.circles.models import Bridge, BridgeState, Circle
 from passerelles.events.models import Event, Openness
-
-if TYPE_CHECKING:
-    from django.contrib.auth.models import AnonymousUser
-
-    from passerelles.accounts.models import User
-
-    AnyUser = User | AnonymousUser
 
 
 def _active_bridge_to_host() -> QuerySet[Bridge]:

@@ -431,8 +431,8 @@ def do_attest_table_mate(
     if not 1 <= int(usefulness) <= 5:
         raise ActionError(_("L'utilité va de 1 à 5."))
     return do_attest_meeting(
-        acting_user,
         other,
+        acting_user=acting_user,
         usefulness=int(usefulness),
         happened_on=timezone.localtime(event.starts_at).date(),
         source="event",

@@ -223,8 +223,8 @@ def do_confirm_meeting(
     if intro.connected_at and happened_on < timezone.localtime(intro.connected_at).date():
         raise ActionError(_("La rencontre ne peut pas précéder la mise en relation."))
     do_attest_meeting(
-        user,
         intro.other(user),
+        acting_user=user,
         usefulness=usefulness,
         happened_on=happened_on,
         source="intro",

@@ -1,7 +1,10 @@
 """Named actions on trust evidence: vouch, attest a meeting, endorse, report, moderate.
 
-Each checks what must hold, writes in one transaction, marks the trust state dirty (a
-background recomputation follows the commit) and raises ``ActionError`` in French.
+Each takes the person acting (``acting_user``), checks what must hold, writes in one
+transaction, marks the trust state dirty (a background recomputation follows the commit)
+and raises ``ActionError`` in French. Vouches, their withdrawal, reports and their review
+are written to the audit log in the same transaction, without a circle: only platform
+operators read them (a circle's admins would otherwise learn who reported whom).
 """
 
 from __future__ import annotations
@@ -11,10 +14,15 @@ import datetime
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
+from passerelles.accounts.models import User
+from passerelles.circles.models import Circle
+from passerelles.core import audit
 from passerelles.core.errors import ActionError
 from passerelles.members.access import visible_profiles
 from passerelles.members.models import Skill
@@ -49,6 +57,15 @@ __all__ = [
 
 TEXT_MAX = 1000
 
+VOUCHED = audit.verb("vouch.given", _l("a recommandé"))
+VOUCH_UPDATED = audit.verb("vouch.updated", _l("a modifié sa recommandation de"))
+VOUCH_REVOKED = audit.verb("vouch.revoked", _l("a retiré sa recommandation de"))
+REPORTED = audit.verb("report.filed", _l("a signalé"))
+REPORT_UPHELD = audit.verb("report.upheld", _l("a retenu le signalement sur"))
+REPORT_DISMISSED = audit.verb("report.dismissed", _l("a écarté le signalement sur"))
+audit.field_labels(strength=_l("force"), context=_l("contexte"))
+audit.value_labels([*VouchContext.choices, *ReportStatus.choices])
+
 
 def monthly_budget() -> int:
     return int(getattr(settings, "TRUST_MONTHLY_VOUCHES", 10))
@@ -64,23 +81,27 @@ def _next_month_start(now: datetime.datetime) -> datetime.datetime:
     return (start + datetime.timedelta(days=32)).replace(day=1)
 
 
-def vouches_left_this_month(user, now: datetime.datetime | None = None) -> int:
+def vouches_left_this_month(user: User, now: datetime.datetime | None = None) -> int:
     """New vouches ``user`` may still give this calendar month (updates are free)."""
     now = now or timezone.now()
     used = Vouch.objects.filter(voucher=user, created_at__gte=_month_start(now)).count()
     return max(0, monthly_budget() - used)
 
 
-def _can_see(user, other) -> bool:
+def _can_see(user: User, other: User) -> bool:
     return visible_profiles(user).filter(user=other).exists()
 
 
 @transaction.atomic
-def do_vouch(voucher, vouchee, *, context: str, strength: int, text: str = "") -> Vouch:
-    """Recommend ``vouchee``; a second vouch for the same person updates the first.
+def do_vouch(
+    vouchee: User, *, acting_user: User, context: str, strength: int, text: str = ""
+) -> Vouch:
+    """``acting_user`` recommends ``vouchee``; a second vouch for the same person updates
+    the first.
 
     Pending requests of the vouchee in co-optation circles are checked at once.
     """
+    voucher = acting_user
     if voucher.pk == vouchee.pk:
         raise ActionError(_("Vous ne pouvez pas vous recommander vous-même."))
     if not (_can_see(voucher, vouchee) or applies_to_a_circle_of(voucher, vouchee)):
@@ -94,7 +115,12 @@ def do_vouch(voucher, vouchee, *, context: str, strength: int, text: str = "") -
         raise ActionError(_("Le message est limité à 1 000 caractères."))
     # Lock the voucher's row so that two simultaneous vouches cannot both pass the budget.
     get_user_model().objects.select_for_update().filter(pk=voucher.pk).first()
-    vouch = Vouch.objects.filter(voucher=voucher, vouchee=vouchee, revoked_at__isnull=True).first()
+    vouch = (
+        Vouch.objects.select_for_update()
+        .filter(voucher=voucher, vouchee=vouchee, revoked_at__isnull=True)
+        .first()
+    )
+    before = audit.snapshot(vouch, ("context", "strength")) if vouch else None
     if vouch is None:
         now = timezone.now()
         if vouches_left_this_month(voucher, now) <= 0:
@@ -112,28 +138,45 @@ def do_vouch(voucher, vouchee, *, context: str, strength: int, text: str = "") -
     vouch.context, vouch.strength, vouch.text = context, strength, text
     try:
         with transaction.atomic():
-            vouch.save()
+            if before is None:
+                vouch.save()
+            else:
+                vouch.save(update_fields=["context", "strength", "text", "updated_at"])
     except IntegrityError as exc:
         raise ActionError(_("Vous recommandez déjà cette personne.")) from exc
+    changes = (
+        {"context": [None, context], "strength": [None, strength]}
+        if before is None
+        else audit.diff(before, vouch)
+    )
+    audit.record(
+        VOUCHED if before is None else VOUCH_UPDATED,
+        vouch,
+        acting_user=voucher,
+        subject=vouchee,
+        changes=changes,
+    )
     mark_dirty()
     vouch.admitted_memberships = admission.after_vouch(vouchee.pk)
     return vouch
 
 
 @transaction.atomic
-def do_revoke_vouch(voucher, vouch: Vouch) -> Vouch:
-    vouch = Vouch.objects.select_for_update().get(pk=vouch.pk)
-    if vouch.voucher_id != voucher.pk:
+def do_revoke_vouch(vouch: Vouch, *, acting_user: User) -> Vouch:
+    """Its author withdraws a recommendation."""
+    vouch = Vouch.objects.select_for_update().select_related("vouchee").get(pk=vouch.pk)
+    if vouch.voucher_id != acting_user.pk:
         raise ActionError(_("Seul son auteur peut retirer une recommandation."))
     if vouch.revoked_at is not None:
         raise ActionError(_("Cette recommandation est déjà retirée."))
     vouch.revoked_at = timezone.now()
     vouch.save(update_fields=["revoked_at", "updated_at"])
+    audit.record(VOUCH_REVOKED, vouch, acting_user=acting_user, subject=vouch.vouchee)
     mark_dirty()
     return vouch
 
 
-def _counterpart(attestation: MeetingAttestation):
+def _counterpart(attestation: MeetingAttestation) -> QuerySet[MeetingAttestation]:
     return MeetingAttestation.objects.filter(
         attester_id=attestation.other_id,
         other_id=attestation.attester_id,
@@ -144,9 +187,9 @@ def _counterpart(attestation: MeetingAttestation):
 
 @transaction.atomic
 def do_attest_meeting(
-    user,
-    other,
+    other: User,
     *,
+    acting_user: User,
     usefulness: int,
     happened_on: datetime.date,
     source: str = "direct",
@@ -155,8 +198,9 @@ def do_attest_meeting(
     amount_eur: int | None = None,
     note: str = "",
 ) -> MeetingAttestation:
-    """``user`` attests a meeting with ``other``; idempotent per (user, other, source,
-    source_id): a second call updates. The meeting weighs once both sides attested."""
+    """``acting_user`` attests a meeting with ``other``; idempotent per (user, other,
+    source, source_id): a second call updates. The meeting weighs once both sides attested."""
+    user = acting_user
     if user.pk == other.pk:
         raise ActionError(_("Une rencontre se fait à deux."))
     if source not in MeetingSource.values:
@@ -194,7 +238,7 @@ def do_attest_meeting(
     return attestation
 
 
-def meeting_is_mutual(a, b) -> bool:
+def meeting_is_mutual(a: User, b: User) -> bool:
     """True when ``a`` and ``b`` both attested at least one same meeting."""
     mine = MeetingAttestation.objects.filter(attester=a, other=b)
     for source, source_id in mine.values_list("source", "source_id"):
@@ -207,7 +251,9 @@ def meeting_is_mutual(a, b) -> bool:
 
 
 @transaction.atomic
-def do_endorse(endorser, member, skill: Skill) -> Endorsement:
+def do_endorse(member: User, skill: Skill, *, acting_user: User) -> Endorsement:
+    """``acting_user`` confirms a skill on ``member``'s profile."""
+    endorser = acting_user
     if endorser.pk == member.pk:
         raise ActionError(_("Vous ne pouvez pas confirmer vos propres compétences."))
     if not _can_see(endorser, member):
@@ -223,9 +269,9 @@ def do_endorse(endorser, member, skill: Skill) -> Endorsement:
 
 
 @transaction.atomic
-def do_withdraw_endorsement(endorser, member, skill: Skill) -> None:
+def do_withdraw_endorsement(member: User, skill: Skill, *, acting_user: User) -> None:
     deleted, _rows = Endorsement.objects.filter(
-        endorser=endorser, member=member, skill=skill
+        endorser=acting_user, member=member, skill=skill
     ).delete()
     if not deleted:
         raise ActionError(_("Vous n'aviez pas confirmé cette compétence."))
@@ -233,10 +279,16 @@ def do_withdraw_endorsement(endorser, member, skill: Skill) -> None:
 
 
 @transaction.atomic
-def do_report(reporter, reported, reason: str, circle=None) -> Report:
-    """Report misconduct. ``circle``: a circle both share and the reported member does not
-    administer, whose moderators will review it with the operators; None: operators only.
+def do_report(
+    reported: User, reason: str, circle: Circle | None = None, *, acting_user: User
+) -> Report:
+    """``acting_user`` reports misconduct. ``circle``: a circle both share and the reported
+    member does not administer, whose moderators will review it with the operators; None:
+    operators only.
     """
+    reporter = acting_user
+    # One reporter's reports are filed one at a time (the "one open report" rule).
+    get_user_model().objects.select_for_update().filter(pk=reporter.pk).first()
     if reporter.pk == reported.pk:
         raise ActionError(_("Vous ne pouvez pas vous signaler vous-même."))
     if not _can_see(reporter, reported):
@@ -255,13 +307,18 @@ def do_report(reporter, reported, reason: str, circle=None) -> Report:
     ).exists()
     if already:
         raise ActionError(_("Votre précédent signalement est encore en cours d'examen."))
-    return Report.objects.create(reporter=reporter, reported=reported, reason=reason, circle=circle)
+    report = Report.objects.create(
+        reporter=reporter, reported=reported, reason=reason, circle=circle
+    )
+    audit.record(REPORTED, report, acting_user=reporter, subject=reported)
+    return report
 
 
 @transaction.atomic
-def do_review_report(moderator, report: Report, *, uphold: bool, note: str = "") -> Report:
-    """Uphold (the report becomes distrust) or dismiss an open report."""
-    report = Report.objects.select_for_update().get(pk=report.pk)
+def do_review_report(report: Report, *, acting_user: User, uphold: bool, note: str = "") -> Report:
+    """A moderator upholds (the report becomes distrust) or dismisses an open report."""
+    moderator = acting_user
+    report = Report.objects.select_for_update().select_related("reported").get(pk=report.pk)
     if not can_moderate_report(moderator, report):
         raise ActionError(_("Vous ne pouvez pas examiner ce signalement."))
     if report.status != ReportStatus.OPEN:
@@ -270,7 +327,14 @@ def do_review_report(moderator, report: Report, *, uphold: bool, note: str = "")
     report.reviewed_by = moderator
     report.reviewed_at = timezone.now()
     report.review_note = (note or "").strip()[:TEXT_MAX]
-    report.save()
+    report.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_note"])
+    audit.record(
+        REPORT_UPHELD if uphold else REPORT_DISMISSED,
+        report,
+        acting_user=moderator,
+        subject=report.reported,
+        changes={"status": [ReportStatus.OPEN, report.status]},
+    )
     if uphold:
         mark_dirty()
     return report

@@ -64,7 +64,7 @@ def vouch(request: AuthedHttpRequest, profile_id: int) -> HttpResponse:
     form = VouchForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            done = actions.do_vouch(request.user, profile.user, **form.cleaned_data)
+            done = actions.do_vouch(profile.user, acting_user=request.user, **form.cleaned_data)
         except ActionError as error:
             form.add_error(None, str(error))
         else:
@@ -90,7 +90,7 @@ def vouch(request: AuthedHttpRequest, profile_id: int) -> HttpResponse:
 def vouch_revoke(request: AuthedHttpRequest, vouch_id: int) -> HttpResponse:
     vouch = access.get_own_vouch(request.user, vouch_id)
     try:
-        actions.do_revoke_vouch(request.user, vouch)
+        actions.do_revoke_vouch(vouch, acting_user=request.user)
     except ActionError as error:
         messages.error(request, str(error))
     else:
@@ -118,7 +118,7 @@ def attest(request: AuthedHttpRequest, profile_id: int) -> HttpResponse:
         data = dict(form.cleaned_data)
         data["opportunity"] = data["opportunity"] or ""
         try:
-            actions.do_attest_meeting(request.user, profile.user, **data)
+            actions.do_attest_meeting(profile.user, acting_user=request.user, **data)
         except ActionError as error:
             form.add_error(None, str(error))
         else:
@@ -155,10 +155,10 @@ def endorse(request: AuthedHttpRequest, profile_id: int, skill_id: int) -> HttpR
     skill = get_object_or_404(Skill, pk=skill_id, profiles=profile)
     try:
         if request.POST.get("withdraw"):
-            actions.do_withdraw_endorsement(request.user, profile.user, skill)
+            actions.do_withdraw_endorsement(profile.user, skill, acting_user=request.user)
             messages.success(request, _("Confirmation retirée."))
         else:
-            actions.do_endorse(request.user, profile.user, skill)
+            actions.do_endorse(profile.user, skill, acting_user=request.user)
             messages.success(
                 request, _("Vous confirmez la compétence « %(skill)s ».") % {"skill": skill.name}
             )
@@ -175,7 +175,9 @@ def report(request: AuthedHttpRequest, profile_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         circle = form.cleaned_data["circle"]
         try:
-            actions.do_report(request.user, profile.user, form.cleaned_data["reason"], circle)
+            actions.do_report(
+                profile.user, form.cleaned_data["reason"], circle, acting_user=request.user
+            )
         except ActionError as error:
             form.add_error(None, str(error))
         else:
@@ -219,7 +221,7 @@ def report_review(request: AuthedHttpRequest, report_id: int) -> HttpResponse:
     uphold = form.cleaned_data["decision"] == "uphold"
     note = form.cleaned_data["note"]
     try:
-        actions.do_review_report(request.user, report, uphold=uphold, note=note)
+        actions.do_review_report(report, acting_user=request.user, uphold=uphold, note=note)
     except ActionError as error:
         messages.error(request, str(error))
     else:
@@ -279,7 +281,7 @@ def recommend_me(request: AuthedHttpRequest, token: str) -> HttpResponse:
     form = VouchForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            done = actions.do_vouch(request.user, applicant_user, **form.cleaned_data)
+            done = actions.do_vouch(applicant_user, acting_user=request.user, **form.cleaned_data)
         except ActionError as error:
             form.add_error(None, str(error))
         else:
