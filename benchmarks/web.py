@@ -329,9 +329,6 @@ def warm_up(base: str, users_file: str, workers: int) -> None:
 
 def run_load(args, database_url: str, data_dir: str, users_file: str) -> list[dict]:
     env = server_env(database_url, data_dir)
-    # A worker's first request imports the whole site; on a crowded machine that can
-    # outlast gunicorn's 30 s heartbeat, which then kills the worker again and again.
-    env["GUNICORN_CMD_ARGS"] = "--timeout 300"
     bind = f"127.0.0.1:{args.port}"
     log = open(Path(data_dir) / "server.log", "w")  # noqa: SIM115 (closed below)
     server = subprocess.Popen(

@@ -15,6 +15,18 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 PROCESSES = ("web", "worker", "scheduler")
 
 
+def gunicorn_arguments(bind: str, workers: int, threads: int, timeout: int) -> list[str]:
+    """The site is imported once by gunicorn's master and forked into the workers
+    (``--preload``, see config/wsgi.py): a worker is ready as soon as it starts, and a
+    restarted one too. ``--graceful-timeout`` lets requests under way finish on a stop."""
+    arguments = ["-m", "gunicorn", "passerelles.config.wsgi:application", "--bind", bind]
+    arguments += ["--workers", str(workers), "--preload", "--timeout", str(timeout)]
+    arguments += ["--graceful-timeout", "20", "--access-logfile", "-"]
+    if threads > 1:
+        arguments += ["--worker-class", "gthread", "--threads", str(threads)]
+    return arguments
+
+
 class Command(BaseCommand):
     help = "Migrate, collect static files and run gunicorn, task workers and the scheduler."
 
@@ -32,6 +44,18 @@ class Command(BaseCommand):
             default=os.environ.get("PROCESSES", ",".join(PROCESSES)),
             help="which of web,worker,scheduler this machine runs (default: all)",
         )
+        parser.add_argument(
+            "--threads",
+            type=int,
+            default=int(os.environ.get("WEB_THREADS", "1")),
+            help="threads per web worker (more than one: gunicorn's gthread workers)",
+        )
+        parser.add_argument(
+            "--timeout",
+            type=int,
+            default=int(os.environ.get("WEB_TIMEOUT", "60")),
+            help="seconds a web worker may take on one request before it is restarted",
+        )
         parser.add_argument("--no-migrate", action="store_true")
 
     def handle(
@@ -40,6 +64,8 @@ class Command(BaseCommand):
         bind: str,
         workers: int,
         task_workers: int,
+        threads: int,
+        timeout: int,
         processes: str,
         no_migrate: bool,
         **options: Any,
@@ -55,17 +81,7 @@ class Command(BaseCommand):
         children = []
         if "web" in wanted:
             call_command("collectstatic", interactive=False, verbosity=0)
-            gunicorn = [
-                "-m",
-                "gunicorn",
-                "passerelles.config.wsgi:application",
-                "--bind",
-                bind,
-                "--workers",
-                str(workers),
-                "--access-logfile",
-                "-",
-            ]
+            gunicorn = gunicorn_arguments(bind, workers, threads, timeout)
             children.append(("web", [supervisor.command()[0], *gunicorn]))
             self.stdout.write(f"Passerelles sert sur http://{bind}/")
         if "worker" in wanted:
