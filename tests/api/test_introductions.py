@@ -118,7 +118,7 @@ def test_an_intermediary_sees_both_people_by_name_only(client, world):  # noqa: 
     vouch(world["marc"], odile)
     vouch(odile, world["karl"])
     asked = actions.do_request_introduction(
-        world["marc"], world["karl"], need="un conseiller export", intermediary=odile
+        world["karl"], acting_user=world["marc"], need="un conseiller export", intermediary=odile
     )
     world["marc"].profile.headline = "Dirigeant discret"
     world["marc"].profile.visibility = Visibility.CIRCLES

@@ -35,9 +35,9 @@ def test_each_side_is_written_to_in_their_language(db, django_capture_on_commit_
     intro = Introduction.objects.create(
         member_a=anne, member_b=bruno, status=Status.PROPOSED, reasons={"a": [], "b": []}
     )
-    do_decide(anne, intro, accept=True)
+    do_decide(intro, acting_user=anne, accept=True)
     with django_capture_on_commit_callbacks(execute=True):
-        do_decide(bruno, intro, accept=True)  # e.g. from a page in English
+        do_decide(intro, acting_user=bruno, accept=True)  # e.g. from a page in English
     by_recipient = {m.to[0]: m for m in mail.outbox}
     assert by_recipient["anne@example.org"].subject == "Mise en relation : Bruno Roux a accepté"
     assert by_recipient["bruno@example.org"].subject == "Introduction: Anne Martin has accepted"

@@ -369,7 +369,7 @@ def test_action_refuses_an_intermediary_without_consent(world, path_via_odile):
 
     with pytest.raises(ActionError):
         actions.do_request_introduction(
-            world["marc"], world["karl"], need=NEED, intermediary=path_via_odile
+            world["karl"], acting_user=world["marc"], need=NEED, intermediary=path_via_odile
         )
     assert not Introduction.objects.exists()
 
@@ -381,7 +381,7 @@ def test_action_refuses_an_intermediary_who_may_not_see_the_target(world, warm):
     Preference.objects.create(user=outsider, consent=True, scope=Scope.ALL)
     with pytest.raises(ActionError):
         actions.do_request_introduction(
-            world["marc"], world["karl"], need=NEED, intermediary=outsider
+            world["karl"], acting_user=world["marc"], need=NEED, intermediary=outsider
         )
     assert not Introduction.objects.exists()
 

@@ -22,10 +22,10 @@ def test_sections_and_notices(client, world):
 def test_accepted_and_past_sections(client, world):
     run_round(force=True)
     intro = Introduction.objects.get(member_a=world["marc"], member_b=world["sophie"])
-    do_decide(world["marc"], intro, accept=True)
+    do_decide(intro, acting_user=world["marc"], accept=True)
     client.force_login(world["marc"])
     assert "En attente de réponse" in client.get(reverse("intros:home")).content.decode()
-    do_decide(world["sophie"], intro, accept=True)
+    do_decide(intro, acting_user=world["sophie"], accept=True)
     page = client.get(reverse("intros:home")).content.decode()
     assert "Mises en relation acceptées" in page and "Contact et suite" in page
     assert queries.pending_for(world["sophie"]) == [] or all(

@@ -14,8 +14,8 @@ from passerelles.trust.models import MeetingAttestation
 def connected(world):
     run_round(force=True)
     intro = Introduction.objects.get(member_a=world["marc"], member_b=world["sophie"])
-    do_decide(world["marc"], intro, accept=True)
-    do_decide(world["sophie"], intro, accept=True)
+    do_decide(intro, acting_user=world["marc"], accept=True)
+    do_decide(intro, acting_user=world["sophie"], accept=True)
     intro.refresh_from_db()
     return intro
 
@@ -62,7 +62,7 @@ def test_future_meeting_refused(client, world, connected):
 def test_only_after_both_accepted(client, world):
     run_round(force=True)
     intro = Introduction.objects.get(member_a=world["marc"], member_b=world["sophie"])
-    do_decide(world["marc"], intro, accept=True)
+    do_decide(intro, acting_user=world["marc"], accept=True)
     confirm(client, world["marc"], intro)
     assert not MeetingAttestation.objects.exists()
 

@@ -75,7 +75,7 @@ def test_never_a_repeated_pair_across_rounds(world):
 def test_declined_pair_never_returns(world):
     run_round(force=True)
     intro = Introduction.objects.get(member_a=world["marc"], member_b=world["sophie"])
-    do_decide(world["sophie"], intro, accept=False)
+    do_decide(intro, acting_user=world["sophie"], accept=False)
     Introduction.objects.exclude(pk=intro.pk).delete()  # even with everything else forgotten
     for week in range(1, 4):
         run_round(now=timezone.now() + timedelta(days=7 * week), force=True)
@@ -408,7 +408,7 @@ def test_member_who_withdrew_consent_meanwhile_is_skipped(world, monkeypatch):
     def withdraw(pairs):
         pref = Preference.objects.get(user=world["sophie"])
         pref.consent = False
-        do_save_preferences(world["sophie"], pref)
+        do_save_preferences(pref, acting_user=world["sophie"])
 
     _during_planning(monkeypatch, withdraw)
     round_ = run_round(force=True)

@@ -62,7 +62,7 @@ def test_open_introductions_are_cancelled_and_consent_withdrawn(client, bob, cha
     assert not Notice.objects.filter(user=bob).exists()
     # The other side can no longer connect to the deleted address.
     with pytest.raises(ActionError):
-        do_decide(charlie, asked, accept=True)
+        do_decide(asked, acting_user=charlie, accept=True)
     assert Introduction.objects.get(pk=asked.pk).connected_at is None
 
 

@@ -98,5 +98,5 @@ def decide(request: AuthedHttpRequest, intro_id: int, decision: DecisionIn) -> d
     """A decline is never shown to the other side and the pair is never proposed again;
     when both accept, each gets the other's contact (here and by e-mail)."""
     intro = access.get_introduction_for_user(request.user, intro_id)
-    intro = actions.do_decide(request.user, intro, accept=decision.accept)
+    intro = actions.do_decide(intro, acting_user=request.user, accept=decision.accept)
     return _out(queries.shown(intro, request.user))

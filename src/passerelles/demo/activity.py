@@ -953,27 +953,27 @@ def _past_intros(plan, uid) -> None:
         [f"{partner_j.first_name} connaît bien l'export et peut vous aider sur l'Allemagne."],
         [f"{julien.first_name} cherche des contacts pour exporter vers l'Allemagne."],
     )
-    do_decide(julien, met, accept=True)
-    do_decide(partner_j, met, accept=True)
+    do_decide(met, acting_user=julien, accept=True)
+    do_decide(met, acting_user=partner_j, accept=True)
     met.refresh_from_db()
     happened = timezone.localdate()
     do_confirm_meeting(
-        julien,
         met,
+        acting_user=julien,
         usefulness=5,
         happened_on=happened,
         opportunity="referral",
         note="Un déjeuner très utile : deux distributeurs allemands à contacter.",
     )
-    do_confirm_meeting(partner_j, met, usefulness=4, happened_on=happened)
+    do_confirm_meeting(met, acting_user=partner_j, usefulness=4, happened_on=happened)
     accepted = suggest(
         claire,
         partner_c,
         [f"Vous cherchez des intervenants ; {partner_c.first_name} a une expérience à partager."],
         [f"{claire.first_name} anime un club d'entrepreneurs et cherche des intervenants."],
     )
-    do_decide(claire, accepted, accept=True)
-    do_decide(partner_c, accepted, accept=True)
+    do_decide(accepted, acting_user=claire, accept=True)
+    do_decide(accepted, acting_user=partner_c, accept=True)
     # Move both into the past: suggested five and three weeks ago.
     _backdate_intro(met, now - dt.timedelta(days=35), meeting_after=dt.timedelta(days=9))
     _backdate_intro(accepted, now - dt.timedelta(days=6))

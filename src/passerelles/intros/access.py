@@ -3,9 +3,15 @@
 One condition per line; anything a user may not see is a 404.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from passerelles.accounts.models import AnyUser, User
 from passerelles.circles.access import reachable_circle_ids
 from passerelles.circles.models import Membership, MembershipState
 from passerelles.intros.models import Decision, Introduction, Origin, Preference, Scope
@@ -13,7 +19,7 @@ from passerelles.members.access import visible_profiles
 from passerelles.members.models import Profile, Visibility
 
 
-def introductions_for(user) -> QuerySet[Introduction]:
+def introductions_for(user: AnyUser) -> QuerySet[Introduction]:
     """Introductions ``user`` takes part in. Through "Demander au réseau", the person
     sought through an intermediary sees nothing until the intermediary agreed, and the
     intermediary sees what they were asked to make. A round suggestion has exactly two
@@ -31,17 +37,17 @@ def introductions_for(user) -> QuerySet[Introduction]:
     ).select_related("member_a__profile", "member_b__profile", "intermediary__profile")
 
 
-def get_introduction_for_user(user, pk: int) -> Introduction:
+def get_introduction_for_user(user: AnyUser, pk: int) -> Introduction:
     return get_object_or_404(introductions_for(user), pk=pk)
 
 
-def _members_of(circle_ids) -> QuerySet:
+def _members_of(circle_ids: Iterable[int]) -> QuerySet[Membership, Any]:
     return Membership.objects.filter(
         circle_id__in=circle_ids, state=MembershipState.ADMITTED
     ).values("user_id")
 
 
-def introducible_profiles(user) -> QuerySet[Profile]:
+def introducible_profiles(user: User) -> QuerySet[Profile]:
     """Profiles ``user`` may ask to meet: visible to them, consenting, with ``user`` inside
     their chosen scope and allowed to see ``user``; never themselves, a blocked member, nor
     anyone ``user`` reported or who reported ``user``."""
@@ -74,7 +80,7 @@ def introducible_profiles(user) -> QuerySet[Profile]:
     return profiles
 
 
-def blockable_profiles(user) -> QuerySet[Profile]:
+def blockable_profiles(user: AnyUser) -> QuerySet[Profile]:
     """Profiles ``user`` may ask never to be proposed again: those they may see, and the
     other side of any introduction they were shown (a round may propose someone whose
     profile is hidden from them, with that person's consent)."""
@@ -86,14 +92,14 @@ def blockable_profiles(user) -> QuerySet[Profile]:
     )
 
 
-def may_request(user) -> bool:
+def may_request(user: AnyUser) -> bool:
     """Asking for an introduction shares one's contact on acceptance: consent first."""
     if not user.is_authenticated:
         return False
     return Preference.objects.filter(user=user, consent=True).exists()
 
 
-def may_introduce(intermediary, target) -> bool:
+def may_introduce(intermediary: User | None, target: User | int) -> bool:
     """Whether ``intermediary`` may be asked to present someone to ``target``: they
     consented to introductions themselves and may see ``target``'s profile."""
     if intermediary is None or not intermediary.is_active:
@@ -104,7 +110,7 @@ def may_introduce(intermediary, target) -> bool:
     )
 
 
-def visible_profiles_by_user_id(user, user_ids) -> dict[int, Profile]:
+def visible_profiles_by_user_id(user: AnyUser, user_ids: Iterable[int]) -> dict[int, Profile]:
     """{user id: profile} for those of ``user_ids`` whose profile ``user`` may see."""
     profiles = visible_profiles(user).filter(user_id__in=list(user_ids)).select_related("user")
     return {p.user_id: p for p in profiles}

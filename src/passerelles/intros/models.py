@@ -1,6 +1,7 @@
 """Introductions between members: preferences, rounds, double opt-in suggestions, notices."""
 
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -240,7 +241,7 @@ class Introduction(models.Model):
     def __str__(self) -> str:
         return f"{self.member_a} ↔ {self.member_b} ({self.status})"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.pair_low = min(self.member_a_id, self.member_b_id)
         self.pair_high = max(self.member_a_id, self.member_b_id)
         if self.expires_at is None:
@@ -261,7 +262,7 @@ class Introduction(models.Model):
             return "intermediary"
         return None
 
-    def other(self, user):
+    def other(self, user: Any) -> Any:
         return self.member_b if user.pk == self.member_a_id else self.member_a
 
     def decision_of(self, user) -> str:

@@ -38,7 +38,7 @@ def preferences(request: AuthedHttpRequest) -> HttpResponse:
     _mine, bridged = reachable_circle_ids(request.user)
     form = PreferenceForm(request.POST or None, instance=pref, has_bridges=bool(bridged))
     if request.method == "POST" and form.is_valid():
-        actions.do_save_preferences(request.user, form.save(commit=False))
+        actions.do_save_preferences(form.save(commit=False), acting_user=request.user)
         if had_consent and not pref.consent:
             messages.success(
                 request,
@@ -85,7 +85,7 @@ def decide(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     intro = access.get_introduction_for_user(request.user, pk)
     accept = request.POST.get("decision") == "accept"
     try:
-        intro = actions.do_decide(request.user, intro, accept=accept)
+        intro = actions.do_decide(intro, acting_user=request.user, accept=accept)
     except ActionError as exc:
         messages.error(request, str(exc))
         return redirect("intros:detail", intro.pk)
@@ -109,8 +109,8 @@ def met(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     data = form.cleaned_data
     try:
         actions.do_confirm_meeting(
-            request.user,
             intro,
+            acting_user=request.user,
             usefulness=data["usefulness"],
             happened_on=data["happened_on"],
             opportunity=data.get("opportunity") or "",
@@ -131,7 +131,7 @@ def met(request: AuthedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def notices_read(request: AuthedHttpRequest) -> HttpResponse:
-    actions.do_mark_notices_read(request.user)
+    actions.do_mark_notices_read(acting_user=request.user)
     return redirect("intros:home")
 
 

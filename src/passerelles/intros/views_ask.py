@@ -42,8 +42,8 @@ def request_intro(request: AuthedHttpRequest, user_id: int) -> HttpResponse:
     intermediary = via.user if via else None
     try:
         intro = actions.do_request_introduction(
-            request.user,
             profile.user,
+            acting_user=request.user,
             need=need,
             message=form.cleaned_data["message"],
             reasons=answer.reason_data if answer else [],

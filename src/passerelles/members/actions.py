@@ -58,14 +58,14 @@ def _close_introductions(user) -> None:
     pref = preference_of(user)
     if pref.consent:
         pref.consent = False
-        do_save_preferences(user, pref)
+        do_save_preferences(pref, acting_user=user)
     still_open = Introduction.objects.filter(
         Q(member_a=user) | Q(member_b=user) | Q(intermediary=user), status__in=OPEN_STATUSES
     )
     for intro in still_open:
         # Already answered by them, or not theirs to answer yet: nothing to do.
         with contextlib.suppress(ActionError):
-            do_decide(user, intro, accept=False)
+            do_decide(intro, acting_user=user, accept=False)
 
 
 def _erase_discussion_posts(user, now) -> None:
