@@ -1,5 +1,6 @@
-"""Distance in a round's scores: same city first, then same region, unless both accept to
-meet remotely; nearness ranks relevant pairs and never makes one."""
+"""Distance in a round's scores: among people of other circles, same city first, then same
+region, unless both accept to meet remotely; nearness ranks relevant pairs and never makes
+one, and members of one circle (who meet at its gatherings) are not ranked by it."""
 
 import numpy as np
 from hypothesis import given, settings
@@ -104,3 +105,14 @@ def test_the_reasons_say_how_the_two_can_meet():
     )
     far = dict(remote_pair, place=FAR, proximity=0.0)
     assert not {r["code"] for r in pair_reasons(far)} & {"remote", "same_city", "same_region"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(relevance=st.floats(0.05, 1.0))
+def test_members_of_one_circle_are_not_ranked_by_distance(relevance):
+    # 1 and 2 share 0's circle, one in 0's city, one far away: the same score.
+    circles = sparse.csr_matrix(np.ones((3, 1)))
+    members = _members([relevance] * 2, city=[0, 0, 1], region=[0, 0, 1], circles=circles)
+    comp = pair_components(members, np.array([0, 0]), np.array([1, 2]))
+    assert (comp["proximity"] == 0).all()
+    assert np.isclose(comp["total"][0], comp["total"][1])

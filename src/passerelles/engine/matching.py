@@ -75,9 +75,10 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     # with the pair's relevance (see PRIORITY_FULL_AT). One member left out adds up to 0.4,
     # more than the novelty bonus can: they come first among relevant pairs.
     "priority": 0.8,
-    # Meeting is easier near home: same city in full, same region half; distance does not
-    # count when both accept to meet remotely. Grown with the pair's relevance (see
-    # PRIORITY_FULL_AT): nearness ranks relevant pairs, it never makes one.
+    # Meeting someone new is easier near home: same city in full, same region half;
+    # distance does not count when both accept to meet remotely. Only for pairs with no
+    # circle in common (members of one circle meet at its gatherings), and grown with the
+    # pair's relevance (see PRIORITY_FULL_AT): nearness ranks relevant pairs, never makes one.
     "proximity": 0.1,
 }
 # Place levels of a pair (``pair_components``' "place"): how the two can meet.
@@ -272,9 +273,8 @@ def pair_components(
 
     place = place_levels(members, rows, cols)
     out["place"] = place
-    out["proximity"] = (
-        w["proximity"] * PROXIMITY_OF_LEVEL[place] * np.minimum(1.0, best / PRIORITY_FULL_AT)
-    )
+    near = PROXIMITY_OF_LEVEL[place] * (shared == 0)
+    out["proximity"] = w["proximity"] * near * np.minimum(1.0, best / PRIORITY_FULL_AT)
 
     allowed = (rows != cols) & (np.maximum(r_ab, r_ba) >= MIN_RELEVANCE)
     if members.excluded is not None:
