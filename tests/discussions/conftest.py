@@ -35,7 +35,7 @@ def town(db):
 
     def start(circle, open_to_bridged=False, title="Sujet"):
         return do_start_discussion(
-            owner,
+            acting_user=owner,
             title=title,
             axis="societe",
             circle=circle,

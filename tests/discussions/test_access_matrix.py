@@ -108,7 +108,9 @@ def test_event_comments_follow_the_event(client, town, role):
 def test_event_discussion_read_and_moderation(client, town, role):
     from passerelles.discussions.actions import do_comment_event
 
-    post = do_comment_event(town["users"]["member"], town["event"], "Qui vient en vélo ?")
+    post = do_comment_event(
+        town["event"], "Qui vient en vélo ?", acting_user=town["users"]["member"]
+    )
     url = reverse("discussions:detail", args=[post.discussion_id])
     readers = {"member", "moderator", "operator"}
     expected = LOGIN if role == "anonymous" else 200 if role in readers else 404

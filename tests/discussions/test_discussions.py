@@ -42,7 +42,7 @@ def test_a_circle_that_is_not_mine_is_refused_and_nothing_is_written(client, tow
     assert Discussion.objects.count() == before
     with pytest.raises(ActionError):
         actions.do_start_discussion(
-            town["users"]["member"],
+            acting_user=town["users"]["member"],
             title="Intrusion",
             axis="soi",
             circle=town["far"],
@@ -56,7 +56,7 @@ def test_a_circle_that_is_not_mine_is_refused_and_nothing_is_written(client, tow
 def test_empty_or_too_long_messages_are_refused(town, body):
     discussion = town["discussions"]["everyone"]
     with pytest.raises(ActionError):
-        actions.do_post(town["users"]["member"], discussion, body)
+        actions.do_post(discussion, body, acting_user=town["users"]["member"])
     discussion.refresh_from_db()
     assert discussion.post_count == 1 and discussion.posts.count() == 1
 
@@ -64,28 +64,28 @@ def test_empty_or_too_long_messages_are_refused(town, body):
 def test_a_flood_is_slowed_down(town):
     discussion, member = town["discussions"]["everyone"], town["users"]["member"]
     for i in range(POSTS_PER_WINDOW):
-        actions.do_post(member, discussion, f"message {i}")
+        actions.do_post(discussion, f"message {i}", acting_user=member)
     with pytest.raises(ActionError, match="réessayez"):
-        actions.do_post(member, discussion, "un de trop")
+        actions.do_post(discussion, "un de trop", acting_user=member)
     assert Post.objects.filter(author=member).count() == POSTS_PER_WINDOW
 
 
 def test_a_closed_discussion_takes_no_message_until_reopened(client, town):
     discussion, moderator = town["discussions"]["club"], town["users"]["moderator"]
-    actions.do_lock(moderator, discussion, locked=True)
+    actions.do_lock(discussion, acting_user=moderator, locked=True)
     with pytest.raises(ActionError, match="close"):
-        actions.do_post(town["users"]["member"], discussion, "Encore un mot")
+        actions.do_post(discussion, "Encore un mot", acting_user=town["users"]["member"])
     client.force_login(town["users"]["member"])
     page = client.get(discussion.get_absolute_url()).content.decode()
     assert "Cette discussion est close" in page and 'name="body"' not in page
-    actions.do_lock(moderator, discussion, locked=False)
-    actions.do_post(town["users"]["member"], discussion, "Encore un mot")
+    actions.do_lock(discussion, acting_user=moderator, locked=False)
+    actions.do_post(discussion, "Encore un mot", acting_user=town["users"]["member"])
 
 
 def test_hidden_messages_are_kept_for_moderators_only(client, town):
     discussion = town["discussions"]["club"]
-    post = actions.do_post(town["users"]["member"], discussion, "Achetez mes montres !")
-    actions.do_hide_post(town["users"]["moderator"], post, "publicité")
+    post = actions.do_post(discussion, "Achetez mes montres !", acting_user=town["users"]["member"])
+    actions.do_hide_post(post, "publicité", acting_user=town["users"]["moderator"])
     discussion.refresh_from_db()
     assert discussion.post_count == 1
     client.force_login(town["users"]["member"])
@@ -101,12 +101,12 @@ def test_hidden_messages_are_kept_for_moderators_only(client, town):
 
 def test_authors_withdraw_their_own_messages(client, town):
     discussion, member = town["discussions"]["everyone"], town["users"]["member"]
-    post = actions.do_post(member, discussion, "Je me suis trompée de fil")
+    post = actions.do_post(discussion, "Je me suis trompée de fil", acting_user=member)
     client.force_login(member)
     client.post(reverse("discussions:hide", args=[post.pk]))
     page = client.get(discussion.get_absolute_url()).content.decode()
     assert "Message retiré par son auteur." in page and "trompée" not in page
-    other = actions.do_post(town["users"]["bridged"], discussion, "Bonjour")
+    other = actions.do_post(discussion, "Bonjour", acting_user=town["users"]["bridged"])
     client.post(reverse("discussions:hide", args=[other.pk]))  # not hers, not a moderator
     assert not Post.objects.get(pk=other.pk).hidden
 
@@ -114,7 +114,9 @@ def test_authors_withdraw_their_own_messages(client, town):
 def test_messages_are_shown_as_text_never_as_html(client, town):
     discussion = town["discussions"]["everyone"]
     actions.do_post(
-        town["users"]["member"], discussion, "<script>alert(1)</script>\nhttps://exemple.fr"
+        discussion,
+        "<script>alert(1)</script>\nhttps://exemple.fr",
+        acting_user=town["users"]["member"],
     )
     client.force_login(town["users"]["member"])
     page = client.get(discussion.get_absolute_url()).content.decode()
@@ -148,7 +150,7 @@ def test_event_comments_open_one_discussion_shown_on_the_event(client, town):
 
 def test_list_filters_by_axis(client, town):
     actions.do_start_discussion(
-        town["users"]["member"],
+        acting_user=town["users"]["member"],
         title="Méditer au travail",
         axis="soi",
         circle=None,
@@ -165,7 +167,7 @@ def test_closing_an_account_erases_its_messages_and_the_export_holds_them(client
     from passerelles.members.export import personal_data
 
     discussion, bridged = town["discussions"]["everyone"], town["users"]["bridged"]
-    actions.do_post(bridged, discussion, "Mon numéro : 06 12 34 56 78")
+    actions.do_post(discussion, "Mon numéro : 06 12 34 56 78", acting_user=bridged)
     exported = personal_data(bridged)["discussion_posts"]
     assert [p["body"] for p in exported] == ["Mon numéro : 06 12 34 56 78"]
     do_close_account(bridged)
@@ -179,10 +181,10 @@ def test_closing_an_account_erases_its_messages_and_the_export_holds_them(client
 
 def test_a_withdrawn_message_stays_withdrawn(client, town):
     discussion, member = town["discussions"]["club"], town["users"]["member"]
-    post = actions.do_post(member, discussion, "Finalement non")
-    actions.do_hide_post(member, post)
+    post = actions.do_post(discussion, "Finalement non", acting_user=member)
+    actions.do_hide_post(post, acting_user=member)
     with pytest.raises(ActionError, match="retiré par son auteur"):
-        actions.do_restore_post(town["users"]["moderator"], post)
+        actions.do_restore_post(post, acting_user=town["users"]["moderator"])
     client.force_login(town["users"]["moderator"])
     page = client.get(discussion.get_absolute_url()).content.decode()
     assert "Finalement non" not in page and "Rétablir" not in page
@@ -197,7 +199,7 @@ def test_a_cancelled_event_takes_no_more_comments(client, town):
     do_cancel_event(event, acting_user=town["owner"])
     event.refresh_from_db()
     with pytest.raises(ActionError, match="annulé"):
-        actions.do_comment_event(member, event, "Dommage !")
+        actions.do_comment_event(event, "Dommage !", acting_user=member)
     client.force_login(member)
     page = client.get(event.get_absolute_url()).content.decode()
     assert "discussions/evenement" not in page
@@ -213,16 +215,16 @@ def test_only_admitted_members_read_a_circle_discussion(client, town, state):
     client.force_login(member)
     assert client.get(town["discussions"]["club"].get_absolute_url()).status_code == 404
     with pytest.raises(ActionError):
-        actions.do_post(member, town["discussions"]["club"], "Toujours là ?")
+        actions.do_post(town["discussions"]["club"], "Toujours là ?", acting_user=member)
 
 
 def test_closing_an_account_keeps_the_count_of_shown_messages(town):
     from passerelles.members.actions import do_close_account
 
     discussion, bridged = town["discussions"]["everyone"], town["users"]["bridged"]
-    first = actions.do_post(bridged, discussion, "Un")
-    actions.do_post(bridged, discussion, "Deux")
-    actions.do_hide_post(town["users"]["operator"], first, "hors sujet")
+    first = actions.do_post(discussion, "Un", acting_user=bridged)
+    actions.do_post(discussion, "Deux", acting_user=bridged)
+    actions.do_hide_post(first, "hors sujet", acting_user=town["users"]["operator"])
     discussion.refresh_from_db()
     assert discussion.post_count == 2
     do_close_account(bridged)
@@ -237,7 +239,7 @@ def test_long_discussions_come_in_pages_and_a_reply_lands_on_its_page(client, to
     discussion = town["discussions"]["everyone"]
     authors = [town["users"][r] for r in ("member", "bridged", "outsider", "moderator")]
     for i in range(views.POSTS_PER_PAGE + 5):
-        actions.do_post(authors[i % 4], discussion, f"message numéro {i}")
+        actions.do_post(discussion, f"message numéro {i}", acting_user=authors[i % 4])
     client.force_login(town["users"]["member"])
     first = client.get(discussion.get_absolute_url()).content.decode()
     assert "message numéro 0" in first and f"message numéro {views.POSTS_PER_PAGE + 4}" not in first
@@ -252,7 +254,7 @@ def test_an_author_who_left_the_circle_can_still_withdraw_a_message(client, town
     from passerelles.circles.models import Membership
 
     discussion, member = town["discussions"]["club"], town["users"]["member"]
-    post = actions.do_post(member, discussion, "Mon adresse perso : 3 rue des Lilas")
+    post = actions.do_post(discussion, "Mon adresse perso : 3 rue des Lilas", acting_user=member)
     Membership.objects.filter(user=member, circle=town["club"]).update(state="left")
     client.force_login(member)
     assert client.get(discussion.get_absolute_url()).status_code == 404
@@ -265,7 +267,7 @@ def test_an_event_discussion_follows_the_event_title_and_axis(client, town):
     from passerelles.events.models import Event
 
     event = town["event"]
-    post = actions.do_comment_event(town["users"]["member"], event, "Qui vient ?")
+    post = actions.do_comment_event(event, "Qui vient ?", acting_user=town["users"]["member"])
     Event.objects.filter(pk=event.pk).update(title="Petit-déjeuner de rentrée", axis="soi")
     client.force_login(town["users"]["member"])
     page = client.get(post.discussion.get_absolute_url()).content.decode()

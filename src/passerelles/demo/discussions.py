@@ -102,7 +102,7 @@ def write_discussions(
             people[0] = club_members[0]  # the organiser opens the club's thread
         users = User.objects.in_bulk(people)
         discussion = actions.do_start_discussion(
-            users[people[0]],
+            acting_user=users[people[0]],
             title=title,
             axis=axis,
             circle=club if in_club else None,
@@ -111,7 +111,7 @@ def write_discussions(
         )
         posts = [discussion.posts.get()]
         posts += [
-            actions.do_post(users[p], discussion, text)
+            actions.do_post(discussion, text, acting_user=users[p])
             for p, text in zip(people[1:], replies, strict=True)
         ]
         _spread(discussion, posts, start_days_ago=24 - 5 * n, now=now)
@@ -127,6 +127,6 @@ def write_discussions(
         for author, text in zip(
             [authors[0], authors[1], club_members[0]], EVENT_COMMENTS, strict=True
         ):
-            actions.do_comment_event(users[author], upcoming, text)
+            actions.do_comment_event(upcoming, text, acting_user=users[author])
             posts_written += 1
     return {"discussions": len(THREADS) + (upcoming is not None), "posts": posts_written}

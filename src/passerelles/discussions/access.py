@@ -10,13 +10,14 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from passerelles.accounts.models import AnyUser
 from passerelles.circles.access import admitted_circle_ids, bridged_circle_ids
 from passerelles.circles.models import MODERATION_ROLES, Membership, MembershipState
 from passerelles.discussions.models import Discussion
 from passerelles.events.access import eligible_events
 
 
-def open_discussions(user) -> QuerySet[Discussion]:
+def open_discussions(user: AnyUser) -> QuerySet[Discussion]:
     """Discussions ``user`` takes part in (no operator bypass):
 
     - across circles (no circle, no event): every member;
@@ -36,19 +37,19 @@ def open_discussions(user) -> QuerySet[Discussion]:
     )
 
 
-def visible_discussions(user) -> QuerySet[Discussion]:
+def visible_discussions(user: AnyUser) -> QuerySet[Discussion]:
     if user.is_authenticated and user.is_staff:
         return Discussion.objects.all()
     return open_discussions(user)
 
 
-def get_discussion_for_user(user, pk: int) -> Discussion:
+def get_discussion_for_user(user: AnyUser, pk: int) -> Discussion:
     return get_object_or_404(
         visible_discussions(user).select_related("circle", "event__host_circle"), pk=pk
     )
 
 
-def may_post(user, discussion: Discussion) -> bool:
+def may_post(user: AnyUser, discussion: Discussion) -> bool:
     return (
         discussion.locked_at is None
         and user.is_active
@@ -56,7 +57,7 @@ def may_post(user, discussion: Discussion) -> bool:
     )
 
 
-def may_moderate(user, discussion: Discussion) -> bool:
+def may_moderate(user: AnyUser, discussion: Discussion) -> bool:
     """Platform operators, and the owners, admins and moderators of the circle in charge
     (for a discussion across circles: operators only)."""
     if not user.is_authenticated:

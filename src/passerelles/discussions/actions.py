@@ -1,18 +1,26 @@
-"""Writing in discussions: each action checks its rule, runs in one transaction and
-raises ``ActionError`` with a message shown as is."""
+"""Writing in discussions: each action takes the person acting (``acting_user``), checks
+its rule through ``discussions.access``, runs in one transaction and raises ``ActionError``
+with a message shown as is. Moderation (a message hidden or restored by a moderator, a
+discussion closed or reopened) is written to the audit log in the same transaction, in
+the circle's log for a circle's discussion."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
+from passerelles.accounts.models import User
 from passerelles.circles.access import is_circle_member
 from passerelles.circles.models import Circle
+from passerelles.core import audit
 from passerelles.core.choices import Axis
 from passerelles.core.errors import ActionError
 from passerelles.discussions import access
@@ -25,6 +33,26 @@ from passerelles.events.models import Event
 POSTS_PER_WINDOW = 20
 POST_WINDOW = timedelta(minutes=10)
 
+POST_HIDDEN = audit.verb("post.hidden", _l("a masqué un message de"))
+POST_RESTORED = audit.verb("post.restored", _l("a rétabli un message de"))
+DISCUSSION_LOCKED = audit.verb("discussion.locked", _l("a clos la discussion"))
+DISCUSSION_REOPENED = audit.verb("discussion.reopened", _l("a rouvert la discussion"))
+audit.field_labels(discussion=_l("discussion"), reason=_l("motif"))
+
+
+def _record(
+    verb: str, obj: Post | Discussion, discussion: Discussion, acting_user: User, **extra: Any
+) -> None:
+    subject = extra.pop("subject", None)
+    audit.record(
+        verb,
+        obj,
+        acting_user=acting_user,
+        subject=subject,
+        circle=discussion.circle_id,
+        changes={"discussion": discussion.title, **extra},
+    )
+
 
 def _clean_body(body: str) -> str:
     body = (body or "").strip()
@@ -35,7 +63,7 @@ def _clean_body(body: str) -> str:
     return body
 
 
-def _check_pace(user, now) -> None:
+def _check_pace(user: User, now: datetime) -> None:
     # One member's messages are counted one at a time: their user row is the lock (a no-op
     # on SQLite, whose writes are serialised anyway).
     get_user_model().objects.select_for_update().filter(pk=user.pk).first()
@@ -46,14 +74,14 @@ def _check_pace(user, now) -> None:
         )
 
 
-def recount(discussion_ids) -> None:
+def recount(discussion_ids: Iterable[int]) -> None:
     """Set each discussion's ``post_count`` from its shown posts (after bulk changes)."""
     for discussion_id in set(discussion_ids):
         shown = Post.objects.filter(discussion_id=discussion_id, hidden_at__isnull=True)
         Discussion.objects.filter(pk=discussion_id).update(post_count=shown.count())
 
 
-def _add_post(user, discussion: Discussion, body: str, now) -> Post:
+def _add_post(user: User, discussion: Discussion, body: str, now: datetime) -> Post:
     post = Post.objects.create(discussion=discussion, author=user, body=body, created_at=now)
     Discussion.objects.filter(pk=discussion.pk).update(
         post_count=F("post_count") + 1, last_post_at=now
@@ -63,10 +91,17 @@ def _add_post(user, discussion: Discussion, body: str, now) -> Post:
 
 @transaction.atomic
 def do_start_discussion(
-    user, *, title: str, axis: str, circle: Circle | None, open_to_bridged: bool, body: str
+    *,
+    acting_user: User,
+    title: str,
+    axis: str,
+    circle: Circle | None,
+    open_to_bridged: bool,
+    body: str,
 ) -> Discussion:
     """A new discussion with its first message; in ``circle`` (its admitted members) or,
     with ``circle`` None, across all circles."""
+    user = acting_user
     title = " ".join((title or "").split())
     if not title:
         raise ActionError(_("Donnez un sujet à la discussion."))
@@ -93,7 +128,8 @@ def do_start_discussion(
 
 
 @transaction.atomic
-def do_post(user, discussion: Discussion, body: str) -> Post:
+def do_post(discussion: Discussion, body: str, *, acting_user: User) -> Post:
+    user = acting_user
     locked = Discussion.objects.select_for_update().get(pk=discussion.pk)
     if locked.locked_at is not None:
         raise ActionError(_("Cette discussion est close : elle ne reçoit plus de message."))
@@ -106,9 +142,10 @@ def do_post(user, discussion: Discussion, body: str) -> Post:
 
 
 @transaction.atomic
-def do_comment_event(user, event: Event, body: str) -> Post:
+def do_comment_event(event: Event, body: str, *, acting_user: User) -> Post:
     """A comment on ``event``, in its discussion (opened with the first comment), for
     those who may join the event."""
+    user = acting_user
     if event.is_cancelled:
         raise ActionError(_("Cet événement est annulé : il ne reçoit plus de commentaire."))
     if not may_register(user, event):
@@ -125,14 +162,15 @@ def do_comment_event(user, event: Event, body: str) -> Post:
             "created_by": user,
         },
     )
-    return do_post(user, discussion, body)
+    return do_post(discussion, body, acting_user=user)
 
 
 @transaction.atomic
-def do_hide_post(user, post: Post, reason: str = "") -> Post:
+def do_hide_post(post: Post, reason: str = "", *, acting_user: User) -> Post:
     """A moderator hides a message, or its author withdraws it; it is kept (and may be
     restored by a moderator) but no longer shown."""
-    post = Post.objects.select_for_update().select_related("discussion").get(pk=post.pk)
+    user = acting_user
+    post = Post.objects.select_for_update().select_related("discussion", "author").get(pk=post.pk)
     own = post.author_id == user.pk
     if not own and not access.may_moderate(user, post.discussion):
         raise ActionError(_("Seuls les modérateurs masquent les messages des autres."))
@@ -142,12 +180,22 @@ def do_hide_post(user, post: Post, reason: str = "") -> Post:
         post.hidden_reason = "" if own else (reason or "").strip()[:200]
         post.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
         Discussion.objects.filter(pk=post.discussion_id).update(post_count=F("post_count") - 1)
+        if not own:
+            _record(
+                POST_HIDDEN,
+                post,
+                post.discussion,
+                user,
+                subject=post.author,
+                reason=post.hidden_reason,
+            )
     return post
 
 
 @transaction.atomic
-def do_restore_post(user, post: Post) -> Post:
-    post = Post.objects.select_for_update().select_related("discussion").get(pk=post.pk)
+def do_restore_post(post: Post, *, acting_user: User) -> Post:
+    user = acting_user
+    post = Post.objects.select_for_update().select_related("discussion", "author").get(pk=post.pk)
     if not access.may_moderate(user, post.discussion):
         raise ActionError(_("Seuls les modérateurs rétablissent un message."))
     if post.withdrawn:
@@ -156,13 +204,20 @@ def do_restore_post(user, post: Post) -> Post:
         post.hidden_at, post.hidden_by, post.hidden_reason = None, None, ""
         post.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
         Discussion.objects.filter(pk=post.discussion_id).update(post_count=F("post_count") + 1)
+        _record(POST_RESTORED, post, post.discussion, user, subject=post.author)
     return post
 
 
 @transaction.atomic
-def do_lock(user, discussion: Discussion, *, locked: bool) -> Discussion:
-    if not access.may_moderate(user, discussion):
+def do_lock(discussion: Discussion, *, acting_user: User, locked: bool) -> Discussion:
+    """A moderator closes a discussion (no more messages) or reopens it."""
+    discussion = Discussion.objects.select_for_update().get(pk=discussion.pk)
+    if not access.may_moderate(acting_user, discussion):
         raise ActionError(_("Seuls les modérateurs ferment ou rouvrent une discussion."))
+    if (discussion.locked_at is not None) == locked:
+        return discussion
     discussion.locked_at = timezone.now() if locked else None
     discussion.save(update_fields=["locked_at"])
+    verb = DISCUSSION_LOCKED if locked else DISCUSSION_REOPENED
+    _record(verb, discussion, discussion, acting_user)
     return discussion

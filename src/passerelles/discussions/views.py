@@ -56,7 +56,7 @@ def discussion_new(request: AuthedHttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             discussion = actions.do_start_discussion(
-                request.user,
+                acting_user=request.user,
                 title=data["title"],
                 axis=data["axis"],
                 circle=data["where"],
@@ -97,7 +97,7 @@ def reply(request: AuthedHttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Le message est vide ou trop long (4 000 caractères au plus)."))
         return redirect(discussion)
     try:
-        post = actions.do_post(request.user, discussion, form.cleaned_data["body"])
+        post = actions.do_post(discussion, form.cleaned_data["body"], acting_user=request.user)
     except ActionError as error:
         messages.error(request, str(error))
         return redirect(discussion)
@@ -121,7 +121,7 @@ def comment_event(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
         messages.error(request, _("Le message est vide ou trop long (4 000 caractères au plus)."))
         return redirect(event)
     try:
-        post = actions.do_comment_event(request.user, event, form.cleaned_data["body"])
+        post = actions.do_comment_event(event, form.cleaned_data["body"], acting_user=request.user)
     except ActionError as error:
         messages.error(request, str(error))
         return redirect(event)
@@ -140,7 +140,7 @@ def _post_for_user(user, pk: int) -> Post:
 def hide(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     post = _post_for_user(request.user, pk)
     try:
-        actions.do_hide_post(request.user, post, request.POST.get("reason", ""))
+        actions.do_hide_post(post, request.POST.get("reason", ""), acting_user=request.user)
     except ActionError as error:
         messages.error(request, str(error))
     else:
@@ -155,7 +155,7 @@ def hide(request: AuthedHttpRequest, pk: int) -> HttpResponse:
 def restore(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     post = _post_for_user(request.user, pk)
     try:
-        actions.do_restore_post(request.user, post)
+        actions.do_restore_post(post, acting_user=request.user)
     except ActionError as error:
         messages.error(request, str(error))
     else:
@@ -169,7 +169,7 @@ def lock(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     discussion = access.get_discussion_for_user(request.user, pk)
     locked = request.POST.get("locked") == "1"
     try:
-        actions.do_lock(request.user, discussion, locked=locked)
+        actions.do_lock(discussion, acting_user=request.user, locked=locked)
     except ActionError as error:
         messages.error(request, str(error))
     else:
