@@ -8,6 +8,7 @@ from passerelles.intros import ask
 from passerelles.intros.models import Introduction, Preference, Scope, Status
 from passerelles.intros.queries import shown
 from passerelles.members.models import Visibility
+from passerelles.notifications.kinds import INTRODUCTION_KINDS
 from tests.conftest import make_circle, make_user
 from tests.intros.conftest import member, vouch
 
@@ -156,7 +157,7 @@ def test_direct_request_asks_the_person(client, world):
     assert intro.reasons_for(world["marc"])
     assert "Marc Fournier vous a trouvé" in intro.reasons_for(world["karl"])[0]
     assert intro.reasons["b"] == [{"code": "asked", "need": NEED}]  # worded when read
-    assert world["karl"].intro_notices.exists()
+    assert world["karl"].notifications.filter(kind__in=INTRODUCTION_KINDS).exists()
     assert intro.shown_status(world["karl"]) == "to_answer"
 
 
@@ -221,7 +222,7 @@ def test_warm_request_asks_the_intermediary_first(
     # Karl sees nothing yet.
     client.force_login(world["karl"])
     assert client.get(reverse("intros:detail", args=[intro.pk])).status_code == 404
-    assert not world["karl"].intro_notices.exists()
+    assert not world["karl"].notifications.filter(kind__in=INTRODUCTION_KINDS).exists()
     # Odile agrees; now Karl is asked.
     client.force_login(warm)
     assert "Marc Fournier" in client.get(reverse("intros:home")).content.decode()
@@ -348,7 +349,7 @@ def test_intermediary_without_consent_is_not_offered(client, world, path_via_odi
     intro = Introduction.objects.get(member_a=world["marc"], member_b=world["karl"])
     assert intro.intermediary is None and not intro.warm
     assert intro.status == Status.ACCEPTED_BY_A
-    assert not path_via_odile.intro_notices.exists()
+    assert not path_via_odile.notifications.filter(kind__in=INTRODUCTION_KINDS).exists()
 
 
 def test_may_introduce_needs_consent_and_sight_of_the_target(world, warm):

@@ -30,7 +30,7 @@ def test_both_confirm_then_met(client, world, connected):
     confirm(client, world["marc"], connected, usefulness="5")
     connected.refresh_from_db()
     assert connected.status == Status.ACCEPTED and connected.met_a_at
-    notice = world["sophie"].intro_notices.get(kind="meeting_confirmed")
+    notice = world["sophie"].notifications.get(kind="meeting_confirmed")
     assert notice.shown == "Marc Fournier a confirmé votre rencontre : confirmez-la à votre tour"
     confirm(client, world["sophie"], connected, opportunity="referral", note="Un client pour lui")
     connected.refresh_from_db()

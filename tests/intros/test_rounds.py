@@ -14,6 +14,7 @@ from passerelles.intros.models import Introduction, Preference, Round, Scope, St
 from passerelles.intros.queries import shown
 from passerelles.intros.rounds import run_round
 from passerelles.members.models import Visibility
+from passerelles.notifications.kinds import INTRODUCTION_KINDS
 from tests.conftest import make_circle, make_user
 from tests.intros.conftest import member, pairs_of, vouch
 
@@ -288,7 +289,7 @@ def test_warm_path_named_in_reasons(client, world):
     assert any(
         "Odile Arnaud, en qui vous avez confiance" in r for r in intro.reasons_for(world["marc"])
     )
-    assert not odile.intro_notices.exists()
+    assert not odile.notifications.filter(kind__in=INTRODUCTION_KINDS).exists()
     # The suggestion carries the trust-path badge.
     assert shown(intro, world["marc"]).trusted_via == "Odile Arnaud"
     # Sophie does not trust Odile: Odile trusts her, and Marc trusts Odile.
@@ -312,7 +313,7 @@ def test_warm_path_named_in_reasons(client, world):
 def test_new_suggestions_notify_and_email(world, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         round_ = run_round(force=True)
-    assert world["marc"].intro_notices.exists()
+    assert world["marc"].notifications.filter(kind__in=INTRODUCTION_KINDS).exists()
     recipients = {m.to[0] for m in mail.outbox}
     assert len(recipients) == 2 * round_.introductions
     body = next(m.body for m in mail.outbox if m.to == [world["marc"].email])
@@ -413,7 +414,7 @@ def test_member_who_withdrew_consent_meanwhile_is_skipped(world, monkeypatch):
     _during_planning(monkeypatch, withdraw)
     round_ = run_round(force=True)
     assert world["sophie"].pk not in load(Introduction.objects.all())
-    assert not world["sophie"].intro_notices.exists()
+    assert not world["sophie"].notifications.filter(kind__in=INTRODUCTION_KINDS).exists()
     assert round_.introductions == Introduction.objects.count() >= 1
     assert Preference.objects.get(user=world["sophie"]).last_round_at is None
 

@@ -14,9 +14,10 @@ from passerelles.core.errors import ActionError
 from passerelles.events import actions as event_actions
 from passerelles.events.models import CalendarFeed, Event, Registration, RegistrationStatus
 from passerelles.intros.actions import do_decide
-from passerelles.intros.models import Decision, Introduction, Notice, Origin, Preference, Status
+from passerelles.intros.models import Decision, Introduction, Origin, Preference, Status
 from passerelles.members import actions
 from passerelles.members.forms import DeleteAccountForm
+from passerelles.notifications.models import Notification
 from tests.conftest import admit
 from tests.events.conftest import make_event
 
@@ -52,14 +53,18 @@ def test_open_introductions_are_cancelled_and_consent_withdrawn(client, bob, cha
         decision_a=Decision.ACCEPTED,
         status=Status.INTERMEDIARY,
     )
-    Notice.objects.create(user=bob, text="Nouvelle suggestion", introduction=asked)
+    Notification.objects.create(user=bob, kind="suggested", params={"name": "Charlie Petit"})
+    Notification.objects.create(
+        user=charlie, kind="suggested", params={"name": "Bob Durand"}, about=bob
+    )
     _close(client, bob)
     asked.refresh_from_db()
     via_bob.refresh_from_db()
     assert asked.status == Status.CANCELLED
     assert via_bob.status == Status.DECLINED
     assert not Preference.objects.get(user=bob).consent
-    assert not Notice.objects.filter(user=bob).exists()
+    assert not Notification.objects.filter(user=bob).exists()
+    assert not Notification.objects.filter(user=charlie).exists()  # it named bob
     # The other side can no longer connect to the deleted address.
     with pytest.raises(ActionError):
         do_decide(asked, acting_user=charlie, accept=True)

@@ -7,9 +7,9 @@ from django.apps import apps
 from django.db import models
 from django.utils import timezone
 
-from passerelles.intros.models import Notice
 from passerelles.members import erasure, export
 from passerelles.members.actions import do_close_account
+from passerelles.notifications.models import Notification
 from passerelles.trust.models import MeetingAttestation, MemberTrust, TrustState, Vouch
 from tests.rights.world import build
 
@@ -85,8 +85,9 @@ def test_attestation_notes_deleted_statistics_kept(closed):
 
 
 def test_others_notices_about_the_person_are_gone(closed, alice):
-    assert not Notice.objects.filter(user=alice).exists()
-    assert not Notice.objects.filter(user=closed["bob"]).exists()
+    assert not Notification.objects.filter(user=closed["bob"]).exists()
+    assert not Notification.objects.filter(user=alice, about=closed["bob"]).exists()
+    assert not Notification.objects.filter(user=alice, kind="connected").exists()
 
 
 def test_trust_is_recomputed_without_the_person(closed):
@@ -97,7 +98,7 @@ def test_trust_is_recomputed_without_the_person(closed):
 def test_the_export_of_a_closed_account_holds_nothing_personal(closed):
     data = export.personal_data(closed["bob"])
     assert data["account"]["first_name"] == data["account"]["last_name"] == ""
-    for key in ("email_addresses", "endorsements_given", "notices", "trust_scores"):
+    for key in ("email_addresses", "endorsements_given", "notifications", "trust_scores"):
         assert data[key] == []
     for vouch in data["vouches_given"] + data["vouches_received"]:
         assert vouch["text"] == "" and vouch["revoked_at"]
@@ -105,7 +106,7 @@ def test_the_export_of_a_closed_account_holds_nothing_personal(closed):
 
 def test_old_notices_are_purged(alice, bob):
     now = timezone.now()
-    Notice.objects.create(user=bob, text="ancienne", created_at=now - datetime.timedelta(400))
-    Notice.objects.create(user=bob, text="récente", created_at=now - datetime.timedelta(10))
-    assert erasure.purge_old_notices(now=now) == 1
-    assert list(Notice.objects.values_list("text", flat=True)) == ["récente"]
+    for kind, age in (("suggested", 400), ("registered", 400), ("connected", 10)):
+        Notification.objects.create(user=bob, kind=kind, created_at=now - datetime.timedelta(age))
+    assert erasure.purge_old_notices(now=now) == 2
+    assert list(Notification.objects.values_list("kind", flat=True)) == ["connected"]

@@ -223,3 +223,28 @@ def test_an_english_reader_gets_the_registration_in_english(
     (mail,) = mails_to(mailoutbox, bob)
     assert mail.subject == "[Passerelles] Registration confirmed: Soirée speed meeting"
     assert "Your place is booked" in mail.body
+
+
+def test_introductions_keep_to_the_members_choice(
+    bob, charlie, mailoutbox, django_capture_on_commit_callbacks
+):
+    from passerelles.intros import notify as intro_notify
+    from passerelles.intros.models import Introduction
+
+    do_set_preferences(bob, {"introductions": "off"}, False, acting_user=bob)
+    do_set_preferences(charlie, {"introductions": "app"}, False, acting_user=charlie)
+    low, high = sorted([bob.pk, charlie.pk])
+    intro = Introduction.objects.create(
+        member_a=bob,
+        member_b=charlie,
+        pair_low=low,
+        pair_high=high,
+        expires_at=timezone.now() + datetime.timedelta(days=7),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        intro_notify.new_suggestions([intro])
+    assert kinds(bob) == []
+    notice = Notification.objects.get(user=charlie)
+    assert notice.shown == "Nouvelle suggestion : Bob Durand"
+    assert notice.url == intro.get_absolute_url() and notice.about == bob
+    assert mailoutbox == []

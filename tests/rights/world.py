@@ -11,7 +11,7 @@ from passerelles.circles import actions as circle_actions
 from passerelles.circles.models import Invitation, MemberImport
 from passerelles.discussions.models import Discussion, Post
 from passerelles.events.models import CalendarFeed, Feedback, Registration
-from passerelles.intros.models import Introduction, Notice, Preference
+from passerelles.intros.models import Introduction, Preference
 from passerelles.members.models import Skill
 from passerelles.notifications.actions import do_set_preferences
 from passerelles.notifications.notify import notify
@@ -84,8 +84,9 @@ def build(alice, bob, charlie, club) -> dict:
         need="Un associé pour le cabinet de Bob",
         message="Bonjour Alice, c'est Bob.",
     )
-    Notice.objects.create(user=bob, text="Alice a accepté", introduction=intro)
-    Notice.objects.create(user=alice, text=f"{bob.display_name} a accepté", introduction=intro)
+    url = intro.get_absolute_url()
+    notify(bob, "connected", url=url, about=alice, name=alice.display_name)
+    notify(alice, "connected", url=url, about=bob, name=bob.display_name)
     notify(bob, "admitted_by", about=alice, by=alice.display_name, circle=club.name)
     notify(alice, "admitted_vouched", names=[bob.display_name], circle=own.name)
     do_set_preferences(bob, {"bridges": "app"}, True, acting_user=bob)

@@ -1066,9 +1066,11 @@ def _backdate_intro(intro, created: dt.datetime, meeting_after: dt.timedelta | N
             happened_on=timezone.localdate(met), created_at=fields["met_a_at"]
         )
     Introduction.objects.filter(pk=intro.pk).update(**fields)
-    from passerelles.intros.models import Notice
+    from passerelles.notifications.models import Notification
 
-    Notice.objects.filter(introduction=intro).update(created_at=decided, read_at=decided)
+    Notification.objects.filter(url=intro.get_absolute_url()).update(
+        created_at=decided, read_at=decided
+    )
 
 
 @transaction.atomic

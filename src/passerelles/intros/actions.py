@@ -26,11 +26,12 @@ from passerelles.intros.models import (
     OPEN_STATUSES,
     Decision,
     Introduction,
-    Notice,
     Origin,
     Preference,
     Status,
 )
+from passerelles.notifications.kinds import INTRODUCTION_KINDS
+from passerelles.notifications.models import Notification
 
 __all__ = [
     "ActionError",
@@ -322,7 +323,7 @@ def do_confirm_meeting(
 
 
 def do_mark_notices_read(*, acting_user: User) -> int:
-    """``acting_user`` has read their notices."""
-    return Notice.objects.filter(user=acting_user, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
+    """``acting_user`` has read their notices about introductions."""
+    return Notification.objects.filter(
+        user=acting_user, kind__in=INTRODUCTION_KINDS, read_at__isnull=True
+    ).update(read_at=timezone.now())

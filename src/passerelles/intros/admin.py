@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from passerelles.intros.models import Introduction, Notice, Preference, Round
+from passerelles.intros.models import Introduction, Preference, Round
 
 
 @admin.register(Preference)
@@ -20,9 +20,3 @@ class IntroductionAdmin(admin.ModelAdmin):
     list_display = ["member_a", "member_b", "origin", "status", "warm", "score", "created_at"]
     list_filter = ["status", "origin", "warm"]
     raw_id_fields = ["member_a", "member_b", "intermediary", "round"]
-
-
-@admin.register(Notice)
-class NoticeAdmin(admin.ModelAdmin):
-    list_display = ["user", "kind", "shown", "created_at", "read_at"]
-    raw_id_fields = ["user", "introduction"]

@@ -1,4 +1,5 @@
-"""In-app notices (written with the change) and e-mails (sent once it is committed)."""
+"""What introductions tell members: through ``notifications.notify`` (a notice now, an
+e-mail once committed, as each member chose for introductions)."""
 
 from __future__ import annotations
 
@@ -6,89 +7,99 @@ from collections import defaultdict
 
 from django.utils.translation import gettext as _
 
-from passerelles.core.links import absolute_reverse, absolute_url
-from passerelles.core.mail import in_language_of, send_mail_on_commit
-from passerelles.intros.models import Decision, Introduction, Notice
-
-
-def notice(user, kind: str, introduction: Introduction | None = None, **names: str) -> Notice:
-    """An in-app notice of ``kind`` (see ``NOTICE_TEXTS``), worded when read."""
-    return Notice.objects.create(user=user, kind=kind, params=names, introduction=introduction)
+from passerelles.core.links import absolute_reverse
+from passerelles.core.mail import in_language_of
+from passerelles.intros.models import Decision, Introduction
+from passerelles.notifications.kinds import KINDS, Channel
+from passerelles.notifications.models import Notification
+from passerelles.notifications.notify import channels_for, notify, send_on_commit
 
 
 def new_suggestions(introductions: list[Introduction]) -> None:
     """One notice per suggestion, one e-mail per member listing theirs."""
     per_user: dict = defaultdict(list)
-    notices = []
     for intro in introductions:
         for user, other in ((intro.member_a, intro.member_b), (intro.member_b, intro.member_a)):
+            per_user[user].append((other, intro))
+    channels = channels_for([user.pk for user in per_user], KINDS["suggested"].topic)
+    notices = []
+    for user, items in per_user.items():
+        if channels[user.pk] == Channel.OFF or not user.is_active:
+            continue
+        for other, intro in items:
             notices.append(
-                Notice(
+                Notification(
                     user=user,
                     kind="suggested",
                     params={"name": other.display_name},
-                    introduction=intro,
+                    url=intro.get_absolute_url(),
+                    about=other,
                 )
             )
-            per_user[user].append((other, intro))
-    Notice.objects.bulk_create(notices, batch_size=500)
+    Notification.objects.bulk_create(notices, batch_size=500)
+    first_of: dict[int, Notification] = {}
+    for notice in notices:
+        first_of.setdefault(notice.user_id, notice)
     for user, items in per_user.items():
+        if channels[user.pk] != Channel.EMAIL or user.pk not in first_of or not user.email:
+            continue
         with in_language_of(user):
-            send_mail_on_commit(
-                _("Vos nouvelles suggestions de mise en relation"),
-                "intros/email/suggestions.txt",
-                {
-                    "name": user.display_name,
-                    "items": [(o.display_name, i.reasons_for(user)) for o, i in items],
-                    "url": absolute_reverse("intros:home"),
-                },
-                user.email,
-            )
+            listed = [(o.display_name, i.reasons_for(user)) for o, i in items]
+        send_on_commit(
+            first_of[user.pk],
+            "intros/email/suggestions.txt",
+            {"items": listed, "url": absolute_reverse("intros:home")},
+        )
 
 
 def intermediary_asked(intro: Introduction) -> None:
     asker, target, via = intro.member_a, intro.member_b, intro.intermediary
-    assert via is not None  # asked only on an introduction through someone
-    notice(via, "asked_to_introduce", intro, asker=asker.display_name, target=target.display_name)
-    with in_language_of(via):
-        send_mail_on_commit(
-            _("%(asker)s vous demande une présentation") % {"asker": asker.display_name},
-            "intros/email/intermediary.txt",
-            {
-                "name": via.display_name,
-                "asker": asker.display_name,
-                "target": target.display_name,
-                "need": intro.need,
-                "message": intro.message,
-                "url": absolute_url(intro.get_absolute_url()),
-            },
-            via.email,
-        )
+    notify(
+        via,
+        "asked_to_introduce",
+        url=intro.get_absolute_url(),
+        about=asker,
+        template="intros/email/intermediary.txt",
+        context={"asker": asker.display_name, "target": target.display_name, **_texts(intro)},
+        asker=asker.display_name,
+        target=target.display_name,
+    )
+
+
+def _texts(intro: Introduction) -> dict:
+    return {"need": intro.need, "message": intro.message}
 
 
 def requested(intro: Introduction) -> None:
     """The person sought learns of the request (after the intermediary, if any)."""
-    notice(intro.member_b, "requested", intro, asker=intro.member_a.display_name)
+    notify(
+        intro.member_b,
+        "requested",
+        url=intro.get_absolute_url(),
+        about=intro.member_a,
+        asker=intro.member_a.display_name,
+    )
 
 
 def connected(intro: Introduction) -> None:
     """Both accepted: each gets the other's contact and a suggested first message."""
     for user, other in ((intro.member_a, intro.member_b), (intro.member_b, intro.member_a)):
-        notice(user, "connected", intro, name=other.display_name)
         with in_language_of(user):
-            send_mail_on_commit(
-                _("Mise en relation : %(name)s a accepté") % {"name": other.display_name},
-                "intros/email/connected.txt",
-                {
-                    "name": user.display_name,
-                    "other": other.display_name,
-                    "other_email": other.email,
-                    "reasons": intro.reasons_for(user),
-                    "first_message": first_message(intro, user),
-                    "url": absolute_url(intro.get_absolute_url()),
-                },
-                user.email,
-            )
+            context = {
+                "other": other.display_name,
+                "other_email": other.email,
+                "reasons": intro.reasons_for(user),
+                "first_message": first_message(intro, user),
+            }
+        notify(
+            user,
+            "connected",
+            url=intro.get_absolute_url(),
+            about=other,
+            template="intros/email/connected.txt",
+            context=context,
+            name=other.display_name,
+        )
 
 
 def first_message(intro: Introduction, user) -> str:
@@ -96,12 +107,9 @@ def first_message(intro: Introduction, user) -> str:
     other = intro.other(user)
     first_name = other.first_name or other.display_name
     me = user.display_name
-    if (
-        intro.warm
-        and intro.intermediary_decision == Decision.ACCEPTED
-        and intro.intermediary is not None
-    ):
-        via = _(" par l'intermédiaire de %(via)s") % {"via": intro.intermediary.display_name}
+    via_person = intro.intermediary if intro.intermediary_id else None
+    if via_person and intro.warm and intro.intermediary_decision == Decision.ACCEPTED:
+        via = _(" par l'intermédiaire de %(via)s") % {"via": via_person.display_name}
     else:
         via = ""
     return _(
@@ -115,4 +123,10 @@ def meeting_confirmed(intro: Introduction, user) -> None:
     other = intro.other(user)
     if intro.met_confirmed_by(other):
         return
-    notice(other, "meeting_confirmed", intro, name=user.display_name)
+    notify(
+        other,
+        "meeting_confirmed",
+        url=intro.get_absolute_url(),
+        about=user,
+        name=user.display_name,
+    )

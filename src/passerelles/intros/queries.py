@@ -8,8 +8,10 @@ from django.utils import timezone
 
 from passerelles.accounts.models import User
 from passerelles.intros.access import introductions_for
-from passerelles.intros.models import Introduction, Notice, Origin, Preference
+from passerelles.intros.models import Introduction, Origin, Preference
 from passerelles.intros.reasons import INTERMEDIARY_CODES
+from passerelles.notifications.kinds import INTRODUCTION_KINDS
+from passerelles.notifications.models import Notification
 
 
 @dataclass
@@ -86,11 +88,16 @@ def unread_notice_count(user) -> int:
     """Unread in-app notices (for a badge in the navigation)."""
     if not user.is_authenticated:
         return 0
-    return Notice.objects.filter(user=user, read_at__isnull=True).count()
+    return _intro_notices(user).filter(read_at__isnull=True).count()
 
 
 def recent_notices(user, limit: int = 8):
-    return Notice.objects.filter(user=user).select_related("introduction")[:limit]
+    return _intro_notices(user)[:limit]
+
+
+def _intro_notices(user):
+    """The member's notices about introductions (all notices: the notifications page)."""
+    return Notification.objects.filter(user=user, kind__in=INTRODUCTION_KINDS)
 
 
 def has_consented(user) -> bool:

@@ -187,17 +187,11 @@ RULES: tuple[Rule, ...] = (
         "notifications.Notification",
         "about",
         DELETED,
-        "others' notices that name the person (an organiser, a recommender) are deleted, "
+        "others' notices that name the person (an organiser, a recommender, the other side "
+        "of an introduction) are deleted, "
         "as are those whose names include theirs",
     ),
     Rule("notifications.NotificationSettings", "user", DELETED, "the person's own choices"),
-    Rule(
-        "intros.Notice",
-        "user",
-        DELETED,
-        "the person's notices; others' notices about "
-        "introductions with the person are deleted too (they name them)",
-    ),
     Rule("events.Event", "created_by", KEPT, "an event belongs to its circle"),
     Rule(
         "events.Registration",
@@ -300,14 +294,12 @@ def erase_trust_evidence(user, now) -> None:
 
 
 def erase_introduction_texts(user, name: str) -> None:
-    """Need and message deleted from their introductions; others' notices about them gone.
-    (Open introductions are closed beforehand by ``members.actions``.)"""
-    from passerelles.intros.models import Introduction, Notice, Preference
+    """Need and message deleted from their introductions (their notices go with every
+    other notice, ``erase_notifications``). (Open introductions are closed beforehand by
+    ``members.actions``.)"""
+    from passerelles.intros.models import Introduction, Preference
 
     theirs = Introduction.objects.filter(Q(member_a=user) | Q(member_b=user) | Q(intermediary=user))
-    Notice.objects.filter(Q(user=user) | Q(introduction__in=theirs)).delete()
-    if name.strip():
-        Notice.objects.filter(text__icontains=name).delete()
     theirs.update(need="", message="")
     for preference in Preference.objects.filter(user=user):
         preference.blocked.clear()
@@ -396,11 +388,8 @@ def purge_old_notices(days: int = NOTICE_RETENTION_DAYS, *, now=None) -> int:
     Returns how many were deleted."""
     from datetime import timedelta
 
-    from passerelles.intros.models import Notice
-
-    cutoff = (now or timezone.now()) - timedelta(days=days)
     from passerelles.notifications.models import Notification
 
-    deleted, _per_model = Notice.objects.filter(created_at__lt=cutoff).delete()
-    more, _per_model = Notification.objects.filter(created_at__lt=cutoff).delete()
-    return deleted + more
+    cutoff = (now or timezone.now()) - timedelta(days=days)
+    deleted, _per_model = Notification.objects.filter(created_at__lt=cutoff).delete()
+    return deleted

@@ -447,7 +447,8 @@ SECTIONS: tuple[Section, ...] = (
             "not about the person exported",
         },
         title=_("Notifications"),
-        description="Notices shown to the person (bridges, admissions, events, invitations).",
+        description="Notices shown to the person (introductions, bridges, admissions, "
+        "events, invitations).",
     ),
     Section(
         "notification_settings",
@@ -458,15 +459,6 @@ SECTIONS: tuple[Section, ...] = (
         title=_("Réglages des notifications"),
         description="How the person chose to be told, per topic, and the weekly summary.",
         many=False,
-    ),
-    Section(
-        "notices",
-        "intros.Notice",
-        ("user",),
-        ("kind", "text", "params", "created_at", "read_at"),
-        {**ID, "introduction": "the introduction it is about, given under introductions"},
-        title=_("Notifications de mises en relation"),
-        description="Notices about introductions shown to the person.",
     ),
     Section(
         "events_created",

@@ -156,16 +156,39 @@ KINDS_LIST: tuple[Kind, ...] = (
         _("Événement annulé : %(title)s"),
         _("[Passerelles] Événement annulé : %(title)s"),
     ),
+    Kind(
+        "suggested",
+        "introductions",
+        _("Nouvelle suggestion : %(name)s"),
+        _("Vos nouvelles suggestions de mise en relation"),
+    ),
+    Kind(
+        "asked_to_introduce",
+        "introductions",
+        _("%(asker)s aimerait que vous le ou la présentiez à %(target)s"),
+        _("%(asker)s vous demande une présentation"),
+    ),
+    Kind(
+        "requested",
+        "introductions",
+        _("%(asker)s souhaite être mis(e) en relation avec vous"),
+        _("[Passerelles] Une demande de mise en relation de %(asker)s"),
+    ),
+    Kind(
+        "connected",
+        "introductions",
+        _("Mise en relation acceptée avec %(name)s : voici son contact"),
+        _("Mise en relation : %(name)s a accepté"),
+    ),
+    Kind(
+        "meeting_confirmed",
+        "introductions",
+        _("%(name)s a confirmé votre rencontre : confirmez-la à votre tour"),
+        _("[Passerelles] %(name)s a confirmé votre rencontre"),
+    ),
 )
 KINDS = {kind.key: kind for kind in KINDS_LIST}
-
-
-def register(*kinds: Kind) -> None:
-    """A domain above adds its kinds (in its ``AppConfig.ready``)."""
-    for kind in kinds:
-        if kind.topic not in TOPIC_KEYS:
-            raise ValueError(f"unknown notification topic {kind.topic!r}")
-        KINDS[kind.key] = kind
+INTRODUCTION_KINDS = tuple(kind.key for kind in KINDS_LIST if kind.topic == "introductions")
 
 
 def worded(template: Any, params: dict) -> str:

@@ -44,6 +44,20 @@ def channel_for(user: User, topic: str) -> str:
     return value if value in Channel.values else DEFAULT_CHANNEL
 
 
+def channels_for(user_ids: Iterable[int], topic: str) -> dict[int, str]:
+    """How each of many members wants to hear about ``topic`` (one query)."""
+    chosen = dict(
+        NotificationSettings.objects.filter(user_id__in=list(user_ids)).values_list(
+            "user_id", "channels"
+        )
+    )
+    result = {}
+    for user_id in user_ids:
+        value = (chosen.get(user_id) or {}).get(topic)
+        result[user_id] = value if value in Channel.values else DEFAULT_CHANNEL
+    return result
+
+
 def notify(
     user: User | None,
     kind: str,
