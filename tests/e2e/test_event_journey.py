@@ -20,7 +20,7 @@ from passerelles.events.models import Event, PromptTemplate, Registration, Table
 from passerelles.events.prompts import DEFAULT_PROMPTS
 from passerelles.trust.models import MeetingAttestation
 from tests.conftest import admit, make_circle, make_user
-from tests.e2e.conftest import login, screenshot
+from tests.e2e.conftest import assert_accessible, login, screenshot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -115,6 +115,13 @@ def test_themed_evening_that_mixes_everyone(new_page, live_server):
     )
     late_page.reload()
     assert late_page.get_by_text("Inscrit", exact=True).is_visible()
+    # She is told: the header counts her notices, the newest says a place freed up.
+    late_page.get_by_role("link", name=re.compile(r"^Notifications 2")).click()
+    assert late_page.get_by_text(f"Une place s'est libérée pour vous : {event.title}").is_visible()
+    assert_accessible(late_page)
+    late_page.goto("/notifications/reglages/")
+    assert late_page.get_by_role("group", name="Places libérées").is_visible()
+    assert_accessible(late_page)
     page.goto(f"/evenements/{event.pk}/")
     screenshot(page, "event")
 

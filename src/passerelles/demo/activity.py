@@ -886,6 +886,7 @@ def _play_past_event(event, spec, uid, users, rng, seed: int, counts) -> None:
     from passerelles.events.actions import do_attest_table_mate, do_check_in, do_rate_event
     from passerelles.events.models import Event, Registration
     from passerelles.events.plans import do_generate_plan, table_mates
+    from passerelles.notifications.models import Notification
 
     day = timezone.localdate() + dt.timedelta(days=spec.days_ahead)
     starts = _local(day, *spec.start)
@@ -905,6 +906,10 @@ def _play_past_event(event, spec, uid, users, rng, seed: int, counts) -> None:
         present.append(registration.user_id)
     Registration.objects.filter(event=event, checked_in_at__isnull=False).update(
         checked_in_at=starts - dt.timedelta(minutes=5), queued_at=starts - dt.timedelta(days=10)
+    )
+    # Their registration notices belong to that time, read long ago.
+    Notification.objects.filter(url=event.get_absolute_url()).update(
+        created_at=starts - dt.timedelta(days=10), read_at=starts - dt.timedelta(days=9)
     )
     counts["checked_in"] = len(present)
     if len(present) < 2:
