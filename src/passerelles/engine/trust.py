@@ -294,13 +294,14 @@ ONE_WAY_TIE = 0.5
 #: mass that its ties would carry at this degree, and keeps the rest: a member with a single
 #: one-way tie (e.g. to a Sybil) cannot send everything it holds through it.
 WALK_DEGREE_FLOOR = 1.0
-#: The walk stops early once two more steps moved less than this share of the mass (L1):
-#: it has mixed as far as it will in the honest region, and further steps would mostly feed
-#: a Sybil region. Two steps, so that a walk that oscillates (voters and the candidates they
-#: vote for, a near-bipartite graph) is not taken for one that settled. Kept small: runs
-#: that stop at different steps score on different scales (at 0.1 a Bitcoin Alpha newcomer
-#: vouched by 3 above-median members ranked above the median 29 times in 50, at 0.05 46).
-WALK_TOL = 0.05
+#: With ``tol > 0`` the walk stops early once two more steps moved less than this share of
+#: the mass (L1); two steps, so that a walk that oscillates (voters and the candidates they
+#: vote for, a near-bipartite graph) is not taken for one that settled. Off by default: the
+#: walk takes SybilRank's ``ceil(log2 n)`` steps. Stopping at 5% cost up to 0.002 AUC on
+#: wiki-vote (hubs and mimic attackers) and gained nothing on Bitcoin Alpha or Facebook
+#: (benchmarks/README.md, development draws), and runs that stop at different steps score
+#: on different scales.
+WALK_TOL = 0.0
 
 
 def reputation(
