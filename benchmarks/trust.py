@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +43,7 @@ from passerelles.engine.trust import (
     evidence_weights,
     personal_trust,
     reputation,
+    reputation_walk,
 )
 
 # --- synthetic communities ---------------------------------------------------------------------
@@ -525,6 +527,8 @@ def speed_step(step: str, data_dir: str, repeats: int) -> dict:
             seeded_pagerank(src, dst, weight, n, seeds, 16)
 
         result["cold_s"], result["median_s"] = _median_time(run, repeats)
+    elif step == "breakdown":
+        result.update(time_breakdown(src, dst, weight, n, seeds, repeats))
     elif step == "personal":
         g = TrustGraph.from_edges(src, dst, weight, num_nodes=n)
         viewers = np.random.default_rng(2).choice(np.flatnonzero(g.trust_degree > 0), 201)
@@ -563,6 +567,49 @@ def speed_step(step: str, data_dir: str, repeats: int) -> dict:
     return result
 
 
+def time_breakdown(
+    src: np.ndarray, dst: np.ndarray, weight: np.ndarray, n: int, seeds: np.ndarray, repeats: int
+) -> dict:
+    """Where the time of ``from_edges + reputation`` goes (medians of ``repeats``), against
+    a streaming read of as many bytes as one walk step reads: the memory-bandwidth floor."""
+
+    def median(fn: Callable[[], object]) -> float:
+        times = []
+        for _ in range(repeats):
+            t0 = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - t0)
+        return float(np.median(times))
+
+    g = TrustGraph.from_edges(src, dst, weight, num_nodes=n)
+    steps = math.ceil(math.log2(n))
+    out = {"steps": steps, "ties": int(g.trust.nnz + g.distrust.nnz)}
+    out["from_edges_s"] = median(lambda: TrustGraph.from_edges(src, dst, weight, num_nodes=n))
+    out["walk_setup_s"] = median(lambda: reputation_walk(g, seeds, iterations=0))
+    out["walk_s"] = median(lambda: reputation_walk(g, seeds)) - out["walk_setup_s"]
+    out["reputation_s"] = median(lambda: reputation(g, seeds))
+    # One step: a float32 product along out-ties (gather) and one along in-ties (scatter).
+    ties = sp.csr_array(
+        (np.ones(out["ties"], dtype=np.float32), *_pattern(g)), shape=(n, n), copy=False
+    )
+    x = np.ones(n, dtype=np.float32)
+    out["gather_s"] = median(lambda: ties @ x)
+    out["scatter_s"] = median(lambda: ties.T @ x)
+    # Bytes one step reads: both products read the float32 values and int32 indices of
+    # every tie, plus the row pointers and a few float32 vectors of n.
+    per_step = 2 * out["ties"] * 8 + 2 * (n + 1) * 4 + 4 * n * 4
+    out["bytes_per_step"] = per_step
+    stream = np.ones(per_step // 4, dtype=np.float32)
+    out["stream_s"] = median(lambda: stream.sum())
+    return out
+
+
+def _pattern(g: TrustGraph) -> tuple[np.ndarray, np.ndarray]:
+    """Column indices and row pointers of every tie of either sign (the walk's pattern)."""
+    both = sp.csr_array(g.trust + g.distrust)
+    return both.indices, both.indptr
+
+
 def run_step(step: str, data_dir: str, repeats: int) -> dict:
     out = subprocess.run(
         [sys.executable, __file__, "--step", step, "--data", data_dir, "--repeats", str(repeats)],
@@ -598,6 +645,7 @@ def speed_benchmark(n: int, m: int, nx_n: int, nx_m: int, repeats: int, rounds: 
         middle = int(np.argsort(ratios)[len(ratios) // 2])
         results["engine"], results["scipy"] = engine_runs[middle], scipy_runs[middle]
         results["personal"] = run_step("personal", f"{tmp}/large", repeats)
+        results["breakdown"] = run_step("breakdown", f"{tmp}/large", repeats)
         results["engine_small"] = run_step("engine", f"{tmp}/small", repeats)
         results["networkx_small"] = run_step("networkx", f"{tmp}/small", repeats)
     results["load_after"] = os.getloadavg()
@@ -761,6 +809,20 @@ def speed_report(sizes: dict) -> None:
     print(
         f"| networkx DiGraph + pagerank, {sizes['nx_n']:,} / {sizes['nx_m']:,} | "
         f"{nx_['median_s']:.3f} s | {nx_['cold_s']:.3f} s | {nx_['peak_rss_mib']:.0f} MiB | 1 |"
+    )
+    b = sp_res["breakdown"]
+    step_s = b["walk_s"] / b["steps"]
+    floor_gbs = b["bytes_per_step"] / b["stream_s"] / 1e9
+    print(
+        f"\nWhere the time goes (same process, medians): from_edges {b['from_edges_s']:.3f} s; "
+        f"reputation {b['reputation_s']:.3f} s, of which tie fractions and degrees "
+        f"{b['walk_setup_s']:.3f} s, the walk {b['walk_s']:.3f} s ({b['steps']} steps of "
+        f"{1000 * step_s:.1f} ms: a gather {1000 * b['gather_s']:.1f} ms and a scatter "
+        f"{1000 * b['scatter_s']:.1f} ms over {b['ties']:,} ties), the rest (scale, reports) "
+        f"{b['reputation_s'] - b['walk_setup_s'] - b['walk_s']:.3f} s. One step reads "
+        f"{b['bytes_per_step'] / 1e6:.0f} MB; a streaming read of as many bytes takes "
+        f"{1000 * b['stream_s']:.1f} ms here ({floor_gbs:.1f} GB/s), so a step is "
+        f"{step_s / b['stream_s']:.1f}x this machine's floor (13 ms at 10 GB/s)."
     )
     before, after = sp_res["load_before"], sp_res["load_after"]
     print(
