@@ -145,20 +145,30 @@ class TrustGraph:
     def __init__(
         self,
         num_nodes: int,
-        trust: sp.csr_array,
-        distrust: sp.csr_array,
+        merged: sp.csr_array,
         evidence: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None, np.ndarray | None],
-        merged: sp.csr_array | None = None,
     ) -> None:
         self.num_nodes = num_nodes
-        self.trust = trust
-        self.distrust = distrust
         # Net evidence per ordered pair, both signs (explicit zeros allowed): the ties of the
-        # reputation walk, kept from the build so that the walk does not merge the two again.
+        # reputation walk; ``trust`` and ``distrust`` are split from it on first use.
         self._merged = merged
         self._evidence = evidence
         self._evidence_index: tuple[np.ndarray, np.ndarray] | None = None
         self._reverse: sp.csr_array | None = None
+
+    # The sign split is done on first use: the reputation walk needs only the merged ties
+    # (and the reports, a small part), so building the trust half costs it nothing.
+    @cached_property
+    def trust(self) -> sp.csr_array:
+        merged = self._merged
+        return _select_entries(merged, merged.data > 0, negate=False)
+
+    @cached_property
+    def distrust(self) -> sp.csr_array:
+        merged = self._merged
+        if merged.nnz and merged.data.min() < 0:
+            return _select_entries(merged, merged.data < 0, negate=True)
+        return sp.csr_array(merged.shape, dtype=np.float64)
 
     @classmethod
     def from_edges(
@@ -191,15 +201,11 @@ class TrustGraph:
             labels = np.asarray(label)
             if labels.shape != (m,):
                 raise ValueError(f"label must have length {m}, got {labels.size}")
-        # Zeros (self-loops, cancelled evidence) are dropped by the sign split below, in one
-        # pass per part instead of copying and compacting the merged matrix three times.
+        # Zeros (self-loops, cancelled evidence) are dropped by the sign split (on first use
+        # of ``trust`` / ``distrust``), in one pass per part instead of compacting the
+        # merged matrix first.
         merged = csr_from_edges(src_i, dst_i, w, n, drop_zeros=False)
-        trust = _select_entries(merged, merged.data > 0, negate=False)
-        if merged.nnz and merged.data.min() < 0:
-            distrust = _select_entries(merged, merged.data < 0, negate=True)
-        else:
-            distrust = sp.csr_array((n, n), dtype=np.float64)
-        return cls(n, trust, distrust, (src_i, dst_i, w, kinds, labels), merged)
+        return cls(n, merged, (src_i, dst_i, w, kinds, labels))
 
     # Sums over the edges are computed on first use: the reputation walk needs none of them
     # (an O(edges) pass each at a million members). Computing one twice is harmless.
@@ -403,8 +409,6 @@ def _walk_ties(g: TrustGraph, tie_weight: float) -> tuple[sp.csr_array, np.ndarr
     ``u - v`` is ``ONE_WAY_TIE * (tie(u, v) + tie(v, u))``)."""
     n = g.num_nodes
     merged = g._merged
-    if merged is None:
-        merged = sp.csr_array(g.trust + g.distrust)
     indptr, indices = merged.indptr, merged.indices
     data = np.abs(merged.data)
     # Most evidence is a full tie: start from counts, then correct the few fractional ties.
