@@ -524,16 +524,23 @@ def large_graph(n: int, m: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray, 
     return src, dst, weight
 
 
+_LAST_CPU: list[float] = []
+
+
 def _median_time(fn, repeats: int) -> tuple[float, float]:
-    """(cold time of the first call, median of ``repeats`` later calls)."""
+    """(cold time of the first call, median of ``repeats`` later calls). The median CPU
+    time of the process over those calls is left in ``_LAST_CPU`` (on a shared machine
+    it moves less with the load than the wall time)."""
     t0 = time.perf_counter()
     fn()
     cold = time.perf_counter() - t0
-    times = []
+    times, cpu = [], []
     for _ in range(repeats):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         fn()
         times.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+    _LAST_CPU[:] = [float(np.median(cpu))]
     return cold, float(np.median(times))
 
 
@@ -556,6 +563,7 @@ def speed_step(step: str, data_dir: str, repeats: int) -> dict:
             reputation(TrustGraph.from_edges(src, dst, weight, num_nodes=n), seeds)
 
         result["cold_s"], result["median_s"] = _median_time(run, repeats)
+        result["cpu_s"] = _LAST_CPU[0]
         t0 = time.perf_counter()
         g = TrustGraph.from_edges(src, dst, weight, num_nodes=n)
         t1 = time.perf_counter()
@@ -567,6 +575,7 @@ def speed_step(step: str, data_dir: str, repeats: int) -> dict:
             seeded_pagerank(src, dst, weight, n, seeds, 16)
 
         result["cold_s"], result["median_s"] = _median_time(run, repeats)
+        result["cpu_s"] = _LAST_CPU[0]
     elif step == "breakdown":
         result.update(time_breakdown(src, dst, weight, n, seeds, repeats))
     elif step == "personal":
@@ -674,14 +683,15 @@ def speed_benchmark(n: int, m: int, nx_n: int, nx_m: int, repeats: int, rounds: 
         # Engine and baseline alternate (engine first, then baseline first, ...), each in a
         # fresh process, so that a shared machine's load swings hit both alike; the ratio
         # is taken round by round and its median reported.
-        ratios, engine_runs, scipy_runs = [], [], []
+        ratios, cpu_ratios, engine_runs, scipy_runs = [], [], [], []
         for i in range(rounds):
             order = ("engine", "scipy") if i % 2 == 0 else ("scipy", "engine")
             got = {step: run_step(step, f"{tmp}/large", repeats) for step in order}
             engine_runs.append(got["engine"])
             scipy_runs.append(got["scipy"])
             ratios.append(got["engine"]["median_s"] / got["scipy"]["median_s"])
-        results["ratios"] = ratios
+            cpu_ratios.append(got["engine"]["cpu_s"] / got["scipy"]["cpu_s"])
+        results["ratios"], results["cpu_ratios"] = ratios, cpu_ratios
         middle = int(np.argsort(ratios)[len(ratios) // 2])
         results["engine"], results["scipy"] = engine_runs[middle], scipy_runs[middle]
         results["personal"] = run_step("personal", f"{tmp}/large", repeats)
@@ -891,6 +901,9 @@ def speed_report(sizes: dict) -> None:
         f"\nLoad average (1, 5, 15 min): {before[0]:.2f} {before[1]:.2f} {before[2]:.2f} "
         f"before, {after[0]:.2f} {after[1]:.2f} {after[2]:.2f} after; per-round ratios: "
         + ", ".join(f"{r:.2f}" for r in sp_res["ratios"])
+        + "; CPU-time ratios: "
+        + ", ".join(f"{r:.2f}" for r in sp_res["cpu_ratios"])
+        + f" (median {float(np.median(sp_res['cpu_ratios'])):.2f})"
     )
     print(f"\n({time.perf_counter() - t0:.1f} s)")
 
