@@ -121,7 +121,9 @@ def do_decide(intro: Introduction, *, acting_user: User, accept: bool) -> Introd
     """
     user = acting_user
     intro = (
-        Introduction.objects.select_for_update()
+        # Lock the introduction's row only: PostgreSQL refuses FOR UPDATE on the nullable
+        # side of the outer join that brings the intermediary.
+        Introduction.objects.select_for_update(of=("self",))
         .select_related("member_a", "member_b", "intermediary")
         .get(pk=intro.pk)
     )
