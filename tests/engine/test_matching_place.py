@@ -116,3 +116,27 @@ def test_members_of_one_circle_are_not_ranked_by_distance(relevance):
     comp = pair_components(members, np.array([0, 0]), np.array([1, 2]))
     assert (comp["proximity"] == 0).all()
     assert np.isclose(comp["total"][0], comp["total"][1])
+
+
+def test_a_remote_meeting_is_told_even_among_many_reasons():
+    components = {
+        "relevance_ab": 0.8,
+        "relevance_ba": 0.8,
+        "reciprocity": 0.2,
+        "novelty": 0.36,
+        "trust": 0.12,
+        "cross_sector": 0.05,
+        "themes": 0.08,
+        "place": REMOTE,
+        "proximity": 0.1,
+    }
+    reasons = pair_reasons(
+        components,
+        other_need="un sous-traitant",
+        other_offer="export",
+        matched_terms_theirs=["usinage"],
+        matched_terms_yours=["export"],
+        shared_axes=[0],
+        max_reasons=4,
+    )
+    assert [r["code"] for r in reasons][:3] == ["they_seek", "you_seek", "remote"]

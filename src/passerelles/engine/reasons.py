@@ -67,6 +67,7 @@ _NBSP = "\u00a0"
 # A pair's place level (``matching.place_levels``: 1 same region, 2 same city, 3 both
 # accept to meet remotely) as a reason code.
 PLACE_CODES = {1: "same_region", 2: "same_city", 3: "remote"}
+_REMOTE_RANK = 0.5  # above every bonus (novelty at most 0.36), below need and offer
 
 
 def clip_text(text: str, limit: int = 90) -> str:
@@ -179,7 +180,10 @@ def pair_reasons(
         ranked.append((c["themes"], {"code": "themes", "axes": axes}))
     place_code = PLACE_CODES.get(int(c.get("place", 0)))
     if c.get("proximity", 0.0) > 0 and place_code:
-        ranked.append((c["proximity"], {"code": place_code}))
+        # Far apart, the two must know the meeting will be remote: told right after what
+        # they seek and offer, before the bonuses.
+        rank = _REMOTE_RANK if place_code == "remote" else c["proximity"]
+        ranked.append((rank, {"code": place_code}))
     if c.get("priority", 0.0) > 0:
         ranked.append((0.0, {"code": "priority"}))
     ranked.sort(key=lambda item: -item[0])
