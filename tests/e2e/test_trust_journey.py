@@ -122,3 +122,13 @@ def test_a_ring_of_fake_accounts_gets_nowhere(new_page, live_server, settings):
     assert set(Membership.objects.filter(circle=club, user__in=ring).values_list("state")) == {
         (MembershipState.PENDING,)
     }
+
+    # The organiser's list of requests says, for each, where the vouches come from.
+    owner_page = new_page()
+    login(owner_page, owner.email)
+    owner_page.goto(f"/cercles/{club.slug}/membres/")
+    assert owner_page.get_by_text("Recommandations à vérifier").count() == len(ring)
+    assert owner_page.get_by_text(
+        "Ses 5 recommandations viennent toutes de comptes créés il y a moins de 30 jours"
+    ).first.is_visible()
+    screenshot(owner_page, "pending-ring")
