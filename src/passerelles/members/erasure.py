@@ -259,8 +259,13 @@ def circles_owned_alone(user):
 
 
 def erase_circle_traces(user, old_email: str, now) -> None:
+    from passerelles.core.models import AuditEntry
+
     scrub_imports(old_email, deleted_address(user))
+    going = list(circles_owned_alone(user).values_list("pk", flat=True))
     circles_owned_alone(user).delete()
+    # The log of a circle that is gone goes with it (its events' titles may name them).
+    AuditEntry.objects.filter(circle_id__in=going).delete()
     Invitation.objects.filter(Q(email__iexact=old_email) | Q(accepted_by=user)).delete()
     Membership.objects.filter(
         user=user,

@@ -171,7 +171,7 @@ KINDS_LIST: tuple[Kind, ...] = (
     Kind(
         "requested",
         "introductions",
-        _("%(asker)s souhaite être mis(e) en relation avec vous"),
+        _("%(asker)s aimerait une mise en relation avec vous"),
         _("[Passerelles] Une demande de mise en relation de %(asker)s"),
     ),
     Kind(
