@@ -170,7 +170,7 @@ def test_closing_an_account_erases_its_messages_and_the_export_holds_them(client
     actions.do_post(discussion, "Mon numéro : 06 12 34 56 78", acting_user=bridged)
     exported = personal_data(bridged)["discussion_posts"]
     assert [p["body"] for p in exported] == ["Mon numéro : 06 12 34 56 78"]
-    do_close_account(bridged)
+    do_close_account(bridged, acting_user=bridged)
     discussion.refresh_from_db()
     assert discussion.post_count == 1
     assert not Post.objects.filter(body__contains="06 12").exists()
@@ -227,7 +227,7 @@ def test_closing_an_account_keeps_the_count_of_shown_messages(town):
     actions.do_hide_post(first, "hors sujet", acting_user=town["users"]["operator"])
     discussion.refresh_from_db()
     assert discussion.post_count == 2
-    do_close_account(bridged)
+    do_close_account(bridged, acting_user=bridged)
     discussion.refresh_from_db()
     assert discussion.post_count == 1 == discussion.posts.filter(hidden_at__isnull=True).count()
     assert all(p.withdrawn and p.body == "" for p in Post.objects.filter(author=bridged))

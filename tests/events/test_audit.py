@@ -34,8 +34,7 @@ def test_moving_an_event_is_one_entry_by_the_organiser(alice, club, event):
     )
     assert _new_entries(since) == [("event.moved", alice.pk, None, club.pk)]
     entry = AuditEntry.objects.get(pk__gt=since)
-    assert entry.changes["event"] == event.title
-    assert set(entry.changes) == {"event", "starts_at", "ends_at"}
+    assert set(entry.changes) == {"starts_at", "ends_at"}
 
 
 def test_a_member_may_not_change_or_cancel_the_event_and_nothing_is_written(bob, event):

@@ -140,7 +140,7 @@ def test_all_or_nothing(alice, bob, club, monkeypatch):
 
     monkeypatch.setattr(event_actions, "do_cancel_registration", broken)
     with pytest.raises(RuntimeError), transaction.atomic():
-        actions.do_close_account(bob)
+        actions.do_close_account(bob, acting_user=bob)
     bob.refresh_from_db()
     assert bob.is_active and bob.email == "bob@example.org"
     assert Preference.objects.get(user=bob).consent
@@ -149,7 +149,7 @@ def test_all_or_nothing(alice, bob, club, monkeypatch):
 
 def test_action_refuses_an_owner_with_members(alice, bob, club):
     with pytest.raises(ActionError):
-        actions.do_close_account(alice)
+        actions.do_close_account(alice, acting_user=alice)
     alice.refresh_from_db()
     assert alice.is_active
 
@@ -160,3 +160,32 @@ def test_form_only_checks(bob):
     assert not hasattr(form, "save")
     bob.refresh_from_db()
     assert bob.is_active
+
+
+def test_every_domain_contributes_its_closing_step_in_order():
+    from passerelles.members.closing import closing_steps
+
+    names = [name for name, _step in closing_steps()]
+    assert names == [
+        "intros.close",
+        "events.places",
+        "discussions.posts",
+        "members.circle_traces",
+        "trust.evidence",
+        "intros.texts",
+        "events.traces",
+        "members.notifications",
+        "members.admin_log_names",
+        "members.profile_and_account",
+    ]
+
+
+def test_closing_is_in_the_log_and_only_the_person_closes(alice, bob):
+    from passerelles.core.models import AuditEntry
+
+    with pytest.raises(ActionError):
+        actions.do_close_account(bob, acting_user=alice)
+    assert not AuditEntry.objects.filter(verb="account.closed").exists()
+    actions.do_close_account(bob, acting_user=bob)
+    entry = AuditEntry.objects.get(verb="account.closed")
+    assert entry.acting_user_id == bob.pk and entry.circle_id is None

@@ -40,7 +40,7 @@ def closed(alice, bob, charlie, club, django_capture_on_commit_callbacks):
     version = TrustState.objects.values_list("version", flat=True).first() or 0
     names = (bob.first_name, bob.last_name, bob.email)
     with django_capture_on_commit_callbacks(execute=True):
-        do_close_account(bob)
+        do_close_account(bob, acting_user=bob)
     bob.refresh_from_db()
     return {"bob": bob, "names": names, "version": version}
 

@@ -106,7 +106,7 @@ def test_closing_the_account_revokes_its_passports(instance_a, bob):
     from passerelles.members.actions import do_close_account
 
     _record, token = issued(bob)
-    do_close_account(bob)
+    do_close_account(bob, acting_user=bob)
     result = passport.verify(token, passport.jwks(), passport.status_list_credential())
     assert result.reason == "revoked"
 

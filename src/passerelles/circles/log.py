@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +28,7 @@ class Line:
     circle: Circle | None
     other_circle: Circle | None
     changes: list[tuple[str, str, str]]
+    about: str = ""  # what the entry is about, when its model says (``audit_label``)
 
 
 def _value(value: Any, bridge: bool) -> str:
@@ -52,12 +54,37 @@ def _changes(entry: AuditEntry) -> list[tuple[str, str, str]]:
     return shown
 
 
+def _labels(entries: list[AuditEntry]) -> dict[tuple[int, int], str]:
+    """``{(content type, object id): label}`` for the objects whose model has an
+    ``audit_label`` (an event's title, a discussion's subject), one query per model; an
+    object deleted since (with its circle, say) has none. The log stores no title, so
+    that erasing an object erases its words from the log too."""
+    wanted: dict[int, set[int]] = {}
+    for entry in entries:
+        wanted.setdefault(entry.content_type_id, set()).add(entry.object_id)
+    labels = {}
+    for type_id, ids in wanted.items():
+        model = ContentType.objects.get_for_id(type_id).model_class()
+        if model is None or not hasattr(model, "audit_label"):
+            continue
+        for pk, obj in model._default_manager.in_bulk(list(ids)).items():
+            labels[(type_id, pk)] = str(obj.audit_label)
+    return labels
+
+
 def lines(entries: list[AuditEntry]) -> list[Line]:
     """Entries with their circles (one query) and their changes in words."""
     ids = {e.circle_id for e in entries} | {e.other_circle_id for e in entries}
     circles = Circle.objects.in_bulk([pk for pk in ids if pk])
+    labels = _labels(entries)
     return [
-        Line(e, circles.get(e.circle_id), circles.get(e.other_circle_id), _changes(e))
+        Line(
+            e,
+            circles.get(e.circle_id),
+            circles.get(e.other_circle_id),
+            _changes(e),
+            labels.get((e.content_type_id, e.object_id), ""),
+        )
         for e in entries
     ]
 

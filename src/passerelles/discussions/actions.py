@@ -37,7 +37,6 @@ POST_HIDDEN = audit.verb("post.hidden", _l("a masqué un message de"))
 POST_RESTORED = audit.verb("post.restored", _l("a rétabli un message de"))
 DISCUSSION_LOCKED = audit.verb("discussion.locked", _l("a clos la discussion"))
 DISCUSSION_REOPENED = audit.verb("discussion.reopened", _l("a rouvert la discussion"))
-audit.field_labels(discussion=_l("discussion"), reason=_l("motif"))
 
 
 def _record(
@@ -50,7 +49,7 @@ def _record(
         acting_user=acting_user,
         subject=subject,
         circle=discussion.circle_id,
-        changes={"discussion": discussion.title, **extra},
+        changes=extra,
     )
 
 
@@ -187,7 +186,6 @@ def do_hide_post(post: Post, reason: str = "", *, acting_user: User) -> Post:
                 post.discussion,
                 user,
                 subject=post.author,
-                reason=post.hidden_reason,
             )
     return post
 

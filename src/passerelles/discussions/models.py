@@ -52,6 +52,11 @@ class Discussion(models.Model):
         return reverse("discussions:detail", args=[self.pk])
 
     @property
+    def audit_label(self) -> str:
+        """What the circle's log shows of the discussion."""
+        return self.title
+
+    @property
     def subject(self) -> str:
         """The title shown: an event's discussion follows the event's current title."""
         return self.event.title if self.event is not None else self.title
@@ -94,6 +99,10 @@ class Post(models.Model):
 
     def __str__(self) -> str:
         return f"{self.author} · {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def audit_label(self) -> str:
+        return self.discussion.title
 
     @property
     def hidden(self) -> bool:

@@ -74,7 +74,6 @@ PROMOTED = audit.verb("registration.promoted", _l("a donné une place libérée 
 # Fields whose change the log keeps, and the words its readers see.
 LOGGED_FIELDS = ("title", "starts_at", "ends_at", "place", "city", "capacity", "openness")
 audit.field_labels(
-    event=_l("événement"),
     title=_l("titre"),
     starts_at=_l("début"),
     ends_at=_l("fin"),
@@ -107,7 +106,7 @@ def _record(
         acting_user=acting_user,
         subject=subject,
         circle=event.host_circle_id,
-        changes={"event": event.title, **(changes or {})},
+        changes=changes or {},
     )
 
 

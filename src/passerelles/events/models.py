@@ -107,6 +107,11 @@ class Event(models.Model):
         return reverse("events:detail", args=[self.pk])
 
     @property
+    def audit_label(self) -> str:
+        """What the circle's log shows of the event."""
+        return self.title
+
+    @property
     def uid(self) -> str:
         return f"event-{self.pk}@passerelles"
 
@@ -211,6 +216,10 @@ class Registration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.event}"
+
+    @property
+    def audit_label(self) -> str:
+        return self.event.title
 
 
 class TablePlan(models.Model):

@@ -1,14 +1,17 @@
 """Which profiles a user may see, enforced in querysets (never in templates)."""
 
+from __future__ import annotations
+
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from passerelles.accounts.models import AnyUser
 from passerelles.circles.access import reachable_circle_ids
 from passerelles.circles.models import Membership, MembershipState
 from passerelles.members.models import Profile, Visibility
 
 
-def visible_profiles(user) -> QuerySet[Profile]:
+def visible_profiles(user: AnyUser) -> QuerySet[Profile]:
     """Profiles ``user`` may see, each at most once.
 
     - their own;
@@ -37,5 +40,5 @@ def visible_profiles(user) -> QuerySet[Profile]:
     )
 
 
-def get_profile_for_user(user, profile_id: int) -> Profile:
+def get_profile_for_user(user: AnyUser, profile_id: int) -> Profile:
     return get_object_or_404(visible_profiles(user).select_related("user"), pk=profile_id)

@@ -16,6 +16,7 @@ class MembersConfig(AppConfig):
         user_logged_in.connect(keep_language_on_login, dispatch_uid="members.keep_language")
 
         from passerelles.circles.access import register_people_filter
+        from passerelles.members import erasure  # noqa: F401  (registers members' closing steps)
         from passerelles.members.access import visible_profiles
 
         register_people_filter(visible_profiles)
@@ -39,5 +40,5 @@ def keep_language_on_login(sender, request, user, **kwargs) -> None:
     from passerelles.members.actions import do_keep_language
 
     code = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
-    if do_keep_language(user, code):
+    if do_keep_language(code, acting_user=user):
         remember_language(request, code)

@@ -5,17 +5,18 @@ person; ``docs/data-rights.md`` gives it in prose and ``tests/members/test_erasu
 fails when a model linked to a user has no rule. The functions below apply the rules;
 ``members.actions.do_close_account`` calls them in one transaction.
 
-Models are reached by label or imported inside functions: members sits below trust and
-intros, and must not import them at module level.
+Models of the domains above members are named by label only: each of those domains
+erases what it owns in a step it registers (``members.closing``); the steps below are
+members' own, and the notices' retention is applied by the scheduler (``jobs``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
-from django.utils import timezone
+from django.db.models import Count, Q, QuerySet
 
+from passerelles.accounts.models import User
 from passerelles.circles.models import (
     Circle,
     Invitation,
@@ -23,6 +24,12 @@ from passerelles.circles.models import (
     Membership,
     MembershipState,
     Role,
+)
+from passerelles.members.closing import (
+    ACCOUNT,
+    ERASE,
+    Closing,
+    register_closing_step,
 )
 from passerelles.members.models import Profile, Visibility
 
@@ -225,12 +232,12 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def deleted_address(user) -> str:
+def deleted_address(user: User) -> str:
     """The placeholder address a closed account (and its traces) carries."""
     return f"compte-supprime-{user.pk}@passerelles.invalid"
 
 
-def circles_blocking_deletion(user):
+def circles_blocking_deletion(user: User) -> QuerySet[Circle]:
     """Circles ``user`` owns that still have other admitted members."""
     return Circle.objects.filter(
         memberships__user=user,
@@ -245,7 +252,7 @@ def circles_blocking_deletion(user):
     )
 
 
-def circles_owned_alone(user):
+def circles_owned_alone(user: User) -> QuerySet[Circle]:
     """Circles ``user`` owns and is the only admitted member of (deleted with the account)."""
     owned = Circle.objects.filter(
         memberships__user=user,
@@ -258,9 +265,10 @@ def circles_owned_alone(user):
 # Applying the rules ------------------------------------------------------------------------
 
 
-def erase_circle_traces(user, old_email: str, now) -> None:
+def erase_circle_traces(closing: Closing) -> None:
     from passerelles.core.models import AuditEntry
 
+    user, old_email, now = closing.user, closing.old_email, closing.now
     scrub_imports(old_email, deleted_address(user))
     going = list(circles_owned_alone(user).values_list("pk", flat=True))
     circles_owned_alone(user).delete()
@@ -274,46 +282,12 @@ def erase_circle_traces(user, old_email: str, now) -> None:
     Membership.objects.filter(user=user).update(role=Role.MEMBER, message="", verified=False)
 
 
-def erase_trust_evidence(user, now) -> None:
-    """Vouches withdrawn with their text, notes deleted, endorsements and scores gone,
-    reasons of reports about them deleted; trust recomputed once this commits."""
-    from passerelles.trust.models import (
-        Endorsement,
-        IssuedPassport,
-        MeetingAttestation,
-        MemberTrust,
-        Report,
-        Vouch,
-    )
-    from passerelles.trust.state import mark_dirty
-
-    vouches = Vouch.objects.filter(Q(voucher=user) | Q(vouchee=user))
-    vouches.filter(revoked_at__isnull=True).update(revoked_at=now)
-    vouches.update(text="")
-    MeetingAttestation.objects.filter(Q(attester=user) | Q(other=user)).update(note="")
-    Endorsement.objects.filter(Q(endorser=user) | Q(member=user)).delete()
-    Report.objects.filter(reported=user).update(reason="")
-    MemberTrust.objects.filter(user=user).delete()
-    IssuedPassport.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=now)
-    mark_dirty()
-
-
-def erase_introduction_texts(user, name: str) -> None:
-    """Need and message deleted from their introductions (their notices go with every
-    other notice, ``erase_notifications``). (Open introductions are closed beforehand by
-    ``members.actions``.)"""
-    from passerelles.intros.models import Introduction, Preference
-
-    theirs = Introduction.objects.filter(Q(member_a=user) | Q(member_b=user) | Q(intermediary=user))
-    theirs.update(need="", message="")
-    for preference in Preference.objects.filter(user=user):
-        preference.blocked.clear()
-
-
-def erase_notifications(user, names: list[str]) -> None:
+def erase_notifications(closing: Closing) -> None:
     """The person's notices and settings; others' notices that name them (or a circle
     deleted with their account)."""
     import json
+
+    user, names = closing.user, [closing.old_name, *closing.circles_going]
 
     from passerelles.notifications.models import Notification, NotificationSettings
 
@@ -326,14 +300,8 @@ def erase_notifications(user, names: list[str]) -> None:
     NotificationSettings.objects.filter(user=user).delete()
 
 
-def erase_event_traces(user) -> None:
-    from passerelles.events.models import CalendarFeed, Feedback
-
-    Feedback.objects.filter(user=user).update(comment="")
-    CalendarFeed.objects.filter(user=user).delete()
-
-
-def erase_admin_log_names(user) -> None:
+def erase_admin_log_names(closing: Closing) -> None:
+    user = closing.user
     from django.contrib.admin.models import LogEntry
     from django.contrib.auth import get_user_model
     from django.contrib.contenttypes.models import ContentType
@@ -343,7 +311,8 @@ def erase_admin_log_names(user) -> None:
     ).update(object_repr=deleted_address(user))
 
 
-def erase_profile_and_account(user) -> None:
+def erase_profile_and_account(closing: Closing) -> None:
+    user = closing.user
     from allauth.account.models import EmailAddress
 
     from passerelles.accounts.models import ApiToken
@@ -385,7 +354,7 @@ def scrub_imports(email: str, placeholder: str) -> None:
 
 # Retention ---------------------------------------------------------------------------------
 
-NOTICE_RETENTION_DAYS = 365
+NOTICE_RETENTION_DAYS = 365  # notices are deleted after a year (``jobs.periodic.purge``)
 
 
 def purge_old_notices(days: int = NOTICE_RETENTION_DAYS, *, now=None) -> int:
@@ -398,3 +367,10 @@ def purge_old_notices(days: int = NOTICE_RETENTION_DAYS, *, now=None) -> int:
     cutoff = (now or timezone.now()) - timedelta(days=days)
     deleted, _per_model = Notification.objects.filter(created_at__lt=cutoff).delete()
     return deleted
+
+
+# Members' own steps of closing an account (the other domains register theirs).
+register_closing_step("members.circle_traces", ERASE + 10, erase_circle_traces)
+register_closing_step("members.notifications", ERASE + 50, erase_notifications)
+register_closing_step("members.admin_log_names", ACCOUNT + 10, erase_admin_log_names)
+register_closing_step("members.profile_and_account", ACCOUNT + 20, erase_profile_and_account)

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -94,7 +94,7 @@ def privacy(request: AuthedHttpRequest) -> HttpResponse:
     return render(request, "members/privacy.html", _privacy_context(request, profile))
 
 
-def _privacy_context(request: HttpRequest, profile: Profile, form=None) -> dict:
+def _privacy_context(request: AuthedHttpRequest, profile: Profile, form=None) -> dict:
     return {
         "profile": profile,
         "form": form or DeleteAccountForm(request.user),
@@ -132,7 +132,7 @@ def delete_account(request: AuthedHttpRequest) -> HttpResponse:
         context = _privacy_context(request, profile, form)
         return render(request, "members/privacy.html", context, status=400)
     try:
-        do_close_account(request.user)
+        do_close_account(request.user, acting_user=request.user)
     except ActionError as exc:
         form.add_error(None, str(exc))
         profile, _created = Profile.objects.get_or_create(user=request.user)

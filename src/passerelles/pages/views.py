@@ -59,6 +59,6 @@ def set_language(request: HttpRequest) -> HttpResponse:
     response = django_set_language(request)
     if request.user.is_authenticated:
         code = request.POST.get("language", "")
-        if do_keep_language(request.user, code):
+        if do_keep_language(code, acting_user=request.user):
             remember_language(request, code)
     return response

@@ -6,6 +6,11 @@ class TrustConfig(AppConfig):
     label = "trust"
 
     def ready(self) -> None:
+        from passerelles.members.closing import ERASE, register_closing_step
+        from passerelles.trust.closing import erase_trust_evidence
+
+        register_closing_step("trust.evidence", ERASE + 20, erase_trust_evidence)
+
         from django.db.models.signals import post_delete, post_save
 
         from passerelles.circles.models import Bridge, Membership
