@@ -29,7 +29,7 @@ def test_the_email_names_who_invites_and_whom_without_doubling_the_word(alice, d
     _invite(circle, alice, first_name="Nina", last_name="Leroy")
     message = mail.outbox[-1]
     assert message.subject == (
-        "[Passerelles] Alice Martin vous invite à rejoindre Cercle des Entrepreneurs du Rhône"
+        "[Passerelles] Alice Martin vous invite à rejoindre « Cercle des Entrepreneurs du Rhône »"
     )
     assert message.body.startswith("Bonjour Nina,")
     assert "Alice Martin vous invite à rejoindre « Cercle des Entrepreneurs du Rhône »" in (
@@ -138,3 +138,14 @@ def test_only_the_circles_admins_send_an_invitation_again(client, alice, bob, cl
     with pytest.raises(actions.ActionError):
         actions.do_resend_invitation(invitation, acting_user=bob)
     assert not AuditEntry.objects.filter(verb="invitation.resent").exists()
+
+
+def test_a_member_reading_english_gets_the_invitation_in_english(alice, club, charlie):
+    charlie.profile.language = "en"
+    charlie.profile.save(update_fields=["language"])
+    _invite(club, alice, email=charlie.email)
+    message = mail.outbox[-1]
+    assert message.subject == (
+        "[Passerelles] Alice Martin invites you to join “Club des Entrepreneurs de Lyon”"
+    )
+    assert message.body.startswith("Hello Charlie,")

@@ -442,7 +442,7 @@ def invitation_mail(invitation: Invitation) -> tuple[str, str]:
         "invitee": invitation.first_name or _invitee_account_name(invitation),
     }
     if inviter_name:
-        subject = _("[Passerelles] %(inviter)s vous invite à rejoindre %(circle)s")
+        subject = _("[Passerelles] %(inviter)s vous invite à rejoindre « %(circle)s »")
     else:
         subject = _("[Passerelles] Invitation à rejoindre %(circle)s")
     subject %= {"inviter": inviter_name, "circle": invitation.circle.name}
