@@ -136,7 +136,7 @@ class DemoDataset:
                 return False
         return True
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None  # type: ignore[assignment]  # compared by value, so not hashable
 
     def circles_of(self) -> list[list[int]]:
         """For each member, the circles they have a membership in (any state)."""
