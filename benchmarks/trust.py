@@ -6,7 +6,11 @@
 
 The Sybil section runs on the generated honest graph and on the real networks of
 ``../shared/data/graphs`` (Bitcoin Alpha, wiki-Vote, Facebook; skipped when missing), each
-with five attackers (see :func:`attach_sybils`). Baselines in the same run: SybilRank
+with five attackers (see :func:`attach_sybils`), on a frozen split of draws (``DRAW_BASE``:
+nothing is tuned on it), then again with the seeds spread over Louvain communities. The
+speed section alternates engine and baseline in fresh processes (``--speed-only`` runs it
+alone) and reports the median ratio, the CPU-time ratio, the load average and where the
+time goes. Baselines in the same run: SybilRank
 (written here, as published: early-terminated power iteration on the undirected graph,
 degree-normalised), PageRank personalised on the seeds, plain scipy (CSR build + 16
 PageRank iterations) and networkx's pagerank. Inputs are generated deterministically from
