@@ -2,6 +2,8 @@ import pytest
 from django.urls import reverse
 
 from passerelles.circles.models import Circle, Membership, MembershipState, Role
+from passerelles.core.errors import ActionError
+from passerelles.core.models import AuditEntry
 
 
 def test_list_shows_listed_circles_to_visitors_not_private_ones(client, club, alumni):
@@ -94,6 +96,20 @@ def test_edit_circle(client, alice, club):
     assert response.status_code == 302
     club.refresh_from_db()
     assert club.city == "Villeurbanne" and club.admission_policy == "trust"
+    entry = AuditEntry.objects.get(verb="circle.updated")
+    assert entry.acting_user == alice and entry.circle_id == club.pk
+    assert entry.changes["admission_policy"][1] == "trust"
+    assert "a modifié le cercle" in client.get(reverse("circles:log", args=[club.slug])).text
+
+
+def test_a_member_may_not_edit_the_circle(client, bob, club):
+    from passerelles.circles import actions
+
+    with pytest.raises(ActionError):
+        actions.do_update_circle(club, acting_user=bob, city="Brest")
+    club.refresh_from_db()
+    assert club.city != "Brest"
+    assert not AuditEntry.objects.filter(verb="circle.updated").exists()
 
 
 def test_detail_offers_to_join_and_join_creates_pending_request(client, charlie, alumni):

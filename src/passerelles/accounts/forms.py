@@ -1,5 +1,9 @@
 from django import forms
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+
+from passerelles.accounts.actions import do_set_name
+from passerelles.accounts.models import User
 
 
 class SignupForm(forms.Form):
@@ -9,7 +13,7 @@ class SignupForm(forms.Form):
     last_name = forms.CharField(label=_("Nom"), max_length=150)
     field_order = ["first_name", "last_name", "email", "password1", "password2"]
 
-    def signup(self, request, user) -> None:
-        user.first_name = self.cleaned_data["first_name"].strip()
-        user.last_name = self.cleaned_data["last_name"].strip()
-        user.save(update_fields=["first_name", "last_name"])
+    def signup(self, request: HttpRequest, user: User) -> None:
+        do_set_name(
+            user, self.cleaned_data["first_name"], self.cleaned_data["last_name"], acting_user=user
+        )

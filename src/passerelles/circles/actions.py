@@ -78,6 +78,47 @@ def do_create_circle(user: User, **fields: Any) -> Circle:
     return circle
 
 
+# Circle settings whose change its log shows (the rules of admission and who sees it).
+CIRCLE_LOGGED_FIELDS = (
+    "name",
+    "listed",
+    "admission_policy",
+    "cooptation_vouches",
+    "trust_threshold",
+    "accept_bridged_vouches",
+)
+audit.field_labels(
+    name=_l("nom"),
+    listed=_l("visible dans l'annuaire"),
+    admission_policy=_l("admission"),
+    cooptation_vouches=_l("recommandations requises"),
+    trust_threshold=_l("seuil de confiance"),
+    accept_bridged_vouches=_l("recommandations des cercles reliés"),
+)
+audit.value_labels(AdmissionPolicy.choices)
+
+
+@transaction.atomic
+def do_update_circle(circle: Circle, *, acting_user: Any, **fields: Any) -> Circle:
+    """A circle admin changes the circle's description and rules; the log keeps what
+    changed in who may see and join it."""
+    circle = Circle.objects.select_for_update().get(pk=circle.pk)
+    _refuse_unless(access.may_manage_members(acting_user, circle))
+    before = audit.snapshot(circle, [f for f in CIRCLE_LOGGED_FIELDS if f in fields])
+    for name, value in fields.items():
+        setattr(circle, name, value)
+    circle.full_clean()
+    circle.save(update_fields=list(fields))
+    audit.record(
+        CIRCLE_UPDATED,
+        circle,
+        acting_user=acting_user,
+        circle=circle,
+        changes=audit.diff(before, circle),
+    )
+    return circle
+
+
 APPROVED = audit.verb("membership.approved", _l("a admis"))
 ADMITTED_BY_POLICY = audit.verb("membership.admitted_by_policy", _l("a admis"))  # no author
 JOINED = audit.verb("membership.joined", _l("a rejoint le cercle"))
@@ -97,6 +138,8 @@ BRIDGE_ACCEPTED = audit.verb("bridge.accepted", _l("a accepté la passerelle"))
 BRIDGE_DECLINED = audit.verb("bridge.declined", _l("a refusé la passerelle"))
 BRIDGE_REVOKED = audit.verb("bridge.revoked", _l("a fermé la passerelle"))
 CIRCLE_CREATED = audit.verb("circle.created", _l("a créé le cercle"))
+CIRCLE_UPDATED = audit.verb("circle.updated", _l("a modifié le cercle"))
+IMPORT_DISCARDED = audit.verb("import.discarded", _l("a annulé un import de membres"))
 
 MEMBERSHIP_FIELDS = ("state", "role", "requested_at", "admitted_at", "ended_at", "updated_at")
 TRACKED = ("state", "role")

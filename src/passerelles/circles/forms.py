@@ -3,7 +3,7 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 from passerelles.circles.models import Circle, CircleKind
-from passerelles.core.choices import Sector, join_codes, split_codes
+from passerelles.core.choices import Sector, split_codes
 
 
 class CircleForm(forms.ModelForm):
@@ -55,10 +55,6 @@ class CircleForm(forms.ModelForm):
         if not 0 <= value <= 1:
             raise forms.ValidationError(_("Le seuil est compris entre 0 et 1."))
         return value
-
-    def save(self, commit=True):
-        self.instance.sectors = join_codes(self.cleaned_data["sector_choices"])
-        return super().save(commit=commit)
 
 
 class CircleFilterForm(forms.Form):

@@ -28,7 +28,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from passerelles.circles.actions import do_invite, send_invitation
+from passerelles.circles.access import may_manage_members
+from passerelles.circles.actions import IMPORT_DISCARDED, do_invite, send_invitation
 from passerelles.circles.models import (
     Circle,
     Invitation,
@@ -37,6 +38,7 @@ from passerelles.circles.models import (
     MembershipState,
     Role,
 )
+from passerelles.core import audit
 from passerelles.core.choices import sector_from_text
 from passerelles.core.errors import ActionError
 
@@ -601,6 +603,26 @@ def do_create_import(
         rows=rows,
         ignored_columns=list(ignored_columns),
     )
+
+
+@transaction.atomic
+def do_discard_import(member_import: MemberImport, *, acting_user: Any) -> None:
+    """A circle admin cancels a draft import: nothing of it was written, and it goes."""
+    locked = (
+        MemberImport.objects.select_for_update().select_related("circle").get(pk=member_import.pk)
+    )
+    if not may_manage_members(acting_user, locked.circle):
+        raise ActionError(_("Vous n'avez pas le droit de faire cela dans ce cercle."))
+    if locked.confirmed_at is not None:
+        raise ActionError(_("Cet import a déjà été confirmé : rien n'a été envoyé deux fois."))
+    audit.record(
+        IMPORT_DISCARDED,
+        locked,
+        acting_user=acting_user,
+        circle=locked.circle_id,
+        changes={"rows": len(locked.rows)},
+    )
+    locked.delete()
 
 
 def do_confirm_import(member_import: MemberImport, by) -> MemberImport:

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
@@ -92,9 +93,16 @@ def circle_edit(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     circle = access.get_circle_for_admin(request.user, slug)
     form = CircleForm(request.POST or None, instance=circle)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Les modifications sont enregistrées."))
-        return redirect(circle)
+        fields = {name: form.cleaned_data[name] for name in CircleForm.Meta.fields}
+        try:
+            actions.do_update_circle(
+                circle, acting_user=request.user, sectors=_sectors(form), **fields
+            )
+        except (ActionError, ValidationError) as exc:
+            form.add_error(None, exc.messages if isinstance(exc, ValidationError) else str(exc))
+        else:
+            messages.success(request, _("Les modifications sont enregistrées."))
+            return redirect(circle)
     return render(request, "circles/form.html", {"form": form, "circle": circle})
 
 

@@ -111,8 +111,12 @@ def _confirm(request: HttpRequest, member_import: MemberImport) -> HttpResponse:
 
 def _cancel(request: HttpRequest, member_import: MemberImport) -> HttpResponse:
     if member_import.confirmed_at is None:
-        member_import.delete()
-        messages.info(request, _("Import annulé : rien n'a été enregistré."))
+        try:
+            imports.do_discard_import(member_import, acting_user=request.user)
+        except ActionError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.info(request, _("Import annulé : rien n'a été enregistré."))
     return redirect("circles:import", member_import.circle.slug)
 
 

@@ -36,11 +36,13 @@ from passerelles.events import access
 from passerelles.events.calendars import event_calendar
 from passerelles.events.models import (
     AgendaItem,
+    CalendarFeed,
     Event,
     Feedback,
     Openness,
     Registration,
     RegistrationStatus,
+    new_feed_token,
 )
 from passerelles.notifications.notify import Attachment, notify
 
@@ -404,6 +406,23 @@ def do_rate_event(event: Event, rating: int, comment: str = "", *, acting_user: 
         event=event, user=acting_user, defaults={"rating": rating, "comment": comment}
     )
     return feedback
+
+
+def feed_of(user: User) -> CalendarFeed:
+    """``user``'s personal calendar feed (made the first time it is asked for)."""
+    feed, _created = CalendarFeed.objects.get_or_create(user=user)
+    return feed
+
+
+@transaction.atomic
+def do_renew_feed(*, acting_user: User) -> CalendarFeed:
+    """A new secret address for ``acting_user``'s feed; the old one stops working at once."""
+    feed = CalendarFeed.objects.select_for_update().filter(user=acting_user).first()
+    if feed is None:
+        return CalendarFeed.objects.create(user=acting_user)
+    feed.token = new_feed_token()
+    feed.save(update_fields=["token"])
+    return feed
 
 
 def attested_mates(user: User, event: Event) -> dict[int, int]:

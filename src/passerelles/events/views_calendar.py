@@ -12,9 +12,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.circles.access import get_circle_for_user
-from passerelles.events import access
+from passerelles.events import access, actions
 from passerelles.events.calendars import events_calendar
-from passerelles.events.models import CalendarFeed, Event, RegistrationStatus, new_feed_token
+from passerelles.events.models import CalendarFeed, Event, RegistrationStatus
 
 FEED_HORIZON_DAYS = 90  # past events kept in feeds
 
@@ -37,7 +37,7 @@ def _base(request: HttpRequest) -> str:
 @login_required
 @require_GET
 def calendar_settings(request: AuthedHttpRequest) -> HttpResponse:
-    feed, _created = CalendarFeed.objects.get_or_create(user=request.user)
+    feed = actions.feed_of(request.user)
     url = request.build_absolute_uri(redirect("events:feed", feed.token).url)
     return render(request, "events/calendar.html", {"feed_url": url, "feed": feed})
 
@@ -46,7 +46,7 @@ def calendar_settings(request: AuthedHttpRequest) -> HttpResponse:
 @require_POST
 def regenerate_feed(request: AuthedHttpRequest) -> HttpResponse:
     """A new secret URL; the old one stops working at once."""
-    CalendarFeed.objects.update_or_create(user=request.user, defaults={"token": new_feed_token()})
+    actions.do_renew_feed(acting_user=request.user)
     messages.success(request, _("Nouvelle adresse créée ; l'ancienne ne fonctionne plus."))
     return redirect("events:calendar")
 

@@ -8,6 +8,9 @@ contributes its own step (``members.closing``); members imports none of them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -21,7 +24,7 @@ from passerelles.core.errors import ActionError
 from passerelles.members import erasure
 from passerelles.members.closing import Closing, closing_steps
 from passerelles.members.erasure import deleted_address
-from passerelles.members.models import Profile
+from passerelles.members.models import Profile, Skill
 
 __all__ = ["ActionError", "deleted_address", "do_close_account", "do_keep_language"]
 
@@ -57,6 +60,31 @@ def do_close_account(user: User, *, acting_user: User) -> None:
     audit.record(ACCOUNT_CLOSED, user, acting_user=user, subject=user)
     for _name, step in closing_steps():
         step(closing)
+
+
+@transaction.atomic
+def do_update_profile(
+    profile: Profile,
+    *,
+    acting_user: User,
+    first_name: str,
+    last_name: str,
+    skills: Iterable[str],
+    **fields: Any,
+) -> Profile:
+    """A member edits their own profile: name, profile fields and skills together."""
+    profile = Profile.objects.select_for_update().select_related("user").get(pk=profile.pk)
+    if profile.user_id != acting_user.pk:
+        raise ActionError(_("Vous ne pouvez modifier que votre propre profil."))
+    user = profile.user
+    user.first_name, user.last_name = first_name.strip(), last_name.strip()
+    user.save(update_fields=["first_name", "last_name"])
+    for name, value in fields.items():
+        setattr(profile, name, value)
+    profile.save(update_fields=[*fields, "updated_at"])
+    profile.skills.set([Skill.objects.get_or_create(name=tag)[0] for tag in skills])
+    acting_user.first_name, acting_user.last_name = user.first_name, user.last_name
+    return profile
 
 
 def do_keep_language(code: str, *, acting_user: User) -> bool:

@@ -1,10 +1,10 @@
 import re
+from typing import Any
 from urllib.parse import urlsplit
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -12,7 +12,7 @@ from passerelles.circles.access import reachable_circle_ids, visible_circles
 from passerelles.circles.models import Circle
 from passerelles.core.choices import Axis, Sector, join_codes
 from passerelles.members.erasure import circles_blocking_deletion
-from passerelles.members.models import Profile, Skill, Visibility
+from passerelles.members.models import Profile, Visibility
 
 LANGUAGES = [
     ("fr", _("Français")),
@@ -270,21 +270,14 @@ class ProfileForm(forms.ModelForm):
             )
         return "\n".join(lines)
 
-    @transaction.atomic
-    def save(self, commit: bool = True) -> Profile:
-        profile = super().save(commit=False)
-        profile.theme_list = self.cleaned_data["theme_choices"]
-        profile.languages = join_codes(self.cleaned_data["language_choices"])
-        user = profile.user
-        user.first_name = self.cleaned_data["first_name"].strip()
-        user.last_name = self.cleaned_data["last_name"].strip()
-        user.save(update_fields=["first_name", "last_name"])
-        profile.save()
-        skills = [
-            Skill.objects.get_or_create(name=tag)[0] for tag in self.cleaned_data["skill_tags"]
-        ]
-        profile.skills.set(skills)
-        return profile
+    def profile_fields(self) -> dict[str, Any]:
+        """What ``members.actions.do_update_profile`` writes, from the valid form."""
+        data = self.cleaned_data
+        return {
+            **{name: data[name] for name in self.Meta.fields},
+            "themes": join_codes(data["theme_choices"]),
+            "languages": join_codes(data["language_choices"]),
+        }
 
 
 class DeleteAccountForm(forms.Form):

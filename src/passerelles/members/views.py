@@ -14,7 +14,7 @@ from passerelles.core.choices import Axis
 from passerelles.core.pagination import CappedPaginator
 from passerelles.members import export, search
 from passerelles.members.access import get_profile_for_user, visible_profiles
-from passerelles.members.actions import ActionError, do_close_account
+from passerelles.members.actions import ActionError, do_close_account, do_update_profile
 from passerelles.members.erasure import circles_blocking_deletion, circles_owned_alone
 from passerelles.members.forms import (
     LANGUAGES,
@@ -82,7 +82,14 @@ def profile_edit(request: AuthedHttpRequest) -> HttpResponse:
     profile, _created = Profile.objects.get_or_create(user=request.user)
     form = ProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        do_update_profile(
+            profile,
+            acting_user=request.user,
+            first_name=form.cleaned_data["first_name"],
+            last_name=form.cleaned_data["last_name"],
+            skills=form.cleaned_data["skill_tags"],
+            **form.profile_fields(),
+        )
         messages.success(request, _("Votre profil est enregistré."))
         return redirect("members:detail", profile.pk)
     return render(request, "members/edit.html", {"form": form, "profile": profile})
