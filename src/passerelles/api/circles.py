@@ -49,7 +49,7 @@ def circle_detail(request: AuthedHttpRequest, slug: str) -> Circle:
     admitted = membership is not None and membership.state == MembershipState.ADMITTED
     partners = access.visible_partner_ids(request.user, circle)  # a private one stays unnamed
     # Read by CircleDetailOut beside the circle's own fields.
-    circle.members = circle.memberships.filter(state=MembershipState.ADMITTED).count()  # type: ignore[attr-defined]
+    circle.members = circle.memberships.admitted().count()  # type: ignore[attr-defined]
     circle.my_role = membership.role if membership is not None and admitted else None  # type: ignore[attr-defined]
     circle.bridged_with = list(  # type: ignore[attr-defined]
         Circle.objects.filter(pk__in=partners).order_by("name").values_list("slug", flat=True)
@@ -64,7 +64,7 @@ def circle_members(request: AuthedHttpRequest, slug: str) -> object:
     circle = access.get_circle_for_user(request.user, slug)
     if not access.can_see_members(request.user, circle):
         raise Http404
-    admitted = circle.memberships.filter(state=MembershipState.ADMITTED).values("user_id")
+    admitted = circle.memberships.admitted().values("user_id")
     return (
         visible_profiles(request.user)
         .filter(user_id__in=admitted)

@@ -32,7 +32,7 @@ def admitted_circle_ids(user: AnyUser) -> QuerySet[Membership, Any]:
     """Ids of the circles where ``user`` is an admitted member (a subquery)."""
     if not user.is_authenticated:
         return Membership.objects.none().values("circle_id")
-    return Membership.objects.filter(user=user, state=MembershipState.ADMITTED).values("circle_id")
+    return Membership.objects.admitted().filter(user=user).values("circle_id")
 
 
 def bridged_circle_ids(circle_ids: Iterable[int]) -> set[int]:
@@ -92,17 +92,17 @@ def is_circle_admin(user: AnyUser, circle: Circle) -> bool:
         return False
     if is_operator(user):
         return True
-    return Membership.objects.filter(
-        user=user, circle=circle, state=MembershipState.ADMITTED, role__in=ADMIN_ROLES
-    ).exists()
+    return (
+        Membership.objects.admitted()
+        .filter(user=user, circle=circle, role__in=ADMIN_ROLES)
+        .exists()
+    )
 
 
 def is_circle_member(user: AnyUser, circle: Circle) -> bool:
     if not user.is_authenticated:
         return False
-    return Membership.objects.filter(
-        user=user, circle=circle, state=MembershipState.ADMITTED
-    ).exists()
+    return Membership.objects.admitted().filter(user=user, circle=circle).exists()
 
 
 def can_see_members(user: AnyUser, circle: Circle) -> bool:

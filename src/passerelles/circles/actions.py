@@ -584,12 +584,7 @@ def do_invite(
     _refuse_unless(access.may_manage_members(by, circle))
     email = email.strip().lower()
     user = get_user_model().objects.filter(email__iexact=email).first()
-    if (
-        user
-        and Membership.objects.filter(
-            user=user, circle=circle, state=MembershipState.ADMITTED
-        ).exists()
-    ):
+    if user and Membership.objects.admitted().filter(user=user, circle=circle).exists():
         raise ActionError(_("%(email)s est déjà membre de ce cercle.") % {"email": email})
     if (
         user

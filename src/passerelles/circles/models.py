@@ -103,6 +103,14 @@ class MembershipState(models.TextChoices):
     REMOVED = "removed", _("Retiré")
 
 
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    """The filters every domain repeats about memberships."""
+
+    def admitted(self) -> "MembershipQuerySet":
+        """Memberships of admitted members (not requests, invitations nor departures)."""
+        return self.filter(state=MembershipState.ADMITTED)
+
+
 class Membership(models.Model):
     """One person's standing in one circle, with the dates that time-to-trust needs."""
 
@@ -128,6 +136,8 @@ class Membership(models.Model):
         help_text=_("Un membre vérifié sert de point d'ancrage au calcul de confiance."),
     )
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("adhésion")

@@ -18,7 +18,8 @@ def with_member_counts(circles: QuerySet[Circle]) -> QuerySet[Circle]:
     """``members``: each circle's admitted members, counted per circle shown (a subquery
     on the membership index), not by grouping every membership before a page is cut."""
     admitted = (
-        Membership.objects.filter(circle=OuterRef("pk"), state=MembershipState.ADMITTED)
+        Membership.objects.admitted()
+        .filter(circle=OuterRef("pk"))
         .order_by()
         .values("circle")
         .annotate(n=Count("pk"))
@@ -69,9 +70,8 @@ def home_context(user, since) -> dict:
         "bridge_requests": Bridge.objects.filter(
             to_circle_id__in=managed_ids, state=BridgeState.REQUESTED
         ).select_related("from_circle", "to_circle"),
-        "newcomers": Membership.objects.filter(
-            circle_id__in=my_ids, state=MembershipState.ADMITTED, admitted_at__gte=since
-        )
+        "newcomers": Membership.objects.admitted()
+        .filter(circle_id__in=my_ids, admitted_at__gte=since)
         .exclude(user=user)
         .select_related("user", "user__profile", "circle")
         .order_by("-admitted_at")[:12],

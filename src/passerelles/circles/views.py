@@ -57,7 +57,7 @@ def circle_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .exclude(pk=circle.pk)
         .exists(),
         "can_see_members": access.can_see_members(request.user, circle),
-        "member_count": circle.memberships.filter(state=MembershipState.ADMITTED).count(),
+        "member_count": circle.memberships.admitted().count(),
         "bridges": _visible_partners(request.user, circle),
         "join_form": JoinForm(),
     }

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET
 
 from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.circles import access, imports
-from passerelles.circles.models import MemberImport, MembershipState
+from passerelles.circles.models import MemberImport
 from passerelles.core.choices import Sector
 from passerelles.core.errors import ActionError
 from passerelles.core.spreadsheet import csv_response, safe_cell
@@ -129,7 +129,7 @@ def member_export(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     """Admitted members as CSV: UTF-8 with BOM and ``;``, as French Excel opens it directly."""
     circle = access.get_circle_for_admin(request.user, slug)
     memberships = (
-        circle.memberships.filter(state=MembershipState.ADMITTED)
+        circle.memberships.admitted()
         .select_related("user", "user__profile")
         .order_by("user__last_name", "user__first_name", "user__email")
     )

@@ -33,9 +33,7 @@ def member_list(request: AuthedHttpRequest, slug: str) -> HttpResponse:
         raise Http404
     is_admin = access.is_circle_admin(request.user, circle)
     admitted = (
-        access.visible_members(
-            request.user, circle.memberships.filter(state=MembershipState.ADMITTED)
-        )
+        access.visible_members(request.user, circle.memberships.admitted())
         .select_related("user", "user__profile")
         .order_by("user__last_name", "user__first_name")
     )

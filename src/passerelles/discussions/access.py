@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 
 from passerelles.accounts.models import AnyUser
 from passerelles.circles.access import admitted_circle_ids, bridged_circle_ids
-from passerelles.circles.models import MODERATION_ROLES, Membership, MembershipState
+from passerelles.circles.models import MODERATION_ROLES, Membership
 from passerelles.discussions.models import Discussion
 from passerelles.events.access import eligible_events
 
@@ -67,7 +67,7 @@ def may_moderate(user: AnyUser, discussion: Discussion) -> bool:
     circle = discussion.moderating_circle
     return (
         circle is not None
-        and Membership.objects.filter(
-            user=user, circle=circle, state=MembershipState.ADMITTED, role__in=MODERATION_ROLES
-        ).exists()
+        and Membership.objects.admitted()
+        .filter(user=user, circle=circle, role__in=MODERATION_ROLES)
+        .exists()
     )

@@ -408,9 +408,9 @@ def platform_report(count: int = 6, top: int = 10, now: dt.datetime | None = Non
     circles = list(Circle.objects.order_by("name"))
     circle_index = {c.pk: i for i, c in enumerate(circles)}
     current = list(
-        Membership.objects.filter(
-            state=MembershipState.ADMITTED, ended_at__isnull=True
-        ).values_list("user_id", "circle_id")
+        Membership.objects.admitted()
+        .filter(ended_at__isnull=True)
+        .values_list("user_id", "circle_id")
     )
     ties = load_ties()
     index = _index([u for u, _ in current] + ties.a.tolist() + ties.b.tolist())
@@ -555,9 +555,9 @@ def circles_ei() -> dict[int, float | None]:
     circles = list(Circle.objects.values_list("pk", flat=True))
     circle_index = {pk: i for i, pk in enumerate(circles)}
     current = list(
-        Membership.objects.filter(
-            state=MembershipState.ADMITTED, ended_at__isnull=True
-        ).values_list("user_id", "circle_id")
+        Membership.objects.admitted()
+        .filter(ended_at__isnull=True)
+        .values_list("user_id", "circle_id")
     )
     ties = load_ties()
     index = _index([u for u, _ in current] + ties.a.tolist() + ties.b.tolist())

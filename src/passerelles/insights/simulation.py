@@ -50,7 +50,7 @@ def _reach(pool, circle_ids: np.ndarray, pairs: list[tuple[int, int]]):
 
 
 def _vouch_state(pool, now):
-    from passerelles.circles.models import Membership, MembershipState
+    from passerelles.circles.models import Membership
     from passerelles.trust.models import Vouch
 
     index = {int(u): i for i, u in enumerate(pool.user_ids.tolist())}
@@ -59,9 +59,7 @@ def _vouch_state(pool, now):
         if user_id in index:
             vouched[index[user_id]] = True
     waited = np.zeros(pool.n)
-    joined = Membership.objects.filter(state=MembershipState.ADMITTED).values_list(
-        "user_id", "admitted_at"
-    )
+    joined = Membership.objects.admitted().values_list("user_id", "admitted_at")
     for user_id, admitted_at in joined:
         i = index.get(user_id)
         if i is not None and admitted_at is not None:

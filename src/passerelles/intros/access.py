@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 
 from passerelles.accounts.models import AnyUser, User
 from passerelles.circles.access import reachable_circle_ids
-from passerelles.circles.models import Membership, MembershipState
+from passerelles.circles.models import Membership
 from passerelles.intros.models import Decision, Introduction, Origin, Preference, Scope
 from passerelles.members.access import visible_profiles
 from passerelles.members.models import Profile, Visibility
@@ -42,9 +42,7 @@ def get_introduction_for_user(user: AnyUser, pk: int) -> Introduction:
 
 
 def _members_of(circle_ids: Iterable[int]) -> QuerySet[Membership, Any]:
-    return Membership.objects.filter(
-        circle_id__in=circle_ids, state=MembershipState.ADMITTED
-    ).values("user_id")
+    return Membership.objects.admitted().filter(circle_id__in=circle_ids).values("user_id")
 
 
 def introducible_profiles(user: User) -> QuerySet[Profile]:

@@ -20,7 +20,7 @@ from django.db.models import Count, Max
 from scipy import sparse
 
 from passerelles.circles.access import admitted_circle_ids
-from passerelles.circles.models import Membership, MembershipState
+from passerelles.circles.models import Membership
 from passerelles.engine.matching import ASK_WEIGHTS, ask_network, pair_reasons
 from passerelles.engine.reasons import matching_part
 from passerelles.engine.text import MixedRows, RelevanceModel
@@ -77,9 +77,9 @@ def build_index(key: tuple = ()) -> OffersIndex:
     empty = sparse.csr_matrix((0, 1), dtype=np.float32)
     offers = model.encode(texts, split=True) if model else empty
     memberships = list(
-        Membership.objects.filter(
-            user_id__in=user_ids.tolist(), state=MembershipState.ADMITTED
-        ).values_list("user_id", "circle_id")
+        Membership.objects.admitted()
+        .filter(user_id__in=user_ids.tolist())
+        .values_list("user_id", "circle_id")
     )
     circle_index = {c: j for j, c in enumerate(sorted({c for _u, c in memberships}))}
     pos = {int(u): i for i, u in enumerate(user_ids.tolist())}

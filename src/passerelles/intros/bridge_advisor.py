@@ -25,7 +25,7 @@ from django.utils.translation import ngettext
 from scipy import sparse
 
 from passerelles.circles.access import visible_circles
-from passerelles.circles.models import Bridge, BridgeState, Circle, Membership, MembershipState
+from passerelles.circles.models import Bridge, BridgeState, Circle, Membership
 from passerelles.circles.regions import region_code, region_name
 from passerelles.engine.bridges import needs_met, rank_bridges, successive_rounds
 from passerelles.engine.matching import MemberArrays
@@ -265,7 +265,7 @@ def _ties(circle: Circle, others: list[Circle]) -> dict[int, dict[str, int]]:
     member of each other circle, each pair of people counted once."""
     from passerelles.trust.models import MeetingAttestation, Vouch
 
-    admitted = Membership.objects.filter(state=MembershipState.ADMITTED)
+    admitted = Membership.objects.admitted()
     our_ids = admitted.filter(circle=circle).values("user_id")
     ours = {row["user_id"] for row in our_ids}
     circles_of: dict[int, set[int]] = {}

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils import timezone
 
-from passerelles.circles.models import Bridge, BridgeState, Membership, MembershipState
+from passerelles.circles.models import Bridge, BridgeState, Membership
 from passerelles.events.models import Event, Openness
 from passerelles.intros.models import OPEN_STATUSES, Introduction, Origin, Preference, Scope, Status
 from passerelles.members.models import Profile, Visibility
@@ -28,17 +28,17 @@ class Closing:
 
 def _members(circle_id: int) -> set[int]:
     return set(
-        Membership.objects.filter(circle_id=circle_id, state=MembershipState.ADMITTED).values_list(
-            "user_id", flat=True
-        )
+        Membership.objects.admitted().filter(circle_id=circle_id).values_list("user_id", flat=True)
     )
 
 
 def _circles_of(user_ids) -> dict[int, set[int]]:
     out: dict[int, set[int]] = {}
-    for user_id, circle_id in Membership.objects.filter(
-        user_id__in=user_ids, state=MembershipState.ADMITTED
-    ).values_list("user_id", "circle_id"):
+    for user_id, circle_id in (
+        Membership.objects.admitted()
+        .filter(user_id__in=user_ids)
+        .values_list("user_id", "circle_id")
+    ):
         out.setdefault(user_id, set()).add(circle_id)
     return out
 

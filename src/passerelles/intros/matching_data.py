@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 from scipy import sparse
 
-from passerelles.circles.models import Bridge, BridgeState, Membership, MembershipState
+from passerelles.circles.models import Bridge, BridgeState, Membership
 from passerelles.circles.regions import region_code
 from passerelles.core.choices import Axis, Sector
 from passerelles.engine.matching import MemberArrays
@@ -95,9 +95,9 @@ def allowed_pairs(pool: Pool, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
 
 def _circle_arrays(user_ids: np.ndarray, index: dict[int, int]):
     memberships = list(
-        Membership.objects.filter(
-            state=MembershipState.ADMITTED, user_id__in=user_ids.tolist()
-        ).values_list("user_id", "circle_id")
+        Membership.objects.admitted()
+        .filter(user_id__in=user_ids.tolist())
+        .values_list("user_id", "circle_id")
     )
     circle_ids = sorted({c for _u, c in memberships})
     cindex = {c: j for j, c in enumerate(circle_ids)}

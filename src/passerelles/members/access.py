@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 
 from passerelles.accounts.models import AnyUser
 from passerelles.circles.access import reachable_circle_ids
-from passerelles.circles.models import Membership, MembershipState
+from passerelles.circles.models import Membership
 from passerelles.members.models import Profile, Visibility
 
 
@@ -26,11 +26,11 @@ def visible_profiles(user: AnyUser) -> QuerySet[Profile]:
     if user.is_staff:
         return profiles
     mine, bridged = reachable_circle_ids(user)
-    in_my_circles = Membership.objects.filter(
-        user=OuterRef("user_id"), circle_id__in=mine, state=MembershipState.ADMITTED
+    in_my_circles = Membership.objects.admitted().filter(
+        user=OuterRef("user_id"), circle_id__in=mine
     )
-    in_bridged_circles = Membership.objects.filter(
-        user=OuterRef("user_id"), circle_id__in=bridged, state=MembershipState.ADMITTED
+    in_bridged_circles = Membership.objects.admitted().filter(
+        user=OuterRef("user_id"), circle_id__in=bridged
     )
     return profiles.filter(
         Q(user=user)

@@ -29,7 +29,7 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 
-from passerelles.circles.models import Circle, Membership, MembershipState
+from passerelles.circles.models import Circle, Membership
 from passerelles.members.models import Profile, Skill
 
 _FOLDS = {
@@ -199,9 +199,7 @@ def _search_postgresql(profiles: QuerySet[Profile], words: list[str]) -> QuerySe
 
 
 def in_circle(profiles: QuerySet[Profile], circle: Circle) -> QuerySet[Profile]:
-    admitted = Membership.objects.filter(
-        user=OuterRef("user_id"), circle=circle, state=MembershipState.ADMITTED
-    )
+    admitted = Membership.objects.admitted().filter(user=OuterRef("user_id"), circle=circle)
     return profiles.filter(Exists(admitted))
 
 

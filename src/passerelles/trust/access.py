@@ -36,16 +36,18 @@ def get_own_vouch(user: AnyUser, vouch_id: int) -> Vouch:
 
 
 def moderated_circle_ids(user: User) -> QuerySet[Membership, Any]:
-    return Membership.objects.filter(
-        user=user, state=MembershipState.ADMITTED, role__in=MODERATION_ROLES
-    ).values("circle_id")
+    return (
+        Membership.objects.admitted()
+        .filter(user=user, role__in=MODERATION_ROLES)
+        .values("circle_id")
+    )
 
 
 def report_circles(reporter: User, reported: User) -> QuerySet[Circle]:
     """Circles a report by ``reporter`` about ``reported`` may be sent to: both are
     admitted members, and the reported member is not among its owner and admins (who
     appoint its moderators)."""
-    admitted = Membership.objects.filter(state=MembershipState.ADMITTED)
+    admitted = Membership.objects.admitted()
     return (
         Circle.objects.filter(
             pk__in=admitted.filter(user=reporter).values("circle_id"),
@@ -58,11 +60,8 @@ def report_circles(reporter: User, reported: User) -> QuerySet[Circle]:
 
 def _reported_administers_circle() -> Exists:
     return Exists(
-        Membership.objects.filter(
-            circle_id=OuterRef("circle_id"),
-            user_id=OuterRef("reported_id"),
-            state=MembershipState.ADMITTED,
-            role__in=ADMIN_ROLES,
+        Membership.objects.admitted().filter(
+            circle_id=OuterRef("circle_id"), user_id=OuterRef("reported_id"), role__in=ADMIN_ROLES
         )
     )
 

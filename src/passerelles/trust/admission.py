@@ -96,9 +96,11 @@ class AdmissionReview:
 
 
 def admitted_user_ids(circle_ids) -> QuerySet:
-    return Membership.objects.filter(
-        circle_id__in=circle_ids, state=MembershipState.ADMITTED
-    ).values_list("user_id", flat=True)
+    return (
+        Membership.objects.admitted()
+        .filter(circle_id__in=circle_ids)
+        .values_list("user_id", flat=True)
+    )
 
 
 def bridged_min_days() -> int:
@@ -123,9 +125,11 @@ def established_bridged_user_ids(circle: Circle, now=None) -> set[int]:
     if not accepted_at:
         return set()
     tenure_since = now - datetime.timedelta(days=bridged_min_days())
-    rows = Membership.objects.filter(
-        circle_id__in=accepted_at, state=MembershipState.ADMITTED
-    ).values_list("user_id", "circle_id", "verified", "admitted_at", "circle__admission_policy")
+    rows = (
+        Membership.objects.admitted()
+        .filter(circle_id__in=accepted_at)
+        .values_list("user_id", "circle_id", "verified", "admitted_at", "circle__admission_policy")
+    )
     established = set()
     for user_id, circle_id, verified, admitted_at, policy in rows:
         if verified:

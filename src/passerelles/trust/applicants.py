@@ -79,9 +79,7 @@ def may_recommend(user, membership: Membership) -> bool:
     circles = [membership.circle_id]
     if membership.circle.accept_bridged_vouches:
         circles += list(bridged_circle_ids([membership.circle_id]))
-    return Membership.objects.filter(
-        user=user, circle_id__in=circles, state=MembershipState.ADMITTED
-    ).exists()
+    return Membership.objects.admitted().filter(user=user, circle_id__in=circles).exists()
 
 
 def applies_to_a_circle_of(voucher, vouchee) -> bool:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from passerelles.circles.access import reachable_circle_ids
-from passerelles.circles.models import Membership, MembershipState
+from passerelles.circles.models import Membership
 from passerelles.engine.trust import (
     KIND_ENDORSEMENT,
     KIND_MEETING,
@@ -75,9 +75,9 @@ def viewer_sources(
     node = built.node(viewer_id)
     if node is not None and built.graph.trust_out[node] > 0:
         return np.array([node]), False, mine, bridged
-    members = Membership.objects.filter(
-        circle_id__in=mine, state=MembershipState.ADMITTED
-    ).values_list("user_id", flat=True)
+    members = (
+        Membership.objects.admitted().filter(circle_id__in=mine).values_list("user_id", flat=True)
+    )
     nodes = built.nodes(set(members) | {viewer_id})
     return nodes, True, mine, bridged
 
@@ -183,9 +183,11 @@ class _Namer:
         )
         self.names = {u.pk: (u.profile.name if u.pk in visible else None) for u in users}
         circles: dict[int, set[int]] = {}
-        for user_id, circle_id in Membership.objects.filter(
-            user_id__in=user_ids, state=MembershipState.ADMITTED
-        ).values_list("user_id", "circle_id"):
+        for user_id, circle_id in (
+            Membership.objects.admitted()
+            .filter(user_id__in=user_ids)
+            .values_list("user_id", "circle_id")
+        ):
             circles.setdefault(user_id, set()).add(circle_id)
         self.circles, self.mine, self.bridged = circles, mine, bridged
 
@@ -268,9 +270,9 @@ def _direct_from_circles(viewer, target_id, circle_ids, already) -> list:
     )
     candidates = {user_id for user_id, _pk in vouches + meetings}
     close = set(
-        Membership.objects.filter(
-            user_id__in=candidates, circle_id__in=circle_ids, state=MembershipState.ADMITTED
-        ).values_list("user_id", flat=True)
+        Membership.objects.admitted()
+        .filter(user_id__in=candidates, circle_id__in=circle_ids)
+        .values_list("user_id", flat=True)
     )
     found = []
     for kind, rows in ((KIND_VOUCH, vouches), (KIND_MEETING, meetings)):

@@ -26,7 +26,7 @@ from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from passerelles.circles.models import ADMIN_ROLES, Membership, MembershipState
+from passerelles.circles.models import ADMIN_ROLES, Membership
 from passerelles.engine.graph import IdIndex
 from passerelles.engine.trust import (
     DEFAULT_HALF_LIFE_DAYS,
@@ -247,7 +247,7 @@ def clear_cache() -> None:
 def reputation_seeds() -> list[int]:
     """User ids seeding reputation: members verified by their circle, and circle admins."""
     return list(
-        Membership.objects.filter(state=MembershipState.ADMITTED)
+        Membership.objects.admitted()
         .filter(Q(verified=True) | Q(role__in=ADMIN_ROLES))
         .values_list("user_id", flat=True)
         .distinct()

@@ -9,7 +9,7 @@ from django.db.models import Avg, BooleanField, Count, ExpressionWrapper, QueryS
 from django.utils.translation import gettext as _
 
 from passerelles.circles.access import visible_circles
-from passerelles.circles.models import Membership, MembershipState
+from passerelles.circles.models import Membership
 from passerelles.members.access import visible_profiles
 from passerelles.trust.graph import has_counterpart, mutual_attestations
 from passerelles.trust.models import (
@@ -72,9 +72,11 @@ def passport(member, viewer) -> Passport:
         visible_profiles(viewer).filter(user_id__in=voucher_ids).values_list("user_id", flat=True)
     )
     circles_of: dict[int, list[str]] = {}
-    for user_id, circle_id, name in Membership.objects.filter(
-        user_id__in=voucher_ids, state=MembershipState.ADMITTED
-    ).values_list("user_id", "circle_id", "circle__name"):
+    for user_id, circle_id, name in (
+        Membership.objects.admitted()
+        .filter(user_id__in=voucher_ids)
+        .values_list("user_id", "circle_id", "circle__name")
+    ):
         if circle_id in seen_circles:
             circles_of.setdefault(user_id, []).append(name)
     contexts = dict(VouchContext.choices)
@@ -107,9 +109,8 @@ def passport(member, viewer) -> Passport:
         .order_by("-n", "skill__name")
     )
     result.circles = list(
-        Membership.objects.filter(
-            user=member, state=MembershipState.ADMITTED, circle_id__in=seen_circles
-        )
+        Membership.objects.admitted()
+        .filter(user=member, circle_id__in=seen_circles)
         .select_related("circle")
         .order_by("admitted_at")
     )
