@@ -149,3 +149,39 @@ def test_a_member_reading_english_gets_the_invitation_in_english(alice, club, ch
         "[Passerelles] Alice Martin invites you to join “Club des Entrepreneurs de Lyon”"
     )
     assert message.body.startswith("Hello Charlie,")
+
+
+def test_an_invitation_sent_again_to_an_existing_account_adds_a_notice(
+    alice, club, charlie, settings
+):
+    from passerelles.notifications.models import Notification
+
+    invitation = _invite(club, alice, email=charlie.email)
+    Notification.objects.filter(user=charlie).update(read_at=timezone.now())
+    old = timezone.now() - dt.timedelta(hours=settings.INVITATION_RESEND_AFTER_HOURS + 1)
+    Invitation.objects.filter(pk=invitation.pk).update(sent_at=old)
+    actions.do_resend_invitation(invitation, acting_user=alice)
+    unread = Notification.objects.filter(user=charlie, kind="invited", read_at=None).get()
+    assert unread.params["circle"] == club.name
+    assert unread.url == club.get_absolute_url()
+
+
+def test_an_invited_member_reads_the_invitation_without_a_gendered_word(
+    client, alice, club, charlie
+):
+    _invite(club, alice, email=charlie.email)
+    assert "Une invitation vous attend" not in mail.outbox[-1].body  # the inviter is named
+    client.force_login(charlie)
+    page = client.get(club.get_absolute_url()).content.decode()
+    assert "Une invitation à rejoindre ce cercle vous attend." in page
+    assert "Vous êtes invité" not in page
+
+
+def test_an_invitation_without_inviter_speaks_neutrally(alice, club):
+    from passerelles.circles.actions import invitation_mail
+
+    invitation = _invite(club, alice)
+    Invitation.objects.filter(pk=invitation.pk).update(invited_by=None)
+    invitation.refresh_from_db()
+    _subject, body = invitation_mail(invitation)
+    assert "Une invitation vous attend pour rejoindre « Club des Entrepreneurs de Lyon »" in body

@@ -220,7 +220,7 @@ def test_member_is_introduced_across_circles(new_page):
     assert "Léa Bernard" in first.inner_text()
     assert "Odile Arnaud" in first.inner_text()
     screenshot(page, "ask-network")
-    first.get_by_role("button", name="Être présenté(e) par Odile Arnaud").click()
+    first.get_by_role("button", name="Demander à Odile Arnaud de vous présenter").click()
     assert page.get_by_text("Demande envoyée à Odile Arnaud").is_visible()
     warm = Introduction.objects.get(member_a=marc, member_b=people["lea"])
     assert warm.status == Status.INTERMEDIARY and warm.intermediary == odile

@@ -155,7 +155,7 @@ def test_direct_request_asks_the_person(client, world):
     assert response.status_code == 302 and response.url == intro.get_absolute_url()
     assert intro.status == Status.ACCEPTED_BY_A and intro.origin == "ask"
     assert intro.reasons_for(world["marc"])
-    assert "Marc Fournier vous a trouvé" in intro.reasons_for(world["karl"])[0]
+    assert "ce que Marc Fournier a demandé au réseau" in intro.reasons_for(world["karl"])[0]
     assert intro.reasons["b"] == [{"code": "asked", "need": NEED}]  # worded when read
     assert world["karl"].notifications.filter(kind__in=INTRODUCTION_KINDS).exists()
     assert intro.shown_status(world["karl"]) == "to_answer"
@@ -179,7 +179,7 @@ def test_trust_path_and_intermediary_shown(client, world, warm):
     assert any("Odile Arnaud, en qui vous avez confiance" in r for r in karl.reasons)
     client.force_login(world["marc"])
     page = client.get(reverse("intros:ask"), {"q": NEED}).content.decode()
-    assert "Être présenté(e) par Odile Arnaud" in page
+    assert "Demander à Odile Arnaud de vous présenter" in page
 
 
 def test_a_direct_request_carries_no_trust_path_badge(client, world, warm):
@@ -219,6 +219,9 @@ def test_warm_request_asks_the_intermediary_first(
     intro = Introduction.objects.get(member_a=world["marc"], member_b=world["karl"])
     assert intro.status == Status.INTERMEDIARY and intro.intermediary == warm and intro.warm
     assert [m.to for m in mail.outbox] == [[warm.email]]
+    asked = "Marc Fournier vous demande de faire les présentations avec"
+    assert asked in mail.outbox[0].body and "(e)" not in mail.outbox[0].body
+    assert warm.notifications.get(kind="asked_to_introduce").shown.startswith(asked)
     # Karl sees nothing yet.
     client.force_login(world["karl"])
     assert client.get(reverse("intros:detail", args=[intro.pk])).status_code == 404
@@ -229,7 +232,7 @@ def test_warm_request_asks_the_intermediary_first(
     assert intro.reasons_for(warm) == [
         f"Marc Fournier cherche « {NEED} » et vous demande de faire les présentations."
     ]
-    assert "Marc Fournier vous a trouvé" in intro.reasons_for(world["karl"])[0]
+    assert "ce que Marc Fournier a demandé au réseau" in intro.reasons_for(world["karl"])[0]
     client.post(reverse("intros:decide", args=[intro.pk]), {"decision": "accept"})
     intro.refresh_from_db()
     assert intro.status == Status.ACCEPTED_BY_A
@@ -342,7 +345,7 @@ def test_intermediary_without_consent_is_not_offered(client, world, path_via_odi
     assert karl.intermediary is None
     client.force_login(world["marc"])
     page = client.get(reverse("intros:ask"), {"q": NEED}).content.decode()
-    assert "Être présenté(e) par" not in page
+    assert "Demander à Odile Arnaud" not in page
     assert "Demander une mise en relation directe" in page
     # Even a forged "warm" request makes a direct one: she is never asked.
     client.post(reverse("intros:request", args=[world["karl"].pk]), {"need": NEED, "warm": "on"})

@@ -62,6 +62,8 @@ def test_both_accept_share_contact_and_email(
     to_marc = next(m for m in mail.outbox if m.to == ["marc@example.org"])
     assert "sophie@example.org" in to_marc.body
     assert "Bonjour Sophie" in to_marc.body  # the suggested first message
+    assert "J'aimerais beaucoup échanger avec vous" in to_marc.body
+    assert "(e)" not in to_marc.body
 
 
 def test_decline_is_never_revealed(client, world, intro, django_capture_on_commit_callbacks):

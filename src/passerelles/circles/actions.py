@@ -194,7 +194,9 @@ def do_request_to_join(user: User, circle: Circle, message: str = "") -> Members
     if membership and membership.state == MembershipState.PENDING:
         raise ActionError(_("Votre demande est déjà en cours d'examen."))
     if membership and membership.state == MembershipState.REMOVED:
-        raise ActionError(_("Vous avez été retiré de ce cercle ; contactez ses responsables."))
+        raise ActionError(
+            _("Les responsables de ce cercle ont mis fin à votre adhésion ; contactez-les.")
+        )
     if membership and membership.state == MembershipState.INVITED:
         invitation = open_invitation_for(user, circle)
         if invitation is not None:
@@ -566,6 +568,16 @@ def do_resend_invitation(invitation: Invitation, *, acting_user: User) -> Invita
             "sent_at": [before.isoformat(), invitation.sent_at.isoformat()],
         },
     )
+    member = get_user_model().objects.filter(email__iexact=invitation.email).first()
+    if member is not None:
+        notify(
+            member,
+            "invited",
+            url=invitation.circle.get_absolute_url(),
+            email=False,  # the invitation's own e-mail carries its link
+            by=acting_user.display_name,
+            circle=invitation.circle.name,
+        )
     from passerelles.circles.imports import send_import_invitations
 
     ids = [invitation.pk]
@@ -658,7 +670,9 @@ def do_accept_invitation(invitation: Invitation, user: User) -> Membership:
         defaults={"invited_at": invitation.sent_at, "requested_at": invitation.sent_at},
     )
     if membership.state == MembershipState.REMOVED:
-        raise ActionError(_("Vous avez été retiré de ce cercle ; contactez ses responsables."))
+        raise ActionError(
+            _("Les responsables de ce cercle ont mis fin à votre adhésion ; contactez-les.")
+        )
     if membership.state != MembershipState.ADMITTED:
         before = {"state": None, "role": None} if created else audit.snapshot(membership, TRACKED)
         membership.role = invitation.role if invitation.role != Role.OWNER else Role.MEMBER

@@ -538,7 +538,10 @@ def annotate_rows(rows: list[dict], circle: Circle) -> list[dict]:
             row["status"] = "removed"
             row["note"] = _("Retiré du cercle : pas de nouvelle invitation.")
         elif row["email"] in invited:
-            row["status"], row["note"] = "renew", _("Déjà invité : le lien sera renvoyé.")
+            row["status"], row["note"] = (
+                "renew",
+                _("Invitation déjà envoyée : le lien sera renvoyé."),
+            )
         else:
             row["status"], row["note"] = "new", ""
         if not row["errors"] and row["email"] in names:

@@ -113,9 +113,9 @@ def first_message(intro: Introduction, user) -> str:
     else:
         via = ""
     return _(
-        "Bonjour %(first)s,\n\nPasserelles nous a mis en relation%(via)s et nous avons tous "
-        "deux accepté. Je serais ravi(e) d'échanger avec vous autour d'un café ou en visio "
-        "dans les prochaines semaines. Quelles sont vos disponibilités ?\n\nBien à vous,\n%(me)s"
+        "Bonjour %(first)s,\n\nPasserelles nous a mis en relation%(via)s. J'aimerais "
+        "beaucoup échanger avec vous autour d'un café ou en visio dans les prochaines "
+        "semaines. Quelles sont vos disponibilités ?\n\nBien à vous,\n%(me)s"
     ) % {"first": first_name, "via": via, "me": me}
 
 

@@ -50,7 +50,7 @@ def word(reason: Mapping | str, other_name: str) -> str:
 def _word(reason: Mapping, other_name: str) -> str:
     code = reason.get("code")
     if code == "asked":  # the person sought, about the asker
-        return _("%(name)s vous a trouvé(e) en demandant au réseau : « %(need)s ».") % {
+        return _("Votre profil répond à ce que %(name)s a demandé au réseau : « %(need)s ».") % {
             "name": other_name,
             "need": reason["need"],
         }

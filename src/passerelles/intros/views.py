@@ -142,7 +142,8 @@ def block(request: AuthedHttpRequest, user_id: int) -> HttpResponse:
     if profile.user_id != request.user.pk:
         actions.preference_of(request.user).blocked.add(profile.user)
         messages.success(
-            request, _("%(name)s ne vous sera plus jamais proposé(e).") % {"name": profile.name}
+            request,
+            _("Vous ne recevrez plus de suggestion avec %(name)s.") % {"name": profile.name},
         )
     return redirect("intros:preferences")
 

@@ -55,13 +55,13 @@ def request_intro(request: AuthedHttpRequest, user_id: int) -> HttpResponse:
     if via:
         messages.success(
             request,
-            _("Demande envoyée à %(via)s, qui vous présentera à %(name)s s'il ou elle accepte.")
+            _("Demande envoyée à %(via)s, qui vous présentera à %(name)s en cas d'accord.")
             % {"via": via.name, "name": profile.name},
         )
     else:
         messages.success(
             request,
-            _("Demande envoyée à %(name)s. Vous serez prévenu(e) si elle est acceptée.")
+            _("Demande envoyée à %(name)s. Un avis vous dira si elle est acceptée.")
             % {"name": profile.name},
         )
     return redirect("intros:detail", intro.pk)

@@ -165,7 +165,7 @@ KINDS_LIST: tuple[Kind, ...] = (
     Kind(
         "asked_to_introduce",
         "introductions",
-        _("%(asker)s aimerait que vous le ou la présentiez à %(target)s"),
+        _("%(asker)s vous demande de faire les présentations avec %(target)s"),
         _("%(asker)s vous demande une présentation"),
     ),
     Kind(
