@@ -24,6 +24,12 @@ class AccountAdapter(DefaultAccountAdapter):
         ),
     }
 
+    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
+        """The account's failures are counted under its e-mail alone: allauth also names
+        the host the request came to, so two web servers reached under two names (or two
+        ports) each counted their own five. Checked by tests/jobs/test_two_servers.py."""
+        return str(credentials.get("email", credentials.get("username", ""))).lower()
+
     def get_login_redirect_url(self, request) -> str:
         token = request.session.get("pending_invitation")
         if token:
