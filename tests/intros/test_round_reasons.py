@@ -73,3 +73,31 @@ def test_reason_quotes_the_need_that_matched(world):
     assert "«\u00a0un directeur financier à temps partiel\u00a0»" in seeks[0]
     assert "exporter" not in seeks[0]
     assert "vous pouvez l'aider en direction financière" in seeks[0]
+
+
+class _PlaceFirstModel:
+    """Sentences on the place meet best (as a sentence encoder may find); only the
+    finance ones share a topic."""
+
+    def encode(self, texts):
+        import numpy as np
+
+        return np.array(
+            [[2.0 if "Lyon" in t else 0.1, 1.0 if "financ" in t else 0.0] for t in texts]
+        )
+
+    def matched_terms(self, need, offer):
+        return ["direction financière"] if "financ" in need and "financ" in offer else []
+
+
+def test_a_sentence_on_the_place_is_not_quoted_for_the_need_that_matched():
+    from passerelles.intros.rounds import _quoted
+
+    needs = (
+        "Nous aurions besoin d'un prestataire informatique pour gérer notre parc. "
+        "Et aussi un directeur financier à temps partiel. Idéalement dans la région de Lyon."
+    )
+    offers = "Direction financière à temps partiel. Je connais bien les clubs de Lyon."
+    quoted, terms = _quoted(_PlaceFirstModel(), needs, offers, need_first=True)
+    assert quoted == "Et aussi un directeur financier à temps partiel."
+    assert terms == ["direction financière"]

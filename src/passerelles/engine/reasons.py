@@ -47,6 +47,7 @@ __all__ = [
     "french_list",
     "matching_part",
     "pair_reasons",
+    "parts_by_score",
     "text_parts",
 ]
 
@@ -100,15 +101,24 @@ def matching_part(model: TextEncoder, text: str, other_text: str) -> str:
     and ``other_text`` quotes (the one that met), for quoting one need (or offer) among
     several; ``text`` itself when it has a single part or no part meets. ``model``: a
     fitted ``RelevanceModel`` (cosine of ``encode`` rows)."""
+    ranked = parts_by_score(model, text, other_text)
+    return ranked[0] if ranked else text
+
+
+def parts_by_score(model: TextEncoder, text: str, other_text: str) -> list[str]:
+    """The lines or sentences of ``text`` that meet a part of ``other_text``, best first
+    (each by its best pair); empty when ``text`` has a single part or none meets."""
     parts, others = text_parts(text), text_parts(other_text)
     if len(parts) <= 1 or not others:
-        return text
+        return []
     rows = model.encode(parts + others)
     scores = rows[: len(parts)] @ rows[len(parts) :].T
     scores = np.asarray(scores.toarray() if hasattr(scores, "toarray") else scores)
-    if not scores.size or scores.max() <= 0:
-        return text
-    return parts[int(np.unravel_index(np.argmax(scores), scores.shape)[0])]
+    if not scores.size:
+        return []
+    best = scores.max(axis=1)
+    order = np.argsort(-best, kind="stable")
+    return [parts[int(i)] for i in order if best[int(i)] > 0]
 
 
 def pair_reasons(

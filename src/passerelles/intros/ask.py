@@ -22,7 +22,7 @@ from scipy import sparse
 from passerelles.circles.access import admitted_circle_ids
 from passerelles.circles.models import Membership
 from passerelles.engine.matching import ASK_WEIGHTS, ask_network, pair_reasons
-from passerelles.engine.reasons import matching_part
+from passerelles.engine.reasons import parts_by_score
 from passerelles.engine.text import MixedRows, RelevanceModel
 from passerelles.intros import access, trust_inputs
 from passerelles.intros.matching_data import fit_model
@@ -186,10 +186,11 @@ def ask(user, need: str, k: int = MAX_RESULTS) -> list[Answer]:
         situation = next(iter(index.model.situations_met(need, offer)), None)
         # Of several offers, the one that answers the need is quoted, with its own topics.
         terms = index.model.matched_terms(need, offer)
-        part = matching_part(index.model, offer, need)
-        part_terms = index.model.matched_terms(need, part) if part != offer else []
-        if part_terms:
-            offer, terms = part, part_terms
+        for part in parts_by_score(index.model, offer, need):
+            part_terms = index.model.matched_terms(need, part)
+            if part_terms:
+                offer, terms = part, part_terms
+                break
         answer.reason_data = pair_reasons(
             c,
             other_offer=offer,

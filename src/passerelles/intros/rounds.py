@@ -19,7 +19,7 @@ from passerelles.engine.matching import (
     plan_round,
     scores_matrix,
 )
-from passerelles.engine.reasons import matching_part
+from passerelles.engine.reasons import parts_by_score
 from passerelles.intros import matching_data, notify
 from passerelles.intros.diversity import diversify
 from passerelles.intros.matching_data import Pool
@@ -113,8 +113,9 @@ def _quoted(model, text: str, other_text: str, *, need_first: bool) -> tuple[str
         pair = (part, other_text) if need_first else (other_text, part)
         return model.matched_terms(*pair)
 
-    part = matching_part(model, text, other_text)
-    if part != text:
+    # The best-met part first; when it names no topic of its own (a sentence on the
+    # place met a sentence on the place), the next one that does: the one that matched.
+    for part in parts_by_score(model, text, other_text):
         part_terms = terms(part)
         if part_terms:
             return part, part_terms
