@@ -89,3 +89,18 @@ def test_check_in_is_for_organisers_only(alice, bob, club, event):
         actions.do_check_in(registration, acting_user=bob)
     assert Registration.objects.get(pk=registration.pk).checked_in_at is None
     assert actions.do_check_in(registration, acting_user=alice).checked_in_at is not None
+
+
+def test_only_organisers_plan_the_tables_and_the_log_says_who(alice, bob, club, event):
+    from passerelles.events import plans
+    from passerelles.events.models import EventFormat
+
+    assert event.format == EventFormat.SPEED_MEETING
+    for person in members(club, 4, "t"):
+        actions.do_register(event, acting_user=person)
+    since = _last()
+    with pytest.raises(ActionError):
+        plans.do_generate_plan(event, acting_user=bob, table_size="2", rounds=2)
+    assert _new_entries(since) == []
+    plans.do_generate_plan(event, acting_user=alice, table_size="2", rounds=2)
+    assert _new_entries(since) == [("event.plan_generated", alice.pk, None, club.pk)]

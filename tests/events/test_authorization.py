@@ -42,7 +42,7 @@ def world(db):
     admit(colleague, club)
     registration = actions.do_register(event, acting_user=colleague)
     actions.do_register(event, acting_user=member)
-    plans.do_generate_plan(event, table_size="2", rounds=1)
+    plans.do_generate_plan(event, acting_user=event.created_by, table_size="2", rounds=1)
     users = {
         "anonymous": None,
         "outsider": outsider,

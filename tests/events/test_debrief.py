@@ -21,7 +21,7 @@ def past_evening(alice, club):
     people = members(club, 6)
     for person in people:
         actions.do_register(event, acting_user=person)
-    plans.do_generate_plan(event, table_size="3", rounds=2)
+    plans.do_generate_plan(event, acting_user=event.created_by, table_size="3", rounds=2)
     start = timezone.now() - datetime.timedelta(days=1)
     type(event).objects.filter(pk=event.pk).update(
         starts_at=start, ends_at=start + datetime.timedelta(hours=3)

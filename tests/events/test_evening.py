@@ -19,7 +19,7 @@ def _evening(alice, club, starts_at):
     people = members(club, 6)
     for person in people:
         actions.do_register(event, acting_user=person)
-    plans.do_generate_plan(event, table_size="3", rounds=2)
+    plans.do_generate_plan(event, acting_user=event.created_by, table_size="3", rounds=2)
     return event, people
 
 

@@ -48,15 +48,15 @@ def _check_in(event, count):
 
 def test_plan_is_searched_outside_any_transaction(evening, monkeypatch):
     calls = _spy(monkeypatch, "plan_tables")
-    plans.do_generate_plan(evening, table_size="4", rounds=3)
+    plans.do_generate_plan(evening, acting_user=evening.created_by, table_size="4", rounds=3)
     assert calls == [False]
 
 
 def test_replan_is_searched_outside_any_transaction(evening, monkeypatch):
-    plans.do_generate_plan(evening, table_size="4", rounds=3)
+    plans.do_generate_plan(evening, acting_user=evening.created_by, table_size="4", rounds=3)
     _check_in(evening, 12)
     calls = _spy(monkeypatch, "replan")
-    plan = plans.do_replan(evening, played_rounds=1)
+    plan = plans.do_replan(evening, acting_user=evening.created_by, played_rounds=1)
     assert calls == [False]
     assert plan.version == 2
 
@@ -64,7 +64,9 @@ def test_replan_is_searched_outside_any_transaction(evening, monkeypatch):
 def test_check_in_during_the_search_is_seen_by_a_second_search(evening, monkeypatch):
     _check_in(evening, 6)
     calls = _spy(monkeypatch, "plan_tables", lambda call: call == 1 and _check_in(evening, 1))
-    plan = plans.do_generate_plan(evening, table_size="3", rounds=2, checked_in_only=True)
+    plan = plans.do_generate_plan(
+        evening, acting_user=evening.created_by, table_size="3", rounds=2, checked_in_only=True
+    )
     assert len(calls) == 2
     present = Registration.objects.filter(event=evening).exclude(checked_in_at=None)
     assert sorted(plan.participants) == sorted(r.user_id for r in present)
@@ -72,7 +74,7 @@ def test_check_in_during_the_search_is_seen_by_a_second_search(evening, monkeypa
 
 
 def test_plan_regenerated_during_a_replan_is_replanned_again(evening, monkeypatch):
-    plans.do_generate_plan(evening, table_size="4", rounds=3)
+    plans.do_generate_plan(evening, acting_user=evening.created_by, table_size="4", rounds=3)
     _check_in(evening, 12)
 
     def regenerate(call):
@@ -80,7 +82,7 @@ def test_plan_regenerated_during_a_replan_is_replanned_again(evening, monkeypatc
             TablePlan.objects.filter(event=evening).update(version=5)
 
     calls = _spy(monkeypatch, "replan", regenerate)
-    plan = plans.do_replan(evening, played_rounds=1)
+    plan = plans.do_replan(evening, acting_user=evening.created_by, played_rounds=1)
     assert len(calls) == 2
     assert plan.version == 6
 
@@ -89,12 +91,14 @@ def test_inputs_changing_at_every_search_are_reported(evening, monkeypatch):
     _check_in(evening, 4)
     _spy(monkeypatch, "plan_tables", lambda call: _check_in(evening, 1))
     with pytest.raises(ActionError, match="ont changé pendant le calcul"):
-        plans.do_generate_plan(evening, table_size="3", rounds=2, checked_in_only=True)
+        plans.do_generate_plan(
+            evening, acting_user=evening.created_by, table_size="3", rounds=2, checked_in_only=True
+        )
     assert not TablePlan.objects.filter(event=evening).exists()
 
 
 def test_late_arrival_during_a_replan_joins_the_plan(evening, monkeypatch):
-    plans.do_generate_plan(evening, table_size="4", rounds=3)
+    plans.do_generate_plan(evening, acting_user=evening.created_by, table_size="4", rounds=3)
     _check_in(evening, 10)
     late = Registration.objects.filter(event=evening, checked_in_at=None).first()
 
@@ -103,7 +107,7 @@ def test_late_arrival_during_a_replan_joins_the_plan(evening, monkeypatch):
             Registration.objects.filter(pk=late.pk).update(checked_in_at=timezone.now())
 
     calls = _spy(monkeypatch, "replan", arrives)
-    plan = plans.do_replan(evening, played_rounds=1)
+    plan = plans.do_replan(evening, acting_user=evening.created_by, played_rounds=1)
     assert len(calls) == 2
     i = plan.participants.index(late.user_id)
     assert all(row[i] >= 0 for row in plan.tables[1:])

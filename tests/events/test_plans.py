@@ -40,7 +40,7 @@ def _pairs(plan, rounds):
 
 
 def test_plan_invariants(evening):
-    plan = plans.do_generate_plan(evening, table_size="4", rounds=4)
+    plan = plans.do_generate_plan(evening, acting_user=evening.created_by, table_size="4", rounds=4)
     registered = set(
         Registration.objects.filter(event=evening, status="registered").values_list(
             "user_id", flat=True
@@ -58,7 +58,7 @@ def test_plan_invariants(evening):
 
 
 def test_tables_mix_circles(evening):
-    plan = plans.do_generate_plan(evening, table_size="4", rounds=3)
+    plan = plans.do_generate_plan(evening, acting_user=evening.created_by, table_size="4", rounds=3)
     circle_of = dict(Registration.objects.filter(event=evening).values_list("user_id", "circle_id"))
     for row in plan.tables:
         tables = {}
@@ -72,7 +72,11 @@ def test_table_sizes_list_and_themes(evening):
         person.user.profile.theme_list = ["savoir"]
         person.user.profile.save()
     plan = plans.do_generate_plan(
-        evening, table_size="8, 8, 8", rounds=2, table_themes=["savoir", "", ""]
+        evening,
+        acting_user=evening.created_by,
+        table_size="8, 8, 8",
+        rounds=2,
+        table_themes=["savoir", "", ""],
     )
     for row in plan.tables:
         assert max(Counter(row).values()) <= 8
@@ -81,8 +85,8 @@ def test_table_sizes_list_and_themes(evening):
 
 
 def test_regenerating_bumps_the_version(evening):
-    plans.do_generate_plan(evening, table_size="6", rounds=2)
-    plan = plans.do_generate_plan(evening, table_size="6", rounds=3)
+    plans.do_generate_plan(evening, acting_user=evening.created_by, table_size="6", rounds=2)
+    plan = plans.do_generate_plan(evening, acting_user=evening.created_by, table_size="6", rounds=3)
     assert plan.version == 2
     assert len(plan.tables) == 3
 
@@ -91,12 +95,14 @@ def test_checked_in_only(evening):
     present = list(Registration.objects.filter(event=evening)[:10])
     for registration in present:
         actions.do_check_in(registration, acting_user=evening.created_by)
-    plan = plans.do_generate_plan(evening, table_size="5", rounds=2, checked_in_only=True)
+    plan = plans.do_generate_plan(
+        evening, acting_user=evening.created_by, table_size="5", rounds=2, checked_in_only=True
+    )
     assert set(plan.participants) == {r.user_id for r in present}
 
 
 def test_replanning_keeps_played_rounds(evening, club):
-    plan = plans.do_generate_plan(evening, table_size="4", rounds=4)
+    plan = plans.do_generate_plan(evening, acting_user=evening.created_by, table_size="4", rounds=4)
     before = [list(row) for row in plan.tables]
     registrations = list(Registration.objects.filter(event=evening).order_by("pk"))
     no_show = registrations[0]
@@ -109,7 +115,7 @@ def test_replanning_keeps_played_rounds(evening, club):
     Registration.objects.create(
         event=evening, user=late, circle=club, status="registered", checked_in_at=timezone.now()
     )
-    plan = plans.do_replan(evening, played_rounds=2)
+    plan = plans.do_replan(evening, acting_user=evening.created_by, played_rounds=2)
     assert plan.tables[:2] == [row + [-1] for row in before[:2]]
     assert plan.participants[-1] == late.pk
     i_absent = plan.participants.index(no_show.user_id)
@@ -123,7 +129,7 @@ def test_replanning_keeps_played_rounds(evening, club):
 
 
 def test_seats_of_a_participant(evening):
-    plan = plans.do_generate_plan(evening, table_size="4", rounds=3)
+    plan = plans.do_generate_plan(evening, acting_user=evening.created_by, table_size="4", rounds=3)
     user_id = plan.participants[0]
     registration = Registration.objects.get(event=evening, user_id=user_id)
     seats = plans.seats_of(plan, registration.user)
@@ -136,20 +142,20 @@ def test_seats_of_a_participant(evening):
 def test_plan_refused_for_formats_without_rounds(alice, club):
     event = make_event(alice, club, format=EventFormat.DEBATE)
     with pytest.raises(ActionError):
-        plans.do_generate_plan(event, table_size="6", rounds=2)
+        plans.do_generate_plan(event, acting_user=event.created_by, table_size="6", rounds=2)
 
 
 def test_bad_table_size(evening):
     with pytest.raises(ActionError, match="au moins 2"):
-        plans.do_generate_plan(evening, table_size="1", rounds=2)
+        plans.do_generate_plan(evening, acting_user=evening.created_by, table_size="1", rounds=2)
     with pytest.raises(ActionError, match="taille"):
-        plans.do_generate_plan(evening, table_size="six", rounds=2)
+        plans.do_generate_plan(evening, acting_user=evening.created_by, table_size="six", rounds=2)
     with pytest.raises(ActionError, match="impossible"):
-        plans.do_generate_plan(evening, table_size="4, 4", rounds=2)
+        plans.do_generate_plan(evening, acting_user=evening.created_by, table_size="4, 4", rounds=2)
 
 
 def test_pdf_is_a_pdf(evening):
-    plan = plans.do_generate_plan(evening, table_size="6", rounds=2)
+    plan = plans.do_generate_plan(evening, acting_user=evening.created_by, table_size="6", rounds=2)
     body = plan_pdf(evening, plan)
     assert body.startswith(b"%PDF-")
     assert len(body) > 1000
@@ -159,7 +165,7 @@ def test_pdf_without_the_dejavu_font(evening, monkeypatch, tmp_path):
     from passerelles.core import pdf
 
     monkeypatch.setattr(pdf, "DEJAVU", tmp_path / "missing.ttf")
-    plan = plans.do_generate_plan(evening, table_size="6", rounds=2)
+    plan = plans.do_generate_plan(evening, acting_user=evening.created_by, table_size="6", rounds=2)
     assert plan_pdf(evening, plan).startswith(b"%PDF-")
 
 

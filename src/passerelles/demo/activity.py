@@ -914,7 +914,14 @@ def _play_past_event(event, spec, uid, users, rng, seed: int, counts) -> None:
     counts["checked_in"] = len(present)
     if len(present) < 2:
         return
-    do_generate_plan(event, table_size="5", rounds=3, checked_in_only=True, seed=seed)
+    do_generate_plan(
+        event,
+        acting_user=event.created_by,
+        table_size="5",
+        rounds=3,
+        checked_in_only=True,
+        seed=seed,
+    )
     attested = 0
     julien = uid[MEMBER]
     for user_id in present:

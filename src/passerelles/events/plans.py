@@ -6,6 +6,7 @@ The stored plan (``TablePlan.tables``) is ``rounds x participants`` of 0-based t
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from django.contrib.auth import get_user_model
@@ -13,10 +14,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _l
 
+from passerelles.core import audit
 from passerelles.core.choices import Axis, join_codes, split_codes
 from passerelles.core.errors import ActionError
 from passerelles.engine.tables import plan_quality, plan_tables, replan, table_sizes
+from passerelles.events import access
 from passerelles.events.models import Event, Registration, RegistrationStatus, TablePlan
 
 AXES = list(Axis.values)
@@ -93,6 +97,28 @@ def _plan_version(event: Event) -> int | None:
     return TablePlan.objects.filter(event=event).values_list("version", flat=True).first()
 
 
+PLAN_GENERATED = audit.verb("event.plan_generated", _l("a généré le plan de table de"))
+REPLANNED = audit.verb("event.replanned", _l("a refait le plan de table de"))
+
+
+def _refuse_unless_organiser(acting_user: Any, event: Event) -> None:
+    if not access.may_manage(
+        acting_user, Event.objects.select_related("host_circle").get(pk=event.pk)
+    ):
+        raise ActionError(_("Seuls les responsables du cercle peuvent gérer ses événements."))
+
+
+def _record(verb: str, plan: TablePlan, event: Event, acting_user: Any, **changes: Any) -> None:
+    """The event's log entry (the plan's event is what its readers know)."""
+    audit.record(
+        verb,
+        event,
+        acting_user=acting_user,
+        circle=event.host_circle_id,
+        changes={"rounds": plan.rounds, **changes},
+    )
+
+
 def _checked_event(event: Event) -> Event:
     event = Event.objects.get(pk=event.pk)
     if not event.has_rounds:
@@ -103,13 +129,16 @@ def _checked_event(event: Event) -> Event:
 def do_generate_plan(
     event: Event,
     *,
+    acting_user: Any,
     table_size: str,
     rounds: int,
     table_themes=(),
     checked_in_only: bool = False,
     seed: int = 0,
 ) -> TablePlan:
-    """Seat the participants for every round: nobody twice together, circles mixed."""
+    """An organiser seats the participants for every round: nobody twice together,
+    circles mixed."""
+    _refuse_unless_organiser(acting_user, event)
     if not 1 <= int(rounds) <= 20:
         raise ActionError(_("Entre 1 et 20 tours."))
     size = parse_table_size(table_size)
@@ -149,7 +178,9 @@ def do_generate_plan(
             plan.rounds = int(rounds)
             plan.table_themes = join_codes(table_themes)
             plan.played_rounds = 0
-            return _store(plan, [r.user_id for r in registrations], tables, groups)
+            stored = _store(plan, [r.user_id for r in registrations], tables, groups)
+            _record(PLAN_GENERATED, stored, event, acting_user)
+            return stored
     raise ActionError(str(CHANGED_DURING_PLANNING))
 
 
@@ -168,12 +199,13 @@ def _replan_inputs(event: Event, plan: TablePlan) -> tuple:
     return present_ids, old_ids, new_regs, all_ids, everyone, fingerprint
 
 
-def do_replan(event: Event, *, played_rounds: int, seed: int = 0) -> TablePlan:
-    """Re-plan the rounds not yet played for the people checked in now.
+def do_replan(event: Event, *, acting_user: Any, played_rounds: int, seed: int = 0) -> TablePlan:
+    """An organiser re-plans the rounds not yet played for the people checked in now.
 
     Rounds already played are kept as they were; no-shows leave the later rounds, late
     arrivals join them, and pairs who already met are kept apart when possible.
     """
+    _refuse_unless_organiser(acting_user, event)
     for _attempt in range(PLAN_ATTEMPTS):
         event = Event.objects.get(pk=event.pk)
         plan = TablePlan.objects.filter(event=event).first()
@@ -212,7 +244,9 @@ def do_replan(event: Event, *, played_rounds: int, seed: int = 0) -> TablePlan:
             if _replan_inputs(event, current)[-1] != fingerprint:
                 continue
             current.played_rounds = int(played_rounds)
-            return _store(current, all_ids, tables, groups)
+            stored = _store(current, all_ids, tables, groups)
+            _record(REPLANNED, stored, event, acting_user, played_rounds=int(played_rounds))
+            return stored
     raise ActionError(str(CHANGED_DURING_PLANNING))
 
 

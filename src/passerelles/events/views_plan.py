@@ -46,7 +46,11 @@ def plan(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
         replan_form = ReplanForm(request.POST)
         if replan_form.is_valid():
             try:
-                plans.do_replan(event, played_rounds=replan_form.cleaned_data["played_rounds"])
+                plans.do_replan(
+                    event,
+                    acting_user=request.user,
+                    played_rounds=replan_form.cleaned_data["played_rounds"],
+                )
             except ActionError as exc:
                 messages.error(request, str(exc))
             else:
@@ -59,6 +63,7 @@ def plan(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
             try:
                 plans.do_generate_plan(
                     event,
+                    acting_user=request.user,
                     table_size=data["table_size"],
                     rounds=data["rounds"],
                     table_themes=form.themes(),
