@@ -69,3 +69,24 @@ def upcoming_for(user, limit: int = 5) -> list[Event]:
     for event in others:
         event.mine = False  # type: ignore[attr-defined]
     return mine + others
+
+
+def seats_taken(event: Event) -> int:
+    """Seats held now (the waitlist excluded)."""
+    return event.registrations.filter(status=RegistrationStatus.REGISTERED).count()
+
+
+def waitlist_position(registration: Registration | None) -> int | None:
+    """1 for the first on the waitlist (arrival order, as promotions go); None for anyone
+    not waiting."""
+    if registration is None or registration.status != RegistrationStatus.WAITLISTED:
+        return None
+    return (
+        Registration.objects.filter(
+            event_id=registration.event_id,
+            status=RegistrationStatus.WAITLISTED,
+            queued_at__lte=registration.queued_at,
+        )
+        .exclude(queued_at=registration.queued_at, pk__gt=registration.pk)
+        .count()
+    )

@@ -16,6 +16,7 @@ from passerelles.circles.access import (
     reachable_circle_ids,
     visible_circles,
 )
+from passerelles.core.access import is_operator
 from passerelles.core.errors import ActionError
 from passerelles.core.pagination import CappedPaginator
 from passerelles.events import access, actions
@@ -23,7 +24,7 @@ from passerelles.events.calendars import event_calendar
 from passerelles.events.extras import page_extras
 from passerelles.events.forms import AgendaFormSet, EventFilterForm, EventForm
 from passerelles.events.models import Registration, RegistrationStatus
-from passerelles.events.queries import with_seats
+from passerelles.events.queries import seats_taken, waitlist_position, with_seats
 
 
 @login_required
@@ -33,7 +34,7 @@ def event_list(request: AuthedHttpRequest) -> HttpResponse:
     events = access.visible_events(request.user).filter(ends_at__gte=timezone.now())
     hosts = visible_circles(request.user).filter(pk__in=events.values("host_circle_id"))
     form = EventFilterForm(request.GET or None, circles=hosts.order_by("name"))
-    if not request.user.is_staff:
+    if not is_operator(request.user):
         # Any host filters; the list offers one's own and bridged circles (and the one
         # chosen), not the 2,000 circles whose events are open to all at scale.
         mine, bridged = reachable_circle_ids(request.user)
@@ -72,20 +73,11 @@ def event_list(request: AuthedHttpRequest) -> HttpResponse:
 def event_detail(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
     event = access.get_event_for_user(request.user, event_id)
     registration = Registration.objects.filter(event=event, user=request.user).first()
-    waitlist_position = None
-    if registration and registration.status == RegistrationStatus.WAITLISTED:
-        waitlist_position = (
-            event.registrations.filter(
-                status=RegistrationStatus.WAITLISTED, queued_at__lte=registration.queued_at
-            )
-            .exclude(queued_at=registration.queued_at, pk__gt=registration.pk)
-            .count()
-        )
-    taken = event.registrations.filter(status=RegistrationStatus.REGISTERED).count()
+    taken = seats_taken(event)
     context = {
         "event": event,
         "registration": registration,
-        "waitlist_position": waitlist_position,
+        "waitlist_position": waitlist_position(registration),
         "taken": taken,
         "left": max(event.capacity - taken, 0),
         "agenda": event.agenda.all(),

@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from passerelles.accounts.http import AuthedHttpRequest
+from passerelles.core.access import is_operator
 from passerelles.jobs import health as health_report
 from passerelles.jobs.models import TaskRetry
 from passerelles.jobs.retries import do_retry_task, given_up
@@ -25,7 +26,7 @@ def health(request: HttpRequest) -> JsonResponse:
 
 
 def _operators_only(request: HttpRequest) -> None:
-    if not request.user.is_staff:
+    if not is_operator(request.user):
         raise Http404
 
 
