@@ -99,6 +99,9 @@ def test_account_emails_speak_in_the_products_name(client, db):
     body = mail.outbox[-1].body
     assert "Passerelles" in body.splitlines()[0]
     assert "testserver" not in body.splitlines()[0]
+    # Who asked, on which product, without « l'utilisateur » nor the host's address.
+    assert "car Léa Roux a donné cette adresse pour créer un compte sur Passerelles." in body
+    assert "Pour confirmer qu'il s'agit bien de vous, ouvrez ce lien : http" in body
 
 
 def test_pending_invitations_show_names_and_can_be_sent_again(

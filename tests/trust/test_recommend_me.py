@@ -90,6 +90,7 @@ def test_the_organiser_sees_a_ring_of_new_accounts(client, club, alice, bob, new
     page = client.get(reverse("circles:members", args=[club.slug])).content.decode()
     assert "Recommandations à vérifier" in page
     assert "Ses 3 recommandations viennent toutes de comptes créés il y a moins de 30 jours" in page
+    assert "assurez-vous que ces personnes connaissent vraiment son travail" in page
 
     # Old accounts are not a ring, even when they know each other.
     old = timezone.now() - datetime.timedelta(days=400)
