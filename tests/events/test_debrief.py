@@ -46,6 +46,8 @@ def test_attest_a_table_mate(client, past_evening):
     assert MeetingAttestation.objects.get(attester=me, other=mate).usefulness == 3
     page = client.get(reverse("events:debrief", args=[event.pk])).content.decode()
     assert "Rencontre confirmée" in page
+    # The button's accessible name starts with what it shows (« Modifier »).
+    assert f'aria-label="Modifier la rencontre avec {mate.get_full_name()}">Modifier<' in page
 
 
 def test_cannot_attest_someone_from_another_table(client, past_evening, alice):

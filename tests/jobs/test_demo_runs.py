@@ -52,6 +52,7 @@ def test_a_running_demo_sends_an_invitation_by_itself(site_dir, tmp_path):
     data_dir = tmp_path / "site"
     shutil.copytree(site_dir, data_dir)
     env = child_env(data_dir)
+    env.pop("SITE_URL", None)
     port = free_port()
     demo = subprocess.Popen(
         [sys.executable, "-m", "passerelles.cli", "demo", "--addrport", f"127.0.0.1:{port}"],
@@ -82,4 +83,14 @@ def test_a_running_demo_sends_an_invitation_by_itself(site_dir, tmp_path):
     output = "".join(printed)
     assert "worker démarré" in output and "scheduler démarré" in output
     assert code == 0, output
+    # The worker sent it: its link leads to this server's port, not the default one.
+    assert f"http://127.0.0.1:{port}/cercles/invitation/" in output
     assert not answers(f"http://127.0.0.1:{port}/sante/")  # the web server stopped with it
+
+
+def test_the_demo_links_to_the_address_it_serves():
+    from passerelles.demo.management.commands.demo import local_site
+
+    assert local_site("127.0.0.1:8107") == "http://127.0.0.1:8107"
+    assert local_site("0.0.0.0:8000") == "http://127.0.0.1:8000"
+    assert local_site("8107") == "http://127.0.0.1:8107"

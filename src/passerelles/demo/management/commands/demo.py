@@ -4,6 +4,8 @@ Besides the web server it starts, supervises and stops a task worker and the sch
 so that e-mails (shown in this console) and trust recomputations happen within seconds.
 """
 
+import os
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -28,7 +30,7 @@ class Command(BaseCommand):
         from passerelles.demo.logins import DEMO_LOGINS, ensure_demo_logins
 
         ensure_demo_logins()
-        url = f"http://{addrport}/"
+        url = f"{local_site(addrport)}/"
         self.stdout.write(self.style.SUCCESS(f"\nPasserelles est prêt : {url}\n"))
         self.stdout.write("Comptes de démonstration :")
         for role, email, password in DEMO_LOGINS:
@@ -39,6 +41,10 @@ class Command(BaseCommand):
             return
         from passerelles.core import supervisor
 
+        if not os.environ.get("SITE_URL"):
+            # Links in e-mails sent by the worker and the scheduler (invitations of an
+            # import, reminders) lead to this server, not to the default port.
+            os.environ["SITE_URL"] = settings.SITE_URL = local_site(addrport)
         self.stdout.flush()
         code = supervisor.run(
             [
@@ -50,3 +56,12 @@ class Command(BaseCommand):
         )
         if code:
             raise SystemExit(code)
+
+
+def local_site(addrport: str) -> str:
+    """The address a person on this machine opens for runserver's ``addrport``
+    ("8107", "0.0.0.0:8107", "127.0.0.1:8107")."""
+    host, _sep, port = addrport.rpartition(":")
+    if host in ("", "0.0.0.0", "[::]"):
+        host = "127.0.0.1"
+    return f"http://{host}:{port}"
