@@ -39,7 +39,7 @@ def make_circle(owner, name: str, **fields) -> Circle:
     fields.setdefault("kind", CircleKind.BUSINESS_CLUB)
     fields.setdefault("city", "Lyon")
     fields.setdefault("admission_policy", AdmissionPolicy.COOPTATION)
-    return actions.do_create_circle(owner, name=name, **fields)
+    return actions.do_create_circle(acting_user=owner, name=name, **fields)
 
 
 def admit(user, circle: Circle):
@@ -97,5 +97,5 @@ def alumni(dana):
 
 @pytest.fixture
 def bridge(club, alumni, alice, dana):
-    b = actions.do_request_bridge(club, alumni, alice)
-    return actions.do_answer_bridge(b, dana, accept=True)
+    b = actions.do_request_bridge(club, alumni, acting_user=alice)
+    return actions.do_answer_bridge(b, acting_user=dana, accept=True)

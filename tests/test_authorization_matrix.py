@@ -47,13 +47,13 @@ def world(db):
     admit(bridged, alumni)
     secret.profile.visibility = Visibility.CIRCLES
     secret.profile.save()
-    bridge = actions.do_request_bridge(club, alumni, owner)
-    actions.do_answer_bridge(bridge, other_owner, accept=True)
+    bridge = actions.do_request_bridge(club, alumni, acting_user=owner)
+    actions.do_answer_bridge(bridge, acting_user=other_owner, accept=True)
     third_owner = make_user("third@example.org")
     pending_bridge = actions.do_request_bridge(
-        make_circle(third_owner, "Troisième", listed=True), club, third_owner
+        make_circle(third_owner, "Troisième", listed=True), club, acting_user=third_owner
     )
-    pending = actions.do_request_to_join(applicant, club)
+    pending = actions.do_request_to_join(club, acting_user=applicant)
     event = make_event(owner, club, title="Dîner du club")
     discussion = discussion_actions.do_start_discussion(
         acting_user=colleague,

@@ -22,7 +22,7 @@ def test_request_bridge_from_admin_page(client, alice, club, alumni):
 
 
 def test_only_the_asked_circle_answers(client, alice, dana, club, alumni):
-    bridge = actions.do_request_bridge(club, alumni, alice)
+    bridge = actions.do_request_bridge(club, alumni, acting_user=alice)
     client.force_login(alice)
     response = client.post(
         reverse("circles:bridge_answer", args=[club.slug, bridge.pk]),
@@ -43,7 +43,7 @@ def test_only_the_asked_circle_answers(client, alice, dana, club, alumni):
 def test_bridge_opens_and_closes_visibility(client, alice, bob, dana, club, alumni):
     bob_profile = bob.profile
     assert bob_profile not in visible_profiles(dana)
-    bridge = actions.do_request_bridge(club, alumni, alice)
+    bridge = actions.do_request_bridge(club, alumni, acting_user=alice)
     client.force_login(dana)
     client.post(
         reverse("circles:bridge_answer", args=[alumni.slug, bridge.pk]), {"answer": "accept"}
@@ -123,8 +123,8 @@ def test_closing_a_bridge_asks_first_and_says_what_closes(client, alice, dana, c
     from passerelles.intros.models import Introduction, Origin, Preference, Scope, Status
     from tests.conftest import admit, make_user
 
-    bridge = actions.do_request_bridge(club, alumni, alice)
-    actions.do_answer_bridge(bridge, dana, accept=True)
+    bridge = actions.do_request_bridge(club, alumni, acting_user=alice)
+    actions.do_answer_bridge(bridge, acting_user=dana, accept=True)
     ours, theirs = (
         make_user("o@example.org", "Oscar", "Un"),
         make_user("t@example.org", "Tea", "Deux"),

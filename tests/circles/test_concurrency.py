@@ -61,7 +61,7 @@ def _circle_with_admins():
 def test_concurrent_approvals_of_one_applicant_record_one_decision():
     circle, admins = _circle_with_admins()
     applicant = make_user("applicant@example.org")
-    pending = actions.do_request_to_join(applicant, circle)
+    pending = actions.do_request_to_join(circle, acting_user=applicant)
 
     def approve(admin):
         return lambda: actions.do_approve(Membership(pk=pending.pk), acting_user=admin)
@@ -82,7 +82,7 @@ def test_concurrent_approvals_of_one_applicant_record_one_decision():
 def test_approve_and_decline_at_once_leave_one_answer():
     circle, admins = _circle_with_admins()
     applicant = make_user("applicant@example.org")
-    pending = actions.do_request_to_join(applicant, circle)
+    pending = actions.do_request_to_join(circle, acting_user=applicant)
     calls = [
         (lambda a=a: actions.do_approve(Membership(pk=pending.pk), acting_user=a))
         if i % 2

@@ -19,7 +19,7 @@ PASSWORD = "un-mot-de-passe-long-9"
 
 
 def _invite(circle, by, email="nina@example.org", **details):
-    invitation, _ = actions.do_invite(circle, by, email, **details)
+    invitation, _ = actions.do_invite(circle, email, acting_user=by, **details)
     actions.send_invitation(invitation)
     return invitation
 

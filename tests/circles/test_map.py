@@ -44,8 +44,8 @@ def test_tone_in_plain_words():
 
 
 def test_the_page_has_the_legend_and_a_table(client, alice, club, alumni, dana):
-    bridge = actions.do_request_bridge(club, alumni, alice)
-    actions.do_answer_bridge(bridge, dana, accept=True)
+    bridge = actions.do_request_bridge(club, alumni, acting_user=alice)
+    actions.do_answer_bridge(bridge, acting_user=dana, accept=True)
     client.force_login(alice)
     html = client.get(reverse("circles:list")).content.decode()
     assert 'class="bridge"' in html

@@ -8,7 +8,7 @@ from passerelles.core.errors import ActionError
 
 
 def test_admin_sees_pending_requests_and_approves(client, alice, charlie, club):
-    actions.do_request_to_join(charlie, club, "Recommandée par Bob")
+    actions.do_request_to_join(club, "Recommandée par Bob", acting_user=charlie)
     client.force_login(alice)
     text = client.get(reverse("circles:members", args=[club.slug])).content.decode()
     assert "Demandes en attente" in text and "Recommandée par Bob" in text
@@ -86,7 +86,7 @@ def test_invite_rejects_bad_addresses_and_sends_nothing(client, alice, club):
 def test_invitation_link_for_visitor_then_accept(client, alice, club):
     from tests.conftest import make_user
 
-    invitation, _ = actions.do_invite(club, alice, "nina@example.org")
+    invitation, _ = actions.do_invite(club, "nina@example.org", acting_user=alice)
     url = reverse("circles:invitation", args=[actions.invitation_token(invitation)])
     text = client.get(url).content.decode()
     assert "Créer mon compte" in text and "nina@example.org" in text
@@ -107,7 +107,7 @@ def test_bad_invitation_link_is_gone(client, db):
 
 
 def test_accept_from_home(client, alice, charlie, club):
-    invitation, _ = actions.do_invite(club, alice, charlie.email)
+    invitation, _ = actions.do_invite(club, charlie.email, acting_user=alice)
     client.force_login(charlie)
     assert "vous invite" in client.get(reverse("pages:home")).content.decode()
     client.post(reverse("circles:accept_invitation_direct", args=[invitation.pk]))
@@ -115,7 +115,7 @@ def test_accept_from_home(client, alice, charlie, club):
 
 
 def test_revoke_invitation(client, alice, club):
-    invitation, _ = actions.do_invite(club, alice, "x@example.org")
+    invitation, _ = actions.do_invite(club, "x@example.org", acting_user=alice)
     client.force_login(alice)
     client.post(reverse("circles:invitation_revoke", args=[club.slug, invitation.pk]))
     invitation.refresh_from_db()
@@ -125,7 +125,7 @@ def test_revoke_invitation(client, alice, club):
 
 
 def test_revoked_invitation_no_longer_admits_a_registered_person(client, alice, charlie, club):
-    invitation, _ = actions.do_invite(club, alice, charlie.email)
+    invitation, _ = actions.do_invite(club, charlie.email, acting_user=alice)
     client.force_login(alice)
     client.post(reverse("circles:invitation_revoke", args=[club.slug, invitation.pk]))
     assert Membership.objects.get(user=charlie, circle=club).state == MembershipState.LEFT
@@ -137,13 +137,13 @@ def test_revoked_invitation_no_longer_admits_a_registered_person(client, alice, 
 
 
 def test_expired_invitation_does_not_admit_through_join(alice, charlie, club, settings):
-    actions.do_invite(club, alice, charlie.email)
+    actions.do_invite(club, charlie.email, acting_user=alice)
     settings.INVITATION_MAX_AGE_DAYS = 0
-    membership = actions.do_request_to_join(charlie, club)
+    membership = actions.do_request_to_join(club, acting_user=charlie)
     assert membership.state == MembershipState.PENDING
 
 
 def test_removed_member_cannot_be_invited_back_silently(alice, bob, club):
     actions.do_remove(Membership.objects.get(user=bob, circle=club), acting_user=alice)
     with pytest.raises(ActionError, match="retiré"):
-        actions.do_invite(club, alice, bob.email)
+        actions.do_invite(club, bob.email, acting_user=alice)

@@ -15,8 +15,8 @@ def town(db):
     club = make_circle(owner, "Club Industrie Rhône", listed=True)
     alumni_owner = make_user("alumni-owner@example.org", "Olivier", "Besson")
     alumni = make_circle(alumni_owner, "Alumni Lyon", listed=True)
-    bridge = circle_actions.do_request_bridge(club, alumni, owner)
-    circle_actions.do_answer_bridge(bridge, alumni_owner, accept=True)
+    bridge = circle_actions.do_request_bridge(club, alumni, acting_user=owner)
+    circle_actions.do_answer_bridge(bridge, acting_user=alumni_owner, accept=True)
     far_owner = make_user("far-owner@example.org", "Fanny", "Loin")
     far = make_circle(far_owner, "Cercle de Brest", listed=True)
     users = {

@@ -128,7 +128,7 @@ def test_a_revoked_bridge_closes_the_discussion_to_the_other_circle(client, town
     discussion, bridged = town["discussions"]["club+bridged"], town["users"]["bridged"]
     client.force_login(bridged)
     assert client.get(discussion.get_absolute_url()).status_code == 200
-    circle_actions.do_revoke_bridge(Bridge.objects.get(), town["owner"])
+    circle_actions.do_revoke_bridge(Bridge.objects.get(), acting_user=town["owner"])
     assert client.get(discussion.get_absolute_url()).status_code == 404
 
 

@@ -36,8 +36,8 @@ def test_themed_evening_that_mixes_everyone(new_page, live_server):
     dana = make_user("dana@example.org", "Dana", "Roux")
     club = make_circle(claire, "Club des Entrepreneurs de la Croix-Rousse", listed=False)
     alumni = make_circle(dana, "Anciens de l'École de Commerce", kind=CircleKind.ALUMNI)
-    bridge = circle_actions.do_request_bridge(club, alumni, claire)
-    circle_actions.do_answer_bridge(bridge, dana, accept=True)
+    bridge = circle_actions.do_request_bridge(club, alumni, acting_user=claire)
+    circle_actions.do_answer_bridge(bridge, acting_user=dana, accept=True)
     crowd = []
     for i in range(10):
         circle = club if i % 2 == 0 else alumni

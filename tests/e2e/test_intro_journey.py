@@ -40,7 +40,9 @@ def person(email, first, last, circle, *, offers, needs, sector, organisation, h
 
 def bridge(a, b, owner_a, owner_b):
     circle_actions.do_answer_bridge(
-        circle_actions.do_request_bridge(a, b, owner_a), owner_b, accept=True
+        circle_actions.do_request_bridge(a, b, acting_user=owner_a),
+        acting_user=owner_b,
+        accept=True,
     )
 
 

@@ -30,8 +30,8 @@ def test_newcomer_is_admitted_by_vouches_and_shows_her_passport(new_page, live_s
     erin = make_user("erin@example.org", "Erin", "Blanc")
     alumni = make_circle(dana, "Anciens de l'École de Commerce", kind=CircleKind.ALUMNI)
     admit(erin, alumni)
-    bridge = circle_actions.do_request_bridge(club, alumni, alice)
-    circle_actions.do_answer_bridge(bridge, dana, accept=True)
+    bridge = circle_actions.do_request_bridge(club, alumni, acting_user=alice)
+    circle_actions.do_answer_bridge(bridge, acting_user=dana, accept=True)
     claire = make_user("claire@example.org", "Claire", "Lefèvre")
     profile = claire.profile
     profile.headline = "Consultante RSE, installée à Lyon depuis septembre"
@@ -110,7 +110,7 @@ def test_a_ring_of_fake_accounts_gets_nowhere(new_page, live_server, settings):
     for fake in ring:
         fake.profile.visibility = Visibility.ALL
         fake.profile.save()
-        circle_actions.do_request_to_join(fake, club)
+        circle_actions.do_request_to_join(club, acting_user=fake)
     for fake in ring:
         for other in ring:
             if other != fake and (fake, other) != (ring[1], ring[0]):

@@ -35,8 +35,8 @@ def world(db):
     admit(guest, guests)
     admit(unchosen, other)
     for circle in (guests, other):
-        bridge = circle_actions.do_request_bridge(club, circle, owner)
-        circle_actions.do_answer_bridge(bridge, circle.created_by, accept=True)
+        bridge = circle_actions.do_request_bridge(club, circle, acting_user=owner)
+        circle_actions.do_answer_bridge(bridge, acting_user=circle.created_by, accept=True)
     event = make_event(owner, club, openness=Openness.BRIDGED, open_to=[guests])
     colleague = make_user("colleague@example.org", "Gilles", "Blanc")
     admit(colleague, club)

@@ -123,8 +123,8 @@ def test_bridged_member_allowed_only_if_chosen(alice, club, alumni, bridge, dana
 def test_bridged_event_not_open_to_an_unchosen_bridged_circle(alice, club, alumni, bridge):
     third_owner = make_user("third@example.org")
     third = make_circle(third_owner, "Réseau des femmes entrepreneures")
-    b = circle_actions.do_request_bridge(club, third, alice)
-    circle_actions.do_answer_bridge(b, third_owner, accept=True)
+    b = circle_actions.do_request_bridge(club, third, acting_user=alice)
+    circle_actions.do_answer_bridge(b, acting_user=third_owner, accept=True)
     guest = make_user("guest@example.org")
     admit(guest, third)
     event = make_event(alice, club, openness=Openness.BRIDGED, open_to=[alumni])
@@ -134,7 +134,7 @@ def test_bridged_event_not_open_to_an_unchosen_bridged_circle(alice, club, alumn
 def test_revoked_bridge_closes_the_event_to_its_guests(alice, club, alumni, bridge, dana):
     event = make_event(alice, club, openness=Openness.BRIDGED, open_to=[alumni])
     assert may_register(dana, event)
-    circle_actions.do_revoke_bridge(bridge, alice)
+    circle_actions.do_revoke_bridge(bridge, acting_user=alice)
     assert not may_register(dana, event)
 
 

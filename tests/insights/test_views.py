@@ -47,8 +47,8 @@ def world(db):
     alumni = make_circle(other_owner, "Anciens", listed=True)
     admit(people["member"], club)
     admit(people["bridged"], alumni)
-    bridge = actions.do_request_bridge(club, alumni, owner)
-    actions.do_answer_bridge(bridge, other_owner, accept=True)
+    bridge = actions.do_request_bridge(club, alumni, acting_user=owner)
+    actions.do_answer_bridge(bridge, acting_user=other_owner, accept=True)
     return {"users": people, "club": club, "alumni": alumni}
 
 

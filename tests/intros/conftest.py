@@ -45,8 +45,8 @@ def world(db):
     owner_b = make_user("owner-b@example.org", "Olivier", "Besson")
     industry = make_circle(owner_a, "Club Industrie Rhône", listed=True)
     finance = make_circle(owner_b, "Réseau Finance Lyon", listed=True)
-    bridge = circle_actions.do_request_bridge(industry, finance, owner_a)
-    circle_actions.do_answer_bridge(bridge, owner_b, accept=True)
+    bridge = circle_actions.do_request_bridge(industry, finance, acting_user=owner_a)
+    circle_actions.do_answer_bridge(bridge, acting_user=owner_b, accept=True)
     people = {
         "marc": member(
             "marc@example.org",

@@ -104,7 +104,7 @@ def test_suggestions_word_their_reasons(scene):
 
 
 def test_never_the_circle_itself_nor_one_already_linked(scene):
-    circle_actions.do_request_bridge(scene["club"], scene["finance"], scene["owner"])
+    circle_actions.do_request_bridge(scene["club"], scene["finance"], acting_user=scene["owner"])
     circles = [s.circle for s in suggest_bridges(scene["club"], scene["owner"])]
     assert scene["club"] not in circles
     assert scene["finance"] not in circles
@@ -142,7 +142,9 @@ def test_api_lists_suggestions_ranked_for_circle_admins(client, scene):
 
 def test_api_leaves_out_bridges_requested_or_active(client, scene):
     choir = scene["choir"]
-    circle_actions.do_request_bridge(choir, scene["club"], choir.created_by)  # choir's owner
+    circle_actions.do_request_bridge(
+        choir, scene["club"], acting_user=choir.created_by
+    )  # choir's owner
     client.force_login(scene["owner"])
     slugs = [
         i["circle"]["slug"]

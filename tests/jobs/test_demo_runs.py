@@ -20,7 +20,7 @@ from passerelles.circles.actions import do_invite_many
 from passerelles.circles.models import Circle, Membership
 circle = Circle.objects.order_by("pk").first()
 owner = Membership.objects.filter(circle=circle, role="owner").first().user
-print(do_invite_many(circle, owner, ["nouvelle.venue@example.org"]))
+print(do_invite_many(circle, ["nouvelle.venue@example.org"], acting_user=owner))
 """
 
 

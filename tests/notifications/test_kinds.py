@@ -36,7 +36,7 @@ def applicant(db, club):
     user = make_user("claire@example.org", "Claire", "Lefèvre")
     user.profile.visibility = Visibility.ALL  # so that members may recommend her
     user.profile.save()
-    circles.do_request_to_join(user, club, message="Bonjour")
+    circles.do_request_to_join(club, acting_user=user, message="Bonjour")
     return user
 
 
@@ -48,13 +48,13 @@ def test_a_bridge_request_and_its_answer(
     alice, dana, club, alumni, mailoutbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        bridge = circles.do_request_bridge(club, alumni, alice)
+        bridge = circles.do_request_bridge(club, alumni, acting_user=alice)
     assert kinds(dana) == ["bridge_requested"]
     (mail,) = mails_to(mailoutbox, dana)
     assert "Club des Entrepreneurs de Lyon vous propose une passerelle" in mail.subject
     assert Notification.objects.get(user=dana).url == f"/cercles/{alumni.slug}/passerelles/"
     with django_capture_on_commit_callbacks(execute=True):
-        circles.do_answer_bridge(bridge, dana, accept=True)
+        circles.do_answer_bridge(bridge, acting_user=dana, accept=True)
     assert kinds(alice) == ["bridge_accepted"]
     (mail,) = mails_to(mailoutbox, alice)
     assert "a accepté votre passerelle" in mail.subject
@@ -97,7 +97,7 @@ def test_declined(alice, applicant, club, mailoutbox, django_capture_on_commit_c
 
 
 def test_an_invitation_to_an_existing_member(alice, charlie, club):
-    circles.do_invite(club, alice, charlie.email)
+    circles.do_invite(club, charlie.email, acting_user=alice)
     notice = Notification.objects.get(user=charlie)
     assert notice.shown == "Alice Martin vous invite à rejoindre Club des Entrepreneurs de Lyon"
     assert notice.url == club.get_absolute_url()
@@ -105,7 +105,7 @@ def test_an_invitation_to_an_existing_member(alice, charlie, club):
 
 def test_an_invitation_mail_keeps_to_the_members_choice(alice, charlie, club, mailoutbox):
     do_set_preferences(charlie, {"invitations": "app"}, False, acting_user=charlie)
-    invitation, _created = circles.do_invite(club, alice, charlie.email)
+    invitation, _created = circles.do_invite(club, charlie.email, acting_user=alice)
     circles.send_invitation(invitation)
     assert mailoutbox == []
     assert kinds(charlie) == ["invited"]
@@ -193,8 +193,8 @@ def test_one_topic_off_leaves_the_others(
     alice, bob, club, alumni, dana, mailoutbox, django_capture_on_commit_callbacks
 ):
     do_set_preferences(alice, {"bridges": "off"}, False, acting_user=alice)
-    bridge = circles.do_request_bridge(club, alumni, alice)
-    circles.do_answer_bridge(bridge, dana, accept=True)
+    bridge = circles.do_request_bridge(club, alumni, acting_user=alice)
+    circles.do_answer_bridge(bridge, acting_user=dana, accept=True)
     with django_capture_on_commit_callbacks(execute=True):
         events.do_register(make_event(alice, club), acting_user=alice)
     assert kinds(alice) == ["registered"]

@@ -44,7 +44,7 @@ def build(alice, bob, charlie, club) -> dict:
     own = make_circle(bob, "Cercle de Bob")
     Invitation.objects.create(circle=club, email=bob.email, invited_by=alice, sent_at=now)
     Invitation.objects.create(circle=own, email="ami@example.org", invited_by=bob, sent_at=now)
-    circle_actions.do_request_bridge(own, club, bob, message="Relions nos cercles")
+    circle_actions.do_request_bridge(own, club, acting_user=bob, message="Relions nos cercles")
     bob_in_club = club.memberships.get(user=bob)
     circle_actions.do_change_role(bob_in_club, "moderator", acting_user=alice)
     MemberImport.objects.create(circle=own, uploaded_by=bob, filename="liste.csv", rows=[])

@@ -33,7 +33,7 @@ def test_two_bridged_members_and_one_member_admit_the_newcomer(
     coopt, bridge, bob, dana, erin, newcomer
 ):
     _visible_to_all(newcomer)
-    request = circle_actions.do_request_to_join(newcomer, coopt, "Consultante à Lyon.")
+    request = circle_actions.do_request_to_join(coopt, "Consultante à Lyon.", acting_user=newcomer)
     assert request.state == MembershipState.PENDING
     vouch(dana, newcomer, context="client")
     vouch(erin, newcomer, context="worked_with")
@@ -51,7 +51,7 @@ def test_bridged_vouches_do_not_count_when_the_circle_refuses_them(
     coopt.accept_bridged_vouches = False
     coopt.save()
     _visible_to_all(newcomer)
-    request = circle_actions.do_request_to_join(newcomer, coopt)
+    request = circle_actions.do_request_to_join(coopt, acting_user=newcomer)
     for voucher in (dana, erin, bob):
         vouch(voucher, newcomer)
     request.refresh_from_db()
@@ -63,7 +63,7 @@ def test_a_ring_of_fake_accounts_gets_nowhere(coopt, bridge):
     ring = [make_user(f"fake{i}@example.org", f"Faux{i}") for i in range(8)]
     for person in ring:
         _visible_to_all(person)
-    requests = [circle_actions.do_request_to_join(person, coopt) for person in ring]
+    requests = [circle_actions.do_request_to_join(coopt, acting_user=person) for person in ring]
     for i, person in enumerate(ring):
         for other in ring:
             if other != person:
@@ -78,7 +78,7 @@ def test_vouches_given_before_the_request_admit_at_once(coopt, bridge, bob, dana
     _visible_to_all(newcomer)
     for voucher in (dana, erin, bob):
         vouch(voucher, newcomer)
-    request = circle_actions.do_request_to_join(newcomer, coopt)
+    request = circle_actions.do_request_to_join(coopt, acting_user=newcomer)
     assert request.state == MembershipState.ADMITTED
     assert Membership.objects.get(pk=request.pk).admitted_at is not None
 
@@ -116,7 +116,7 @@ def test_threshold_circle_admits_someone_its_members_trust(
     """Threshold circles are reviewed by the recomputation that follows the commit."""
     circle, members = threshold_circle
     _visible_to_all(newcomer)
-    request = circle_actions.do_request_to_join(newcomer, circle)
+    request = circle_actions.do_request_to_join(circle, acting_user=newcomer)
     with django_capture_on_commit_callbacks(execute=True):
         vouch(members[1], newcomer, strength=3)
     request.refresh_from_db()
@@ -135,7 +135,7 @@ def test_a_vouch_builds_no_graph_inside_its_transaction(
 
     circle, members = threshold_circle
     _visible_to_all(newcomer)
-    circle_actions.do_request_to_join(newcomer, circle)
+    circle_actions.do_request_to_join(circle, acting_user=newcomer)
     built = []
     real_build = trust_graph.build_graph
 
@@ -157,7 +157,7 @@ def test_threshold_circle_ignores_a_sybil_ring(threshold_circle, settings):
     for person in ring:
         _visible_to_all(person)
     target = ring[0]
-    request = circle_actions.do_request_to_join(target, circle)
+    request = circle_actions.do_request_to_join(circle, acting_user=target)
     for a in ring:
         for b in ring:
             if a != b:
@@ -186,8 +186,8 @@ def open_bridged(coopt, alice):
     """An open circle bridged with the club: anyone joins it at once."""
     owner = make_user("ouvert@example.org", "Ouvert", "Proprio")
     circle = make_circle(owner, "Cercle ouvert", admission_policy=AdmissionPolicy.OPEN)
-    bridge = circle_actions.do_request_bridge(coopt, circle, alice)
-    circle_actions.do_answer_bridge(bridge, owner, accept=True)
+    bridge = circle_actions.do_request_bridge(coopt, circle, acting_user=alice)
+    circle_actions.do_answer_bridge(bridge, acting_user=owner, accept=True)
     return circle
 
 
@@ -196,11 +196,11 @@ def test_throwaway_accounts_of_an_open_bridged_circle_do_not_count(
 ):
     settings.TRUST_MONTHLY_VOUCHES = 50
     _visible_to_all(newcomer)
-    request = circle_actions.do_request_to_join(newcomer, coopt)
+    request = circle_actions.do_request_to_join(coopt, acting_user=newcomer)
     throwaways = []
     for i in range(3):
         fake = make_user(f"jetable{i}@example.org", f"Jetable{i}")
-        circle_actions.do_request_to_join(fake, open_bridged)  # admitted at once
+        circle_actions.do_request_to_join(open_bridged, acting_user=fake)  # admitted at once
         throwaways.append(fake)
     # Even long-standing (unverified) members of an open circle do not count.
     throwaways.append(_bridged_member(open_bridged, "ancien@example.org", days_ago=400))
@@ -219,7 +219,7 @@ def test_recent_members_of_a_bridged_circle_count_after_the_tenure(
     bridge.decided_at = timezone.now() - datetime.timedelta(days=60)
     bridge.save(update_fields=["decided_at"])
     _visible_to_all(newcomer)
-    request = circle_actions.do_request_to_join(newcomer, coopt)
+    request = circle_actions.do_request_to_join(coopt, acting_user=newcomer)
     # Admitted after the bridge, a week ago: not yet.
     recent = [_bridged_member(alumni, f"recent{i}@example.org", days_ago=7) for i in range(2)]
     for person in recent:
@@ -237,8 +237,8 @@ def test_verified_and_pre_bridge_members_of_a_bridged_circle_count(
     coopt, alice, alumni, dana, bob, newcomer
 ):
     before = _bridged_member(alumni, "avant@example.org")  # joined before the bridge
-    bridge = circle_actions.do_request_bridge(coopt, alumni, alice)
-    circle_actions.do_answer_bridge(bridge, dana, accept=True)
+    bridge = circle_actions.do_request_bridge(coopt, alumni, acting_user=alice)
+    circle_actions.do_answer_bridge(bridge, acting_user=dana, accept=True)
     verified = _bridged_member(alumni, "verifie@example.org", verified=True)
     after = _bridged_member(alumni, "apres@example.org")  # joined after, today
     _visible_to_all(newcomer)
@@ -253,7 +253,7 @@ def test_bridged_vouches_alone_never_admit(coopt, bridge, alumni, dana, erin, ne
     """At least one counted vouch must come from the circle's own members."""
     old = _bridged_member(alumni, "ancienne@example.org", days_ago=200)
     _visible_to_all(newcomer)
-    request = circle_actions.do_request_to_join(newcomer, coopt)
+    request = circle_actions.do_request_to_join(coopt, acting_user=newcomer)
     for person in (dana, erin, old):
         vouch(person, newcomer)
     view = admission.review(coopt, newcomer.pk)

@@ -13,7 +13,7 @@ def test_admin_sees_vouches_by_origin_and_the_rule(
 ):
     newcomer.profile.visibility = Visibility.ALL
     newcomer.profile.save()
-    request = circle_actions.do_request_to_join(newcomer, club, "Consultante RSE.")
+    request = circle_actions.do_request_to_join(club, "Consultante RSE.", acting_user=newcomer)
     vouch(dana, newcomer, context="client", text="Mission réussie.")
     client.force_login(alice)
     response = client.get(reverse("trust:applicant", args=[club.slug, request.pk]))
@@ -28,7 +28,7 @@ def test_admin_sees_vouches_by_origin_and_the_rule(
 def test_members_and_other_circles_admins_get_404(client, club, bridge, bob, dana, newcomer):
     newcomer.profile.visibility = Visibility.ALL
     newcomer.profile.save()
-    request = circle_actions.do_request_to_join(newcomer, club)
+    request = circle_actions.do_request_to_join(club, acting_user=newcomer)
     url = reverse("trust:applicant", args=[club.slug, request.pk])
     for user in (bob, dana, newcomer):
         client.force_login(user)
@@ -41,7 +41,7 @@ def test_inviting_someone_does_not_open_their_trust_data(client, club, alice, ch
     charlie.profile.visibility = Visibility.CIRCLES
     charlie.profile.headline = "Directeur discret"
     charlie.profile.save()
-    circle_actions.do_invite(club, alice, charlie.email)
+    circle_actions.do_invite(club, charlie.email, acting_user=alice)
     invited = Membership.objects.get(circle=club, user=charlie)
     assert invited.state == MembershipState.INVITED
     client.force_login(alice)
@@ -53,7 +53,7 @@ def test_inviting_someone_does_not_open_their_trust_data(client, club, alice, ch
 def test_a_declined_request_stays_readable_and_wording_is_french(client, club, alice, newcomer):
     newcomer.profile.visibility = Visibility.ALL
     newcomer.profile.save()
-    request = circle_actions.do_request_to_join(newcomer, club)
+    request = circle_actions.do_request_to_join(club, acting_user=newcomer)
     circle_actions.do_decline(request, acting_user=alice)
     client.force_login(alice)
     response = client.get(reverse("trust:applicant", args=[club.slug, request.pk]))

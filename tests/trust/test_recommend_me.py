@@ -24,7 +24,7 @@ def _link_on_circle_page(client, circle) -> str:
 def test_the_applicant_sees_progress_and_a_link_to_share(client, club, bob, newcomer):
     club.cooptation_vouches = 3
     club.save(update_fields=["cooptation_vouches"])
-    circle_actions.do_request_to_join(newcomer, club, "Consultante RSE.")
+    circle_actions.do_request_to_join(club, "Consultante RSE.", acting_user=newcomer)
     client.force_login(newcomer)
     page = client.get(club.get_absolute_url()).content.decode()
     assert "0 recommandation sur 3" in page
@@ -40,7 +40,7 @@ def test_the_applicant_sees_progress_and_a_link_to_share(client, club, bob, newc
 def test_a_member_vouches_from_the_link_and_the_applicant_is_admitted(
     client, club, alice, bob, newcomer
 ):
-    request = circle_actions.do_request_to_join(newcomer, club, "Consultante RSE.")
+    request = circle_actions.do_request_to_join(club, "Consultante RSE.", acting_user=newcomer)
     client.force_login(newcomer)
     link = _link_on_circle_page(client, club)
     path = urlparse(link).path
@@ -58,7 +58,7 @@ def test_a_member_vouches_from_the_link_and_the_applicant_is_admitted(
 
 
 def test_only_members_of_the_circle_open_the_link(client, club, dana, newcomer):
-    request = circle_actions.do_request_to_join(newcomer, club)
+    request = circle_actions.do_request_to_join(club, acting_user=newcomer)
     path = reverse("trust:recommend_me", args=[applicants.recommend_token(request)])
     outsider = make_user("zoe@example.org", "Zoé", "Astre")
     client.force_login(outsider)
@@ -74,7 +74,7 @@ def test_only_members_of_the_circle_open_the_link(client, club, dana, newcomer):
 
 
 def test_the_organiser_sees_a_ring_of_new_accounts(client, club, alice, bob, newcomer):
-    request = circle_actions.do_request_to_join(newcomer, club)
+    request = circle_actions.do_request_to_join(club, acting_user=newcomer)
     ring = [make_user(f"r{i}@example.org", f"R{i}", "Anneau") for i in range(3)]
     for user in ring:
         user.profile.visibility = "all"

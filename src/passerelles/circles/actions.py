@@ -57,8 +57,9 @@ def unique_slug(name: str) -> str:
 
 
 @transaction.atomic
-def do_create_circle(user: User, **fields: Any) -> Circle:
+def do_create_circle(*, acting_user: User, **fields: Any) -> Circle:
     """Create a circle; its creator becomes its owner, admitted at once."""
+    user = acting_user
     circle = Circle(created_by=user, **fields)
     if not circle.slug:
         circle.slug = unique_slug(circle.name)
@@ -186,8 +187,10 @@ def _admit(membership: Membership) -> Membership:
 
 
 @transaction.atomic
-def do_request_to_join(user: User, circle: Circle, message: str = "") -> Membership:
-    """Ask to join; an open circle admits at once, others put the request in review."""
+def do_request_to_join(circle: Circle, message: str = "", *, acting_user: User) -> Membership:
+    """``acting_user`` asks to join; an open circle admits at once, others put the
+    request in review."""
+    user = acting_user
     membership = Membership.objects.select_for_update().filter(user=user, circle=circle).first()
     if membership and membership.state == MembershipState.ADMITTED:
         raise ActionError(_("Vous êtes déjà membre de ce cercle."))
@@ -200,7 +203,7 @@ def do_request_to_join(user: User, circle: Circle, message: str = "") -> Members
     if membership and membership.state == MembershipState.INVITED:
         invitation = open_invitation_for(user, circle)
         if invitation is not None:
-            return do_accept_invitation(invitation, user)
+            return do_accept_invitation(invitation, acting_user=user)
     if circle.admission_policy == AdmissionPolicy.INVITATION:
         raise ActionError(_("Ce cercle n'admet que sur invitation."))
     before = audit.snapshot(membership, TRACKED) if membership else {"state": None, "role": None}
@@ -587,13 +590,13 @@ def do_resend_invitation(invitation: Invitation, *, acting_user: User) -> Invita
 
 @transaction.atomic
 def do_invite(
-    circle: Circle, by: User, email: str, *, from_import: bool = False, **details: Any
+    circle: Circle, email: str, *, acting_user: User, from_import: bool = False, **details: Any
 ) -> tuple[Invitation, bool]:
     """Invite an e-mail address; inviting it again refreshes the same invitation.
 
     Returns (invitation, created). A member already admitted cannot be invited.
     """
-    _refuse_unless(access.may_manage_members(by, circle))
+    _refuse_unless(access.may_manage_members(acting_user, circle))
     email = email.strip().lower()
     user = get_user_model().objects.filter(email__iexact=email).first()
     if user and Membership.objects.admitted().filter(user=user, circle=circle).exists():
@@ -612,7 +615,7 @@ def do_invite(
         circle=circle,
         email=email,
         defaults={
-            "invited_by": by,
+            "invited_by": acting_user,
             "sent_at": timezone.now(),
             "from_import": from_import,
             **details,
@@ -638,13 +641,13 @@ def do_invite(
             "invited",
             url=circle.get_absolute_url(),
             email=False,  # the invitation's own e-mail carries its link
-            by=by.display_name,
+            by=acting_user.display_name,
             circle=circle.name,
         )
     audit.record(
         INVITED,
         invitation,
-        acting_user=by,
+        acting_user=acting_user,
         subject=user,
         circle=circle,
         changes={"email": email, "renewed": not created, "from_import": from_import},
@@ -653,7 +656,9 @@ def do_invite(
 
 
 @transaction.atomic
-def do_accept_invitation(invitation: Invitation, user: User) -> Membership:
+def do_accept_invitation(invitation: Invitation, *, acting_user: User) -> Membership:
+    """The person invited (signed in with the address invited) joins the circle."""
+    user = acting_user
     if user.email.lower() != invitation.email.lower():
         raise ActionError(
             _("Cette invitation a été envoyée à %(email)s ; connectez-vous avec cette adresse.")
@@ -714,7 +719,7 @@ def open_bridge_between(a: Circle, b: Circle) -> Bridge | None:
 
 @transaction.atomic
 def do_request_bridge(
-    from_circle: Circle, to_circle: Circle, acting_user: User, message: str = ""
+    from_circle: Circle, to_circle: Circle, message: str = "", *, acting_user: User
 ) -> Bridge:
     """An admin of ``from_circle`` asks ``to_circle`` for a bridge."""
     _refuse_unless(access.may_manage_members(acting_user, from_circle))
@@ -795,7 +800,7 @@ def _tell_requester_of_answer(bridge: Bridge) -> None:
 
 
 @transaction.atomic
-def do_answer_bridge(bridge: Bridge, acting_user: User, accept: bool) -> Bridge:
+def do_answer_bridge(bridge: Bridge, *, acting_user: User, accept: bool) -> Bridge:
     """An admin of the circle asked accepts or declines a bridge."""
     bridge = Bridge.objects.select_for_update().select_related("to_circle").get(pk=bridge.pk)
     _refuse_unless(access.may_manage_members(acting_user, bridge.to_circle))
@@ -813,7 +818,7 @@ def do_answer_bridge(bridge: Bridge, acting_user: User, accept: bool) -> Bridge:
 
 
 @transaction.atomic
-def do_revoke_bridge(bridge: Bridge, acting_user: User) -> Bridge:
+def do_revoke_bridge(bridge: Bridge, *, acting_user: User) -> Bridge:
     """An admin of either circle closes a bridge (or withdraws a request)."""
     bridge = (
         Bridge.objects.select_for_update()
@@ -838,7 +843,9 @@ def do_revoke_bridge(bridge: Bridge, acting_user: User) -> Bridge:
     return bridge
 
 
-def do_invite_many(circle: Circle, by: User, emails: list[str]) -> tuple[int, list[str]]:
+def do_invite_many(
+    circle: Circle, emails: list[str], *, acting_user: User
+) -> tuple[int, list[str]]:
     """Invite several addresses in one transaction; the e-mails leave once it commits,
     from the background worker. Returns (invitations made, reasons for refusals)."""
     from passerelles.circles.imports import send_import_invitations
@@ -848,7 +855,7 @@ def do_invite_many(circle: Circle, by: User, emails: list[str]) -> tuple[int, li
         for email in emails:
             try:
                 with transaction.atomic():
-                    invitation, _created = do_invite(circle, by, email)
+                    invitation, _created = do_invite(circle, email, acting_user=acting_user)
             except ActionError as error:
                 refused.append(str(error))
                 continue

@@ -595,13 +595,21 @@ def summary(rows: list[dict]) -> dict[str, int]:
 
 
 def do_create_import(
-    circle: Circle, by, filename: str, rows: list[dict], ignored_columns: Sequence[str] = ()
+    circle: Circle,
+    filename: str,
+    rows: list[dict],
+    ignored_columns: Sequence[str] = (),
+    *,
+    acting_user: Any,
 ) -> MemberImport:
-    """A draft import of parsed rows: no invitation and no membership is written."""
+    """A circle admin's draft import of parsed rows: no invitation and no membership is
+    written."""
+    if not may_manage_members(acting_user, circle):
+        raise ActionError(_("Vous n'avez pas le droit de faire cela dans ce cercle."))
     rows = annotate_rows(rows, circle)
     return MemberImport.objects.create(
         circle=circle,
-        uploaded_by=by,
+        uploaded_by=acting_user,
         filename=PurePath(filename).name[:200],
         rows=rows,
         ignored_columns=list(ignored_columns),
@@ -628,7 +636,7 @@ def do_discard_import(member_import: MemberImport, *, acting_user: Any) -> None:
     locked.delete()
 
 
-def do_confirm_import(member_import: MemberImport, by) -> MemberImport:
+def do_confirm_import(member_import: MemberImport, *, acting_user: Any) -> MemberImport:
     """Invite every valid row in one transaction; e-mails leave once it has committed.
 
     Idempotent: a confirmed import cannot be confirmed again, and ``do_invite`` refreshes
@@ -648,8 +656,8 @@ def do_confirm_import(member_import: MemberImport, by) -> MemberImport:
             try:
                 invitation, was_created = do_invite(
                     circle,
-                    by,
                     row["email"],
+                    acting_user=acting_user,
                     from_import=True,
                     first_name=row["first_name"],
                     last_name=row["last_name"],

@@ -21,7 +21,7 @@ def accept_invitation_on_signup(sender, request, user, **kwargs) -> None:
         return
     try:
         with transaction.atomic():
-            actions.do_accept_invitation(invitation, user)
+            actions.do_accept_invitation(invitation, acting_user=user)
     except ActionError:
         return
     messages.success(request, _("Bienvenue dans %(name)s !") % {"name": invitation.circle.name})

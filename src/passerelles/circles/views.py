@@ -76,7 +76,9 @@ def circle_create(request: AuthedHttpRequest) -> HttpResponse:
     form = CircleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in CircleForm.Meta.fields}
-        circle = actions.do_create_circle(request.user, sectors=_sectors(form), **fields)
+        circle = actions.do_create_circle(
+            acting_user=request.user, sectors=_sectors(form), **fields
+        )
         messages.success(request, _("Le cercle « %(name)s » est créé.") % {"name": circle.name})
         return redirect(circle)
     return render(request, "circles/form.html", {"form": form, "creating": True})
@@ -113,7 +115,7 @@ def circle_join(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     form = JoinForm(request.POST)
     message = form.cleaned_data["message"] if form.is_valid() else ""
     try:
-        membership = actions.do_request_to_join(request.user, circle, message)
+        membership = actions.do_request_to_join(circle, message, acting_user=request.user)
     except ActionError as error:
         messages.error(request, str(error))
         return redirect(circle)

@@ -46,7 +46,10 @@ def bridge_list(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             actions.do_request_bridge(
-                circle, form.cleaned_data["target"], request.user, form.cleaned_data["message"]
+                circle,
+                form.cleaned_data["target"],
+                form.cleaned_data["message"],
+                acting_user=request.user,
             )
         except ActionError as error:
             messages.error(request, str(error))
@@ -98,7 +101,9 @@ def bridge_propose(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         source = form.cleaned_data["from_circle"]
         try:
-            actions.do_request_bridge(source, target, request.user, form.cleaned_data["message"])
+            actions.do_request_bridge(
+                source, target, form.cleaned_data["message"], acting_user=request.user
+            )
         except ActionError as error:
             messages.error(request, str(error))
         else:
@@ -121,7 +126,7 @@ def bridge_answer(request: AuthedHttpRequest, slug: str, bridge_id: int) -> Http
         messages.error(request, _("Seul le cercle sollicité peut répondre à cette demande."))
         return redirect("circles:bridges", slug)
     try:
-        actions.do_answer_bridge(bridge, request.user, accept)
+        actions.do_answer_bridge(bridge, acting_user=request.user, accept=accept)
     except ActionError as error:
         messages.error(request, str(error))
     else:
@@ -146,7 +151,7 @@ def bridge_revoke(request: AuthedHttpRequest, slug: str, bridge_id: int) -> Http
         context = {"circle": circle, "bridge": bridge, "other": bridge.other(circle)}
         return render(request, "circles/bridge_revoke.html", context)
     try:
-        actions.do_revoke_bridge(bridge, request.user)
+        actions.do_revoke_bridge(bridge, acting_user=request.user)
     except ActionError as error:
         messages.error(request, str(error))
     else:

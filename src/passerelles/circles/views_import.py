@@ -60,7 +60,7 @@ def member_import(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         name, rows = form.cleaned_data["file"].name, form.cleaned_data["rows"]
         ignored = form.cleaned_data["ignored"]
-        draft = imports.do_create_import(circle, request.user, name, rows, ignored)
+        draft = imports.do_create_import(circle, name, rows, ignored, acting_user=request.user)
         return redirect("circles:import_confirm", slug, draft.pk)
     context = {
         "circle": circle,
@@ -91,7 +91,7 @@ def member_import_confirm(request: AuthedHttpRequest, slug: str, import_id: int)
 
 def _confirm(request: HttpRequest, member_import: MemberImport) -> HttpResponse:
     try:
-        done = imports.do_confirm_import(member_import, request.user)
+        done = imports.do_confirm_import(member_import, acting_user=request.user)
     except ActionError as error:
         messages.warning(request, str(error))
         return redirect("circles:import_confirm", member_import.circle.slug, member_import.pk)

@@ -129,9 +129,7 @@ def invite(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         sent, refused = actions.do_invite_many(
-            circle,
-            request.user,
-            form.cleaned_data["emails"],
+            circle, form.cleaned_data["emails"], acting_user=request.user
         )
         if sent:
             messages.success(
@@ -179,7 +177,7 @@ def accept_invitation_direct(request: AuthedHttpRequest, invitation_id: int) -> 
 
 def _accept(request: HttpRequest, user: User, invitation: Invitation) -> HttpResponse:
     try:
-        actions.do_accept_invitation(invitation, user)
+        actions.do_accept_invitation(invitation, acting_user=user)
     except ActionError as error:
         messages.error(request, str(error))
         return redirect("pages:home")
