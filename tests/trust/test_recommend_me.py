@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from passerelles.circles import actions as circle_actions
-from passerelles.circles.models import Membership, MembershipState
+from passerelles.circles.models import AdmissionPolicy, Membership, MembershipState
 from passerelles.trust import applicants
 from passerelles.trust.models import Vouch
-from tests.conftest import make_user
+from tests.conftest import admit, make_circle, make_user
 from tests.trust.conftest import vouch
 
 
@@ -28,7 +28,7 @@ def test_the_applicant_sees_progress_and_a_link_to_share(client, club, bob, newc
     client.force_login(newcomer)
     page = client.get(club.get_absolute_url()).content.decode()
     assert "0 recommandation sur 3" in page
-    assert "Encore 3 recommandations et vous serez admis." in page
+    assert "Encore 3 recommandations avant votre admission." in page
 
     vouch(bob, newcomer)
     page = client.get(club.get_absolute_url()).content.decode()
@@ -116,3 +116,33 @@ def test_ring_density_counts_pairs_either_way():
     pairs = {frozenset((1, 2)), frozenset((2, 3))}
     assert applicants.ring_density(pairs, [1, 2, 3]) == 2 / 3
     assert applicants.ring_density(set(), [1]) == 0.0
+
+
+def test_an_applicant_to_a_trust_threshold_circle_sees_how_far_its_trust_has_come(
+    client, newcomer, django_capture_on_commit_callbacks
+):
+    owner = make_user("seuil@example.org", "Sophie", "Seuil")
+    circle = make_circle(
+        owner, "Cercle à seuil", admission_policy=AdmissionPolicy.TRUST, trust_threshold=0.75
+    )
+    members = [owner] + [make_user(f"m{i}@example.org", f"M{i}") for i in range(4)]
+    for member in members[1:]:
+        admit(member, circle)
+    for a in members:
+        for b in members:
+            if a != b:
+                vouch(a, b)
+    newcomer.profile.visibility = "all"
+    newcomer.profile.save()
+    circle_actions.do_request_to_join(newcomer, circle)
+    client.force_login(newcomer)
+    page = client.get(circle.get_absolute_url()).content.decode()
+    assert "Confiance du cercle : 0 % du seuil d'admission" in page
+    assert "recommandation sur" not in page
+    assert "/confiance/recommandez-moi/" in _link_on_circle_page(client, circle)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        vouch(members[1], newcomer, strength=3)  # about two thirds of the way
+    page = client.get(circle.get_absolute_url()).content.decode()
+    share = int(re.search(r"Confiance du cercle : (\d+) %", page).group(1))
+    assert 0 < share < 100

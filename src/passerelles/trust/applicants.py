@@ -29,12 +29,15 @@ RECOMMEND_SALT = "passerelles.trust.recommend-me"
 
 @dataclass(frozen=True)
 class Progress:
-    """Where a co-optation request stands: ``counted`` of ``needed`` vouches, and whether
-    one already comes from a member of the circle itself (at least one must)."""
+    """Where a request stands. Co-optation: ``counted`` of ``needed`` vouches, and
+    whether one already comes from a member of the circle itself (at least one must).
+    Trust threshold: ``share``, how far the circle's trust in the applicant has come
+    toward its threshold (0 to 100), and ``counted`` vouches from its members."""
 
     counted: int
     needed: int
     has_member_vouch: bool
+    share: int | None = None
 
     @property
     def missing(self) -> int:
@@ -42,15 +45,20 @@ class Progress:
 
 
 def progress(membership: Membership) -> Progress | None:
-    """Progress of a pending request in a co-optation circle; None for other rules."""
+    """Progress of a pending request in a co-optation or trust-threshold circle; None
+    for other rules."""
     circle = membership.circle
-    if (
-        membership.state != MembershipState.PENDING
-        or circle.admission_policy != AdmissionPolicy.COOPTATION
-    ):
+    if membership.state != MembershipState.PENDING:
         return None
-    seen = review(circle, membership.user_id, with_score=False)
-    return Progress(min(seen.counted, seen.needed), seen.needed, seen.has_member_vouch)
+    if circle.admission_policy == AdmissionPolicy.COOPTATION:
+        seen = review(circle, membership.user_id, with_score=False)
+        return Progress(min(seen.counted, seen.needed), seen.needed, seen.has_member_vouch)
+    if circle.admission_policy == AdmissionPolicy.TRUST:
+        seen = review(circle, membership.user_id, with_score=True)
+        threshold = seen.threshold
+        share = 100 if threshold <= 0 else min(100, round(100 * seen.score / threshold))
+        return Progress(seen.counted, 0, seen.has_member_vouch, share=share)
+    return None
 
 
 def recommend_token(membership: Membership) -> str:
