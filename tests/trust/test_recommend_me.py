@@ -134,7 +134,7 @@ def test_an_applicant_to_a_trust_threshold_circle_sees_how_far_its_trust_has_com
                 vouch(a, b)
     newcomer.profile.visibility = "all"
     newcomer.profile.save()
-    circle_actions.do_request_to_join(newcomer, circle)
+    circle_actions.do_request_to_join(circle, acting_user=newcomer)
     client.force_login(newcomer)
     page = client.get(circle.get_absolute_url()).content.decode()
     assert "Confiance du cercle : 0 % du seuil d'admission" in page
