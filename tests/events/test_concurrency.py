@@ -128,9 +128,8 @@ def test_simultaneous_cancellations_promote_exactly_as_many():
     def act(item):
         kind, pk = item
         if kind == "cancel":
-            return actions.do_cancel_registration(
-                Registration(pk=pk, event_id=event.pk), acting_user=User.objects.get(pk=pk)
-            )
+            registration = Registration.objects.select_related("user").get(pk=pk)
+            return actions.do_cancel_registration(registration, acting_user=registration.user)
         return actions.do_register(Event(pk=event.pk), acting_user=User.objects.get(pk=pk))
 
     items = [("cancel", r.pk) for r in leaving] + [("join", pk) for pk in newcomers]
