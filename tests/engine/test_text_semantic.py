@@ -108,3 +108,11 @@ def test_split_rows_are_the_same_rows(encoder):
     assert np.allclose(split.tocsr().toarray(), plain.toarray(), atol=1e-6)
     query = model.encode([CORPUS[0]])
     assert np.allclose(split @ query, (plain @ query.T).toarray().ravel(), atol=1e-5)
+
+
+@needs_extra
+def test_an_encoder_pickled_and_read_back_gives_the_same_vectors(encoder):
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(encoder))
+    assert np.allclose(copy.encode(CORPUS[:3]), encoder.encode(CORPUS[:3]), atol=1e-6)

@@ -58,17 +58,27 @@ class SemanticEncoder:
         if not self.path.exists():
             raise FileNotFoundError(f"no semantic model at {self.path}")
         self.cache_size = int(cache_size)
+        self.threads = threads
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
-        if self.path.is_dir():
-            self.kind = "sentence-transformers"
-            self._model = _load_sentence_transformer(self.path)
-            self.dim = int(self._model.get_sentence_embedding_dimension())
-        else:
-            self.kind = "e5"
-            self._model = _load_e5(self.path, threads)
+        self.kind = "sentence-transformers" if self.path.is_dir() else "e5"
+        self._model = _process_model(self.path, self.kind, threads)
+        if self.kind == "e5":
             self.dim = int(self._model.dim)
+        else:
+            self.dim = int(self._model.get_sentence_embedding_dimension())
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (an index kept in a shared cache carries its model) without the loaded
+        engine, which holds native handles, nor the vectors of the texts seen so far: the
+        copy finds the model already loaded in its process, or loads it on first use."""
+        state = self.__dict__.copy()
+        state["_model"] = None
+        state["_cache"] = OrderedDict()
+        return state
 
     def _embed(self, texts: list[str]) -> np.ndarray:
+        if self._model is None:
+            self._model = _process_model(self.path, self.kind, self.threads)
         if self.kind == "e5":
             # e5 was trained with prefixes; "query: " is its prefix for symmetric
             # similarity (rounds compare needs and offers both ways, one space serves both).
@@ -95,6 +105,21 @@ class SemanticEncoder:
         while len(self._cache) > self.cache_size:
             self._cache.popitem(last=False)
         return out
+
+
+# Models loaded in this process, by file and threads: an encoder and its unpickled copies
+# share one engine.
+_PROCESS_MODELS: dict[tuple[Path, str, int | None], Any] = {}
+
+
+def _process_model(path: Path, kind: str, threads: int | None) -> Any:
+    key = (path, kind, threads)
+    if key not in _PROCESS_MODELS:
+        if kind == "e5":
+            _PROCESS_MODELS[key] = _load_e5(path, threads)
+        else:
+            _PROCESS_MODELS[key] = _load_sentence_transformer(path)
+    return _PROCESS_MODELS[key]
 
 
 def _load_e5(path: Path, threads: int | None) -> Any:
