@@ -178,6 +178,10 @@ def test_an_invited_member_reads_the_invitation_without_a_gendered_word(
     page = client.get(club.get_absolute_url()).content.decode()
     assert "Une invitation à rejoindre ce cercle vous attend." in page
     assert "Vous êtes invité" not in page
+    home = client.get("/accueil/").content.decode()
+    url = club.get_absolute_url()
+    assert f'Alice Martin vous invite à rejoindre « <a href="{url}">{club.name}</a> ».' in home
+    assert "Le cercle" not in home
 
 
 def test_an_invitation_without_inviter_speaks_neutrally(alice, club):

@@ -55,7 +55,7 @@ def home_context(user, since) -> dict:
     managed_ids = [c.pk for c in managed]
     invitations = Invitation.objects.filter(
         email__iexact=user.email, accepted_at__isnull=True, revoked_at__isnull=True
-    ).select_related("circle")
+    ).select_related("circle", "invited_by")
     return {
         "admitted": admitted,
         "waiting": [m for m in memberships if m.state == MembershipState.PENDING],
