@@ -184,3 +184,23 @@ def test_julien_s_suggestions_come_from_circles_he_has_never_met(lived, db):
         theirs = Circle.objects.filter(memberships__user=intro.other(julien))
         assert not his & set(theirs.values_list("pk", flat=True))
         assert "Vous n'avez aucun cercle en commun." in intro.reasons_for(julien)
+
+
+def test_julien_s_suggestions_say_truly_where_each_can_meet(lived, db):
+    # Julien (Villeurbanne) meets by video: a suggestion from his own region says so,
+    # never that they are far apart; one from another region says they meet at a distance.
+    from passerelles.circles.regions import region_code
+
+    julien = get_user_model().objects.get(email=MEMBER)
+    assert Preference.objects.get(user=julien).remote
+    suggested = Introduction.objects.filter(
+        Q(member_a=julien) | Q(member_b=julien), round__isnull=False, status=Status.PROPOSED
+    )
+    far = "Vous êtes loin l'un de l'autre, mais à distance, vous l'acceptez tous les deux."
+    for intro in suggested:
+        other = intro.other(julien).profile
+        reasons = intro.reasons_for(julien)
+        if region_code(other.department) == region_code(julien.profile.department):
+            assert far not in reasons, reasons
+        elif Preference.objects.get(user=other.user).remote:
+            assert far in reasons, reasons

@@ -1016,6 +1016,8 @@ def _round(dataset, plan, uid, counts, seed: int) -> None:
                 formats=formats,
                 exclude_colleagues=True,
                 exclude_own_circles=False,
+                # They meet by video too: far from each other, their reasons say so.
+                remote="visio" in formats,
             ),
         )
 

@@ -92,6 +92,12 @@ def reasons_for(pool: Pool, c: dict, viewer: int, other: int) -> list[dict]:
         situation_theirs=_first(model.situations_met(them.needs, me.offers)) if model else None,
         situation_yours=_first(model.situations_met(me.needs, them.offers)) if model else None,
     )
+    here = region_code(me.department)
+    for reason in reasons:
+        # Both accept to meet at a distance, but they live in the same region: say so,
+        # never « loin l'un de l'autre ».
+        if reason["code"] == "remote" and here and here == region_code(them.department):
+            reason["code"] = "same_region"
     for reason in reasons:  # named again when read (a new name, a closed account)
         if "via" in reason:
             reason["via_id"] = int(pool.user_ids[via])
