@@ -44,6 +44,11 @@ def test_a_member_saves_their_choices_on_the_settings_page(client, bob):
     client.force_login(bob)
     page = client.get(reverse("notifications:settings")).content.decode()
     assert "Inscriptions aux événements" in page and "Dans Passerelles seulement" in page
+    # Each topic's help sits inside its own box, under its title, not below it.
+    bridges = page[page.index("<fieldset") : page.index("</fieldset>")]
+    assert "<legend>Passerelles entre cercles</legend>" in bridges
+    assert 'class="helptext" id="id_bridges_helptext"' in bridges
+    assert 'aria-describedby="id_bridges_helptext"' in bridges
     form = {
         "bridges": "email",
         "admission": "email",
