@@ -156,3 +156,13 @@ def test_a_circle_has_one_owner(alice, bob, club):
     membership.role = Role.OWNER
     with pytest.raises(IntegrityError), transaction.atomic():
         membership.save()
+
+
+def test_the_log_of_a_circle_whose_name_starts_with_a_vowel_elides(client, alice):
+    from tests.conftest import make_circle
+
+    alumni = make_circle(alice, "Alumni École de Commerce Rhône")
+    client.force_login(alice)
+    page = client.get(reverse("circles:log", args=[alumni.slug])).text
+    assert "<h1>Journal d&#x27;Alumni École de Commerce Rhône</h1>" in page
+    assert "Journal de Alumni" not in page
