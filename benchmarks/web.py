@@ -71,6 +71,7 @@ def server_env(database_url: str, data_dir: str) -> dict[str, str]:
         SECRET_KEY="benchmark-only-" + "k" * 50,  # settings refuse keys under 50 characters
         ALLOWED_HOSTS="127.0.0.1,testserver",
         SECURE_COOKIES="0",
+        SECURE_SSL_REDIRECT="0",  # plain HTTP on loopback: no TLS proxy in front
         PASSERELLES_DEBUG="0",
         PASSERELLES_TASK_BACKEND="django_tasks.backends.dummy.DummyBackend",
         DJANGO_SETTINGS_MODULE="passerelles.config.settings",
@@ -368,8 +369,15 @@ def run_load(args, database_url: str, data_dir: str, users_file: str) -> list[di
             capture_output=True,
         )
         with open(f"{prefix}_failures.csv", newline="") as handle:
-            for row in list(csv.DictReader(handle))[:5]:
-                print(f"errors: {row['Name']}: {row['Error']} ({row['Occurrences']} times)")
+            failures = list(csv.DictReader(handle))
+        for row in failures[:5]:
+            print(f"errors: {row['Name']}: {row['Error']} ({row['Occurrences']} times)")
+        if failures:  # what the server said meanwhile (restarts, timeouts, tracebacks)
+            log.flush()
+            lines = (Path(data_dir) / "server.log").read_text().splitlines()
+            print("server log, lines other than requests:")
+            for line in [x for x in lines if '"GET ' not in x][-15:]:
+                print("  " + line[:300])
         with open(f"{prefix}_stats.csv", newline="") as handle:
             return list(csv.DictReader(handle))
     finally:

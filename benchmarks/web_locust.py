@@ -39,5 +39,7 @@ class Member(FastHttpUser):
         with self.client.get(
             url, name=name, headers=self.headers, allow_redirects=False, catch_response=True
         ) as response:
-            if response.status_code != 200:
+            if response.status_code == 0:  # no answer: say what the connection did
+                response.failure(f"no answer: {response.error!r}")
+            elif response.status_code != 200:
                 response.failure(f"status {response.status_code}")

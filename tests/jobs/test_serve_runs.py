@@ -54,3 +54,24 @@ def test_serve_answers_with_preloaded_workers_and_stops_cleanly(site_dir, tmp_pa
     assert code == 0, output
     assert not answers(f"http://127.0.0.1:{port}/sante/")
     assert not [name for name, pid in pids.items() if alive(pid)]
+
+
+def test_serve_starts_no_worker_when_tasks_are_not_queued(settings, monkeypatch):
+    """With tasks run at once or dropped (tests, benchmarks) a worker would exit at once,
+    be started again and again and finally stop the web server with it."""
+    from django.core.management import CommandError, call_command
+
+    from passerelles.core import supervisor
+
+    started = []
+    monkeypatch.setattr(supervisor, "run", lambda children, **kw: started.extend(children) or 0)
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    call_command("serve", "--processes", "worker,scheduler", "--no-migrate")
+    assert [name for name, _argv in started] == ["scheduler"]
+    with pytest.raises(CommandError, match="Aucun processus"):
+        call_command("serve", "--processes", "worker", "--no-migrate")
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    started.clear()
+    call_command("serve", "--processes", "worker,scheduler", "--no-migrate")
+    assert [name for name, _argv in started] == ["worker-1", "scheduler"]

@@ -15,6 +15,16 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 PROCESSES = ("web", "worker", "scheduler")
 
 
+def tasks_queued_in_database() -> bool:
+    """Whether tasks wait in the database for a worker (the production backend), rather
+    than running at once in the web process or being dropped (tests, benchmarks)."""
+    from django.utils.module_loading import import_string
+    from django_tasks_db import DatabaseBackend
+
+    backend = import_string(settings.TASKS["default"]["BACKEND"])
+    return issubclass(backend, DatabaseBackend)
+
+
 def gunicorn_arguments(bind: str, workers: int, threads: int, timeout: int) -> list[str]:
     """The site is imported once by gunicorn's master and forked into the workers
     (``--preload``, see config/wsgi.py): a worker is ready as soon as it starts, and a
@@ -75,6 +85,15 @@ class Command(BaseCommand):
         wanted = {name.strip() for name in processes.split(",") if name.strip()}
         if not wanted or wanted - set(PROCESSES):
             raise CommandError(f"--processes takes a subset of {','.join(PROCESSES)}")
+        if "worker" in wanted and not tasks_queued_in_database():
+            # A worker would exit at once and, restarted again and again, stop everything.
+            wanted.discard("worker")
+            self.stdout.write(
+                "Pas de worker : les tâches ne sont pas mises en file dans la base "
+                f"({settings.TASKS['default']['BACKEND']})."
+            )
+            if not wanted:
+                raise CommandError("Aucun processus à lancer : pas de file de tâches à traiter.")
         settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
         if not no_migrate:
             call_command("migrate", interactive=False)
