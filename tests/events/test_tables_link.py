@@ -5,7 +5,7 @@ import re
 import pytest
 from django.core import mail, signing
 from django.test import Client
-from django.urls import reverse
+from django.urls import resolve, reverse
 
 from passerelles.events import actions, links, plans
 from passerelles.events.models import TablePlan
@@ -99,3 +99,25 @@ def test_the_reminder_carries_the_personal_link(planned_event):
     message = next(m for m in mail.outbox if m.to == [registration.user.email])
     token = re.search(r"/evenements/mes-tables/([^/\s]+)/", message.body).group(1)
     assert links.registration_from_token(token) == registration
+
+
+def test_the_printed_plan_carries_each_participant_s_link_as_a_qr_code(planned_event):
+    from urllib.parse import urlsplit
+
+    from passerelles.events.pdf import plan_pdf, tables_cards
+
+    plan = TablePlan.objects.get(event=planned_event)
+    registrations = seated(planned_event)
+    cards = tables_cards(planned_event, plan)
+    assert sorted(name for name, _url in cards) == sorted(
+        r.user.display_name for r in registrations
+    )
+    for name, url in cards:  # each code opens that participant's own tables
+        path = urlsplit(url).path
+        assert Client().get(path).status_code == 200
+        token = resolve(path).kwargs["token"]
+        assert links.registration_from_token(token).user.display_name == name
+    actions.do_cancel_registration(registrations[0], acting_user=registrations[0].user)
+    assert len(tables_cards(planned_event, plan)) == len(cards) - 1  # no card for a gone place
+    body = plan_pdf(planned_event, plan)
+    assert body.count(b"/Subtype /Image") == len(cards) - 1
