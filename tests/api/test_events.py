@@ -50,7 +50,7 @@ def test_refusals_keep_the_page_s_words_and_write_nothing(client, bob, event, op
     _register(client, event)
     again = _register(client, event)
     assert again.status_code == 400
-    assert again.json() == {"detail": "Vous êtes déjà inscrit à cet événement."}
+    assert again.json() == {"detail": "Vous avez déjà une place à cet événement."}
     client.force_login(operator)  # operators see every event, but join only their circles'
     refused = _register(client, event)
     assert refused.status_code == 400 and "pas ouvert à vos cercles" in refused.json()["detail"]

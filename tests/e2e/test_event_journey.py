@@ -99,7 +99,7 @@ def test_themed_evening_that_mixes_everyone(new_page, live_server):
     login(dana_page, dana.email)
     dana_page.goto(f"/evenements/{event.pk}/")
     dana_page.get_by_role("button", name="S'inscrire").click()
-    assert dana_page.get_by_text("Vous êtes inscrit").is_visible()
+    assert dana_page.get_by_text("Votre place est réservée").is_visible()
     for person in crowd[:8]:
         actions.do_register(event, acting_user=person)
     # The event is full: the next person joins the waitlist.
@@ -114,7 +114,7 @@ def test_themed_evening_that_mixes_everyone(new_page, live_server):
         Registration.objects.get(event=event, user=crowd[3]), acting_user=crowd[3]
     )
     late_page.reload()
-    assert late_page.get_by_text("Inscrit", exact=True).is_visible()
+    assert late_page.get_by_text("Place réservée", exact=True).is_visible()
     # She is told: the header counts her notices, the newest says a place freed up.
     late_page.get_by_role("link", name=re.compile(r"^Notifications 2")).click()
     assert late_page.get_by_text(f"Une place s'est libérée pour vous : {event.title}").is_visible()

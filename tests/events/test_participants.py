@@ -50,7 +50,7 @@ def test_export_csv(client, alice, bob, event):
 def test_register_and_unregister_views(client, bob, event):
     client.force_login(bob)
     response = client.post(reverse("events:register", args=[event.pk]), follow=True)
-    assert "Vous êtes inscrit" in response.content.decode()
+    assert "Votre place est réservée" in response.content.decode()
     response = client.post(reverse("events:unregister", args=[event.pk]), follow=True)
     assert "Votre place est libérée" in response.content.decode()
     assert Registration.objects.get(user=bob).status == "cancelled"

@@ -42,6 +42,8 @@ def test_cancellation_promotes_in_arrival_order(alice, club, django_capture_on_c
     assert Registration.objects.get(event=event, user=d).status == WAITLISTED
     assert "Une place s'est libérée" in mail.outbox[-1].subject
     assert mail.outbox[-1].to == [c.email]
+    assert "Une place s'est libérée : elle est à vous pour « " in mail.outbox[-1].body
+    assert "inscrit" not in mail.outbox[-1].body
 
 
 def test_waitlisted_leaving_promotes_nobody(alice, club):
@@ -71,7 +73,7 @@ def test_registering_again_after_cancelling_goes_to_the_back(alice, club):
 def test_registering_twice_is_refused(alice, club, bob):
     event = make_event(alice, club)
     actions.do_register(event, acting_user=bob)
-    with pytest.raises(ActionError, match="déjà inscrit"):
+    with pytest.raises(ActionError, match="déjà une place"):
         actions.do_register(event, acting_user=bob)
 
 

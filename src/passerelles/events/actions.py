@@ -280,7 +280,7 @@ def do_register(event: Event, *, acting_user: User) -> Registration:
         raise ActionError(_("Cet événement n'est pas ouvert à vos cercles."))
     registration = Registration.objects.filter(event=event, user=user).first()
     if registration and registration.status != RegistrationStatus.CANCELLED:
-        raise ActionError(_("Vous êtes déjà inscrit à cet événement."))
+        raise ActionError(_("Vous avez déjà une place à cet événement."))
     taken = event.registrations.filter(status=RegistrationStatus.REGISTERED).count()
     status = (
         RegistrationStatus.REGISTERED if taken < event.capacity else RegistrationStatus.WAITLISTED
@@ -297,7 +297,7 @@ def do_register(event: Event, *, acting_user: User) -> Registration:
         with transaction.atomic():
             registration.save()
     except IntegrityError as exc:  # a double click that slipped past the lock
-        raise ActionError(_("Vous êtes déjà inscrit à cet événement.")) from exc
+        raise ActionError(_("Vous avez déjà une place à cet événement.")) from exc
     _tell([registration], event, status)
     return registration
 

@@ -177,7 +177,7 @@ def register(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
         messages.error(request, str(exc))
     else:
         if registration.status == RegistrationStatus.REGISTERED:
-            messages.success(request, _("Vous êtes inscrit. À bientôt !"))
+            messages.success(request, _("Votre place est réservée. À bientôt !"))
         else:
             messages.info(
                 request,
