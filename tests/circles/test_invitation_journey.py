@@ -102,6 +102,10 @@ def test_account_emails_speak_in_the_products_name(client, db):
     # Who asked, on which product, without « l'utilisateur » nor the host's address.
     assert "car Léa Roux a donné cette adresse pour créer un compte sur Passerelles." in body
     assert "Pour confirmer qu'il s'agit bien de vous, ouvrez ce lien : http" in body
+    link = re.search(r"http://\S+(/compte/confirm-email/\S+)", body).group(1)
+    page = client.get(link).content.decode()
+    assert "Confirmez que l&#x27;adresse" in page or "Confirmez que l'adresse" in page
+    assert "lea@example.org</a> est bien la vôtre (Léa Roux)." in page
 
 
 def test_pending_invitations_show_names_and_can_be_sent_again(
