@@ -179,3 +179,14 @@ def test_failure_while_saving_rolls_back(logged_bob, bob, monkeypatch):
 
 def test_login_required(client, db):
     assert client.get(URL).status_code == 302
+
+
+def test_an_account_written_without_a_profile_gets_one_on_its_pages(client, bob):
+    """Accounts loaded in bulk skip the profile signal: their own pages still open, and
+    the profile they then edit is theirs."""
+    Profile.objects.filter(user=bob).delete()
+    client.force_login(bob)
+    assert client.get(reverse("trust:passport")).status_code == 200
+    assert client.get(reverse("members:privacy")).status_code == 200
+    assert client.post(URL, valid(headline="Conseil")).status_code == 302
+    assert Profile.objects.get(user=bob).headline == "Conseil"

@@ -62,6 +62,13 @@ def do_close_account(user: User, *, acting_user: User) -> None:
         step(closing)
 
 
+def do_ensure_profile(*, acting_user: User) -> Profile:
+    """The signed-in member's own profile. Every account gets one when it is created; an
+    account written in bulk (an import of an older database) gets it here, on first use."""
+    profile, _created = Profile.objects.get_or_create(user=acting_user)
+    return profile
+
+
 @transaction.atomic
 def do_update_profile(
     profile: Profile,

@@ -14,7 +14,12 @@ from passerelles.core.choices import Axis
 from passerelles.core.pagination import CappedPaginator
 from passerelles.members import export, search
 from passerelles.members.access import get_profile_for_user, visible_profiles
-from passerelles.members.actions import ActionError, do_close_account, do_update_profile
+from passerelles.members.actions import (
+    ActionError,
+    do_close_account,
+    do_ensure_profile,
+    do_update_profile,
+)
 from passerelles.members.erasure import circles_blocking_deletion, circles_owned_alone
 from passerelles.members.forms import (
     LANGUAGES,
@@ -79,7 +84,7 @@ def profile_detail(request: AuthedHttpRequest, profile_id: int) -> HttpResponse:
 
 @login_required
 def profile_edit(request: AuthedHttpRequest) -> HttpResponse:
-    profile, _created = Profile.objects.get_or_create(user=request.user)
+    profile = do_ensure_profile(acting_user=request.user)
     form = ProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
         do_update_profile(
@@ -97,7 +102,7 @@ def profile_edit(request: AuthedHttpRequest) -> HttpResponse:
 
 @login_required
 def privacy(request: AuthedHttpRequest) -> HttpResponse:
-    profile, _created = Profile.objects.get_or_create(user=request.user)
+    profile = do_ensure_profile(acting_user=request.user)
     return render(request, "members/privacy.html", _privacy_context(request, profile))
 
 
@@ -135,14 +140,14 @@ def export_page(request: AuthedHttpRequest) -> HttpResponse:
 def delete_account(request: AuthedHttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.user, request.POST)
     if not form.is_valid():
-        profile, _created = Profile.objects.get_or_create(user=request.user)
+        profile = do_ensure_profile(acting_user=request.user)
         context = _privacy_context(request, profile, form)
         return render(request, "members/privacy.html", context, status=400)
     try:
         do_close_account(request.user, acting_user=request.user)
     except ActionError as exc:
         form.add_error(None, str(exc))
-        profile, _created = Profile.objects.get_or_create(user=request.user)
+        profile = do_ensure_profile(acting_user=request.user)
         context = _privacy_context(request, profile, form)
         return render(request, "members/privacy.html", context, status=400)
     logout(request)

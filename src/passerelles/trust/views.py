@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.core.errors import ActionError
 from passerelles.members.access import visible_profiles
+from passerelles.members.actions import do_ensure_profile
 from passerelles.members.models import Profile, Skill
 from passerelles.trust import access, actions, applicants, queries
 from passerelles.trust.forms import AttestForm, ReportForm, ReviewForm, VouchForm
@@ -28,7 +29,7 @@ def passport(request: AuthedHttpRequest) -> HttpResponse:
     user = request.user
     context = {
         "passport": queries.passport(user, user),
-        "profile": Profile.objects.get_or_create(user=user)[0],
+        "profile": do_ensure_profile(acting_user=user),
         "is_me": True,
         "to_confirm": queries.meetings_to_confirm(user)[:20],
         "given": queries.vouches_given(user),
