@@ -140,3 +140,43 @@ def test_a_remote_meeting_is_told_even_among_many_reasons():
         max_reasons=4,
     )
     assert [r["code"] for r in reasons][:3] == ["they_seek", "you_seek", "remote"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    near=st.floats(0.05, 0.7),
+    gap=st.floats(0.0, 0.3),
+    level=st.sampled_from(["city", "region", "remote"]),
+)
+def test_ask_network_nearness_only_reorders_comparably_relevant_answers(near, gap, level):
+    """Member 0 is near the asker (or both accept remote meetings), member 1 far and
+    ``gap`` more relevant: nearness (0.1) is worth at most a relevance gap of 0.1 / 0.75."""
+    from passerelles.engine.matching import AskPlaces, ask_network
+
+    far = near + gap
+    offers = np.array([[near, np.sqrt(1 - near**2)], [far, np.sqrt(max(0.0, 1 - far**2))]])
+    city = [0, 1] if level == "city" else [1, 2]
+    places = AskPlaces(
+        city=np.array(city),
+        region=np.array([0, 1]) if level != "remote" else np.array([2, 1]),
+        remote=np.array([level == "remote", False]),
+        asker_city=0,
+        asker_region=0,
+        asker_remote=level == "remote",
+    )
+    idx, _score, comp = ask_network(np.array([1.0, 0.0]), offers, places=places)
+    expected = {"city": SAME_CITY, "region": SAME_REGION, "remote": REMOTE}[level]
+    assert dict(zip(idx.tolist(), comp["place"].tolist(), strict=True)) == {0: expected, 1: FAR}
+    if gap > 0.1 / 0.75 + 1e-6:
+        assert idx.tolist() == [1, 0]
+    if gap == 0.0:
+        assert idx.tolist() == [0, 1]  # as relevant: the nearer first
+
+
+def test_ask_network_relevance_first_whatever_the_distance():
+    from passerelles.engine.matching import AskPlaces, ask_network
+
+    offers = np.array([[0.5, np.sqrt(0.75)], [0.7, np.sqrt(0.51)]])
+    places = AskPlaces(np.array([0, 1]), np.array([0, 1]), np.array([False, False]), 0, 0)
+    idx, _score, _comp = ask_network(np.array([1.0, 0.0]), offers, places=places)
+    assert idx.tolist() == [1, 0]

@@ -43,6 +43,8 @@ __all__ = [
     "pair_reasons",
     "ask_network",
     "place_levels",
+    "levels_of_places",
+    "AskPlaces",
 ]
 
 # Names of the weighted parts of a pair score; they sum to "total".
@@ -297,14 +299,25 @@ def place_levels(members: MemberArrays, rows: np.ndarray, cols: np.ndarray) -> n
     """(m,) int, how each pair can meet: SAME_CITY; else REMOTE when both accept to meet at
     a distance (then how far does not matter); else SAME_REGION; else FAR (also when a
     place is unknown)."""
+    return levels_of_places(members.city, members.region, members.remote, rows, cols)
+
+
+def levels_of_places(
+    city: np.ndarray | None,
+    region: np.ndarray | None,
+    remote: np.ndarray | None,
+    rows: np.ndarray,
+    cols: np.ndarray,
+) -> np.ndarray:
+    """``place_levels`` on bare (n,) arrays: city and region codes (-1 unknown), remote."""
     level = np.full(len(rows), FAR, dtype=np.int64)
-    for codes, value in ((members.region, SAME_REGION), (members.city, SAME_CITY)):
+    for codes, value in ((region, SAME_REGION), (city, SAME_CITY)):
         if codes is not None:
             codes = np.asarray(codes)
             level[(codes[rows] == codes[cols]) & (codes[rows] >= 0)] = value
-    if members.remote is not None:
-        remote = np.asarray(members.remote, dtype=bool)
-        level[remote[rows] & remote[cols] & (level != SAME_CITY)] = REMOTE
+    if remote is not None:
+        accepts = np.asarray(remote, dtype=bool)
+        level[accepts[rows] & accepts[cols] & (level != SAME_CITY)] = REMOTE
     return level
 
 
@@ -800,7 +813,33 @@ def _exact(
 
 # ---------------------------------------------------------------------- ask the network
 
-ASK_WEIGHTS = {"relevance": 0.75, "trust": 0.15, "novelty": 0.10}
+# Relevance comes first; nearness (same city in full, same region half, or both accepting
+# to meet at a distance) reorders comparably relevant answers, as in rounds: 0.1 is worth
+# a relevance gap of 0.13, and is grown with relevance (see PRIORITY_FULL_AT).
+ASK_WEIGHTS = {"relevance": 0.75, "trust": 0.15, "novelty": 0.10, "proximity": 0.1}
+ASK_COMPONENTS = ("relevance", "trust", "novelty", "proximity")
+
+
+@dataclass(frozen=True)
+class AskPlaces:
+    """Where the n members of an ask are and where the asker is (codes as in
+    ``MemberArrays``: -1 unknown)."""
+
+    city: np.ndarray  # (n,) int
+    region: np.ndarray  # (n,) int
+    remote: np.ndarray  # (n,) bool
+    asker_city: int = -1
+    asker_region: int = -1
+    asker_remote: bool = False
+
+    def levels(self, idx: np.ndarray) -> np.ndarray:
+        """(len(idx),) place level (FAR, SAME_REGION, SAME_CITY, REMOTE) of the asker
+        with each member ``idx``, by ``levels_of_places``: the asker is one more row."""
+        city = np.append(np.asarray(self.city, np.int64)[idx], self.asker_city)
+        region = np.append(np.asarray(self.region, np.int64)[idx], self.asker_region)
+        remote = np.append(np.asarray(self.remote, bool)[idx], self.asker_remote)
+        me = np.full(len(idx), len(idx), dtype=np.int64)
+        return levels_of_places(city, region, remote, me, np.arange(len(idx)))
 
 
 def ask_network(
@@ -812,6 +851,7 @@ def ask_network(
     asker_circles: np.ndarray | None = None,
     circles: sparse.spmatrix | None = None,
     eligible: np.ndarray | None = None,
+    places: AskPlaces | None = None,
     weights: Mapping[str, float] | None = None,
 ) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
     """Rank members for a free-text need ("je cherche…").
@@ -819,9 +859,12 @@ def ask_network(
     query: (d,) or (1, d) encoded need; offers: (n, d) precomputed unit rows (CSR is
     fastest). trust_row: (n,) or (1, n) the asker's trust in each member. asker_circles:
     indices of the asker's circles; circles: (n, c) sparse membership (CSC is fastest).
-    eligible: (n,) bool, e.g. visible, consenting and not the asker. Only members with
-    relevance >= MIN_RELEVANCE are returned. Returns (indices (<=k,), scores, components
-    dict of (<=k,) arrays "relevance", "trust", "novelty"), best first.
+    eligible: (n,) bool, e.g. visible, consenting and not the asker. places: where each
+    member and the asker are; nearness counts as in rounds (``pair_components``): only
+    with no circle in common, grown with relevance. Only members with relevance >=
+    MIN_RELEVANCE are returned. Returns (indices (<=k,), scores, components dict of (<=k,)
+    arrays "relevance", "trust", "novelty", "proximity" and "place", the place level),
+    best first.
     """
     w = {**ASK_WEIGHTS, **(weights or {})}
     q = _dense(query)
@@ -833,25 +876,32 @@ def ask_network(
     idx = np.flatnonzero(ok)
     if idx.size == 0:
         empty = np.empty(0)
-        return np.empty(0, np.int64), empty, {"relevance": empty, "trust": empty, "novelty": empty}
+        comp = {name: empty for name in ASK_COMPONENTS}
+        return np.empty(0, np.int64), empty, {**comp, "place": np.empty(0, np.int64)}
     rel = rel[idx]
     if trust_row is not None:
         t = _dense(trust_row)
         trust = np.clip(t.reshape(-1)[idx], 0.0, 1.0)
     else:
         trust = np.zeros(idx.size)
+    apart = np.ones(idx.size, dtype=bool)  # no circle in common
     if circles is not None and asker_circles is not None and len(asker_circles):
         shared = np.asarray(sparse.csc_matrix(circles)[:, asker_circles].sum(axis=1)).ravel()
-        novelty = (shared[idx] == 0).astype(float)
+        apart = shared[idx] == 0
+        novelty = apart.astype(float)
     else:
         novelty = np.zeros(idx.size)
+    place = places.levels(idx) if places is not None else np.full(idx.size, FAR, np.int64)
+    near = PROXIMITY_OF_LEVEL[place] * apart * np.minimum(1.0, rel / PRIORITY_FULL_AT)
     comp = {
         "relevance": w["relevance"] * rel,
         "trust": w["trust"] * trust,
         "novelty": w["novelty"] * novelty,
+        "proximity": w["proximity"] * near,
     }
-    total = comp["relevance"] + comp["trust"] + comp["novelty"]
+    total = sum((comp[name] for name in ASK_COMPONENTS), np.zeros(idx.size))
     k = min(k, idx.size)
     part = np.argpartition(-total, k - 1)[:k] if k < idx.size else np.arange(idx.size)
     best = part[np.lexsort((idx[part], -total[part]))]
-    return idx[best], total[best], {name: val[best] for name, val in comp.items()}
+    found = {name: val[best] for name, val in comp.items()}
+    return idx[best], total[best], {**found, "place": place[best]}

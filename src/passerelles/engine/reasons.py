@@ -26,7 +26,8 @@ Codes and their fields:
 * ``priority``: you had no introduction last round;
 * ``same_city`` (optional ``city``, its name), ``same_region`` (optional ``region``):
   you can meet near home; ``remote``: you are far apart and both accept to meet at a
-  distance.
+  distance; ``far`` (optional ``city``, theirs): you are far apart and will not both meet
+  at a distance (added by "Demander au réseau", where it helps choose).
 """
 
 from __future__ import annotations
@@ -323,6 +324,10 @@ def reason_in_french(reason: Mapping[str, Any], other_name: str) -> str:
         if reason.get("region"):
             return f"Vous êtes dans la même région ({reason['region']})."
         return "Vous êtes dans la même région."
+    if code == "far":
+        if reason.get("city"):
+            return f"{other_name} est à {reason['city']}, loin de chez vous."
+        return f"{other_name} est loin de chez vous."
     fixed = {
         "remote": "Vous êtes loin l'un de l'autre, mais à distance, vous l'acceptez tous les deux.",
         "reciprocal": "L'intérêt est réciproque : chacun peut aider l'autre.",

@@ -17,12 +17,14 @@ from dataclasses import dataclass, field
 import numpy as np
 from django.core.cache import cache
 from django.db.models import Count, Max
+from django.utils.text import slugify
 from scipy import sparse
 
 from passerelles.circles.access import admitted_circle_ids
 from passerelles.circles.models import Membership
-from passerelles.engine.matching import ASK_WEIGHTS, ask_network, pair_reasons
-from passerelles.engine.reasons import parts_by_score
+from passerelles.circles.regions import region_code, region_name
+from passerelles.engine.matching import ASK_WEIGHTS, FAR, AskPlaces, ask_network, pair_reasons
+from passerelles.engine.reasons import PLACE_CODES, parts_by_score
 from passerelles.engine.text import MixedRows, RelevanceModel
 from passerelles.intros import access, trust_inputs
 from passerelles.intros.matching_data import fit_model
@@ -32,7 +34,7 @@ from passerelles.members.models import Profile
 
 MAX_RESULTS = 10
 REBUILD_EVERY = 60.0  # seconds: at most one rebuild (and one freshness check) per period
-SHARED_KEY = "intros:offers-index"
+SHARED_KEY = "intros:offers-index:places"  # renamed when the index changes shape
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,24 @@ class OffersIndex:
     offers: sparse.csr_matrix | MixedRows  # (n, d)
     circles: sparse.csc_matrix  # (n, c)
     circle_index: dict[int, int]
+    city: np.ndarray  # (n,) int code of each member's city, -1 unknown
+    region: np.ndarray  # (n,) int code of each member's region, -1 unknown
+    remote: np.ndarray  # (n,) bool, accepts to meet at a distance
+    city_codes: dict[str, int]  # slugified city -> code
+    region_codes: dict[str, int]  # region code ("ARA") -> code
+
+    def places(self, profile: Profile | None, remote: bool) -> AskPlaces:
+        """Where the members are, and the asker with ``profile`` (None: unknown)."""
+        city = slugify(profile.city) if profile else ""
+        region = region_code(profile.department) if profile else ""
+        return AskPlaces(
+            self.city,
+            self.region,
+            self.remote,
+            asker_city=self.city_codes.get(city, -1) if city else -1,
+            asker_region=self.region_codes.get(region, -1) if region else -1,
+            asker_remote=remote,
+        )
 
     def position(self) -> dict[int, int]:
         return {int(u): i for i, u in enumerate(self.user_ids.tolist())}
@@ -68,7 +88,9 @@ def build_index(key: tuple = ()) -> OffersIndex:
         Profile.objects.filter(user__is_active=True, user__intro_preference__consent=True)
         .exclude(offers="")
         .order_by("user_id")
-        .values_list("user_id", "offers", "needs")
+        .values_list(
+            "user_id", "offers", "needs", "city", "department", "user__intro_preference__remote"
+        )
     )
     user_ids = np.array([r[0] for r in rows], dtype=np.int64)
     texts = [r[1] for r in rows]
@@ -90,7 +112,28 @@ def build_index(key: tuple = ()) -> OffersIndex:
         ),
         shape=(len(user_ids), max(1, len(circle_index))),
     )
-    return OffersIndex(key, user_ids, texts, model, offers, circles, circle_index)
+    city_codes: dict[str, int] = {}
+    region_codes: dict[str, int] = {}
+    cities = [slugify(r[3]) for r in rows]
+    regions = [region_code(r[4]) for r in rows]
+    return OffersIndex(
+        key,
+        user_ids,
+        texts,
+        model,
+        offers,
+        circles,
+        circle_index,
+        city=np.array(
+            [city_codes.setdefault(c, len(city_codes)) if c else -1 for c in cities], np.int64
+        ),
+        region=np.array(
+            [region_codes.setdefault(r, len(region_codes)) if r else -1 for r in regions], np.int64
+        ),
+        remote=np.array([bool(r[5]) for r in rows], dtype=bool),
+        city_codes=city_codes,
+        region_codes=region_codes,
+    )
 
 
 _lock = threading.Lock()
@@ -148,6 +191,8 @@ def ask(user, need: str, k: int = MAX_RESULTS) -> list[Answer]:
         if c in index.circle_index
     ]
     trust = trust_inputs.personal_trust_of(user, index.user_ids)
+    me = Profile.objects.filter(user=user).first()
+    pref = Preference.objects.filter(user=user).first()
     found, scores, comp = ask_network(
         index.model.encode([need]),
         index.offers,
@@ -156,6 +201,7 @@ def ask(user, need: str, k: int = MAX_RESULTS) -> list[Answer]:
         asker_circles=np.array(mine, dtype=np.int64),
         circles=index.circles,
         eligible=eligible,
+        places=index.places(me, bool(pref and pref.remote)),
     )
     ids = [int(index.user_ids[i]) for i in found]
     profiles = Profile.objects.select_related("user").in_bulk(ids, field_name="user_id")
@@ -181,6 +227,8 @@ def ask(user, need: str, k: int = MAX_RESULTS) -> list[Answer]:
             "novelty": float(comp["novelty"][rank]),
             "trust": float(comp["trust"][rank]) if (direct or answer.intermediary) else 0.0,
             "intermediary": 0 if answer.intermediary else -1,
+            "proximity": float(comp["proximity"][rank]),
+            "place": int(comp["place"][rank]),
         }
         offer = index.offers_text[i]
         situation = next(iter(index.model.situations_met(need, offer)), None)
@@ -199,12 +247,33 @@ def ask(user, need: str, k: int = MAX_RESULTS) -> list[Answer]:
             intermediary_name=answer.intermediary.name if answer.intermediary else None,
             intermediary_direct=len(answer.path) == 1,  # viewer -> intermediary -> them
         )
+        _place_reasons(answer.reason_data, me, profile, int(comp["place"][rank]))
         for reason in answer.reason_data:
             if "via" in reason and answer.intermediary is not None:
                 reason["via_id"] = answer.intermediary.user_id
         answer.reasons = word_all(answer.reason_data, profile.name)
         answers.append(answer)
     return answers
+
+
+def _place_reasons(reasons: list[dict], me: Profile | None, them: Profile, place: int) -> None:
+    """Where they are, worded as in rounds (named city or region; « loin l'un de l'autre »
+    only when it is true), also for someone of one's own circle (whose nearness does not
+    rank them), and a word when they are far (in another region) and will not both meet
+    at a distance."""
+    here = region_code(me.department) if me else ""
+    codes = {r["code"] for r in reasons}
+    if place in PLACE_CODES and not codes & set(PLACE_CODES.values()):
+        reasons.append({"code": PLACE_CODES[place]})
+    if place == FAR and here and region_code(them.department):  # two regions known
+        reasons.append({"code": "far", "city": them.city} if them.city else {"code": "far"})
+    for reason in reasons:
+        if reason["code"] == "remote" and here and here == region_code(them.department):
+            reason["code"] = "same_region"
+        if reason["code"] == "same_city" and me and me.city:
+            reason["city"] = me.city
+        if reason["code"] == "same_region" and region_name(here):
+            reason["region"] = region_name(here)
 
 
 def _add_path(user, answer: Answer) -> bool:

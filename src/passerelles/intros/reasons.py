@@ -130,6 +130,13 @@ def _word(reason: Mapping, other_name: str) -> str:
         if reason.get("region"):
             return _("Vous êtes dans la même région (%(region)s).") % {"region": reason["region"]}
         return _("Vous êtes dans la même région.")
+    if code == "far":
+        if reason.get("city"):
+            return _("%(name)s est à %(city)s, loin de chez vous.") % {
+                "name": name,
+                "city": reason["city"],
+            }
+        return _("%(name)s est loin de chez vous.") % {"name": name}
     fixed = {
         "remote": _(
             "Vous êtes loin l'un de l'autre, mais à distance, vous l'acceptez tous les deux."
