@@ -74,3 +74,23 @@ def test_journey_pages_have_no_serious_accessibility_violation(new_page, live_se
         english.goto(url)
         found += [f"en {url}: {v}" for v in accessibility_violations(english)]
     assert not found, "\n".join(found)
+
+
+LABEL_ROOM = """el => {
+    const style = getComputedStyle(el);
+    const ctx = document.createElement("canvas").getContext("2d");
+    ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const text = ctx.measureText(el.options[el.selectedIndex].text).width;
+    const inner = el.clientWidth - parseFloat(style.paddingLeft)
+        - parseFloat(style.paddingRight) - 20;  // the arrow
+    return inner - text;
+}"""
+
+
+def test_language_switch_is_readable_on_a_phone(new_page, live_server):
+    """On a phone the landing page's header is full (two buttons): the language switch
+    still shows « FR », not a squeezed « F »."""
+    page = new_page(390, 844)
+    page.goto("/")
+    room = page.eval_on_selector("#lang-select", LABEL_ROOM)
+    assert room >= 0, f"the language's label is cut by {-room:.0f} px"
