@@ -6,7 +6,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import timezone, translation
 
-from passerelles.core.french import ago, de
+from passerelles.core.french import ago, de, format_date
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,31 @@ def test_ago_says_just_now_under_a_minute_then_a_duration():
         assert ago(now - dt.timedelta(seconds=20)) == "just now"
         assert ago(now - dt.timedelta(days=3)) == "3\xa0days ago"
     assert ago(None) == ""
+
+
+@pytest.mark.parametrize(
+    ("day", "fmt", "french", "english"),
+    [
+        (dt.date(2027, 3, 1), "j F", "1er mars", "1 March"),
+        (dt.date(2027, 3, 1), "l j F Y", "lundi 1er mars 2027", "Monday 1 March 2027"),
+        (dt.date(2027, 3, 2), "j F", "2 mars", "2 March"),
+        (dt.date(2027, 3, 1), "j/m", "1/03", "1/03"),  # numeric dates keep the bare number
+        (dt.date(2027, 3, 1), r"\j j F", "j 1er mars", "j 1 March"),  # an escaped j stays a j
+    ],
+)
+def test_date_filter_writes_the_first_of_the_month_as_premier_in_french(day, fmt, french, english):
+    template = Template("{{ day|date:fmt }}")
+    with translation.override("fr"):
+        assert template.render(Context({"day": day, "fmt": fmt})) == french
+    with translation.override("en"):
+        assert template.render(Context({"day": day, "fmt": fmt})) == english
+
+
+def test_date_filter_uses_local_time_as_djangos_does():
+    # 23:30 UTC on 28 February is already 1 March in Paris.
+    moment = dt.datetime(2027, 2, 28, 23, 30, tzinfo=dt.UTC)
+    with translation.override("fr"), timezone.override("Europe/Paris"):
+        rendered = Template('{{ m|date:"j F, H:i" }}').render(Context({"m": moment}))
+        assert rendered == "1er mars, 00:30"
+        assert format_date(moment, "j F Y") == "1er mars 2027"
+    assert Template("{{ m|date }}").render(Context({"m": None})) == ""

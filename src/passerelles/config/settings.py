@@ -120,6 +120,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "passerelles.notifications.context_processors.unread_notifications",
             ],
+            "builtins": ["passerelles.core.templatetags.dates"],
         },
     }
 ]

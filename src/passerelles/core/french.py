@@ -1,21 +1,25 @@
-"""French typography: « de » before a name, and how long ago.
+"""French typography: « de » before a name, « 1er » for the first day, and how long ago.
 
 ``{% blocktranslate with de_name=circle.name|de %}Passerelles {{ de_name }}`` reads
 « Passerelles de Lyon », « Passerelles d'Alumni… » in French; in another language the
 filter gives the bare name and the translation brings its own word (« Bridges of … »).
 ``{{ when|ago }}`` gives « à l'instant » under a minute, then « il y a 3 jours »
-(``timesince`` alone says « 0 minute »).
+(``timesince`` alone says « 0 minute »). ``{{ when|date:"j F" }}`` reads « 1er mars »
+on the first of the month (Django writes « 1 mars »).
 """
 
 import datetime as dt
 import unicodedata
 
-from django.utils import timezone, translation
+from django.template import defaultfilters
+from django.utils import formats, timezone, translation
 from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 
 # Words starting with these letters elide « de » (the h of most words is mute).
 ELIDING = set("aeiouyh")
+# Format characters that write the month as a word: only then is « 1 » read « 1er ».
+MONTH_WORDS = set("FNEb")
 ASPIRATED_H = (
     "hache",
     "hall",
@@ -55,3 +59,55 @@ def ago(moment: dt.datetime | None) -> str:
     if timezone.now() - moment < dt.timedelta(minutes=1):
         return _("à l'instant")
     return _("il y a %(when)s") % {"when": timesince(moment)}
+
+
+def _first_day_ordinal(fmt: str) -> str:
+    """``fmt`` with every unescaped ``j`` written « 1er » (for a date on the 1st)."""
+    out: list[str] = []
+    escaped = False
+    for char in fmt:
+        if escaped:
+            out.append("\\" + char)
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "j":
+            out.append(r"j\e\r")
+        else:
+            out.append(char)
+    if escaped:
+        out.append("\\")
+    return "".join(out)
+
+
+def _has_month_word(fmt: str) -> bool:
+    escaped = False
+    for char in fmt:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char in MONTH_WORDS:
+            return True
+    return False
+
+
+def date(value: dt.date | dt.datetime | None, arg: str | None = None) -> str:
+    """Django's ``date`` filter; in French « 1er » for the first of a month written in words."""
+    if value in (None, ""):
+        return ""
+    fmt = formats.get_format(arg or "DATE_FORMAT") if not arg or arg.endswith("_FORMAT") else arg
+    if (
+        getattr(value, "day", None) == 1
+        and (translation.get_language() or "fr").startswith("fr")
+        and _has_month_word(fmt)
+    ):
+        fmt = _first_day_ordinal(fmt)
+    return defaultfilters.date(value, fmt)
+
+
+def format_date(value: dt.date | dt.datetime, fmt: str) -> str:
+    """``date`` for Python code: the value in the current time zone, « 1er » in French."""
+    if isinstance(value, dt.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return date(value, fmt)

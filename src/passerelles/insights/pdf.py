@@ -4,6 +4,7 @@ indicator and one column per quarter (A4 landscape)."""
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from passerelles.core import french
 from passerelles.core.pdf import DocumentPDF
 from passerelles.insights import board
 from passerelles.insights.queries import CircleReport
@@ -63,7 +64,7 @@ def board_pdf(report: CircleReport, summary: dict) -> bytes:
     pdf.write_line(_("Tableau de bord du cercle"), size=20, bold=True, height=10)
     first = report.quarters[0].quarter.label if report.quarters else "—"
     since = _("Du %(first)s au trimestre en cours") % {"first": first}
-    day = _("chiffres du %(d)s") % {"d": formats.date_format(generated, "j F Y")}
+    day = _("chiffres du %(d)s") % {"d": french.format_date(generated, "j F Y")}
     pdf.write_line(f"{since} · {day}", size=10)
     pdf.ln(3)
     for line in key_figures(report, summary):
