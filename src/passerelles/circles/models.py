@@ -95,12 +95,12 @@ MODERATION_ROLES = (Role.OWNER, Role.ADMIN, Role.MODERATOR)
 
 
 class MembershipState(models.TextChoices):
-    INVITED = "invited", _("Invité")
+    INVITED = "invited", _("Invitation en attente")
     PENDING = "pending", _("Demande en attente")
     ADMITTED = "admitted", _("Membre")
     DECLINED = "declined", _("Demande refusée")
-    LEFT = "left", _("Parti")
-    REMOVED = "removed", _("Retiré")
+    LEFT = "left", _("A quitté le cercle")
+    REMOVED = "removed", _("Retrait du cercle")
 
 
 class MembershipQuerySet(models.QuerySet["Membership"]):
