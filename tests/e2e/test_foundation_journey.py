@@ -55,6 +55,15 @@ def test_organiser_brings_a_circle_and_opens_a_bridge(new_page, live_server):
     page.fill("input[name=department]", "69")
     page.fill("input[name=dues_eur]", "240")
     page.check("input[name=sector_choices][value=C]")
+    # Only the setting of the chosen admission rule shows: a number of recommendations
+    # for cooptation (the default), a trust threshold for admission by trust.
+    coopt, threshold = page.locator("#id_cooptation_vouches"), page.locator("#id_trust_threshold")
+    assert coopt.is_visible() and not threshold.is_visible()
+    page.select_option("select[name=admission_policy]", "trust")
+    assert threshold.is_visible() and not coopt.is_visible()
+    page.select_option("select[name=admission_policy]", "open")
+    assert not threshold.is_visible() and not coopt.is_visible()
+    page.select_option("select[name=admission_policy]", "cooptation")
     page.get_by_role("button", name="Créer le cercle").click()
     page.wait_for_url(re.compile(r"/cercles/club-des-entrepreneurs"))
     assert page.get_by_role(
