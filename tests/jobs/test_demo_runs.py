@@ -66,8 +66,13 @@ def test_a_running_demo_sends_an_invitation_by_itself(site_dir, tmp_path):
     reader.start()
     try:
         wait_for(
-            lambda: answers(f"http://127.0.0.1:{port}/sante/"), "the web server", demo, printed
+            lambda: any("Passerelles est prêt" in line for line in printed),
+            "the ready message",
+            demo,
+            printed,
         )
+        # The site is announced only once it answers.
+        assert answers(f"http://127.0.0.1:{port}/sante/")
         invited = passerelles("shell", "-c", INVITE, env=env)
         assert invited.stdout.strip().endswith("(1, [])")
         wait_for(

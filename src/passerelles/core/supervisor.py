@@ -4,7 +4,9 @@ Each child is a ``passerelles`` command in its own process. A child that dies is
 again after a growing pause; one that keeps dying (``max_restarts`` within ten minutes)
 stops everything, so that the service manager above sees the failure. SIGINT or SIGTERM
 stops every child (SIGTERM, then SIGKILL after ``stop_timeout``). On Linux a child also
-receives SIGTERM if the supervisor itself is killed.
+receives SIGTERM if the supervisor itself is killed. With ``ready`` (an address and a
+message), the message is printed once the address accepts connections, so that a person
+is told to open the site only when it answers.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -50,8 +53,10 @@ class Supervisor:
         out: TextIO | None = None,
         max_restarts: int = 5,
         stop_timeout: float = 10.0,
+        ready: tuple[tuple[str, int], str] | None = None,
     ) -> None:
         self.children = [Child(name, argv) for name, argv in children]
+        self.ready = ready
         self.out = out or sys.stdout
         self.max_restarts = max_restarts
         self.stop_timeout = stop_timeout
@@ -83,6 +88,7 @@ class Supervisor:
                 code = self._watch()
                 if code:
                     break
+                self._announce_when_ready()
                 time.sleep(0.2)
         finally:
             self.stop()
@@ -106,6 +112,19 @@ class Supervisor:
             self.say(f"{child.name} s'est arrêté (code {status}) ; relance dans {pause:.0f} s")
             child.restart_at = now + pause
         return 0
+
+    def _announce_when_ready(self) -> None:
+        if self.ready is None:
+            return
+        address, message = self.ready
+        try:
+            with socket.create_connection(address, timeout=0.2):
+                pass
+        except OSError:
+            return
+        self.out.write(f"{message}\n")
+        self.out.flush()
+        self.ready = None
 
     def stop(self) -> None:
         running = [c.process for c in self.children if c.process and c.process.poll() is None]

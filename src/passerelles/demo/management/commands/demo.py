@@ -5,6 +5,7 @@ so that e-mails (shown in this console) and trust recomputations happen within s
 """
 
 import os
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.management import call_command
@@ -31,13 +32,15 @@ class Command(BaseCommand):
 
         ensure_demo_logins()
         url = f"{local_site(addrport)}/"
-        self.stdout.write(self.style.SUCCESS(f"\nPasserelles est prêt : {url}\n"))
-        self.stdout.write("Comptes de démonstration :")
+        self.stdout.write("\nComptes de démonstration :")
         for role, email, password in DEMO_LOGINS:
             self.stdout.write(f"  {role:<26} {email:<40} mot de passe : {password}")
         self.stdout.write(f"Base de données : {settings.DATABASES['default']['NAME']}")
         self.stdout.write("Les e-mails envoyés s'affichent ici.\n")
         if no_serve:
+            self.stdout.write(
+                self.style.SUCCESS("Base de démonstration prête (--no-serve : rien n'est servi).")
+            )
             return
         from passerelles.core import supervisor
 
@@ -45,14 +48,19 @@ class Command(BaseCommand):
             # Links in e-mails sent by the worker and the scheduler (invitations of an
             # import, reminders) lead to this server, not to the default port.
             os.environ["SITE_URL"] = settings.SITE_URL = local_site(addrport)
+        self.stdout.write(f"Démarrage du site sur {url} …")
         self.stdout.flush()
+        host, port = urlsplit(url).hostname or "127.0.0.1", urlsplit(url).port or 8000
+        ready = self.style.SUCCESS(f"\nPasserelles est prêt : {url}  (Ctrl+C pour arrêter)\n")
         code = supervisor.run(
             [
-                ("web", supervisor.command("runserver", addrport, "--noreload")),
+                # The checks ran with migrate above; the server starts without repeating them.
+                ("web", supervisor.command("runserver", addrport, "--noreload", "--skip-checks")),
                 ("worker", supervisor.worker_command(interval=0.5, verbosity=0)),
                 ("scheduler", supervisor.scheduler_command()),
             ],
             out=self.stdout,
+            ready=((host, port), ready),
         )
         if code:
             raise SystemExit(code)
