@@ -10,8 +10,16 @@ from hypothesis import strategies as st
 
 from passerelles.engine.lexicon import CONCEPTS
 from passerelles.engine.reasons import about, explain_pair, pair_reasons
-from passerelles.engine.situations import SERVICE_PARENTS, SERVICES, SITUATIONS
-from passerelles.engine.text import STOP_WORDS, RelevanceModel, _phrase_key, concepts_in, relevance
+from passerelles.engine.situations import FAMILIES, SERVICE_PARENTS, SERVICES, SITUATIONS
+from passerelles.engine.text import (
+    _DEFAULT_LEXICON,
+    STOP_WORDS,
+    RelevanceModel,
+    _concept_matches,
+    _phrase_key,
+    concepts_in,
+    relevance,
+)
 
 WATER = "Notre atelier a pris l'eau cette nuit, le plafond s'est effondré sur les stocks."
 OFFERS = [
@@ -84,7 +92,12 @@ def test_a_situation_met_is_told_by_the_need_and_answered_by_the_offer(said, off
     offer_concepts = set(concepts_in(offer))
     for found in model.situations_met(need, offer, limit=3):
         assert found["service"] in offer_concepts
-        assert found["service"] in SITUATIONS[found["situation"]][1]
+        named = found["situation"] in SITUATIONS
+        assert (
+            found["service"] in SITUATIONS[found["situation"]][1]
+            if named
+            else FAMILIES[found["service"]][0] == found["situation"]
+        )
         assert found["does"] == SERVICES[found["service"]][0]
 
 
@@ -145,3 +158,44 @@ def test_a_real_pair_is_explained_by_its_situation():
     assert reasons[0].startswith(
         "Vous parlez d'un dégât des eaux\u00a0: Claire expertise les sinistres"
     )
+
+
+def test_the_trade_families_are_well_formed():
+    assert set(FAMILIES) == set(SERVICES)
+    for service, (matter, cues) in FAMILIES.items():
+        assert matter == " ".join(matter.split()) and matter[:1].islower(), service
+        assert all(cue.strip() for cue in cues.split(",")), service
+
+
+@pytest.mark.parametrize(
+    "need, service",
+    [
+        ("Nos fromages arrivent tièdes chez les clients.", "transport frigorifique"),
+        ("Un client a fait un malaise au comptoir.", "premiers secours"),
+        ("Des rôdeurs ont forcé la grille de l'entrepôt.", "sécurité et surveillance"),
+    ],
+)
+def test_trade_words_tag_a_need_in_any_of_their_forms(need, service):
+    assert service in concepts_in(need)
+    assert service not in _concept_matches(need, _DEFAULT_LEXICON)  # the phrases alone miss it
+
+
+def test_a_need_told_in_trade_words_meets_its_service_and_the_reason_names_the_matter():
+    need = "Nos fromages arrivent tièdes chez les clients."
+    offer = "Transporteur : denrées périssables, surgelés, camions à température dirigée."
+    offers = [offer, *OFFERS[1:]]
+    model = RelevanceModel().fit([need, *offers])
+    assert relevance(model.encode([need]), model.encode(offers)).argmax() == 0
+    assert model.situations_met(need, offer) == [
+        {
+            "situation": FAMILIES["transport frigorifique"][0],
+            "service": "transport frigorifique",
+            "does": SERVICES["transport frigorifique"][0],
+        }
+    ]
+
+
+def test_a_need_that_names_the_service_as_the_offer_does_is_no_situation():
+    need = "un directeur financier à temps partiel"
+    offer = "direction financière à temps partiel, DAF externalisé, trésorerie"
+    assert RelevanceModel().fit([need, offer]).situations_met(need, offer) == []

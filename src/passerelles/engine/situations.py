@@ -2267,3 +2267,870 @@ SERVICE_PARENTS: dict[str, str] = {
     "gestion de la relation client": "vente",
     "prévention des risques": "santé au travail",
 }
+
+
+# Families: each kind of service with what a reason calls the matter a member speaks of
+# (« un sinistre ») and the words of its trade, comma-separated: what happens (symptoms,
+# events), the objects and documents involved, the people and the names of the service.
+# Written from knowledge of the trades, not from evaluation sentences. Unlike the phrases
+# above, they are matched on French Snowball stems (`text.py`), so one form stands for its
+# inflections and near derivations (« inondation » meets « inondé », « inondées »);
+# function words are ignored inside a phrase. Prefer words that point to one kind of
+# service; a word shared by two services is listed in both.
+FAMILIES: dict[str, tuple[str, str]] = {
+    "expertise des sinistres": (
+        "un sinistre",
+        "sinistre, sinistré, inondation, inondé, dégât des eaux, dégâts, fuite d'eau, "
+        "infiltration, incendie, brûlé, ravagé, effondré, effondrement, grêle, tempête, orage, "
+        "foudre, cambriolage, vandalisme, déclaration de sinistre, expert d'assuré, "
+        "expert d'assurance, expertise contradictoire, indemnisation, indemnité, "
+        "dédommagement, évaluation des dommages, chiffrage des dommages, perte d'exploitation, "
+        "franchise d'assurance, assureur refuse, offre d'indemnisation",
+    ),
+    "communication de crise": (
+        "une crise d'image",
+        "crise, scandale, polémique, bad buzz, buzz négatif, vidéo virale, viral, emballement, "
+        "lynchage, shitstorm, insultes, harcèlement en ligne, avis négatifs, mauvaise presse, "
+        "rumeur, boycott, image ternie, réputation, e-réputation, gestion de crise, "
+        "communication sensible, porte-parole, media training, éléments de langage, "
+        "rappel de produit, intoxication, accusation, accusé",
+    ),
+    "capacités de production à partager": (
+        "des machines inoccupées",
+        "machines à l'arrêt, machines arrêtées, machines inoccupées, machines inutilisées, "
+        "tournent à vide, sous-activité, sous-charge, baisse de charge, "
+        "carnet de commandes vide, heures machines, temps machine, capacité disponible, "
+        "capacités disponibles, capacités de production, capacité de production, "
+        "bourse de sous-traitance, place de marché industrielle, donneur d'ordres, "
+        "donneurs d'ordres, sous-traitance de capacité, mutualiser les machines, "
+        "louer nos machines, chômage partiel, délocalisé, délocalisation",
+    ),
+    "comptabilité": (
+        "des comptes à tenir",
+        "comptable, comptabilité, expert-comptable, expertise comptable, bilan, bilan annuel, "
+        "liasse fiscale, déclaration de résultats, comptes annuels, tenue comptable, "
+        "tenue des comptes, écritures comptables, grand livre, rapprochement bancaire, "
+        "justificatifs, pièces comptables, factures en vrac, notes de frais, "
+        "exercice comptable, TVA à déclarer, déclaration de TVA, fisc, impots.gouv",
+    ),
+    "droit du travail": (
+        "un différend avec un salarié",
+        "prud'hommes, prud'homal, conseil de prud'hommes, licenciement, licencier, licencié, "
+        "faute grave, rupture conventionnelle, démission contestée, "
+        "contester son licenciement, contentieux social, droit social, avocat en droit social, "
+        "inspection du travail, harcèlement moral, contrat de travail, "
+        "clause de non-concurrence, heures supplémentaires impayées, temps de travail, "
+        "sanction disciplinaire, avertissement, mise à pied, salariée enceinte, "
+        "accord d'entreprise, convention collective",
+    ),
+    "recrutement": (
+        "un poste à pourvoir",
+        "recrutement, recruter, recruteur, embaucher, embauche, chasseur de têtes, "
+        "chasse de têtes, approche directe, candidat, candidats, candidature, candidatures, "
+        "poste vacant, poste à pourvoir, pénurie de candidats, aucun candidat, "
+        "personne ne répond à nos annonces, annonce d'emploi, offre d'emploi, sourcing, "
+        "entretiens d'embauche, présélection, cabinet de recrutement, ingénieur à recruter, "
+        "cadre à recruter, profil rare, turnover, démission",
+    ),
+    "levée de fonds": (
+        "un besoin de capitaux",
+        "levée de fonds, lever des fonds, investisseur, investisseurs, business angel, "
+        "business angels, capital-risque, venture capital, fonds d'investissement, amorçage, "
+        "série A, tour de table, entrée au capital, ouvrir le capital, valorisation, pitch, "
+        "pitch deck, jeune pousse, hypercroissance, industrialiser, passer à l'échelle, "
+        "runway, trésorerie pour grandir, financer la croissance, equity, BSA AIR, dilution, "
+        "data room",
+    ),
+    "recouvrement de créances": (
+        "des factures impayées",
+        "impayé, impayés, impayée, impayées, facture impayée, créance, créances, débiteur, "
+        "débiteurs, mauvais payeur, ne paie pas, ne règle pas, retard de paiement, relance, "
+        "relances, mise en demeure, injonction de payer, recouvrement, recouvrer, "
+        "récupérer les sommes, doit de l'argent, nous doit, somme due, sommes dues, "
+        "contentieux client, huissier pour impayé",
+    ),
+    "affacturage": (
+        "des délais de paiement trop longs",
+        "affacturage, factor, factoring, cession de créances, cession de factures, "
+        "mobilisation de créances, avance sur factures, escompte, délai de paiement, "
+        "délais de paiement, paie à 60 jours, paient à 90 jours, paiement à 90 jours, "
+        "payé à 90 jours, attendre le paiement, décalage de trésorerie, "
+        "besoin en fonds de roulement, BFR, poste clients, assurance-crédit, encours clients, "
+        "grande distribution paie tard",
+    ),
+    "traduction": (
+        "un document en langue étrangère",
+        "traduction, traduire, traducteur, traductrice, traduction assermentée, "
+        "traducteur juré, traduction technique, traduction juridique, localisation, "
+        "version anglaise, version allemande, version espagnole, version italienne, "
+        "en allemand, en anglais, en espagnol, en italien, en chinois, en japonais, "
+        "notice en plusieurs langues, documents étrangers, relecture par un natif, "
+        "multilingue",
+    ),
+    "référencement naturel": (
+        "un site introuvable",
+        "référencement, référencement naturel, SEO, moteur de recherche, moteurs de recherche, "
+        "google, première page, deuxième page, cinquième page, résultats de recherche, "
+        "positionnement, mots-clés, mot-clé, netlinking, backlinks, visibilité en ligne, "
+        "invisible sur internet, introuvable sur internet, personne ne trouve notre site, "
+        "trafic organique, audit SEO, sortir en premier, concurrents apparaissent avant",
+    ),
+    "boutique en ligne": (
+        "une vente en ligne à ouvrir",
+        "boutique en ligne, site marchand, e-commerce, ecommerce, commerce en ligne, "
+        "vente en ligne, vendre en ligne, vendre sur internet, commander en ligne, "
+        "commande en ligne, paiement en ligne, paiement sécurisé, panier, shopify, "
+        "woocommerce, prestashop, magento, click and collect, catalogue en ligne, "
+        "site de vente",
+    ),
+    "cybersécurité": (
+        "une attaque informatique",
+        "cyberattaque, attaque informatique, piratage, piraté, pirate, hacker, hackers, "
+        "rançongiciel, ransomware, rançon, fichiers chiffrés, chiffré, virus, malware, "
+        "phishing, hameçonnage, fausse facture, arnaque au président, usurpation, intrusion, "
+        "test d'intrusion, pentest, cybersécurité, sécurité informatique, faille, "
+        "vulnérabilité, mots de passe volés, messagerie piratée, fuite de données",
+    ),
+    "protection des données": (
+        "des données personnelles à protéger",
+        "RGPD, GDPR, données personnelles, données à caractère personnel, "
+        "protection des données, CNIL, délégué à la protection des données, DPO, "
+        "registre des traitements, consentement, cookies, droit à l'effacement, droit d'accès, "
+        "supprimer ses données, effacer ses données, fichier clients, analyse d'impact, "
+        "sous-traitant de données, politique de confidentialité, mentions légales",
+    ),
+    "formation au management": (
+        "des managers à former",
+        "management, manager, managers, managérial, encadrement, encadrant, encadrants, "
+        "chef d'équipe, chefs d'équipe, chef de rayon, responsable d'équipe, nouveau manager, "
+        "promu, promotion interne, animer une équipe, animation d'équipe, "
+        "gestion des conflits, délégation, feedback, posture managériale, leadership, "
+        "ambiance se dégrade, mauvaise ambiance, crie sur, autoritaire, entretien annuel",
+    ),
+    "coaching de dirigeants": (
+        "la solitude du dirigeant",
+        "coach, coaching, coacher, coaching individuel, coaching de dirigeant, "
+        "solitude du dirigeant, seul face aux décisions, seule face aux décisions, épuisement, "
+        "burn-out, surmenage, stress, prise de recul, prendre du recul, confiance en soi, "
+        "posture de dirigeant, prise de décision, développement personnel, mentorat, mentor, "
+        "sparring partner, charge mentale, dors mal",
+    ),
+    "médiation": (
+        "un conflit à apaiser",
+        "médiation, médiateur, médiatrice, conflit, conflits, différend, désaccord, brouille, "
+        "dispute, mésentente, ne se parlent plus, ne nous parlons plus, bloque tout, "
+        "associés en conflit, conflit entre associés, cofondateur, cofondatrice, "
+        "rupture entre associés, règlement amiable, résolution amiable, conciliation, "
+        "négociation raisonnée, apaiser",
+    ),
+    "transmission d'entreprise": (
+        "un départ à la retraite du dirigeant",
+        "transmission, transmettre, cession, céder, vendre mon entreprise, vendre mon affaire, "
+        "vendre la société, repreneur, repreneurs, reprise, reprendre, acquéreur, acquéreurs, "
+        "rachat, racheter, successeur, succession, retraite, départ à la retraite, "
+        "partir à la retraite, aucun de mes enfants, évaluation de l'entreprise, "
+        "valeur de l'entreprise, garantie de passif, LBO, fusion-acquisition, cédant",
+    ),
+    "immobilier d'entreprise": (
+        "des locaux à trouver",
+        "local commercial, local d'activité, bureaux à louer, entrepôt à louer, "
+        "atelier à louer, louer des bureaux, acheter des bureaux, bail commercial, bail, "
+        "fin de bail, déménager, déménagement, trop petit, trop petits, à l'étroit, "
+        "manque de place, plus de place, agrandir, immobilier d'entreprise, agent immobilier, "
+        "surface, mètres carrés, emplacement, propriétaire ne renouvelle pas",
+    ),
+    "déménagement d'entreprise": (
+        "un déménagement",
+        "déménagement, déménager, déménageur, déménageurs, transfert, transférer, "
+        "changement de site, nouveau site, déplacer les machines, transfert de machines, "
+        "transfert industriel, manutention lourde, monte-meubles, cartons d'archives, "
+        "archives à déplacer, parc informatique, mise en caisse, garde-meubles, emménagement",
+    ),
+    "logistique": (
+        "des stocks et des colis à gérer",
+        "logistique, logisticien, entrepôt, entreposage, stockage, stock, stocks, "
+        "préparation de commandes, picking, colis, colisage, expédition, expédier, "
+        "envoi des colis, gestion des retours, e-logistique, fulfillment, stock déborde, "
+        "garage déborde, plus de place pour le stock, cartons partout, prestataire logistique, "
+        "3PL, transport de marchandises",
+    ),
+    "transport frigorifique": (
+        "une chaîne du froid à tenir",
+        "froid, chaîne du froid, température dirigée, frigorifique, réfrigéré, "
+        "camion frigorifique, camions frigorifiques, surgelé, surgelés, congelé, "
+        "produits frais, denrées périssables, périssable, fromages, viande, poisson, laitiers, "
+        "arrivés tièdes, rupture de la chaîne du froid, basse température, sous température, "
+        "glacières, transport de produits frais",
+    ),
+    "douane": (
+        "des marchandises à dédouaner",
+        "douane, douanes, douanier, dédouanement, dédouaner, déclarant en douane, "
+        "commissionnaire en douane, transitaire, formalités douanières, import, importation, "
+        "importer, export hors Europe, bloqué au port, bloquée à la frontière, "
+        "retenu à la frontière, conteneur, conteneurs, code SH, nomenclature douanière, "
+        "classement tarifaire, droits de douane, incoterms, EORI, Brexit, "
+        "certificat d'origine, licence d'exportation",
+    ),
+    "export": (
+        "un marché étranger à conquérir",
+        "export, exporter, exportation, international, étranger, marché étranger, "
+        "marchés étrangers, à l'étranger, prospection internationale, distributeur étranger, "
+        "importateur, importateurs, grossiste étranger, Allemagne, allemand, outre-Rhin, "
+        "Espagne, Italie, Belgique, Suisse, Canada, Chine, Japon, États-Unis, Royaume-Uni, "
+        "Team France Export, Business France, V.I.E., salon international",
+    ),
+    "photographie": (
+        "des images à refaire",
+        "photo, photos, photographe, photographie, prise de vue, prises de vue, packshot, "
+        "shooting, séance photo, images produits, photos produits, photos floues, "
+        "mal éclairées, photo prise au téléphone, portrait, portraits, reportage photo, "
+        "détourage, retouche, banque d'images, visuels produits",
+    ),
+    "vidéo d'entreprise": (
+        "une vidéo à tourner",
+        "vidéo, vidéos, vidéaste, film, film d'entreprise, film institutionnel, tournage, "
+        "tourner, montage vidéo, réalisateur, motion design, animation vidéo, clip, "
+        "reportage vidéo, interview filmée, drone, vidéo de présentation, youtube, tiktok, "
+        "réels, vidéo pour les réseaux",
+    ),
+    "identité visuelle": (
+        "une image de marque vieillie",
+        "logo, logos, identité visuelle, charte graphique, graphiste, graphisme, "
+        "design graphique, refonte de marque, rebranding, image de marque, vieillot, démodé, "
+        "daté, ringard, look, couleurs de la marque, typographie, cartes de visite, papeterie, "
+        "supports imprimés, nom de marque, naming",
+    ),
+    "rédaction": (
+        "des textes à écrire",
+        "rédaction, rédacteur, rédactrice, rédiger, écrire, écriture, textes, contenus, "
+        "contenu, articles, article de blog, blog, copywriting, concepteur-rédacteur, "
+        "fiches produits, pages vides, plume, ghostwriter, livre blanc, newsletter à écrire, "
+        "brochure à rédiger, textes du site, ligne éditoriale",
+    ),
+    "réseaux sociaux": (
+        "des réseaux sociaux à animer",
+        "réseaux sociaux, réseau social, community manager, community management, Facebook, "
+        "Instagram, LinkedIn, TikTok, Twitter, Pinterest, publications, publier, abonnés, "
+        "followers, likes, influenceur, influenceurs, influence, animation des réseaux, "
+        "modération, commentaires sans réponse, page Facebook, compte Instagram, stories, "
+        "calendrier éditorial",
+    ),
+    "relations presse": (
+        "une actualité à faire connaître",
+        "presse, journaliste, journalistes, relations presse, attaché de presse, "
+        "attachée de presse, communiqué, communiqué de presse, dossier de presse, "
+        "conférence de presse, médias, média, article dans le journal, journal local, "
+        "presse régionale, presse spécialisée, radio, télévision, faire parler de nous, "
+        "personne n'en parle, retombées presse, interview",
+    ),
+    "événementiel": (
+        "un événement à organiser",
+        "événement, événements, évènement, événementiel, séminaire, séminaires, convention, "
+        "congrès, soirée, soirée d'entreprise, gala, anniversaire de l'entreprise, "
+        "lancement de produit, inauguration, invités, lieu de réception, "
+        "organisation d'événements, agence événementielle, logistique d'événement, incentive",
+    ),
+    "traiteur": (
+        "un repas à servir",
+        "traiteur, repas, repas d'affaires, déjeuner, dîner, buffet, buffets, cocktail, "
+        "cocktails, plateaux-repas, plateaux repas, petit-déjeuner, apéritif, service à table, "
+        "serveurs, livrés et servis, pause café",
+    ),
+    "nettoyage": (
+        "des locaux sales",
+        "nettoyage, nettoyer, ménage, propreté, entretien des locaux, sale, sales, saleté, "
+        "crasse, poussière, poussiéreux, poubelles, sanitaires, toilettes, vitres, vitrerie, "
+        "lavage, agent d'entretien, femme de ménage, société de nettoyage, "
+        "nettoyage après travaux, désinfection, odeurs",
+    ),
+    "assistance informatique": (
+        "des ordinateurs en panne",
+        "informatique, informaticien, technicien informatique, assistance informatique, "
+        "support informatique, dépannage informatique, helpdesk, ordinateur, ordinateurs, PC, "
+        "poste de travail, postes de travail, imprimante, wifi, connexion internet, "
+        "ne se connecte plus, plante, bug, bugs, lenteur, mise à jour, parc informatique, "
+        "infogérance, contrat de maintenance informatique",
+    ),
+    "hébergement cloud": (
+        "un serveur fragile",
+        "serveur, serveurs, cloud, nuage, hébergement, héberger, hébergeur, datacenter, "
+        "sauvegarde, sauvegardes, backup, pas de sauvegarde, perte de données, tout perdu, "
+        "disque dur, disque dur en panne, NAS, migration, migrer, Microsoft 365, "
+        "Google Workspace, messagerie, plan de reprise, continuité d'activité, infogérance, "
+        "virtualisation",
+    ),
+    "application mobile": (
+        "une application à créer",
+        "application mobile, app, appli, application, smartphone, téléphone, iPhone, Android, "
+        "iOS, App Store, Google Play, stores, application native, application hybride, "
+        "notifications, réserver depuis le téléphone, développeur mobile, flutter, "
+        "react native",
+    ),
+    "logiciel de gestion": (
+        "des outils de gestion éparpillés",
+        "ERP, progiciel, progiciel de gestion, logiciel de gestion, "
+        "logiciel de gestion intégré, gestion commerciale, gestion des stocks, "
+        "gestion de production, facturation, tableurs, tableur, Excel, fichiers Excel, "
+        "double saisie, ressaisie, ressaisir, chiffres ne concordent pas, outils éparpillés, "
+        "Sage, Odoo, SAP, Cegid, Divalto, logiciel métier, intégration de logiciel",
+    ),
+    "tableaux de bord": (
+        "des chiffres impossibles à suivre",
+        "tableau de bord, tableaux de bord, indicateurs, indicateurs clés, KPI, "
+        "informatique décisionnelle, business intelligence, Power BI, Tableau, Looker, "
+        "visualisation, dataviz, pilotage, piloter, suivre mes chiffres, chiffres clés, "
+        "consolidation, entrepôt de données",
+    ),
+    "intelligence artificielle": (
+        "des tâches répétitives à automatiser",
+        "intelligence artificielle, IA, IA générative, ChatGPT, chatbot, chatbots, "
+        "agent conversationnel, assistant virtuel, assistant conversationnel, "
+        "apprentissage automatique, machine learning, automatiser les réponses, "
+        "réponses automatiques, mêmes questions, questions répétitives, tâches répétitives, "
+        "standard saturé, croule sous les demandes, LLM, vision par ordinateur, "
+        "modèle prédictif",
+    ),
+    "expérience utilisateur": (
+        "un outil difficile à utiliser",
+        "UX, UI, UX design, UI design, expérience utilisateur, ergonomie web, ergonomie, "
+        "parcours utilisateur, tests utilisateurs, utilisabilité, facile à utiliser, "
+        "simple à utiliser, compliqué à utiliser, les utilisateurs se perdent, "
+        "abandon de panier, maquettes, wireframes, prototype interactif, design d'interface",
+    ),
+    "prévention des risques": (
+        "des risques pour la santé des salariés",
+        "prévention, risques professionnels, santé au travail, sécurité au travail, "
+        "accident du travail, accidents du travail, arrêt maladie, arrêts maladie, "
+        "arrêt de travail, maladie professionnelle, TMS, troubles musculosquelettiques, "
+        "tendinite, mal de dos, douleurs, gestes et postures, ergonome, ergonomie des postes, "
+        "pénibilité, document unique, DUERP, évaluation des risques, inspecteur du travail, "
+        "CSE, risques psychosociaux, port de charges",
+    ),
+    "certification qualité": (
+        "une certification exigée",
+        "certification, certifié, certifiés, ISO, ISO 9001, ISO 14001, ISO 45001, IATF, "
+        "qualité, système qualité, management de la qualité, démarche qualité, manuel qualité, "
+        "audit qualité, audit à blanc, audit interne, non-conformité, non-conformités, "
+        "réclamations clients, amélioration continue, responsable qualité, référentiel, "
+        "Qualiopi, label",
+    ),
+    "sécurité incendie": (
+        "un risque d'incendie",
+        "incendie, sécurité incendie, feu, extincteur, extincteurs, alarme incendie, "
+        "détection incendie, détecteurs de fumée, désenfumage, issues de secours, "
+        "sortie de secours, évacuation, exercice d'évacuation, commission de sécurité, "
+        "établissement recevant du public, ERP recevant du public, registre de sécurité, RIA, "
+        "sprinklers, pompiers, permis de feu",
+    ),
+    "accessibilité": (
+        "un lieu inaccessible",
+        "accessibilité, accessible, inaccessible, handicap, handicapé, handicapés, "
+        "personnes handicapées, mobilité réduite, PMR, fauteuil roulant, rampe, rampes, "
+        "marches, ascenseur, sanitaires adaptés, malvoyants, malentendants, Ad'AP, "
+        "agenda d'accessibilité, dérogation, mise en accessibilité, registre d'accessibilité",
+    ),
+    "efficacité énergétique": (
+        "une facture d'énergie trop lourde",
+        "énergie, énergétique, facture d'énergie, facture d'électricité, facture de gaz, "
+        "consommation d'énergie, consommations, électricité trop chère, gaz, chauffage, "
+        "isolation, isoler, passoire thermique, froid dans l'atelier, glacial, surchauffe, "
+        "climatisation, pompe à chaleur, audit énergétique, décret tertiaire, "
+        "économies d'énergie, certificats d'économies d'énergie, CEE, éclairage LED, sobriété, "
+        "kilowattheures",
+    ),
+    "photovoltaïque": (
+        "un toit à équiper",
+        "photovoltaïque, solaire, panneaux solaires, panneaux photovoltaïques, "
+        "centrale solaire, ombrière, ombrières, autoconsommation, produire notre électricité, "
+        "produire notre propre électricité, toiture, toit, hangar, revente du surplus, "
+        "raccordement, installateur solaire, énergie renouvelable, énergies renouvelables",
+    ),
+    "bilan carbone": (
+        "une empreinte climat à mesurer",
+        "bilan carbone, carbone, empreinte carbone, empreinte climat, émissions, "
+        "gaz à effet de serre, GES, CO2, décarbonation, décarboner, climat, climatique, RSE, "
+        "responsabilité sociétale, développement durable, CSRD, reporting extra-financier, "
+        "ESG, EcoVadis, engagements environnementaux, impact environnemental, "
+        "neutralité carbone, scope 3",
+    ),
+    "gestion des déchets": (
+        "des déchets à évacuer",
+        "déchets, déchet, rebuts, chutes, ferraille, gravats, palettes cassées, "
+        "cartons usagés, encombrants, benne, bennes, collecte, enlèvement, tri, tri sélectif, "
+        "recyclage, recycler, valorisation, biodéchets, déchets dangereux, huiles usagées, "
+        "bordereau de suivi, déchetterie, économie circulaire, s'entassent",
+    ),
+    "marchés publics": (
+        "un appel d'offres public",
+        "marchés publics, marché public, commande publique, appel d'offres, appels d'offres, "
+        "appel d'offres public, consultation publique, mairie, collectivité, collectivités, "
+        "département, conseil départemental, acheteur public, acheteurs publics, "
+        "dossier de consultation, DCE, règlement de consultation, mémoire technique, BOAMP, "
+        "DUME, cahier des clauses",
+    ),
+    "crédit d'impôt recherche": (
+        "des dépenses de recherche",
+        "crédit d'impôt recherche, CIR, crédit d'impôt innovation, CII, "
+        "jeune entreprise innovante, JEI, recherche et développement, R&D, "
+        "dépenses de recherche, dépenses d'innovation, laboratoire, docteur, docteurs, "
+        "chercheur, chercheurs, innovation, innovant, prototype de recherche, rescrit, "
+        "contrôle fiscal du CIR",
+    ),
+    "propriété intellectuelle": (
+        "une création à protéger",
+        "propriété intellectuelle, propriété industrielle, marque, marques, dépôt de marque, "
+        "déposer la marque, INPI, brevet, brevets, breveter, contrefaçon, contrefaçons, copie, "
+        "copies, copié, imitation, nom presque identique, concurrent utilise notre nom, "
+        "dessins et modèles, droit d'auteur, nom de domaine, "
+        "conseil en propriété industrielle, protéger notre invention, protéger le nom",
+    ),
+    "assurance professionnelle": (
+        "un risque à couvrir",
+        "assurance, assurances, assureur, assuré, couverture, couvrir, responsabilité civile, "
+        "responsabilité civile professionnelle, RC pro, multirisque, décennale, "
+        "garantie décennale, dommages-intérêts, client nous réclame, mise en cause, "
+        "erreur professionnelle, faute professionnelle, courtier, courtier en assurances, "
+        "contrat d'assurance, prime, sinistralité, cyber-assurance",
+    ),
+    "protection sociale": (
+        "un premier salarié à couvrir",
+        "mutuelle, complémentaire santé, mutuelle d'entreprise, prévoyance, contrat collectif, "
+        "assurance collective, santé collective, retraite supplémentaire, épargne salariale, "
+        "premier salarié, première embauche, nouveau salarié, CDI, portabilité, "
+        "garanties santé, courtier en santé, avantages sociaux",
+    ),
+    "paie": (
+        "des bulletins de salaire à produire",
+        "paie, fiches de paie, fiche de paie, bulletins de paie, bulletins de salaire, "
+        "fiches de salaire, salaires, DSN, déclaration sociale nominative, "
+        "cotisations sociales, charges sociales, URSSAF, congés payés, soldes de tout compte, "
+        "solde de tout compte, gestionnaire de paie, externaliser la paie, logiciel de paie, "
+        "variables de paie, arrêts maladie à déclarer",
+    ),
+    "direction financière": (
+        "une trésorerie imprévisible",
+        "trésorerie, plan de trésorerie, prévisionnel, budget, budgets, direction financière, "
+        "directeur financier, DAF, DAF externalisé, DAF à temps partagé, banquier, banque, "
+        "relation bancaire, prêt bancaire, découvert, marges, rentabilité, "
+        "besoin de financement, pilotage financier, business plan, comptes prévisionnels, "
+        "ne sais pas combien on aura en banque",
+    ),
+    "contrôle de gestion": (
+        "des coûts mal connus",
+        "contrôle de gestion, contrôleur de gestion, coût de revient, coûts de revient, "
+        "prix de revient, comptabilité analytique, marge par produit, marges par produit, "
+        "rentabilité par produit, rentabilité par client, ce que coûte, analyse des écarts, "
+        "tableaux de bord de gestion, il ne reste rien, perdre de l'argent",
+    ),
+    "financement d'équipement": (
+        "une machine à remplacer",
+        "crédit-bail, leasing, location financière, location longue durée de matériel, "
+        "financement d'équipement, financer une machine, financer l'achat, achat de matériel, "
+        "investissement matériel, machine neuve, nouvelle machine, remplacer la machine, "
+        "machine en panne, rendu l'âme, hors service, équipement industriel, "
+        "prêt d'équipement, emprunt, banque refuse, refus de prêt",
+    ),
+    "aides publiques": (
+        "des aides publiques à obtenir",
+        "subvention, subventions, aides publiques, aide publique, aides régionales, "
+        "fonds européens, FEDER, Bpifrance, France 2030, appel à projets, "
+        "dossier de subvention, financement public, financements publics, aide à l'innovation, "
+        "aide à l'investissement, prêt d'honneur, avance remboursable, dispositifs d'aide",
+    ),
+    "développement commercial": (
+        "un chiffre d'affaires à relancer",
+        "développement commercial, prospection, prospecter, prospects, nouveaux clients, "
+        "trouver des clients, conquérir, commercial, commerciaux, agent commercial, "
+        "agents commerciaux, force de vente, forces de vente, vendeurs, représentant, "
+        "représentants, chiffre d'affaires baisse, ventes en baisse, dépendance à un client, "
+        "perte d'un client, carnet de commandes, apporteur d'affaires, business developer, "
+        "téléprospection",
+    ),
+    "permanence téléphonique": (
+        "des appels manqués",
+        "permanence téléphonique, secrétariat, télésecrétariat, secrétaire, "
+        "secrétariat à distance, standard, standardiste, accueil téléphonique, "
+        "répondre au téléphone, appels, appels manqués, rater des appels, messagerie vocale, "
+        "prise de rendez-vous, agenda, prise de messages, assistant virtuel, "
+        "assistante indépendante, sur les chantiers",
+    ),
+    "intérim": (
+        "un pic d'activité",
+        "intérim, intérimaire, intérimaires, travail temporaire, agence d'intérim, renfort, "
+        "renforts, pic d'activité, surcroît d'activité, surcroît, saison, saisonnier, "
+        "saisonniers, commande exceptionnelle, remplacement, remplacer, absence, "
+        "arrêt maladie, congé maternité, manutentionnaires, caristes, préparateurs, "
+        "opérateurs, main-d'œuvre, CDD, missions courtes",
+    ),
+    "formation en langues": (
+        "une langue à apprendre",
+        "anglais, anglophone, espagnol, allemand, italien, chinois, langue, langues, "
+        "langue étrangère, cours de langue, cours d'anglais, formation en langues, "
+        "business English, TOEIC, Linguaskill, Bright, clients étrangers, parler anglais, "
+        "niveau d'anglais, immersion, professeur de langue",
+    ),
+    "apprentissage": (
+        "un savoir-faire à transmettre",
+        "apprentissage, apprenti, apprentie, apprentis, alternance, alternant, alternants, "
+        "CFA, contrat d'apprentissage, contrat de professionnalisation, "
+        "maître d'apprentissage, tuteur, transmettre le savoir-faire, transmission des gestes, "
+        "relève, former un jeune, métier manuel, CAP, compagnon",
+    ),
+    "reconversion": (
+        "un changement de métier",
+        "reconversion, se reconvertir, reconversion professionnelle, bilan de compétences, "
+        "changer de métier, changer de voie, évolution professionnelle, orientation, CPF, "
+        "compte personnel de formation, projet professionnel, VAE, validation des acquis, "
+        "conseil en évolution professionnelle, perte de sens, ne supporte plus mon travail, "
+        "envie de changer",
+    ),
+    "reclassement": (
+        "des salariés à reclasser",
+        "reclassement, reclasser, outplacement, cellule de reclassement, "
+        "congé de reclassement, plan social, PSE, plan de sauvegarde de l'emploi, "
+        "licenciement économique, licenciements économiques, suppression de postes, "
+        "supprimer des postes, fermeture de site, fermer le site, restructuration, "
+        "contrat de sécurisation professionnelle, retrouver un emploi",
+    ),
+    "veille concurrentielle": (
+        "des concurrents à surveiller",
+        "veille, veille concurrentielle, veille technologique, veille stratégique, "
+        "intelligence économique, concurrents, concurrence, surveiller les concurrents, "
+        "analyse concurrentielle, tendances du marché, évolutions du marché, alertes, "
+        "benchmark, nouveaux entrants, brevets des concurrents, l'avons appris trop tard",
+    ),
+    "études de marché": (
+        "un marché à connaître",
+        "étude de marché, études de marché, étude marketing, sondage, sondages, enquête, "
+        "enquêtes, questionnaire, focus group, panel, potentiel commercial, "
+        "zone de chalandise, faisabilité commerciale, tester le marché, segmentation, "
+        "institut d'études, savoir si les clients suivront",
+    ),
+    "design d'emballage": (
+        "un produit qui passe inaperçu en rayon",
+        "packaging, design packaging, design d'emballage, emballage produit, étui, étuis, "
+        "étiquette, étiquettes, coffret, coffrets, boîte, boîtes, pot, bouteille, flacon, "
+        "rayon, linéaire, passe inaperçu, mise en rayon, nouvelle gamme, habillage produit",
+    ),
+    "imprimerie": (
+        "des documents à imprimer",
+        "imprimerie, imprimeur, impression, imprimer, impression numérique, offset, flyers, "
+        "flyer, dépliants, dépliant, brochures, brochure, catalogue imprimé, affiches, "
+        "affiche, cartes de visite, kakémono, roll-up, papier, tirage, reprographie, PLV",
+    ),
+    "enseignes": (
+        "une façade invisible",
+        "enseigne, enseignes, enseigne lumineuse, signalétique, panneau, panneaux, totem, "
+        "totems, lettres lumineuses, vitrine, vitrines, adhésif, adhésifs, marquage, covering, "
+        "lettrage, façade, visible depuis la route, caisson lumineux, drapeau",
+    ),
+    "aménagement de bureaux": (
+        "des bureaux mal agencés",
+        "aménagement, aménager, réaménagement, réaménager, architecte d'intérieur, open space, "
+        "plateau de bureaux, cloisons, mobilier, mobilier de bureau, acoustique, bruit, "
+        "bruyant, bruyante, on ne s'entend plus, flex office, télétravail, salles de réunion, "
+        "espace de travail, espaces de travail, ergonomie du bureau",
+    ),
+    "maîtrise d'œuvre": (
+        "un bâtiment à construire",
+        "maîtrise d'œuvre, maître d'œuvre, architecte, construire, construction, "
+        "bâtiment neuf, agrandissement, agrandir le bâtiment, extension, permis de construire, "
+        "plans, chantier, suivi de chantier, corps d'état, gros œuvre, rénovation lourde, "
+        "réhabilitation, bâtiment d'activité, entrepôt neuf, conception du bâtiment",
+    ),
+    "diagnostics immobiliers": (
+        "un bâtiment à diagnostiquer",
+        "diagnostic, diagnostics, diagnostiqueur, amiante, plomb, termites, DPE, "
+        "performance énergétique du bâtiment, diagnostic avant travaux, repérage amiante, "
+        "avant démolition, fibres dangereuses, état des risques, gaz, électricité du bâtiment, "
+        "vente du local, notaire réclame, diagnostics obligatoires, radon, mérule",
+    ),
+    "géomètre": (
+        "des limites de terrain",
+        "géomètre, géomètre-expert, bornage, borne, bornes, limites de propriété, "
+        "limite de propriété, limites du terrain, parcelle, parcelles, terrain, cadastre, "
+        "division parcellaire, division de terrain, relevé topographique, topographie, "
+        "clôture, empiète, empiétement, voisin, servitude, copropriété",
+    ),
+    "notaire": (
+        "un acte à signer chez le notaire",
+        "notaire, notaires, notarial, étude notariale, office notarial, acte authentique, "
+        "acte de vente, achat des murs, acheter le bâtiment, achat immobilier, "
+        "acquisition immobilière, donation, donner ses parts, succession, héritage, testament, "
+        "pacte familial, SCI, mandat de protection, bail notarié",
+    ),
+    "commissaire de justice": (
+        "une preuve à faire constater",
+        "commissaire de justice, huissier, huissier de justice, constat, constater, "
+        "procès-verbal de constat, preuve, preuves, preuve incontestable, signification, "
+        "signifier, exécution, saisie, saisies, expulsion, injonction, manquement, "
+        "manquement constaté",
+    ),
+    "entreprises en difficulté": (
+        "une entreprise en difficulté",
+        "difficulté, difficultés, entreprise en difficulté, cessation de paiements, "
+        "dépôt de bilan, faillite, redressement judiciaire, liquidation, procédure collective, "
+        "sauvegarde, procédure de sauvegarde, mandat ad hoc, conciliation, "
+        "administrateur judiciaire, mandataire, retournement, restructuration de la dette, "
+        "dettes, cotisations en retard, URSSAF menace, assignation, assigner, "
+        "ne peut plus payer les salaires, découvert coupé, tribunal de commerce",
+    ),
+    "franchise": (
+        "un concept à dupliquer",
+        "franchise, franchiser, franchisé, franchisés, franchiseur, réseau de franchise, "
+        "développer un réseau, dupliquer, dupliquer le concept, essaimer, "
+        "ouvrir d'autres boutiques, licence de marque, contrat de franchise, "
+        "manuel opératoire, DIP, succursales, réseau de points de vente",
+    ),
+    "places de marché": (
+        "des ventes sur les plateformes",
+        "marketplace, marketplaces, place de marché, places de marché, Amazon, Cdiscount, "
+        "ManoMano, Fnac, Etsy, eBay, Rakuten, Zalando, vendeur tiers, compte vendeur, "
+        "fiches produits, annonces sponsorisées, plateformes en ligne, grandes plateformes",
+    ),
+    "e-mailing": (
+        "des clients à relancer",
+        "e-mailing, emailing, email, e-mails, newsletter, newsletters, lettre d'information, "
+        "courriel, courriels, campagne d'e-mails, marketing automation, "
+        "automatisation marketing, relance automatique, relancer les clients, fidéliser, "
+        "fidélisation, anciens clients, base clients, segmentation, Mailchimp, Brevo, "
+        "Sendinblue, séquences, scénarios",
+    ),
+    "publicité en ligne": (
+        "du trafic à acheter vite",
+        "publicité en ligne, publicité payante, Google Ads, Adwords, SEA, liens sponsorisés, "
+        "annonces sponsorisées, Facebook Ads, Meta Ads, campagne publicitaire, campagnes, "
+        "trafic payant, trafic tout de suite, visiteurs rapidement, budget publicitaire, "
+        "coût par clic, enchères, retargeting, conversions, Black Friday, soldes, promotion",
+    ),
+    "conciergerie d'entreprise": (
+        "une vie quotidienne de salariés à faciliter",
+        "conciergerie, concierge, services aux salariés, pressing, cordonnerie, retouches, "
+        "repassage, courses, démarches administratives, lavage de voiture, garde d'enfants, "
+        "bien-être des salariés, qualité de vie au travail, QVT, avantages salariés, "
+        "vie quotidienne, pause de midi",
+    ),
+    "cohésion d'équipe": (
+        "des équipes qui ne se parlent plus",
+        "cohésion, cohésion d'équipe, team building, teambuilding, esprit d'équipe, souder, "
+        "souder les équipes, fusion, rapprochement, équipes qui ne se parlent plus, "
+        "se rejettent la faute, tensions, clans, chiens de faïence, escape game, "
+        "défis sportifs, jeux coopératifs, ateliers collaboratifs, journée d'équipe, "
+        "séminaire de cohésion, intégration",
+    ),
+    "gestion de flotte": (
+        "des véhicules à gérer",
+        "flotte, flotte automobile, gestion de flotte, parc automobile, véhicules, véhicule, "
+        "voitures de service, voitures de fonction, camionnettes, utilitaires, fourgons, "
+        "location longue durée, LLD, LOA, entretien des véhicules, contrôle technique, "
+        "cartes carburant, amendes, sinistres automobiles, véhicules électriques, "
+        "bornes de recharge",
+    ),
+    "livraison urbaine": (
+        "des livraisons en ville",
+        "livraison urbaine, dernier kilomètre, coursier, coursiers, coursier à vélo, "
+        "vélo cargo, triporteur, livraison à vélo, livraison en ville, centre-ville, "
+        "hypercentre, zone à faibles émissions, ZFE, diesel interdit, livraison propre, "
+        "livraison électrique, livraison express, livraison le jour même",
+    ),
+    "usinage": (
+        "des pièces à fabriquer",
+        "usinage, usiner, usineur, tournage, tourneur, fraisage, fraiseur, rectification, CNC, "
+        "commande numérique, centre d'usinage, mécanique de précision, mécanique générale, "
+        "pièces mécaniques, pièces métalliques, pièce cassée, pièce sur plan, "
+        "pièces à l'unité, petites séries, tolérances, décolletage, chaudronnerie, soudure, "
+        "tôlerie",
+    ),
+    "prototypage": (
+        "une idée à rendre tangible",
+        "prototype, prototypes, prototypage, prototypage rapide, impression 3D, imprimante 3D, "
+        "fabrication additive, maquette, maquettes, modèle physique, preuve de concept, "
+        "objet à montrer, tenir la pièce en main, tester la pièce, avant le moule, moule, "
+        "fablab, petites séries, invention, inventeur",
+    ),
+    "bureau d'études": (
+        "une machine à concevoir",
+        "bureau d'études, ingénierie, ingénieur, ingénieurs, ingénieur mécanique, conception, "
+        "concevoir, CAO, DAO, SolidWorks, CATIA, plans 3D, modélisation, dimensionnement, "
+        "calculs, calcul de structure, simulation, dessinateur, projeteur, "
+        "cahier des charges technique, dossier de fabrication, nouvelle machine, "
+        "machine spéciale",
+    ),
+    "métrologie": (
+        "des instruments de mesure à vérifier",
+        "métrologie, étalonnage, étalonner, étalonné, vérification, instruments de mesure, "
+        "équipements de mesure, appareils de mesure, pied à coulisse, micromètre, balance, "
+        "balances, manomètre, thermomètre, certificat d'étalonnage, COFRAC, "
+        "laboratoire accrédité, traçabilité métrologique, incertitude de mesure, auditeur, "
+        "écart de mesure",
+    ),
+    "maintenance industrielle": (
+        "des pannes de machines",
+        "maintenance, maintenance industrielle, maintenance préventive, maintenance curative, "
+        "entretien des machines, dépannage, panne, pannes, tombe en panne, arrêt de ligne, "
+        "ligne s'arrête, casse, usure, courroie, roulement, hydraulique, pneumatique, "
+        "mécanique, électromécanique, technicien de maintenance, GMAO, pièces détachées, "
+        "graissage",
+    ),
+    "automatisme et robotique": (
+        "des gestes pénibles à automatiser",
+        "automatisme, automatismes, automatisation, automatiser, robot, robots, robotique, "
+        "robotisation, robotiser, cobot, cobots, cellule robotisée, automate, automates, "
+        "automate programmable, convoyeur, convoyeurs, palettisation, palettiseur, "
+        "manipulation, chargement à la main, manutention répétitive, cadence, productivité, "
+        "intégrateur, ligne automatisée",
+    ),
+    "emballage industriel": (
+        "des produits abîmés en transport",
+        "emballage, emballages, cartons, carton, cartonnage, caisse, caisses, caisse en bois, "
+        "calage, calages, mousse, film étirable, protection des produits, produits cassés, "
+        "arrivent cassés, casse au transport, abîmés, colis endommagés, emballage sur mesure, "
+        "emballage de transport",
+    ),
+    "sécurité et surveillance": (
+        "des vols et des intrusions",
+        "sécurité, surveillance, télésurveillance, vidéosurveillance, caméra, caméras, alarme, "
+        "alarmes, gardiennage, gardien, agents de sécurité, vigile, rondes, ronde, "
+        "intervention, levée de doute, vol, vols, volé, voler, cambriolage, cambriolé, "
+        "intrusion, effraction, dégradations, rôdeurs, contrôle d'accès, badges",
+    ),
+    "plomberie et chauffage": (
+        "une fuite ou une panne de chauffage",
+        "plomberie, plombier, plombier chauffagiste, chauffagiste, chauffage, chaudière, "
+        "chaudières, radiateur, radiateurs, fuite, fuites, fuit, canalisation, canalisations, "
+        "tuyau, tuyaux, robinet, robinetterie, sanitaires, WC bouchés, bouché, eau chaude, "
+        "ballon d'eau chaude, chauffe-eau, pas d'eau chaude, dégorgement, climatisation, "
+        "pompe à chaleur",
+    ),
+    "électricité": (
+        "une installation électrique défaillante",
+        "électricité, électricien, électrique, installation électrique, tableau électrique, "
+        "disjoncteur, disjoncteurs, disjoncte, plombs sautent, court-circuit, prises, câblage, "
+        "mise aux normes électriques, mise en conformité électrique, éclairage, "
+        "odeur de brûlé, coupure de courant, panne de courant, consuel, bornes de recharge, "
+        "courant faible",
+    ),
+    "coworking": (
+        "un travail isolé",
+        "coworking, espace de coworking, tiers-lieu, bureau partagé, bureaux partagés, "
+        "poste de travail partagé, open space partagé, location de bureau, "
+        "bureau à la journée, domiciliation, adresse du siège, siège social, travailler seul, "
+        "travaille seule, rendez-vous dans des cafés, isolement, indépendants, freelances, "
+        "salle de réunion à louer",
+    ),
+    "création d'entreprise": (
+        "une entreprise à créer",
+        "création d'entreprise, créer mon entreprise, créer ma société, monter ma boîte, "
+        "lancer mon activité, s'installer à son compte, me mettre à mon compte, "
+        "porteur de projet, créateur, créatrice, statut juridique, choisir le statut, "
+        "micro-entreprise, auto-entrepreneur, SASU, EURL, immatriculation, business plan, "
+        "prêt d'honneur, Initiative, ACRE, ouvrir ma boutique, idée d'entreprise, food truck",
+    ),
+    "hygiène alimentaire": (
+        "une cuisine à mettre aux normes d'hygiène",
+        "hygiène, hygiène alimentaire, HACCP, sécurité alimentaire, "
+        "plan de maîtrise sanitaire, contrôle sanitaire, services vétérinaires, DDPP, "
+        "inspection sanitaire, cuisine, cuisiniers, restauration, restaurant, "
+        "traçabilité alimentaire, chaîne du froid en cuisine, intoxication alimentaire, "
+        "allergènes, nettoyage de la cuisine",
+    ),
+    "mécénat": (
+        "un projet associatif à financer",
+        "mécénat, mécène, mécènes, sponsoring, sponsor, sponsors, parrainage, partenariat, "
+        "partenaires financiers, dons, don, donateurs, fondation, fondations, "
+        "collecte de fonds, appel aux dons, financement participatif, crowdfunding, "
+        "association, associations, festival, subvention perdue, perte de subvention, "
+        "reçu fiscal",
+    ),
+    "interprétariat": (
+        "une rencontre sans langue commune",
+        "interprète, interprètes, interprétariat, interprétation, interprétation simultanée, "
+        "interprétation consécutive, interprète de liaison, chuchotage, traduction orale, "
+        "traduire en direct, délégation étrangère, délégation, visite d'usine, "
+        "négociation internationale, réunion avec des étrangers, aucun ne parle, "
+        "langue des signes",
+    ),
+    "droit des affaires": (
+        "un contrat commercial à sécuriser",
+        "droit des affaires, droit commercial, avocat d'affaires, avocate d'affaires, "
+        "contrat commercial, contrats commerciaux, conditions générales de vente, CGV, CGA, "
+        "conditions générales, contrat de distribution, contrat de fourniture, "
+        "accord de distribution, clauses, clause, pénalités de retard, litige commercial, "
+        "contrat de vingt pages, négocier un contrat, pacte d'associés, statuts, "
+        "rupture brutale",
+    ),
+    "voyages d'affaires": (
+        "des déplacements à organiser",
+        "voyages d'affaires, voyage d'affaires, déplacements professionnels, déplacements, "
+        "se déplacent, trajets, billets, billets de train, train, avion, vols, hôtel, hôtels, "
+        "réservation, réserver, agence de voyages, tourisme d'affaires, politique voyage, "
+        "notes de frais de déplacement, missions à l'étranger, chantiers éloignés",
+    ),
+    "facture électronique": (
+        "des factures encore sur papier",
+        "facture électronique, factures électroniques, facturation électronique, e-invoicing, "
+        "dématérialisation, dématérialiser, factures papier, Chorus Pro, plateforme agréée, "
+        "PDP, PDP agréée, archivage légal, archivage à valeur probante, "
+        "réforme de la facturation, Factur-X, numériser les factures, zéro papier",
+    ),
+    "RH à temps partagé": (
+        "des ressources humaines sans responsable",
+        "ressources humaines, RH, DRH, responsable RH, RRH, DRH à temps partagé, "
+        "RH externalisées, gestion du personnel, administration du personnel, "
+        "entretiens professionnels, entretiens annuels, plan de formation, "
+        "règlement intérieur, CSE, élections professionnelles, politique RH, onboarding, "
+        "intégration des nouveaux, fiches de poste, grille de salaires, climat social",
+    ),
+    "premiers secours": (
+        "un accident sans personne pour secourir",
+        "premiers secours, secourisme, secouriste, sauveteur secouriste du travail, SST, "
+        "gestes qui sauvent, défibrillateur, massage cardiaque, malaise, blessure, "
+        "s'est coupé, pompiers, SAMU, personne ne savait quoi faire, PSC1, recyclage SST, "
+        "trousse de secours",
+    ),
+    "réseau de dirigeants": (
+        "l'isolement d'un dirigeant",
+        "réseau d'entrepreneurs, réseau de dirigeants, club d'affaires, club d'entrepreneurs, "
+        "cercle d'entrepreneurs, chefs d'entreprise, patrons, pairs, entre pairs, "
+        "codéveloppement, rencontrer d'autres dirigeants, ne connais personne, "
+        "nouveau dans la région, isolement, parrainage, mentorat, business club, BNI, CJD, "
+        "APM, Réseau Entreprendre, afterwork",
+    ),
+    "stratégie de prix": (
+        "des prix à fixer",
+        "prix, tarif, tarifs, tarification, tarifaire, grille tarifaire, politique tarifaire, "
+        "stratégie de prix, fixer le prix, fixer nos prix, baisser nos prix, "
+        "augmenter nos prix, hausse des prix, moins chers, remises, valeur perçue, "
+        "positionnement prix, élasticité, pricing, revenue management",
+    ),
+    "gestion de la relation client": (
+        "un suivi client dispersé",
+        "CRM, gestion de la relation client, relation client, suivi des clients, "
+        "suivi des prospects, fichier clients, base clients, pipeline, pipeline commercial, "
+        "Salesforce, HubSpot, Pipedrive, carnet d'adresses, portefeuille clients, "
+        "historique client, devis en cours, relances commerciales, opportunités, "
+        "commerciaux partent avec leurs clients, carnets",
+    ),
+    "stands d'exposition": (
+        "un salon à préparer",
+        "stand, stands, standiste, salon, salons, salon professionnel, foire, exposition, "
+        "exposant, exposer, mobilier d'exposition, structure d'exposition, montage, démontage, "
+        "surface nue, emplacement nu, kakémonos, cloisons de stand, "
+        "Parc des expositions",
+    ),
+    "site vitrine": (
+        "une entreprise absente d'internet",
+        "site vitrine, site internet, site web, création de site, créer un site, webdesigner, "
+        "webdesign, WordPress, Wix, nom de domaine, hébergement du site, responsive, page web, "
+        "pas de site, présence en ligne, adresse internet, absent d'internet, "
+        "vitrine en ligne, refonte du site, site obsolète",
+    ),
+    "insertion": (
+        "des emplois à ouvrir aux personnes éloignées de l'emploi",
+        "insertion, réinsertion, insertion professionnelle, entreprise d'insertion, "
+        "chantier d'insertion, IAE, ESAT, entreprise adaptée, travailleurs handicapés, "
+        "clause sociale, clauses sociales, clause d'insertion, parcours d'insertion, "
+        "éloignés de l'emploi, chômeurs de longue durée, personnes en insertion, "
+        "économie sociale et solidaire, ESS, inclusion",
+    ),
+}

@@ -23,12 +23,13 @@ from functools import lru_cache
 from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 import numpy as np
+import snowballstemmer
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize as l2_normalize
 
 from passerelles.engine.lexicon import CONCEPTS, NON_CONCEPTS, PARENTS
-from passerelles.engine.situations import SERVICE_PARENTS, SERVICES, SITUATIONS
+from passerelles.engine.situations import FAMILIES, SERVICE_PARENTS, SERVICES, SITUATIONS
 
 __all__ = [
     "TextEncoder",
@@ -349,9 +350,74 @@ def _with_parents(labels: Iterable[str], parents: Mapping[str, str]) -> list[str
     return out
 
 
+_FRENCH = snowballstemmer.stemmer("french")
+_ROOT_TOKEN_RE = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=65536)
+def _root(word: str) -> str:
+    """French Snowball stem of one lowercase word, accents stripped afterwards (the
+    stemmer reads them: « inondée » and « inondation » -> "inond")."""
+    return normalize_text(_FRENCH.stemWord(word))
+
+
+@lru_cache(maxsize=65536)
+def _roots(text: str) -> tuple[str, ...]:
+    """Stems of the words of a text, articles and the forms of « de » left out."""
+    out = []
+    for word in _ROOT_TOKEN_RE.findall(text.lower().replace("œ", "oe").replace("æ", "ae")):
+        plain = normalize_text(word)
+        if plain not in _ARTICLES and plain not in _DE:
+            out.append(_root(word))
+    return tuple(out)
+
+
+def _compile_families(
+    families: Mapping[str, tuple[str, str]],
+) -> dict[str, list[tuple[tuple[str, ...], list[str]]]]:
+    """First stem -> (stems of a cue, services), longest cue first. A cue made only of
+    function words or generic ones (« nouveaux clients ») is left out: it would tag
+    every text."""
+    vague = {_root(w) for w in STOP_WORDS | GENERIC_WORDS}
+    table: dict[tuple[str, ...], list[str]] = {}
+    for service, (_matter, cues) in families.items():
+        for cue in cues.split(","):
+            key = _roots(cue)
+            if key and not set(key) <= vague and service not in table.setdefault(key, []):
+                table[key].append(service)
+    return _first_word_index(table)
+
+
+_FAMILY_INDEX = _compile_families(FAMILIES)
+
+
+@lru_cache(maxsize=65536)
+def _family_cues(text: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """(cue stems, services) of the trade words in ``text``, leftmost-longest."""
+    roots = _roots(text)
+    found: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+    i = 0
+    while i < len(roots):
+        step = 1
+        for key, services in _FAMILY_INDEX.get(roots[i], ()):
+            if roots[i : i + len(key)] == key:
+                found.append((key, tuple(services)))
+                step = len(key)
+                break
+        i += step
+    return tuple(found)
+
+
+def _family_matches(text: str) -> list[str]:
+    """Services whose trade words occur in ``text``."""
+    return [service for _key, services in _family_cues(text) for service in services]
+
+
 @lru_cache(maxsize=65536)
 def _default_concepts(text: str) -> tuple[str, ...]:
-    return tuple(_with_parents(_concept_matches(text, _DEFAULT_LEXICON), _ALL_PARENTS))
+    labels = _concept_matches(text, _DEFAULT_LEXICON)
+    labels += _family_matches(text)
+    return tuple(_with_parents(labels, _ALL_PARENTS))
 
 
 @lru_cache(maxsize=65536)
@@ -442,16 +508,18 @@ class RelevanceModel:
 
     Weights are the share of each block in the cosine of two texts that both have
     content in every block. Defaults were chosen on the labelled set in
-    ``tests/engine/data/relevance_fr.json``. ``semantic``: any `TextEncoder` returning
-    dense unit rows (`semantic.SemanticEncoder`); ``semantic_weight`` is its share of
-    the cosine.
+    ``tests/engine/data/relevance_fr.json`` and the development sets of
+    ``benchmarks/data/relevance_fr`` (concepts 0.4: the situation map and the trade
+    families carry what needs and offers share without sharing words). ``semantic``: any
+    `TextEncoder` returning dense unit rows (`semantic.SemanticEncoder`);
+    ``semantic_weight`` is its share of the cosine.
     """
 
     def __init__(
         self,
         *,
-        word_weight: float = 0.4,
-        concept_weight: float = 0.3,
+        word_weight: float = 0.3,
+        concept_weight: float = 0.4,
         char_weight: float = 0.3,
         char_ngrams: tuple[int, int] = (3, 5),
         concepts: Mapping[str, Iterable[str]] | None = None,
@@ -626,7 +694,26 @@ class RelevanceModel:
                     )
                     break
             if len(found) >= limit:
+                return found
+        # Then the trade words of a kind of service (`situations.FAMILIES`), named by the
+        # matter a reason says the need speaks of (« un sinistre »).
+        # Only when the need and the offer share no concept of the lexicon, and only words
+        # the offer does not use itself: a need that names the service as the offer does
+        # is explained by the terms they share, not by a situation.
+        lexicon = self._lexicon
+        if set(_concept_matches(need_text, lexicon)) & set(_concept_matches(offer_text, lexicon)):
+            return found
+        told = {f["service"] for f in found}
+        offer_cues = {key for key, _services in _family_cues(offer_text)}
+        spoken = [s for key, ss in _family_cues(need_text) if key not in offer_cues for s in ss]
+        for service in dict.fromkeys(spoken):
+            if len(found) >= limit:
                 break
+            if service in offer_concepts and service not in told:
+                matter = FAMILIES[service][0]
+                found.append(
+                    {"situation": matter, "service": service, "does": SERVICES[service][0]}
+                )
         return found
 
     def _concept_words(self, label: str) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
