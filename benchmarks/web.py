@@ -31,6 +31,7 @@ import json
 import os
 import platform
 import random
+import resource
 import signal
 import statistics
 import subprocess
@@ -38,6 +39,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from importlib import import_module
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -59,13 +61,21 @@ PAGES = [  # (name, path template); {slug}, {event} are the virtual member's own
     ("api events", "/api/events"),
 ]
 SIZE_INDEPENDENT = ("directory", "circles list", "events list", "api members", "api circles")
+CPU_SHARE: dict[str, float] = {}  # CPU seconds during the load, filled by run_load
 EVENTS_PER_CIRCLE = 3
 REGISTRATIONS_PER_EVENT = 12
 
 
+DEFAULT_REDIS = "redis://127.0.0.1:6379/13"
+
+
 def server_env(database_url: str, data_dir: str) -> dict[str, str]:
+    """The production settings on loopback. Several web processes share Redis, as
+    docs/operations.md asks (sessions, sign-in limits and caches); ``--redis ""`` runs
+    without (each process its own memory cache, sessions read from the database)."""
     env = dict(os.environ)
     env.update(
+        REDIS_URL=os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS),
         DATABASE_URL=database_url,
         PASSERELLES_DATA_DIR=data_dir,
         SECRET_KEY="benchmark-only-" + "k" * 50,  # settings refuse keys under 50 characters
@@ -185,7 +195,6 @@ def stage_users(count: int, seed: int) -> dict:
     _setup_django()
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
     from django.utils import timezone
 
     from passerelles.accounts.models import User
@@ -204,6 +213,7 @@ def stage_users(count: int, seed: int) -> dict:
     demo = User.objects.filter(email="membre@demo.passerelles.fr").first()
     if demo is not None and demo.pk not in chosen:
         chosen = [demo.pk, *chosen[: count - 1]]
+    SessionStore = import_module(settings.SESSION_ENGINE).SessionStore  # noqa: N806
     people = []
     for user in User.objects.filter(pk__in=chosen).order_by("pk"):
         session = SessionStore()
@@ -246,20 +256,26 @@ def stage_queries(users_file: str, repeats: int) -> dict:
         for name, template in PAGES:
             url = template.format(**person)
             client.get(url)  # warm (per-process caches, connection)
-            times, counts = [], []
+            times, cpu, counts = [], [], []
             for _ in range(repeats):
                 with CaptureQueriesContext(connection) as queries:
-                    started = time.perf_counter()
+                    started, cpu_started = time.perf_counter(), time.process_time()
                     response = client.get(url)
                     times.append((time.perf_counter() - started) * 1000)
+                    cpu.append((time.process_time() - cpu_started) * 1000)
                 counts.append(len(queries))
                 if response.status_code != 200:
                     raise SystemExit(f"{url} for {person['email']}: {response.status_code}")
-            row = results.setdefault(name, {"queries": [], "ms": []})
+            row = results.setdefault(name, {"queries": [], "ms": [], "cpu": []})
             row["queries"].append(max(counts))
             row["ms"].append(statistics.median(times))
+            row["cpu"].append(statistics.median(cpu))
     return {
-        name: {"queries": max(row["queries"]), "ms": statistics.median(row["ms"])}
+        name: {
+            "queries": max(row["queries"]),
+            "ms": statistics.median(row["ms"]),
+            "cpu": statistics.median(row["cpu"]),
+        }
         for name, row in results.items()
     }
 
@@ -328,6 +344,28 @@ def warm_up(base: str, users_file: str, workers: int) -> None:
         list(pool.map(fetch, [t for _ in range(3 * workers) for _name, t in PAGES]))
 
 
+def group_cpu_seconds(group: int) -> float:
+    """CPU seconds (user + system) used so far by the processes of a process group: the
+    web server's master and workers."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(") ", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[2]) == group:  # pgrp; then utime, stime at 11, 12
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def machine_cpu_seconds() -> float:
+    """Busy CPU seconds of the whole machine so far (every process, PostgreSQL and the
+    other jobs of a shared machine included)."""
+    values = [int(x) for x in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+    idle = values[3] + values[4]
+    return (sum(values[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
 def run_load(args, database_url: str, data_dir: str, users_file: str) -> list[dict]:
     env = server_env(database_url, data_dir)
     bind = f"127.0.0.1:{args.port}"
@@ -348,6 +386,11 @@ def run_load(args, database_url: str, data_dir: str, users_file: str) -> list[di
             sys.stderr.write((Path(data_dir) / "server.log").read_text()[-3000:])
             raise
         warm_up(f"http://{bind}", users_file, args.workers)
+        cpu_before = (
+            group_cpu_seconds(server.pid),
+            resource.getrusage(resource.RUSAGE_CHILDREN),
+            machine_cpu_seconds(),
+        )
         prefix = str(Path(data_dir) / "locust")
         env_load = dict(os.environ, BENCH_USERS_FILE=users_file, BENCH_THINK=str(args.think))
         subprocess.run(
@@ -367,6 +410,13 @@ def run_load(args, database_url: str, data_dir: str, users_file: str) -> list[di
             check=False,
             timeout=args.duration + 120,
             capture_output=True,
+        )
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        CPU_SHARE.update(
+            server=group_cpu_seconds(server.pid) - cpu_before[0],
+            locust=(children.ru_utime + children.ru_stime)
+            - (cpu_before[1].ru_utime + cpu_before[1].ru_stime),
+            machine=machine_cpu_seconds() - cpu_before[2],
         )
         with open(f"{prefix}_failures.csv", newline="") as handle:
             failures = list(csv.DictReader(handle))
@@ -399,16 +449,19 @@ def print_costs(costs: dict, members: int, small_members: int, repeats: int) -> 
     small_floor = costs["small"]["floor: health"]["ms"]
     print(
         f"| page | queries ({members:,}) | queries ({small_members:,}) | ms ({members:,}) "
-        f"| ms ({small_members:,}) | x floor ({members:,}) | x floor ({small_members:,}) |"
+        f"| ms ({small_members:,}) | x floor ({members:,}) | x floor ({small_members:,}) "
+        f"| CPU ms ({members:,}) |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for name, _template in PAGES:
         big, small = costs["large"][name], costs["small"][name]
         print(
             f"| {name} | {big['queries']} | {small['queries']} | {big['ms']:.1f} | "
             f"{small['ms']:.1f} | {big['ms'] / big_floor:.1f} | "
-            f"{small['ms'] / small_floor:.1f} |"
+            f"{small['ms'] / small_floor:.1f} | {big['cpu']:.1f} |"
         )
+    mean = statistics.mean(costs["large"][name]["cpu"] for name, _t in PAGES)
+    print(f"Mean CPU of this process per request over the mix ({members:,}): {mean:.1f} ms")
 
 
 def main() -> None:
@@ -426,10 +479,15 @@ def main() -> None:
     parser.add_argument("--database", default="postgres://root@127.0.0.1:5432/passerelles_web")
     parser.add_argument("--reuse", action="store_true", help="keep a database seeded earlier")
     parser.add_argument("--load-only", action="store_true", help="skip the one-by-one pass")
+    parser.add_argument("--costs-only", action="store_true", help="skip the load")
     parser.add_argument("--stage", help=argparse.SUPPRESS)
     parser.add_argument("--users-file", help=argparse.SUPPRESS)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument(
+        "--redis", default=DEFAULT_REDIS, help='shared cache of the web processes ("": none)'
+    )
     args = parser.parse_args()
+    os.environ["BENCH_REDIS_URL"] = args.redis  # for server_env, in every stage
 
     if args.stage:
         result = {
@@ -488,6 +546,8 @@ def main() -> None:
 
         if costs:
             print_costs(costs, members, small_members, args.repeats)
+        if args.costs_only:
+            return
         rows = run_load(args, big_url, data_dir, large_users_file)
     by_name = {row["Name"]: row for row in rows}
     floor = by_name.get("floor: health")
@@ -506,6 +566,15 @@ def main() -> None:
         print(
             f"| {name} | {row['Request Count']} | {row['Failure Count']} | {row['50%']} | "
             f"{row['95%']} | {row['99%']} | {float(row['Requests/s']):.1f} | {ratio:.1f} |"
+        )
+    if total and CPU_SHARE:
+        count = max(1, int(total["Request Count"]))
+        print(
+            f"CPU during the load: web server {CPU_SHARE['server']:.1f} s "
+            f"({CPU_SHARE['server'] / count * 1000:.1f} ms a request), locust "
+            f"{CPU_SHARE['locust']:.1f} s ({CPU_SHARE['locust'] / count * 1000:.1f} ms a "
+            f"request), whole machine {CPU_SHARE['machine']:.1f} s of "
+            f"{(os.cpu_count() or 1) * duration} s (PostgreSQL and other jobs included)"
         )
     if total:
         print(

@@ -20,6 +20,7 @@ from passerelles.circles.models import (
     Role,
 )
 from passerelles.core.access import is_operator
+from passerelles.core.request_memo import memoized
 
 VISIBLE_MEMBERSHIP_STATES = (
     MembershipState.INVITED,
@@ -51,9 +52,15 @@ def bridged_circle_ids(circle_ids: Iterable[int]) -> set[int]:
 
 
 def reachable_circle_ids(user: AnyUser) -> tuple[set[int], set[int]]:
-    """(my admitted circles, circles bridged with them but not mine)."""
-    mine = set(admitted_circle_ids(user).values_list("circle_id", flat=True))
-    return mine, bridged_circle_ids(mine)
+    """(my admitted circles, circles bridged with them but not mine); read once per page
+    view (``core.request_memo``): the visibility rules and filters of a page all need it."""
+
+    def read() -> tuple[frozenset[int], frozenset[int]]:
+        mine = set(admitted_circle_ids(user).values_list("circle_id", flat=True))
+        return frozenset(mine), frozenset(bridged_circle_ids(mine))
+
+    mine, bridged = memoized(("reachable_circle_ids", user.pk), read)
+    return set(mine), set(bridged)
 
 
 def visible_circles(user: AnyUser) -> QuerySet[Circle]:

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from passerelles.core.choices import Sector, split_codes
+from passerelles.core.choices_display import ChoicesDisplayMixin
 
 
 class CircleKind(models.TextChoices):
@@ -24,7 +25,7 @@ class AdmissionPolicy(models.TextChoices):
     INVITATION = "invitation", _("Sur invitation uniquement")
 
 
-class Circle(models.Model):
+class Circle(ChoicesDisplayMixin, models.Model):
     """A networking circle: a club, a chapter, an alumni association, an order..."""
 
     name = models.CharField(_("nom"), max_length=120)
@@ -111,7 +112,7 @@ class MembershipQuerySet(models.QuerySet["Membership"]):
         return self.filter(state=MembershipState.ADMITTED)
 
 
-class Membership(models.Model):
+class Membership(ChoicesDisplayMixin, models.Model):
     """One person's standing in one circle, with the dates that time-to-trust needs."""
 
     circle = models.ForeignKey(Circle, on_delete=models.CASCADE, related_name="memberships")

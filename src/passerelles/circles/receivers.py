@@ -1,5 +1,6 @@
 """Circles listening to the accounts' sign-up: someone who signs up from an invitation
-link, with the address it was sent to, is a member as soon as the account exists."""
+link, with the address it was sent to, is a member as soon as the account exists. And to
+their own memberships and bridges, to forget what a page view memoised of them."""
 
 from django.contrib import messages
 from django.db import transaction
@@ -7,6 +8,13 @@ from django.utils.translation import gettext as _
 
 from passerelles.circles import actions
 from passerelles.core.errors import ActionError
+from passerelles.core.request_memo import forget
+
+
+def forget_reach(sender, **kwargs) -> None:
+    """A membership or a bridge was written: the circles a member reaches, read once per
+    page view, are read again."""
+    forget()
 
 
 def accept_invitation_on_signup(sender, request, user, **kwargs) -> None:

@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "passerelles.core.middleware.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "passerelles.core.request_memo.RequestMemoMiddleware",  # read once per page view
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -119,6 +120,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "passerelles.notifications.context_processors.unread_notifications",
+                "passerelles.members.context_processors.own_profile",
             ],
             "builtins": ["passerelles.core.templatetags.dates"],
         },
@@ -325,6 +327,15 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "passerelles"}
     )
 }
+
+# Sessions: read from the shared cache, written through to the database (a restart or a
+# cleared cache signs nobody out). Only with Redis: a cache of each process's own would
+# keep a session alive in the other processes after signing out.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
 
 # Sign-in on an event evening: a venue's shared Wi-Fi puts everyone behind one address, so
 # the per-address limit counts sign-in attempts generously, while failures are counted per

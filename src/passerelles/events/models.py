@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from passerelles.circles.models import Circle
 from passerelles.core.choices import Axis
+from passerelles.core.choices_display import ChoicesDisplayMixin
 
 
 class EventFormat(models.TextChoices):
@@ -35,7 +36,7 @@ class Openness(models.TextChoices):
     ALL = "all", _("Tous les membres de Passerelles")
 
 
-class Event(models.Model):
+class Event(ChoicesDisplayMixin, models.Model):
     """A themed meeting hosted by one circle, possibly open to bridged circles."""
 
     title = models.CharField(_("titre"), max_length=140)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelles.core.choices import join_codes, split_codes
+from passerelles.core.choices_display import ChoicesDisplayMixin
 
 SUGGESTION_LIFETIME = timedelta(days=14)
 
@@ -171,7 +172,7 @@ class Decision(models.TextChoices):
     DECLINED = "declined", _("Déclinée")
 
 
-class Introduction(models.Model):
+class Introduction(ChoicesDisplayMixin, models.Model):
     """A suggested introduction between ``member_a`` and ``member_b``, double opt-in.
 
     A pair is introduced at most once, ever (``pair_low``/``pair_high`` are unique): a

@@ -65,7 +65,12 @@ def do_close_account(user: User, *, acting_user: User) -> None:
 def do_ensure_profile(*, acting_user: User) -> Profile:
     """The signed-in member's own profile. Every account gets one when it is created; an
     account written in bulk (an import of an older database) gets it here, on first use."""
+    try:
+        return acting_user.profile  # read with the user (once per request), or now
+    except Profile.DoesNotExist:
+        pass
     profile, _created = Profile.objects.get_or_create(user=acting_user)
+    acting_user.profile = profile
     return profile
 
 

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from passerelles.core.choices import Axis, Sector, join_codes, split_codes
+from passerelles.core.choices_display import ChoicesDisplayMixin
 
 
 class Skill(models.Model):
@@ -25,7 +26,7 @@ class Visibility(models.TextChoices):
     ALL = "all", _("Tous les membres de Passerelles")
 
 
-class Profile(models.Model):
+class Profile(ChoicesDisplayMixin, models.Model):
     """What a member shows of themselves: who they are, what they offer and seek."""
 
     user = models.OneToOneField(

@@ -14,6 +14,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from passerelles.core.choices_display import ChoicesDisplayMixin
+
 if TYPE_CHECKING:
     from passerelles.circles.models import Membership
 
@@ -33,7 +35,7 @@ class VouchStrength(models.IntegerChoices):
     FULL = 3, _("Je recommande sans réserve")
 
 
-class Vouch(models.Model):
+class Vouch(ChoicesDisplayMixin, models.Model):
     """A member recommends another, in a context, with a strength; revocable."""
 
     voucher = models.ForeignKey(
@@ -100,7 +102,7 @@ class Opportunity(models.TextChoices):
     BUSINESS = "business", _("Affaire conclue")
 
 
-class MeetingAttestation(models.Model):
+class MeetingAttestation(ChoicesDisplayMixin, models.Model):
     """One side's statement that a meeting happened; it weighs only once both attest."""
 
     attester = models.ForeignKey(

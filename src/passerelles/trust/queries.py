@@ -61,7 +61,6 @@ class Passport:
 
 def passport(member, viewer) -> Passport:
     result = Passport(member=member)
-    seen_circles = set(visible_circles(viewer).values_list("pk", flat=True))
     vouches = list(
         Vouch.objects.filter(vouchee=member, revoked_at__isnull=True)
         .select_related("voucher", "voucher__profile")
@@ -71,12 +70,23 @@ def passport(member, viewer) -> Passport:
     visible = set(
         visible_profiles(viewer).filter(user_id__in=voucher_ids).values_list("user_id", flat=True)
     )
-    circles_of: dict[int, list[str]] = {}
-    for user_id, circle_id, name in (
+    voucher_circles = list(
         Membership.objects.admitted()
         .filter(user_id__in=voucher_ids)
         .values_list("user_id", "circle_id", "circle__name")
-    ):
+    )
+    member_circles = list(
+        Membership.objects.admitted()
+        .filter(user=member)
+        .select_related("circle")
+        .order_by("admitted_at")
+    )
+    # Of the circles named on this page, those the viewer may see (not every circle the
+    # viewer may see: all listed ones, thousands on a large platform).
+    named = {c for _u, c, _n in voucher_circles} | {m.circle_id for m in member_circles}
+    seen_circles = set(visible_circles(viewer).filter(pk__in=named).values_list("pk", flat=True))
+    circles_of: dict[int, list[str]] = {}
+    for user_id, circle_id, name in voucher_circles:
         if circle_id in seen_circles:
             circles_of.setdefault(user_id, []).append(name)
     contexts = dict(VouchContext.choices)
@@ -108,12 +118,7 @@ def passport(member, viewer) -> Passport:
         .annotate(n=Count("pk"))
         .order_by("-n", "skill__name")
     )
-    result.circles = list(
-        Membership.objects.admitted()
-        .filter(user=member, circle_id__in=seen_circles)
-        .select_related("circle")
-        .order_by("admitted_at")
-    )
+    result.circles = [m for m in member_circles if m.circle_id in seen_circles]
     result.standing = standing_of(member)
     return result
 
