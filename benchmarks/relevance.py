@@ -99,7 +99,11 @@ def summary(r: np.ndarray, seed: int = 0) -> dict:
 def paths(encoder, semantic_weight: float = SEMANTIC_WEIGHT) -> dict:
     out = {
         "tfidf-char": lambda: CharTfidf(),
-        "lexical-plain": lambda: RelevanceModel(situations=False),
+        # The model as it was before the map: no situations nor trade families, and the
+        # block weights of then (words 0.4, concepts 0.3, characters 0.3).
+        "lexical-plain": lambda: RelevanceModel(
+            situations=False, word_weight=0.4, concept_weight=0.3, char_weight=0.3
+        ),
         "lexical": lambda: RelevanceModel(),
     }
     if encoder is not None:
