@@ -13,6 +13,7 @@ from passerelles.engine.trust import (
     KIND_UNKNOWN,
     KIND_VOUCH,
     ONE_WAY_TIE,
+    ONE_WAY_TIE_FLOOR,
     OUT_WEIGHT_FLOOR,
     WALK_DEGREE_FLOOR,
     TrustGraph,
@@ -380,17 +381,47 @@ def test_results_are_finite_and_deterministic(edges, seeds, viewer):
         assert 0 < path.strength <= 1 and path.nodes[0] == viewer and path.nodes[-1] == target
 
 
+def _unreturned(ties, report):
+    """Share of the positive evidence each member gave that was not given back."""
+    positive = np.where(report, 0.0, ties)
+    gave = positive.sum(axis=1)
+    returned = np.minimum(positive, positive.T).sum(axis=1)
+    return np.where(gave > 0, 1 - returned / np.where(gave > 0, gave, 1), 1.0)
+
+
+def _pair_weights(ties, report=None):
+    """Dense symmetric walk weights of tie fractions ``ties`` (row u = evidence u gave;
+    ``report``: the entries that are reports), written plainly: the mutual part
+    min(tie(u, v), tie(v, u)) weighs 1; the rest, from each side, c(u, v) =
+    ONE_WAY_TIE_FLOOR + (ONE_WAY_TIE - ONE_WAY_TIE_FLOOR) * min(unreturned(u),
+    unreturned(v)) (a report: ONE_WAY_TIE), where unreturned is the share of the
+    positive evidence a member gave that the other side did not give back (1 for a member
+    who gave none)."""
+    report = np.zeros(ties.shape, dtype=bool) if report is None else report
+    mutual = np.minimum(ties, ties.T)
+    unreturned = _unreturned(ties, report)
+    c = ONE_WAY_TIE_FLOOR + (ONE_WAY_TIE - ONE_WAY_TIE_FLOOR) * np.minimum.outer(
+        unreturned, unreturned
+    )
+    c = np.where(report, ONE_WAY_TIE, c)
+    one_way = c * (ties - mutual)  # what u gave and v did not, at u's side's weight
+    return mutual + one_way + one_way.T
+
+
 def _reference_reputation(src, dst, w, n, seeds, tie_weight=0.05, iterations=None):
     """The reputation walk written plainly in float64, dense, step by step, on evidence of
     either sign (reports are ties too) and without reports' penalty: a mutual tie
-    weighs 1 and a one-way tie ONE_WAY_TIE, both ways; a member of degree below the floor
-    keeps what its ties do not carry; score = mass / max(degree, floor), mean 1 by mass."""
+    weighs 1 and a one-way tie between ONE_WAY_TIE_FLOOR and ONE_WAY_TIE, both ways; a
+    member of degree below the floor keeps what its ties do not carry;
+    score = mass / max(degree, floor), mean 1 by mass."""
     ties = np.zeros((n, n))
     for u, v, x in zip(src, dst, w, strict=True):
         if u != v:
             ties[u, v] += x
+    report = ties < 0
     ties = np.minimum(1.0, np.abs(ties) / tie_weight)
-    sym = ONE_WAY_TIE * (ties + ties.T)
+    ties[ties < 1e-6] = 0.0
+    sym = _pair_weights(ties, report)
     degree = sym.sum(axis=1)
     capped = np.maximum(degree, WALK_DEGREE_FLOOR)
     mass = np.zeros(n)
@@ -453,8 +484,10 @@ def _crossing_capacity(g, honest):
     """For each honest member, the weight of its ties (vouches or reports) into the rest
     (each tie ``h - s`` weighs ONE_WAY_TIE * (tie(h, s) + tie(s, h))) over
     max(degree(h), floor)."""
-    ties = np.minimum((g.trust + g.distrust).toarray() / 0.05, 1.0)
-    sym = ONE_WAY_TIE * (ties + ties.T)
+    merged = g._merged.toarray()
+    ties = np.minimum(np.abs(merged) / 0.05, 1.0)
+    ties[ties < 1e-6] = 0.0
+    sym = _pair_weights(ties, merged < 0)
     degree = sym.sum(axis=1)
     crossing = sym[np.ix_(honest, np.setdiff1d(np.arange(g.num_nodes), honest))].sum(axis=1)
     return crossing / np.maximum(degree[honest], WALK_DEGREE_FLOOR)
@@ -504,7 +537,39 @@ def test_a_member_with_one_tie_cannot_send_its_whole_mass_through_it():
     mass, degree = reputation_walk(g, [0], iterations=1)
     assert degree[0] == 1.0
     assert mass[1] <= 1.0 / max(degree[0], WALK_DEGREE_FLOOR) + 1e-7
-    one_way = graph([(0, 1), (1, 2), (2, 1)], 3)  # a single one-way vouch: half a tie
+    # A single one-way vouch for a member who returns its own ties: ONE_WAY_TIE_FLOOR.
+    one_way = graph([(0, 1), (1, 2), (2, 1)], 3)
     mass, degree = reputation_walk(one_way, [0], iterations=1)
-    assert degree[0] == ONE_WAY_TIE and mass[1] == pytest.approx(ONE_WAY_TIE, abs=1e-7)
-    assert mass[0] == pytest.approx(1 - ONE_WAY_TIE, abs=1e-7)  # kept, not sent
+    assert degree[0] == pytest.approx(ONE_WAY_TIE_FLOOR)
+    assert mass[1] == pytest.approx(ONE_WAY_TIE_FLOOR, abs=1e-7)
+    assert mass[0] == pytest.approx(1 - ONE_WAY_TIE_FLOOR, abs=1e-7)  # kept, not sent
+    # Between members who never return a tie (voters and candidates): half a tie.
+    voters = graph([(0, 1), (2, 1)], 3)
+    _, degree = reputation_walk(voters, [0], iterations=1)
+    assert degree[0] == pytest.approx(ONE_WAY_TIE)
+
+
+@settings(max_examples=60, deadline=None)
+@given(honest_edges, ring_edges, st.lists(st.integers(0, 7), min_size=1, max_size=3))
+def test_unsolicited_vouches_weigh_no_more_than_the_honest_member_allows(honest_e, ring_e, seeds):
+    # Sybils' one-way vouches for an honest member weigh at most what that member's own
+    # unreturned share allows: ONE_WAY_TIE_FLOOR when the member returns all its vouches,
+    # whatever the ring does (leaving its own vouches unreturned does not raise it).
+    g = graph([*honest_e, *ring_e], 14)
+    merged = g._merged.toarray()
+    ties = np.minimum(np.abs(merged) / 0.05, 1.0)
+    ties[ties < 1e-6] = 0.0
+    report = merged < 0
+    unreturned = _unreturned(ties, report)
+    sym = _pair_weights(ties, report)
+    mutual = np.minimum(ties, ties.T)
+    for h in range(8):
+        for s in range(8, 14):
+            if report[s, h] or report[h, s]:
+                continue  # upheld reports keep half a tie
+            one_way = ties[h, s] + ties[s, h] - 2 * mutual[h, s]
+            cap = ONE_WAY_TIE_FLOOR + (ONE_WAY_TIE - ONE_WAY_TIE_FLOOR) * unreturned[h]
+            assert sym[h, s] <= mutual[h, s] + cap * one_way + 1e-9
+    # The walk uses exactly these weights: its degrees are their row sums.
+    _, degree = reputation_walk(g, seeds, iterations=0)
+    np.testing.assert_allclose(degree, sym.sum(axis=1), atol=1e-6)

@@ -40,6 +40,7 @@ __all__ = [
     "KIND_UNKNOWN",
     "KIND_VOUCH",
     "ONE_WAY_TIE",
+    "ONE_WAY_TIE_FLOOR",
     "OUT_WEIGHT_FLOOR",
     "TIE_FULL_WEIGHT",
     "WALK_DEGREE_FLOOR",
@@ -51,6 +52,7 @@ __all__ = [
     "circle_view",
     "evidence_weights",
     "explain",
+    "one_way_weights",
     "personal_trust",
     "reputation",
     "reputation_walk",
@@ -300,6 +302,15 @@ ONE_WAY_TIE = 0.5
 #: mass that its ties would carry at this degree, and keeps the rest: a member with a single
 #: one-way tie (e.g. to a Sybil) cannot send everything it holds through it.
 WALK_DEGREE_FLOOR = 1.0
+#: A one-way tie between two members whose own evidence is all returned weighs this much
+#: (a mutual tie 1), and up to :data:`ONE_WAY_TIE` as the share of evidence they gave that
+#: was not returned grows (the smaller of the two shares decides). Where members return
+#: each other's vouches (Bitcoin Alpha, Facebook), an unsolicited vouch - e.g. a Sybil's
+#: for an honest member, which brings mass back into the Sybil region - weighs a fifth of
+#: what it weighs where nobody does (wiki-Vote's voters), whose one-way ties keep their
+#: weight. Chosen on the development draws (benchmarks/README.md, 2026-12-06 third
+#: session): 0.1 against 0.05, 0.2 and a fixed weight.
+ONE_WAY_TIE_FLOOR = 0.1
 #: With ``tol > 0`` the walk stops early once two more steps moved less than this share of
 #: the mass (L1); two steps, so that a walk that oscillates (voters and the candidates they
 #: vote for, a near-bipartite graph) is not taken for one that settled. Off by default: the
@@ -328,13 +339,18 @@ def reputation(
     few attack edges. Each step a member sends, along each tie (both ways), its mass times
     the tie's weight divided by its degree (the sum of its ties' weights), but by no less
     than :data:`WALK_DEGREE_FLOOR`; what it does not send it keeps. A mutual tie weighs 1,
-    a one-way tie :data:`ONE_WAY_TIE`. A tie is any evidence between two members, upheld
-    reports included (as in SybilRank, which counts every interaction): a report shows that
+    a one-way tie from :data:`ONE_WAY_TIE_FLOOR` (between members who return the ties
+    they are given) to :data:`ONE_WAY_TIE` (where one of them never has), by the smaller
+    of the two members' shares of unreturned evidence: an account's unsolicited vouches
+    for members who return their vouches carry little back to it. A tie is any evidence
+    between two members, upheld reports included (as in SybilRank, which counts every
+    interaction): a report shows that
     the two really dealt with each other, and members whose recorded contacts are mostly
     disputes would otherwise be out of the walk's reach. So the mass entering a Sybil region
     in one step is at most ``sum over the ties crossing into it of weight * mass(u) /
     max(degree(u), floor)`` over its honest ends ``u``, whatever the ring does inside: its
-    vouches for (or reports against) honest members are one-way ties that carry half, and a
+    vouches for (or reports against) honest members are one-way ties that carry at most
+    what the honest member's own unreturned share allows (see :func:`one_way_weights`), and a
     member with a single tie keeps most of its mass. An honest member's upheld report
     against a Sybil is a crossing tie like a vouch; the reported account itself keeps none
     of what comes along it (see below).
@@ -356,13 +372,13 @@ def reputation(
     seed_idx = _as_nodes(seeds, g, "seeds")
     if n == 0 or seed_idx.size == 0:
         return np.zeros(n)
-    mass, degree = _walk(g, seed_idx, iterations, tie_weight, tol)
+    mass, degree, ties = _walk(g, seed_idx, iterations, tie_weight, tol)
     score, scale = _scaled(mass, np.maximum(degree, WALK_DEGREE_FLOOR))
     if g.distrust.nnz and distrust_weight:
         # What came along reports, in the walk's units, against what the member holds: the
         # score keeps the rest. Reports from members the walk barely reaches (e.g. Sybils
         # reporting honest members) weigh as little as their vouches.
-        reported = distrust_weight * _distrust_received(g, mass, degree)
+        reported = distrust_weight * _distrust_received(g, mass, degree, ties)
         with np.errstate(invalid="ignore", divide="ignore"):
             kept = np.where(reported > 0, 1.0 - reported / mass, 1.0)
         score *= np.clip(np.nan_to_num(kept, nan=0.0), 0.0, 1.0)
@@ -379,18 +395,20 @@ def reputation_walk(
 ) -> tuple[np.ndarray, np.ndarray]:
     """The walk behind :func:`reputation`: ``(mass (n,), degree (n,))``, float64. The mass
     sums to 1 (0 without seeds); ``degree`` is each member's ties (evidence of either sign),
-    a mutual tie counting 1 and a one-way tie :data:`ONE_WAY_TIE`. For checks and
+    a mutual tie counting 1 and a one-way tie from :data:`ONE_WAY_TIE_FLOOR` to
+    :data:`ONE_WAY_TIE` (see :func:`one_way_weights`). For checks and
     explanations of the score."""
     n = g.num_nodes
     seed_idx = _as_nodes(seeds, g, "seeds")
     if n == 0 or seed_idx.size == 0:
         return np.zeros(n), _walk_ties(g, tie_weight)[1] if n else np.zeros(0)
-    return _walk(g, seed_idx, iterations, tie_weight, tol)
+    mass, degree, _ = _walk(g, seed_idx, iterations, tie_weight, tol)
+    return mass, degree
 
 
 def _walk(
     g: TrustGraph, seed_idx: np.ndarray, iterations: int | None, tie_weight: float, tol: float
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, sp.csr_array]:
     if iterations is None:
         iterations = max(1, math.ceil(math.log2(max(g.num_nodes, 2))))
     if iterations < 0:
@@ -398,36 +416,90 @@ def _walk(
     if not tie_weight > 0:
         raise ValueError(f"tie_weight must be positive, got {tie_weight}")
     ties, degree = _walk_ties(g, tie_weight)
-    return _trust_walk(ties, degree, seed_idx, iterations, tol), degree
+    return _trust_walk(ties, degree, seed_idx, iterations, tol), degree, ties
 
 
 def _walk_ties(g: TrustGraph, tie_weight: float) -> tuple[sp.csr_array, np.ndarray]:
-    """The ties of the reputation walk as float32 CSR ``(n, n)`` of tie fractions in
-    ``[0, 1]`` (row ``u``: the members ``u`` has evidence about, trust or upheld reports),
-    and each member's degree ``(n,)``, float64: ``ONE_WAY_TIE * (ties in + ties out)``, so
-    a mutual tie counts 1 and a one-way tie ``ONE_WAY_TIE`` (the walk's symmetric weight of
-    ``u - v`` is ``ONE_WAY_TIE * (tie(u, v) + tie(v, u))``)."""
+    """The ties of the reputation walk as float32 CSR ``(n, n)`` (row ``u``: the members
+    ``u`` has evidence about, trust or upheld reports), and each member's degree ``(n,)``,
+    float64: ``ONE_WAY_TIE * (ties in + ties out)``. The walk's symmetric weight of
+    ``u - v`` is ``ONE_WAY_TIE * (tie(u, v) + tie(v, u))``: a mutual tie weighs 1, a
+    one-way tie between :data:`ONE_WAY_TIE_FLOOR` and :data:`ONE_WAY_TIE` (see
+    :func:`one_way_weights`); weak evidence counts as a fraction of a tie."""
     n = g.num_nodes
     merged = g._merged
     indptr, indices = merged.indptr, merged.indices
     data = np.abs(merged.data)
-    # Most evidence is a full tie: start from counts, then correct the few fractional ties.
-    tie_data = np.ones(data.size, dtype=np.float32)
-    degree = np.bincount(indices, minlength=n).astype(np.float64)
-    degree += np.diff(indptr)
+    # Most evidence is a full tie: start from ones, then correct the few fractional ties.
+    tie_data = np.ones(data.size, dtype=np.float64)
     weak = np.flatnonzero(data < tie_weight)
     if weak.size:
         fraction = data[weak] / tie_weight
         # Evidence below a millionth of a tie is no tie: its inverse would overflow float32.
         fraction[fraction < MIN_TIE] = 0.0
         tie_data[weak] = fraction
-        missing = 1.0 - fraction
-        degree -= np.bincount(indices[weak], weights=missing, minlength=n)
-        rows = np.searchsorted(indptr, weak, side="right") - 1
-        degree -= np.bincount(rows, weights=missing, minlength=n)
-    ties = sp.csr_array((tie_data, indices, indptr), shape=merged.shape)
+    tie_data = one_way_weights(indptr, indices, tie_data, n, merged.data < 0)
+    ties = sp.csr_array((tie_data.astype(np.float32), indices, indptr), shape=merged.shape)
+    degree = np.bincount(indices, weights=tie_data, minlength=n).astype(np.float64)
+    totals = np.concatenate([[0.0], np.cumsum(tie_data)])
+    degree += totals[indptr[1:]] - totals[indptr[:-1]]
     degree *= ONE_WAY_TIE
     return ties, degree
+
+
+def one_way_weights(
+    indptr: np.ndarray,
+    indices: np.ndarray,
+    tie: np.ndarray,
+    n: int,
+    report: np.ndarray | None = None,
+) -> np.ndarray:
+    """Per-entry weights ``(m,)`` of a CSR pattern of ties ``tie`` (fractions in ``[0, 1]``,
+    row ``u`` = the evidence ``u`` gave; ``report``: ``(m,)`` bool, the entries that are
+    upheld reports) such that ``ONE_WAY_TIE * (w(u, v) + w(v, u))``
+    is the walk's weight of the pair: its mutual part ``min(tie(u, v), tie(v, u))`` weighs
+    1, the rest (given by one side only) ``2 * c(u, v)`` times its fraction, with ``c``
+    from ``ONE_WAY_TIE_FLOOR`` (both members have their own evidence returned) to
+    ``ONE_WAY_TIE`` (one of them never has), by the smaller of the two members' shares of
+    unreturned evidence (a member who gave none counts 1). The smaller, so that an
+    account cannot raise what its one-way ties to a member carry by its own behaviour:
+    only the member's own ties decide it. Reports are one-way by nature and need a
+    moderator to uphold them (no account gives them for free): they keep
+    ``ONE_WAY_TIE`` and are left out of the shares (evidence given and returned counts
+    vouches, meetings and endorsements only)."""
+    m = tie.size
+    if m == 0:
+        return tie
+    rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(indptr))
+    # Pair each entry (u, v) with its reverse (v, u): one transpose (a linear-time CSR
+    # conversion) and one sparse sum, in which each entry carries its position + 1 and
+    # each transposed one its position + 1 times (m + 1), so that a sum holding both
+    # reads back as the two positions.
+    base = m + 1
+    forward = sp.csr_array((np.arange(1, base, dtype=np.int64), indices, indptr), shape=(n, n))
+    backward = sp.csr_array(forward.T)
+    backward.data *= base
+    both = sp.csr_array(forward + backward)
+    code = both.data
+    paired = code[(code % base != 0) & (code >= base)]
+    own_pos = paired % base - 1
+    rev_pos = paired // base - 1
+    mutual = np.zeros(m)
+    mutual[own_pos] = np.minimum(tie[own_pos], tie[rev_pos])
+    if report is None:
+        report = np.zeros(m, dtype=bool)
+    positive = ~report
+    returned_pos = own_pos[positive[own_pos] & positive[rev_pos]]
+    gave = np.bincount(rows[positive], weights=tie[positive], minlength=n)
+    returned = np.bincount(rows[returned_pos], weights=mutual[returned_pos], minlength=n)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        unreturned = np.where(gave > 0, 1.0 - returned / np.where(gave > 0, gave, 1.0), 1.0)
+    unreturned = np.clip(unreturned, 0.0, 1.0)
+    share = np.minimum(unreturned[rows], unreturned[indices])
+    c = ONE_WAY_TIE_FLOOR + (ONE_WAY_TIE - ONE_WAY_TIE_FLOOR) * share
+    c[report] = ONE_WAY_TIE
+    result: np.ndarray = mutual + (tie - mutual) * (c / ONE_WAY_TIE)
+    return result
 
 
 def _scaled(mass: np.ndarray, degree: np.ndarray) -> tuple[np.ndarray, float]:
@@ -475,13 +547,22 @@ def _trust_walk(
     return mass.astype(np.float64)
 
 
-def _distrust_received(g: TrustGraph, mass: np.ndarray, degree: np.ndarray) -> np.ndarray:
+def _distrust_received(
+    g: TrustGraph, mass: np.ndarray, degree: np.ndarray, ties: sp.csr_array
+) -> np.ndarray:
     """What each member receives along reports in the reputation walk's units: a reporter
-    ``u`` sends ``mass[u] * report(u, v) / max(degree(u), floor)`` along each report, where
-    a full report (weight -1 or stronger) counts like the one-way tie it is in the walk,
-    ``ONE_WAY_TIE``, and a weaker one in proportion."""
-    reports = np.minimum(g.distrust.data, 1.0) * ONE_WAY_TIE
-    weights = sp.csr_array((reports, g.distrust.indices, g.distrust.indptr), shape=g.distrust.shape)
+    ``u`` sends ``mass[u] * ONE_WAY_TIE * tie(u, v) * report(u, v) / max(degree(u), floor)``
+    along each report, where ``tie(u, v)`` is what the report weighs in the walk (see
+    :func:`one_way_weights`: less when it is one-way between members who return their
+    ties) and ``report(u, v)`` its strength, 1 for a full report (weight -1 or stronger)
+    and in proportion below."""
+    merged = g._merged
+    negative = merged.data < 0
+    strength = np.where(negative, np.minimum(-merged.data, 1.0), 0.0)
+    weights = sp.csr_array(
+        (ONE_WAY_TIE * ties.data.astype(np.float64) * strength, merged.indices, merged.indptr),
+        shape=merged.shape,
+    )
     received: np.ndarray = weights.T @ (mass / np.maximum(degree, WALK_DEGREE_FLOOR))
     return received
 
