@@ -441,8 +441,7 @@ def _walk_ties(g: TrustGraph, tie_weight: float) -> tuple[sp.csr_array, np.ndarr
     tie_data = one_way_weights(indptr, indices, tie_data, n, merged.data < 0)
     ties = sp.csr_array((tie_data.astype(np.float32), indices, indptr), shape=merged.shape)
     degree = np.bincount(indices, weights=tie_data, minlength=n).astype(np.float64)
-    totals = np.concatenate([[0.0], np.cumsum(tie_data)])
-    degree += totals[indptr[1:]] - totals[indptr[:-1]]
+    degree += _row_sums(tie_data, indptr)
     degree *= ONE_WAY_TIE
     return ties, degree
 
@@ -470,36 +469,46 @@ def one_way_weights(
     m = tie.size
     if m == 0:
         return tie
-    rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(indptr))
+    counts = np.diff(indptr)
     # Pair each entry (u, v) with its reverse (v, u): one transpose (a linear-time CSR
-    # conversion) and one sparse sum, in which each entry carries its position + 1 and
-    # each transposed one its position + 1 times (m + 1), so that a sum holding both
-    # reads back as the two positions.
-    base = m + 1
-    forward = sp.csr_array((np.arange(1, base, dtype=np.int64), indices, indptr), shape=(n, n))
-    backward = sp.csr_array(forward.T)
-    backward.data *= base
-    both = sp.csr_array(forward + backward)
-    code = both.data
-    paired = code[(code % base != 0) & (code >= base)]
-    own_pos = paired % base - 1
-    rev_pos = paired // base - 1
+    # conversion) and one sparse sum, in which each entry carries its position + 1 as a
+    # real number and each transposed one as an imaginary one, so that a sum holding
+    # both reads back as the two positions.
+    position = np.arange(1, m + 1, dtype=np.float64)
+    forward = sp.csr_array((position.astype(np.complex128), indices, indptr), shape=(n, n))
+    backward = sp.csr_array(sp.csr_array((position * 1j, indices, indptr), shape=(n, n)).T)
+    code = (forward + backward).data
+    paired = (code.real > 0) & (code.imag > 0)
+    own_pos = code.real[paired].astype(np.int64) - 1
+    rev_pos = code.imag[paired].astype(np.int64) - 1
+    del forward, backward, code, paired
     mutual = np.zeros(m)
     mutual[own_pos] = np.minimum(tie[own_pos], tie[rev_pos])
-    if report is None:
-        report = np.zeros(m, dtype=bool)
-    positive = ~report
-    returned_pos = own_pos[positive[own_pos] & positive[rev_pos]]
-    gave = np.bincount(rows[positive], weights=tie[positive], minlength=n)
-    returned = np.bincount(rows[returned_pos], weights=mutual[returned_pos], minlength=n)
+    if report is not None and report.any():
+        # Reports neither count as evidence given nor as evidence returned.
+        given = np.where(report, 0.0, tie)
+        returned_by = np.where(report, 0.0, mutual)
+        returned_by[own_pos[report[rev_pos]]] = 0.0
+    else:
+        given, returned_by = tie, mutual
+    gave = _row_sums(given, indptr)
+    returned = _row_sums(returned_by, indptr)
     with np.errstate(invalid="ignore", divide="ignore"):
         unreturned = np.where(gave > 0, 1.0 - returned / np.where(gave > 0, gave, 1.0), 1.0)
     unreturned = np.clip(unreturned, 0.0, 1.0)
-    share = np.minimum(unreturned[rows], unreturned[indices])
+    share = np.minimum(np.repeat(unreturned, counts), unreturned[indices])
     c = ONE_WAY_TIE_FLOOR + (ONE_WAY_TIE - ONE_WAY_TIE_FLOOR) * share
-    c[report] = ONE_WAY_TIE
+    if report is not None:
+        c[report] = ONE_WAY_TIE
     result: np.ndarray = mutual + (tie - mutual) * (c / ONE_WAY_TIE)
     return result
+
+
+def _row_sums(values: np.ndarray, indptr: np.ndarray) -> np.ndarray:
+    """Sums of ``values`` (one per CSR entry) over each row, ``(n,)`` float64."""
+    totals = np.concatenate([[0.0], np.cumsum(values, dtype=np.float64)])
+    sums: np.ndarray = totals[indptr[1:]] - totals[indptr[:-1]]
+    return sums
 
 
 def _scaled(mass: np.ndarray, degree: np.ndarray) -> tuple[np.ndarray, float]:
