@@ -2285,7 +2285,11 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "foudre, cambriolage, vandalisme, déclaration de sinistre, expert d'assuré, "
         "expert d'assurance, expertise contradictoire, indemnisation, indemnité, "
         "dédommagement, évaluation des dommages, chiffrage des dommages, perte d'exploitation, "
-        "franchise d'assurance, assureur refuse, offre d'indemnisation",
+        "franchise d'assurance, assureur refuse, offre d'indemnisation, dommages, endommagé, "
+        "endommagés, détruit, détruits, détérioré, eau partout, plafond, toiture arrachée, "
+        "dégâts matériels, catastrophe naturelle, sécheresse, fissures, expert, contre-expert, "
+        "rapport d'expertise, litige avec l'assurance, assureur traîne, "
+        "indemnisation insuffisante, vétusté",
     ),
     "communication de crise": (
         "une crise d'image",
@@ -2293,7 +2297,11 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "lynchage, shitstorm, insultes, harcèlement en ligne, avis négatifs, mauvaise presse, "
         "rumeur, boycott, image ternie, réputation, e-réputation, gestion de crise, "
         "communication sensible, porte-parole, media training, éléments de langage, "
-        "rappel de produit, intoxication, accusation, accusé",
+        "rappel de produit, intoxication, accusation, accusé, image de marque abîmée, "
+        "réputation en jeu, journalistes appellent, articles négatifs, "
+        "attaques sur les réseaux, commentaires haineux, plainte publique, client mécontent, "
+        "révélations, fuite dans la presse, crise sanitaire, accident grave, "
+        "communiqué d'urgence",
     ),
     "capacités de production à partager": (
         "des machines inoccupées",
@@ -2303,7 +2311,11 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "capacités disponibles, capacités de production, capacité de production, "
         "bourse de sous-traitance, place de marché industrielle, donneur d'ordres, "
         "donneurs d'ordres, sous-traitance de capacité, mutualiser les machines, "
-        "louer nos machines, chômage partiel, délocalisé, délocalisation",
+        "louer nos machines, chômage partiel, délocalisé, délocalisation, surcapacité, "
+        "outil industriel sous-utilisé, presses, tours, fraiseuses, "
+        "ligne de production arrêtée, équipes au chômage technique, manque de commandes, "
+        "trouver du travail pour l'atelier, remplir l'atelier, charge à combler, "
+        "travail à façon, façonnier, sous-traitant industriel, co-traitance",
     ),
     "comptabilité": (
         "des comptes à tenir",
@@ -2311,7 +2323,11 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "liasse fiscale, déclaration de résultats, comptes annuels, tenue comptable, "
         "tenue des comptes, écritures comptables, grand livre, rapprochement bancaire, "
         "justificatifs, pièces comptables, factures en vrac, notes de frais, "
-        "exercice comptable, TVA à déclarer, déclaration de TVA, fisc, impots.gouv",
+        "exercice comptable, TVA à déclarer, déclaration de TVA, fisc, impots.gouv, "
+        "cabinet comptable, saisie comptable, révision des comptes, dépôt des comptes, greffe, "
+        "compte de résultat, amortissements, immobilisations, rapprochements, "
+        "relevés bancaires, tenue de comptabilité, micro-entrepreneur, régime réel, "
+        "impôt sur les sociétés, déclarations fiscales",
     ),
     "droit du travail": (
         "un différend avec un salarié",
@@ -2321,7 +2337,11 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "inspection du travail, harcèlement moral, contrat de travail, "
         "clause de non-concurrence, heures supplémentaires impayées, temps de travail, "
         "sanction disciplinaire, avertissement, mise à pied, salariée enceinte, "
-        "accord d'entreprise, convention collective",
+        "accord d'entreprise, convention collective, avocat travailliste, "
+        "conflit avec un salarié, salarié conteste, lettre de licenciement, "
+        "entretien préalable, abandon de poste, arrêt maladie abusif, "
+        "accident du travail contesté, inaptitude, reclassement pour inaptitude, "
+        "période d'essai, requalification, CDD requalifié, temps partiel, forfait jours",
     ),
     "recrutement": (
         "un poste à pourvoir",
@@ -2330,7 +2350,11 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "poste vacant, poste à pourvoir, pénurie de candidats, aucun candidat, "
         "personne ne répond à nos annonces, annonce d'emploi, offre d'emploi, sourcing, "
         "entretiens d'embauche, présélection, cabinet de recrutement, ingénieur à recruter, "
-        "cadre à recruter, profil rare, turnover, démission",
+        "cadre à recruter, profil rare, turnover, démission, recrutements, recrute, recrutons, "
+        "embauches, nous embauchons, trouver des profils, manque de personnel, "
+        "difficultés de recrutement, pénurie de main-d'œuvre, postes non pourvus, CV, "
+        "jobboard, job dating, marque employeur, onboarding, intégration des recrues, "
+        "directeur d'usine, commercial à recruter",
     ),
     "levée de fonds": (
         "un besoin de capitaux",
@@ -2339,7 +2363,10 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "série A, tour de table, entrée au capital, ouvrir le capital, valorisation, pitch, "
         "pitch deck, jeune pousse, hypercroissance, industrialiser, passer à l'échelle, "
         "runway, trésorerie pour grandir, financer la croissance, equity, BSA AIR, dilution, "
-        "data room",
+        "data room, fonds propres, augmentation de capital, actionnaires, "
+        "prise de participation, investisseurs privés, family office, corporate venture, "
+        "pré-amorçage, croissance externe, financement en capital, capital-développement, "
+        "due diligence, pacte d'actionnaires, term sheet, scale-up",
     ),
     "recouvrement de créances": (
         "des factures impayées",
@@ -2347,7 +2374,11 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "débiteurs, mauvais payeur, ne paie pas, ne règle pas, retard de paiement, relance, "
         "relances, mise en demeure, injonction de payer, recouvrement, recouvrer, "
         "récupérer les sommes, doit de l'argent, nous doit, somme due, sommes dues, "
-        "contentieux client, huissier pour impayé",
+        "contentieux client, huissier pour impayé, factures non payées, client ne paie plus, "
+        "client injoignable, argent qui ne rentre pas, relancer les mauvais payeurs, "
+        "créance irrécouvrable, titre exécutoire, procédure de recouvrement, "
+        "agence de recouvrement, recouvrement amiable, recouvrement judiciaire, "
+        "pénalités de retard, lettre de relance",
     ),
     "affacturage": (
         "des délais de paiement trop longs",
@@ -2356,7 +2387,10 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "délais de paiement, paie à 60 jours, paient à 90 jours, paiement à 90 jours, "
         "payé à 90 jours, attendre le paiement, décalage de trésorerie, "
         "besoin en fonds de roulement, BFR, poste clients, assurance-crédit, encours clients, "
-        "grande distribution paie tard",
+        "grande distribution paie tard, financement des factures, "
+        "trésorerie bloquée dans les factures, clients paient tard, encaisser plus vite, "
+        "accélérer les encaissements, délais clients, crédit clients, Dailly, "
+        "financement court terme, reverse factoring, affactureur",
     ),
     "traduction": (
         "un document en langue étrangère",
@@ -2365,7 +2399,10 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "version anglaise, version allemande, version espagnole, version italienne, "
         "en allemand, en anglais, en espagnol, en italien, en chinois, en japonais, "
         "notice en plusieurs langues, documents étrangers, relecture par un natif, "
-        "multilingue",
+        "multilingue, traduire nos documents, traduction de documents, traduction de site, "
+        "traduction de contrats, notice, manuel utilisateur, fiche technique à traduire, "
+        "catalogue à traduire, sous-titrage, sous-titres, langue cible, traduction certifiée, "
+        "apostille, néerlandais, portugais, polonais, arabe, russe",
     ),
     "référencement naturel": (
         "un site introuvable",
@@ -2373,7 +2410,11 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "google, première page, deuxième page, cinquième page, résultats de recherche, "
         "positionnement, mots-clés, mot-clé, netlinking, backlinks, visibilité en ligne, "
         "invisible sur internet, introuvable sur internet, personne ne trouve notre site, "
-        "trafic organique, audit SEO, sortir en premier, concurrents apparaissent avant",
+        "trafic organique, audit SEO, sortir en premier, concurrents apparaissent avant, "
+        "être visible sur Google, apparaître sur Google, classement Google, "
+        "Google Business Profile, fiche Google, référencement local, optimisation du site, "
+        "contenu optimisé, balises, indexation, trafic du site, visites du site, "
+        "peu de visites, audience du site, position sur Google",
     ),
     "boutique en ligne": (
         "une vente en ligne à ouvrir",
@@ -2381,7 +2422,10 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "vente en ligne, vendre en ligne, vendre sur internet, commander en ligne, "
         "commande en ligne, paiement en ligne, paiement sécurisé, panier, shopify, "
         "woocommerce, prestashop, magento, click and collect, catalogue en ligne, "
-        "site de vente",
+        "site de vente, vente à distance, commerce électronique, site de commerce, "
+        "boutique web, e-shop, livraison à domicile, commandes en ligne, "
+        "vendre nos produits en ligne, ventes en ligne, drive, gestion des commandes en ligne, "
+        "tunnel de commande",
     ),
     "cybersécurité": (
         "une attaque informatique",
@@ -2389,7 +2433,11 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "rançongiciel, ransomware, rançon, fichiers chiffrés, chiffré, virus, malware, "
         "phishing, hameçonnage, fausse facture, arnaque au président, usurpation, intrusion, "
         "test d'intrusion, pentest, cybersécurité, sécurité informatique, faille, "
-        "vulnérabilité, mots de passe volés, messagerie piratée, fuite de données",
+        "vulnérabilité, mots de passe volés, messagerie piratée, fuite de données, "
+        "sécurité des systèmes d'information, RSSI, firewall, pare-feu, antivirus, EDR, "
+        "sensibilisation des salariés, mails frauduleux, compte piraté, site piraté, "
+        "données volées, cyber, cybercriminels, attaque par rançongiciel, "
+        "incident de sécurité, audit de sécurité, plan de sécurité",
     ),
     "protection des données": (
         "des données personnelles à protéger",
@@ -2397,7 +2445,11 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "protection des données, CNIL, délégué à la protection des données, DPO, "
         "registre des traitements, consentement, cookies, droit à l'effacement, droit d'accès, "
         "supprimer ses données, effacer ses données, fichier clients, analyse d'impact, "
-        "sous-traitant de données, politique de confidentialité, mentions légales",
+        "sous-traitant de données, politique de confidentialité, mentions légales, "
+        "données clients, données des salariés, vie privée, confidentialité, conformité CNIL, "
+        "plainte à la CNIL, sanction CNIL, demande de suppression, durée de conservation, "
+        "sous-traitance de données, transfert de données, violation de données, "
+        "prospection par email",
     ),
     "formation au management": (
         "des managers à former",
@@ -2405,7 +2457,11 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "chef d'équipe, chefs d'équipe, chef de rayon, responsable d'équipe, nouveau manager, "
         "promu, promotion interne, animer une équipe, animation d'équipe, "
         "gestion des conflits, délégation, feedback, posture managériale, leadership, "
-        "ambiance se dégrade, mauvaise ambiance, crie sur, autoritaire, entretien annuel",
+        "ambiance se dégrade, mauvaise ambiance, crie sur, autoritaire, entretien annuel, "
+        "formation managériale, manager de proximité, premier poste de manager, "
+        "jeunes managers, encadrer, diriger une équipe, motiver une équipe, "
+        "conduite de réunion, communication managériale, management à distance, "
+        "conflits dans l'équipe, chefs d'atelier, contremaîtres, agents de maîtrise",
     ),
     "coaching de dirigeants": (
         "la solitude du dirigeant",
@@ -2413,7 +2469,10 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "solitude du dirigeant, seul face aux décisions, seule face aux décisions, épuisement, "
         "burn-out, surmenage, stress, prise de recul, prendre du recul, confiance en soi, "
         "posture de dirigeant, prise de décision, développement personnel, mentorat, mentor, "
-        "sparring partner, charge mentale, dors mal",
+        "sparring partner, charge mentale, dors mal, accompagnement individuel, "
+        "accompagnement du dirigeant, coach certifié, executive coaching, séances de coaching, "
+        "doutes, fatigue, usure, dirigeant épuisé, gestion du temps, organisation personnelle, "
+        "vision, prendre de la hauteur, transition de dirigeant",
     ),
     "médiation": (
         "un conflit à apaiser",
@@ -2421,7 +2480,10 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "dispute, mésentente, ne se parlent plus, ne nous parlons plus, bloque tout, "
         "associés en conflit, conflit entre associés, cofondateur, cofondatrice, "
         "rupture entre associés, règlement amiable, résolution amiable, conciliation, "
-        "négociation raisonnée, apaiser",
+        "négociation raisonnée, apaiser, tensions entre associés, associés brouillés, "
+        "blocage entre associés, litige entre salariés, conflit interpersonnel, tiers neutre, "
+        "trouver un accord, sortir du conflit, dialogue rompu, "
+        "conflit familial dans l'entreprise, mésentente entre frères, médiation familiale",
     ),
     "transmission d'entreprise": (
         "un départ à la retraite du dirigeant",
@@ -2429,7 +2491,11 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "vendre la société, repreneur, repreneurs, reprise, reprendre, acquéreur, acquéreurs, "
         "rachat, racheter, successeur, succession, retraite, départ à la retraite, "
         "partir à la retraite, aucun de mes enfants, évaluation de l'entreprise, "
-        "valeur de l'entreprise, garantie de passif, LBO, fusion-acquisition, cédant",
+        "valeur de l'entreprise, garantie de passif, LBO, fusion-acquisition, cédant, "
+        "vendre l'entreprise, mettre en vente, cession de parts, cession de fonds de commerce, "
+        "fonds de commerce, reprise d'entreprise, transmission familiale, passer la main, "
+        "préparer ma sortie, prix de vente, repreneur externe, salariés repreneurs, "
+        "bourse d'opportunités",
     ),
     "immobilier d'entreprise": (
         "des locaux à trouver",
@@ -2437,14 +2503,22 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "atelier à louer, louer des bureaux, acheter des bureaux, bail commercial, bail, "
         "fin de bail, déménager, déménagement, trop petit, trop petits, à l'étroit, "
         "manque de place, plus de place, agrandir, immobilier d'entreprise, agent immobilier, "
-        "surface, mètres carrés, emplacement, propriétaire ne renouvelle pas",
+        "surface, mètres carrés, emplacement, propriétaire ne renouvelle pas, "
+        "chercher des bureaux, trouver un entrepôt, trouver un atelier, local plus grand, "
+        "locaux plus grands, locaux trop petits, bureaux trop petits, surface plus grande, "
+        "déménager dans plus grand, bail 3-6-9, locaux d'activité, zone d'activité, "
+        "parc d'activités, achat de locaux, location de locaux",
     ),
     "déménagement d'entreprise": (
         "un déménagement",
         "déménagement, déménager, déménageur, déménageurs, transfert, transférer, "
         "changement de site, nouveau site, déplacer les machines, transfert de machines, "
         "transfert industriel, manutention lourde, monte-meubles, cartons d'archives, "
-        "archives à déplacer, parc informatique, mise en caisse, garde-meubles, emménagement",
+        "archives à déplacer, parc informatique, mise en caisse, garde-meubles, emménagement, "
+        "transfert d'activité, transfert de bureaux, déménagement de bureaux, "
+        "déménagement industriel, déplacer l'atelier, changer de locaux, emballer, "
+        "cartons de déménagement, transport de machines, levage, grutage, démontage, "
+        "remontage",
     ),
     "logistique": (
         "des stocks et des colis à gérer",
@@ -2452,7 +2526,10 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "préparation de commandes, picking, colis, colisage, expédition, expédier, "
         "envoi des colis, gestion des retours, e-logistique, fulfillment, stock déborde, "
         "garage déborde, plus de place pour le stock, cartons partout, prestataire logistique, "
-        "3PL, transport de marchandises",
+        "3PL, transport de marchandises, entrepôt logistique, plateforme logistique, "
+        "supply chain, chaîne logistique, commandes à préparer, commandes en retard, "
+        "ruptures de stock, gestion de stock, inventaire, transporteur, messagerie, "
+        "affrètement, palettes à stocker, externaliser la logistique",
     ),
     "transport frigorifique": (
         "une chaîne du froid à tenir",
@@ -2460,7 +2537,9 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "camion frigorifique, camions frigorifiques, surgelé, surgelés, congelé, "
         "produits frais, denrées périssables, périssable, fromages, viande, poisson, laitiers, "
         "arrivés tièdes, rupture de la chaîne du froid, basse température, sous température, "
-        "glacières, transport de produits frais",
+        "glacières, transport de produits frais, frigo, réfrigération, produits laitiers, "
+        "glaces, crèmes glacées, chocolats, fruits et légumes, traiteur livré froid, "
+        "température maîtrisée, sonde de température, ATP, transport alimentaire",
     ),
     "douane": (
         "des marchandises à dédouaner",
@@ -2469,7 +2548,10 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "importer, export hors Europe, bloqué au port, bloquée à la frontière, "
         "retenu à la frontière, conteneur, conteneurs, code SH, nomenclature douanière, "
         "classement tarifaire, droits de douane, incoterms, EORI, Brexit, "
-        "certificat d'origine, licence d'exportation",
+        "certificat d'origine, licence d'exportation, importation de marchandises, "
+        "marchandises importées, achats hors UE, hors Union européenne, frais de douane, "
+        "taxes à l'importation, déclaration d'import, déclaration d'export, DAU, "
+        "régime douanier, entrepôt sous douane, contrôle douanier, saisie en douane",
     ),
     "export": (
         "un marché étranger à conquérir",
@@ -2477,35 +2559,50 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "marchés étrangers, à l'étranger, prospection internationale, distributeur étranger, "
         "importateur, importateurs, grossiste étranger, Allemagne, allemand, outre-Rhin, "
         "Espagne, Italie, Belgique, Suisse, Canada, Chine, Japon, États-Unis, Royaume-Uni, "
-        "Team France Export, Business France, V.I.E., salon international",
+        "Team France Export, Business France, V.I.E., salon international, "
+        "vendre à l'étranger, développer à l'international, prospecter l'étranger, "
+        "clients étrangers, marchés internationaux, pays cible, implantation à l'étranger, "
+        "filiale à l'étranger, agent à l'étranger, export hors de France, Europe du Nord, "
+        "Maghreb, Afrique, Asie, Amérique",
     ),
     "photographie": (
         "des images à refaire",
         "photo, photos, photographe, photographie, prise de vue, prises de vue, packshot, "
         "shooting, séance photo, images produits, photos produits, photos floues, "
         "mal éclairées, photo prise au téléphone, portrait, portraits, reportage photo, "
-        "détourage, retouche, banque d'images, visuels produits",
+        "détourage, retouche, banque d'images, visuels produits, photos professionnelles, "
+        "belles photos, images de qualité, photos du catalogue, photos du site, "
+        "photos de l'équipe, photos des locaux, photos culinaires, photos de plats, "
+        "photographe culinaire, photographe corporate, shooting produit, fond blanc",
     ),
     "vidéo d'entreprise": (
         "une vidéo à tourner",
         "vidéo, vidéos, vidéaste, film, film d'entreprise, film institutionnel, tournage, "
         "tourner, montage vidéo, réalisateur, motion design, animation vidéo, clip, "
         "reportage vidéo, interview filmée, drone, vidéo de présentation, youtube, tiktok, "
-        "réels, vidéo pour les réseaux",
+        "réels, vidéo pour les réseaux, film de présentation, vidéo corporate, "
+        "vidéo promotionnelle, teaser, spot publicitaire, captation, captation d'événement, "
+        "film de marque, tuto vidéo, vidéo tutoriel, témoignages clients filmés, web-série",
     ),
     "identité visuelle": (
         "une image de marque vieillie",
         "logo, logos, identité visuelle, charte graphique, graphiste, graphisme, "
         "design graphique, refonte de marque, rebranding, image de marque, vieillot, démodé, "
         "daté, ringard, look, couleurs de la marque, typographie, cartes de visite, papeterie, "
-        "supports imprimés, nom de marque, naming",
+        "supports imprimés, nom de marque, naming, identité de marque, nouveau logo, "
+        "refaire le logo, moderniser l'image, image vieillissante, design de marque, "
+        "plateforme de marque, univers graphique, directeur artistique, studio de design, "
+        "agence de design, cohérence visuelle",
     ),
     "rédaction": (
         "des textes à écrire",
         "rédaction, rédacteur, rédactrice, rédiger, écrire, écriture, textes, contenus, "
         "contenu, articles, article de blog, blog, copywriting, concepteur-rédacteur, "
         "fiches produits, pages vides, plume, ghostwriter, livre blanc, newsletter à écrire, "
-        "brochure à rédiger, textes du site, ligne éditoriale",
+        "brochure à rédiger, textes du site, ligne éditoriale, rédacteur web, "
+        "contenus rédactionnels, textes commerciaux, textes de présentation, "
+        "plaquette commerciale, contenu de blog, rédiger nos textes, écrire nos contenus, "
+        "relecture, correction, storytelling, communiqués à écrire",
     ),
     "réseaux sociaux": (
         "des réseaux sociaux à animer",
@@ -2513,7 +2610,9 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "Instagram, LinkedIn, TikTok, Twitter, Pinterest, publications, publier, abonnés, "
         "followers, likes, influenceur, influenceurs, influence, animation des réseaux, "
         "modération, commentaires sans réponse, page Facebook, compte Instagram, stories, "
-        "calendrier éditorial",
+        "calendrier éditorial, présence sur les réseaux, visibilité sur les réseaux, "
+        "comptes sociaux, posts, publication régulière, audience, communauté, engagement, "
+        "stratégie social media, social media, publicités sur les réseaux",
     ),
     "relations presse": (
         "une actualité à faire connaître",
@@ -2521,27 +2620,39 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "attachée de presse, communiqué, communiqué de presse, dossier de presse, "
         "conférence de presse, médias, média, article dans le journal, journal local, "
         "presse régionale, presse spécialisée, radio, télévision, faire parler de nous, "
-        "personne n'en parle, retombées presse, interview",
+        "personne n'en parle, retombées presse, interview, couverture médiatique, "
+        "visibilité médiatique, passages dans les médias, être cité dans la presse, "
+        "parler aux journalistes, reportage, journaux, magazines, presse économique, "
+        "relations médias, RP",
     ),
     "événementiel": (
         "un événement à organiser",
         "événement, événements, évènement, événementiel, séminaire, séminaires, convention, "
         "congrès, soirée, soirée d'entreprise, gala, anniversaire de l'entreprise, "
         "lancement de produit, inauguration, invités, lieu de réception, "
-        "organisation d'événements, agence événementielle, logistique d'événement, incentive",
+        "organisation d'événements, agence événementielle, logistique d'événement, incentive, "
+        "soirée clients, journée portes ouvertes, assemblée générale, salon maison, "
+        "remise de prix, fête de fin d'année, arbre de Noël, kick-off, anniversaire, "
+        "300 invités, lieu de séminaire, hébergement des participants",
     ),
     "traiteur": (
         "un repas à servir",
         "traiteur, repas, repas d'affaires, déjeuner, dîner, buffet, buffets, cocktail, "
         "cocktails, plateaux-repas, plateaux repas, petit-déjeuner, apéritif, service à table, "
-        "serveurs, livrés et servis, pause café",
+        "serveurs, livrés et servis, pause café, restauration, restaurer, nourrir, "
+        "déjeuner d'affaires, repas de groupe, repas d'équipe, buffet froid, "
+        "cocktail dînatoire, vin d'honneur, pot de départ, apéritif dînatoire, plateau repas, "
+        "livraison de repas",
     ),
     "nettoyage": (
         "des locaux sales",
         "nettoyage, nettoyer, ménage, propreté, entretien des locaux, sale, sales, saleté, "
         "crasse, poussière, poussiéreux, poubelles, sanitaires, toilettes, vitres, vitrerie, "
         "lavage, agent d'entretien, femme de ménage, société de nettoyage, "
-        "nettoyage après travaux, désinfection, odeurs",
+        "nettoyage après travaux, désinfection, odeurs, nettoyage des bureaux, "
+        "nettoyage industriel, nettoyage des vitres, bureaux sales, locaux sales, "
+        "hygiène des locaux, entretien ménager, agents de propreté, produits d'entretien, "
+        "remise en état, décapage",
     ),
     "assistance informatique": (
         "des ordinateurs en panne",
@@ -2549,7 +2660,11 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "support informatique, dépannage informatique, helpdesk, ordinateur, ordinateurs, PC, "
         "poste de travail, postes de travail, imprimante, wifi, connexion internet, "
         "ne se connecte plus, plante, bug, bugs, lenteur, mise à jour, parc informatique, "
-        "infogérance, contrat de maintenance informatique",
+        "infogérance, contrat de maintenance informatique, panne informatique, "
+        "problème informatique, ordinateur lent, ordinateur en panne, écran noir, "
+        "messagerie en panne, imprimante en panne, installation de logiciels, configuration, "
+        "maintenance informatique, technicien, intervention sur site, "
+        "prise en main à distance",
     ),
     "hébergement cloud": (
         "un serveur fragile",
@@ -2557,14 +2672,19 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "sauvegarde, sauvegardes, backup, pas de sauvegarde, perte de données, tout perdu, "
         "disque dur, disque dur en panne, NAS, migration, migrer, Microsoft 365, "
         "Google Workspace, messagerie, plan de reprise, continuité d'activité, infogérance, "
-        "virtualisation",
+        "virtualisation, serveur en panne, serveur vieillissant, serveur dans le placard, "
+        "salle serveur, stockage en ligne, sauvegarde en ligne, sauvegarde externalisée, "
+        "données perdues, restauration des données, cloud privé, cloud public, Azure, AWS, "
+        "OVH",
     ),
     "application mobile": (
         "une application à créer",
         "application mobile, app, appli, application, smartphone, téléphone, iPhone, Android, "
         "iOS, App Store, Google Play, stores, application native, application hybride, "
         "notifications, réserver depuis le téléphone, développeur mobile, flutter, "
-        "react native",
+        "react native, application smartphone, application pour téléphone, app mobile, "
+        "version mobile, application de réservation, application client, "
+        "développer une application, créer une application",
     ),
     "logiciel de gestion": (
         "des outils de gestion éparpillés",
@@ -2572,14 +2692,20 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "logiciel de gestion intégré, gestion commerciale, gestion des stocks, "
         "gestion de production, facturation, tableurs, tableur, Excel, fichiers Excel, "
         "double saisie, ressaisie, ressaisir, chiffres ne concordent pas, outils éparpillés, "
-        "Sage, Odoo, SAP, Cegid, Divalto, logiciel métier, intégration de logiciel",
+        "Sage, Odoo, SAP, Cegid, Divalto, logiciel métier, intégration de logiciel, "
+        "logiciel unique, tout centraliser, centraliser les données, outil de gestion, "
+        "gestion des commandes, gestion des achats, suivi de production, traçabilité des lots, "
+        "GPAO, saisies multiples, informations dispersées, fichiers partout",
     ),
     "tableaux de bord": (
         "des chiffres impossibles à suivre",
         "tableau de bord, tableaux de bord, indicateurs, indicateurs clés, KPI, "
         "informatique décisionnelle, business intelligence, Power BI, Tableau, Looker, "
         "visualisation, dataviz, pilotage, piloter, suivre mes chiffres, chiffres clés, "
-        "consolidation, entrepôt de données",
+        "consolidation, entrepôt de données, suivi de l'activité, chiffres de l'activité, "
+        "piloter l'activité, indicateurs de performance, reporting automatique, "
+        "rapports automatiques, statistiques, analyse des données, analyse de données, "
+        "data analyst, consolider les chiffres, exploiter nos données",
     ),
     "intelligence artificielle": (
         "des tâches répétitives à automatiser",
@@ -2588,14 +2714,19 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "apprentissage automatique, machine learning, automatiser les réponses, "
         "réponses automatiques, mêmes questions, questions répétitives, tâches répétitives, "
         "standard saturé, croule sous les demandes, LLM, vision par ordinateur, "
-        "modèle prédictif",
+        "modèle prédictif, automatiser, assistant IA, outils d'IA, robot conversationnel, "
+        "réponses aux clients, service client automatisé, FAQ, traitement automatique, "
+        "génération de textes, analyse automatique, reconnaissance d'images",
     ),
     "expérience utilisateur": (
         "un outil difficile à utiliser",
         "UX, UI, UX design, UI design, expérience utilisateur, ergonomie web, ergonomie, "
         "parcours utilisateur, tests utilisateurs, utilisabilité, facile à utiliser, "
         "simple à utiliser, compliqué à utiliser, les utilisateurs se perdent, "
-        "abandon de panier, maquettes, wireframes, prototype interactif, design d'interface",
+        "abandon de panier, maquettes, wireframes, prototype interactif, design d'interface, "
+        "ergonome, designer UX, designer UI, parcours client, tunnel de conversion, "
+        "taux de conversion, clients perdus sur le site, navigation, site compliqué, "
+        "application compliquée, logiciel compliqué, prise en main, accessibilité numérique",
     ),
     "prévention des risques": (
         "des risques pour la santé des salariés",
@@ -2604,7 +2735,10 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "arrêt de travail, maladie professionnelle, TMS, troubles musculosquelettiques, "
         "tendinite, mal de dos, douleurs, gestes et postures, ergonome, ergonomie des postes, "
         "pénibilité, document unique, DUERP, évaluation des risques, inspecteur du travail, "
-        "CSE, risques psychosociaux, port de charges",
+        "CSE, risques psychosociaux, port de charges, sécurité des salariés, "
+        "santé des salariés, préventeur, conseiller prévention, plan de prévention, "
+        "prévention des accidents, risques chimiques, bruit, poussières, charges lourdes, "
+        "postures, fatigue, absentéisme, chutes, blessures",
     ),
     "certification qualité": (
         "une certification exigée",
@@ -2612,7 +2746,10 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "qualité, système qualité, management de la qualité, démarche qualité, manuel qualité, "
         "audit qualité, audit à blanc, audit interne, non-conformité, non-conformités, "
         "réclamations clients, amélioration continue, responsable qualité, référentiel, "
-        "Qualiopi, label",
+        "Qualiopi, label, qualité produit, processus qualité, assurance qualité, "
+        "audit de certification, certificat, agrément, exigences clients, "
+        "cahier des charges qualité, traçabilité, organisme certificateur, AFNOR, "
+        "Bureau Veritas",
     ),
     "sécurité incendie": (
         "un risque d'incendie",
@@ -2620,14 +2757,20 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "détection incendie, détecteurs de fumée, désenfumage, issues de secours, "
         "sortie de secours, évacuation, exercice d'évacuation, commission de sécurité, "
         "établissement recevant du public, ERP recevant du public, registre de sécurité, RIA, "
-        "sprinklers, pompiers, permis de feu",
+        "sprinklers, pompiers, permis de feu, risque incendie, prévention incendie, "
+        "départ de feu, incendie dans l'entrepôt, normes incendie, conformité incendie, "
+        "blocs de secours, éclairage de sécurité, porte coupe-feu, formation incendie, "
+        "équipiers de première intervention, serre-file",
     ),
     "accessibilité": (
         "un lieu inaccessible",
         "accessibilité, accessible, inaccessible, handicap, handicapé, handicapés, "
         "personnes handicapées, mobilité réduite, PMR, fauteuil roulant, rampe, rampes, "
         "marches, ascenseur, sanitaires adaptés, malvoyants, malentendants, Ad'AP, "
-        "agenda d'accessibilité, dérogation, mise en accessibilité, registre d'accessibilité",
+        "agenda d'accessibilité, dérogation, mise en accessibilité, registre d'accessibilité, "
+        "accueil des personnes handicapées, clients handicapés, "
+        "mise aux normes d'accessibilité, normes PMR, accès handicapés, toilettes PMR, "
+        "places handicapées, boucle magnétique, audit d'accessibilité",
     ),
     "efficacité énergétique": (
         "une facture d'énergie trop lourde",
@@ -2636,14 +2779,20 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "isolation, isoler, passoire thermique, froid dans l'atelier, glacial, surchauffe, "
         "climatisation, pompe à chaleur, audit énergétique, décret tertiaire, "
         "économies d'énergie, certificats d'économies d'énergie, CEE, éclairage LED, sobriété, "
-        "kilowattheures",
+        "kilowattheures, facture énergétique, prix de l'énergie, coût de l'énergie, "
+        "hausse de l'électricité, gaspillage d'énergie, bâtiment mal isolé, fenêtres, "
+        "chaudière vieille, rénovation énergétique, thermique, performance énergétique, GTB, "
+        "compteurs, sous-comptage",
     ),
     "photovoltaïque": (
         "un toit à équiper",
         "photovoltaïque, solaire, panneaux solaires, panneaux photovoltaïques, "
         "centrale solaire, ombrière, ombrières, autoconsommation, produire notre électricité, "
         "produire notre propre électricité, toiture, toit, hangar, revente du surplus, "
-        "raccordement, installateur solaire, énergie renouvelable, énergies renouvelables",
+        "raccordement, installateur solaire, énergie renouvelable, énergies renouvelables, "
+        "énergie solaire, électricité solaire, production d'électricité, autoproduction, "
+        "toiture solaire, centrale photovoltaïque, installation solaire, tarif de rachat, "
+        "batteries, stockage d'énergie",
     ),
     "bilan carbone": (
         "une empreinte climat à mesurer",
@@ -2651,14 +2800,20 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "gaz à effet de serre, GES, CO2, décarbonation, décarboner, climat, climatique, RSE, "
         "responsabilité sociétale, développement durable, CSRD, reporting extra-financier, "
         "ESG, EcoVadis, engagements environnementaux, impact environnemental, "
-        "neutralité carbone, scope 3",
+        "neutralité carbone, scope 3, émissions de CO2, réduire nos émissions, impact carbone, "
+        "trajectoire climat, objectifs climat, stratégie bas carbone, transition écologique, "
+        "engagement environnemental, questionnaire RSE, clients exigent, "
+        "grands comptes exigent, note EcoVadis, label RSE",
     ),
     "gestion des déchets": (
         "des déchets à évacuer",
         "déchets, déchet, rebuts, chutes, ferraille, gravats, palettes cassées, "
         "cartons usagés, encombrants, benne, bennes, collecte, enlèvement, tri, tri sélectif, "
         "recyclage, recycler, valorisation, biodéchets, déchets dangereux, huiles usagées, "
-        "bordereau de suivi, déchetterie, économie circulaire, s'entassent",
+        "bordereau de suivi, déchetterie, économie circulaire, s'entassent, "
+        "déchets industriels, déchets de chantier, déchets d'emballages, recycler nos déchets, "
+        "éliminer les déchets, évacuer les déchets, collecte des déchets, filière REP, DEEE, "
+        "métaux, plastiques, copeaux, sciure, huiles",
     ),
     "marchés publics": (
         "un appel d'offres public",
@@ -2666,7 +2821,10 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "appel d'offres public, consultation publique, mairie, collectivité, collectivités, "
         "département, conseil départemental, acheteur public, acheteurs publics, "
         "dossier de consultation, DCE, règlement de consultation, mémoire technique, BOAMP, "
-        "DUME, cahier des clauses",
+        "DUME, cahier des clauses, achats publics, hôpital, lycée, collège, commune, "
+        "intercommunalité, répondre à un appel d'offres, offre technique, "
+        "dossier de candidature, plateforme de dématérialisation, marché à bons de commande, "
+        "allotissement",
     ),
     "crédit d'impôt recherche": (
         "des dépenses de recherche",
@@ -2674,7 +2832,9 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "jeune entreprise innovante, JEI, recherche et développement, R&D, "
         "dépenses de recherche, dépenses d'innovation, laboratoire, docteur, docteurs, "
         "chercheur, chercheurs, innovation, innovant, prototype de recherche, rescrit, "
-        "contrôle fiscal du CIR",
+        "contrôle fiscal du CIR, dépenses de R&D, projet de R&D, projets innovants, "
+        "innovation technique, travaux de recherche, incertitude scientifique, état de l'art, "
+        "thèse CIFRE, CIFRE, ingénieur de recherche, crédit d'impôt, financer la R&D",
     ),
     "propriété intellectuelle": (
         "une création à protéger",
@@ -2682,7 +2842,11 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "déposer la marque, INPI, brevet, brevets, breveter, contrefaçon, contrefaçons, copie, "
         "copies, copié, imitation, nom presque identique, concurrent utilise notre nom, "
         "dessins et modèles, droit d'auteur, nom de domaine, "
-        "conseil en propriété industrielle, protéger notre invention, protéger le nom",
+        "conseil en propriété industrielle, protéger notre invention, protéger le nom, "
+        "protéger une marque, protéger une invention, protéger un brevet, logo copié, "
+        "produit copié, design copié, concurrent copie, concurrent imite, usurpe notre nom, "
+        "nom identique, antériorité, opposition, royalties, secret industriel, "
+        "savoir-faire protégé",
     ),
     "assurance professionnelle": (
         "un risque à couvrir",
@@ -2690,14 +2854,21 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "responsabilité civile professionnelle, RC pro, multirisque, décennale, "
         "garantie décennale, dommages-intérêts, client nous réclame, mise en cause, "
         "erreur professionnelle, faute professionnelle, courtier, courtier en assurances, "
-        "contrat d'assurance, prime, sinistralité, cyber-assurance",
+        "contrat d'assurance, prime, sinistralité, cyber-assurance, être assuré, "
+        "assurer l'activité, assurance de l'entreprise, police d'assurance, responsabilité, "
+        "réclamation client, client réclame, dommages causés, erreur de conseil, "
+        "bris de machine, perte d'exploitation, homme clé, flotte assurée, "
+        "assurance des locaux",
     ),
     "protection sociale": (
         "un premier salarié à couvrir",
         "mutuelle, complémentaire santé, mutuelle d'entreprise, prévoyance, contrat collectif, "
         "assurance collective, santé collective, retraite supplémentaire, épargne salariale, "
         "premier salarié, première embauche, nouveau salarié, CDI, portabilité, "
-        "garanties santé, courtier en santé, avantages sociaux",
+        "garanties santé, courtier en santé, avantages sociaux, couverture santé, "
+        "santé des salariés, frais de santé, mutuelle obligatoire, contrat responsable, "
+        "dispense d'adhésion, ayants droit, incapacité, invalidité, décès, "
+        "arrêt de travail longue durée, prévoyance collective",
     ),
     "paie": (
         "des bulletins de salaire à produire",
@@ -2705,7 +2876,10 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "fiches de salaire, salaires, DSN, déclaration sociale nominative, "
         "cotisations sociales, charges sociales, URSSAF, congés payés, soldes de tout compte, "
         "solde de tout compte, gestionnaire de paie, externaliser la paie, logiciel de paie, "
-        "variables de paie, arrêts maladie à déclarer",
+        "variables de paie, arrêts maladie à déclarer, salaires à calculer, "
+        "calcul des salaires, établir les bulletins, gestion de la paie, paie externalisée, "
+        "déclarations sociales, charges patronales, heures sup à payer, mutuelle sur bulletin, "
+        "prélèvement à la source",
     ),
     "direction financière": (
         "une trésorerie imprévisible",
@@ -2713,14 +2887,21 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "directeur financier, DAF, DAF externalisé, DAF à temps partagé, banquier, banque, "
         "relation bancaire, prêt bancaire, découvert, marges, rentabilité, "
         "besoin de financement, pilotage financier, business plan, comptes prévisionnels, "
-        "ne sais pas combien on aura en banque",
+        "ne sais pas combien on aura en banque, finances de l'entreprise, gestion financière, "
+        "pilotage de la trésorerie, prévision de trésorerie, trésorerie prévisionnelle, "
+        "budget prévisionnel, financement bancaire, négocier avec la banque, "
+        "structurer les finances, croissance à financer, chiffre d'affaires en croissance, "
+        "contrôle financier",
     ),
     "contrôle de gestion": (
         "des coûts mal connus",
         "contrôle de gestion, contrôleur de gestion, coût de revient, coûts de revient, "
         "prix de revient, comptabilité analytique, marge par produit, marges par produit, "
         "rentabilité par produit, rentabilité par client, ce que coûte, analyse des écarts, "
-        "tableaux de bord de gestion, il ne reste rien, perdre de l'argent",
+        "tableaux de bord de gestion, il ne reste rien, perdre de l'argent, calcul des coûts, "
+        "savoir ce que coûte, coût complet, coût unitaire, marge brute, rentabilité, "
+        "produits non rentables, clients non rentables, analyse des marges, suivi budgétaire, "
+        "écarts, tableau de bord de gestion",
     ),
     "financement d'équipement": (
         "une machine à remplacer",
@@ -2728,14 +2909,20 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "financement d'équipement, financer une machine, financer l'achat, achat de matériel, "
         "investissement matériel, machine neuve, nouvelle machine, remplacer la machine, "
         "machine en panne, rendu l'âme, hors service, équipement industriel, "
-        "prêt d'équipement, emprunt, banque refuse, refus de prêt",
+        "prêt d'équipement, emprunt, banque refuse, refus de prêt, investir dans une machine, "
+        "achat d'équipement, matériel professionnel, renouveler le matériel, parc machines, "
+        "engins, véhicules utilitaires, crédit d'équipement, prêt bancaire, "
+        "location avec option d'achat, financement du matériel, machine trop chère",
     ),
     "aides publiques": (
         "des aides publiques à obtenir",
         "subvention, subventions, aides publiques, aide publique, aides régionales, "
         "fonds européens, FEDER, Bpifrance, France 2030, appel à projets, "
         "dossier de subvention, financement public, financements publics, aide à l'innovation, "
-        "aide à l'investissement, prêt d'honneur, avance remboursable, dispositifs d'aide",
+        "aide à l'investissement, prêt d'honneur, avance remboursable, dispositifs d'aide, "
+        "dispositifs publics, aide de la région, aide de l'État, soutien public, "
+        "financer le projet, cofinancement, prime à l'embauche, aide à l'export, "
+        "subvention d'investissement, appels à projets régionaux",
     ),
     "développement commercial": (
         "un chiffre d'affaires à relancer",
@@ -2744,7 +2931,10 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "agents commerciaux, force de vente, forces de vente, vendeurs, représentant, "
         "représentants, chiffre d'affaires baisse, ventes en baisse, dépendance à un client, "
         "perte d'un client, carnet de commandes, apporteur d'affaires, business developer, "
-        "téléprospection",
+        "téléprospection, stratégie commerciale, plan d'action commercial, démarchage, "
+        "rendez-vous clients, ouvrir de nouveaux comptes, grands comptes, "
+        "réseau de distribution, distributeurs, revendeurs, équipe commerciale, vente terrain, "
+        "chiffre qui stagne, chiffre en baisse, diversifier la clientèle",
     ),
     "permanence téléphonique": (
         "des appels manqués",
@@ -2752,7 +2942,10 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "secrétariat à distance, standard, standardiste, accueil téléphonique, "
         "répondre au téléphone, appels, appels manqués, rater des appels, messagerie vocale, "
         "prise de rendez-vous, agenda, prise de messages, assistant virtuel, "
-        "assistante indépendante, sur les chantiers",
+        "assistante indépendante, sur les chantiers, téléphone sonne, répondre aux appels, "
+        "accueil des appels, standard téléphonique, centre d'appels, call center, "
+        "secrétaire à distance, assistante à distance, télésecrétaire, gestion des appels, "
+        "joignable, injoignable",
     ),
     "intérim": (
         "un pic d'activité",
@@ -2760,21 +2953,28 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "renforts, pic d'activité, surcroît d'activité, surcroît, saison, saisonnier, "
         "saisonniers, commande exceptionnelle, remplacement, remplacer, absence, "
         "arrêt maladie, congé maternité, manutentionnaires, caristes, préparateurs, "
-        "opérateurs, main-d'œuvre, CDD, missions courtes",
+        "opérateurs, main-d'œuvre, CDD, missions courtes, personnel temporaire, "
+        "main-d'œuvre temporaire, renfort temporaire, besoin ponctuel, quelques semaines, "
+        "coup de feu, rush, période de Noël, vendanges, récoltes, absentéisme, ETT",
     ),
     "formation en langues": (
         "une langue à apprendre",
         "anglais, anglophone, espagnol, allemand, italien, chinois, langue, langues, "
         "langue étrangère, cours de langue, cours d'anglais, formation en langues, "
         "business English, TOEIC, Linguaskill, Bright, clients étrangers, parler anglais, "
-        "niveau d'anglais, immersion, professeur de langue",
+        "niveau d'anglais, immersion, professeur de langue, formation linguistique, "
+        "cours de langues, professeur d'anglais, formateur en anglais, anglais commercial, "
+        "anglais technique, français langue étrangère, FLE, parler avec les clients étrangers, "
+        "répondre en anglais, négocier en anglais",
     ),
     "apprentissage": (
         "un savoir-faire à transmettre",
         "apprentissage, apprenti, apprentie, apprentis, alternance, alternant, alternants, "
         "CFA, contrat d'apprentissage, contrat de professionnalisation, "
         "maître d'apprentissage, tuteur, transmettre le savoir-faire, transmission des gestes, "
-        "relève, former un jeune, métier manuel, CAP, compagnon",
+        "relève, former un jeune, métier manuel, CAP, compagnon, former la relève, "
+        "transmettre le métier, jeunes en formation, BTS, bac pro, école de production, "
+        "tutorat, taxe d'apprentissage, aide à l'apprentissage, compagnonnage",
     ),
     "reconversion": (
         "un changement de métier",
@@ -2782,7 +2982,10 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "changer de métier, changer de voie, évolution professionnelle, orientation, CPF, "
         "compte personnel de formation, projet professionnel, VAE, validation des acquis, "
         "conseil en évolution professionnelle, perte de sens, ne supporte plus mon travail, "
-        "envie de changer",
+        "envie de changer, changement de carrière, nouvelle carrière, nouveau métier, "
+        "réorientation, bilan professionnel, accompagnement de carrière, "
+        "transition professionnelle, démission-reconversion, "
+        "projet de transition professionnelle, PTP",
     ),
     "reclassement": (
         "des salariés à reclasser",
@@ -2790,81 +2993,115 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "congé de reclassement, plan social, PSE, plan de sauvegarde de l'emploi, "
         "licenciement économique, licenciements économiques, suppression de postes, "
         "supprimer des postes, fermeture de site, fermer le site, restructuration, "
-        "contrat de sécurisation professionnelle, retrouver un emploi",
+        "contrat de sécurisation professionnelle, retrouver un emploi, plan de départs, "
+        "départs volontaires, rupture conventionnelle collective, salariés licenciés, "
+        "accompagnement des salariés, retrouver du travail, cellule emploi, antenne emploi, "
+        "sauvegarde de l'emploi, réduction d'effectifs",
     ),
     "veille concurrentielle": (
         "des concurrents à surveiller",
         "veille, veille concurrentielle, veille technologique, veille stratégique, "
         "intelligence économique, concurrents, concurrence, surveiller les concurrents, "
         "analyse concurrentielle, tendances du marché, évolutions du marché, alertes, "
-        "benchmark, nouveaux entrants, brevets des concurrents, l'avons appris trop tard",
+        "benchmark, nouveaux entrants, brevets des concurrents, l'avons appris trop tard, "
+        "suivre la concurrence, surveiller le marché, veille marché, nouveautés du secteur, "
+        "innovations des concurrents, prix des concurrents, offres concurrentes, "
+        "nouveaux produits concurrents, cartographie concurrentielle, rapports de veille",
     ),
     "études de marché": (
         "un marché à connaître",
         "étude de marché, études de marché, étude marketing, sondage, sondages, enquête, "
         "enquêtes, questionnaire, focus group, panel, potentiel commercial, "
         "zone de chalandise, faisabilité commerciale, tester le marché, segmentation, "
-        "institut d'études, savoir si les clients suivront",
+        "institut d'études, savoir si les clients suivront, connaître le marché, "
+        "comprendre les clients, attentes des clients, besoins des clients, "
+        "étude de clientèle, potentiel du marché, taille du marché, ouverture d'une boutique, "
+        "nouvel emplacement, test de concept, étude qualitative, étude quantitative",
     ),
     "design d'emballage": (
         "un produit qui passe inaperçu en rayon",
         "packaging, design packaging, design d'emballage, emballage produit, étui, étuis, "
         "étiquette, étiquettes, coffret, coffrets, boîte, boîtes, pot, bouteille, flacon, "
-        "rayon, linéaire, passe inaperçu, mise en rayon, nouvelle gamme, habillage produit",
+        "rayon, linéaire, passe inaperçu, mise en rayon, nouvelle gamme, habillage produit, "
+        "emballage attractif, design produit, mise en valeur du produit, visuel du produit, "
+        "packaging écologique, packaging premium, nouvelle étiquette, refonte du packaging, "
+        "identité produit, gamme de produits",
     ),
     "imprimerie": (
         "des documents à imprimer",
         "imprimerie, imprimeur, impression, imprimer, impression numérique, offset, flyers, "
         "flyer, dépliants, dépliant, brochures, brochure, catalogue imprimé, affiches, "
-        "affiche, cartes de visite, kakémono, roll-up, papier, tirage, reprographie, PLV",
+        "affiche, cartes de visite, kakémono, roll-up, papier, tirage, reprographie, PLV, "
+        "impression de documents, impressions, tirages, plaquettes, plaquette, cartes, "
+        "calendriers, étiquettes adhésives, bâches, grand format, sérigraphie, imprimé, "
+        "imprimés, documents imprimés, livraison rapide",
     ),
     "enseignes": (
         "une façade invisible",
         "enseigne, enseignes, enseigne lumineuse, signalétique, panneau, panneaux, totem, "
         "totems, lettres lumineuses, vitrine, vitrines, adhésif, adhésifs, marquage, covering, "
-        "lettrage, façade, visible depuis la route, caisson lumineux, drapeau",
+        "lettrage, façade, visible depuis la route, caisson lumineux, drapeau, "
+        "visibilité du magasin, boutique invisible, devanture, panneau publicitaire, "
+        "signalisation, marquage de véhicules, habillage de vitrine, lettres découpées, néon, "
+        "écran LED, enseigniste",
     ),
     "aménagement de bureaux": (
         "des bureaux mal agencés",
         "aménagement, aménager, réaménagement, réaménager, architecte d'intérieur, open space, "
         "plateau de bureaux, cloisons, mobilier, mobilier de bureau, acoustique, bruit, "
         "bruyant, bruyante, on ne s'entend plus, flex office, télétravail, salles de réunion, "
-        "espace de travail, espaces de travail, ergonomie du bureau",
+        "espace de travail, espaces de travail, ergonomie du bureau, réorganiser les bureaux, "
+        "nouveaux bureaux à aménager, postes de travail, bruit dans les bureaux, "
+        "salle de pause, cafétéria, phone box, cabines, bureaux vides, place perdue, "
+        "design d'espace",
     ),
     "maîtrise d'œuvre": (
         "un bâtiment à construire",
         "maîtrise d'œuvre, maître d'œuvre, architecte, construire, construction, "
         "bâtiment neuf, agrandissement, agrandir le bâtiment, extension, permis de construire, "
         "plans, chantier, suivi de chantier, corps d'état, gros œuvre, rénovation lourde, "
-        "réhabilitation, bâtiment d'activité, entrepôt neuf, conception du bâtiment",
+        "réhabilitation, bâtiment d'activité, entrepôt neuf, conception du bâtiment, "
+        "construire un bâtiment, projet de construction, nouveau bâtiment, "
+        "bâtiment industriel, hangar à construire, extension du bâtiment, "
+        "entreprises du bâtiment, économiste de la construction, bureau d'ingénierie bâtiment",
     ),
     "diagnostics immobiliers": (
         "un bâtiment à diagnostiquer",
         "diagnostic, diagnostics, diagnostiqueur, amiante, plomb, termites, DPE, "
         "performance énergétique du bâtiment, diagnostic avant travaux, repérage amiante, "
         "avant démolition, fibres dangereuses, état des risques, gaz, électricité du bâtiment, "
-        "vente du local, notaire réclame, diagnostics obligatoires, radon, mérule",
+        "vente du local, notaire réclame, diagnostics obligatoires, radon, mérule, "
+        "diagnostic technique, diagnostics techniques, avant travaux, avant vente, "
+        "avant location, dossier de diagnostic, fibres, matériaux dangereux, "
+        "peinture au plomb, insectes, parasites, diagnostic électrique, diagnostic gaz",
     ),
     "géomètre": (
         "des limites de terrain",
         "géomètre, géomètre-expert, bornage, borne, bornes, limites de propriété, "
         "limite de propriété, limites du terrain, parcelle, parcelles, terrain, cadastre, "
         "division parcellaire, division de terrain, relevé topographique, topographie, "
-        "clôture, empiète, empiétement, voisin, servitude, copropriété",
+        "clôture, empiète, empiétement, voisin, servitude, copropriété, délimiter, "
+        "délimitation, plan de géomètre, plan cadastral, mesures du terrain, implantation, "
+        "division de propriété, lotissement, litige de voisinage, mur mitoyen, mitoyenneté",
     ),
     "notaire": (
         "un acte à signer chez le notaire",
         "notaire, notaires, notarial, étude notariale, office notarial, acte authentique, "
         "acte de vente, achat des murs, acheter le bâtiment, achat immobilier, "
         "acquisition immobilière, donation, donner ses parts, succession, héritage, testament, "
-        "pacte familial, SCI, mandat de protection, bail notarié",
+        "pacte familial, SCI, mandat de protection, bail notarié, acte notarié, "
+        "signature chez le notaire, achat de locaux, achat d'un bâtiment, achat de terrain, "
+        "vente de locaux, transmission du patrimoine, donation de parts, donner l'entreprise, "
+        "héritiers, mariage, régime matrimonial, frais de notaire",
     ),
     "commissaire de justice": (
         "une preuve à faire constater",
         "commissaire de justice, huissier, huissier de justice, constat, constater, "
         "procès-verbal de constat, preuve, preuves, preuve incontestable, signification, "
         "signifier, exécution, saisie, saisies, expulsion, injonction, manquement, "
-        "manquement constaté",
+        "manquement constaté, faire constater, constat d'huissier, établir une preuve, "
+        "procès-verbal, signifier un jugement, faire exécuter un jugement, saisie sur compte, "
+        "expulsion d'un locataire, sommation, constat de dégâts",
     ),
     "entreprises en difficulté": (
         "une entreprise en difficulté",
@@ -2873,20 +3110,30 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "sauvegarde, procédure de sauvegarde, mandat ad hoc, conciliation, "
         "administrateur judiciaire, mandataire, retournement, restructuration de la dette, "
         "dettes, cotisations en retard, URSSAF menace, assignation, assigner, "
-        "ne peut plus payer les salaires, découvert coupé, tribunal de commerce",
+        "ne peut plus payer les salaires, découvert coupé, tribunal de commerce, "
+        "difficultés financières, dettes fiscales, dettes sociales, fournisseurs impayés, "
+        "salaires impayés, plus de trésorerie, banque coupe, cessation d'activité, "
+        "sauver l'entreprise, plan de redressement, plan de continuation, "
+        "prévention des difficultés, CIP, tribunal des activités économiques",
     ),
     "franchise": (
         "un concept à dupliquer",
         "franchise, franchiser, franchisé, franchisés, franchiseur, réseau de franchise, "
         "développer un réseau, dupliquer, dupliquer le concept, essaimer, "
         "ouvrir d'autres boutiques, licence de marque, contrat de franchise, "
-        "manuel opératoire, DIP, succursales, réseau de points de vente",
+        "manuel opératoire, DIP, succursales, réseau de points de vente, réseau de franchisés, "
+        "devenir franchiseur, ouvrir des franchises, franchise de restaurant, "
+        "concept de magasin, master franchise, développement en réseau, "
+        "points de vente supplémentaires, dupliquer le magasin, essaimage",
     ),
     "places de marché": (
         "des ventes sur les plateformes",
         "marketplace, marketplaces, place de marché, places de marché, Amazon, Cdiscount, "
         "ManoMano, Fnac, Etsy, eBay, Rakuten, Zalando, vendeur tiers, compte vendeur, "
-        "fiches produits, annonces sponsorisées, plateformes en ligne, grandes plateformes",
+        "fiches produits, annonces sponsorisées, plateformes en ligne, grandes plateformes, "
+        "vendre sur Amazon, vendre sur Cdiscount, vendre sur les plateformes, "
+        "plateforme de vente, vendeur Amazon, Amazon Business, fiches Amazon, "
+        "catalogue sur les marketplaces, commission des plateformes",
     ),
     "e-mailing": (
         "des clients à relancer",
@@ -2894,21 +3141,28 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "courriel, courriels, campagne d'e-mails, marketing automation, "
         "automatisation marketing, relance automatique, relancer les clients, fidéliser, "
         "fidélisation, anciens clients, base clients, segmentation, Mailchimp, Brevo, "
-        "Sendinblue, séquences, scénarios",
+        "Sendinblue, séquences, scénarios, emails marketing, mails clients, relances clients, "
+        "envois groupés, lettre mensuelle, bulletin d'information, fichier d'emails, "
+        "abonnés newsletter, automatisation des emails, campagnes emails, taux d'ouverture",
     ),
     "publicité en ligne": (
         "du trafic à acheter vite",
         "publicité en ligne, publicité payante, Google Ads, Adwords, SEA, liens sponsorisés, "
         "annonces sponsorisées, Facebook Ads, Meta Ads, campagne publicitaire, campagnes, "
         "trafic payant, trafic tout de suite, visiteurs rapidement, budget publicitaire, "
-        "coût par clic, enchères, retargeting, conversions, Black Friday, soldes, promotion",
+        "coût par clic, enchères, retargeting, conversions, Black Friday, soldes, promotion, "
+        "pub en ligne, pub Google, pub Facebook, publicité sur Google, "
+        "publicité sur les réseaux, annonces Google, campagnes payantes, acquisition payante, "
+        "achat de trafic, gestionnaire de campagnes, consultant SEA, performance des annonces",
     ),
     "conciergerie d'entreprise": (
         "une vie quotidienne de salariés à faciliter",
         "conciergerie, concierge, services aux salariés, pressing, cordonnerie, retouches, "
         "repassage, courses, démarches administratives, lavage de voiture, garde d'enfants, "
         "bien-être des salariés, qualité de vie au travail, QVT, avantages salariés, "
-        "vie quotidienne, pause de midi",
+        "vie quotidienne, pause de midi, faciliter la vie des salariés, services du quotidien, "
+        "conciergerie solidaire, avantages pour les salariés, attractivité employeur, "
+        "fidéliser les salariés, bien-être au travail, paniers de légumes, coiffeur au bureau",
     ),
     "cohésion d'équipe": (
         "des équipes qui ne se parlent plus",
@@ -2916,7 +3170,10 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "souder les équipes, fusion, rapprochement, équipes qui ne se parlent plus, "
         "se rejettent la faute, tensions, clans, chiens de faïence, escape game, "
         "défis sportifs, jeux coopératifs, ateliers collaboratifs, journée d'équipe, "
-        "séminaire de cohésion, intégration",
+        "séminaire de cohésion, intégration, climat d'équipe, créer du lien, "
+        "renforcer les liens, activité d'équipe, sortie d'équipe, journée de cohésion, "
+        "atelier de cohésion, équipe divisée, deux équipes fusionnées, rivalités, clivage, "
+        "motivation collective",
     ),
     "gestion de flotte": (
         "des véhicules à gérer",
@@ -2924,14 +3181,20 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "voitures de service, voitures de fonction, camionnettes, utilitaires, fourgons, "
         "location longue durée, LLD, LOA, entretien des véhicules, contrôle technique, "
         "cartes carburant, amendes, sinistres automobiles, véhicules électriques, "
-        "bornes de recharge",
+        "bornes de recharge, véhicules de société, véhicules d'entreprise, parc de véhicules, "
+        "camions, fourgonnettes, voitures, entretien des camions, pannes de véhicules, "
+        "contrôles techniques, assurance flotte, location de véhicules, leasing automobile, "
+        "gestionnaire de flotte",
     ),
     "livraison urbaine": (
         "des livraisons en ville",
         "livraison urbaine, dernier kilomètre, coursier, coursiers, coursier à vélo, "
         "vélo cargo, triporteur, livraison à vélo, livraison en ville, centre-ville, "
         "hypercentre, zone à faibles émissions, ZFE, diesel interdit, livraison propre, "
-        "livraison électrique, livraison express, livraison le jour même",
+        "livraison électrique, livraison express, livraison le jour même, livrer en ville, "
+        "livraisons en centre-ville, logistique urbaine, livraison écologique, "
+        "livraison décarbonée, cyclologistique, restrictions de circulation, "
+        "camionnette interdite, Crit'Air",
     ),
     "usinage": (
         "des pièces à fabriquer",
@@ -2939,14 +3202,18 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "commande numérique, centre d'usinage, mécanique de précision, mécanique générale, "
         "pièces mécaniques, pièces métalliques, pièce cassée, pièce sur plan, "
         "pièces à l'unité, petites séries, tolérances, décolletage, chaudronnerie, soudure, "
-        "tôlerie",
+        "tôlerie, usinage CNC, tour CNC, fraiseuse CNC, pièces usinées, pièces de rechange, "
+        "pièce de rechange, refaire une pièce, reproduire une pièce, pièce introuvable, "
+        "pièce obsolète, atelier de mécanique, mécanicien, ajustage, tolérances serrées",
     ),
     "prototypage": (
         "une idée à rendre tangible",
         "prototype, prototypes, prototypage, prototypage rapide, impression 3D, imprimante 3D, "
         "fabrication additive, maquette, maquettes, modèle physique, preuve de concept, "
         "objet à montrer, tenir la pièce en main, tester la pièce, avant le moule, moule, "
-        "fablab, petites séries, invention, inventeur",
+        "fablab, petites séries, invention, inventeur, premier exemplaire, faire un prototype, "
+        "réaliser un prototype, maquette fonctionnelle, pré-série, tester un produit, "
+        "valider le design, fichier CAO, modèle 3D, pièces en plastique, impression résine",
     ),
     "bureau d'études": (
         "une machine à concevoir",
@@ -2954,7 +3221,10 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "concevoir, CAO, DAO, SolidWorks, CATIA, plans 3D, modélisation, dimensionnement, "
         "calculs, calcul de structure, simulation, dessinateur, projeteur, "
         "cahier des charges technique, dossier de fabrication, nouvelle machine, "
-        "machine spéciale",
+        "machine spéciale, ingénierie de conception, étude technique, études techniques, "
+        "conception de machine, conception de produit, dessin industriel, plans techniques, "
+        "calcul mécanique, simulation numérique, éléments finis, rétro-conception, "
+        "industrialisation",
     ),
     "métrologie": (
         "des instruments de mesure à vérifier",
@@ -2962,15 +3232,21 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "équipements de mesure, appareils de mesure, pied à coulisse, micromètre, balance, "
         "balances, manomètre, thermomètre, certificat d'étalonnage, COFRAC, "
         "laboratoire accrédité, traçabilité métrologique, incertitude de mesure, auditeur, "
-        "écart de mesure",
+        "écart de mesure, contrôle des instruments, vérification périodique, étalonnages, "
+        "appareils de contrôle, instruments de contrôle, calibration, calibrer, jauges, "
+        "capteurs, sondes, cales étalons, exigence d'audit, audit client, "
+        "raccordement métrologique",
     ),
     "maintenance industrielle": (
         "des pannes de machines",
         "maintenance, maintenance industrielle, maintenance préventive, maintenance curative, "
         "entretien des machines, dépannage, panne, pannes, tombe en panne, arrêt de ligne, "
-        "ligne s'arrête, casse, usure, courroie, roulement, hydraulique, pneumatique, "
-        "mécanique, électromécanique, technicien de maintenance, GMAO, pièces détachées, "
-        "graissage",
+        "ligne s'arrête, usure, courroie, roulement, hydraulique, pneumatique, mécanique, "
+        "électromécanique, technicien de maintenance, GMAO, pièces détachées, graissage, "
+        "machines en panne, arrêts machines, arrêts de production, pannes à répétition, "
+        "casse machine, fiabilité, disponibilité des machines, entretien préventif, "
+        "plan de maintenance, mécanicien de maintenance, électromécanicien, maintenancier, "
+        "intervention rapide, réparation de machines",
     ),
     "automatisme et robotique": (
         "des gestes pénibles à automatiser",
@@ -2978,21 +3254,30 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "robotisation, robotiser, cobot, cobots, cellule robotisée, automate, automates, "
         "automate programmable, convoyeur, convoyeurs, palettisation, palettiseur, "
         "manipulation, chargement à la main, manutention répétitive, cadence, productivité, "
-        "intégrateur, ligne automatisée",
+        "intégrateur, ligne automatisée, robot industriel, bras robotisé, "
+        "automatiser la production, automatiser la ligne, tâches pénibles, gestes répétitifs, "
+        "port de charges, manutention manuelle, opérateurs fatigués, cadences, "
+        "ligne de production, vision industrielle, automaticien, roboticien",
     ),
     "emballage industriel": (
         "des produits abîmés en transport",
         "emballage, emballages, cartons, carton, cartonnage, caisse, caisses, caisse en bois, "
         "calage, calages, mousse, film étirable, protection des produits, produits cassés, "
         "arrivent cassés, casse au transport, abîmés, colis endommagés, emballage sur mesure, "
-        "emballage de transport",
+        "emballage de transport, emballages de transport, emballages d'expédition, "
+        "protéger les produits, produits fragiles, colis abîmés, cartons sur mesure, "
+        "caisses sur mesure, fournisseur d'emballages, conditionnement, calage sur mesure, "
+        "emballeur",
     ),
     "sécurité et surveillance": (
         "des vols et des intrusions",
         "sécurité, surveillance, télésurveillance, vidéosurveillance, caméra, caméras, alarme, "
         "alarmes, gardiennage, gardien, agents de sécurité, vigile, rondes, ronde, "
         "intervention, levée de doute, vol, vols, volé, voler, cambriolage, cambriolé, "
-        "intrusion, effraction, dégradations, rôdeurs, contrôle d'accès, badges",
+        "intrusion, effraction, dégradations, rôdeurs, contrôle d'accès, badges, "
+        "protéger le site, sécuriser le site, sécuriser l'entrepôt, vols à répétition, "
+        "vol de matériel, vol de cuivre, vol de carburant, squat, intrusions nocturnes, "
+        "chantier à surveiller, maître-chien, société de gardiennage, alarme intrusion",
     ),
     "plomberie et chauffage": (
         "une fuite ou une panne de chauffage",
@@ -3000,7 +3285,10 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "chaudières, radiateur, radiateurs, fuite, fuites, fuit, canalisation, canalisations, "
         "tuyau, tuyaux, robinet, robinetterie, sanitaires, WC bouchés, bouché, eau chaude, "
         "ballon d'eau chaude, chauffe-eau, pas d'eau chaude, dégorgement, climatisation, "
-        "pompe à chaleur",
+        "pompe à chaleur, plombier sous contrat, dépannage plomberie, fuite d'eau, "
+        "dégât d'eau, chauffage en panne, plus de chauffage, radiateurs froids, "
+        "chaudière en panne, entretien de chaudière, eau froide, évier, lavabo, douches, "
+        "vestiaires, sanitaires bouchés",
     ),
     "électricité": (
         "une installation électrique défaillante",
@@ -3008,7 +3296,10 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "disjoncteur, disjoncteurs, disjoncte, plombs sautent, court-circuit, prises, câblage, "
         "mise aux normes électriques, mise en conformité électrique, éclairage, "
         "odeur de brûlé, coupure de courant, panne de courant, consuel, bornes de recharge, "
-        "courant faible",
+        "courant faible, électricien d'entreprise, installation vétuste, mise aux normes, "
+        "normes électriques, prises qui chauffent, courant qui saute, panne électrique, "
+        "câbles, armoire électrique, raccordement électrique, éclairage défaillant, néons, "
+        "électricité générale",
     ),
     "coworking": (
         "un travail isolé",
@@ -3016,7 +3307,9 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "poste de travail partagé, open space partagé, location de bureau, "
         "bureau à la journée, domiciliation, adresse du siège, siège social, travailler seul, "
         "travaille seule, rendez-vous dans des cafés, isolement, indépendants, freelances, "
-        "salle de réunion à louer",
+        "salle de réunion à louer, espace partagé, bureau flexible, bureau à louer, "
+        "poste nomade, télétravailleurs, indépendants isolés, adresse professionnelle, "
+        "domicilier la société, lieu de travail, communauté d'entrepreneurs, salle de réunion",
     ),
     "création d'entreprise": (
         "une entreprise à créer",
@@ -3024,7 +3317,11 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "lancer mon activité, s'installer à son compte, me mettre à mon compte, "
         "porteur de projet, créateur, créatrice, statut juridique, choisir le statut, "
         "micro-entreprise, auto-entrepreneur, SASU, EURL, immatriculation, business plan, "
-        "prêt d'honneur, Initiative, ACRE, ouvrir ma boutique, idée d'entreprise, food truck",
+        "prêt d'honneur, Initiative, ACRE, ouvrir ma boutique, idée d'entreprise, food truck, "
+        "créer une entreprise, créer son entreprise, monter une entreprise, se lancer, "
+        "entrepreneur débutant, premiers pas, démarrer une activité, démarches de création, "
+        "immatriculer, Kbis, business model, étude de projet, financement de la création, "
+        "couveuse, boutique de gestion",
     ),
     "hygiène alimentaire": (
         "une cuisine à mettre aux normes d'hygiène",
@@ -3032,7 +3329,10 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "plan de maîtrise sanitaire, contrôle sanitaire, services vétérinaires, DDPP, "
         "inspection sanitaire, cuisine, cuisiniers, restauration, restaurant, "
         "traçabilité alimentaire, chaîne du froid en cuisine, intoxication alimentaire, "
-        "allergènes, nettoyage de la cuisine",
+        "allergènes, nettoyage de la cuisine, règles d'hygiène, normes d'hygiène, "
+        "hygiène en cuisine, formation hygiène, laboratoire de cuisine, métiers de bouche, "
+        "boulangerie, boucherie, traiteur, contrôle d'hygiène, fermeture administrative, DLC, "
+        "températures des frigos, plan de nettoyage",
     ),
     "mécénat": (
         "un projet associatif à financer",
@@ -3040,7 +3340,10 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "partenaires financiers, dons, don, donateurs, fondation, fondations, "
         "collecte de fonds, appel aux dons, financement participatif, crowdfunding, "
         "association, associations, festival, subvention perdue, perte de subvention, "
-        "reçu fiscal",
+        "reçu fiscal, trouver des financements, financer l'association, financer le festival, "
+        "partenaires privés, entreprises partenaires, soutien des entreprises, "
+        "dons d'entreprises, mécénat de compétences, mécénat en nature, "
+        "défiscalisation des dons, levée de fonds associative, budget de l'association",
     ),
     "interprétariat": (
         "une rencontre sans langue commune",
@@ -3048,7 +3351,10 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "interprétation consécutive, interprète de liaison, chuchotage, traduction orale, "
         "traduire en direct, délégation étrangère, délégation, visite d'usine, "
         "négociation internationale, réunion avec des étrangers, aucun ne parle, "
-        "langue des signes",
+        "langue des signes, traduction en direct, traduction simultanée, interprète anglais, "
+        "interprète allemand, interprète chinois, interprète japonais, "
+        "visite de clients étrangers, salon international, réunion internationale, "
+        "rendez-vous avec des étrangers, négociation avec des étrangers",
     ),
     "droit des affaires": (
         "un contrat commercial à sécuriser",
@@ -3057,21 +3363,31 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "conditions générales, contrat de distribution, contrat de fourniture, "
         "accord de distribution, clauses, clause, pénalités de retard, litige commercial, "
         "contrat de vingt pages, négocier un contrat, pacte d'associés, statuts, "
-        "rupture brutale",
+        "rupture brutale, avocat des entreprises, avocat commercial, rédaction de contrats, "
+        "relecture de contrats, contrat à signer, contrat fournisseur, contrat client, "
+        "partenariat commercial, litige avec un fournisseur, litige avec un client, "
+        "clause abusive, conditions de vente, mentions obligatoires",
     ),
     "voyages d'affaires": (
         "des déplacements à organiser",
         "voyages d'affaires, voyage d'affaires, déplacements professionnels, déplacements, "
         "se déplacent, trajets, billets, billets de train, train, avion, vols, hôtel, hôtels, "
         "réservation, réserver, agence de voyages, tourisme d'affaires, politique voyage, "
-        "notes de frais de déplacement, missions à l'étranger, chantiers éloignés",
+        "notes de frais de déplacement, missions à l'étranger, chantiers éloignés, "
+        "déplacements des salariés, déplacements des commerciaux, organiser les voyages, "
+        "réserver les trajets, réserver les hôtels, billets d'avion, location de voiture, "
+        "frais de déplacement, mobilité professionnelle, séminaires à l'étranger, visas",
     ),
     "facture électronique": (
         "des factures encore sur papier",
         "facture électronique, factures électroniques, facturation électronique, e-invoicing, "
         "dématérialisation, dématérialiser, factures papier, Chorus Pro, plateforme agréée, "
         "PDP, PDP agréée, archivage légal, archivage à valeur probante, "
-        "réforme de la facturation, Factur-X, numériser les factures, zéro papier",
+        "réforme de la facturation, Factur-X, numériser les factures, zéro papier, "
+        "factures numériques, facturation numérique, dématérialisation des factures, "
+        "réforme 2026, obligation de facturation électronique, envoyer les factures, "
+        "recevoir les factures, plateforme de facturation, logiciel de facturation, "
+        "e-reporting",
     ),
     "RH à temps partagé": (
         "des ressources humaines sans responsable",
@@ -3079,14 +3395,20 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "RH externalisées, gestion du personnel, administration du personnel, "
         "entretiens professionnels, entretiens annuels, plan de formation, "
         "règlement intérieur, CSE, élections professionnelles, politique RH, onboarding, "
-        "intégration des nouveaux, fiches de poste, grille de salaires, climat social",
+        "intégration des nouveaux, fiches de poste, grille de salaires, climat social, "
+        "gestion des ressources humaines, service RH, fonction RH, pas de service RH, "
+        "responsable du personnel, gestion administrative du personnel, "
+        "contrats de travail à rédiger, conflits entre salariés, obligations RH, "
+        "effectif qui grandit, passage à 50 salariés, seuils sociaux",
     ),
     "premiers secours": (
         "un accident sans personne pour secourir",
         "premiers secours, secourisme, secouriste, sauveteur secouriste du travail, SST, "
         "gestes qui sauvent, défibrillateur, massage cardiaque, malaise, blessure, "
         "s'est coupé, pompiers, SAMU, personne ne savait quoi faire, PSC1, recyclage SST, "
-        "trousse de secours",
+        "trousse de secours, formation secourisme, formation premiers secours, "
+        "gestes d'urgence, blessures, saignement, brûlure, arrêt cardiaque, crise cardiaque, "
+        "évanouissement, perte de connaissance, alerter les secours, sauveteurs",
     ),
     "réseau de dirigeants": (
         "l'isolement d'un dirigeant",
@@ -3094,14 +3416,21 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "cercle d'entrepreneurs, chefs d'entreprise, patrons, pairs, entre pairs, "
         "codéveloppement, rencontrer d'autres dirigeants, ne connais personne, "
         "nouveau dans la région, isolement, parrainage, mentorat, business club, BNI, CJD, "
-        "APM, Réseau Entreprendre, afterwork",
+        "APM, Réseau Entreprendre, afterwork, rencontrer des chefs d'entreprise, "
+        "rencontres entre dirigeants, échanger avec d'autres patrons, "
+        "partager entre dirigeants, cercle de dirigeants, association de dirigeants, "
+        "club d'entreprises, groupement d'entreprises, réseau professionnel, networking, "
+        "s'entourer",
     ),
     "stratégie de prix": (
         "des prix à fixer",
         "prix, tarif, tarifs, tarification, tarifaire, grille tarifaire, politique tarifaire, "
         "stratégie de prix, fixer le prix, fixer nos prix, baisser nos prix, "
         "augmenter nos prix, hausse des prix, moins chers, remises, valeur perçue, "
-        "positionnement prix, élasticité, pricing, revenue management",
+        "positionnement prix, élasticité, pricing, revenue management, prix de vente, "
+        "fixer les prix, politique de prix, révision des prix, augmenter les tarifs, "
+        "baisser les tarifs, guerre des prix, prix trop bas, prix trop élevés, "
+        "marges trop faibles, grilles de prix, devis trop chers, tarifs des concurrents",
     ),
     "gestion de la relation client": (
         "un suivi client dispersé",
@@ -3109,21 +3438,29 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "suivi des prospects, fichier clients, base clients, pipeline, pipeline commercial, "
         "Salesforce, HubSpot, Pipedrive, carnet d'adresses, portefeuille clients, "
         "historique client, devis en cours, relances commerciales, opportunités, "
-        "commerciaux partent avec leurs clients, carnets",
+        "commerciaux partent avec leurs clients, carnets, logiciel CRM, outil CRM, "
+        "suivi commercial, suivi des ventes, suivi des devis, historique des échanges, "
+        "fichier prospects, relation clients, fidélisation client, service après-vente, "
+        "tickets clients, centraliser les contacts",
     ),
     "stands d'exposition": (
         "un salon à préparer",
         "stand, stands, standiste, salon, salons, salon professionnel, foire, exposition, "
         "exposant, exposer, mobilier d'exposition, structure d'exposition, montage, démontage, "
-        "surface nue, emplacement nu, kakémonos, cloisons de stand, "
-        "Parc des expositions",
+        "surface nue, emplacement nu, kakémonos, cloisons de stand, Parc des expositions, "
+        "salons professionnels, participer à un salon, exposer à un salon, foires, "
+        "expositions, stand sur mesure, stand modulaire, PLV de salon, aménagement de stand, "
+        "décor de stand",
     ),
     "site vitrine": (
         "une entreprise absente d'internet",
         "site vitrine, site internet, site web, création de site, créer un site, webdesigner, "
         "webdesign, WordPress, Wix, nom de domaine, hébergement du site, responsive, page web, "
         "pas de site, présence en ligne, adresse internet, absent d'internet, "
-        "vitrine en ligne, refonte du site, site obsolète",
+        "vitrine en ligne, refonte du site, site obsolète, site pour l'entreprise, "
+        "site professionnel, présence sur internet, être sur internet, site internet simple, "
+        "page internet, refaire le site, site vieillot, site pas à jour, site mobile, "
+        "développeur web, agence web",
     ),
     "insertion": (
         "des emplois à ouvrir aux personnes éloignées de l'emploi",
@@ -3131,6 +3468,9 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "chantier d'insertion, IAE, ESAT, entreprise adaptée, travailleurs handicapés, "
         "clause sociale, clauses sociales, clause d'insertion, parcours d'insertion, "
         "éloignés de l'emploi, chômeurs de longue durée, personnes en insertion, "
-        "économie sociale et solidaire, ESS, inclusion",
+        "économie sociale et solidaire, ESS, inclusion, emploi solidaire, "
+        "entreprises inclusives, personnes handicapées, travailleurs en situation de handicap, "
+        "RQTH, jeunes sans qualification, quartiers prioritaires, bénéficiaires du RSA, "
+        "demandeurs d'emploi de longue durée, GEIQ, achats responsables",
     ),
 }

@@ -509,7 +509,7 @@ class RelevanceModel:
     Weights are the share of each block in the cosine of two texts that both have
     content in every block. Defaults were chosen on the labelled set in
     ``tests/engine/data/relevance_fr.json`` and the development sets of
-    ``benchmarks/data/relevance_fr`` (concepts 0.4: the situation map and the trade
+    ``benchmarks/data/relevance_fr`` (concepts 0.5: the situation map and the trade
     families carry what needs and offers share without sharing words). ``semantic``: any
     `TextEncoder` returning dense unit rows (`semantic.SemanticEncoder`);
     ``semantic_weight`` is its share of the cosine.
@@ -519,8 +519,8 @@ class RelevanceModel:
         self,
         *,
         word_weight: float = 0.3,
-        concept_weight: float = 0.4,
-        char_weight: float = 0.3,
+        concept_weight: float = 0.5,
+        char_weight: float = 0.2,
         char_ngrams: tuple[int, int] = (3, 5),
         concepts: Mapping[str, Iterable[str]] | None = None,
         semantic: TextEncoder | None = None,
