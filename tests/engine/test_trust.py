@@ -2,9 +2,11 @@
 
 import numpy as np
 import pytest
+import scipy.sparse as sp
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from passerelles.engine import trust as trust_module
 from passerelles.engine.trust import (
     BASE_WEIGHTS,
     KIND_ENDORSEMENT,
@@ -17,6 +19,7 @@ from passerelles.engine.trust import (
     OUT_WEIGHT_FLOOR,
     WALK_DEGREE_FLOOR,
     TrustGraph,
+    _walk,
     admission_score,
     circle_view,
     evidence_weights,
@@ -573,3 +576,80 @@ def test_unsolicited_vouches_weigh_no_more_than_the_honest_member_allows(honest_
     # The walk uses exactly these weights: its degrees are their row sums.
     _, degree = reputation_walk(g, seeds, iterations=0)
     np.testing.assert_allclose(degree, sym.sum(axis=1), atol=1e-6)
+
+
+# --- the compiled walk (large graphs) equals scipy's -----------------------------------------
+
+evidence_lists = st.lists(
+    st.tuples(
+        st.integers(0, 11),
+        st.integers(0, 11),
+        # Full ties, faint evidence (fractions of a tie, some below MIN_TIE) and reports.
+        st.sampled_from([1.0, 0.5, 0.05, 0.03, 0.01, 1e-9, -0.02, -1.0, -3.0]),
+    ),
+    max_size=40,
+)
+
+
+def _walks(g, seeds, iterations, tol):
+    """The walk's (mass, degree, ties) by scipy's products and by the compiled loops."""
+    seed_idx = np.unique(np.asarray(seeds))
+    scipy_walk = _walk(g, seed_idx, iterations, 0.05, tol, compiled=False)
+    compiled_walk = _walk(g, seed_idx, iterations, 0.05, tol, compiled=True)
+    return scipy_walk, compiled_walk
+
+
+def _assert_same_walk(scipy_walk, compiled_walk):
+    (mass, degree, ties), (fast_mass, fast_degree, fast_ties) = scipy_walk, compiled_walk
+    np.testing.assert_array_equal(fast_ties, ties)
+    np.testing.assert_array_equal(fast_degree, degree)
+    # Both walk in float32, summing in different orders.
+    np.testing.assert_allclose(fast_mass, mass, rtol=1e-5, atol=1e-7)
+    assert fast_mass.sum() == pytest.approx(1.0, abs=1e-5)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    evidence_lists,
+    st.lists(st.integers(0, 11), min_size=1, max_size=4),
+    st.integers(0, 9),
+    st.sampled_from([0.0, 0.05]),
+)
+def test_compiled_walk_equals_the_scipy_walk(edges, seeds, iterations, tol):
+    pytest.importorskip("numba")
+    g = graph(edges, 12)
+    _assert_same_walk(*_walks(g, seeds, iterations, tol))
+
+
+@pytest.mark.parametrize("index_dtype", [np.int32, np.int64])
+def test_compiled_walk_equals_the_scipy_walk_on_random_graphs(index_dtype):
+    pytest.importorskip("numba")
+    rng = np.random.default_rng(7)
+    n, m = 2_000, 20_000
+    src, dst = rng.integers(0, n, m), (rng.integers(0, n, m) // 3) * 3
+    w = rng.choice([1.0, 0.8, 0.2, 0.04, 0.001, -1.0, -0.5], m)
+    g = TrustGraph.from_edges(src, dst, w, num_nodes=n)
+    merged = g._merged
+    # The compiled loops read int32 indices, or int64 ones for graphs past 2**31 entries.
+    g._merged = sp.csr_array(
+        (merged.data, merged.indices.astype(index_dtype), merged.indptr.astype(index_dtype)),
+        shape=merged.shape,
+    )
+    seeds = rng.choice(n, 20, replace=False)
+    for tol in (0.0, 0.01):
+        _assert_same_walk(*_walks(g, seeds, None, tol))
+    # Full ties only.
+    full = TrustGraph.from_edges(src, dst, np.where(w > 0, 1.0, -1.0), num_nodes=n)
+    _assert_same_walk(*_walks(full, seeds, None, 0.0))
+
+
+def test_reputation_is_the_same_through_the_compiled_walk(monkeypatch):
+    pytest.importorskip("numba")
+    rng = np.random.default_rng(8)
+    n, m = 500, 4_000
+    src, dst = rng.integers(0, n, m), rng.integers(0, n, m)
+    g = TrustGraph.from_edges(src, dst, rng.choice([1.0, 0.5, 0.01, -1.0, -0.3], m), num_nodes=n)
+    seeds = rng.choice(n, 10, replace=False)
+    expected = reputation(g, seeds)  # 4,000 ties: scipy's products
+    monkeypatch.setattr(trust_module, "COMPILED_WALK_MIN_TIES", 0)
+    np.testing.assert_allclose(reputation(g, seeds), expected, rtol=1e-5, atol=1e-7)

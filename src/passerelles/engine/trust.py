@@ -18,11 +18,13 @@ Typical use::
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from types import ModuleType
 
 import numpy as np
 import scipy.sparse as sp
@@ -319,6 +321,10 @@ ONE_WAY_TIE_FLOOR = 0.1
 #: (benchmarks/README.md, development draws), and runs that stop at different steps score
 #: on different scales.
 WALK_TOL = 0.0
+#: Graphs with at least this many ties (merged evidence) walk in compiled loops
+#: (:mod:`passerelles.engine.trust_kernels`); smaller ones with scipy's products, where the
+#: loops save little and their first use in a process would cost numba's import (~0.5 s).
+COMPILED_WALK_MIN_TIES = 100_000
 
 
 def reputation(
@@ -374,11 +380,12 @@ def reputation(
         return np.zeros(n)
     mass, degree, ties = _walk(g, seed_idx, iterations, tie_weight, tol)
     score, scale = _scaled(mass, np.maximum(degree, WALK_DEGREE_FLOOR))
-    if g.distrust.nnz and distrust_weight:
+    received = _distrust_received(g, mass, degree, ties) if distrust_weight else None
+    if received is not None:
         # What came along reports, in the walk's units, against what the member holds: the
         # score keeps the rest. Reports from members the walk barely reaches (e.g. Sybils
         # reporting honest members) weigh as little as their vouches.
-        reported = distrust_weight * _distrust_received(g, mass, degree, ties)
+        reported = distrust_weight * received
         with np.errstate(invalid="ignore", divide="ignore"):
             kept = np.where(reported > 0, 1.0 - reported / mass, 1.0)
         score *= np.clip(np.nan_to_num(kept, nan=0.0), 0.0, 1.0)
@@ -407,16 +414,113 @@ def reputation_walk(
 
 
 def _walk(
-    g: TrustGraph, seed_idx: np.ndarray, iterations: int | None, tie_weight: float, tol: float
-) -> tuple[np.ndarray, np.ndarray, sp.csr_array]:
+    g: TrustGraph,
+    seed_idx: np.ndarray,
+    iterations: int | None,
+    tie_weight: float,
+    tol: float,
+    *,
+    compiled: bool | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The walk's mass, degrees and ties (the walk's weight of each entry of the merged
+    evidence, float32). ``compiled``: run the compiled loops
+    (:mod:`passerelles.engine.trust_kernels`) rather than scipy's products; by default
+    when the graph has at least :data:`COMPILED_WALK_MIN_TIES` ties and numba imports."""
     if iterations is None:
         iterations = max(1, math.ceil(math.log2(max(g.num_nodes, 2))))
     if iterations < 0:
         raise ValueError(f"iterations must be non-negative, got {iterations}")
     if not tie_weight > 0:
         raise ValueError(f"tie_weight must be positive, got {tie_weight}")
+    if compiled is None:
+        compiled = g._merged.nnz >= COMPILED_WALK_MIN_TIES and _kernels() is not None
     ties, degree = _walk_ties(g, tie_weight)
-    return _trust_walk(ties, degree, seed_idx, iterations, tol), degree, ties
+    if compiled:
+        mass = _compiled_walk(ties, degree, seed_idx, iterations, tol)
+    else:
+        mass = _trust_walk(ties, degree, seed_idx, iterations, tol)
+    return mass, degree, ties.data
+
+
+@functools.cache
+def _kernels() -> ModuleType | None:
+    """The compiled loops of the walk, or ``None`` when numba cannot be imported."""
+    try:
+        from passerelles.engine import trust_kernels
+    except ImportError:  # pragma: no cover - numba is a dependency; a platform may lack it
+        return None
+    return trust_kernels
+
+
+def _compiled_walk(
+    ties: sp.csr_array, degree: np.ndarray, seed_idx: np.ndarray, iterations: int, tol: float
+) -> np.ndarray:
+    """:func:`_trust_walk` in compiled loops: the same walk, one pass over the ties per step
+    (see :mod:`passerelles.engine.trust_kernels`)."""
+    kernels = _kernels()
+    if kernels is None:  # pragma: no cover
+        raise RuntimeError("the compiled walk needs numba")
+    # Unsigned views of the indices: the loops then skip a sign check on every access.
+    unsigned = np.uint32 if ties.indices.dtype == np.int32 else np.uint64
+    indptr = ties.indptr.view(unsigned)
+    indices = ties.indices.view(unsigned)
+    # The walk's random reads and writes stay in cache when the other end of a tie is
+    # near in the index order: those ties are walked row by row, the far ones by block of
+    # columns (see :func:`_near_far`).
+    near, far = _near_far(kernels, indptr, indices, ties.data)
+    send, keep = _walk_factors(degree)
+    mass = np.zeros(degree.size, dtype=np.float32)
+    mass[seed_idx] = 1.0 / seed_idx.size
+    walked = kernels.walk(*near, *far, send, keep, mass, iterations, float(tol))
+    return np.asarray(walked, dtype=np.float64)
+
+
+#: In the compiled walk a tie whose ends are fewer than this many indices apart is "near":
+#: the values it reads and writes are then within a few tens of KiB of the row's own.
+NEAR_WINDOW = 4096
+#: The far ties are walked by blocks of this many columns: the values they read and write
+#: at the column end (2 float32 vectors of the block, 1 MiB) then stay in the core's cache.
+FAR_BLOCK = 131_072
+
+
+def _near_far(
+    kernels: ModuleType, indptr: np.ndarray, indices: np.ndarray, ties: np.ndarray
+) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """The CSR ``(indptr, indices, ties)`` split into its near entries, a CSR ``(indptr,
+    indices, ties)``, and its far ones, ``(rows, cols, ties)`` sorted by block of
+    :data:`FAR_BLOCK` columns and by row within a block."""
+    n = indptr.size - 1
+    near_count = np.zeros(n, dtype=np.int64)
+    far_count = kernels.count_near_far(indptr, indices, NEAR_WINDOW, FAR_BLOCK, near_count)
+    near_indptr = np.zeros(n + 1, dtype=indptr.dtype)
+    near_indptr[1:] = np.cumsum(near_count)
+    num_near = int(near_indptr[-1])
+    num_far = int(far_count.sum())
+    far_next = np.zeros(far_count.size, dtype=np.int64)
+    np.cumsum(far_count[:-1], out=far_next[1:])
+    near = (
+        near_indptr,
+        np.empty(num_near, dtype=indices.dtype),
+        np.empty(num_near, dtype=np.float32),
+    )
+    far = (
+        np.empty(num_far, dtype=indices.dtype),
+        np.empty(num_far, dtype=indices.dtype),
+        np.empty(num_far, dtype=np.float32),
+    )
+    kernels.fill_near_far(
+        indptr, indices, ties, NEAR_WINDOW, FAR_BLOCK, near[0], near[1], near[2], far_next, *far
+    )
+    return near, far
+
+
+def _walk_factors(degree: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per member, float32: the share of its mass it sends along each full tie (the 1/2 of
+    one-way ties folded in) and the share it keeps, ``1 - degree / max(degree, floor)``."""
+    capped = np.maximum(degree, WALK_DEGREE_FLOOR)
+    send = (ONE_WAY_TIE / capped).astype(np.float32)
+    keep = (1.0 - degree / capped).astype(np.float32)
+    return send, keep
 
 
 def _walk_ties(g: TrustGraph, tie_weight: float) -> tuple[sp.csr_array, np.ndarray]:
@@ -531,10 +635,7 @@ def _trust_walk(
     out-ties, a scatter along in-ties through the CSC view, no transposed copy), and O(n)
     vector work, in place."""
     n = degree.size
-    capped = np.maximum(degree, WALK_DEGREE_FLOOR)
-    # The 1/2 of one-way ties folded into the per-member factor: one multiplication.
-    send = (ONE_WAY_TIE / capped).astype(np.float32)
-    keep = (1.0 - degree / capped).astype(np.float32)
+    send, keep = _walk_factors(degree)
     lazy = bool(np.any(keep > 0))
     ties_t = ties.T  # CSC view, no copy: a product with it scatters along in-ties
     mass = np.zeros(n, dtype=np.float32)
@@ -557,22 +658,27 @@ def _trust_walk(
 
 
 def _distrust_received(
-    g: TrustGraph, mass: np.ndarray, degree: np.ndarray, ties: sp.csr_array
-) -> np.ndarray:
+    g: TrustGraph, mass: np.ndarray, degree: np.ndarray, ties: np.ndarray
+) -> np.ndarray | None:
     """What each member receives along reports in the reputation walk's units: a reporter
     ``u`` sends ``mass[u] * ONE_WAY_TIE * tie(u, v) * report(u, v) / max(degree(u), floor)``
-    along each report, where ``tie(u, v)`` is what the report weighs in the walk (see
-    :func:`one_way_weights`: less when it is one-way between members who return their
-    ties) and ``report(u, v)`` its strength, 1 for a full report (weight -1 or stronger)
-    and in proportion below."""
+    along each report, where ``tie(u, v)`` is what the report weighs in the walk (``ties``,
+    one per entry of the merged evidence; see :func:`one_way_weights`: less when it is
+    one-way between members who return their ties) and ``report(u, v)`` its strength, 1
+    for a full report (weight -1 or stronger) and in proportion below. ``None`` when nobody
+    reports anyone. Read from the merged evidence (reports are its negative entries), so
+    that the walk does not pay the split of trust from distrust."""
     merged = g._merged
-    negative = merged.data < 0
-    strength = np.where(negative, np.minimum(-merged.data, 1.0), 0.0)
-    weights = sp.csr_array(
-        (ONE_WAY_TIE * ties.data.astype(np.float64) * strength, merged.indices, merged.indptr),
-        shape=merged.shape,
+    positions = np.flatnonzero(merged.data < 0)
+    if positions.size == 0:
+        return None
+    reporters = np.searchsorted(merged.indptr, positions, side="right") - 1
+    sent = mass[reporters] / np.maximum(degree[reporters], WALK_DEGREE_FLOOR)
+    strength = np.minimum(-merged.data[positions], 1.0)
+    carried = ONE_WAY_TIE * ties[positions].astype(np.float64) * strength * sent
+    received: np.ndarray = np.bincount(
+        merged.indices[positions], weights=carried, minlength=g.num_nodes
     )
-    received: np.ndarray = weights.T @ (mass / np.maximum(degree, WALK_DEGREE_FLOOR))
     return received
 
 
