@@ -12,8 +12,11 @@ Objectives, in order of priority:
 
 Method: zero-repeat first rounds when every table has the same size: a construction of
 :mod:`tables_design` (finite-field affine and transversal designs, affine spaces, Kirkman
-triple systems, cyclic Latin squares, round robin), else a cyclic design found by a search
-over one base round (:mod:`tables_cyclic`, evenings up to 120 people); participants are
+triple systems, cyclic Latin squares, round robin), else a cyclic design found by search
+(evenings up to 120 people): first an exact-cover search for a base round that also has a
+second symmetry (:mod:`tables_symmetric`: rows rotated, multipliers; 1-rotational
+resolvable designs such as 10 tables of 4 for 13 rounds), then a tabu search over one base
+round (:mod:`tables_cyclic`); participants are
 then relabelled to mix groups, which keeps zero repeats. Otherwise (and for the rounds
 past the design) a greedy plan. Then a tabu search on swaps of two participants in one
 round, evaluated for every swap at once with numpy from a pair-count matrix. While
@@ -42,6 +45,7 @@ from numpy.typing import ArrayLike
 
 from passerelles.engine.tables_cyclic import cyclic_design
 from passerelles.engine.tables_design import max_design_rounds, resolvable_design
+from passerelles.engine.tables_symmetric import symmetric_design
 
 __all__ = [
     "PlanQuality",
@@ -731,6 +735,7 @@ def _repeat_lower_bound(
 _CYCLIC_MAX_N = 120
 _FIRST_SHARE = 0.15  # share of the time limit for a first search before a cyclic design
 _CYCLIC_SHARE = 0.7  # the cyclic search ends by this share of the time limit
+_SYMMETRIC_SHARE = 0.4  # the exact-cover searches for symmetric designs end by this share
 
 
 def _uniform(sizes: np.ndarray) -> tuple[np.ndarray, int, int] | None:
@@ -764,9 +769,12 @@ def _cyclic_head(
     seed: int,
     deadline: float,
     max_iterations: int | None,
+    symmetric_deadline: float | None = None,
 ) -> np.ndarray | None:
-    """Zero-repeat first rounds from a cyclic design found by search (:mod:`tables_cyclic`),
-    as many as the constructions cannot give, or None."""
+    """Zero-repeat first rounds from a cyclic design found by search, as many as the
+    constructions cannot give, or None: first one pass of exact-cover searches for a cyclic
+    design with a second symmetry (:mod:`tables_symmetric`, until ``symmetric_deadline``),
+    then a tabu search over base rounds (:mod:`tables_cyclic`, until ``deadline``)."""
     shape = _uniform(sizes)
     n = int(sizes.sum())
     if shape is None or n > _CYCLIC_MAX_N:
@@ -775,11 +783,21 @@ def _cyclic_head(
     want = min(rounds, most)
     if want <= max_design_rounds(used.size, s):
         return None
-    # the cyclic search draws from its own generator: the rest of the plan does not
-    # depend on how far it got before its deadline
-    found = cyclic_design(
-        used.size, s, want, np.random.default_rng([seed, 1]), deadline, max_iterations, most
+    # the cyclic searches draw from their own generators: the rest of the plan does not
+    # depend on how far they got before their deadlines
+    found = symmetric_design(
+        used.size,
+        s,
+        want,
+        np.random.default_rng([seed, 2]),
+        min(deadline, symmetric_deadline or deadline),
+        most,
+        passes=1,
     )
+    if found is None:
+        found = cyclic_design(
+            used.size, s, want, np.random.default_rng([seed, 1]), deadline, max_iterations, most
+        )
     return None if found is None else used[found][:, rng.permutation(n)]
 
 
@@ -899,7 +917,13 @@ def plan_tables(
     best = _key(search, plan)
     if cyclic and best[:2] > target[:2]:
         found = _cyclic_head(
-            sizes, rounds, rng, seed, t0 + _CYCLIC_SHARE * time_limit, max_iterations
+            sizes,
+            rounds,
+            rng,
+            seed,
+            t0 + _CYCLIC_SHARE * time_limit,
+            max_iterations,
+            t0 + _SYMMETRIC_SHARE * time_limit,
         )
         if found is not None:
             head = found
