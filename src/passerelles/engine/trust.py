@@ -574,25 +574,26 @@ def one_way_weights(
     if m == 0:
         return tie
     counts = np.diff(indptr)
+    if report is None:
+        report = np.zeros(m, dtype=bool)
     # Pair each entry (u, v) with its reverse (v, u): one transpose (a linear-time CSR
-    # conversion) and one sparse sum, in which each entry carries its position + 1 as a
-    # real number and each transposed one as an imaginary one, so that a sum holding
-    # both reads back as the two positions.
-    position = np.arange(1, m + 1, dtype=np.float64)
-    forward = sp.csr_array((position.astype(np.complex128), indices, indptr), shape=(n, n))
-    backward = sp.csr_array(sp.csr_array((position * 1j, indices, indptr), shape=(n, n)).T)
-    code = (forward + backward).data
-    paired = (code.real > 0) & (code.imag > 0)
-    own_pos = code.real[paired].astype(np.int64) - 1
-    rev_pos = code.imag[paired].astype(np.int64) - 1
-    del forward, backward, code, paired
-    mutual = np.zeros(m)
-    mutual[own_pos] = np.minimum(tie[own_pos], tie[rev_pos])
-    if report is not None and report.any():
+    # conversion) and one sparse sum. An entry carries 2 + its tie, a transposed one
+    # 16 + its tie (+ 64 for a report), so that the sum tells apart, with no search, an
+    # entry alone ([2, 3]), a reverse alone ([16, 17] or [80, 81]) and a pair ([18, 20] or
+    # [82, 84]); the sum's entries that are not a reverse alone are the entries in order.
+    forward = sp.csr_array((tie + 2.0, indices, indptr), shape=(n, n))
+    flip = sp.csr_array((tie + 16.0 + 64.0 * report, indices, indptr), shape=(n, n))
+    code = (forward + sp.csr_array(flip.T)).data
+    del forward, flip
+    code = code[(code < 16.0) | ((code >= 18.0) & (code < 80.0)) | (code >= 82.0)]
+    reverse_report = code >= 82.0
+    paired = code >= 18.0
+    reverse_tie = np.where(paired, code - 18.0 - 64.0 * reverse_report - tie, 0.0)
+    mutual = np.minimum(tie, np.clip(reverse_tie, 0.0, 1.0))
+    if report.any():
         # Reports neither count as evidence given nor as evidence returned.
         given = np.where(report, 0.0, tie)
-        returned_by = np.where(report, 0.0, mutual)
-        returned_by[own_pos[report[rev_pos]]] = 0.0
+        returned_by = np.where(report | reverse_report, 0.0, mutual)
     else:
         given, returned_by = tie, mutual
     gave = _row_sums(given, indptr)
@@ -602,8 +603,7 @@ def one_way_weights(
     unreturned = np.clip(unreturned, 0.0, 1.0)
     share = np.minimum(np.repeat(unreturned, counts), unreturned[indices])
     c = ONE_WAY_TIE_FLOOR + (ONE_WAY_TIE - ONE_WAY_TIE_FLOOR) * share
-    if report is not None:
-        c[report] = ONE_WAY_TIE
+    c[report] = ONE_WAY_TIE
     result: np.ndarray = mutual + (tie - mutual) * (c / ONE_WAY_TIE)
     return result
 
