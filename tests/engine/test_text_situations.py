@@ -16,6 +16,7 @@ from passerelles.engine.text import (
     STOP_WORDS,
     RelevanceModel,
     _concept_matches,
+    _family_matches,
     _phrase_key,
     concepts_in,
     relevance,
@@ -199,3 +200,18 @@ def test_a_need_that_names_the_service_as_the_offer_does_is_no_situation():
     need = "un directeur financier à temps partiel"
     offer = "direction financière à temps partiel, DAF externalisé, trésorerie"
     assert RelevanceModel().fit([need, offer]).situations_met(need, offer) == []
+
+
+_CUES = sorted(
+    (service, cue.strip()) for service, (_m, cues) in FAMILIES.items() for cue in cues.split(",")
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(_CUES), st.text(alphabet=" ,.;:!?()", max_size=12))
+def test_a_trade_word_tags_its_service_whatever_the_punctuation_and_case(item, noise):
+    service, cue = item
+    tagged = concepts_in(f"{noise}{cue}{noise}")
+    generic = not _family_matches(cue)  # a cue of generic words only tags nothing
+    assert generic or service in tagged, cue
+    assert set(concepts_in(f"{noise}{cue.upper()}{noise}")) == set(tagged)
