@@ -582,29 +582,44 @@ def one_way_weights(
     # entry alone ([2, 3]), a reverse alone ([16, 17] or [80, 81]) and a pair ([18, 20] or
     # [82, 84]); the sum's entries that are not a reverse alone are the entries in order.
     forward = sp.csr_array((tie + 2.0, indices, indptr), shape=(n, n))
-    flip = sp.csr_array((tie + 16.0 + 64.0 * report, indices, indptr), shape=(n, n))
+    any_report = bool(report.any())
+    flip_data = tie + np.where(report, 80.0, 16.0) if any_report else tie + 16.0
+    flip = sp.csr_array((flip_data, indices, indptr), shape=(n, n))
     code = (forward + sp.csr_array(flip.T)).data
-    del forward, flip
-    code = code[(code < 16.0) | ((code >= 18.0) & (code < 80.0)) | (code >= 82.0)]
-    reverse_report = code >= 82.0
-    paired = code >= 18.0
-    reverse_tie = np.where(paired, code - 18.0 - 64.0 * reverse_report - tie, 0.0)
-    mutual = np.minimum(tie, np.clip(reverse_tie, 0.0, 1.0))
-    if report.any():
-        # Reports neither count as evidence given nor as evidence returned.
-        given = np.where(report, 0.0, tie)
-        returned_by = np.where(report | reverse_report, 0.0, mutual)
+    del forward, flip, flip_data
+    if any_report:
+        code = code[(code < 16.0) | ((code >= 18.0) & (code < 80.0)) | (code >= 82.0)]
+        reverse_report = code >= 82.0
+        code -= np.where(reverse_report, 82.0, 18.0)  # a pair: its reverse's tie + tie
     else:
-        given, returned_by = tie, mutual
-    gave = _row_sums(given, indptr)
-    returned = _row_sums(returned_by, indptr)
+        code = code[(code < 16.0) | (code >= 18.0)]
+        code -= 18.0
+    # Entries alone are now below -14: their mutual part is 0.
+    code -= tie
+    np.clip(code, 0.0, 1.0, out=code)
+    mutual = np.minimum(tie, code, out=code)
+    rows = np.repeat(np.arange(n, dtype=indices.dtype), counts)
+    if any_report:
+        # Reports neither count as evidence given nor as evidence returned.
+        gave = np.bincount(rows, weights=np.where(report, 0.0, tie), minlength=n)
+        returned_by = np.where(report | reverse_report, 0.0, mutual)
+        returned = np.bincount(rows, weights=returned_by, minlength=n)
+    else:
+        gave = np.bincount(rows, weights=tie, minlength=n)
+        returned = np.bincount(rows, weights=mutual, minlength=n)
     with np.errstate(invalid="ignore", divide="ignore"):
         unreturned = np.where(gave > 0, 1.0 - returned / np.where(gave > 0, gave, 1.0), 1.0)
-    unreturned = np.clip(unreturned, 0.0, 1.0)
-    share = np.minimum(np.repeat(unreturned, counts), unreturned[indices])
-    c = ONE_WAY_TIE_FLOOR + (ONE_WAY_TIE - ONE_WAY_TIE_FLOOR) * share
-    c[report] = ONE_WAY_TIE
-    result: np.ndarray = mutual + (tie - mutual) * (c / ONE_WAY_TIE)
+    np.clip(unreturned, 0.0, 1.0, out=unreturned)
+    # Weight of the one-way part relative to ONE_WAY_TIE: c / ONE_WAY_TIE.
+    scale = (ONE_WAY_TIE - ONE_WAY_TIE_FLOOR) / ONE_WAY_TIE
+    relative = np.minimum(unreturned[rows], unreturned[indices])
+    relative *= scale
+    relative += ONE_WAY_TIE_FLOOR / ONE_WAY_TIE
+    if any_report:
+        relative[report] = 1.0
+    result: np.ndarray = tie - mutual
+    result *= relative
+    result += mutual
     return result
 
 
