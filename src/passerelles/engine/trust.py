@@ -434,7 +434,8 @@ def _walk(
         raise ValueError(f"tie_weight must be positive, got {tie_weight}")
     if compiled is None:
         compiled = g._merged.nnz >= COMPILED_WALK_MIN_TIES and _kernels() is not None
-    ties, degree = _walk_ties(g, tie_weight)
+    computed = _compiled_walk_ties(g, tie_weight) if compiled else None
+    ties, degree = computed if computed is not None else _walk_ties(g, tie_weight)
     if compiled:
         mass = _compiled_walk(ties, degree, seed_idx, iterations, tol)
     else:
@@ -452,6 +453,41 @@ def _kernels() -> ModuleType | None:
     return trust_kernels
 
 
+def _compiled_walk_ties(g: TrustGraph, tie_weight: float) -> tuple[sp.csr_array, np.ndarray] | None:
+    """:func:`_walk_ties` in compiled loops (the same weights, see
+    :func:`passerelles.engine.trust_kernels.walk_ties`), or ``None`` when the merged
+    evidence's rows are not sorted."""
+    kernels = _kernels()
+    if kernels is None:  # pragma: no cover
+        return None
+    merged = g._merged
+    ties = np.empty(merged.nnz, dtype=np.float32)
+    degree = np.zeros(g.num_nodes)
+    done = kernels.walk_ties(
+        _unsigned(merged.indptr),
+        _unsigned(merged.indices),
+        merged.data,
+        tie_weight,
+        MIN_TIE,
+        ONE_WAY_TIE_FLOOR,
+        ONE_WAY_TIE,
+        ties,
+        degree,
+    )
+    if not done:
+        return None
+    degree *= ONE_WAY_TIE
+    return sp.csr_array((ties, merged.indices, merged.indptr), shape=merged.shape), degree
+
+
+def _unsigned(index: np.ndarray) -> np.ndarray:
+    """Non-negative integer indices as an unsigned array (a view when they are int32 or
+    int64): compiled loops then skip a sign check on every access."""
+    if index.dtype in (np.int32, np.uint32):
+        return index.view(np.uint32)
+    return index.astype(np.int64, copy=False).view(np.uint64)
+
+
 def _compiled_walk(
     ties: sp.csr_array, degree: np.ndarray, seed_idx: np.ndarray, iterations: int, tol: float
 ) -> np.ndarray:
@@ -460,10 +496,7 @@ def _compiled_walk(
     kernels = _kernels()
     if kernels is None:  # pragma: no cover
         raise RuntimeError("the compiled walk needs numba")
-    # Unsigned views of the indices: the loops then skip a sign check on every access.
-    unsigned = np.uint32 if ties.indices.dtype == np.int32 else np.uint64
-    indptr = ties.indptr.view(unsigned)
-    indices = ties.indices.view(unsigned)
+    indptr, indices = _unsigned(ties.indptr), _unsigned(ties.indices)
     # The walk's random reads and writes stay in cache when the other end of a tie is
     # near in the index order: those ties are walked row by row, the far ones by block of
     # columns (see :func:`_near_far`).

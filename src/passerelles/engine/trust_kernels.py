@@ -24,7 +24,7 @@ from typing import TypeVar, cast
 import numba
 import numpy as np
 
-__all__ = ["count_near_far", "fill_near_far", "walk"]
+__all__ = ["count_near_far", "fill_near_far", "walk", "walk_ties"]
 
 _F = TypeVar("_F", bound=Callable[..., object])
 
@@ -34,6 +34,93 @@ def _jit(fn: _F) -> _F:
     numpy's error model (no checks for division by zero in the loops)."""
     # The dispatcher numba returns is called like ``fn``.
     return cast(_F, numba.njit(cache=True, nogil=True, error_model="numpy")(fn))
+
+
+@_jit
+def _find(indptr: np.ndarray, indices: np.ndarray, row: np.int64, column: np.int64) -> np.int64:
+    """Position of the entry ``(row, column)`` of a CSR pattern with sorted rows, or -1."""
+    lo = np.int64(indptr[row])
+    end = np.int64(indptr[row + 1])
+    hi = end
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if np.int64(indices[mid]) < column:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo if lo < end and np.int64(indices[lo]) == column else np.int64(-1)
+
+
+@_jit
+def _tie(size: float, tie_weight: float, min_tie: float) -> float:
+    """What evidence of absolute weight ``size`` counts as a tie: 1 from ``tie_weight`` up,
+    in proportion below, 0 below ``min_tie`` of a tie."""
+    if size >= tie_weight:
+        return 1.0
+    fraction = size / tie_weight
+    return 0.0 if fraction < min_tie else fraction
+
+
+@_jit
+def walk_ties(
+    indptr: np.ndarray,
+    indices: np.ndarray,
+    data: np.ndarray,
+    tie_weight: float,
+    min_tie: float,
+    floor: float,
+    half: float,
+    ties: np.ndarray,
+    degree: np.ndarray,
+) -> bool:
+    """The ties of the reputation walk, as ``trust._walk_ties`` and
+    ``trust.one_way_weights`` compute them, from the merged evidence ``(data, indices,
+    indptr)`` (rows sorted; negative entries are upheld reports): each entry's weight into
+    ``ties`` (float32, ``(m,)``) and each member's weighted ties, in and out, added to
+    ``degree`` (float64, zeros, ``(n,)``). ``floor`` and ``half``: the weights of a one-way
+    tie between members who return all / none of their ties (``ONE_WAY_TIE_FLOOR``,
+    ``ONE_WAY_TIE``). Returns ``False``, and sets nothing, unless every row's indices are
+    strictly increasing (an entry's reverse is found by a binary search in its row)."""
+    n = indptr.size - 1
+    m = indices.size
+    for u in range(n):
+        for k in range(np.int64(indptr[u]) + 1, np.int64(indptr[u + 1])):
+            if indices[k - 1] >= indices[k]:
+                return False
+    # Each entry's mutual part, and per member the evidence given and given back (upheld
+    # reports count as neither, nor does what answers one).
+    mutual = np.zeros(m)
+    gave = np.zeros(n)
+    returned = np.zeros(n)
+    for u in range(n):
+        for k in range(np.int64(indptr[u]), np.int64(indptr[u + 1])):
+            v = np.int64(indices[k])
+            tie = _tie(abs(data[k]), tie_weight, min_tie)
+            back = _find(indptr, indices, v, np.int64(u))
+            if back >= 0:
+                mutual[k] = min(tie, _tie(abs(data[back]), tie_weight, min_tie))
+            if data[k] >= 0:
+                gave[u] += tie
+                if back < 0 or data[back] >= 0:
+                    returned[u] += mutual[k]
+    # The share of each member's evidence that was not returned (1 when it gave none).
+    for u in range(n):
+        share = 1.0 - returned[u] / gave[u] if gave[u] > 0 else 1.0
+        gave[u] = min(max(share, 0.0), 1.0)
+    unreturned = gave
+    for u in range(n):
+        for k in range(np.int64(indptr[u]), np.int64(indptr[u + 1])):
+            v = np.int64(indices[k])
+            tie = _tie(abs(data[k]), tie_weight, min_tie)
+            if data[k] < 0:
+                carried = half
+            else:
+                carried = floor + (half - floor) * min(unreturned[u], unreturned[v])
+            weight = mutual[k] + (tie - mutual[k]) * (carried / half)
+            ties[k] = weight
+            degree[u] += weight
+            degree[v] += weight
+    return True
 
 
 @_jit
