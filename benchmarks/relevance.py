@@ -34,12 +34,14 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
 
 from passerelles.engine.matching import ask_network
 from passerelles.engine.semantic import load_encoder
 from passerelles.engine.text import (
     SEMANTIC_WEIGHT,
     MixedRows,
+    PostingRows,
     RelevanceModel,
     normalize_text,
     relevance,
@@ -179,13 +181,45 @@ def calibrate(encoder) -> None:
         line(f"mixed semantic_weight={w}", RelevanceModel(semantic=encoder, semantic_weight=w))
 
 
+def encode_checked(model: RelevanceModel, texts: list[str]):
+    """The question's encoding as it was before the fast path: sklearn's ``transform``
+    and ``normalize`` with their input checks (same figures, see
+    tests/engine/test_text_fast_paths.py); the baseline of ``time_ask``."""
+    parts = [
+        normalize(block.transform(texts)) * np.float32(np.sqrt(w))
+        for block, w in zip(model._blocks, model.weights, strict=True)
+        if w > 0
+    ]
+    lexical = normalize(sparse.hstack(parts, format="csr")).astype(np.float32)
+    if model.semantic is None:
+        return lexical
+    w = model.semantic_weight
+    dense = model.semantic_rows(texts) * np.float32(np.sqrt(w))
+    lexical = lexical * np.float32(np.sqrt(1 - w))
+    norms = np.sqrt(np.asarray(lexical.multiply(lexical).sum(axis=1)).ravel() + (dense**2).sum(1))
+    scale = (1.0 / np.where(norms > 0, norms, 1.0)).astype(np.float32)
+    lexical = sparse.csr_matrix(lexical.multiply(scale[:, None]), dtype=np.float32)
+    return sparse.hstack([lexical, sparse.csr_matrix(dense * scale[:, None])], format="csr")
+
+
+def pcts(values: list[float]) -> str:
+    t = np.array(values[1:]) * 1000  # the first question warms up
+    return " | ".join(f"{np.percentile(t, p):.1f}" for p in (50, 95, 99)) + f" | {t.max():.1f}"
+
+
 def time_ask(n: int, encoder, repeats: int, seed: int = 0) -> None:
-    """p50/p95/p99 of one question against n members' offers, for each path.
+    """p50/p95/p99/max of one question against n members' offers, for each path, before
+    and after the fast paths, question by question in turn (same load for both).
+
+    before: the question encoded through sklearn's checked ``transform``, offers as rows
+    (CSR, or `MixedRows` with the dense semantic block), a product over every stored entry.
+    after: `RelevanceModel.encode` (same figures, no checks) and offers as `PostingRows`
+    (a question reads its own terms' postings). Both give identical answers (checked here).
 
     Offers come from the matching benchmark's generator (benchmarks/matching.py). For the
-    semantic and mixed paths, embedding n offers would take hours on this machine, so 2,000
-    distinct offers are embedded and repeated to n rows: the product's cost does not depend
-    on the values. The question's own embedding is timed (a fresh text each time)."""
+    mixed path, embedding n offers would take hours on this machine, so 2,000 distinct
+    offers are embedded and repeated to n rows: the product's cost does not depend on the
+    values. The question's own embedding is timed (a fresh text each time)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from matching import make_population
 
@@ -196,8 +230,8 @@ def time_ask(n: int, encoder, repeats: int, seed: int = 0) -> None:
     trust = np.zeros(n, dtype=np.float32)
     trust[rng.integers(0, n, 50)] = 0.5
     print(f"\n'ask the network' at {n:,} members ({repeats} questions after one warm-up)")
-    print("| path | p50 ms | p95 ms | p99 ms | of which the question's embedding, p95 ms |")
-    print("| --- | --- | --- | --- | --- |")
+    print("| path | layout | p50 ms | p95 ms | p99 ms | max ms | question's encoding p95 ms |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
     models = {"lexical": RelevanceModel()}
     if encoder is not None:
         models["mixed"] = RelevanceModel(semantic=encoder)
@@ -206,29 +240,38 @@ def time_ask(n: int, encoder, repeats: int, seed: int = 0) -> None:
         if model.semantic is not None:
             distinct = offers[:2000]
             model.fit(distinct + needs[:2000])
-            block = model.encode(distinct, split=True)  # as intros.ask builds its index
+            block = model.encode(distinct, split=True)
             reps = n // len(distinct) + 1
-            index = MixedRows(
+            rows = MixedRows(
                 sparse.vstack([block.lexical] * reps, format="csr")[:n],
                 np.tile(block.dense, (reps, 1))[:n],
             )
         else:
             model.fit(sample)
-            index = model.encode(offers)
-        times, embed = [], []
+            rows = model.encode(offers)
+        by_term = PostingRows(rows)
+        times: dict[str, list[float]] = {"before": [], "after": []}
+        embed: dict[str, list[float]] = {"before": [], "after": []}
         for q in questions:
-            t0 = time.perf_counter()
-            vec = model.encode([q])
-            t1 = time.perf_counter()
-            ask_network(vec, index, 10, trust_row=trust, eligible=eligible)
-            times.append(time.perf_counter() - t0)
-            embed.append(t1 - t0)
-        t = np.array(times[1:]) * 1000
-        e = np.array(embed[1:]) * 1000
-        print(
-            f"| {name} | {np.percentile(t, 50):.1f} | {np.percentile(t, 95):.1f} "
-            f"| {np.percentile(t, 99):.1f} | {np.percentile(e, 95):.1f} |"
-        )
+            answers = []
+            for layout, encode, index in (
+                ("before", encode_checked, rows),
+                ("after", model.encode, by_term),
+            ):
+                if model.semantic is not None:
+                    model.semantic._cache.clear()  # a fresh question each time
+                t0 = time.perf_counter()
+                vec = encode(model, [q]) if layout == "before" else encode([q])
+                t1 = time.perf_counter()
+                answers.append(ask_network(vec, index, 10, trust_row=trust, eligible=eligible))
+                times[layout].append(time.perf_counter() - t0)
+                embed[layout].append(t1 - t0)
+            (a, sa, _), (b, sb, _) = answers
+            if not (np.array_equal(a, b) and np.allclose(sa, sb, rtol=0, atol=1e-6)):
+                sys.exit(f"the two layouts answer {q!r} differently")
+        for layout in ("before", "after"):
+            e = np.array(embed[layout][1:]) * 1000
+            print(f"| {name} | {layout} | {pcts(times[layout])} | {np.percentile(e, 95):.1f} |")
 
 
 def main() -> None:

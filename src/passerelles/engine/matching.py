@@ -24,6 +24,7 @@ from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from passerelles.engine.reasons import explain_pair, pair_reasons
+from passerelles.engine.text import PostingRows
 
 # A scipy sparse matrix or a dense array: scipy ships no type information, so such a
 # value is typed Any; the docstrings give the shapes.
@@ -844,7 +845,7 @@ class AskPlaces:
 
 def ask_network(
     query: sparse.spmatrix | np.ndarray,
-    offers: sparse.spmatrix | np.ndarray,
+    offers: sparse.spmatrix | np.ndarray | PostingRows,
     k: int = 10,
     *,
     trust_row: sparse.spmatrix | np.ndarray | None = None,
@@ -856,20 +857,23 @@ def ask_network(
 ) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
     """Rank members for a free-text need ("je cherche…").
 
-    query: (d,) or (1, d) encoded need; offers: (n, d) precomputed unit rows (CSR is
-    fastest). trust_row: (n,) or (1, n) the asker's trust in each member. asker_circles:
-    indices of the asker's circles; circles: (n, c) sparse membership (CSC is fastest).
-    eligible: (n,) bool, e.g. visible, consenting and not the asker. places: where each
-    member and the asker are; nearness counts as in rounds (``pair_components``): only
-    with no circle in common, grown with relevance. Only members with relevance >=
-    MIN_RELEVANCE are returned. Returns (indices (<=k,), scores, components dict of (<=k,)
+    query: (d,) or (1, d) encoded need; offers: (n, d) precomputed unit rows
+    (`text.PostingRows` is fastest for one question, then CSR). trust_row: (n,) or
+    (1, n) the asker's trust in each member. asker_circles: indices of the asker's
+    circles; circles: (n, c) sparse membership (CSC is fastest). eligible: (n,) bool,
+    e.g. visible, consenting and not the asker. places: where each member and the asker
+    are; nearness counts as in rounds (``pair_components``): only with no circle in
+    common, grown with relevance. Only members with relevance >= MIN_RELEVANCE are
+    returned. Returns (indices (<=k,), scores, components dict of (<=k,)
     arrays "relevance", "trust", "novelty", "proximity" and "place", the place level),
     best first.
     """
     w = {**ASK_WEIGHTS, **(weights or {})}
-    q = _dense(query)
-    q = q.reshape(-1).astype(np.float32)
-    rel = np.clip(np.asarray(offers @ q).ravel(), 0.0, 1.0)
+    if isinstance(offers, PostingRows):  # reads the question's own terms only
+        rel = np.clip(offers @ query, 0.0, 1.0)
+    else:
+        q = _dense(query).reshape(-1).astype(np.float32)
+        rel = np.clip(np.asarray(offers @ q).ravel(), 0.0, 1.0)
     ok = rel >= MIN_RELEVANCE
     if eligible is not None:
         ok &= np.asarray(eligible, dtype=bool)

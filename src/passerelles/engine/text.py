@@ -27,6 +27,7 @@ import snowballstemmer
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize as l2_normalize
+from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 
 from passerelles.engine.lexicon import CONCEPTS, NON_CONCEPTS, PARENTS
 from passerelles.engine.situations import FAMILIES, SERVICE_PARENTS, SERVICES, SITUATIONS
@@ -34,6 +35,8 @@ from passerelles.engine.situations import FAMILIES, SERVICE_PARENTS, SERVICES, S
 __all__ = [
     "TextEncoder",
     "RelevanceModel",
+    "MixedRows",
+    "PostingRows",
     "normalize_text",
     "tokenize",
     "stem",
@@ -469,6 +472,57 @@ class TextEncoder(Protocol):
     def encode(self, texts: Sequence[str]) -> np.ndarray | sparse.spmatrix: ...
 
 
+def _unit_rows(rows: sparse.spmatrix) -> sparse.csr_matrix:
+    """A copy of sparse ``rows`` scaled to unit L2 norm (zero rows stay zero): sklearn's
+    ``normalize`` without its input checks, which cost more than the work on one short
+    question; the same kernel, so the same figures to the last bit."""
+    out = sparse.csr_matrix(rows, copy=True)
+    inplace_csr_row_normalize_l2(out)
+    return out
+
+
+def _tfidf_rows(block: TfidfVectorizer, texts: Sequence[str]) -> sparse.csr_matrix:
+    """``block.transform(texts)`` of a fitted vectorizer, figure for figure, without
+    sklearn's input validation (most of the time of a one-text call): the same
+    analyzer, counts, sublinear tf, IDF and L2 kernel, in the same order and dtype."""
+    analyze = block.build_analyzer()
+    vocabulary = block.vocabulary_
+    indices: list[int] = []
+    values: list[int] = []
+    indptr = [0]
+    for text in texts:
+        counts: dict[int, int] = {}
+        for feature in analyze(text):
+            j = vocabulary.get(feature)
+            if j is not None:
+                counts[j] = counts.get(j, 0) + 1
+        indices.extend(counts)
+        values.extend(counts.values())
+        indptr.append(len(indices))
+    rows = sparse.csr_matrix(
+        (
+            np.asarray(values, dtype=np.intc),
+            np.asarray(indices, dtype=np.int32),
+            np.asarray(indptr, dtype=np.int32),
+        ),
+        shape=(len(texts), len(vocabulary)),
+        dtype=block.dtype,
+    )
+    rows.sort_indices()
+    if block.binary:
+        rows.data.fill(1)
+    if block.sublinear_tf:
+        np.log(rows.data, rows.data)
+        rows.data += 1.0
+    if block.use_idf:
+        rows.data *= block.idf_[rows.indices]
+    if block.norm == "l2":
+        inplace_csr_row_normalize_l2(rows)
+    elif block.norm is not None:
+        rows = sparse.csr_matrix(l2_normalize(rows, norm=block.norm))
+    return rows
+
+
 class MixedRows:
     """Rows ``[lexical | semantic]`` of `RelevanceModel.encode(..., split=True)`: the sparse
     lexical block and the dense semantic block held apart. ``rows @ q`` for one query
@@ -494,6 +548,54 @@ class MixedRows:
         return sparse.hstack(
             [self.lexical, sparse.csr_matrix(self.dense)], format="csr", dtype=np.float32
         )
+
+
+class PostingRows:
+    """Many unit rows (every member's offers) laid out for one query at a time.
+
+    The sparse lexical block is kept by column, each term with the rows that hold it, so
+    that a query reads only the postings of its own terms (a question holds a few dozen
+    of the vocabulary's thousands) instead of every stored entry; a dense semantic block
+    (from a `MixedRows`) is kept dense. ``rows @ q`` gives the (n,) float32 cosines, equal
+    to the last bit to the plain rows' product: the same float32 sums in the same order,
+    the terms the query lacks adding exact zeros there.
+    """
+
+    def __init__(self, rows: sparse.spmatrix | MixedRows) -> None:
+        if isinstance(rows, MixedRows):
+            lexical, dense = rows.lexical, rows.dense
+        else:
+            lexical, dense = sparse.csr_matrix(rows), None
+        self.by_term = sparse.csc_matrix(lexical, dtype=np.float32)
+        self.by_term.sort_indices()
+        self.dense = dense
+        width = lexical.shape[1] + (dense.shape[1] if dense is not None else 0)
+        self.shape = (lexical.shape[0], width)
+
+    def __matmul__(self, query: Any) -> np.ndarray:
+        d = self.by_term.shape[1]
+        if sparse.issparse(query):
+            q = sparse.csr_matrix(query, dtype=np.float32).reshape(1, -1).tocsr()
+            q.sum_duplicates()
+            cols, vals = q.indices.astype(np.int64), q.data
+            width = q.shape[1]
+        else:
+            flat = np.asarray(query, dtype=np.float32).reshape(-1)
+            cols = np.flatnonzero(flat)
+            vals, width = flat[cols], flat.shape[0]
+        if width != self.shape[1]:
+            raise ValueError(f"query of dimension {width} against rows of {self.shape[1]}")
+        lexical = cols < d
+        if lexical.any():
+            picked = self.by_term[:, cols[lexical]]
+            out = np.asarray(picked @ vals[lexical], dtype=np.float32).ravel()
+        else:
+            out = np.zeros(self.shape[0], dtype=np.float32)
+        if self.dense is not None:
+            semantic = np.zeros(width - d, dtype=np.float32)
+            semantic[cols[~lexical] - d] = vals[~lexical]
+            out = out + self.dense @ semantic
+        return out
 
 
 # Share of the semantic cosine in the mixed one, calibrated on the development sets of
@@ -592,11 +694,11 @@ class RelevanceModel:
             raise ValueError("RelevanceModel is not fitted: call fit(corpus) first")
         texts = list(texts)
         parts = [
-            l2_normalize(block.transform(texts)) * np.float32(np.sqrt(w))
+            _unit_rows(_tfidf_rows(block, texts)) * np.float32(np.sqrt(w))
             for block, w in zip(self._blocks, self.weights, strict=True)
             if w > 0
         ]
-        lexical = l2_normalize(sparse.hstack(parts, format="csr")).astype(np.float32)
+        lexical = _unit_rows(sparse.hstack(parts, format="csr")).astype(np.float32)
         if self.semantic is None or self.semantic_weight == 0.0:
             return lexical
         dense = self.semantic_rows(texts)
