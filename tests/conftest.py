@@ -14,15 +14,17 @@ def empty_cache():
     each test's rolled-back database: every test, browser journeys included, starts empty."""
     from django.core.cache import cache
 
-    from passerelles.intros import ask
+    from passerelles.intros import ask, bridge_advisor
     from passerelles.trust import graph
 
     cache.clear()
     graph.clear_cache()
-    ask._cached = None
+    ask.forget()
+    bridge_advisor.forget_pool()
     yield
     graph.clear_cache()
-    ask._cached = None
+    ask.forget()
+    bridge_advisor.forget_pool()
 
 
 def make_user(email: str, first: str = "", last: str = "", **extra):

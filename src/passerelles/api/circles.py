@@ -13,7 +13,7 @@ from passerelles.api.pagination import CappedPagination
 from passerelles.circles import access
 from passerelles.circles.models import Circle, MembershipState
 from passerelles.circles.queries import with_member_counts
-from passerelles.intros.bridge_advisor import suggest_bridges
+from passerelles.intros.bridge_advisor import NotReady, suggest_bridges
 from passerelles.members.access import visible_profiles
 
 router = Router()
@@ -99,4 +99,9 @@ def bridge_suggestions(request: AuthedHttpRequest, slug: str) -> list:
     circle = access.get_circle_for_user(request.user, slug)
     if not access.is_circle_admin(request.user, circle):
         raise HttpError(403, "Réservé aux responsables du cercle.")
-    return suggest_bridges(circle, request.user)
+    try:
+        return suggest_bridges(circle, request.user)
+    except NotReady:
+        raise HttpError(
+            503, "Suggestions en cours de calcul : réessayez dans quelques minutes."
+        ) from None

@@ -231,6 +231,15 @@ SEMANTIC = os.environ.get("PASSERELLES_SEMANTIC", "auto")
 SEMANTIC_MODEL = os.environ.get("PASSERELLES_SEMANTIC_MODEL", "")
 SEMANTIC_MAX_TEXTS = int(os.environ.get("PASSERELLES_SEMANTIC_MAX_TEXTS", "20000"))
 
+# Indexes built from every member's texts ("ask the network", bridge suggestions): a site
+# with up to INDEX_BUILD_IN_REQUEST_MAX profiles builds them within the request that needs
+# them (a second or two); a larger one only in the background, the page saying meanwhile
+# that they are being prepared. WARM_INDEXES: web processes started by `serve` or `demo`
+# build them at start-up and keep them fresh (a thread per process; once for all when
+# the cache is shared through Redis).
+INDEX_BUILD_IN_REQUEST_MAX = int(os.environ.get("PASSERELLES_INDEX_BUILD_IN_REQUEST_MAX", "5000"))
+WARM_INDEXES = os.environ.get("PASSERELLES_WARM_INDEXES", "1") == "1"
+
 TASKS = {
     "default": {
         "BACKEND": os.environ.get(

@@ -20,3 +20,11 @@ def _warm_up() -> None:
 
 
 _warm_up()
+
+if os.environ.get("PASSERELLES_WARM_AT_START") == "1":  # set by `passerelles demo`
+    # The server serving from this very process (runserver) builds the indexes of
+    # members' texts in a background thread; under gunicorn, each forked worker does
+    # (config/gunicorn.py), not the master.
+    from passerelles.intros import warm
+
+    warm.start()

@@ -3,18 +3,27 @@
 The offers of consenting members are encoded once and kept in Django's cache (shared by
 every process through Redis when ``REDIS_URL`` is set, and remembered by each process),
 keyed by the latest profile, membership and preference change, so that a question costs
-one sparse product. A page request never waits for a rebuild more than once per ``REBUILD_EVERY``
-seconds per process: in between, a slightly stale index is served. Staleness never widens
-what anyone sees: every answer is filtered by ``introducible_profiles`` at question time.
+one sparse product over the postings of its own terms. The index is checked against the
+data at most once per ``REBUILD_EVERY`` seconds per process; in between, a slightly stale
+index is served. Staleness never widens what anyone sees: every answer is filtered by
+``introducible_profiles`` at question time.
+
+A small site builds its index within the request that needs it (a second or two). A
+large one (more than ``INDEX_BUILD_IN_REQUEST_MAX`` profiles) never does: the index is
+built in the background (at start-up by ``intros.warm``, and again when the data has
+changed), the stale one serving meanwhile; while there is none yet, `ask` raises
+`NotReady` and the page says so. Processes sharing the cache build it once.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from dataclasses import dataclass, field
 
 import numpy as np
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Max
 from django.utils.text import slugify
@@ -23,18 +32,29 @@ from scipy import sparse
 from passerelles.circles.access import admitted_circle_ids
 from passerelles.circles.models import Membership
 from passerelles.circles.regions import region_code, region_name
+from passerelles.core import background
 from passerelles.engine.matching import ASK_WEIGHTS, FAR, AskPlaces, ask_network, pair_reasons
 from passerelles.engine.reasons import PLACE_CODES, parts_by_score
-from passerelles.engine.text import MixedRows, RelevanceModel
+from passerelles.engine.text import PostingRows, RelevanceModel
 from passerelles.intros import access, trust_inputs
 from passerelles.intros.matching_data import fit_model
 from passerelles.intros.models import Introduction, Preference
 from passerelles.intros.reasons import word_all
 from passerelles.members.models import Profile
 
+logger = logging.getLogger(__name__)
+
 MAX_RESULTS = 10
-REBUILD_EVERY = 60.0  # seconds: at most one rebuild (and one freshness check) per period
-SHARED_KEY = "intros:offers-index:places"  # renamed when the index changes shape
+REBUILD_EVERY = 60.0  # seconds: at most one freshness check (and rebuild) per period
+COLD_CHECK_EVERY = 5.0  # seconds between looks at the shared cache while none is here
+SHARED_KEY = "intros:offers-index:postings"  # renamed when the index changes shape
+BUILDING_KEY = f"{SHARED_KEY}:building"  # held by the process building it
+BUILD_CLAIM_SECONDS = 15 * 60  # a builder that died frees the claim after this
+
+
+class NotReady(Exception):
+    """The index of offers is being built in the background: a large site has just
+    started, or no index was ever built. Ask again in a moment."""
 
 
 @dataclass(frozen=True)
@@ -43,7 +63,7 @@ class OffersIndex:
     user_ids: np.ndarray  # (n,)
     offers_text: list[str]
     model: RelevanceModel | None
-    offers: sparse.csr_matrix | MixedRows  # (n, d)
+    offers: PostingRows  # (n, d), by term: a question reads its own terms' postings
     circles: sparse.csc_matrix  # (n, c)
     circle_index: dict[int, int]
     city: np.ndarray  # (n,) int code of each member's city, -1 unknown
@@ -69,7 +89,9 @@ class OffersIndex:
         return {int(u): i for i, u in enumerate(self.user_ids.tolist())}
 
 
-def _cache_key() -> tuple:
+def data_version() -> tuple:
+    """What the index is built from, as of now: the latest change and the number of
+    profiles, preferences and memberships (a change to any of them outdates it)."""
     profiles = Profile.objects.aggregate(at=Max("updated_at"), n=Count("pk"))
     prefs = Preference.objects.aggregate(at=Max("updated_at"), n=Count("pk"))
     memberships = Membership.objects.aggregate(at=Max("updated_at"), n=Count("pk"))
@@ -97,7 +119,7 @@ def build_index(key: tuple = ()) -> OffersIndex:
     corpus = [t for r in rows for t in (r[1], r[2]) if t.strip()]
     model = fit_model(corpus)
     empty = sparse.csr_matrix((0, 1), dtype=np.float32)
-    offers = model.encode(texts, split=True) if model else empty
+    offers = PostingRows(model.encode(texts, split=True) if model else empty)
     memberships = list(
         Membership.objects.admitted()
         .filter(user_id__in=user_ids.tolist())
@@ -139,32 +161,102 @@ def build_index(key: tuple = ()) -> OffersIndex:
 _lock = threading.Lock()
 _cached: OffersIndex | None = None
 _checked_at = 0.0  # time.monotonic() of the last freshness check of _cached
+_cold_at = -COLD_CHECK_EVERY  # ... of the last look finding no index at all
 
 
 def _clock() -> float:
     return time.monotonic()
 
 
-def current_index() -> OffersIndex:
-    """The cached index; checked against the data at most once per ``REBUILD_EVERY``
-    seconds and rebuilt then only if the data changed. Only the very first question of a
-    process waits for a build unconditionally."""
-    global _cached, _checked_at
+def forget() -> None:
+    """Drop this process's index (tests; a process sharing nothing starts this way)."""
+    global _cached, _checked_at, _cold_at
+    with _lock:
+        _cached, _checked_at, _cold_at = None, 0.0, -COLD_CHECK_EVERY
+
+
+def builds_in_request(key: tuple) -> bool:
+    """Whether a request may build the index itself: only on a small site."""
+    return int(key[1] or 0) <= settings.INDEX_BUILD_IN_REQUEST_MAX
+
+
+def _shared() -> OffersIndex | None:
+    try:
+        shared = cache.get(SHARED_KEY)
+    except Exception:  # an unreadable cache costs a build, not the page
+        logger.warning("could not read the ask index from the cache", exc_info=True)
+        return None
+    return shared if isinstance(shared, OffersIndex) else None
+
+
+def _share(built: OffersIndex) -> None:
+    try:
+        cache.set(SHARED_KEY, built, 24 * 3600)
+    except Exception:
+        logger.warning("could not share the ask index through the cache", exc_info=True)
+
+
+def current_index() -> OffersIndex | None:
+    """The index for a question, never built from scratch by a request on a large site.
+
+    Checked against the data at most once per ``REBUILD_EVERY`` seconds: a newer shared
+    one is taken; otherwise a small site rebuilds it now, a large one in the background
+    (`refresh_in_background`) while the stale one serves. None while a large site has
+    none yet (looked for again every ``COLD_CHECK_EVERY`` seconds)."""
+    global _cached, _checked_at, _cold_at
     cached = _cached
     if cached is not None and _clock() - _checked_at < REBUILD_EVERY:
         return cached
+    if cached is None and _clock() - _cold_at < COLD_CHECK_EVERY:
+        return None
     with _lock:
         if _cached is not None and _clock() - _checked_at < REBUILD_EVERY:
             return _cached  # another thread just checked or rebuilt it
-        key = _cache_key()
+        key = data_version()
         if _cached is None or _cached.key != key:
-            shared = cache.get(SHARED_KEY)
-            if shared is None or shared.key != key:
-                shared = build_index(key)
-                cache.set(SHARED_KEY, shared, 24 * 3600)
-            _cached = shared
+            shared = _shared()
+            if shared is not None and (shared.key == key or _cached is None):
+                _cached = shared  # current, or at least something to serve
+        if _cached is None or _cached.key != key:
+            if builds_in_request(key):
+                _cached = build_index(key)
+                _share(_cached)
+            else:
+                refresh_in_background()
         _checked_at = _clock()
+        if _cached is None:
+            _cold_at = _checked_at
         return _cached
+
+
+def refresh_in_background() -> bool:
+    """Bring the index up to date in a thread of this process (one at a time)."""
+    return background.run_once("ask-index", prepare)
+
+
+def prepare() -> OffersIndex | None:
+    """Bring this process's index up to date with the data: the shared one if it is
+    current, else built here unless another process sharing the cache is building it
+    (None then: it will be in the cache). Called off the request path: the warm-up at
+    start-up, the background refresh."""
+    global _cached, _checked_at, _cold_at
+    key = data_version()
+    with _lock:
+        if _cached is not None and _cached.key == key:
+            _checked_at = _clock()
+            return _cached
+    built = _shared()
+    if built is None or built.key != key:
+        if not background.claim(BUILDING_KEY, BUILD_CLAIM_SECONDS):
+            return None
+        try:
+            built = build_index(key)
+            _share(built)
+        finally:
+            background.release(BUILDING_KEY)
+    with _lock:
+        _cached, _checked_at = built, _clock()
+    return built
 
 
 @dataclass
@@ -179,28 +271,30 @@ class Answer:
 
 
 def ask(user, need: str, k: int = MAX_RESULTS) -> list[Answer]:
-    """Best members for ``need`` among those ``user`` may ask to meet, explained."""
-    index = current_index()
-    if index.model is None or not need.strip():
+    """Best members for ``need`` among those ``user`` may ask to meet, explained.
+    Raises `NotReady` while a large site's index is first being built."""
+    if not need.strip():
         return []
-    allowed = set(access.introducible_profiles(user).values_list("user_id", flat=True))
-    eligible = np.fromiter((int(u) in allowed for u in index.user_ids), bool, len(index.user_ids))
+    index = current_index()
+    if index is None:
+        raise NotReady
+    if index.model is None:
+        return []
     mine = [
         index.circle_index[c]
         for c in admitted_circle_ids(user).values_list("circle_id", flat=True)
         if c in index.circle_index
     ]
-    trust = trust_inputs.personal_trust_of(user, index.user_ids)
     me = Profile.objects.filter(user=user).first()
     pref = Preference.objects.filter(user=user).first()
-    found, scores, comp = ask_network(
+    found, scores, comp = _best_introducible(
+        user,
+        index,
         index.model.encode([need]),
-        index.offers,
         k,
-        trust_row=trust,
+        trust_row=trust_inputs.personal_trust_of(user, index.user_ids),
         asker_circles=np.array(mine, dtype=np.int64),
         circles=index.circles,
-        eligible=eligible,
         places=index.places(me, bool(pref and pref.remote)),
     )
     ids = [int(index.user_ids[i]) for i in found]
@@ -254,6 +348,34 @@ def ask(user, need: str, k: int = MAX_RESULTS) -> list[Answer]:
         answer.reasons = word_all(answer.reason_data, profile.name)
         answers.append(answer)
     return answers
+
+
+FIRST_CANDIDATES = 50  # members checked against the database first, then 4x more each time
+
+
+def _best_introducible(
+    user, index: OffersIndex, query, k: int, **ranking
+) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
+    """`ask_network`'s best ``k`` among the members ``user`` may ask to meet.
+
+    Every offer is ranked, then the best candidates are checked against the database,
+    best first and in growing batches, rather than reading first every member one may
+    meet (tens of thousands on a large site). The answers are those of filtering first:
+    a member's rank does not depend on who else may be asked."""
+    wanted = max(FIRST_CANDIDATES, 4 * k)
+    while True:
+        found, scores, comp = ask_network(query, index.offers, wanted, **ranking)
+        ids = index.user_ids[found]
+        allowed = set(
+            access.introducible_profiles(user)
+            .filter(user_id__in=ids.tolist())
+            .values_list("user_id", flat=True)
+        )
+        keep = np.flatnonzero(np.isin(ids, np.fromiter(allowed, np.int64, len(allowed))))
+        if len(keep) >= k or len(found) < wanted:
+            keep = keep[:k]
+            return found[keep], scores[keep], {name: v[keep] for name, v in comp.items()}
+        wanted *= 4
 
 
 def _place_reasons(reasons: list[dict], me: Profile | None, them: Profile, place: int) -> None:

@@ -5,18 +5,31 @@ same consent, scopes, exclusions and scores) is run on the members of A and B on
 and without a bridge between them, for ``ROUNDS`` successive rounds. The introductions
 between the two circles that the bridge adds, the ties already joining their members,
 how their needs and offers answer each other and their distance rank the candidates
-(``engine.bridges``). Results are language-free data kept in the cache a few minutes;
-reasons are worded when read, in the reader's language.
+(``engine.bridges``). Results are language-free data kept in the cache (shared by every
+process through Redis when ``REDIS_URL`` is set); reasons are worded when read, in the
+reader's language.
+
+Advice older than ``CACHE_SECONDS`` is computed again. A small site does it within the
+request; a large one (more than ``INDEX_BUILD_IN_REQUEST_MAX`` profiles) never does: a
+background thread computes it on the pool of members it keeps (warmed at start-up by
+``intros.warm``), the older advice serving meanwhile; while a circle has none yet,
+`suggest_bridges` raises `NotReady` and the page says so.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import os
+import socket
+import threading
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
+from django.conf import settings
 from django.core.cache import cache
+from django.db import connections
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import get_text_list
@@ -27,13 +40,16 @@ from scipy import sparse
 from passerelles.circles.access import visible_circles
 from passerelles.circles.models import Bridge, BridgeState, Circle, Membership
 from passerelles.circles.regions import region_code, region_name
+from passerelles.core import background
 from passerelles.engine.bridges import needs_met, rank_bridges, successive_rounds
 from passerelles.engine.matching import MemberArrays
-from passerelles.intros import matching_data
+from passerelles.intros import ask, matching_data
 from passerelles.intros.matching_data import Pool
+from passerelles.members.models import Profile
 
 ROUNDS = 3  # "the next rounds": what a bridge opens over about a quarter
-CACHE_SECONDS = 600
+CACHE_SECONDS = 600  # advice is computed again after this...
+KEEP_SECONDS = 24 * 3600  # ...and, on a large site, served meanwhile up to this age
 TERM_PAIRS = 40  # most relevant need/offer pairs read for the topics of a reason
 TOPICS = 3
 
@@ -82,10 +98,18 @@ class Suggestion:
         return self.advice.current_ties
 
 
+class NotReady(Exception):
+    """The advice for this circle is being computed in the background (a large site):
+    ask again in a moment."""
+
+
 def suggest_bridges(circle: Circle, user, *, limit: int | None = None) -> list[Suggestion]:
     """Other circles ``user`` may see, without a bridge requested or active with
-    ``circle``, best first, each with its reasons in the active language."""
+    ``circle``, best first, each with its reasons in the active language. Raises
+    `NotReady` while a large site computes this circle's first advice."""
     advice = _cached_advice(circle)
+    if advice is None:
+        raise NotReady
     linked = set()
     for a, b in Bridge.objects.filter(
         Q(from_circle=circle) | Q(to_circle=circle),
@@ -102,26 +126,144 @@ def suggest_bridges(circle: Circle, user, *, limit: int | None = None) -> list[S
     return out[:limit] if limit else out
 
 
-def _cached_advice(circle: Circle) -> list[Advice]:
-    key = f"passerelles:bridge-advice:{circle.pk}"
-    stored = cache.get(key)
+def _advice_key(circle_id: int) -> str:
+    return f"passerelles:bridge-advice:{circle_id}"
+
+
+def _cached_advice(circle: Circle) -> list[Advice] | None:
+    """The circle's advice: computed now on a small site when missing or old; on a large
+    one, asked of the background thread, the older advice (if any) serving meanwhile."""
+    stored = cache.get(_advice_key(circle.pk))
+    if not isinstance(stored, dict):  # none, or kept by an earlier version
+        stored = None
+    if stored is None or time.time() - stored["at"] >= CACHE_SECONDS:
+        if Profile.objects.count() <= settings.INDEX_BUILD_IN_REQUEST_MAX:
+            stored = _store(circle, advise(circle))
+        else:
+            _queue(circle.pk)
     if stored is None:
-        stored = [dataclasses.asdict(a) for a in advise(circle)]
-        cache.set(key, stored, CACHE_SECONDS)
-    return [Advice(**a) for a in stored]
+        return None
+    return [Advice(**a) for a in stored["advice"]]
+
+
+def _store(circle: Circle, advice: list[Advice]) -> dict:
+    stored = {"at": time.time(), "advice": [dataclasses.asdict(a) for a in advice]}
+    cache.set(_advice_key(circle.pk), stored, KEEP_SECONDS)
+    return stored
 
 
 def forget_advice(*circles: Circle) -> None:
-    cache.delete_many([f"passerelles:bridge-advice:{c.pk}" for c in circles])
+    cache.delete_many([_advice_key(c.pk) for c in circles])
 
 
-def advise(circle: Circle, *, now=None, seed: int = 0) -> list[Advice]:
-    """Every other circle, ranked (best first); the slow part, cached by the caller."""
+# The background side (large sites). One process keeps the pool of members and computes
+# advice: the holder of a claim in the cache (with Redis, one for all processes; with the
+# in-process cache, each process for itself). Others add the circles asked for to a list
+# in the cache, which the holder's thread reads every few seconds.
+WANTED_KEY = "intros:bridge-advice:wanted"
+HOLDER_KEY = "intros:bridge-advice:holder"
+HOLD_SECONDS = 300  # a holder that died is replaced after this
+POLL_SECONDS = 5.0
+_pool_lock = threading.Lock()
+_pool: tuple[float, Pool] | None = None  # (built at, pool)
+_token = f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _queue(circle_id: int) -> None:
+    wanted = cache.get(WANTED_KEY) or []
+    if circle_id not in wanted:
+        cache.set(WANTED_KEY, [*wanted, circle_id], KEEP_SECONDS)
+    if _holds():
+        background.run_once("bridge-advice", _serve)
+
+
+def _holds() -> bool:
+    """Whether this process keeps the pool and computes advice (taking the role when no
+    live process has it)."""
+    global _token
+    if os.getpid() != int(_token.rpartition(":")[2]):  # a forked copy: its own token
+        _token = f"{socket.gethostname()}:{os.getpid()}"
+    if cache.add(HOLDER_KEY, _token, HOLD_SECONDS) or cache.get(HOLDER_KEY) == _token:
+        cache.set(HOLDER_KEY, _token, HOLD_SECONDS)
+        return True
+    return False
+
+
+def _take_wanted() -> list[int]:
+    wanted = cache.get(WANTED_KEY) or []
+    if wanted:
+        cache.delete(WANTED_KEY)
+    return list(wanted)
+
+
+def drain() -> int:
+    """Compute the advice asked for so far; how many circles were done."""
+    done = 0
+    for circle_id in _take_wanted():
+        done += compute(circle_id)
+    return done
+
+
+def _serve() -> None:
+    while _holds():
+        drain()
+        connections.close_all()
+        time.sleep(POLL_SECONDS)
+
+
+def compute(circle_id: int) -> bool:
+    """Compute and store one circle's advice on this process's pool, unless another
+    process sharing the cache is at it; True if done here."""
+    lock = f"{_advice_key(circle_id)}:building"
+    if not background.claim(lock, ask.BUILD_CLAIM_SECONDS):
+        return False
+    try:
+        circle = Circle.objects.filter(pk=circle_id).first()
+        if circle is not None:
+            _store(circle, advise(circle, pool=current_pool()))
+    finally:
+        background.release(lock)
+    return True
+
+
+def current_pool() -> Pool:
+    """The pool of members this process keeps for advice, built again once older than
+    ``CACHE_SECONDS`` (as advice itself: both may be that much behind the data). Slow on
+    a large site: called off the request path there."""
+    global _pool
+    with _pool_lock:
+        if _pool is not None and time.time() - _pool[0] < CACHE_SECONDS:
+            return _pool[1]
+        built = matching_data.load_pool(timezone.now(), force=True)
+        _pool = (time.time(), built)
+        return built
+
+
+def forget_pool() -> None:
+    """Drop this process's pool (tests)."""
+    global _pool
+    with _pool_lock:
+        _pool = None
+
+
+def prepare() -> None:
+    """The start-up warm-up and its periodic look (``intros.warm``): on a large site, the
+    process holding the role keeps its pool ready for the advice a bridges page will ask
+    for, and serves what is asked."""
+    if Profile.objects.count() > settings.INDEX_BUILD_IN_REQUEST_MAX and _holds():
+        if _pool is None:  # at start-up; later, rebuilt when advice is asked for
+            current_pool()
+        background.run_once("bridge-advice", _serve)
+
+
+def advise(circle: Circle, *, now=None, seed: int = 0, pool: Pool | None = None) -> list[Advice]:
+    """Every other circle, ranked (best first); the slow part, cached by the caller.
+    ``pool``: every member as the round sees them (loaded now when not given)."""
     now = now or timezone.now()
     others = list(Circle.objects.exclude(pk=circle.pk).order_by("pk"))
     if not others:
         return []
-    pool = matching_data.load_pool(now, force=True)
+    pool = pool or matching_data.load_pool(now, force=True)
     assert pool.circle_ids is not None  # a loaded pool names the circle of each column
     column = {int(c): j for j, c in enumerate(pool.circle_ids.tolist())}
     circles = sparse.csc_matrix(pool.members.circles)

@@ -20,11 +20,13 @@ def _current_graph():
 
 
 def _nodes(built, user_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(positions in user_ids known to the graph, their graph nodes)."""
-    known = np.array([built.node(int(u)) is not None for u in user_ids], dtype=bool)
-    positions = np.flatnonzero(known)
-    nodes = built.nodes(user_ids[positions]) if positions.size else np.empty(0, np.int64)
-    return positions, np.asarray(nodes, dtype=np.int64)
+    """(positions in user_ids known to the graph, their graph nodes); vectorised, as a
+    question to the whole network passes every member's id."""
+    user_ids = np.asarray(user_ids, dtype=np.int64)
+    positions = np.flatnonzero(np.isin(user_ids, built.index.ids))
+    if not positions.size:
+        return positions, np.empty(0, np.int64)
+    return positions, np.asarray(built.index.index_of(user_ids[positions]), dtype=np.int64)
 
 
 def trust_among(user_ids: np.ndarray) -> sparse.csr_matrix | None:

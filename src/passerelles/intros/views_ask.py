@@ -16,10 +16,16 @@ from passerelles.intros.forms import AskForm, RequestForm
 @login_required
 def ask_network(request: AuthedHttpRequest) -> HttpResponse:
     form = AskForm(request.GET or None)
-    answers = ask.ask(request.user, form.cleaned_data["q"]) if form.is_valid() else None
+    answers, preparing = None, False
+    if form.is_valid():
+        try:
+            answers = ask.ask(request.user, form.cleaned_data["q"])
+        except ask.NotReady:  # a large site's index is being built: never in a request
+            preparing = True
     context = {
         "form": form,
         "answers": answers,
+        "preparing": preparing,
         "query": form.cleaned_data["q"] if form.is_valid() else "",
         "may_request": access.may_request(request.user),
     }
@@ -37,7 +43,11 @@ def request_intro(request: AuthedHttpRequest, user_id: int) -> HttpResponse:
     need = form.cleaned_data["need"]
     # Recompute the answer server-side: its reasons and intermediary are never taken
     # from the form.
-    answer = next((a for a in ask.ask(request.user, need) if a.profile.pk == profile.pk), None)
+    try:
+        answers = ask.ask(request.user, need)
+    except ask.NotReady:  # asked just after a restart: a direct request, without reasons
+        answers = []
+    answer = next((a for a in answers if a.profile.pk == profile.pk), None)
     via = answer.intermediary if form.cleaned_data["warm"] and answer else None
     intermediary = via.user if via else None
     try:

@@ -6,7 +6,7 @@ so that the advice shows where organisers manage their bridges.
 
 from django import template
 
-from passerelles.intros.bridge_advisor import suggest_bridges
+from passerelles.intros.bridge_advisor import NotReady, suggest_bridges
 
 register = template.Library()
 
@@ -14,7 +14,11 @@ register = template.Library()
 @register.inclusion_tag("intros/_bridge_suggestions.html", takes_context=True)
 def bridge_suggestions(context, circle, limit: int = 5) -> dict:
     request = context["request"]
-    return {"circle": circle, "suggestions": suggest_bridges(circle, request.user, limit=limit)}
+    try:
+        suggestions = suggest_bridges(circle, request.user, limit=limit)
+    except NotReady:  # computed in the background on a large site: said, not waited for
+        return {"circle": circle, "suggestions": [], "preparing": True}
+    return {"circle": circle, "suggestions": suggestions}
 
 
 @register.inclusion_tag("intros/_bridge_closing.html")

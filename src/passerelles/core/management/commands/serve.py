@@ -32,6 +32,7 @@ def gunicorn_arguments(bind: str, workers: int, threads: int, timeout: int) -> l
     (``--preload``, see config/wsgi.py): a worker is ready as soon as it starts, and a
     restarted one too. ``--graceful-timeout`` lets requests under way finish on a stop."""
     arguments = ["-m", "gunicorn", "passerelles.config.wsgi:application", "--bind", bind]
+    arguments += ["--config", "python:passerelles.config.gunicorn"]  # indexes warmed per worker
     arguments += ["--workers", str(workers), "--preload", "--timeout", str(timeout)]
     arguments += ["--graceful-timeout", "20", "--access-logfile", "-"]
     if threads > 1:

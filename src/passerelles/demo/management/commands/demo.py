@@ -49,6 +49,8 @@ class Command(BaseCommand):
             # import, reminders) lead to this server, not to the default port.
             os.environ["SITE_URL"] = settings.SITE_URL = local_site(addrport)
         self.stdout.write(f"Démarrage du site sur {url} …")
+        # The server builds the indexes of members' texts at start-up, in the background.
+        os.environ.setdefault("PASSERELLES_WARM_AT_START", "1")
         self.stdout.flush()
         host, port = urlsplit(url).hostname or "127.0.0.1", urlsplit(url).port or 8000
         ready = self.style.SUCCESS(f"\nPasserelles est prêt : {url}  (Ctrl+C pour arrêter)\n")
