@@ -124,7 +124,7 @@ def _orbit_rows(
     ids = order[where]  # (period, blocks): index of each image among the tables
     # each table's own period under phi: its distinct images are the first ones
     back = image_codes[1:] == image_codes[0]
-    own = np.where(back.any(0), back.argmax(0) + 1, period)
+    own = np.where(back.any(0), back.argmax(0) + 1, period) if period > 1 else first * 1
     people: list[np.ndarray] = []
     pairs: list[np.ndarray] = []
     for p in np.unique(own[present & first]).tolist():
