@@ -17,6 +17,7 @@ from passerelles.engine.trust import (
     ONE_WAY_TIE,
     ONE_WAY_TIE_FLOOR,
     OUT_WEIGHT_FLOOR,
+    REPORT_PENALTY,
     WALK_DEGREE_FLOOR,
     TrustGraph,
     _walk,
@@ -204,19 +205,30 @@ def test_distrust_lowers_reputation():
     before = reputation(graph(edges, 4), [0], iterations=8)
     reported = graph([*edges, (2, 3, -1.0)], 4)
     after = reputation(reported, [0], iterations=8)
-    assert after[3] < 0.8 * before[3]
-    assert after[3] < 0.8 * reputation(reported, [0], iterations=8, distrust_weight=0)[3]
+    assert after[3] < 0.95 * before[3]
+    assert after[3] < 0.9 * reputation(reported, [0], iterations=8, distrust_weight=0)[3]
+    assert reputation(reported, [0], iterations=8, distrust_weight=1)[3] < 0.8 * before[3]
 
 
-def test_a_member_whose_ties_are_all_full_reports_scores_zero():
-    # Members only ever reported are reached by the walk (a report is a contact), but keep
-    # none of what comes along reports; one reported by a faint report keeps most of it.
+def test_a_member_whose_ties_are_all_full_reports_scores_well_below_an_unreported_one():
+    # 3 is reported by 1 and 2, 5 vouched for by the same two (equally connected). Members
+    # only ever reported are reached by the walk (a report is a contact), but keep at most
+    # half of what comes along reports (none at the full penalty); one reported by a faint
+    # report keeps most of it.
     edges = [(0, 1), (1, 0), (0, 2), (2, 0), (1, 2), (2, 1)]
-    g = graph([*edges, (1, 3, -1.0), (2, 3, -1.0), (2, 4, -0.1)], 5)
+    g = graph([*edges, (1, 3, -1.0), (2, 3, -1.0), (2, 4, -0.1), (1, 5), (2, 5)], 6)
     mass, _ = reputation_walk(g, [0])
-    r = reputation(g, [0])
-    assert mass[3] > 0 and r[3] == 0.0
-    assert r[4] > 0.8 * reputation(g, [0], distrust_weight=0)[4]
+    assert mass[3] > 0
+    for iterations in (None, 30):  # the default short walk, and one that has mixed
+        r = reputation(g, [0], iterations=iterations)
+        assert 0 <= r[3] <= 0.5 * r[5] + 1e-6
+        full = reputation(g, [0], iterations=iterations, distrust_weight=1)
+        assert full[3] == pytest.approx(0.0, abs=1e-6)
+        unpenalised = reputation(g, [0], iterations=iterations, distrust_weight=0)
+        assert r[4] > 0.8 * unpenalised[4]
+    # Once mixed, the two score the same without the penalty: 3 keeps exactly half with it.
+    assert unpenalised[3] == pytest.approx(unpenalised[5], rel=1e-4)
+    assert r[3] == pytest.approx((1 - REPORT_PENALTY) * r[5], rel=1e-3)
 
 
 def test_reports_connect_members_the_walk_would_otherwise_miss():
@@ -363,6 +375,18 @@ def test_positive_edge_from_trusted_member_never_lowers_target_trust(edges, view
         return  # u is not trusted by the viewer: the new edge changes nothing
     after = personal_trust(graph([*edges, (u, t, w)], 8), viewer, tol=1e-13)
     assert after[t] >= before[t] - 1e-9
+
+
+@settings(max_examples=60, deadline=None)
+@given(edge_lists, st.lists(st.integers(0, 7), min_size=1, max_size=4))
+def test_reports_penalty_only_lowers_scores_and_grows_with_its_weight(edges, seeds):
+    # The walk is the same whatever the penalty: a stronger one only takes more off.
+    g = graph(edges, 8)
+    none, default, full = (
+        reputation(g, seeds, distrust_weight=w) for w in (0.0, REPORT_PENALTY, 1.0)
+    )
+    assert np.all(full >= 0)
+    assert np.all(full <= default + 1e-12) and np.all(default <= none + 1e-12)
 
 
 @settings(max_examples=60, deadline=None)

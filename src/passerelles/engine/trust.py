@@ -313,6 +313,18 @@ WALK_DEGREE_FLOOR = 1.0
 #: weight. Chosen on the development draws (benchmarks/README.md, 2026-12-06 third
 #: session): 0.1 against 0.05, 0.2 and a fixed weight.
 ONE_WAY_TIE_FLOOR = 0.1
+#: Reports' penalty in :func:`reputation`: the share of the mass that came along upheld
+#: reports which is taken off a member's score. At 0.5 a member whose ties are all full
+#: reports (worth at least one mutual tie) keeps half of what an equally connected
+#: unreported member scores once the walk has mixed, less (often nothing) while its mass is
+#: still growing; a single report's target, whose ties count less, keeps three quarters (a
+#: half at 1). At 1 (the earlier default) the first scored 0, but on Bitcoin Alpha, whose
+#: honest members also rate each other
+#: negatively, that held honest members down enough to miss SybilRank's AUC against a naive
+#: ring (g = 10 to 3000). Chosen on the development draws (benchmarks/README.md,
+#: 2026-12-06 third session, later): the strongest of 1, 0.8, 0.7, 0.6, 0.5 and 0.3 with no
+#: AUC miss there.
+REPORT_PENALTY = 0.5
 #: With ``tol > 0`` the walk stops early once two more steps moved less than this share of
 #: the mass (L1); two steps, so that a walk that oscillates (voters and the candidates they
 #: vote for, a near-bipartite graph) is not taken for one that settled. Off by default: the
@@ -333,7 +345,7 @@ def reputation(
     *,
     iterations: int | None = None,
     tie_weight: float = TIE_FULL_WEIGHT,
-    distrust_weight: float = 1.0,
+    distrust_weight: float = REPORT_PENALTY,
     tol: float = WALK_TOL,
 ) -> np.ndarray:
     """Global Sybil-resistant reputation, ``(n,)`` float, higher = more trusted.
@@ -369,9 +381,12 @@ def reputation(
     attacker can always ask for the strongest vouch while honest members also record weak
     evidence. Distrust then lowers the score: of the mass a member holds, the part that
     came along reports, weighed by their strength (a full report, weight -1 or stronger,
-    counts whole; ``distrust_weight`` scales it), is taken off in proportion, so scores are
-    never negative, a member whose ties are all full reports scores 0, and reports from
-    accounts the walk barely reaches weigh as little as their vouches.
+    counts whole), times ``distrust_weight`` (default :data:`REPORT_PENALTY`, 0.5), is
+    taken off in proportion, so scores are never negative, a member whose ties are all full
+    reports (worth at least one mutual tie) keeps half of what an equally connected
+    unreported member scores once the walk has mixed and less before (with
+    ``distrust_weight=1``, 0), and reports from accounts the walk barely reaches weigh as
+    little as their vouches.
     Empty ``seeds`` gives zeros.
     """
     n = g.num_nodes
