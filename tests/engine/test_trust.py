@@ -678,3 +678,21 @@ def test_reputation_is_the_same_through_the_compiled_walk(monkeypatch):
     expected = reputation(g, seeds)  # 4,000 ties: scipy's products
     monkeypatch.setattr(trust_module, "COMPILED_WALK_MIN_TIES", 0)
     np.testing.assert_allclose(reputation(g, seeds), expected, rtol=1e-5, atol=1e-7)
+
+
+def test_compiled_merge_of_the_evidence_equals_scipy():
+    pytest.importorskip("numba")
+    rng = np.random.default_rng(10)
+    n, m = 400, 6_000
+    src, dst = rng.integers(0, n, m), rng.integers(0, n, m) // 4
+    src[:50] = dst[:50]  # self-loops
+    src[50:100], dst[50:100] = src[100:150], dst[100:150]  # duplicates
+    w = rng.choice([1.0, 0.5, -1.0, 0.25], m)
+    w[50:100] = -w[100:150]  # some cancel out (kept as explicit zeros)
+    src[-200:] = 0  # a long row: sorted by merge sort rather than insertion
+    got = trust_module._compiled_merge(src, dst, w, n)
+    expected = trust_module.csr_from_edges(src, dst, w, n, drop_zeros=False)
+    np.testing.assert_array_equal(got.indptr, expected.indptr)
+    np.testing.assert_array_equal(got.indices, expected.indices)
+    np.testing.assert_allclose(got.data, expected.data, rtol=1e-12, atol=1e-12)
+    assert got.has_sorted_indices and got.indices.dtype == np.int32

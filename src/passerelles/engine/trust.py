@@ -208,7 +208,11 @@ class TrustGraph:
         # Zeros (self-loops, cancelled evidence) are dropped by the sign split (on first use
         # of ``trust`` / ``distrust``), in one pass per part instead of compacting the
         # merged matrix first.
-        merged = csr_from_edges(src_i, dst_i, w, n, drop_zeros=False)
+        merged = None
+        if m >= COMPILED_WALK_MIN_TIES:
+            merged = _compiled_merge(src_i, dst_i, w, n)
+        if merged is None:
+            merged = csr_from_edges(src_i, dst_i, w, n, drop_zeros=False)
         return cls(n, merged, (src_i, dst_i, w, kinds, labels))
 
     # Sums over the edges are computed on first use: the reputation walk needs none of them
@@ -333,9 +337,10 @@ REPORT_PENALTY = 0.5
 #: (benchmarks/README.md, development draws), and runs that stop at different steps score
 #: on different scales.
 WALK_TOL = 0.0
-#: Graphs with at least this many ties (merged evidence) walk in compiled loops
-#: (:mod:`passerelles.engine.trust_kernels`); smaller ones with scipy's products, where the
-#: loops save little and their first use in a process would cost numba's import (~0.5 s).
+#: Graphs with at least this many pieces of evidence (ties, for the walk) are merged,
+#: weighed and walked in compiled loops (:mod:`passerelles.engine.trust_kernels`); smaller
+#: ones with scipy, where the loops save little and their first use in a process would cost
+#: numba's import (~0.5 s).
 COMPILED_WALK_MIN_TIES = 100_000
 
 
@@ -466,6 +471,27 @@ def _kernels() -> ModuleType | None:
     except ImportError:  # pragma: no cover - numba is a dependency; a platform may lack it
         return None
     return trust_kernels
+
+
+def _compiled_merge(
+    src: np.ndarray, dst: np.ndarray, weight: np.ndarray, n: int
+) -> sp.csr_array | None:
+    """:func:`passerelles.engine.graph.csr_from_edges` (``drop_zeros=False``) in compiled
+    loops: a counting sort of the edges by row, then each row sorted by column and its
+    duplicates summed in place. ``None`` without numba or past int32 indices."""
+    kernels = _kernels()
+    if kernels is None or max(n, src.size) >= np.iinfo(np.int32).max:
+        return None
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(src, minlength=n), out=indptr[1:])
+    cols = np.empty(src.size, dtype=np.int32)
+    vals = np.empty(src.size, dtype=np.float64)
+    kernels.bucket_rows(src, dst, weight, indptr[:-1].copy(), cols, vals)
+    merged_indptr = np.empty(n + 1, dtype=np.int32)
+    nnz = kernels.merge_rows(indptr, cols, vals, merged_indptr)
+    merged = sp.csr_array((vals[:nnz], cols[:nnz], merged_indptr), shape=(n, n), copy=False)
+    merged.has_canonical_format = True  # rows sorted, no duplicates
+    return merged
 
 
 def _compiled_walk_ties(g: TrustGraph, tie_weight: float) -> tuple[sp.csr_array, np.ndarray] | None:

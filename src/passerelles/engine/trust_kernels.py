@@ -24,7 +24,14 @@ from typing import TypeVar, cast
 import numba
 import numpy as np
 
-__all__ = ["count_near_far", "fill_near_far", "walk", "walk_ties"]
+__all__ = [
+    "bucket_rows",
+    "count_near_far",
+    "fill_near_far",
+    "merge_rows",
+    "walk",
+    "walk_ties",
+]
 
 _F = TypeVar("_F", bound=Callable[..., object])
 
@@ -34,6 +41,70 @@ def _jit(fn: _F) -> _F:
     numpy's error model (no checks for division by zero in the loops)."""
     # The dispatcher numba returns is called like ``fn``.
     return cast(_F, numba.njit(cache=True, nogil=True, error_model="numpy")(fn))
+
+
+@_jit
+def bucket_rows(
+    src: np.ndarray,
+    dst: np.ndarray,
+    weight: np.ndarray,
+    start: np.ndarray,
+    cols: np.ndarray,
+    vals: np.ndarray,
+) -> None:
+    """Put each edge ``(src, dst, weight)`` in its row's slots: ``start[r]``, row ``r``'s
+    first slot, advances as it fills. A self-loop keeps its slot with weight 0."""
+    for e in range(src.size):
+        row = src[e]
+        col = dst[e]
+        slot = start[row]
+        cols[slot] = col
+        vals[slot] = 0.0 if row == col else weight[e]
+        start[row] = slot + 1
+
+
+@_jit
+def merge_rows(
+    indptr: np.ndarray, cols: np.ndarray, vals: np.ndarray, merged_indptr: np.ndarray
+) -> int:
+    """Sort each row's slots ``indptr[r]:indptr[r + 1]`` by column (stably), sum the
+    weights of equal columns and pack the rows to the front of ``cols`` and ``vals``, in
+    place; ``merged_indptr`` (``(n + 1,)``) gets the packed rows' starts. Returns the number
+    of entries kept."""
+    n = indptr.size - 1
+    put = 0
+    merged_indptr[0] = 0
+    for i in range(n):
+        lo = indptr[i]
+        hi = indptr[i + 1]
+        if hi - lo > 32:
+            order = np.argsort(cols[lo:hi], kind="mergesort")
+            cols[lo:hi] = cols[lo:hi][order]
+            vals[lo:hi] = vals[lo:hi][order]
+        else:  # insertion sort: rows are short
+            for a in range(lo + 1, hi):
+                col = cols[a]
+                val = vals[a]
+                b = a - 1
+                while b >= lo and cols[b] > col:
+                    cols[b + 1] = cols[b]
+                    vals[b + 1] = vals[b]
+                    b -= 1
+                cols[b + 1] = col
+                vals[b + 1] = val
+        a = lo
+        while a < hi:
+            col = cols[a]
+            total = vals[a]
+            a += 1
+            while a < hi and cols[a] == col:
+                total += vals[a]
+                a += 1
+            cols[put] = col
+            vals[put] = total
+            put += 1
+        merged_indptr[i + 1] = put
+    return put
 
 
 @_jit
