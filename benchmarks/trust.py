@@ -643,22 +643,26 @@ def time_breakdown(
     out["walk_setup_s"] = median(lambda: reputation_walk(g, seeds, iterations=0))
     out["walk_s"] = median(lambda: reputation_walk(g, seeds)) - out["walk_setup_s"]
     out["reputation_s"] = median(lambda: reputation(g, seeds))
-    # One step of the compiled walk, part by part, on the same split of the ties.
+    # The compiled walk's parts: the ties' weights, then one step, part by part, on the
+    # same split of the ties as the walk's.
     kernels = trust_engine._kernels()
-    merged = g._merged
-    indptr, indices = merged.indptr.view(np.uint32), merged.indices.view(np.uint32)
-    no_ties = np.zeros(0, dtype=np.float32)
-    (near_indptr, near_indices, _), (far_rows, far_cols, _) = trust_engine._near_far(
-        kernels, indptr, indices, no_ties
+    out["walk_ties_s"] = median(lambda: trust_engine._compiled_walk_ties(g, 0.05))
+    computed = trust_engine._compiled_walk_ties(g, 0.05)
+    assert computed is not None
+    ties = computed[0]
+    unsigned = trust_engine._unsigned
+    (near_indptr, near_indices, near_ties), (far_rows, far_cols, far_ties) = trust_engine._near_far(
+        kernels, unsigned(ties.indptr), unsigned(ties.indices), ties.data
     )
     out["near"], out["far"] = int(near_indices.size), int(far_rows.size)
     x = np.random.default_rng(0).random(n).astype(np.float32)
     y = np.zeros(n, dtype=np.float32)
-    out["near_s"] = median(lambda: kernels._spread(near_indptr, near_indices, x, y))
-    out["far_s"] = median(lambda: kernels._spread_pairs(far_rows, far_cols, x, y))
-    # Bytes one step reads: 4 per near tie (its column), 8 per far tie (row and column), the
-    # near row pointers, and the per-member pass (mass, send, keep read; sent, moved written).
-    per_step = 4 * out["near"] + 8 * out["far"] + 4 * (n + 1) + 5 * 4 * n
+    out["near_s"] = median(lambda: kernels._spread(near_indptr, near_indices, near_ties, x, y))
+    out["far_s"] = median(lambda: kernels._spread_pairs(far_rows, far_cols, far_ties, x, y))
+    # Bytes one step reads: 8 per near tie (its column and weight), 12 per far tie (row,
+    # column, weight), the near row pointers, and the per-member pass (mass, send, keep
+    # read; sent, moved written).
+    per_step = 8 * out["near"] + 12 * out["far"] + 4 * (n + 1) + 5 * 4 * n
     out["bytes_per_step"] = per_step
     stream = np.ones(per_step // 4, dtype=np.float32)
     out["stream_s"] = median(lambda: stream.sum())
@@ -893,8 +897,9 @@ def speed_report(sizes: dict) -> None:
     floor_gbs = b["bytes_per_step"] / b["stream_s"] / 1e9
     print(
         f"\nWhere the time goes (same process, medians): from_edges {b['from_edges_s']:.3f} s; "
-        f"reputation {b['reputation_s']:.3f} s, of which degrees and the split of the ties "
-        f"{b['walk_setup_s']:.3f} s, the walk {b['walk_s']:.3f} s ({b['steps']} steps of "
+        f"reputation {b['reputation_s']:.3f} s, of which the ties' weights, degrees and "
+        f"split {b['walk_setup_s']:.3f} s (weights and degrees {b['walk_ties_s']:.3f} s), "
+        f"the walk {b['walk_s']:.3f} s ({b['steps']} steps of "
         f"{1000 * step_s:.1f} ms: {b['near']:,} near ties {1000 * b['near_s']:.1f} ms, "
         f"{b['far']:,} far ties {1000 * b['far_s']:.1f} ms, the rest per-member work), the "
         f"rest (scale, reports) {b['reputation_s'] - b['walk_setup_s'] - b['walk_s']:.3f} s. "
