@@ -66,7 +66,7 @@ EVENTS_PER_CIRCLE = 3
 REGISTRATIONS_PER_EVENT = 12
 
 
-DEFAULT_REDIS = "redis://127.0.0.1:6379/13"
+DEFAULT_REDIS = "redis://127.0.0.1:6379/14"  # the test of two servers uses 13
 
 
 def server_env(database_url: str, data_dir: str) -> dict[str, str]:
