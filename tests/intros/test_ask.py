@@ -399,24 +399,3 @@ def test_reason_quotes_the_offer_that_answers(world):
     said = next(r for r in karl.reasons if r.startswith("Karl Weber propose"))
     assert "«\u00a0accompagnement à l'export en Allemagne\u00a0»" in said, said
     assert "recrutement" not in said
-
-
-def test_answers_do_not_depend_on_how_many_candidates_are_checked_at_once(world, monkeypatch):
-    # Members Marc may not ask, whose offers answer his need best: checked first, left out.
-    owner = make_user("closed@example.org", "Eva", "Ailleurs")
-    hidden = make_circle(owner, "Cercle fermé", listed=False)
-    for i in range(6):
-        secret = member(
-            f"secret{i}@example.org",
-            "Sarah",
-            f"Secret{i}",
-            hidden,
-            offers="accompagnement à l'export en Allemagne, marché allemand, export",
-        )
-        secret.profile.visibility = Visibility.CIRCLES
-        secret.profile.save()
-    monkeypatch.setattr(ask, "FIRST_CANDIDATES", 10_000)
-    everyone_first = [(a.profile.pk, a.score) for a in ask.ask(world["marc"], NEED, k=2)]
-    monkeypatch.setattr(ask, "FIRST_CANDIDATES", 1)  # 8 candidates, then 32
-    assert [(a.profile.pk, a.score) for a in ask.ask(world["marc"], NEED, k=2)] == everyone_first
-    assert "Karl Weber" in names(ask.ask(world["marc"], NEED, k=2))
