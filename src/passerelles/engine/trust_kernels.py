@@ -159,21 +159,30 @@ def walk_ties(
             if indices[k - 1] >= indices[k]:
                 return False
     # Each entry's mutual part, and per member the evidence given and given back (upheld
-    # reports count as neither, nor does what answers one).
+    # reports count as neither, nor does what answers one). A pair is found from its
+    # entry above the diagonal (u < v): half the searches.
     mutual = np.zeros(m)
     gave = np.zeros(n)
     returned = np.zeros(n)
     for u in range(n):
         for k in range(np.int64(indptr[u]), np.int64(indptr[u + 1])):
-            v = np.int64(indices[k])
             tie = _tie(abs(data[k]), tie_weight, min_tie)
-            back = _find(indptr, indices, v, np.int64(u))
-            if back >= 0:
-                mutual[k] = min(tie, _tie(abs(data[back]), tie_weight, min_tie))
             if data[k] >= 0:
                 gave[u] += tie
-                if back < 0 or data[back] >= 0:
-                    returned[u] += mutual[k]
+            v = np.int64(indices[k])
+            if v < u:
+                continue
+            back = _find(indptr, indices, v, np.int64(u))
+            if back < 0:
+                continue
+            both = min(tie, _tie(abs(data[back]), tie_weight, min_tie))
+            mutual[k] = both
+            if back != k:
+                mutual[back] = both
+            if data[k] >= 0 and data[back] >= 0:
+                returned[u] += both
+                if back != k:
+                    returned[v] += both
     # The share of each member's evidence that was not returned (1 when it gave none).
     for u in range(n):
         share = 1.0 - returned[u] / gave[u] if gave[u] > 0 else 1.0
