@@ -344,6 +344,19 @@ def warm_up(base: str, users_file: str, workers: int) -> None:
         list(pool.map(fetch, [t for _ in range(3 * workers) for _name, t in PAGES]))
 
 
+def settle(group: int, limit: float) -> float:
+    """Wait until the server's processes are idle (under 5% of a core over 5 s: start-up
+    work in the background, such as the indexes of members' texts, is done), at most
+    ``limit`` seconds; returns the seconds waited."""
+    started = time.monotonic()
+    while time.monotonic() - started < limit:
+        before = group_cpu_seconds(group)
+        time.sleep(5)
+        if group_cpu_seconds(group) - before < 0.25:
+            break
+    return time.monotonic() - started
+
+
 def group_cpu_seconds(group: int) -> float:
     """CPU seconds (user + system) used so far by the processes of a process group: the
     web server's master and workers."""
@@ -386,6 +399,9 @@ def run_load(args, database_url: str, data_dir: str, users_file: str) -> list[di
             sys.stderr.write((Path(data_dir) / "server.log").read_text()[-3000:])
             raise
         warm_up(f"http://{bind}", users_file, args.workers)
+        if args.settle:
+            waited = settle(server.pid, args.settle)
+            print(f"server settled after {waited:.0f} s (limit {args.settle:.0f} s)", flush=True)
         cpu_before = (
             group_cpu_seconds(server.pid),
             resource.getrusage(resource.RUSAGE_CHILDREN),
@@ -475,6 +491,12 @@ def main() -> None:
     parser.add_argument("--think", type=float, default=0.5, help="max wait between requests")
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--settle",
+        type=float,
+        default=0,
+        help="before the load, wait up to this many seconds for the server to go idle",
+    )
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--database", default="postgres://root@127.0.0.1:5432/passerelles_web")
     parser.add_argument("--reuse", action="store_true", help="keep a database seeded earlier")
