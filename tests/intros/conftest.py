@@ -3,6 +3,7 @@
 import pytest
 
 from passerelles.circles import actions as circle_actions
+from passerelles.intros import ask
 from passerelles.intros.models import Preference, Scope
 from tests.conftest import admit, make_circle, make_user
 
@@ -123,3 +124,33 @@ def vouch(voucher, vouchee, strength=3):
 
 def pairs_of(queryset):
     return {frozenset((i.member_a_id, i.member_b_id)) for i in queryset}
+
+
+class Clock:
+    """A clock for the "ask the network" index's age, moved by hand."""
+
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self):
+        return self.now
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    clock = Clock()
+    monkeypatch.setattr(ask, "_clock", clock)
+    return clock
+
+
+@pytest.fixture
+def builds(monkeypatch):
+    calls = []
+    build = ask.build_index
+
+    def counting(key=()):
+        calls.append(key)
+        return build(key)
+
+    monkeypatch.setattr(ask, "build_index", counting)
+    return calls

@@ -78,34 +78,6 @@ def test_never_oneself_nor_blocked(world):
     assert "Marc Fournier" not in names(ask.ask(world["marc"], "usinage de précision"))
 
 
-class Clock:
-    def __init__(self):
-        self.now = 1000.0
-
-    def __call__(self):
-        return self.now
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    clock = Clock()
-    monkeypatch.setattr(ask, "_clock", clock)
-    return clock
-
-
-@pytest.fixture
-def builds(monkeypatch):
-    calls = []
-    build = ask.build_index
-
-    def counting(key=()):
-        calls.append(key)
-        return build(key)
-
-    monkeypatch.setattr(ask, "build_index", counting)
-    return calls
-
-
 def test_index_rebuilt_when_profiles_change(world, clock):
     assert "Bob Durand" not in names(ask.ask(world["marc"], "traduction juridique en japonais"))
     world["bob"].profile.offers = "traduction juridique en japonais"

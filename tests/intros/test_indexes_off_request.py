@@ -10,7 +10,7 @@ from django.urls import reverse
 from passerelles.core import background
 from passerelles.intros import ask, bridge_advisor, warm
 from passerelles.intros.models import Introduction
-from tests.intros.test_ask import NEED, Clock, names
+from tests.intros.test_ask import NEED, names
 from tests.intros.test_bridge_advisor import scene  # noqa: F401 (a fixture)
 
 
@@ -31,26 +31,6 @@ def jobs(monkeypatch):
 
     monkeypatch.setattr(background, "run_once", run_once)
     return asked
-
-
-@pytest.fixture
-def builds(monkeypatch):
-    calls = []
-    build = ask.build_index
-
-    def counting(key=()):
-        calls.append(key)
-        return build(key)
-
-    monkeypatch.setattr(ask, "build_index", counting)
-    return calls
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    clock = Clock()
-    monkeypatch.setattr(ask, "_clock", clock)
-    return clock
 
 
 def run(jobs):
