@@ -58,7 +58,13 @@ def load_split(name: str) -> list[dict]:
     raw = path.read_bytes()
     if name == "test" and hashlib.sha256(raw).hexdigest() != TEST_SHA256:
         sys.exit(f"{path} changed: the test half is frozen (expected sha256 {TEST_SHA256})")
-    return json.loads(raw)["pairs"]
+    pairs = json.loads(raw)["pairs"]
+    if name != "test":  # a development text copied from the test half would leak it
+        frozen = {normalize_text(p[side]) for p in load_split("test") for side in ("need", "offer")}
+        copied = [p["id"] for p in pairs if normalize_text(p["need"]) in frozen]
+        if copied:
+            sys.exit(f"{path}: needs copied from the test half: {', '.join(copied)}")
+    return pairs
 
 
 class CharTfidf:

@@ -418,7 +418,6 @@ SERVICES: dict[str, tuple[str, tuple[str, ...]]] = {
             "tournage",
             "montage",
             "production audiovisuelle",
-            "montrer ce qu'on fait",
         ),
     ),
     "identité visuelle": (
@@ -579,7 +578,6 @@ SERVICES: dict[str, tuple[str, tuple[str, ...]]] = {
             "indicateurs",
             "chiffres clés",
             "power bi",
-            "compiler des extractions",
         ),
     ),
     "intelligence artificielle": (
@@ -813,7 +811,6 @@ SERVICES: dict[str, tuple[str, tuple[str, ...]]] = {
             "rentabilité",
             "comptabilité analytique",
             "ce que me coûte",
-            "perdre de l'argent",
         ),
     ),
     "financement d'équipement": (
@@ -1385,7 +1382,6 @@ SERVICES: dict[str, tuple[str, tuple[str, ...]]] = {
             "gestion du personnel",
             "règlement intérieur",
             "entretiens annuels",
-            "questions de personnel",
         ),
     ),
     "premiers secours": (
@@ -1580,7 +1576,6 @@ SITUATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "paient à 90 jours",
             "payent à 90 jours",
             "à 90 jours",
-            "à 60 jours",
             "payer les fournisseurs",
             "découvert",
             "trésorerie tendue",
@@ -1902,7 +1897,7 @@ SITUATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("direction financière",),
     ),
     "des ventes qui ne rapportent rien": (
-        ("perdre de l'argent", "vendre à perte", "pas rentable", "marges fondent"),
+        ("vendre à perte", "pas rentable", "marges fondent"),
         ("contrôle de gestion",),
     ),
     "une machine à remplacer": (
@@ -2034,7 +2029,6 @@ SITUATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "des salariés sans temps pour leurs démarches": (
         (
-            "pas le temps de faire leurs courses",
             "vie personnelle",
             "équilibre entre vie professionnelle",
             "fidéliser les salariés",
@@ -2384,7 +2378,7 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "des délais de paiement trop longs",
         "affacturage, factor, factoring, cession de créances, cession de factures, "
         "mobilisation de créances, avance sur factures, escompte, délai de paiement, "
-        "délais de paiement, paie à 60 jours, paient à 90 jours, paiement à 90 jours, "
+        "délais de paiement, paient à 90 jours, paiement à 90 jours, "
         "payé à 90 jours, attendre le paiement, décalage de trésorerie, "
         "besoin en fonds de roulement, BFR, poste clients, assurance-crédit, encours clients, "
         "grande distribution paie tard, financement des factures, "
@@ -2490,7 +2484,7 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "transmission, transmettre, cession, céder, vendre mon entreprise, vendre mon affaire, "
         "vendre la société, repreneur, repreneurs, reprise, reprendre, acquéreur, acquéreurs, "
         "rachat, racheter, successeur, succession, retraite, départ à la retraite, "
-        "partir à la retraite, aucun de mes enfants, évaluation de l'entreprise, "
+        "partir à la retraite, évaluation de l'entreprise, "
         "valeur de l'entreprise, garantie de passif, LBO, fusion-acquisition, cédant, "
         "vendre l'entreprise, mettre en vente, cession de parts, cession de fonds de commerce, "
         "fonds de commerce, reprise d'entreprise, transmission familiale, passer la main, "
@@ -2898,7 +2892,7 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "contrôle de gestion, contrôleur de gestion, coût de revient, coûts de revient, "
         "prix de revient, comptabilité analytique, marge par produit, marges par produit, "
         "rentabilité par produit, rentabilité par client, ce que coûte, analyse des écarts, "
-        "tableaux de bord de gestion, il ne reste rien, perdre de l'argent, calcul des coûts, "
+        "tableaux de bord de gestion, calcul des coûts, "
         "savoir ce que coûte, coût complet, coût unitaire, marge brute, rentabilité, "
         "produits non rentables, clients non rentables, analyse des marges, suivi budgétaire, "
         "écarts, tableau de bord de gestion",
@@ -2972,7 +2966,7 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "apprentissage, apprenti, apprentie, apprentis, alternance, alternant, alternants, "
         "CFA, contrat d'apprentissage, contrat de professionnalisation, "
         "maître d'apprentissage, tuteur, transmettre le savoir-faire, transmission des gestes, "
-        "relève, former un jeune, métier manuel, CAP, compagnon, former la relève, "
+        "relève, métier manuel, CAP, compagnon, former la relève, "
         "transmettre le métier, jeunes en formation, BTS, bac pro, école de production, "
         "tutorat, taxe d'apprentissage, aide à l'apprentissage, compagnonnage",
     ),
@@ -3048,7 +3042,7 @@ FAMILIES: dict[str, tuple[str, str]] = {
     "aménagement de bureaux": (
         "des bureaux mal agencés",
         "aménagement, aménager, réaménagement, réaménager, architecte d'intérieur, open space, "
-        "plateau de bureaux, cloisons, mobilier, mobilier de bureau, acoustique, bruit, "
+        "cloisons, mobilier, mobilier de bureau, acoustique, bruit, "
         "bruyant, bruyante, on ne s'entend plus, flex office, télétravail, salles de réunion, "
         "espace de travail, espaces de travail, ergonomie du bureau, réorganiser les bureaux, "
         "nouveaux bureaux à aménager, postes de travail, bruit dans les bureaux, "
@@ -3417,7 +3411,7 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "codéveloppement, rencontrer d'autres dirigeants, ne connais personne, "
         "nouveau dans la région, isolement, parrainage, mentorat, business club, BNI, CJD, "
         "APM, Réseau Entreprendre, afterwork, rencontrer des chefs d'entreprise, "
-        "rencontres entre dirigeants, échanger avec d'autres patrons, "
+        "rencontres entre dirigeants, "
         "partager entre dirigeants, cercle de dirigeants, association de dirigeants, "
         "club d'entreprises, groupement d'entreprises, réseau professionnel, networking, "
         "s'entourer",
