@@ -17,7 +17,8 @@ whole words, accents, case, plurals and articles folded, other word forms listed
 Reviewing: a situation should lead to a service a member would be glad to be introduced
 to for it, not to every service the words could touch; when unsure, leave it out.
 Built from the development half of ``benchmarks/data/relevance_fr`` and general knowledge
-of these trades, never from the test half.
+of these trades, never from the test half: phrases found to repeat test-half wordings were
+taken out (benchmarks/README.md, French relevance); keep it so when adding phrases.
 """
 
 from __future__ import annotations
