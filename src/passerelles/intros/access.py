@@ -15,7 +15,7 @@ from passerelles.accounts.models import AnyUser, User
 from passerelles.circles.access import reachable_circle_ids
 from passerelles.circles.models import Membership
 from passerelles.intros.models import Decision, Introduction, Origin, Preference, Scope
-from passerelles.members.access import visible_profiles
+from passerelles.members.access import visible_pairs, visible_profiles
 from passerelles.members.models import Profile, Visibility
 
 
@@ -106,6 +106,22 @@ def may_introduce(intermediary: User | None, target: User | int) -> bool:
         may_request(intermediary)
         and visible_profiles(intermediary).filter(user_id=getattr(target, "pk", target)).exists()
     )
+
+
+def introducing_pairs(pairs: Iterable[tuple[User | None, int]]) -> set[tuple[int, int]]:
+    """(intermediary id, target id) of the ``pairs`` for which `may_introduce` holds, in
+    a fixed number of queries whatever their number."""
+    active = [(i, t) for i, t in pairs if i is not None and i.is_active]
+    if not active:
+        return set()
+    consenting = set(
+        Preference.objects.filter(user_id__in={i.pk for i, _t in active}, consent=True).values_list(
+            "user_id", flat=True
+        )
+    )
+    asked = [(i, t) for i, t in active if i.pk in consenting]
+    seen = visible_pairs({i.pk: i for i, _t in asked}.values(), {t for _i, t in asked})
+    return {(i.pk, t) for i, t in asked if (i.pk, t) in seen}
 
 
 def visible_profiles_by_user_id(user: AnyUser, user_ids: Iterable[int]) -> dict[int, Profile]:

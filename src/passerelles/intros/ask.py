@@ -29,7 +29,7 @@ from django.db.models import Count, Max
 from django.utils.text import slugify
 from scipy import sparse
 
-from passerelles.circles.access import admitted_circle_ids
+from passerelles.circles.access import reachable_circle_ids
 from passerelles.circles.models import Membership
 from passerelles.circles.regions import region_code, region_name
 from passerelles.core import background
@@ -280,19 +280,20 @@ def ask(user, need: str, k: int = MAX_RESULTS) -> list[Answer]:
         raise NotReady
     if index.model is None:
         return []
-    mine = [
+    mine = [  # read once per page with the visibility rules' own (request memo)
         index.circle_index[c]
-        for c in admitted_circle_ids(user).values_list("circle_id", flat=True)
+        for c in sorted(reachable_circle_ids(user)[0])
         if c in index.circle_index
     ]
     me = Profile.objects.filter(user=user).first()
     pref = Preference.objects.filter(user=user).first()
+    trust = trust_inputs.current()  # the trust state read once for the whole question
     found, scores, comp = _best_introducible(
         user,
         index,
         index.model.encode([need]),
         k,
-        trust_row=trust_inputs.personal_trust_of(user, index.user_ids),
+        trust_row=trust_inputs.personal_trust_of(user, index.user_ids, built=trust),
         asker_circles=np.array(mine, dtype=np.int64),
         circles=index.circles,
         places=index.places(me, bool(pref and pref.remote)),
@@ -309,13 +310,13 @@ def ask(user, need: str, k: int = MAX_RESULTS) -> list[Answer]:
         )
     }
     answers = []
-    for rank, (i, uid) in enumerate(zip(found.tolist(), ids, strict=True)):
-        profile = profiles.get(uid)
-        if profile is None:  # gone since the index was built
-            continue
-        answer = Answer(profile, float(scores[rank]), [])
+    kept = [(rank, i, uid) for rank, (i, uid) in enumerate(zip(found.tolist(), ids, strict=True))]
+    kept = [(rank, i, uid) for rank, i, uid in kept if uid in profiles]  # else gone since
+    paths = _paths(user, [profiles[uid] for _r, _i, uid in kept], trust)
+    for (rank, i, uid), (direct, path, intermediary) in zip(kept, paths, strict=True):
+        profile = profiles[uid]
+        answer = Answer(profile, float(scores[rank]), [], path, intermediary)
         answer.existing = existing.get((min(user.pk, uid), max(user.pk, uid)))
-        direct = _add_path(user, answer)
         c = {
             "relevance_ab": float(comp["relevance"][rank]) / ASK_WEIGHTS["relevance"],
             "novelty": float(comp["novelty"][rank]),
@@ -384,17 +385,27 @@ def _place_reasons(reasons: list[dict], me: Profile | None, them: Profile, place
             reason["region"] = region_name(here)
 
 
-def _add_path(user, answer: Answer) -> bool:
-    """Sets the trust path to them, naming only members the viewer may see. The member
-    just before them may be asked to make a warm introduction only if the viewer may see
-    them, they consented to introductions and they may see the person sought; otherwise
-    only a direct request is offered. True for a direct tie."""
-    path = trust_inputs.trust_path(user, answer.profile.user_id)
-    if len(path) < 3:
-        return len(path) == 2
-    visible = access.visible_profiles_by_user_id(user, path[1:-1])
-    answer.path = [visible.get(u) for u in path[1:-1]]
-    last_hop = visible.get(path[-2])
-    if last_hop is not None and access.may_introduce(last_hop.user, answer.profile.user):
-        answer.intermediary = last_hop
-    return False
+def _paths(
+    user, targets: list[Profile], trust
+) -> list[tuple[bool, list[Profile | None], Profile | None]]:
+    """For each of ``targets``: (a direct tie, the trust path's hops between, naming only
+    members the viewer may see, the member who may be asked to introduce them). The
+    member just before them may be asked to make a warm introduction only if the viewer
+    may see them, they consented to introductions and they may see the person sought;
+    otherwise only a direct request is offered. The trust state is read once, and each
+    check is one query for all the answers."""
+    paths = trust_inputs.trust_paths(user, [t.user_id for t in targets], built=trust)
+    hops = {u for path in paths if len(path) >= 3 for u in path[1:-1]}
+    visible = access.visible_profiles_by_user_id(user, hops) if hops else {}
+    last_hops = [visible.get(path[-2]) if len(path) >= 3 else None for path in paths]
+    may = access.introducing_pairs(
+        (hop.user, t.user_id) for hop, t in zip(last_hops, targets, strict=True) if hop
+    )
+    out: list[tuple[bool, list[Profile | None], Profile | None]] = []
+    for path, hop, target in zip(paths, last_hops, targets, strict=True):
+        if len(path) < 3:
+            out.append((len(path) == 2, [], None))
+            continue
+        asked = hop if hop is not None and (hop.user_id, target.user_id) in may else None
+        out.append((False, [visible.get(u) for u in path[1:-1]], asked))
+    return out

@@ -48,10 +48,20 @@ def trust_among(user_ids: np.ndarray) -> sparse.csr_matrix | None:
     return out.tocsr()
 
 
-def personal_trust_of(viewer, user_ids: np.ndarray) -> np.ndarray | None:
+_READ = object()  # default of ``built``: read the current graph
+
+
+def current():
+    """The trust graph as of now (one look at the trust state), or None without the trust
+    app: read once and passed as ``built`` by a caller needing several slices of it."""
+    return _current_graph()
+
+
+def personal_trust_of(viewer, user_ids: np.ndarray, built=_READ) -> np.ndarray | None:
     """How much ``viewer`` trusts each of ``user_ids`` (personalised PageRank), scaled so
     the most trusted member other than the viewer scores 1; None without a trust graph."""
-    built = _current_graph()
+    if built is _READ:
+        built = _current_graph()
     if built is None:
         return None
     from passerelles.engine.trust import personal_trust
@@ -69,9 +79,10 @@ def personal_trust_of(viewer, user_ids: np.ndarray) -> np.ndarray | None:
     return out
 
 
-def trust_path(viewer, target_id: int, max_hops: int = 3) -> list[int]:
+def trust_path(viewer, target_id: int, max_hops: int = 3, built=_READ) -> list[int]:
     """User ids of the strongest trust path viewer -> ... -> target (empty if none)."""
-    built = _current_graph()
+    if built is _READ:
+        built = _current_graph()
     if built is None:
         return []
     from passerelles.engine.trust import explain
@@ -83,3 +94,10 @@ def trust_path(viewer, target_id: int, max_hops: int = 3) -> list[int]:
     if not paths:
         return []
     return [built.user_id(node) for node in paths[0].nodes]
+
+
+def trust_paths(viewer, target_ids: list[int], max_hops: int = 3, built=_READ) -> list[list[int]]:
+    """`trust_path` to each of ``target_ids``, reading the trust state once."""
+    if built is _READ:
+        built = _current_graph()
+    return [trust_path(viewer, t, max_hops, built=built) for t in target_ids]

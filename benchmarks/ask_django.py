@@ -1,0 +1,178 @@
+""" "Demander au réseau" through Django on a seeded database: `intros.ask.ask` as the page
+calls it (one request memo per question), a former version of it and this one in turn.
+
+Run: ``uv run python benchmarks/ask_django.py --database ask_web_100000 --before main``
+on a database seeded by ``benchmarks/web.py`` (members with consent, as
+``intros.demo.enable_for`` gives it). Read-only: the index of offers is built once in
+this process (not stored) and served to both versions. ``--before`` is a git revision
+whose ``src/passerelles/intros/ask.py`` is loaded as the "before" module.
+
+Per question: wall time, number of queries (``CaptureQueriesContext``), and whether both
+versions gave the same answers (member, score, reasons, trust path, intermediary,
+existing introduction, in order). Questions: ``QUESTIONS`` x ``--members`` members (one of
+each of the largest circles, then of the smallest).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+QUESTIONS = [
+    "je cherche un accompagnement à l'export en Allemagne",
+    "un expert-comptable pour ma levée de fonds",
+    "refaire notre site web et le référencement",
+    "un avocat en droit du travail pour un licenciement",
+    "recruter un directeur commercial",
+    "un sous-traitant en usinage de précision",
+    "conseil en transition énergétique pour nos bâtiments",
+    "trouver des financements pour innover",
+]
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def load_before(revision: str):
+    source = subprocess.run(
+        ["git", "show", f"{revision}:src/passerelles/intros/ask.py"],
+        cwd=HERE.parent,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    path = Path(tempfile.mkdtemp()) / "ask_before.py"
+    path.write_text(source)
+    spec = importlib.util.spec_from_file_location("passerelles.intros.ask_before", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def shape(answers) -> list[tuple]:
+    return [
+        (
+            a.profile.user_id,
+            a.score,
+            tuple(a.reasons),
+            tuple(p.user_id if p else None for p in a.path),
+            a.intermediary.user_id if a.intermediary else None,
+            a.existing.pk if a.existing else None,
+        )
+        for a in answers
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--database", default="ask_web_100000")
+    parser.add_argument("--before", default="main")
+    parser.add_argument("--members", type=int, default=5)
+    args = parser.parse_args()
+    os.environ.update(
+        DATABASE_URL=f"postgres://root@127.0.0.1:5432/{args.database}",
+        PASSERELLES_DATA_DIR=tempfile.mkdtemp(),
+        SECRET_KEY="benchmark-only-" + "k" * 50,
+        PASSERELLES_DEBUG="0",
+        DJANGO_SETTINGS_MODULE="passerelles.config.settings",
+        LOG_LEVEL="ERROR",
+    )
+    os.environ.pop("REDIS_URL", None)
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.db.models import Count
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import translation
+
+    from passerelles.circles.models import Circle, Membership
+    from passerelles.core import request_memo
+    from passerelles.intros import ask as after
+    from passerelles.intros.models import Preference
+
+    before = load_before(args.before)
+    translation.activate("fr")
+    started = time.perf_counter()
+    index = after.build_index(after.data_version())
+    print(f"index of {len(index.user_ids)} offers built in {time.perf_counter() - started:.0f} s")
+    after._cached, after._checked_at = index, after._clock()
+    before._cached, before._checked_at = index, before._clock()
+
+    circles = list(
+        Circle.objects.annotate(n=Count("memberships")).order_by("-n").values_list("pk", "n")
+    )
+    picks = circles[:3] + circles[-(args.members - 3) :] if args.members > 3 else circles
+    users = []
+    for circle_id, _n in picks[: args.members]:
+        member = (
+            Membership.objects.admitted()
+            .filter(circle_id=circle_id, user__intro_preference__consent=True)
+            .select_related("user")
+            .order_by("user_id")
+            .first()
+        )
+        if member is not None:
+            users.append(member.user)
+    consenting = Preference.objects.filter(consent=True).count()
+    print(f"{len(users)} members, {consenting} consenting")
+
+    def run(module, user, need):
+        token = request_memo._memo.set({})
+        try:
+            with CaptureQueriesContext(connection) as queries:
+                t0 = time.perf_counter()
+                answers = module.ask(user, need)
+                took = (time.perf_counter() - t0) * 1000
+        finally:
+            request_memo._memo.reset(token)
+        return took, len(queries), shape(answers), answers
+
+    run(after, users[0], QUESTIONS[0])  # warm-up: the trust graph, caches
+    run(before, users[0], QUESTIONS[0])
+    times: dict[str, list[float]] = {"before": [], "after": []}
+    counts: dict[str, list[int]] = {"before": [], "after": []}
+    same = total = 0
+    answers_n, warm_n = [], 0
+    for q, need in enumerate(QUESTIONS):
+        for u, user in enumerate(users):
+            order = [("before", before), ("after", after)]
+            if (q + u) % 2:
+                order.reverse()
+            got = {}
+            for name, module in order:
+                took, n, shaped, answers = run(module, user, need)
+                times[name].append(took)
+                counts[name].append(n)
+                got[name] = shaped
+                if name == "after":
+                    answers_n.append(len(answers))
+                    warm_n += sum(1 for a in answers if len(a.path) >= 1)
+            total += 1
+            same += got["before"] == got["after"]
+    print(f"same answers {same}/{total}; answers per question {min(answers_n)}-{max(answers_n)},")
+    print(f"answers with a member between on the trust path: {warm_n}")
+    print("| version | p50 ms | p95 ms | max ms | queries per question |")
+    for name in ("before", "after"):
+        t, c = times[name], counts[name]
+        print(
+            f"| {name} | {statistics.median(t):.0f} | {percentile(t, 0.95):.0f} | {max(t):.0f} "
+            f"| {min(c)}-{max(c)} |"
+        )
+    print(f"load average {os.getloadavg()}")
+
+
+if __name__ == "__main__":
+    main()
