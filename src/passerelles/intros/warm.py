@@ -37,13 +37,16 @@ def warm_once() -> None:
             prepare()
         except Exception:  # the next look tries again; requests serve what there is
             logger.exception("could not prepare %s", prepare.__module__)
-        finally:
-            connections.close_all()
 
 
 def keep_warm() -> None:
     from passerelles.intros import ask
 
     while True:
-        warm_once()
+        try:
+            warm_once()
+        finally:
+            # This thread's own connections, not kept open through the pause (closed
+            # here rather than in warm_once, which a caller may run inside a transaction).
+            connections.close_all()
         time.sleep(ask.REBUILD_EVERY)
