@@ -121,3 +121,15 @@ def login(page, email: str, password: str = "motdepasse-solide-42") -> None:
     page.fill("input[name=login]", email)
     page.fill("input[name=password]", password)
     page.click("form button[type=submit]")
+
+
+# Room left beside the chosen option's text inside a <select> (negative: the label is cut).
+LABEL_ROOM = """el => {
+    const style = getComputedStyle(el);
+    const ctx = document.createElement("canvas").getContext("2d");
+    ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const text = ctx.measureText(el.options[el.selectedIndex].text).width;
+    const inner = el.clientWidth - parseFloat(style.paddingLeft)
+        - parseFloat(style.paddingRight) - 20;  // the arrow
+    return inner - text;
+}"""

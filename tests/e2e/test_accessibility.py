@@ -8,7 +8,7 @@ from passerelles.circles.models import Circle
 from passerelles.demo.logins import DEMO_LOGINS
 from passerelles.events.models import Event
 from passerelles.intros.models import Introduction
-from tests.e2e.conftest import accessibility_violations, login
+from tests.e2e.conftest import LABEL_ROOM, accessibility_violations, login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -74,17 +74,6 @@ def test_journey_pages_have_no_serious_accessibility_violation(new_page, live_se
         english.goto(url)
         found += [f"en {url}: {v}" for v in accessibility_violations(english)]
     assert not found, "\n".join(found)
-
-
-LABEL_ROOM = """el => {
-    const style = getComputedStyle(el);
-    const ctx = document.createElement("canvas").getContext("2d");
-    ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-    const text = ctx.measureText(el.options[el.selectedIndex].text).width;
-    const inner = el.clientWidth - parseFloat(style.paddingLeft)
-        - parseFloat(style.paddingRight) - 20;  // the arrow
-    return inner - text;
-}"""
 
 
 def test_language_switch_is_readable_on_a_phone(new_page, live_server):

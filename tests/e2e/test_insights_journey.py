@@ -12,7 +12,7 @@ from django.utils import timezone
 from passerelles.circles.models import CircleKind, Membership, MembershipState
 from passerelles.insights.queries import recent_quarters
 from tests.conftest import make_circle, make_user
-from tests.e2e.conftest import login, screenshot
+from tests.e2e.conftest import LABEL_ROOM, login, screenshot
 from tests.insights.conftest import meeting, member, vouch
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -82,18 +82,7 @@ def test_organiser_reads_the_dashboard_and_exports_it(new_page, live_server):
     assert page.locator(".chart-data table").first.is_visible()
     page.locator("summary", has_text="Voir les chiffres").first.click()
     # The period selector shows its whole choice (« 18 mois (6 trimestres) »), not cut.
-    room = page.eval_on_selector(
-        "select[name=trimestres]",
-        """el => {
-            const style = getComputedStyle(el);
-            const ctx = document.createElement("canvas").getContext("2d");
-            ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-            const text = ctx.measureText(el.options[el.selectedIndex].text).width;
-            const inner = el.clientWidth - parseFloat(style.paddingLeft)
-                - parseFloat(style.paddingRight) - 20;  // the arrow
-            return inner - text;
-        }""",
-    )
+    room = page.eval_on_selector("select[name=trimestres]", LABEL_ROOM)
     assert room >= 0, f"the period's label is cut by {-room:.0f} px"
     screenshot(page, "dashboard")
 
