@@ -34,8 +34,7 @@ def test_english_wording_of_every_kind():
     with translation.override("en"):
         texts = [word(reason, "Léa Petit") for reason in EVERY_KIND]
     assert texts[0] == (
-        "Léa Petit is looking for “un expert-comptable”: you can help with comptabilité and "
-        "fiscalité."
+        "Léa Petit is looking for “un expert-comptable”: you can help with accounting and tax."
     )
     assert texts[2] == (
         "Léa Petit offers “l'accompagnement à l'export”, which meets your need for export."

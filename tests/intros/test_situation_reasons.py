@@ -1,14 +1,48 @@
-"""A reason that names a situation is worded in the reader's language."""
+"""A reason that names a situation is worded in the reader's language, names included."""
 
+import html
+import re
+
+import pytest
+from django.urls import reverse
 from django.utils import translation
 
-from passerelles.intros.reasons import word
+from passerelles.engine.names_en import SERVICES_EN
+from passerelles.engine.situations import FAMILIES, SERVICES, SITUATIONS
+from passerelles.intros.models import Introduction
+from passerelles.intros.reasons import topic, word, word_all
+from passerelles.intros.rounds import run_round
+from tests.intros.conftest import member
 
 WATER = {
     "situation": "un dégât des eaux",
     "service": "expertise des sinistres",
     "does": "expertise les sinistres",
 }
+LEAK = "notre atelier a pris l'eau cette nuit, le plafond s'est effondré"
+CLAIMS = "expert d'assuré : expertise des sinistres et chiffrage des dommages"
+# Every French name a reason may carry (but those spelt alike in English, « export »):
+# none may reach a reader in English.
+FRENCH_NAMES = (
+    (
+        set(SITUATIONS)
+        | {matter for matter, _words in FAMILIES.values()}
+        | set(SERVICES)
+        | {does for does, _phrases in SERVICES.values()}
+    )
+    - {name for name, _does in SERVICES_EN.values()}
+    - {"franchise"}
+)
+
+
+def _french_names_in(text):
+    """French names in ``text`` outside the members' own words it quotes."""
+    text = re.sub(r"“[^”]*”", "", html.unescape(text)).replace(LEAK, "").replace(CLAIMS, "")
+    return [name for name in FRENCH_NAMES if re.search(rf"(^|[ (]){re.escape(name)}\b", text)]
+
+
+def _get(client, url, **params):
+    return html.unescape(client.get(url, params).content.decode())
 
 
 def test_french_names_the_situation_and_what_they_do():
@@ -22,14 +56,92 @@ def test_french_names_the_situation_and_what_they_do():
         assert word(reason, "Claire").startswith("Vous parlez d'un dégât des eaux")
 
 
-def test_english_says_the_offer_answers_what_you_describe():
+def test_english_names_the_situation_and_what_they_do_in_english():
     mine = {"code": "you_seek", "offer": "Expertise de sinistres", "terms": [], "situation": WATER}
     theirs = {"code": "they_seek", "need": "On a pris l'eau", "terms": [], "situation": WATER}
     with translation.override("en"):
         assert word(mine, "Claire") == (
-            "Claire offers “Expertise de sinistres”, an answer to what you describe "
-            "(un dégât des eaux)."
+            "You mention water damage: Claire assesses insurance claims (“Expertise de sinistres”)."
+        )
+        assert word({**mine, "offer": ""}, "Claire") == (
+            "You mention water damage: Claire assesses insurance claims."
         )
         assert word(theirs, "Paul") == (
-            "Paul describes un dégât des eaux: you can help with expertise des sinistres."
+            "Paul mentions water damage (“On a pris l'eau”): you can help with claims assessment."
         )
+
+
+def test_every_situation_and_matter_reads_in_english():
+    reasons = []
+    for service, (does, _phrases) in SERVICES.items():
+        for situation in [s for s, (_w, answers) in SITUATIONS.items() if service in answers] + [
+            FAMILIES[service][0]
+        ]:
+            found = {"situation": situation, "service": service, "does": does}
+            reasons.append({"code": "you_seek", "offer": "", "terms": [], "situation": found})
+            reasons.append({"code": "they_seek", "need": "", "terms": [], "situation": found})
+    with translation.override("en"):
+        texts = word_all(reasons, "Claire")
+    assert len(texts) == len(reasons) > 400
+    assert [t for t in texts if _french_names_in(t)] == []
+
+
+def test_a_name_this_version_no_longer_knows_is_not_shown_in_english():
+    gone = {**WATER, "situation": "un nom d'avant"}
+    mine = {"code": "you_seek", "offer": "Expertise de sinistres", "terms": [], "situation": gone}
+    with translation.override("en"):
+        assert word(mine, "Claire") == (
+            "Claire offers “Expertise de sinistres”, which answers your need."
+        )
+    with translation.override("fr"):
+        assert "un nom d'avant" in word(mine, "Claire")  # French keeps the stored wording
+
+
+def test_shared_topics_are_named_in_the_readers_language():
+    with translation.override("en"):
+        assert [topic(t) for t in ("comptabilité", "usinage de précision")] == [
+            "accounting",
+            "usinage de précision",  # a member's own words
+        ]
+    with translation.override("fr"):
+        assert topic("comptabilité") == "comptabilité"
+
+
+@pytest.fixture
+def leak(world):
+    """Paul's workshop was flooded; Claire, in the bridged circle, assesses claims."""
+    paul = member("paul@example.org", "Paul", "Girard", world["industry"], needs=LEAK, sector="C")
+    claire = member(
+        "claire@example.org", "Claire", "Noël", world["finance"], offers=CLAIMS, sector="K"
+    )
+    return paul, claire
+
+
+def test_an_english_member_reads_the_introduction_in_english(client, leak):
+    paul, claire = leak
+    run_round(force=True)
+    intro = Introduction.objects.get(member_a__in=leak, member_b__in=leak)
+    data = intro.reason_data(paul)
+    assert any(isinstance(r, dict) and "situation" in r for r in data), data
+    client.force_login(paul)
+    url = reverse("intros:detail", args=[intro.pk])
+    assert "Vous parlez d'un dégât des eaux" in _get(client, url)
+    client.cookies["django_language"] = "en"
+    for page in (_get(client, url), _get(client, reverse("intros:home"))):
+        assert "You mention water damage: Claire Noël assesses insurance claims" in page
+    with translation.override("en"):
+        shown = intro.reasons_for(paul) + intro.reasons_for(claire)
+    assert shown and [r for r in shown if _french_names_in(r)] == []
+    assert not any("Vous parlez" in r or " parle " in r for r in shown)
+
+
+def test_an_english_member_asking_the_network_reads_english_reasons(client, leak):
+    paul, _claire = leak
+    client.force_login(paul)
+    url = reverse("intros:ask")
+    assert "Vous parlez d'un dégât des eaux" in _get(client, url, q=LEAK)
+    client.cookies["django_language"] = "en"
+    english = _get(client, url, q=LEAK)
+    assert "You mention water damage: Claire Noël assesses insurance claims" in english
+    assert "Vous parlez" not in english
+    assert _french_names_in(english) == []

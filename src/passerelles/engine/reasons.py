@@ -14,7 +14,8 @@ Codes and their fields:
   either may carry ``situation``: what the need tells and the kind of service of the offer
   that answers it (``{"situation": "un dégât des eaux", "service": "expertise des
   sinistres", "does": "expertise les sinistres"}``, see ``situations.py``), worded
-  « vous parlez d'un dégât des eaux : X expertise les sinistres »;
+  « vous parlez d'un dégât des eaux : X expertise les sinistres » (the names are French
+  labels of the engine's tables; ``names_en.py`` gives their English names);
 * ``reciprocal``: both of the above;
 * ``novelty``: no circle in common;
 * ``intermediary``: ``via``, a member you trust who trusts them; ``intermediary_chain``:

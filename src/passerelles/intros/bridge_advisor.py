@@ -45,6 +45,7 @@ from passerelles.engine.bridges import needs_met, rank_bridges, successive_round
 from passerelles.engine.matching import MemberArrays
 from passerelles.intros import ask, matching_data
 from passerelles.intros.matching_data import Pool
+from passerelles.intros.reasons import topic
 from passerelles.members.models import Profile
 
 ROUNDS = 3  # "the next rounds": what a bridge opens over about a quarter
@@ -444,7 +445,8 @@ def _proximity(circle: Circle, other: Circle) -> tuple[int, str]:
 
 
 def _topic_list(topics: list[str]) -> str:
-    return get_text_list(list(topics), _("et")) + ("…" if len(topics) >= TOPICS else "")
+    named = [topic(t) for t in topics]
+    return get_text_list(named, _("et")) + ("…" if len(topics) >= TOPICS else "")
 
 
 def _sentence(text: str) -> str:

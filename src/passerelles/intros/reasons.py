@@ -4,8 +4,9 @@ Suggestions store their reasons as the engine's language-free data
 (``engine.reasons.pair_reasons``), and requests made by asking the network add two of
 their own ("asked", "asked_through", with the need); this module words them. French is
 the engine's own wording; other languages go through the translation catalogue, whose
-French source sentences below mirror it. Reasons stored as sentences (before they were
-data) are shown as they are.
+French source sentences below mirror it, and name the situations, kinds of service and
+concepts the reasons carry in French by their English names (``engine.names_en``).
+Reasons stored as sentences (before they were data) are shown as they are.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from passerelles.core.choices import Axis
+from passerelles.engine.names_en import name_in_english, situation_in_english
 from passerelles.engine.reasons import reason_in_french
 
 AXES = list(Axis)  # the engine's axis order: monde, soi, societe, savoir
@@ -63,22 +65,14 @@ def _word(reason: Mapping, other_name: str) -> str:
         return reason_in_french(reason, other_name)
     code, name = reason["code"], other_name
     situation = reason.get("situation")
-    if code == "you_seek" and isinstance(situation, Mapping):
-        return _(
-            "%(name)s propose %(offer)s, ce qui répond à ce que vous vivez (%(situation)s)."
-        ) % {
-            "name": name,
-            "offer": _quoted(reason.get("offer") or situation["service"]),
-            "situation": situation["situation"],
-        }
-    if code == "they_seek" and isinstance(situation, Mapping):
-        return _("%(name)s vit %(situation)s : vous pouvez l'aider en %(service)s.") % {
-            "name": name,
-            "situation": situation["situation"],
-            "service": situation["service"],
-        }
+    if code in ("they_seek", "you_seek") and isinstance(situation, Mapping):
+        named = situation_in_english(situation)
+        if named is not None:
+            return _situation(reason, named, name)
+        if not reason.get("terms"):  # a name this version no longer knows: not quoted
+            return _unnamed(reason, name)
     if code == "they_seek":
-        terms = _list(reason["terms"])
+        terms = _terms(reason["terms"])
         if reason.get("need"):
             return _("%(name)s cherche %(need)s : vous pouvez l'aider en %(terms)s.") % {
                 "name": name,
@@ -90,7 +84,7 @@ def _word(reason: Mapping, other_name: str) -> str:
             "terms": terms,
         }
     if code == "you_seek":
-        terms = _list(reason["terms"])
+        terms = _terms(reason["terms"])
         if reason.get("offer"):
             return _("%(name)s propose %(offer)s, ce qui répond à votre besoin en %(terms)s.") % {
                 "name": name,
@@ -146,6 +140,52 @@ def _word(reason: Mapping, other_name: str) -> str:
         "priority": _("Vous n'avez pas eu de mise en relation au dernier tour."),
     }
     return fixed.get(code, "")
+
+
+def topic(term: str) -> str:
+    """A topic two texts share (``RelevanceModel.matched_terms``) in the active language:
+    a concept or a kind of service by its English name in English, a member's own words
+    as they wrote them."""
+    return term if _in_french() else name_in_english(term) or term
+
+
+def _terms(terms: Iterable[str]) -> str:
+    return _list(topic(str(t)) for t in terms)
+
+
+def _situation(reason: Mapping, named: Mapping[str, str], name: str) -> str:
+    """What a need tells and the kind of service that answers it, in English (the French
+    wording is the engine's, ``engine.reasons.reason_in_french``)."""
+    if reason["code"] == "you_seek":
+        values = {"situation": named["situation"], "name": name, "does": named["does"]}
+        if reason.get("offer"):
+            return _("Vous parlez de %(situation)s : %(name)s %(does)s (%(offer)s).") % {
+                **values,
+                "offer": _quoted(reason["offer"]),
+            }
+        return _("Vous parlez de %(situation)s : %(name)s %(does)s.") % values
+    values = {"name": name, "situation": named["situation"], "service": named["service"]}
+    if reason.get("need"):
+        return _(
+            "%(name)s parle de %(situation)s (%(need)s) : vous pouvez l'aider en %(service)s."
+        ) % {**values, "need": _quoted(reason["need"])}
+    return _("%(name)s parle de %(situation)s : vous pouvez l'aider en %(service)s.") % values
+
+
+def _unnamed(reason: Mapping, name: str) -> str:
+    if reason["code"] == "you_seek":
+        if reason.get("offer"):
+            return _("%(name)s propose %(offer)s, ce qui répond à votre besoin.") % {
+                "name": name,
+                "offer": _quoted(reason["offer"]),
+            }
+        return _("%(name)s propose ce que vous cherchez.") % {"name": name}
+    if reason.get("need"):
+        return _("%(name)s cherche %(need)s : vous pouvez l'aider.") % {
+            "name": name,
+            "need": _quoted(reason["need"]),
+        }
+    return _("%(name)s cherche ce que vous proposez.") % {"name": name}
 
 
 def word_all(reasons: Iterable[Mapping | str], other_name: str) -> list[str]:
