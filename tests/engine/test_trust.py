@@ -696,3 +696,21 @@ def test_compiled_merge_of_the_evidence_equals_scipy():
     np.testing.assert_array_equal(got.indices, expected.indices)
     np.testing.assert_allclose(got.data, expected.data, rtol=1e-12, atol=1e-12)
     assert got.has_sorted_indices and got.indices.dtype == np.int32
+
+
+def test_compiled_walk_falls_back_to_scipy_weights_on_unsorted_rows():
+    pytest.importorskip("numba")
+    rng = np.random.default_rng(11)
+    n, m = 300, 3_000
+    src, dst = rng.integers(0, n, m), rng.integers(0, n, m) // 2
+    g = TrustGraph.from_edges(src, dst, rng.choice([1.0, 0.5, 0.01, -1.0], m), num_nodes=n)
+    merged = g._merged
+    # Reverse every row's columns: the compiled weights pair entries along sorted rows.
+    rows = np.repeat(np.arange(n), np.diff(merged.indptr))
+    order = np.lexsort((-merged.indices.astype(np.int64), rows))
+    g._merged = sp.csr_array(
+        (merged.data[order], merged.indices[order], merged.indptr), shape=merged.shape
+    )
+    assert trust_module._compiled_walk_ties(g, 0.05) is None
+    seeds = rng.choice(n, 10, replace=False)
+    _assert_same_walk(*_walks(g, seeds, None, 0.0))

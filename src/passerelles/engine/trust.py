@@ -502,8 +502,9 @@ def _compiled_walk_ties(g: TrustGraph, tie_weight: float) -> tuple[sp.csr_array,
     if kernels is None:  # pragma: no cover
         return None
     merged = g._merged
-    ties = np.empty(merged.nnz, dtype=np.float32)
-    degree = np.zeros(g.num_nodes)
+    n = g.num_nodes
+    ties = np.zeros(merged.nnz, dtype=np.float32)
+    degree = np.zeros(n)
     done = kernels.walk_ties(
         _unsigned(merged.indptr),
         _unsigned(merged.indices),
@@ -514,6 +515,8 @@ def _compiled_walk_ties(g: TrustGraph, tie_weight: float) -> tuple[sp.csr_array,
         ONE_WAY_TIE,
         ties,
         degree,
+        np.zeros(n),
+        np.zeros(n),
     )
     if not done:
         return None

@@ -108,21 +108,6 @@ def merge_rows(
 
 
 @_jit
-def _find(indptr: np.ndarray, indices: np.ndarray, row: np.int64, column: np.int64) -> np.int64:
-    """Position of the entry ``(row, column)`` of a CSR pattern with sorted rows, or -1."""
-    lo = np.int64(indptr[row])
-    end = np.int64(indptr[row + 1])
-    hi = end
-    while lo < hi:
-        mid = (lo + hi) >> 1
-        if np.int64(indices[mid]) < column:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo if lo < end and np.int64(indices[lo]) == column else np.int64(-1)
-
-
-@_jit
 def _tie(size: float, tie_weight: float, min_tie: float) -> float:
     """What evidence of absolute weight ``size`` counts as a tie: 1 from ``tie_weight`` up,
     in proportion below, 0 below ``min_tie`` of a tie."""
@@ -143,46 +128,61 @@ def walk_ties(
     half: float,
     ties: np.ndarray,
     degree: np.ndarray,
+    gave: np.ndarray,
+    returned: np.ndarray,
 ) -> bool:
     """The ties of the reputation walk, as ``trust._walk_ties`` and
     ``trust.one_way_weights`` compute them, from the merged evidence ``(data, indices,
     indptr)`` (rows sorted; negative entries are upheld reports): each entry's weight into
-    ``ties`` (float32, ``(m,)``) and each member's weighted ties, in and out, added to
+    ``ties`` (float32, zeros, ``(m,)``) and each member's weighted ties, in and out, added to
     ``degree`` (float64, zeros, ``(n,)``). ``floor`` and ``half``: the weights of a one-way
     tie between members who return all / none of their ties (``ONE_WAY_TIE_FLOOR``,
-    ``ONE_WAY_TIE``). Returns ``False``, and sets nothing, unless every row's indices are
-    strictly increasing (an entry's reverse is found by a binary search in its row)."""
+    ``ONE_WAY_TIE``). ``gave`` and ``returned``: float64 zeros, ``(n,)``, for the work.
+    Returns ``False`` (``ties`` and ``degree`` then hold partial sums) unless every row's
+    indices are strictly increasing.
+
+    Each pair of entries ``(u, v)``, ``(v, u)`` is found once, from the row of its smaller
+    end ``u``: rows are read in order and each row ``v`` keeps a cursor past its columns
+    below the rows already read (their pairs were found then), so finding the reverse of
+    ``(u, v)`` moves row ``v``'s cursor forward, a few steps in all, instead of a binary
+    search. ``ties`` holds each entry's mutual part until the last pass."""
     n = indptr.size - 1
-    m = indices.size
-    for u in range(n):
-        for k in range(np.int64(indptr[u]) + 1, np.int64(indptr[u + 1])):
-            if indices[k - 1] >= indices[k]:
-                return False
     # Each entry's mutual part, and per member the evidence given and given back (upheld
-    # reports count as neither, nor does what answers one). A pair is found from its
-    # entry above the diagonal (u < v): half the searches.
-    mutual = np.zeros(m)
-    gave = np.zeros(n)
-    returned = np.zeros(n)
+    # reports count as neither, nor does what answers one).
+    cursor = indptr[:-1].astype(np.int64)
     for u in range(n):
+        last = np.int64(-1)
         for k in range(np.int64(indptr[u]), np.int64(indptr[u + 1])):
-            tie = _tie(abs(data[k]), tie_weight, min_tie)
-            if data[k] >= 0:
-                gave[u] += tie
             v = np.int64(indices[k])
+            if v <= last:
+                return False
+            last = v
+            value = data[k]
+            tie = _tie(abs(value), tie_weight, min_tie)
+            if value >= 0:
+                gave[u] += tie
             if v < u:
                 continue
-            back = _find(indptr, indices, v, np.int64(u))
-            if back < 0:
+            if v == u:  # its own reverse (a self-loop's weight is 0)
+                ties[k] = tie
+                if value >= 0:
+                    returned[u] += tie
                 continue
-            both = min(tie, _tie(abs(data[back]), tie_weight, min_tie))
-            mutual[k] = both
-            if back != k:
-                mutual[back] = both
-            if data[k] >= 0 and data[back] >= 0:
-                returned[u] += both
-                if back != k:
+            # Row v's columns below u were paired with their rows, read before u.
+            at = cursor[v]
+            stop = np.int64(indptr[v + 1])
+            while at < stop and np.int64(indices[at]) < u:
+                at += 1
+            if at < stop and np.int64(indices[at]) == u:
+                back = data[at]
+                both = min(tie, _tie(abs(back), tie_weight, min_tie))
+                ties[k] = both
+                ties[at] = both
+                if value >= 0 and back >= 0:
+                    returned[u] += both
                     returned[v] += both
+                at += 1
+            cursor[v] = at
     # The share of each member's evidence that was not returned (1 when it gave none).
     for u in range(n):
         share = 1.0 - returned[u] / gave[u] if gave[u] > 0 else 1.0
@@ -191,12 +191,14 @@ def walk_ties(
     for u in range(n):
         for k in range(np.int64(indptr[u]), np.int64(indptr[u + 1])):
             v = np.int64(indices[k])
-            tie = _tie(abs(data[k]), tie_weight, min_tie)
-            if data[k] < 0:
+            value = data[k]
+            tie = _tie(abs(value), tie_weight, min_tie)
+            mutual = np.float64(ties[k])
+            if value < 0:
                 carried = half
             else:
                 carried = floor + (half - floor) * min(unreturned[u], unreturned[v])
-            weight = mutual[k] + (tie - mutual[k]) * (carried / half)
+            weight = mutual + (tie - mutual) * (carried / half)
             ties[k] = weight
             degree[u] += weight
             degree[v] += weight
