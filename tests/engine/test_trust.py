@@ -18,6 +18,8 @@ from passerelles.engine.trust import (
     ONE_WAY_TIE_FLOOR,
     OUT_WEIGHT_FLOOR,
     REPORT_PENALTY,
+    UNRETURNED_FULL,
+    UNRETURNED_KNEE,
     WALK_DEGREE_FLOOR,
     TrustGraph,
     _walk,
@@ -25,6 +27,7 @@ from passerelles.engine.trust import (
     circle_view,
     evidence_weights,
     explain,
+    one_way_share,
     personal_trust,
     reputation,
     reputation_walk,
@@ -409,11 +412,19 @@ def test_results_are_finite_and_deterministic(edges, seeds, viewer):
 
 
 def _unreturned(ties, report):
-    """Share of the positive evidence each member gave that was not given back."""
+    """Share of the positive evidence each member gave that was not given back, as it
+    counts in one-way ties: itself up to UNRETURNED_KNEE, then rising twice as fast (a
+    straight line to 1 at UNRETURNED_FULL), 1 from there on."""
     positive = np.where(report, 0.0, ties)
     gave = positive.sum(axis=1)
     returned = np.minimum(positive, positive.T).sum(axis=1)
-    return np.where(gave > 0, 1 - returned / np.where(gave > 0, gave, 1), 1.0)
+    share = np.where(gave > 0, 1 - returned / np.where(gave > 0, gave, 1), 1.0)
+    slope = (1 - UNRETURNED_KNEE) / (UNRETURNED_FULL - UNRETURNED_KNEE)
+    return np.where(
+        share <= UNRETURNED_KNEE,
+        share,
+        np.minimum(1.0, UNRETURNED_KNEE + slope * (share - UNRETURNED_KNEE)),
+    )
 
 
 def _pair_weights(ties, report=None):
@@ -568,8 +579,9 @@ def test_a_member_with_one_tie_cannot_send_its_whole_mass_through_it():
     one_way = graph([(0, 1), (1, 2), (2, 1)], 3)
     mass, degree = reputation_walk(one_way, [0], iterations=1)
     assert degree[0] == pytest.approx(ONE_WAY_TIE_FLOOR)
-    assert mass[1] == pytest.approx(ONE_WAY_TIE_FLOOR, abs=1e-7)
-    assert mass[0] == pytest.approx(1 - ONE_WAY_TIE_FLOOR, abs=1e-7)  # kept, not sent
+    sent = ONE_WAY_TIE_FLOOR / WALK_DEGREE_FLOOR  # a degree below the floor: it keeps the rest
+    assert mass[1] == pytest.approx(sent, abs=1e-7)
+    assert mass[0] == pytest.approx(1 - sent, abs=1e-7)  # kept, not sent
     # Between members who never return a tie (voters and candidates): half a tie.
     voters = graph([(0, 1), (2, 1)], 3)
     _, degree = reputation_walk(voters, [0], iterations=1)
@@ -600,6 +612,30 @@ def test_unsolicited_vouches_weigh_no_more_than_the_honest_member_allows(honest_
     # The walk uses exactly these weights: its degrees are their row sums.
     _, degree = reputation_walk(g, seeds, iterations=0)
     np.testing.assert_allclose(degree, sym.sum(axis=1), atol=1e-6)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.floats(0.0, 1.0), min_size=1, max_size=20))
+def test_unreturned_shares_count_at_least_as_themselves_and_in_the_same_order(shares):
+    share = np.array(shares)
+    counted = one_way_share(share)
+    assert np.all(counted >= share) and np.all(counted <= 1.0)
+    order = np.argsort(share, kind="stable")
+    assert np.all(np.diff(counted[order]) >= 0)  # the smaller share of two still decides
+
+
+def test_one_way_ties_of_members_who_leave_most_ties_unreturned_weigh_half_a_tie():
+    # Member 0 vouches for 1, 2, 3 and 4; only 1 vouches back: 3/4 of 0's vouches are
+    # unreturned (above UNRETURNED_FULL), and 2, 3, 4 gave none: the ties 0 - 2, 0 - 3 and
+    # 0 - 4 weigh ONE_WAY_TIE, as where nobody returns anything.
+    g = graph([(0, 1), (1, 0), (0, 2), (0, 3), (0, 4)], 5)
+    _, degree = reputation_walk(g, [0], iterations=0)
+    assert degree[2] == pytest.approx(ONE_WAY_TIE)
+    assert degree[0] == pytest.approx(1 + 3 * ONE_WAY_TIE)
+    # At or under UNRETURNED_KNEE the share counts as itself.
+    assert one_way_share(np.array([0.0, 0.2, UNRETURNED_KNEE])) == pytest.approx(
+        [0.0, 0.2, UNRETURNED_KNEE]
+    )
 
 
 # --- the compiled walk (large graphs) equals scipy's -----------------------------------------

@@ -45,6 +45,8 @@ __all__ = [
     "ONE_WAY_TIE_FLOOR",
     "OUT_WEIGHT_FLOOR",
     "TIE_FULL_WEIGHT",
+    "UNRETURNED_FULL",
+    "UNRETURNED_KNEE",
     "WALK_DEGREE_FLOOR",
     "CircleView",
     "PathEdge",
@@ -55,6 +57,7 @@ __all__ = [
     "evidence_weights",
     "explain",
     "one_way_weights",
+    "one_way_share",
     "personal_trust",
     "reputation",
     "reputation_walk",
@@ -304,10 +307,15 @@ def _normalise_by_evidence(received: np.ndarray, trust_in: np.ndarray, floor: fl
 #: ties are one-way), but a tie that only one side asked for - e.g. an account vouching for
 #: many members to be trusted back - carries half as much back to it.
 ONE_WAY_TIE = 0.5
-#: A member whose ties count less than this (one mutual tie) passes on only the part of its
-#: mass that its ties would carry at this degree, and keeps the rest: a member with a single
-#: one-way tie (e.g. to a Sybil) cannot send everything it holds through it.
-WALK_DEGREE_FLOOR = 1.0
+#: A member whose ties count less than this (three quarters of a mutual tie) passes on
+#: only the part of its mass that its ties would carry at this degree, and keeps the rest:
+#: a member with a single one-way tie (e.g. to a Sybil) cannot send everything it holds
+#: through it. Below one mutual tie so that members known through a few light one-way ties
+#: (a tenth to a half of a tie each) do not hold back most of what reaches them, which left
+#: them below a mimicking Sybil ring at the end of the walk: chosen on the development draws
+#: (benchmarks/README.md, 2026-12-06, 12:40 UTC): 0.75 against 1 (the earlier value) and
+#: 0.5 (which cost Bitcoin Alpha's naive ring at g = 3000 on one development set).
+WALK_DEGREE_FLOOR = 0.75
 #: A one-way tie between two members whose own evidence is all returned weighs this much
 #: (a mutual tie 1), and up to :data:`ONE_WAY_TIE` as the share of evidence they gave that
 #: was not returned grows (the smaller of the two shares decides). Where members return
@@ -317,6 +325,17 @@ WALK_DEGREE_FLOOR = 1.0
 #: weight. Chosen on the development draws (benchmarks/README.md, 2026-12-06 third
 #: session): 0.1 against 0.05, 0.2 and a fixed weight.
 ONE_WAY_TIE_FLOOR = 0.1
+#: How a member's share of unreturned evidence counts in its one-way ties' weight: as it is
+#: up to this share, then rising twice as fast, fully from :data:`UNRETURNED_FULL` on. A
+#: member who leaves most of the vouches it gives unreturned (wiki-Vote's voters: 70% or
+#: more) is one whose one-way ties are its ordinary ties, and they keep the full
+#: :data:`ONE_WAY_TIE`; members who return most of theirs (Bitcoin Alpha, where four one-way
+#: ties in five join members who leave under 40% unreturned) weigh as before. Chosen on the
+#: development draws (benchmarks/README.md, 2026-12-06, 12:40 UTC): the linear rule left
+#: wiki-Vote's mimic g = 1000 cell 0.0017-0.0021 below SybilRank on two development sets.
+UNRETURNED_KNEE = 0.4
+#: See :data:`UNRETURNED_KNEE`.
+UNRETURNED_FULL = 0.7
 #: Reports' penalty in :func:`reputation`: the share of the mass that came along upheld
 #: reports which is taken off a member's score. At 0.5 a member whose ties are all full
 #: reports (worth at least one mutual tie) keeps half of what an equally connected
@@ -513,6 +532,8 @@ def _compiled_walk_ties(g: TrustGraph, tie_weight: float) -> tuple[sp.csr_array,
         MIN_TIE,
         ONE_WAY_TIE_FLOOR,
         ONE_WAY_TIE,
+        UNRETURNED_KNEE,
+        UNRETURNED_FULL,
         ties,
         degree,
         np.zeros(n),
@@ -641,7 +662,8 @@ def one_way_weights(
     1, the rest (given by one side only) ``2 * c(u, v)`` times its fraction, with ``c``
     from ``ONE_WAY_TIE_FLOOR`` (both members have their own evidence returned) to
     ``ONE_WAY_TIE`` (one of them never has), by the smaller of the two members' shares of
-    unreturned evidence (a member who gave none counts 1). The smaller, so that an
+    unreturned evidence (a member who gave none counts 1) as :func:`one_way_share` counts
+    them. The smaller, so that an
     account cannot raise what its one-way ties to a member carry by its own behaviour:
     only the member's own ties decide it. Reports are one-way by nature and need a
     moderator to uphold them (no account gives them for free): they keep
@@ -687,6 +709,8 @@ def one_way_weights(
     with np.errstate(invalid="ignore", divide="ignore"):
         unreturned = np.where(gave > 0, 1.0 - returned / np.where(gave > 0, gave, 1.0), 1.0)
     np.clip(unreturned, 0.0, 1.0, out=unreturned)
+    # As it counts (increasing, so the smaller of two members' shares still decides).
+    unreturned = one_way_share(unreturned)
     # Weight of the one-way part relative to ONE_WAY_TIE: c / ONE_WAY_TIE.
     scale = (ONE_WAY_TIE - ONE_WAY_TIE_FLOOR) / ONE_WAY_TIE
     relative = np.minimum(unreturned[rows], unreturned[indices])
@@ -698,6 +722,17 @@ def one_way_weights(
     result *= relative
     result += mutual
     return result
+
+
+def one_way_share(unreturned: np.ndarray) -> np.ndarray:
+    """How members' shares of unreturned evidence ``(n,)`` in ``[0, 1]`` count in their
+    one-way ties' weight: unchanged up to :data:`UNRETURNED_KNEE`, then rising twice as
+    fast (``(1 - knee) / (full - knee)``), 1 from :data:`UNRETURNED_FULL` on. Increasing
+    and never below the share itself."""
+    knee, full = UNRETURNED_KNEE, UNRETURNED_FULL
+    steep = np.minimum(knee + (unreturned - knee) * ((1.0 - knee) / (full - knee)), 1.0)
+    counted: np.ndarray = np.maximum(unreturned, steep)
+    return counted
 
 
 def _row_sums(values: np.ndarray, indptr: np.ndarray) -> np.ndarray:

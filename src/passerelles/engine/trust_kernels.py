@@ -126,6 +126,8 @@ def walk_ties(
     min_tie: float,
     floor: float,
     half: float,
+    knee: float,
+    full: float,
     ties: np.ndarray,
     degree: np.ndarray,
     gave: np.ndarray,
@@ -137,7 +139,9 @@ def walk_ties(
     ``ties`` (float32, zeros, ``(m,)``) and each member's weighted ties, in and out, added to
     ``degree`` (float64, zeros, ``(n,)``). ``floor`` and ``half``: the weights of a one-way
     tie between members who return all / none of their ties (``ONE_WAY_TIE_FLOOR``,
-    ``ONE_WAY_TIE``). ``gave`` and ``returned``: float64 zeros, ``(n,)``, for the work.
+    ``ONE_WAY_TIE``); ``knee`` and ``full``: how a member's unreturned share counts
+    (``UNRETURNED_KNEE``, ``UNRETURNED_FULL``, see ``trust.one_way_share``). ``gave`` and
+    ``returned``: float64 zeros, ``(n,)``, for the work.
     Returns ``False`` (``ties`` and ``degree`` then hold partial sums) unless every row's
     indices are strictly increasing.
 
@@ -186,7 +190,9 @@ def walk_ties(
     # The share of each member's evidence that was not returned (1 when it gave none).
     for u in range(n):
         share = 1.0 - returned[u] / gave[u] if gave[u] > 0 else 1.0
-        gave[u] = min(max(share, 0.0), 1.0)
+        share = min(max(share, 0.0), 1.0)
+        steep = min(knee + (share - knee) * ((1.0 - knee) / (full - knee)), 1.0)
+        gave[u] = max(share, steep)
     unreturned = gave
     for u in range(n):
         for k in range(np.int64(indptr[u]), np.int64(indptr[u + 1])):
