@@ -5,12 +5,13 @@ Run: ``uv run python benchmarks/ask_django.py --database ask_web_100000 --before
 on a database seeded by ``benchmarks/web.py`` (members with consent, as
 ``intros.demo.enable_for`` gives it). Read-only: the index of offers is built once in
 this process (not stored) and served to both versions. ``--before`` is a git revision
-whose ``src/passerelles/intros/ask.py`` is loaded as the "before" module.
+whose ``src/passerelles/intros/ask.py`` and ``access.py`` are loaded as the "before" version.
 
 Per question: wall time, number of queries (``CaptureQueriesContext``), and whether both
 versions gave the same answers (member, score, reasons, trust path, intermediary,
 existing introduction, in order). Questions: ``QUESTIONS`` x ``--members`` members (one of
-each of the largest circles, then of the smallest).
+each of the largest circles, then of the smallest), plus ``--visible-to-all`` members whose
+own profile is visible to all (who may ask many more people).
 """
 
 from __future__ import annotations
@@ -43,21 +44,29 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def load_before(revision: str):
+def load_module(revision: str, name: str):
+    """``passerelles.intros.<name>`` as it is at ``revision``, as a separate module."""
     source = subprocess.run(
-        ["git", "show", f"{revision}:src/passerelles/intros/ask.py"],
+        ["git", "show", f"{revision}:src/passerelles/intros/{name}.py"],
         cwd=HERE.parent,
         capture_output=True,
         text=True,
         check=True,
     ).stdout
-    path = Path(tempfile.mkdtemp()) / "ask_before.py"
+    path = Path(tempfile.mkdtemp()) / f"{name}_before.py"
     path.write_text(source)
-    spec = importlib.util.spec_from_file_location("passerelles.intros.ask_before", path)
+    spec = importlib.util.spec_from_file_location(f"passerelles.intros.{name}_before", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
+    return module
+
+
+def load_before(revision: str):
+    """``ask.py`` at ``revision``, using ``access.py`` (who may be asked) at that revision."""
+    module = load_module(revision, "ask")
+    module.access = load_module(revision, "access")
     return module
 
 
@@ -80,6 +89,12 @@ def main() -> None:
     parser.add_argument("--database", default="ask_web_100000")
     parser.add_argument("--before", default="main")
     parser.add_argument("--members", type=int, default=5)
+    parser.add_argument(
+        "--visible-to-all",
+        type=int,
+        default=0,
+        help="also ask as this many consenting members whose profile is visible to all",
+    )
     args = parser.parse_args()
     os.environ.update(
         DATABASE_URL=f"postgres://root@127.0.0.1:5432/{args.database}",
@@ -102,6 +117,7 @@ def main() -> None:
     from passerelles.core import request_memo
     from passerelles.intros import ask as after
     from passerelles.intros.models import Preference
+    from passerelles.members.models import Profile, Visibility
 
     before = load_before(args.before)
     translation.activate("fr")
@@ -126,6 +142,15 @@ def main() -> None:
         )
         if member is not None:
             users.append(member.user)
+    circle_askers = len(users)
+    users += [
+        p.user
+        for p in Profile.objects.filter(
+            visibility=Visibility.ALL, user__intro_preference__consent=True
+        )
+        .select_related("user")
+        .order_by("user_id")[: args.visible_to_all]
+    ]
     consenting = Preference.objects.filter(consent=True).count()
     print(f"{len(users)} members, {consenting} consenting")
 
@@ -144,6 +169,7 @@ def main() -> None:
     run(before, users[0], QUESTIONS[0])
     times: dict[str, list[float]] = {"before": [], "after": []}
     counts: dict[str, list[int]] = {"before": [], "after": []}
+    by_group: dict[tuple[str, str], list[float]] = {}
     same = total = 0
     answers_n, warm_n = [], 0
     for q, need in enumerate(QUESTIONS):
@@ -155,6 +181,8 @@ def main() -> None:
             for name, module in order:
                 took, n, shaped, answers = run(module, user, need)
                 times[name].append(took)
+                group = "members of the circles" if u < circle_askers else "visible to all"
+                by_group.setdefault((name, group), []).append(took)
                 counts[name].append(n)
                 got[name] = shaped
                 if name == "after":
@@ -171,6 +199,13 @@ def main() -> None:
             f"| {name} | {statistics.median(t):.0f} | {percentile(t, 0.95):.0f} | {max(t):.0f} "
             f"| {min(c)}-{max(c)} |"
         )
+    if args.visible_to_all:
+        print("| version | askers | p50 ms | p95 ms | max ms |")
+        for (name, group), t in sorted(by_group.items()):
+            print(
+                f"| {name} | {group} | {statistics.median(t):.0f} | {percentile(t, 0.95):.0f} "
+                f"| {max(t):.0f} |"
+            )
     print(f"load average {os.getloadavg()}")
 
 

@@ -48,18 +48,37 @@ def _members_of(circle_ids: Iterable[int]) -> QuerySet[Membership, Any]:
 def introducible_profiles(user: User) -> QuerySet[Profile]:
     """Profiles ``user`` may ask to meet: visible to them, consenting, with ``user`` inside
     their chosen scope and allowed to see ``user``; never themselves, a blocked member, nor
-    anyone ``user`` reported or who reported ``user``."""
+    anyone ``user`` reported or who reported ``user``.
+
+    One query, written for a large site: the members of the asker's circles (and of the
+    circles bridged with them) are each read once as a set (``IN``, hashed once by
+    PostgreSQL) rather than tested member by member (``EXISTS``), and consent and scope
+    are read on the member's own preference row rather than in a subquery over every
+    preference. The planner then starts from the few members of the asker's circles when
+    the asker's own visibility limits the answers to them, and otherwise reads each
+    consenting member once (at 100,000 members: from 1.2 s to about 0.1 s for an asker
+    visible to all, see benchmarks/README.md). Tested equal to the rule written with
+    `visible_profiles` (tests/intros/test_introducible.py)."""
     mine, bridged = reachable_circle_ids(user)
     near, reach = _members_of(mine), _members_of(mine | bridged)
-    consenting = Preference.objects.filter(consent=True)
-    admits_user = consenting.filter(
-        Q(scope=Scope.ALL)
-        | (Q(scope=Scope.BRIDGED) & Q(user_id__in=reach))
-        | (Q(scope=Scope.CIRCLES) & Q(user_id__in=near))
+    if user.is_staff:
+        sees = Q()  # operators see every active profile (`visible_profiles`)
+    else:  # the rule of `visible_profiles`, for members other than oneself
+        sees = (
+            Q(visibility=Visibility.ALL)
+            | Q(user_id__in=near)
+            | (Q(visibility=Visibility.BRIDGED) & Q(user_id__in=_members_of(bridged)))
+        )
+    pref = "user__intro_preference__"
+    admits_user = Q(**{f"{pref}consent": True}) & (
+        Q(**{f"{pref}scope": Scope.ALL})
+        | (Q(**{f"{pref}scope": Scope.BRIDGED}) & Q(user_id__in=reach))
+        | (Q(**{f"{pref}scope": Scope.CIRCLES}) & Q(user_id__in=near))
     )
     profiles = (
-        visible_profiles(user)
-        .filter(user_id__in=admits_user.values("user_id"))
+        Profile.objects.filter(user__is_active=True)
+        .filter(sees)
+        .filter(admits_user)
         .exclude(user=user)
         .exclude(
             user_id__in=Preference.blocked.through.objects.filter(preference__user=user).values(
@@ -71,10 +90,12 @@ def introducible_profiles(user: User) -> QuerySet[Profile]:
         .exclude(user__reports_received__reporter=user)
     )
     own = Profile.objects.filter(user=user).values_list("visibility", flat=True).first()
-    if own == Visibility.BRIDGED:
-        profiles = profiles.filter(user_id__in=reach)
-    elif own != Visibility.ALL:
-        profiles = profiles.filter(user_id__in=near)
+    if own != Visibility.ALL:  # only members of the circles that may see the asker
+        circles = mine | bridged if own == Visibility.BRIDGED else mine
+        # Read first, as ids (a few hundred): the query then starts from them by index.
+        # Left as a subquery, the planner may prefer to scan every profile.
+        ids = set(_members_of(circles).values_list("user_id", flat=True))
+        profiles = profiles.filter(user_id__in=sorted(ids))
     return profiles
 
 
