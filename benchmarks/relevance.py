@@ -1,6 +1,6 @@
 """French relevance on need -> offer pairs written from public French texts.
 
-    uv run python benchmarks/relevance.py [--split test|dev] [--calibrate] [--ask N] [--quick]
+    uv run python benchmarks/relevance.py [--split test|dev|dev2|dev3] [--calibrate] [--ask N]
 
 Each need of a half of ``benchmarks/data/relevance_fr`` is ranked against every offer of
 the same half (112): its own offer is right, the 111 others are distractors. Reported per
@@ -121,10 +121,10 @@ def paths(encoder, semantic_weight: float = SEMANTIC_WEIGHT) -> dict:
 
 
 def groups(split: str) -> list[list[dict]]:
-    """Sets of pairs ranked together: a half as a whole; dev2 kind by kind (its needs of
-    one kind share the 112 offers, one per kind of service)."""
+    """Sets of pairs ranked together: a half as a whole; dev2 and dev3 kind by kind (their
+    needs of one kind share the 112 offers, one per kind of service)."""
     pairs = load_split(split)
-    if split != "dev2":
+    if split not in ("dev2", "dev3"):
         return [pairs]
     return [[p for p in pairs if p["kind"] == k] for k in KINDS]
 
@@ -282,7 +282,7 @@ def time_ask(n: int, encoder, repeats: int, seed: int = 0) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", choices=("dev", "dev2", "test", "both"), default="both")
+    parser.add_argument("--split", choices=("dev", "dev2", "dev3", "test", "both"), default="both")
     parser.add_argument("--calibrate", action="store_true", help="grid on the dev half")
     parser.add_argument("--ask", type=int, default=0, help="time ask the network at N members")
     parser.add_argument("--repeats", type=int, default=100)
@@ -297,7 +297,7 @@ def main() -> None:
     if args.calibrate:
         calibrate(encoder)
         return
-    both = ["dev", "dev2", "test"]
+    both = ["dev", "dev2", "dev3", "test"]
     splits = ["dev"] if args.quick else (both if args.split == "both" else [args.split])
     for split in [] if args.ask else splits:  # --ask N times only
         print_table(split, evaluate(split, encoder))
