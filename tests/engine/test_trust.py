@@ -750,3 +750,24 @@ def test_compiled_walk_falls_back_to_scipy_weights_on_unsorted_rows():
     assert trust_module._compiled_walk_ties(g, 0.05) is None
     seeds = rng.choice(n, 10, replace=False)
     _assert_same_walk(*_walks(g, seeds, None, 0.0))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(1, 700),
+    st.lists(
+        st.tuples(st.integers(0, 699), st.integers(0, 699), st.sampled_from([1.0, 0.5, -1.0])),
+        max_size=300,
+    ),
+)
+def test_compiled_merge_equals_scipy_on_any_number_of_members(n, edges):
+    pytest.importorskip("numba")
+    # Members past a block of rows, rows left empty, duplicates and self-loops.
+    src = np.array([u % n for u, _, _ in edges], dtype=np.int64)
+    dst = np.array([v % n for _, v, _ in edges], dtype=np.int64)
+    w = np.array([x for _, _, x in edges], dtype=np.float64)
+    got = trust_module._compiled_merge(src, dst, w, n)
+    expected = trust_module.csr_from_edges(src, dst, w, n, drop_zeros=False)
+    np.testing.assert_array_equal(got.indptr, expected.indptr)
+    np.testing.assert_array_equal(got.indices, expected.indices)
+    np.testing.assert_allclose(got.data, expected.data, rtol=1e-12, atol=1e-12)

@@ -492,23 +492,35 @@ def _kernels() -> ModuleType | None:
     return trust_kernels
 
 
+#: The compiled merge of the evidence first puts the edges in blocks of this many rows (a
+#: power of two): few enough blocks that writing into them stays in the core's cache, and
+#: blocks small enough (a few thousand edges) that each is sorted into rows in it.
+MERGE_BLOCK_ROWS = 256
+
+
 def _compiled_merge(
     src: np.ndarray, dst: np.ndarray, weight: np.ndarray, n: int
 ) -> sp.csr_array | None:
     """:func:`passerelles.engine.graph.csr_from_edges` (``drop_zeros=False``) in compiled
-    loops: a counting sort of the edges by row, then each row sorted by column and its
-    duplicates summed in place. ``None`` without numba or past int32 indices."""
+    loops: the edges put in blocks of :data:`MERGE_BLOCK_ROWS` rows, then block by block
+    counted into rows, each row sorted by column and its duplicates summed (see
+    :func:`passerelles.engine.trust_kernels.merge_blocks`). ``None`` without numba or past
+    int32 indices."""
     kernels = _kernels()
     if kernels is None or max(n, src.size) >= np.iinfo(np.int32).max:
         return None
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(src, minlength=n), out=indptr[1:])
-    cols = np.empty(src.size, dtype=np.int32)
+    shift = MERGE_BLOCK_ROWS.bit_length() - 1
+    start = np.zeros((n >> shift) + 2, dtype=np.int64)
+    kernels.count_blocks(src, shift, start)
+    keys = np.empty(src.size, dtype=np.uint64)
     vals = np.empty(src.size, dtype=np.float64)
-    kernels.bucket_rows(src, dst, weight, indptr[:-1].copy(), cols, vals)
-    merged_indptr = np.empty(n + 1, dtype=np.int32)
-    nnz = kernels.merge_rows(indptr, cols, vals, merged_indptr)
-    merged = sp.csr_array((vals[:nnz], cols[:nnz], merged_indptr), shape=(n, n), copy=False)
+    kernels.scatter_blocks(src, dst, weight, shift, start, keys, vals)
+    indptr = np.empty(n + 1, dtype=np.int32)
+    cols = keys.view(np.int32)  # the merged columns are written over the keys read
+    nnz = kernels.merge_blocks(n, shift, start, keys, vals, cols, indptr)
+    cols = cols[:nnz].copy()
+    del keys
+    merged = sp.csr_array((vals[:nnz], cols, indptr), shape=(n, n), copy=False)
     merged.has_canonical_format = True  # rows sorted, no duplicates
     return merged
 

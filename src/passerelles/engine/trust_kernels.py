@@ -25,10 +25,11 @@ import numba
 import numpy as np
 
 __all__ = [
-    "bucket_rows",
+    "count_blocks",
     "count_near_far",
     "fill_near_far",
-    "merge_rows",
+    "merge_blocks",
+    "scatter_blocks",
     "walk",
     "walk_ties",
 ]
@@ -44,66 +45,121 @@ def _jit(fn: _F) -> _F:
 
 
 @_jit
-def bucket_rows(
-    src: np.ndarray,
-    dst: np.ndarray,
-    weight: np.ndarray,
-    start: np.ndarray,
-    cols: np.ndarray,
-    vals: np.ndarray,
-) -> None:
-    """Put each edge ``(src, dst, weight)`` in its row's slots: ``start[r]``, row ``r``'s
-    first slot, advances as it fills. A self-loop keeps its slot with weight 0."""
+def count_blocks(src: np.ndarray, shift: int, count: np.ndarray) -> None:
+    """Count the edges whose source is in each block of ``2**shift`` rows into ``count``
+    (int64, zeros, ``(blocks + 1,)``) shifted by one, then make it the blocks' starts
+    (cumulative sums)."""
     for e in range(src.size):
-        row = src[e]
-        col = dst[e]
-        slot = start[row]
-        cols[slot] = col
-        vals[slot] = 0.0 if row == col else weight[e]
-        start[row] = slot + 1
+        count[(src[e] >> shift) + 1] += 1
+    for b in range(count.size - 1):
+        count[b + 1] += count[b]
 
 
 @_jit
-def merge_rows(
-    indptr: np.ndarray, cols: np.ndarray, vals: np.ndarray, merged_indptr: np.ndarray
+def scatter_blocks(
+    src: np.ndarray,
+    dst: np.ndarray,
+    weight: np.ndarray,
+    shift: int,
+    start: np.ndarray,
+    keys: np.ndarray,
+    values: np.ndarray,
+) -> None:
+    """Put each edge ``(src, dst, weight)`` in its block of rows (``start``: the blocks'
+    starts, from :func:`count_blocks`), as the key ``row in block << 32 | dst`` (uint64)
+    and its weight (float64; a self-loop keeps its slot with weight 0). A few thousand
+    blocks: the writes go to as many places, which the core's cache holds, where one per
+    row would miss it at every edge."""
+    next_slot = start[:-1].copy()
+    mask = (1 << shift) - 1
+    for e in range(src.size):
+        row = np.int64(src[e])
+        col = np.int64(dst[e])
+        block = row >> shift
+        slot = next_slot[block]
+        keys[slot] = np.uint64(((row & mask) << 32) | col)
+        values[slot] = 0.0 if row == col else weight[e]
+        next_slot[block] = slot + 1
+
+
+@_jit
+def _sort_row(cols: np.ndarray, vals: np.ndarray, lo: int, hi: int) -> None:
+    """Sort ``cols[lo:hi]`` (and ``vals`` alike) by column, stably."""
+    if hi - lo > 32:
+        order = np.argsort(cols[lo:hi], kind="mergesort")
+        cols[lo:hi] = cols[lo:hi][order]
+        vals[lo:hi] = vals[lo:hi][order]
+        return
+    for a in range(lo + 1, hi):  # insertion sort: rows are short
+        col = cols[a]
+        val = vals[a]
+        b = a - 1
+        while b >= lo and cols[b] > col:
+            cols[b + 1] = cols[b]
+            vals[b + 1] = vals[b]
+            b -= 1
+        cols[b + 1] = col
+        vals[b + 1] = val
+
+
+@_jit
+def merge_blocks(
+    n: int,
+    shift: int,
+    start: np.ndarray,
+    keys: np.ndarray,
+    values: np.ndarray,
+    cols: np.ndarray,
+    indptr: np.ndarray,
 ) -> int:
-    """Sort each row's slots ``indptr[r]:indptr[r + 1]`` by column (stably), sum the
-    weights of equal columns and pack the rows to the front of ``cols`` and ``vals``, in
-    place; ``merged_indptr`` (``(n + 1,)``) gets the packed rows' starts. Returns the number
-    of entries kept."""
-    n = indptr.size - 1
+    """Merge the edges put in blocks by :func:`scatter_blocks`: block by block, a counting
+    sort by row into a buffer the cache holds, each row sorted by column (stably) and its
+    duplicates' weights summed. The rows are packed to the front of ``cols`` (int32, a
+    view of ``keys``' memory) and ``values``, in place (each block is read before its rows
+    are written, at or before its own place); ``indptr`` (``(n + 1,)``) gets their starts.
+    Returns the number of entries kept."""
+    rows = 1 << shift
+    size = 0
+    for b in range(start.size - 1):
+        size = max(size, start[b + 1] - start[b])
+    buffer_cols = np.empty(size, dtype=cols.dtype)
+    buffer_vals = np.empty(size, dtype=np.float64)
+    row_start = np.zeros(rows + 1, dtype=np.int64)
+    row_next = np.zeros(rows, dtype=np.int64)
     put = 0
-    merged_indptr[0] = 0
-    for i in range(n):
-        lo = indptr[i]
-        hi = indptr[i + 1]
-        if hi - lo > 32:
-            order = np.argsort(cols[lo:hi], kind="mergesort")
-            cols[lo:hi] = cols[lo:hi][order]
-            vals[lo:hi] = vals[lo:hi][order]
-        else:  # insertion sort: rows are short
-            for a in range(lo + 1, hi):
-                col = cols[a]
-                val = vals[a]
-                b = a - 1
-                while b >= lo and cols[b] > col:
-                    cols[b + 1] = cols[b]
-                    vals[b + 1] = vals[b]
-                    b -= 1
-                cols[b + 1] = col
-                vals[b + 1] = val
-        a = lo
-        while a < hi:
-            col = cols[a]
-            total = vals[a]
-            a += 1
-            while a < hi and cols[a] == col:
-                total += vals[a]
+    indptr[0] = 0
+    for b in range(start.size - 1):
+        lo = start[b]
+        hi = start[b + 1]
+        row_start[:] = 0
+        for p in range(lo, hi):
+            row_start[np.int64(keys[p] >> np.uint64(32)) + 1] += 1
+        for r in range(rows):
+            row_start[r + 1] += row_start[r]
+            row_next[r] = row_start[r]
+        for p in range(lo, hi):
+            key = keys[p]
+            row = np.int64(key >> np.uint64(32))
+            q = row_next[row]
+            buffer_cols[q] = np.int64(key & np.uint64(0xFFFFFFFF))
+            buffer_vals[q] = values[p]
+            row_next[row] = q + 1
+        base = b << shift
+        for r in range(min(rows, n - base)):
+            a = row_start[r]
+            z = row_start[r + 1]
+            _sort_row(buffer_cols, buffer_vals, a, z)
+            while a < z:
+                col = buffer_cols[a]
+                total = buffer_vals[a]
                 a += 1
-            cols[put] = col
-            vals[put] = total
-            put += 1
-        merged_indptr[i + 1] = put
+                while a < z and buffer_cols[a] == col:
+                    total += buffer_vals[a]
+                    a += 1
+                cols[put] = col
+                values[put] = total
+                put += 1
+            indptr[base + r + 1] = put
     return put
 
 
