@@ -180,3 +180,73 @@ def test_ask_network_relevance_first_whatever_the_distance():
     places = AskPlaces(np.array([0, 1]), np.array([0, 1]), np.array([False, False]), 0, 0)
     idx, _score, _comp = ask_network(np.array([1.0, 0.0]), offers, places=places)
     assert idx.tolist() == [1, 0]
+
+
+def _own_and_stranger(rel_a, rel_b, city_a, city_b, circle_a, circle_b):
+    """Two members of relevance ``rel_a``, ``rel_b`` in cities ``city_a``, ``city_b`` (the
+    asker is in city 0, region 0; city 1 is in region 0, city 2 in region 1), in circle
+    ``circle_a``, ``circle_b`` (the asker's circle is 0)."""
+    from passerelles.engine.matching import AskPlaces
+
+    offers = np.array([[r, np.sqrt(max(0.0, 1 - r**2))] for r in (rel_a, rel_b)])
+    circles = sparse.csc_matrix(
+        (np.ones(2), ([0, 1], [circle_a, circle_b])), shape=(2, max(circle_a, circle_b) + 1)
+    )
+    region = {0: 0, 1: 0, 2: 1}
+    places = AskPlaces(
+        city=np.array([city_a, city_b]),
+        region=np.array([region[city_a], region[city_b]]),
+        remote=np.array([False, False]),
+        asker_city=0,
+        asker_region=0,
+    )
+    return offers, circles, places
+
+
+@settings(max_examples=60, deadline=None)
+@given(rel=st.floats(0.05, 1.0), near=st.sampled_from([0, 1]))
+def test_ask_network_the_nearer_of_ones_own_circle_first(rel, near):
+    """Two members of the asker's circle, as relevant: the one in the asker's city (or
+    region) comes before the one far away, whichever has the smaller index."""
+    from passerelles.engine.matching import ask_network
+
+    cities = (0, 2) if near == 0 else (2, 0)
+    offers, circles, places = _own_and_stranger(rel, rel, *cities, 0, 0)
+    idx, _score, comp = ask_network(
+        np.array([1.0, 0.0]), offers, circles=circles, asker_circles=np.array([0]), places=places
+    )
+    assert idx.tolist()[0] == near
+    assert comp["proximity"][0] > 0 and comp["proximity"][1] == 0
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    rel=st.floats(0.05, 1.0),
+    own_city=st.sampled_from([0, 1, 2]),
+    stranger_city=st.sampled_from([0, 1, 2]),
+)
+def test_ask_network_a_stranger_as_relevant_before_ones_own_circle(rel, own_city, stranger_city):
+    """Nearness never puts someone of one's own circle before a stranger as relevant,
+    wherever each of them is."""
+    from passerelles.engine.matching import ask_network
+
+    offers, circles, places = _own_and_stranger(rel, rel, own_city, stranger_city, 0, 1)
+    idx, _score, _comp = ask_network(
+        np.array([1.0, 0.0]), offers, circles=circles, asker_circles=np.array([0]), places=places
+    )
+    assert idx.tolist() == [1, 0]
+
+
+@settings(max_examples=60, deadline=None)
+@given(near=st.floats(0.05, 0.8), gap=st.floats(0.0, 0.2))
+def test_ask_network_own_circle_nearness_only_reorders_comparably_relevant(near, gap):
+    """In one's own circle, nearness (0.05 at most) is worth a relevance gap of 0.05 / 0.75
+    at most: beyond it the more relevant comes first, wherever they are."""
+    from passerelles.engine.matching import ask_network
+
+    offers, circles, places = _own_and_stranger(near, min(1.0, near + gap), 0, 2, 0, 0)
+    idx, _score, _comp = ask_network(
+        np.array([1.0, 0.0]), offers, circles=circles, asker_circles=np.array([0]), places=places
+    )
+    if offers[1, 0] - offers[0, 0] > 0.05 / 0.75 + 1e-6:
+        assert idx.tolist() == [1, 0]

@@ -87,3 +87,21 @@ def test_someone_of_ones_own_circle_is_placed_too(world):
     _placed(neighbour, "Villeurbanne", "69")
     answers = {a.profile.name: a for a in ask.ask(world["marc"], NEED)}
     assert "Vous êtes tous les deux à Villeurbanne." in answers["Nadia Vidal"].reasons
+
+
+def test_the_nearer_of_two_of_ones_own_circle_comes_first(world):
+    """Two members of Marc's own club with the same offer: the one in Lyon before the one
+    in Marseille (the older account, first on a tie without distance); the reasons say
+    where each is."""
+    _placed(world["marc"], "Villeurbanne", "69")
+    far = member("david@example.org", "David", "Roche", world["industry"], offers=OFFER)
+    near = member("nadia@example.org", "Nadia", "Vidal", world["industry"], offers=OFFER)
+    _placed(far, "Marseille", "13")
+    _placed(near, "Lyon", "69")
+    answers = {a.profile.name: a for a in ask.ask(world["marc"], NEED)}
+    assert [n for n in answers if n in ("David Roche", "Nadia Vidal")] == [
+        "Nadia Vidal",
+        "David Roche",
+    ]
+    assert "Vous êtes dans la même région (Auvergne-Rhône-Alpes)." in answers["Nadia Vidal"].reasons
+    assert "David Roche est à Marseille, loin de chez vous." in answers["David Roche"].reasons

@@ -818,6 +818,11 @@ def _exact(
 # to meet at a distance) reorders comparably relevant answers, as in rounds: 0.1 is worth
 # a relevance gap of 0.13, and is grown with relevance (see PRIORITY_FULL_AT).
 ASK_WEIGHTS = {"relevance": 0.75, "trust": 0.15, "novelty": 0.10, "proximity": 0.1}
+# Nearness of someone of one's own circle, as a share of a stranger's: enough to put the
+# nearer of two comparably relevant members of one's circles first (rounds do not need it:
+# they never propose one's own circle), never enough to put them before a stranger as
+# relevant (at most 0.05 against novelty's 0.10).
+ASK_OWN_CIRCLE_NEARNESS = 0.5
 ASK_COMPONENTS = ("relevance", "trust", "novelty", "proximity")
 
 
@@ -862,8 +867,10 @@ def ask_network(
     (1, n) the asker's trust in each member. asker_circles: indices of the asker's
     circles; circles: (n, c) sparse membership (CSC is fastest). eligible: (n,) bool,
     e.g. visible, consenting and not the asker. places: where each member and the asker
-    are; nearness counts as in rounds (``pair_components``): only with no circle in
-    common, grown with relevance. Only members with relevance >= MIN_RELEVANCE are
+    are; nearness counts as in rounds (``pair_components``), grown with relevance, in
+    full with no circle in common and at ``ASK_OWN_CIRCLE_NEARNESS`` for someone of the
+    asker's circles (the nearer of two as relevant first, a stranger as relevant still
+    before both). Only members with relevance >= MIN_RELEVANCE are
     returned. Returns (indices (<=k,), scores, components dict of (<=k,)
     arrays "relevance", "trust", "novelty", "proximity" and "place", the place level),
     best first.
@@ -896,7 +903,8 @@ def ask_network(
     else:
         novelty = np.zeros(idx.size)
     place = places.levels(idx) if places is not None else np.full(idx.size, FAR, np.int64)
-    near = PROXIMITY_OF_LEVEL[place] * apart * np.minimum(1.0, rel / PRIORITY_FULL_AT)
+    share = np.where(apart, 1.0, ASK_OWN_CIRCLE_NEARNESS)
+    near = PROXIMITY_OF_LEVEL[place] * share * np.minimum(1.0, rel / PRIORITY_FULL_AT)
     comp = {
         "relevance": w["relevance"] * rel,
         "trust": w["trust"] * trust,

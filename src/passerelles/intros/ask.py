@@ -367,9 +367,9 @@ def _best_introducible(
 
 def _place_reasons(reasons: list[dict], me: Profile | None, them: Profile, place: int) -> None:
     """Where they are, worded as in rounds (named city or region; « loin l'un de l'autre »
-    only when it is true), also for someone of one's own circle (whose nearness does not
-    rank them), and a word when they are far (in another region) and will not both meet
-    at a distance."""
+    only when it is true), also for someone of one's own circle (whose nearness ranks them
+    at half weight, ``ASK_OWN_CIRCLE_NEARNESS``), and a word when they are far (in another
+    region) and will not both meet at a distance."""
     here = region_code(me.department) if me else ""
     codes = {r["code"] for r in reasons}
     if place in PLACE_CODES and not codes & set(PLACE_CODES.values()):
