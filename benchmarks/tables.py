@@ -100,13 +100,13 @@ def baseline_tabu(n: int, size: int, rounds: int, seconds: float, seed: int = 0)
     return _tabu(search, (0, floor, 0, 0, 0), deadline, 10**12, 10**12)[0]
 
 
-def run_cell(method: str, g: int, s: int, w: int, budget: float) -> tuple:
+def run_cell(method: str, g: int, s: int, w: int, budget: float, seed: int = 0) -> tuple:
     n = g * s
     start = time.perf_counter()
     if method == "plan_tables":
-        plan = plan_tables(n, s, w, time_limit=budget)
+        plan = plan_tables(n, s, w, seed=seed, time_limit=budget)
     else:
-        plan = baseline_tabu(n, s, w, budget)
+        plan = baseline_tabu(n, s, w, budget, seed=seed)
     took = time.perf_counter() - start
     return method, g, s, w, plan_quality(plan).repeats, took
 
@@ -187,6 +187,54 @@ def grid(quick: bool, budget: float, workers: int) -> list[str]:
     return rows + ["", "<details><summary>every cell</summary>", "", *detail, "", "</details>"]
 
 
+def beyond(budget: float, workers: int, seeds: int) -> list[str]:
+    """One round past each known maximum, ``seeds`` runs per cell and method (seeds 0, 1, ...,
+    the same for both): mean and worst repeats of plan_tables and of the baseline."""
+    cells = [(g, s, KNOWN_MAX[(g, s)][0] + 1) for g, s in GRID]
+    jobs = [
+        (m, g, s, w, budget, seed)
+        for seed in range(seeds)
+        for g, s, w in cells
+        for m in ("plan_tables", "baseline")
+    ]
+    print(f"{len(jobs)} runs, budget {budget:.0f} s each, {workers} workers", flush=True)
+    got: dict[tuple, list[int]] = {}
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(run_cell, *job) for job in jobs]
+        for fut in futures:
+            method, g, s, w, rep, _ = fut.result()
+            got.setdefault((method, g, s, w), []).append(rep)
+    rows = [
+        "| g-s-w | counting bound | plan_tables mean (worst) | baseline mean (worst) "
+        "| plan_tables - baseline per seed |",
+        "|---|---|---|---|---|",
+    ]
+    behind = ahead = 0
+    sums = {"plan_tables": 0.0, "baseline": 0.0}
+    for g, s, w in cells:
+        zeros = np.zeros((g * s, g * s), dtype=np.int64)
+        floor = _repeat_lower_bound(np.full(g, s), w, zeros, zeros)
+        a, b = got[("plan_tables", g, s, w)], got[("baseline", g, s, w)]
+        sums["plan_tables"] += float(np.mean(a))
+        sums["baseline"] += float(np.mean(b))
+        behind += np.mean(a) > np.mean(b)
+        ahead += np.mean(a) < np.mean(b)
+        diffs = ", ".join(f"{x - y:+d}" for x, y in zip(a, b, strict=True))
+        rows.append(
+            f"| {g}-{s}-{w} | {floor} | {np.mean(a):.1f} ({max(a)}) | {np.mean(b):.1f} ({max(b)}) "
+            f"| {diffs} |"
+        )
+        print(rows[-1], flush=True)
+    rows.append("")
+    rows.append(
+        f"Sum of the means over {len(cells)} cells: plan_tables {sums['plan_tables']:.1f}, "
+        f"baseline {sums['baseline']:.1f}; plan_tables behind on {behind} cells (mean), "
+        f"ahead on {ahead}."
+    )
+    print(rows[-1], flush=True)
+    return rows
+
+
 def facebook_backgrounds(n: int, rng: np.random.Generator) -> np.ndarray | None:
     """Backgrounds of n people drawn from the SNAP Facebook data: each person's background
     is the first of the ten ego networks whose ego they are or are a friend of. None when
@@ -253,9 +301,18 @@ def main() -> None:
     parser.add_argument("--budget", type=float, help="seconds per cell (default 10, quick 1)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--skip-grid", action="store_true")
+    parser.add_argument(
+        "--beyond", type=int, metavar="SEEDS", help="only one round past the maxima, SEEDS seeds"
+    )
     args = parser.parse_args()
     budget = args.budget or (1.0 if args.quick else 10.0)
     print(f"machine: {machine()}; {time.strftime('%Y-%m-%d %H:%M')}")
+    if args.beyond:
+        rows = beyond(budget, args.workers, args.beyond)
+        print(f"\nload average at the end: {os.getloadavg()[0]:.1f}")
+        print("\n--- markdown ---")
+        print("\n".join(rows))
+        return
     start = time.perf_counter()
     golf = [] if args.skip_grid else grid(args.quick, budget, args.workers)
     print(f"grid: {time.perf_counter() - start:.0f} s")

@@ -8,6 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from passerelles.engine.tables import (
+    _greedy,
+    _Search,
+    _TabuRun,
     circle_encounters,
     plan_quality,
     plan_tables,
@@ -192,6 +195,33 @@ def test_deterministic_for_a_seed_when_the_iterations_stop_the_search(shape, see
     first = plan_tables(n, size, rounds, groups, seed=seed, time_limit=60.0, max_iterations=120)
     again = plan_tables(n, size, rounds, groups, seed=seed, time_limit=60.0, max_iterations=120)
     np.testing.assert_array_equal(first, again)
+
+
+@settings(max_examples=15, deadline=None)
+@given(seed=st.integers(0, 1000), cuts=st.lists(st.integers(1, 60), min_size=1, max_size=6))
+def test_a_tabu_run_given_its_swaps_in_slices_moves_as_one_long_run(seed, cuts):
+    # the portfolio gives its searches turns of a few swaps: resuming must not change them
+    sizes = np.full(5, 3)
+    rounds, n = 8, 15  # past the 7 rounds of a KTS(15): repeats remain, the run goes on
+    zeros = np.zeros((n, n), dtype=np.int64)
+    target = (0, 0, 0, 0, 0)
+
+    def fresh() -> _TabuRun:
+        rng = np.random.default_rng(seed)
+        start = _greedy(sizes, rounds, zeros.copy(), None, zeros, None, rng)
+        return _TabuRun(_Search(start, sizes, zeros, None, zeros, None, rng), 10**9)
+
+    total = sum(cuts)
+    whole, sliced = fresh(), fresh()
+    assert whole.run(target, float("inf"), total) == total
+    for cut in cuts:
+        assert sliced.run(target, float("inf"), cut) == cut
+    np.testing.assert_array_equal(whole.search.P, sliced.search.P)
+    np.testing.assert_array_equal(whole.best_plan, sliced.best_plan)
+    assert whole.best == sliced.best
+    assert plan_quality(sliced.best_plan).repeats == sliced.best[1]
+    for row in sliced.best_plan:  # every round still seats everybody, 3 per table
+        assert (np.bincount(row, minlength=5) == 3).all()
 
 
 def test_search_goes_on_after_a_stall_while_repeats_remain():

@@ -20,8 +20,12 @@ round (:mod:`tables_cyclic`); participants are
 then relabelled to mix groups, which keeps zero repeats. Otherwise (and for the rounds
 past the design) a greedy plan. Then a tabu search on swaps of two participants in one
 round, evaluated for every swap at once with numpy from a pair-count matrix. While
-repeats remain above the counting bound and time is left, the search restarts (from a fresh
-start, then twice from the best plan with some rounds reshuffled) and keeps the best.
+repeats remain above the counting bound and time is left, a portfolio of two searches
+shares the rest of the time by turns: the search above goes on and then restarts (from a
+fresh start, then twice from the best plan with some rounds reshuffled), and a plain tabu
+search from a greedy start runs beside it (one long run, perturbed after stalls), so that
+where the constructions do not help (past the known maxima) the plan stays about as good
+as a plain tabu search alone; the best plan of both is kept.
 
 Table sizes: with an int ``table_size``, the fewest tables of at most ``table_size``
 people, sizes as even as possible (31 people, tables of 4: 8 tables, 7 of 4 and 1 of 3).
@@ -37,7 +41,7 @@ depends on machine speed.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 
 import numpy as np
@@ -632,6 +636,89 @@ def _relabel(search: _Search, deadline: float, max_steps: int) -> None:
                 search.swap(r, int(a), int(b))
 
 
+class _TabuRun:
+    """A tabu search over swaps that can be resumed: its tabu list, stall count and best
+    plan persist between calls of :meth:`run`, so a run given its swaps in several slices
+    moves exactly as one long run.
+
+    After ``max(200, 20 n)`` swaps without improvement it perturbs around its best plan
+    (random swaps); after ``patience`` swaps without improvement it stops."""
+
+    def __init__(self, search: _Search, patience: int) -> None:
+        self.search = search
+        R, n, k = search.R, search.n, search.k
+        self.patience = patience
+        self.best_plan, self.best = search.P.copy(), search.key()
+        self.best_cost = search.cost()
+        self.tabu = np.zeros((R, n, k), dtype=np.int64)  # iteration until p may not return to t
+        self.tenure = max(3, min(n // 4, 12))
+        self.stall = 0
+        self.it = 0
+
+    def stalled(self) -> bool:
+        return self.stall >= self.patience
+
+    def run(
+        self, target: tuple[int, int, int, int, int], deadline: float, max_iterations: int
+    ) -> int:
+        """Swaps until the target, ``max_iterations`` swaps in this call, the deadline or
+        the patience; returns the swaps made."""
+        search, rng, tabu = self.search, self.search.rng, self.tabu
+        R, n = search.R, search.n
+        all_rows = np.arange(n)
+        r_idx = np.arange(R)[:, None, None]
+        steps = 0
+        while self.best > target and steps < max_iterations and self.stall < self.patience:
+            if time.perf_counter() > deadline:
+                break
+            self.it += 1
+            steps += 1
+            self.stall += 1
+            it = self.it
+            if n <= 96:
+                rows = all_rows
+            else:
+                # large evenings: only people in trouble (plus a few others) start a swap
+                rows = search.bad_rows()
+                rows = np.union1d(rows[rng.permutation(rows.size)[:48]], rng.choice(n, 16))
+            d = search.deltas(rows)
+            d += _NOISE * rng.random(d.shape)  # noise only breaks ties
+            Pa = search.P[:, rows][:, :, None]
+            Pb = search.P[:, None, :]
+            is_tabu = (tabu[r_idx, rows[None, :, None], Pb] > it) | (
+                tabu[r_idx, all_rows[None, None, :], Pa] > it
+            )
+            # aspiration: a tabu move is allowed when it beats the best plan
+            blocked = is_tabu & (search.cost() + d >= self.best_cost - 0.5)
+            trouble = search.trouble
+            blocked |= ~(trouble[:, rows][:, :, None] | trouble[:, None, :])
+            allowed = np.where(blocked, np.inf, d)
+            flat = int(np.argmin(allowed))
+            if not np.isfinite(allowed.flat[flat]):
+                tabu[:] = 0
+                continue
+            r, ai, b = (int(x) for x in np.unravel_index(flat, allowed.shape))
+            a = int(rows[ai])
+            ta, tb = search.P[r, a], search.P[r, b]
+            search.swap(r, a, b)
+            tenure = self.tenure + int(rng.integers(0, self.tenure + 1))
+            tabu[r, a, ta] = tabu[r, b, tb] = it + tenure
+            key = search.key()
+            if key < self.best:
+                self.best, self.best_plan, self.stall = key, search.P.copy(), 0
+                self.best_cost = search.cost()
+            elif self.stall % max(200, 20 * n) == 0:
+                # perturb around the best plan: random swaps push the search elsewhere
+                search.load(self.best_plan)
+                for _ in range(max(2, n // 8)):
+                    r = int(rng.integers(R))
+                    a, b = (int(x) for x in rng.choice(n, 2, replace=False))
+                    if search.P[r, a] != search.P[r, b]:
+                        search.swap(r, a, b)
+                tabu[:] = 0
+        return steps
+
+
 def _tabu(
     search: _Search,
     target: tuple[int, int, int, int, int],
@@ -641,72 +728,101 @@ def _tabu(
 ) -> tuple[np.ndarray, int]:
     """Tabu search from the current state until ``patience`` swaps without improvement;
     returns the best plan seen (lexicographic) and the swaps made."""
-    rng = search.rng
-    R, n, k = search.R, search.n, search.k
-    best_plan, best = search.P.copy(), search.key()
-    best_cost = search.cost()
-    tabu = np.zeros((R, n, k), dtype=np.int64)  # iteration until p may not return to t
-    base_tenure = max(3, min(n // 4, 12))
-    stall = 0
-    it = 0
-    all_rows = np.arange(n)
-    r_idx = np.arange(R)[:, None, None]
-    while best > target and it < max_iterations and stall < patience:
-        if time.perf_counter() > deadline:
-            break
-        it += 1
-        stall += 1
-        if n <= 96:
-            rows = all_rows
-        else:
-            # large evenings: only people in trouble (plus a few others) start a swap
-            rows = search.bad_rows()
-            rows = np.union1d(rows[rng.permutation(rows.size)[:48]], rng.choice(n, 16))
-        d = search.deltas(rows)
-        d += _NOISE * rng.random(d.shape)  # noise only breaks ties
-        Pa = search.P[:, rows][:, :, None]
-        Pb = search.P[:, None, :]
-        is_tabu = (tabu[r_idx, rows[None, :, None], Pb] > it) | (
-            tabu[r_idx, all_rows[None, None, :], Pa] > it
-        )
-        # aspiration: a tabu move is allowed when it beats the best plan
-        blocked = is_tabu & (search.cost() + d >= best_cost - 0.5)
-        trouble = search.trouble
-        blocked |= ~(trouble[:, rows][:, :, None] | trouble[:, None, :])
-        allowed = np.where(blocked, np.inf, d)
-        flat = int(np.argmin(allowed))
-        if not np.isfinite(allowed.flat[flat]):
-            tabu[:] = 0
-            continue
-        r, ai, b = (int(x) for x in np.unravel_index(flat, allowed.shape))
-        a = int(rows[ai])
-        ta, tb = search.P[r, a], search.P[r, b]
-        search.swap(r, a, b)
-        tenure = base_tenure + int(rng.integers(0, base_tenure + 1))
-        tabu[r, a, ta] = tabu[r, b, tb] = it + tenure
-        key = search.key()
-        if key < best:
-            best, best_plan, stall = key, search.P.copy(), 0
-            best_cost = search.cost()
-        elif stall % max(200, 20 * n) == 0:
-            # perturb around the best plan: random swaps push the search elsewhere
-            search.load(best_plan)
-            for _ in range(max(2, n // 8)):
-                r = int(rng.integers(R))
-                a, b = (int(x) for x in rng.choice(n, 2, replace=False))
-                if search.P[r, a] != search.P[r, b]:
-                    search.swap(r, a, b)
-            tabu[:] = 0
-    return best_plan, it
+    run = _TabuRun(search, patience)
+    steps = run.run(target, deadline, max_iterations)
+    return run.best_plan, steps
 
 
 _STALE_RESTARTS = 10  # restarts without a better plan before giving up early
 
 
-def _key(search: _Search, plan: np.ndarray) -> tuple[int, int, int, int, int]:
-    """Lexicographic key of a plan (loads it into the search)."""
-    search.load(plan)
-    return search.key()
+class _Restarts:
+    """Restarts of the tabu search, resumable by slices of swaps: once from a fresh start,
+    twice from the best plan with a quarter of its rounds reshuffled, and again; each
+    restart runs until its patience. Done after ``_STALE_RESTARTS`` fruitless restarts."""
+
+    def __init__(
+        self,
+        search: _Search,
+        plan: np.ndarray,
+        best: tuple[int, int, int, int, int],
+        fresh: Callable[[], np.ndarray],
+        patience: int,
+    ) -> None:
+        self.search, self.plan, self.best = search, plan, best
+        self.fresh, self.patience = fresh, patience
+        self.current: _TabuRun | None = None
+        self.attempt = self.stale = 0
+        self.done = False
+
+    def step(self, target: tuple[int, int, int, int, int], deadline: float, swaps: int) -> int:
+        """At most ``swaps`` swaps (fewer at the deadline, the target or when done)."""
+        used = 0
+        while used < swaps and not self.done and time.perf_counter() < deadline:
+            run = self.current
+            if run is None or run.stalled():
+                if run is not None:
+                    self.stale = 0 if run.best < self.best else self.stale + 1
+                    self._keep(run)
+                    if self.stale >= _STALE_RESTARTS:
+                        self.done = True
+                        break
+                self.attempt += 1
+                if self.attempt % 3 == 1:
+                    restart = self.fresh()
+                else:
+                    rng, restart = self.search.rng, self.plan.copy()
+                    rounds = restart.shape[0]
+                    for r in rng.choice(rounds, max(1, rounds // 4), replace=False):
+                        restart[r] = rng.permutation(restart[r])
+                self.search.load(restart)
+                run = self.current = _TabuRun(self.search, self.patience)
+            used += run.run(target, deadline, swaps - used)
+            self._keep(run)
+            if self.best <= target:
+                break
+        return used
+
+    def _keep(self, run: _TabuRun) -> None:
+        if run.best < self.best:
+            self.best, self.plan = run.best, run.best_plan
+
+
+_SLICE = 200  # swaps per turn of the portfolio
+
+
+def _portfolio(
+    restarts: _Restarts,
+    plain: _TabuRun,
+    target: tuple[int, int, int, int, int],
+    deadline: float,
+    budget: int,
+) -> np.ndarray:
+    """Share the rest of the budget between the restarts of the engine's search and a
+    plain tabu search from a greedy start (one long run, perturbed after stalls), by turns
+    of ``_SLICE`` swaps: of every three turns the track ahead gets two (the plain search on
+    a tie), the other one. Returns the best plan of both.
+
+    Past the known maxima the constructions can leave the search in a narrow valley (one
+    more round after a complete design) or spend the time on design searches that fail;
+    the plain search keeps the result near what a plain tabu search alone would reach."""
+    used = turn = 0
+    while used < budget and time.perf_counter() < deadline:
+        ahead = restarts.best < plain.best
+        if min(restarts.best, plain.best)[:2] <= target[:2]:
+            break
+        plain_turn = (turn % 3 != 2) != ahead  # the leader's two turns, then the other's
+        if restarts.done and plain.stalled():
+            break
+        if (plain_turn and not plain.stalled()) or restarts.done:
+            steps = plain.run(target, deadline, min(_SLICE, budget - used))
+        else:
+            steps = restarts.step(target, deadline, min(_SLICE, budget - used))
+        used += steps
+        turn += 1
+        if steps == 0 and time.perf_counter() >= deadline:
+            break
+    return restarts.plan if restarts.best <= plain.best else plain.best_plan
 
 
 def _encounter_floor(sizes: np.ndarray, labels: np.ndarray) -> int:
@@ -734,7 +850,7 @@ def _repeat_lower_bound(
 # repeats from the greedy start and the tabu search (with circles: no design at all).
 _CYCLIC_MAX_N = 120
 _FIRST_SHARE = 0.15  # share of the time limit for a first search before a cyclic design
-_CYCLIC_SHARE = 0.7  # the cyclic search ends by this share of the time limit
+_CYCLIC_SHARE = 0.5  # the cyclic search ends by this share of the time limit
 _SYMMETRIC_SHARE = 0.4  # the exact-cover searches for symmetric designs end by this share
 
 
@@ -913,8 +1029,11 @@ def plan_tables(
     # a short first search ends the easy instances; then a cyclic design when one may help
     cyclic = designable and n <= _CYCLIC_MAX_N
     first = t0 + _FIRST_SHARE * time_limit if cyclic else deadline
-    plan, used = _tabu(search, target, first, budget, patience)
-    best = _key(search, plan)
+    first_run = _TabuRun(search, patience)
+    used = first_run.run(target, first, budget)
+    plan, best = first_run.best_plan, first_run.best
+    # the run that the portfolio below goes on with: this one, or one from a design
+    ongoing = first_run
     if cyclic and best[:2] > target[:2]:
         found = _cyclic_head(
             sizes,
@@ -930,36 +1049,33 @@ def plan_tables(
             search.load(_with_tail(head, sizes, rounds, hist, labels, forbid, match, rng))
             if search.parts[1] == 0 and search.key() > target:
                 _relabel(search, deadline, max_steps=20 * n)
-            found_plan, steps = _tabu(search, target, deadline, budget - used, patience)
-            used += steps
-            if _key(search, found_plan) < best:
-                plan, best = found_plan, _key(search, found_plan)
-    # Spend the budget: while forbidden pairs or repeats remain above the counting bound,
-    # restart (once from a fresh start, twice from the best plan with some rounds
-    # reshuffled, and again) until the time limit, the iterations or _STALE_RESTARTS
-    # fruitless restarts.
-    attempt = stale = 0
-    while (
-        best[:2] > target[:2]
-        and used < budget
-        and stale < _STALE_RESTARTS
-        and time.perf_counter() < deadline
-    ):
-        attempt += 1
-        if attempt % 3 == 1:
-            restart = _with_tail(head, sizes, rounds, hist, labels, forbid, match, rng)
-        else:
-            restart = plan.copy()
-            for r in rng.choice(rounds, max(1, rounds // 4), replace=False):
-                restart[r] = rng.permutation(restart[r])
-        search.load(restart)
-        found, steps = _tabu(search, target, deadline, budget - used, patience)
-        used += steps
-        key = _key(search, found)
-        if key < best:
-            best, plan, stale = key, found, 0
-        else:
-            stale += 1
+            # alone until it stalls, or while it has not reached the counting bound, until
+            # half of the time left; then it goes on in the portfolio below
+            ongoing = _TabuRun(search, patience)
+            half = (time.perf_counter() + deadline) / 2
+            while not ongoing.stalled() and ongoing.best > target:
+                late = ongoing.best[:2] > target[:2] and time.perf_counter() > half
+                steps = ongoing.run(target, deadline, min(_SLICE, budget - used))
+                used += steps
+                if late or steps == 0:
+                    break
+            if ongoing.best < best:
+                plan, best = ongoing.best_plan, ongoing.best
+    # Spend the budget while forbidden pairs or repeats remain above the counting bound:
+    # restarts of the search above, and beside them a plain tabu search from a greedy
+    # start (see _portfolio), until the time limit, the iterations or both stall.
+    if best[:2] > target[:2] and used < budget and time.perf_counter() < deadline:
+        plain_rng = np.random.default_rng([seed, 3])
+        greedy = _greedy(sizes, rounds, hist.copy(), labels, forbid, match, plain_rng)
+        plain_search = _Search(greedy, sizes, hist, labels, forbid, match, plain_rng)
+        plain = _TabuRun(plain_search, patience * _STALE_RESTARTS)
+
+        def fresh() -> np.ndarray:
+            return _with_tail(head, sizes, rounds, hist, labels, forbid, match, rng)
+
+        restarts = _Restarts(search, plan, best, fresh, patience)
+        restarts.current = ongoing  # goes on before any restart
+        plan = _portfolio(restarts, plain, target, deadline, budget - used)
     if forbid_pairs.size and plan_quality(plan, forbidden=forbid_pairs).forbidden_violations:
         raise ValueError("no plan keeps every forbidden pair apart (too many for the tables?)")
     return plan
