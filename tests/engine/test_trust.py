@@ -771,3 +771,23 @@ def test_compiled_merge_equals_scipy_on_any_number_of_members(n, edges):
     np.testing.assert_array_equal(got.indptr, expected.indptr)
     np.testing.assert_array_equal(got.indices, expected.indices)
     np.testing.assert_allclose(got.data, expected.data, rtol=1e-12, atol=1e-12)
+
+
+@pytest.mark.parametrize(("window", "block"), [(8, 16), (64, 100), (512, 4096)])
+def test_compiled_walk_equals_the_scipy_walk_by_chunks_and_blocks(monkeypatch, window, block):
+    pytest.importorskip("numba")
+    # Small windows and blocks: many chunks of near rows (walked ahead of their members'
+    # own values) and blocks of far ties, on ties both near and far in the index order.
+    monkeypatch.setattr(trust_module, "NEAR_WINDOW", window)
+    monkeypatch.setattr(trust_module, "FAR_BLOCK", block)
+    rng = np.random.default_rng(12)
+    n, m = 3_001, 30_000
+    src = rng.integers(0, n, m)
+    dst = np.where(rng.random(m) < 0.7, src + rng.integers(-20, 20, m), rng.integers(0, n, m))
+    dst = np.clip(dst, 0, n - 1)
+    src[:300] = 5  # a row with more near ties than the row ordering counts apart
+    w = rng.choice([1.0, 0.8, 0.2, 0.04, -1.0], m)
+    g = TrustGraph.from_edges(src, dst, w, num_nodes=n)
+    seeds = rng.choice(n, 20, replace=False)
+    for tol in (0.0, 0.01):
+        _assert_same_walk(*_walks(g, seeds, None, tol))

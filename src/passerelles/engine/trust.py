@@ -581,12 +581,14 @@ def _compiled_walk(
     send, keep = _walk_factors(degree)
     mass = np.zeros(degree.size, dtype=np.float32)
     mass[seed_idx] = 1.0 / seed_idx.size
-    walked = kernels.walk(*near, *far, send, keep, mass, iterations, float(tol))
+    walked = kernels.walk(*near, *far, send, keep, mass, iterations, float(tol), NEAR_WINDOW)
     return np.asarray(walked, dtype=np.float64)
 
 
 #: In the compiled walk a tie whose ends are fewer than this many indices apart is "near":
-#: the values it reads and writes are then within a few tens of KiB of the row's own.
+#: the values it reads and writes are then within a few tens of KiB of the row's own. The
+#: near ties are walked by chunks of as many rows, ordered in each chunk by their number
+#: of near ties (see :func:`passerelles.engine.trust_kernels.order_rows`).
 NEAR_WINDOW = 4096
 #: The far ties are walked by blocks of this many columns: the values they read and write
 #: at the column end (2 float32 vectors of the block, 1 MiB) then stay in the core's cache.
@@ -595,20 +597,29 @@ FAR_BLOCK = 131_072
 
 def _near_far(
     kernels: ModuleType, indptr: np.ndarray, indices: np.ndarray, ties: np.ndarray
-) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray, np.ndarray]]:
-    """The CSR ``(indptr, indices, ties)`` split into its near entries, a CSR ``(indptr,
-    indices, ties)``, and its far ones, ``(rows, cols, ties)`` sorted by block of
-    :data:`FAR_BLOCK` columns and by row within a block."""
+) -> tuple[
+    tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+    tuple[np.ndarray, np.ndarray, np.ndarray],
+]:
+    """The CSR ``(indptr, indices, ties)`` split into its near entries, a CSR ``(order,
+    indptr, indices, ties)`` whose ``r``-th row is row ``order[r]`` (chunk of
+    :data:`NEAR_WINDOW` rows by chunk, each ordered by number of entries), and its far
+    ones, ``(rows, cols, ties)`` sorted by block of :data:`FAR_BLOCK` columns and by row
+    within a block."""
     n = indptr.size - 1
     near_count = np.zeros(n, dtype=np.int64)
     far_count = kernels.count_near_far(indptr, indices, NEAR_WINDOW, FAR_BLOCK, near_count)
+    order = kernels.order_rows(near_count, NEAR_WINDOW)
     near_indptr = np.zeros(n + 1, dtype=indptr.dtype)
-    near_indptr[1:] = np.cumsum(near_count)
+    np.cumsum(near_count[order], out=near_indptr[1:])
+    near_start = np.empty(n, dtype=np.int64)
+    near_start[order] = near_indptr[:-1]
     num_near = int(near_indptr[-1])
     num_far = int(far_count.sum())
     far_next = np.zeros(far_count.size, dtype=np.int64)
     np.cumsum(far_count[:-1], out=far_next[1:])
     near = (
+        order,
         near_indptr,
         np.empty(num_near, dtype=indices.dtype),
         np.empty(num_near, dtype=np.float32),
@@ -619,7 +630,7 @@ def _near_far(
         np.empty(num_far, dtype=np.float32),
     )
     kernels.fill_near_far(
-        indptr, indices, ties, NEAR_WINDOW, FAR_BLOCK, near[0], near[1], near[2], far_next, *far
+        indptr, indices, ties, NEAR_WINDOW, FAR_BLOCK, near_start, near[2], near[3], far_next, *far
     )
     return near, far
 

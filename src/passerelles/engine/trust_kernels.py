@@ -29,6 +29,7 @@ __all__ = [
     "count_near_far",
     "fill_near_far",
     "merge_blocks",
+    "order_rows",
     "scatter_blocks",
     "walk",
     "walk_ties",
@@ -290,13 +291,37 @@ def count_near_far(
 
 
 @_jit
+def order_rows(near: np.ndarray, chunk: int) -> np.ndarray:
+    """The rows, chunk of ``chunk`` rows by chunk, each chunk's rows ordered by their
+    number of near entries ``near`` (stably; all rows past 63 entries together), as uint32
+    ``(n,)``: walked in that order, the loop over a row's entries runs as many times as
+    the previous row's, nearly always, and the processor predicts where it ends."""
+    n = near.size
+    order = np.empty(n, dtype=np.uint32)
+    count = np.zeros(65, dtype=np.int64)
+    for lo in range(0, n, chunk):
+        hi = min(lo + chunk, n)
+        count[:] = 0
+        for i in range(lo, hi):
+            count[min(near[i], 63) + 1] += 1
+        count[0] = lo
+        for c in range(64):
+            count[c + 1] += count[c]
+        for i in range(lo, hi):
+            c = min(near[i], 63)
+            order[count[c]] = i
+            count[c] += 1
+    return order
+
+
+@_jit
 def fill_near_far(
     indptr: np.ndarray,
     indices: np.ndarray,
     ties: np.ndarray,
     window: int,
     block: int,
-    near_indptr: np.ndarray,
+    near_start: np.ndarray,
     near_indices: np.ndarray,
     near_ties: np.ndarray,
     far_next: np.ndarray,
@@ -305,14 +330,15 @@ def fill_near_far(
     far_ties: np.ndarray,
 ) -> None:
     """Split the CSR ``(ties, indices, indptr)`` as counted by :func:`count_near_far`: the
-    near entries into the CSR ``(near_ties, near_indices, near_indptr)``, the others into
-    ``(far_rows, far_cols, far_ties)`` by block of columns (``far_next``: each block's first
-    position, advanced as it fills), rows ascending in each block."""
+    near entries of each row ``i`` into ``near_indices`` and ``near_ties`` from
+    ``near_start[i]`` on, the others into ``(far_rows, far_cols, far_ties)`` by block of
+    columns (``far_next``: each block's first position, advanced as it fills), rows
+    ascending in each block."""
     n = indptr.size - 1
     start = indptr[0]
     for i in range(n):
         end = indptr[i + 1]
-        put = np.int64(near_indptr[i])
+        put = np.int64(near_start[i])
         for k in range(start, end):
             j = indices[k]
             if abs(np.int64(j) - i) < window:
@@ -330,23 +356,57 @@ def fill_near_far(
 
 
 @_jit
-def _spread(
-    indptr: np.ndarray, indices: np.ndarray, ties: np.ndarray, sent: np.ndarray, moved: np.ndarray
+def _prepare(
+    mass: np.ndarray,
+    send: np.ndarray,
+    keep: np.ndarray,
+    sent: np.ndarray,
+    moved: np.ndarray,
+    lo: int,
+    hi: int,
 ) -> None:
-    """``moved += (T + T.T) @ sent`` for the CSR ``T = (ties, indices, indptr)``."""
-    n = indptr.size - 1
-    start = indptr[0]
-    for i in range(n):
-        end = indptr[i + 1]
-        own = sent[i]
-        gathered = np.float32(0.0)
-        for k in range(start, end):
-            j = indices[k]
-            tie = ties[k]
-            gathered += tie * sent[j]
-            moved[j] += tie * own
-        moved[i] += gathered
-        start = end
+    """What members ``lo`` to ``hi`` send along each tie, and what they keep."""
+    for i in range(lo, min(hi, mass.size)):
+        sent[i] = mass[i] * send[i]
+        moved[i] = mass[i] * keep[i]
+
+
+@_jit
+def _step_near(
+    order: np.ndarray,
+    indptr: np.ndarray,
+    indices: np.ndarray,
+    ties: np.ndarray,
+    mass: np.ndarray,
+    send: np.ndarray,
+    keep: np.ndarray,
+    sent: np.ndarray,
+    moved: np.ndarray,
+    chunk: int,
+) -> None:
+    """``sent = mass * send``, ``moved = mass * keep``, then ``moved += (T + T.T) @ sent``
+    for the near ties ``T``, a CSR ``(ties, indices, indptr)`` whose rows are the members
+    ``order`` (chunk of ``chunk`` members by chunk, each row's columns less than ``chunk``
+    away): the members' own values are computed two chunks ahead of the rows walked, in
+    the same pass."""
+    n = mass.size
+    _prepare(mass, send, keep, sent, moved, 0, 2 * chunk)
+    for lo in range(0, n, chunk):
+        if lo > 0:
+            _prepare(mass, send, keep, sent, moved, lo + chunk, lo + 2 * chunk)
+        start = np.int64(indptr[lo])
+        for r in range(lo, min(lo + chunk, n)):
+            i = order[r]
+            end = np.int64(indptr[r + 1])
+            own = sent[i]
+            gathered = np.float32(0.0)
+            for k in range(start, end):
+                j = indices[k]
+                tie = ties[k]
+                gathered += tie * sent[j]
+                moved[j] += tie * own
+            moved[i] += gathered
+            start = end
 
 
 @_jit
@@ -363,6 +423,7 @@ def _spread_pairs(
 
 @_jit
 def walk(
+    order: np.ndarray,
     indptr: np.ndarray,
     indices: np.ndarray,
     ties: np.ndarray,
@@ -374,21 +435,20 @@ def walk(
     mass: np.ndarray,
     iterations: int,
     tol: float,
+    chunk: int,
 ) -> np.ndarray:
     """``iterations`` steps of ``mass <- (T + T.T) @ (mass * send) + mass * keep`` in
-    float32, ``T`` the sum of the CSR ``(ties, indices, indptr)`` and of the entries
-    ``far_ties`` at ``(far_rows, far_cols)``. With ``tol > 0``, stops after an odd step
-    once the mass moved less than ``tol`` (L1) over the last two steps. Returns the mass
-    (``mass`` itself after 0 steps; ``mass`` is overwritten)."""
+    float32, ``T`` the sum of the near ties (the CSR ``(ties, indices, indptr)`` of rows
+    ``order``, see :func:`_step_near`) and of the entries ``far_ties`` at ``(far_rows,
+    far_cols)``. With ``tol > 0``, stops after an odd step once the mass moved less than
+    ``tol`` (L1) over the last two steps. Returns the mass (``mass`` itself after 0 steps;
+    ``mass`` is overwritten)."""
     n = mass.size
     sent = np.empty(n, dtype=np.float32)
     moved = np.empty(n, dtype=np.float32)
     before = mass.copy() if tol > 0 else np.empty(0, dtype=np.float32)
     for step in range(iterations):
-        for i in range(n):
-            sent[i] = mass[i] * send[i]
-            moved[i] = mass[i] * keep[i]
-        _spread(indptr, indices, ties, sent, moved)
+        _step_near(order, indptr, indices, ties, mass, send, keep, sent, moved, chunk)
         _spread_pairs(far_rows, far_cols, far_ties, sent, moved)
         if tol > 0 and step % 2 == 1:
             change = 0.0
