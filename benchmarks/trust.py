@@ -3,11 +3,13 @@
     uv run --group bench python benchmarks/trust.py            # full sizes (a few minutes)
     uv run --group bench python benchmarks/trust.py --quick    # under a minute
     uv run --group bench python benchmarks/trust.py --skip-speed   # Sybil + acceleration only
+    uv run --group bench python benchmarks/trust.py --skip-speed --draw-base 900  # development
 
 The Sybil section runs on the generated honest graph and on the real networks of
 ``../shared/data/graphs`` (Bitcoin Alpha, wiki-Vote, Facebook; skipped when missing), each
 with five attackers (see :func:`attach_sybils`), on a frozen split of draws (``DRAW_BASE``:
-nothing is tuned on it), then again with the seeds spread over Louvain communities. The
+nothing is tuned on it; ``--draw-base 900`` and up for development), then again with the
+seeds spread over Louvain communities. The
 speed section alternates engine and baseline in fresh processes (``--speed-only`` runs it
 alone) and reports the median ratio, the CPU-time ratio, the load average and where the
 time goes. Baselines in the same run: SybilRank
@@ -730,6 +732,7 @@ def cpu_model() -> str:
 
 
 def main() -> None:
+    global DRAW_BASE
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, under a minute")
     parser.add_argument(
@@ -739,6 +742,13 @@ def main() -> None:
     parser.add_argument(
         "--graphs", type=Path, default=GRAPHS_DIR, help=f"real networks (default {GRAPHS_DIR})"
     )
+    parser.add_argument(
+        "--draw-base",
+        type=int,
+        default=DRAW_BASE,
+        help=f"first draw of the Sybil tables (default {DRAW_BASE}, the frozen test split; "
+        "tune on others, e.g. 900)",
+    )
     parser.add_argument("--step", help=argparse.SUPPRESS)
     parser.add_argument("--data", help=argparse.SUPPRESS)
     parser.add_argument("--repeats", type=int, default=3, help=argparse.SUPPRESS)
@@ -747,6 +757,7 @@ def main() -> None:
         print(json.dumps(speed_step(args.step, args.data, args.repeats)))
         return
 
+    DRAW_BASE = args.draw_base
     if args.quick:
         sizes = {"honest": 10_000, "draws": 1, "gs": (100, 1000), "tries": 10}
         sizes |= {"n": 100_000, "m": 1_000_000, "nx_n": 10_000, "nx_m": 100_000, "repeats": 3}
@@ -774,10 +785,11 @@ def quality(args: argparse.Namespace, sizes: dict) -> None:
     else:
         print(f"(no real graphs: {args.graphs} is missing)\n")
     rows = sybil_benchmark(graphs, sizes["gs"], sizes["draws"])
+    split = "the frozen test split" if DRAW_BASE == 100 else "the development draws"
     print(
         f"## Sybil resistance ({NUM_SYBILS:,} Sybils, 20 seeds among honest members who vouch "
-        f"and are vouched for, {sizes['draws']} draws from the frozen test split "
-        f"{DRAW_BASE}..; mean [worst])\n"
+        f"and are vouched for, {sizes['draws']} draws from {split} {DRAW_BASE}..; "
+        "mean [worst])\n"
     )
     print(
         "AUC: a random honest member ranks above a random Sybil; AUC (tied): honest members "
