@@ -231,12 +231,18 @@ SEMANTIC = os.environ.get("PASSERELLES_SEMANTIC", "auto")
 SEMANTIC_MODEL = os.environ.get("PASSERELLES_SEMANTIC_MODEL", "")
 SEMANTIC_MAX_TEXTS = int(os.environ.get("PASSERELLES_SEMANTIC_MAX_TEXTS", "20000"))
 
-# Indexes built from every member's texts ("ask the network", bridge suggestions): a site
-# with up to INDEX_BUILD_IN_REQUEST_MAX profiles builds them within the request that needs
-# them (a second or two); a larger one only in the background, the page saying meanwhile
-# that they are being prepared. WARM_INDEXES: web processes started by `serve` or `demo`
-# build them at start-up and keep them fresh (a thread per process; once for all when
-# the cache is shared through Redis).
+# Indexes built from every member's texts ("ask the network", bridge suggestions), kept
+# off the request path (intros/warm.py). INDEXES_BUILT_BY: "scheduler" (the scheduler's
+# keeper thread builds them and stores them in the shared cache; web processes only read
+# them), "web" (each web process builds its own) or "auto" (the scheduler when the cache
+# is shared through Redis, the web processes otherwise). Where web processes build them,
+# a site with up to INDEX_BUILD_IN_REQUEST_MAX profiles builds them within the request
+# that needs them (a second or two); a larger one only in the background, the page saying
+# meanwhile that they are being prepared, and WARM_INDEXES has the web processes started
+# by `serve` or `demo` build them at start-up and keep them fresh (a thread per process).
+INDEXES_BUILT_BY = os.environ.get("PASSERELLES_INDEXES_BUILT_BY", "auto")
+if INDEXES_BUILT_BY not in ("auto", "web", "scheduler"):
+    raise ImproperlyConfigured("PASSERELLES_INDEXES_BUILT_BY: auto, web or scheduler")
 INDEX_BUILD_IN_REQUEST_MAX = int(os.environ.get("PASSERELLES_INDEX_BUILD_IN_REQUEST_MAX", "5000"))
 WARM_INDEXES = os.environ.get("PASSERELLES_WARM_INDEXES", "1") == "1"
 

@@ -23,7 +23,8 @@ _warm_up()
 
 if os.environ.get("PASSERELLES_WARM_AT_START") == "1":  # set by `passerelles demo`
     # The server serving from this very process (runserver) builds the indexes of
-    # members' texts in a background thread; under gunicorn, each forked worker does
+    # members' texts in a background thread, unless the scheduler does (a cache shared
+    # through Redis: intros.warm); under gunicorn, each forked worker does
     # (config/gunicorn.py), not the master.
     from passerelles.intros import warm
 

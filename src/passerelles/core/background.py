@@ -3,7 +3,8 @@
 `run_once` starts a job in a daemon thread of this process unless the same job already
 runs here; `claim` takes a lock in Django's cache, so that processes sharing it (Redis,
 ``REDIS_URL``) build a shared structure once rather than each on its own. A claim expires
-by itself: a process that dies while building does not block the others for long.
+by itself: a process that dies while building does not block the others for long, and
+one that stops in good order gives its claims back (`release_held`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ logger = logging.getLogger(__name__)
 
 _lock = threading.Lock()
 _running: set[str] = set()
+_held: set[str] = set()  # claims taken by this process and not released yet
 
 
 def run_once(name: str, job: Callable[[], object]) -> bool:
@@ -53,14 +55,29 @@ def claim(key: str, seconds: float) -> bool:
     """Take the lock ``key`` for ``seconds`` in the shared cache; False if another holder
     has it. An unreachable cache counts as taken by nobody else: build here."""
     try:
-        return bool(cache.add(key, 1, int(seconds)))
+        taken = bool(cache.add(key, 1, int(seconds)))
     except Exception:
         logger.warning("could not take the lock %s in the cache", key, exc_info=True)
         return True
+    if taken:
+        with _lock:
+            _held.add(key)
+    return taken
 
 
 def release(key: str) -> None:
+    with _lock:
+        _held.discard(key)
     try:
         cache.delete(key)
     except Exception:
         logger.warning("could not release the lock %s in the cache", key, exc_info=True)
+
+
+def release_held() -> None:
+    """Give back every claim this process holds (it is stopping: a build under way will
+    not finish, and another process may start it at once rather than after the expiry)."""
+    with _lock:
+        held = list(_held)
+    for key in held:
+        release(key)

@@ -4,15 +4,19 @@ The offers of consenting members are encoded once and kept in Django's cache (sh
 every process through Redis when ``REDIS_URL`` is set, and remembered by each process),
 keyed by the latest profile, membership and preference change, so that a question costs
 one sparse product over the postings of its own terms. The index is checked against the
-data at most once per ``REBUILD_EVERY`` seconds per process; in between, a slightly stale
-index is served. Staleness never widens what anyone sees: every answer is filtered by
+data at most once per ``REBUILD_EVERY`` seconds by the process that builds it; in
+between, a slightly stale index is served. Staleness never widens what anyone sees: every answer is filtered by
 ``introducible_profiles`` at question time.
 
-A small site builds its index within the request that needs it (a second or two). A
-large one (more than ``INDEX_BUILD_IN_REQUEST_MAX`` profiles) never does: the index is
-built in the background (at start-up by ``intros.warm``, and again when the data has
-changed), the stale one serving meanwhile; while there is none yet, `ask` raises
-`NotReady` and the page says so. Processes sharing the cache build it once.
+Who builds it (``intros.warm``): with a cache shared through Redis, the scheduler's
+keeper thread, at start-up and again when the data has changed; it stores the index with
+a small stamp (its key), and a web process reads the stamp at most once per
+``STAMP_CHECK_EVERY`` seconds and the index only when the stamp changed: no page request
+builds it or looks at the data for it. Without a shared cache, each web process keeps its
+own: a small site builds it within the request that needs it (a second or two); a large
+one (more than ``INDEX_BUILD_IN_REQUEST_MAX`` profiles) never does, a thread of the
+process builds it (at start-up, and again when the data has changed), the stale one
+serving meanwhile. While there is none yet, `ask` raises `NotReady` and the page says so.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ from passerelles.core import background
 from passerelles.engine.matching import ASK_WEIGHTS, FAR, AskPlaces, ask_network, pair_reasons
 from passerelles.engine.reasons import PLACE_CODES, parts_by_score
 from passerelles.engine.text import PostingRows, RelevanceModel
-from passerelles.intros import access, trust_inputs
+from passerelles.intros import access, trust_inputs, warm
 from passerelles.intros.matching_data import fit_model
 from passerelles.intros.models import Introduction, Preference
 from passerelles.intros.reasons import word_all
@@ -47,7 +51,10 @@ logger = logging.getLogger(__name__)
 MAX_RESULTS = 10
 REBUILD_EVERY = 60.0  # seconds: at most one freshness check (and rebuild) per period
 COLD_CHECK_EVERY = 5.0  # seconds between looks at the shared cache while none is here
+STAMP_CHECK_EVERY = 5.0  # seconds between a web process's looks at the stored index's stamp
 SHARED_KEY = "intros:offers-index:postings"  # renamed when the index changes shape
+STAMP_KEY = f"{SHARED_KEY}:key"  # the stored index's key, read without the index
+SHARE_SECONDS = 24 * 3600  # stored again by its keeper when gone (expired, flushed)
 BUILDING_KEY = f"{SHARED_KEY}:building"  # held by the process building it
 BUILD_CLAIM_SECONDS = 15 * 60  # a builder that died frees the claim after this
 
@@ -190,10 +197,42 @@ def _shared() -> OffersIndex | None:
 
 
 def _share(built: OffersIndex) -> None:
+    """Store the index, then its stamp: a reader seeing the new stamp finds the index."""
     try:
-        cache.set(SHARED_KEY, built, 24 * 3600)
+        cache.set(SHARED_KEY, built, SHARE_SECONDS)
+        cache.set(STAMP_KEY, built.key, SHARE_SECONDS)
     except Exception:
         logger.warning("could not share the ask index through the cache", exc_info=True)
+
+
+def _stamp() -> tuple | None:
+    """The key of the index in the shared cache (None: none there, or unreadable)."""
+    try:
+        stamp = cache.get(STAMP_KEY)
+    except Exception:
+        logger.warning("could not read the ask index's stamp from the cache", exc_info=True)
+        return None
+    return stamp if isinstance(stamp, tuple) else None
+
+
+def stored_index() -> OffersIndex | None:
+    """The index the keeper stored in the shared cache, as this process last read it.
+
+    No look at the data: the stamp is read at most once per ``STAMP_CHECK_EVERY``
+    seconds, the index itself only when the stamp names another one."""
+    global _cached, _checked_at
+    if _clock() - _checked_at < STAMP_CHECK_EVERY:
+        return _cached
+    with _lock:
+        if _clock() - _checked_at < STAMP_CHECK_EVERY:
+            return _cached  # another thread just looked
+        stamp = _stamp()
+        if stamp is not None and (_cached is None or _cached.key != stamp):
+            shared = _shared()
+            if shared is not None:
+                _cached = shared
+        _checked_at = _clock()
+        return _cached
 
 
 def current_index() -> OffersIndex | None:
@@ -202,8 +241,11 @@ def current_index() -> OffersIndex | None:
     Checked against the data at most once per ``REBUILD_EVERY`` seconds: a newer shared
     one is taken; otherwise a small site rebuilds it now, a large one in the background
     (`refresh_in_background`) while the stale one serves. None while a large site has
-    none yet (looked for again every ``COLD_CHECK_EVERY`` seconds)."""
+    none yet (looked for again every ``COLD_CHECK_EVERY`` seconds). Where the scheduler
+    keeps the index (``intros.warm``), only what it stored is read (`stored_index`)."""
     global _cached, _checked_at, _cold_at
+    if not warm.in_web_processes():
+        return stored_index()
     cached = _cached
     if cached is not None and _clock() - _checked_at < REBUILD_EVERY:
         return cached
@@ -238,13 +280,18 @@ def prepare() -> OffersIndex | None:
     """Bring this process's index up to date with the data: the shared one if it is
     current, else built here unless another process sharing the cache is building it
     (None then: it will be in the cache). Called off the request path: the warm-up at
-    start-up, the background refresh."""
+    start-up, the background refresh, the scheduler's keeper. A current index that the
+    shared cache lost (expired, flushed) is stored again."""
     global _cached, _checked_at, _cold_at
     key = data_version()
     with _lock:
-        if _cached is not None and _cached.key == key:
+        current = _cached if _cached is not None and _cached.key == key else None
+        if current is not None:
             _checked_at = _clock()
-            return _cached
+    if current is not None:
+        if _stamp() != key:
+            _share(current)
+        return current
     built = _shared()
     if built is None or built.key != key:
         if not background.claim(BUILDING_KEY, BUILD_CLAIM_SECONDS):
@@ -254,6 +301,8 @@ def prepare() -> OffersIndex | None:
             _share(built)
         finally:
             background.release(BUILDING_KEY)
+    elif _stamp() != key:  # stored without its stamp: readers would not see it
+        _share(built)
     with _lock:
         _cached, _checked_at = built, _clock()
     return built

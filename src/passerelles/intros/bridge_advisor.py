@@ -9,11 +9,13 @@ how their needs and offers answer each other and their distance rank the candida
 process through Redis when ``REDIS_URL`` is set); reasons are worded when read, in the
 reader's language.
 
-Advice older than ``CACHE_SECONDS`` is computed again. A small site does it within the
-request; a large one (more than ``INDEX_BUILD_IN_REQUEST_MAX`` profiles) never does: a
-background thread computes it on the pool of members it keeps (warmed at start-up by
-``intros.warm``), the older advice serving meanwhile; while a circle has none yet,
-`suggest_bridges` raises `NotReady` and the page says so.
+Advice older than ``CACHE_SECONDS`` is computed again, off the request path: a page adds
+its circle to a list in the cache, and the keeper of the pool of members (one process,
+``intros.warm``: the scheduler's keeper thread when the cache is shared through Redis, a
+thread of a web process otherwise) computes it within seconds, the older advice serving
+meanwhile; while a circle has none yet, `suggest_bridges` raises `NotReady` and the page
+says so. Only a small site whose web processes keep their own cache (at most
+``INDEX_BUILD_IN_REQUEST_MAX`` profiles) computes it within the request.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ from passerelles.circles.regions import region_code, region_name
 from passerelles.core import background
 from passerelles.engine.bridges import needs_met, rank_bridges, successive_rounds
 from passerelles.engine.matching import MemberArrays
-from passerelles.intros import ask, matching_data
+from passerelles.intros import ask, matching_data, warm
 from passerelles.intros.matching_data import Pool
 from passerelles.intros.reasons import topic
 from passerelles.members.models import Profile
@@ -132,13 +134,16 @@ def _advice_key(circle_id: int) -> str:
 
 
 def _cached_advice(circle: Circle) -> list[Advice] | None:
-    """The circle's advice: computed now on a small site when missing or old; on a large
-    one, asked of the background thread, the older advice (if any) serving meanwhile."""
+    """The circle's advice: computed now on a small site whose web processes keep the pool
+    when missing or old; otherwise asked of the pool's keeper, the older advice (if any)
+    serving meanwhile."""
     stored = cache.get(_advice_key(circle.pk))
     if not isinstance(stored, dict):  # none, or kept by an earlier version
         stored = None
     if stored is None or time.time() - stored["at"] >= CACHE_SECONDS:
-        if Profile.objects.count() <= settings.INDEX_BUILD_IN_REQUEST_MAX:
+        if not warm.in_web_processes():
+            _queue(circle.pk)  # the scheduler's keeper computes it
+        elif Profile.objects.count() <= settings.INDEX_BUILD_IN_REQUEST_MAX:
             stored = _store(circle, advise(circle))
         else:
             _queue(circle.pk)
@@ -157,10 +162,10 @@ def forget_advice(*circles: Circle) -> None:
     cache.delete_many([_advice_key(c.pk) for c in circles])
 
 
-# The background side (large sites). One process keeps the pool of members and computes
-# advice: the holder of a claim in the cache (with Redis, one for all processes; with the
-# in-process cache, each process for itself). Others add the circles asked for to a list
-# in the cache, which the holder's thread reads every few seconds.
+# The background side. One process keeps the pool of members and computes advice: the
+# holder of a claim in the cache (with Redis, the scheduler's keeper; with the in-process
+# cache, each web process for itself). Pages add the circles asked for to a list in the
+# cache, which the holder's thread reads every few seconds.
 WANTED_KEY = "intros:bridge-advice:wanted"
 HOLDER_KEY = "intros:bridge-advice:holder"
 HOLD_SECONDS = 300  # a holder that died is replaced after this
@@ -174,7 +179,7 @@ def _queue(circle_id: int) -> None:
     wanted = cache.get(WANTED_KEY) or []
     if circle_id not in wanted:
         cache.set(WANTED_KEY, [*wanted, circle_id], KEEP_SECONDS)
-    if _holds():
+    if warm.in_web_processes() and _holds():
         background.run_once("bridge-advice", _serve)
 
 
@@ -188,6 +193,13 @@ def _holds() -> bool:
         cache.set(HOLDER_KEY, _token, HOLD_SECONDS)
         return True
     return False
+
+
+def let_go() -> None:
+    """Give up the role if this process holds it (it is stopping): another process takes
+    it at its next look instead of after ``HOLD_SECONDS``."""
+    if cache.get(HOLDER_KEY) == _token:
+        cache.delete(HOLDER_KEY)
 
 
 def _take_wanted() -> list[int]:
@@ -248,10 +260,12 @@ def forget_pool() -> None:
 
 
 def prepare() -> None:
-    """The start-up warm-up and its periodic look (``intros.warm``): on a large site, the
-    process holding the role keeps its pool ready for the advice a bridges page will ask
-    for, and serves what is asked."""
-    if Profile.objects.count() > settings.INDEX_BUILD_IN_REQUEST_MAX and _holds():
+    """The keeper's start-up look and its periodic ones (``intros.warm``): the process
+    holding the role keeps its pool ready for the advice a bridges page will ask for, and
+    serves what is asked (the scheduler's keeper on any site; a web process's, on a large
+    site only)."""
+    by_scheduler = not warm.in_web_processes()
+    if (by_scheduler or Profile.objects.count() > settings.INDEX_BUILD_IN_REQUEST_MAX) and _holds():
         if _pool is None:  # at start-up; later, rebuilt when advice is asked for
             current_pool()
         background.run_once("bridge-advice", _serve)

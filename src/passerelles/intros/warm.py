@@ -1,11 +1,19 @@
-"""Indexes built from every member's texts, warmed in the background of a web process.
+"""Indexes built from every member's texts, kept up to date off the request path.
 
-`start` is called once per web process: by gunicorn's ``post_fork`` hook under
-``passerelles serve`` (``config/gunicorn.py``), and when the WSGI application is loaded
-by ``passerelles demo``'s server. It starts a daemon thread that builds the "ask the
-network" index and the bridge advisor's pool, then looks again every minute and rebuilds
-what the data has outdated, so that no request builds them from scratch on a large site.
-Processes sharing the cache through Redis build each once for all.
+Two places may build them, one per site (`in_web_processes`):
+
+- **the scheduler** (``passerelles scheduler``, one per site, started by ``serve`` and by
+  ``demo``) when the processes share their cache through Redis: its keeper thread builds
+  the "ask the network" index and the bridge advisor's pool at start-up, looks again every
+  minute, rebuilds what the data has outdated and stores it in the shared cache. Web
+  processes only read what is stored: no build, no look at the data on a page request;
+  while nothing is stored yet, the pages say that it is being prepared.
+- **each web process** when it keeps its own cache (no Redis: ``passerelles demo`` on
+  SQLite, a single-process site): `start` is called once per web process, by gunicorn's
+  ``post_fork`` hook (``config/gunicorn.py``) or when ``demo``'s server loads the WSGI
+  application, and runs the same keeper in a daemon thread of that process.
+
+``PASSERELLES_INDEXES_BUILT_BY`` (``auto``, ``web`` or ``scheduler``) overrides the choice.
 """
 
 from __future__ import annotations
@@ -20,12 +28,50 @@ from passerelles.core import background
 
 logger = logging.getLogger(__name__)
 
+KEEPER = "warm-indexes"  # the keeper thread's job name
+
+
+def shared_cache() -> bool:
+    """Whether Django's cache is one for every process (Redis), not each process's own."""
+    backend = settings.CACHES["default"]["BACKEND"].lower()
+    return "locmem" not in backend and "dummy" not in backend
+
+
+def in_web_processes() -> bool:
+    """Whether the web processes build the indexes themselves (a thread in each), rather
+    than read what the scheduler's keeper stored in the shared cache."""
+    built_by = settings.INDEXES_BUILT_BY
+    if built_by == "auto":
+        return not shared_cache()
+    return built_by == "web"
+
 
 def start() -> bool:
-    """Start this process's warm-up thread (once); False when disabled or running."""
-    if not settings.WARM_INDEXES:
+    """Start this web process's keeper thread (once), when the web processes build the
+    indexes; False when they do not, when disabled or when it runs already."""
+    if not settings.WARM_INDEXES or not in_web_processes():
         return False
-    return background.run_once("warm-indexes", keep_warm)
+    return background.run_once(KEEPER, keep_warm)
+
+
+def start_in_scheduler() -> bool:
+    """Start the scheduler's keeper thread (once), when the web processes leave the
+    indexes to it; False otherwise."""
+    if in_web_processes():
+        return False
+    return background.run_once(KEEPER, keep_warm)
+
+
+def stop_in_scheduler() -> None:
+    """The scheduler is stopping: give back the claims its keeper holds (a build under
+    way, the bridge advisor's role), so that the next keeper starts at once."""
+    from passerelles.intros import bridge_advisor
+
+    try:
+        background.release_held()
+        bridge_advisor.let_go()
+    except Exception:  # an unreachable cache: the claims expire by themselves
+        logger.warning("could not give back the keeper's claims", exc_info=True)
 
 
 def warm_once() -> None:

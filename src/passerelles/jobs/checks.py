@@ -15,3 +15,19 @@ def shared_cache(app_configs, **kwargs):
             id="passerelles.W101",
         )
     ]
+
+
+@register(deploy=True)
+def indexes_seen_by_the_pages(app_configs, **kwargs):
+    from passerelles.intros import warm
+
+    if settings.INDEXES_BUILT_BY != "scheduler" or warm.shared_cache():
+        return []
+    return [
+        Warning(
+            "PASSERELLES_INDEXES_BUILT_BY=scheduler without a shared cache: the pages never "
+            "see the indexes of members' texts that the scheduler builds.",
+            hint="Set REDIS_URL, or leave PASSERELLES_INDEXES_BUILT_BY to auto.",
+            id="passerelles.W102",
+        )
+    ]

@@ -1,10 +1,14 @@
-"""``passerelles scheduler``: enqueue the periodic jobs when due (run one per site)."""
+"""``passerelles scheduler``: enqueue the periodic jobs when due (run one per site).
+
+With a cache shared through Redis it also keeps the indexes of members' texts up to date
+in a thread of its own (``intros.warm``): the web processes only read them."""
 
 from datetime import datetime
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from passerelles.intros import warm
 from passerelles.jobs import schedule
 
 
@@ -32,4 +36,11 @@ class Command(BaseCommand):
             return
         if options["verbosity"]:
             self.stdout.write("Planificateur démarré (tâches périodiques).")
-        schedule.run_forever(interval, stop_with_parent=stop_with_parent)
+        keeper = warm.start_in_scheduler()
+        if keeper and options["verbosity"]:
+            self.stdout.write("Index des textes des membres tenus à jour ici (cache partagé).")
+        try:
+            schedule.run_forever(interval, stop_with_parent=stop_with_parent)
+        finally:
+            if keeper:
+                warm.stop_in_scheduler()
