@@ -52,3 +52,31 @@ def test_the_page_has_the_legend_and_a_table(client, alice, club, alumni, dana):
     assert "indice E-I" in html and "La carte sous forme de tableau" in html
     assert f'href="{club.get_absolute_url()}"' in html
     assert "<table>" in html and club.name in html
+
+
+def test_the_table_lists_each_circle_once_under_its_city_and_region():
+    """The table reads the nodes in order (grouped by city) with their city's region:
+    the rows the former loop over every city and every node gave."""
+    from django.template import Context, Template
+
+    circles = [
+        _circle(1, "Zèbre", "Lyon", "69"),
+        _circle(2, "Alpha", "Paris", "75"),
+        _circle(3, "Béta", "", ""),
+        _circle(4, "Gamma", "Lyon", "69"),
+        _circle(5, "Delta", "Grenoble", "38"),
+        _circle(6, "Epsilon", "—", ""),
+        _circle(7, "Sans région", "Papeete", ""),
+    ]
+    picture = circle_map(circles, [(1, 2)])
+    row = "{{ n.name }}|{{ n.city|default:'—' }}|{{ r|default:'—' }};"
+    former = Template(
+        "{% for c in map.cities %}{% for n in map.nodes %}"
+        "{% if n.city == c.name or not n.city and c.name == '—' %}"
+        + row.replace("{{ r|", "{{ c.region|")
+        + "{% endif %}{% endfor %}{% endfor %}"
+    ).render(Context({"map": picture}))
+    rows = row.replace("{{ r|", "{{ n.region|")
+    now = Template("{% for n in map.nodes %}" + rows + "{% endfor %}")
+    assert now.render(Context({"map": picture})) == former
+    assert former.count(";") == len(circles)

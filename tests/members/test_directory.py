@@ -196,3 +196,23 @@ def test_operator_sees_everyone(client, operator, charlie):
     charlie.profile.save()
     client.force_login(operator)
     assert "Charlie Petit" in names(client.get(URL))
+
+
+def test_the_circle_filter_lists_its_circles_only_when_shown(alice, club, db):
+    """The API validates filters with the directory's form and never shows it: the list
+    of circles offered is read when the form is shown, once, not when it is built."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from passerelles.members.forms import DirectoryFilterForm
+
+    other = make_circle(make_user("zoe@example.org", "Zoé", "Blanc"), "Cercle fermé")
+    with CaptureQueriesContext(connection) as built:
+        form = DirectoryFilterForm(alice, {"sector": "M"})
+        assert form.is_valid()
+    assert not any('"circles_circle"."slug"' in q["sql"] for q in built.captured_queries)
+    with CaptureQueriesContext(connection) as shown:
+        html = str(form["circle"]) + str(form["circle"])
+    assert len(shown.captured_queries) == 1
+    assert f'<option value="{club.slug}">{club.name}</option>' in html
+    assert other.slug not in html

@@ -81,6 +81,7 @@ def circle_map(circles, bridge_pairs, ei: dict | None = None) -> dict:
                 "y": round(y0 + 22),
             }
         )
+        region = cities_out[-1]["region"]
         group = sorted(by_city[city], key=lambda c: c.name)
         per_line = min(len(group), PER_LINE)
         for j, circle in enumerate(group):
@@ -98,6 +99,7 @@ def circle_map(circles, bridge_pairs, ei: dict | None = None) -> dict:
                 "label": circle.name,
                 "lines": wrap_name(circle.name),
                 "city": circle.city,
+                "region": region,  # its city's, for the map's table
                 "members": getattr(circle, "members", None),
                 "url": circle.get_absolute_url(),
                 "x": round(x),
