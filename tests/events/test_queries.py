@@ -22,3 +22,54 @@ def test_upcoming_for_puts_my_events_first(alice, club, bob, charlie):
     assert events[0].mine and events[0].taken == 1
     assert upcoming_for(charlie) == []
     assert soon in upcoming_for(alice)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_upcoming_for_is_my_next_events_then_the_others_at_every_limit(
+    alice, club, bob, charlie, seed
+):
+    """One query: bob's registrations (seat or waitlist) first, each group by date, the
+    cancelled and past left out, whatever the limit."""
+    import random
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from passerelles.events.models import Registration, RegistrationStatus
+    from tests.conftest import admit
+
+    admit(charlie, club)
+    rng = random.Random(seed)
+    now = timezone.now()
+    events = [
+        make_event(
+            alice,
+            club,
+            title=f"Soirée {k}",
+            capacity=1,
+            starts_at=now + datetime.timedelta(days=rng.randint(1, 30), hours=k),
+        )
+        for k in range(7)
+    ]
+    make_event(alice, club, title="Passée", starts_at=now - datetime.timedelta(days=3))
+    actions.do_cancel_event(events[6], acting_user=alice)
+    for event in rng.sample(events, 4):
+        if rng.random() < 0.5:
+            actions.do_register(event, acting_user=charlie)  # bob then waits for a seat
+        actions.do_register(event, acting_user=bob)
+    open_events = sorted(
+        (e for e in events if e.pk != events[6].pk), key=lambda e: (e.starts_at, e.pk)
+    )
+    kept = set(
+        Registration.objects.filter(
+            user=bob, status__in=[RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED]
+        ).values_list("event_id", flat=True)
+    )
+    expected = [e.pk for e in open_events if e.pk in kept]
+    expected += [e.pk for e in open_events if e.pk not in kept]
+    for limit in range(1, 9):
+        with CaptureQueriesContext(connection) as queries:
+            shown = upcoming_for(bob, limit=limit)
+        assert len(queries) == 1
+        assert [e.pk for e in shown] == expected[:limit]
+        assert [e.mine for e in shown] == [e.pk in kept for e in shown]

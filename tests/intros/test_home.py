@@ -72,3 +72,35 @@ def test_a_member_left_out_is_told_why_and_what_helps(client, world):
         "Le dernier tour ne vous a proposé personne"
         not in client.get(reverse("intros:home")).content.decode()
     )
+
+
+def test_home_suggestions_are_the_first_of_the_page_to_answer(world):
+    """The home's block reads only the open introductions, and shows the page's first
+    ones to answer, whatever the statuses around them."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from passerelles.intros.models import Status
+
+    run_round(force=True)
+    intros = list(Introduction.objects.order_by("pk"))
+    assert len(intros) >= 3
+    # someone declined one (still to answer for the other until it would expire), one
+    # expired, one accepted by both: every branch of the shown status
+    Introduction.objects.filter(pk=intros[0].pk).update(status=Status.DECLINED)
+    Introduction.objects.filter(pk=intros[1].pk).update(
+        status=Status.DECLINED, expires_at=timezone.now() - timedelta(days=1)
+    )
+    Introduction.objects.filter(pk=intros[2].pk).update(status=Status.ACCEPTED)
+    seen = 0
+    for person in world.values():
+        if not hasattr(person, "email"):
+            continue
+        expected = [s.intro.pk for s in queries.intro_page(person).to_answer]
+        seen += len(expected)
+        assert [s.intro.pk for s in queries.pending_for(person)] == expected
+        for limit in (1, 2, 3):
+            got = queries.pending_for(person, limit=limit)
+            assert [s.intro.pk for s in got] == expected[:limit]
+    assert seen >= 2

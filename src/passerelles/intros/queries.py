@@ -8,7 +8,13 @@ from django.utils import timezone
 
 from passerelles.accounts.models import User
 from passerelles.intros.access import introductions_for
-from passerelles.intros.models import Introduction, Origin, Preference
+from passerelles.intros.models import (
+    CLOSED_BY_SOMEONE,
+    OPEN_STATUSES,
+    Introduction,
+    Origin,
+    Preference,
+)
 from passerelles.intros.reasons import INTERMEDIARY_CODES
 from passerelles.notifications.kinds import INTRODUCTION_KINDS
 from passerelles.notifications.models import Notification
@@ -77,11 +83,22 @@ def intro_page(user, now=None) -> IntroPage:
     return page
 
 
-def pending_for(user) -> list[Shown]:
-    """Suggestions waiting for ``user``'s answer (for a home-page block)."""
+def pending_for(user, limit: int | None = None, now=None) -> list[Shown]:
+    """Suggestions waiting for ``user``'s answer (for a home-page block), the first
+    ``limit`` of them as the introductions page lists them. Only introductions still open
+    (or closed by someone else, which stay open to the others until they would have
+    expired) are read, and only those to answer are worded."""
     if not user.is_authenticated:
         return []
-    return intro_page(user).to_answer
+    now = now or timezone.now()
+    found: list[Shown] = []
+    maybe_open = introductions_for(user).filter(status__in=[*OPEN_STATUSES, *CLOSED_BY_SOMEONE])
+    for intro in maybe_open:
+        if intro.shown_status(user, now) == "to_answer":
+            found.append(shown(intro, user, now))
+            if limit is not None and len(found) >= limit:
+                break
+    return found
 
 
 def unread_notice_count(user) -> int:

@@ -42,7 +42,7 @@ def home(request: AuthedHttpRequest) -> HttpResponse:
     context = circle_queries.home_context(request.user, since=since)
     context["events"] = upcoming_for(request.user, limit=4)
     context["happening"] = happening_for(request.user)
-    context["suggestions"] = pending_for(request.user)[:3]
+    context["suggestions"] = pending_for(request.user, limit=3)
     profile = request.user.profile
     context["profile_incomplete"] = not (profile.offers and profile.needs and profile.headline)
     context["vouches_received"] = Vouch.objects.filter(
