@@ -2,6 +2,9 @@
 
 import json
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from passerelles.engine.reasons import explain_pair, pair_reasons
 
 
@@ -171,3 +174,56 @@ def test_the_need_quoted_is_the_one_that_met():
     )
     assert matching_part(model, prose, offer).startswith("Je cherche aussi un directeur")
     assert matching_part(model, "un seul besoin", offer) == "un seul besoin"
+
+
+_SENTENCES = [
+    "exporter en Allemagne",
+    "un directeur financier à temps partiel",
+    "direction financière à temps partiel, DAF externalisé",
+    "accompagnement à l'export vers l'Allemagne, marché allemand",
+    "usinage de précision et sous-traitance industrielle",
+    "refaire notre site web",
+    "recrutement d'un commercial",
+    "",
+]
+
+
+def _parts_by_score_one_call(model, text, other_text):
+    """`parts_by_score` as first written: one encoding per text (the reference)."""
+    import numpy as np
+
+    from passerelles.engine.reasons import text_parts
+
+    parts, others = text_parts(text), text_parts(other_text)
+    if len(parts) <= 1 or not others:
+        return []
+    rows = model.encode(parts + others)
+    scores = rows[: len(parts)] @ rows[len(parts) :].T
+    scores = np.asarray(scores.toarray() if hasattr(scores, "toarray") else scores)
+    best = scores.max(axis=1)
+    order = np.argsort(-best, kind="stable")
+    return [parts[int(i)] for i in order if best[int(i)] > 0]
+
+
+_MODEL = None
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    texts=st.lists(
+        st.lists(st.sampled_from(_SENTENCES), min_size=0, max_size=4).map(" ; ".join),
+        min_size=1,
+        max_size=6,
+    ),
+    other=st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=3).map(". ".join),
+)
+def test_parts_of_many_texts_scored_at_once_as_one_by_one(texts, other):
+    """The answers' offers scored against one need in one encoding give, for each, the
+    parts (and their order) of one encoding per offer."""
+    from passerelles.engine.reasons import parts_by_score_many
+
+    global _MODEL
+    if _MODEL is None:
+        _MODEL = _demo_model()
+    expected = [_parts_by_score_one_call(_MODEL, text, other) for text in texts]
+    assert parts_by_score_many(_MODEL, texts, other) == expected

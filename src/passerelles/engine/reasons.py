@@ -50,6 +50,7 @@ __all__ = [
     "matching_part",
     "pair_reasons",
     "parts_by_score",
+    "parts_by_score_many",
     "text_parts",
 ]
 
@@ -110,17 +111,34 @@ def matching_part(model: TextEncoder, text: str, other_text: str) -> str:
 def parts_by_score(model: TextEncoder, text: str, other_text: str) -> list[str]:
     """The lines or sentences of ``text`` that meet a part of ``other_text``, best first
     (each by its best pair); empty when ``text`` has a single part or none meets."""
-    parts, others = text_parts(text), text_parts(other_text)
-    if len(parts) <= 1 or not others:
-        return []
-    rows = model.encode(parts + others)
-    scores = rows[: len(parts)] @ rows[len(parts) :].T
-    scores = np.asarray(scores.toarray() if hasattr(scores, "toarray") else scores)
-    if not scores.size:
-        return []
-    best = scores.max(axis=1)
-    order = np.argsort(-best, kind="stable")
-    return [parts[int(i)] for i in order if best[int(i)] > 0]
+    return parts_by_score_many(model, [text], other_text)[0]
+
+
+def parts_by_score_many(model: TextEncoder, texts: list[str], other_text: str) -> list[list[str]]:
+    """`parts_by_score` of each of ``texts`` against one ``other_text`` (the answers to
+    one question), with every part encoded in one call: the rows of a text do not
+    depend on the others encoded with it, so the lists are the same."""
+    split = [text_parts(text) for text in texts]
+    others = text_parts(other_text)
+    wanted = [parts for parts in split if len(parts) > 1]
+    if not wanted or not others:
+        return [[] for _ in texts]
+    rows = model.encode([part for parts in wanted for part in parts] + others)
+    rows = rows.tocsr() if hasattr(rows, "tocsr") else np.asarray(rows)
+    other_rows = rows[rows.shape[0] - len(others) :]
+    out: list[list[str]] = []
+    start = 0
+    for parts in split:
+        if len(parts) <= 1:
+            out.append([])
+            continue
+        scores = rows[start : start + len(parts)] @ other_rows.T
+        start += len(parts)
+        scores = np.asarray(scores.toarray() if hasattr(scores, "toarray") else scores)
+        best = scores.max(axis=1)
+        order = np.argsort(-best, kind="stable")
+        out.append([parts[int(i)] for i in order if best[int(i)] > 0])
+    return out
 
 
 def pair_reasons(

@@ -5,8 +5,8 @@ every process through Redis when ``REDIS_URL`` is set, and remembered by each pr
 keyed by the latest profile, membership and preference change, so that a question costs
 one sparse product over the postings of its own terms. The index is checked against the
 data at most once per ``REBUILD_EVERY`` seconds by the process that builds it; in
-between, a slightly stale index is served. Staleness never widens what anyone sees: every answer is filtered by
-``introducible_profiles`` at question time.
+between, a slightly stale index is served. Staleness never widens what anyone sees:
+every answer is filtered by ``introducible_profiles`` at question time.
 
 Who builds it (``intros.warm``): with a cache shared through Redis, the scheduler's
 keeper thread, at start-up and again when the data has changed; it stores the index with
@@ -38,7 +38,7 @@ from passerelles.circles.models import Membership
 from passerelles.circles.regions import region_code, region_name
 from passerelles.core import background
 from passerelles.engine.matching import ASK_WEIGHTS, FAR, AskPlaces, ask_network, pair_reasons
-from passerelles.engine.reasons import PLACE_CODES, parts_by_score
+from passerelles.engine.reasons import PLACE_CODES, parts_by_score_many
 from passerelles.engine.text import PostingRows, RelevanceModel
 from passerelles.intros import access, trust_inputs, warm
 from passerelles.intros.matching_data import fit_model
@@ -362,7 +362,14 @@ def ask(user, need: str, k: int = MAX_RESULTS) -> list[Answer]:
     kept = [(rank, i, uid) for rank, (i, uid) in enumerate(zip(found.tolist(), ids, strict=True))]
     kept = [(rank, i, uid) for rank, i, uid in kept if uid in profiles]  # else gone since
     paths = _paths(user, [profiles[uid] for _r, _i, uid in kept], trust)
-    for (rank, i, uid), (direct, path, intermediary) in zip(kept, paths, strict=True):
+    # Of several offers, the one that answers the need is quoted: every answer's offers
+    # are scored against the need in one encoding.
+    ranked_parts = parts_by_score_many(
+        index.model, [index.offers_text[i] for _r, i, _u in kept], need
+    )
+    for (rank, i, uid), (direct, path, intermediary), parts in zip(
+        kept, paths, ranked_parts, strict=True
+    ):
         profile = profiles[uid]
         answer = Answer(profile, float(scores[rank]), [], path, intermediary)
         answer.existing = existing.get((min(user.pk, uid), max(user.pk, uid)))
@@ -378,7 +385,7 @@ def ask(user, need: str, k: int = MAX_RESULTS) -> list[Answer]:
         situation = next(iter(index.model.situations_met(need, offer)), None)
         # Of several offers, the one that answers the need is quoted, with its own topics.
         terms = index.model.matched_terms(need, offer)
-        for part in parts_by_score(index.model, offer, need):
+        for part in parts:
             part_terms = index.model.matched_terms(need, part)
             if part_terms:
                 offer, terms = part, part_terms
