@@ -13,9 +13,11 @@ from passerelles.engine.reasons import about, explain_pair, pair_reasons
 from passerelles.engine.situations import FAMILIES, SERVICE_PARENTS, SERVICES, SITUATIONS
 from passerelles.engine.text import (
     _DEFAULT_LEXICON,
+    PHRASE_CUE_COUNT,
     STOP_WORDS,
     RelevanceModel,
     _concept_matches,
+    _family_cues,
     _family_matches,
     _phrase_key,
     concepts_in,
@@ -215,3 +217,25 @@ def test_a_trade_word_tags_its_service_whatever_the_punctuation_and_case(item, n
     generic = not _family_matches(cue)  # a cue of generic words only tags nothing
     assert generic or service in tagged, cue
     assert set(concepts_in(f"{noise}{cue.upper()}{noise}")) == set(tagged)
+
+
+_PHRASES = [(service, cue) for service, cue in _CUES if len(_family_cues(cue)) == 1]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(_PHRASES))
+def test_a_trade_phrase_of_one_service_counts_more_than_one_word(item):
+    service, cue = item
+    ((key, services),) = _family_cues(cue)
+    expected = PHRASE_CUE_COUNT if len(key) > 1 and len(services) == 1 else 1
+    assert service in services
+    assert _family_matches(cue).count(service) == expected, cue
+
+
+def test_a_trade_phrase_in_a_need_weighs_more_than_one_trade_word():
+    # « toiture arrachée », a phrase of the claims family only, weighs more than « plafond »,
+    # one of its words.
+    phrase, word = "La toiture arrachée de la réserve", "Le plafond de la réserve"
+    assert PHRASE_CUE_COUNT > 1
+    claims = "expertise des sinistres"
+    assert concepts_in(phrase).count(claims) > concepts_in(word).count(claims) >= 1

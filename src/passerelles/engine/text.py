@@ -411,9 +411,24 @@ def _family_cues(text: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ..
     return tuple(found)
 
 
+# A trade phrase of several words that belongs to one kind of service only (« toiture
+# arrachée », « chaîne du froid ») says which service is meant more surely than one word
+# (« plafond », « presses ») or a phrase two trades share: it counts as this many
+# occurrences of its service (the concept block's term frequency is sublinear: about twice
+# one word's weight). Chosen on the development sets (benchmarks/README.md, French
+# relevance): 2 to 4 all help there, 3 the most evenly.
+PHRASE_CUE_COUNT = 3
+
+
 def _family_matches(text: str) -> list[str]:
-    """Services whose trade words occur in ``text``."""
-    return [service for _key, services in _family_cues(text) for service in services]
+    """Services whose trade words occur in ``text``: a service once per word or shared
+    phrase, ``PHRASE_CUE_COUNT`` times per phrase of several words that only it lists."""
+    return [
+        service
+        for key, services in _family_cues(text)
+        for service in services
+        for _ in range(PHRASE_CUE_COUNT if len(key) > 1 and len(services) == 1 else 1)
+    ]
 
 
 @lru_cache(maxsize=65536)
