@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelles.notifications.kinds import DEFAULT_CHANNEL, KINDS, TOPIC_KEYS, Channel, worded
+from passerelles.notifications.unread import NotificationQuerySet, forget_unread
 
 
 class Notification(models.Model):
@@ -32,6 +33,9 @@ class Notification(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
 
+    # Every write drops the owner's cached unread count (notifications/unread.py).
+    objects = NotificationQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = _("notification")
@@ -43,6 +47,16 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.shown
+
+    def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().save(*args, **kwargs)
+        forget_unread([self.user_id])
+
+    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        owner = self.user_id
+        done = super().delete(*args, **kwargs)
+        forget_unread([owner])
+        return done
 
     @property
     def shown(self) -> str:

@@ -5,12 +5,16 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from passerelles.notifications.models import Notification
+from passerelles.notifications.unread import cached_unread
 
 
 def unread_count(user) -> int:
+    """Unread notices of ``user``: kept in the cache until one of them changes."""
     if not getattr(user, "is_authenticated", False):
         return 0
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+    return cached_unread(
+        user.pk, Notification.objects.filter(user=user, read_at__isnull=True).count
+    )
 
 
 def notices_of(user) -> QuerySet[Notification]:
