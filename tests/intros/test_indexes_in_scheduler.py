@@ -12,7 +12,7 @@ from passerelles.core import background
 from passerelles.intros import ask, bridge_advisor, warm
 from tests.intros.test_ask import NEED, names
 from tests.intros.test_bridge_advisor import scene  # noqa: F401 (a fixture)
-from tests.intros.test_indexes_off_request import jobs  # noqa: F401 (a fixture)
+from tests.intros.test_indexes_off_request import jobs, run  # noqa: F401 (jobs: a fixture)
 
 REDIS = "django.core.cache.backends.redis.RedisCache"
 
@@ -77,8 +77,13 @@ def test_a_cold_page_says_so_without_building_or_looking_at_the_data(
     assert builds == [] and looks == [] and not jobs  # nothing asked of this process
     warm.warm_once()  # the scheduler's keeper
     assert len(builds) == 1
+    jobs.clear()
     ask.forget()  # a web process that read nothing yet
     looked = len(looks)
+    # Its first page sees the stamp and has the index read by a thread, not itself.
+    assert "Nous préparons la recherche" in client.get(url).content.decode()
+    assert list(jobs) == ["ask-index-read"]
+    run(jobs)
     assert "Karl Weber" in client.get(url).content.decode()
     assert len(looks) == looked and len(builds) == 1  # read from the cache, as stored
 
@@ -95,6 +100,7 @@ def test_a_data_change_reaches_the_pages_through_the_keeper(
     warm.warm_once()  # the keeper, at start-up (it also serves bridge advice)
     jobs.clear()
     ask.forget()  # the web process
+    ask.read_stored()
     assert "Bob Durand" not in names(ask.ask(world["marc"], need))
     world["bob"].profile.offers = need
     world["bob"].profile.save()
@@ -105,29 +111,39 @@ def test_a_data_change_reaches_the_pages_through_the_keeper(
     ask.prepare()  # the keeper's next look: the data changed, rebuilt and stored
     assert len(builds) == 2
     ask.forget()  # the web process again (the keeper's process shares its memory here)
+    ask.read_stored()
     assert "Bob Durand" in names(ask.ask(world["marc"], need))
 
 
-def test_a_web_process_reads_a_new_index_when_its_stamp_changes(
-    world, by_scheduler, builds, clock, monkeypatch
+def test_a_web_process_reads_a_new_index_off_the_request_path_when_its_stamp_changes(
+    world,
+    by_scheduler,
+    jobs,  # noqa: F811
+    builds,
+    clock,
 ):
     first = ask.prepare()
-    ask.forget()
-    assert ask.stored_index() is not None
-    reads = []
-    shared = ask._shared
-    monkeypatch.setattr(ask, "_shared", lambda: reads.append(1) or shared())
+    ask.forget()  # the web process
+    assert ask.stored_index() is None and list(jobs) == ["ask-index-read"]
+    run(jobs)
     clock.now += ask.STAMP_CHECK_EVERY
-    assert ask.stored_index().key == first.key and reads == []  # same stamp: not read
+    assert ask.stored_index() is not None and not jobs  # same stamp: nothing to read
     world["bob"].profile.offers = "traduction juridique en japonais"
     world["bob"].profile.save()
     ask.forget()  # the keeper's process, whose copy is now outdated
     ask.prepare()
-    reads.clear()
     ask._cached, ask._checked_at = first, clock.now  # the web process, still on the first
-    assert ask.stored_index() is first  # until its next look at the stamp
+    assert ask.stored_index() is first and not jobs  # until its next look at the stamp
     clock.now += ask.STAMP_CHECK_EVERY
-    assert ask.stored_index().key != first.key and reads == [1]
+    assert ask.stored_index() is first  # serving while the new one is read
+    assert list(jobs) == ["ask-index-read"]
+    run(jobs)
+    assert ask.stored_index().key != first.key
+
+
+def test_the_keeper_paces_itself_after_a_costly_build():
+    assert warm.pause(0.2) == ask.REBUILD_EVERY  # a look that found nothing to rebuild
+    assert warm.pause(36.0) == warm.PACE * 36.0  # after a build of 36 s of CPU
 
 
 def test_one_keeper_builds_and_a_second_one_reads_it(world, by_scheduler, builds):
