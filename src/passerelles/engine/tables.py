@@ -789,6 +789,7 @@ class _Restarts:
 
 
 _SLICE = 200  # swaps per turn of the portfolio
+_LEAD = 2  # turns of the search ahead for one turn of the other
 
 
 def _portfolio(
@@ -811,7 +812,7 @@ def _portfolio(
         ahead = restarts.best < plain.best
         if min(restarts.best, plain.best)[:2] <= target[:2]:
             break
-        plain_turn = (turn % 3 != 2) != ahead  # the leader's two turns, then the other's
+        plain_turn = (turn % (_LEAD + 1) != _LEAD) != ahead  # the leader first
         if restarts.done and plain.stalled():
             break
         if (plain_turn and not plain.stalled()) or restarts.done:
@@ -1065,7 +1066,8 @@ def plan_tables(
     # restarts of the search above, and beside them a plain tabu search from a greedy
     # start (see _portfolio), until the time limit, the iterations or both stall.
     if best[:2] > target[:2] and used < budget and time.perf_counter() < deadline:
-        plain_rng = np.random.default_rng([seed, 3])
+        # seeded as a plain tabu search alone would be: its moves are that search's
+        plain_rng = np.random.default_rng(seed)
         greedy = _greedy(sizes, rounds, hist.copy(), labels, forbid, match, plain_rng)
         plain_search = _Search(greedy, sizes, hist, labels, forbid, match, plain_rng)
         plain = _TabuRun(plain_search, patience * _STALE_RESTARTS)
