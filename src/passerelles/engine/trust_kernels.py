@@ -19,10 +19,14 @@ unsigned views, which spares a sign check on every access.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar, cast
+from typing import Any, TypeVar, cast
 
 import numba
 import numpy as np
+from llvmlite import binding, ir
+from numba import types
+from numba.core import cgutils
+from numba.extending import intrinsic
 
 __all__ = [
     "count_blocks",
@@ -43,6 +47,41 @@ def _jit(fn: _F) -> _F:
     numpy's error model (no checks for division by zero in the loops)."""
     # The dispatcher numba returns is called like ``fn``.
     return cast(_F, numba.njit(cache=True, nogil=True, error_model="numpy")(fn))
+
+
+#: How many entries ahead the loops that read members' values in random order ask the
+#: processor to fetch them, so that several of those reads wait on memory at once.
+AHEAD = 64
+
+_PREFETCH = "llvm.prefetch.p0" if binding.llvm_version_info >= (15,) else "llvm.prefetch.p0i8"
+
+
+def _prefetch_intrinsic(typingctx: object, array: Any, index: Any) -> tuple[Any, Any]:
+    """``_prefetch(array, i)``: ask the processor to bring ``array[i]`` into its cache, for
+    a write, without waiting (LLVM's prefetch; ``i`` must be within ``array``)."""
+    signature = types.void(array, index)
+
+    def codegen(context: Any, builder: Any, sig: Any, args: Any) -> Any:
+        array_type = sig.args[0]
+        data = context.make_array(array_type)(context, builder, args[0])
+        pointer = cgutils.get_item_pointer(  # type: ignore[no-untyped-call]
+            context, builder, array_type, data, [args[1]], wraparound=False
+        )
+        byte_pointer = ir.IntType(8).as_pointer()
+        i32 = ir.IntType(32)
+        kind = ir.FunctionType(ir.VoidType(), [byte_pointer, i32, i32, i32])
+        function = cgutils.get_or_insert_function(  # type: ignore[no-untyped-call]
+            builder.module, kind, _PREFETCH
+        )
+        # Write, high locality, data cache.
+        flags = [ir.Constant(i32, 1), ir.Constant(i32, 3), ir.Constant(i32, 1)]
+        builder.call(function, [builder.bitcast(pointer, byte_pointer), *flags])
+        return context.get_dummy_value()
+
+    return signature, codegen
+
+
+_prefetch = cast(Callable[[np.ndarray, Any], None], intrinsic(_prefetch_intrinsic))
 
 
 @_jit
@@ -211,9 +250,22 @@ def walk_ties(
     # Each entry's mutual part, and per member the evidence given and given back (upheld
     # reports count as neither, nor does what answers one).
     cursor = indptr[:-1].astype(np.int64)
+    m = indices.size
     for u in range(n):
         last = np.int64(-1)
         for k in range(np.int64(indptr[u]), np.int64(indptr[u + 1])):
+            # The reverse's row, two steps ahead: its cursor, then what it points at.
+            if k + 2 * AHEAD < m:
+                w = np.int64(indices[k + 2 * AHEAD])
+                _prefetch(cursor, w)
+                _prefetch(returned, w)
+            if k + AHEAD < m:
+                w = np.int64(indices[k + AHEAD])
+                at = cursor[w]
+                if at < m:
+                    _prefetch(indices, at)
+                    _prefetch(data, at)
+                    _prefetch(ties, at)
             v = np.int64(indices[k])
             if v <= last:
                 return False
@@ -253,6 +305,10 @@ def walk_ties(
     unreturned = gave
     for u in range(n):
         for k in range(np.int64(indptr[u]), np.int64(indptr[u + 1])):
+            if k + AHEAD < m:
+                w = np.int64(indices[k + AHEAD])
+                _prefetch(unreturned, w)
+                _prefetch(degree, w)
             v = np.int64(indices[k])
             value = data[k]
             tie = _tie(abs(value), tie_weight, min_tie)
