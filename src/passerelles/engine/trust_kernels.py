@@ -6,14 +6,19 @@ numba is not importable or the graph is small. Importing this module imports num
 half a second) and compiles on first use (cached on disk afterwards), so the trust module
 imports it lazily.
 
+The merge of the evidence puts the edges in blocks of rows first, then sorts each block
+into rows within the core's cache. The ties' weights pair each tie with its reverse by a
+cursor in each row, and the loops that read members' values in random order ask the
+processor for them a few dozen entries ahead (:func:`_prefetch`).
+
 The walk reads the merged evidence matrix (CSR, row ``u``: the members ``u`` has evidence
 about), split once into its near ties (both ends less than a window apart in the index
-order) kept as a CSR, and its far ties as (row, column) pairs sorted by block of columns,
-so that the random reads and writes of a step mostly hit the core's cache. Each step makes
-one pass over both that moves mass both ways along every tie, instead of a product with
-the matrix and one with its transpose, with the per-member scaling in the same loops.
-Index arrays are passed as
-unsigned views, which spares a sign check on every access.
+order) kept as a CSR whose rows are ordered by length within each chunk of the window's
+size, and its far ties as (row, column) pairs sorted by block of columns, so that the
+random reads and writes of a step mostly hit the core's cache. Each step makes one pass
+over both that moves mass both ways along every tie, instead of a product with the matrix
+and one with its transpose, with the per-member scaling in the same loops. Index arrays
+are passed as unsigned views, which spares a sign check on every access.
 """
 
 from __future__ import annotations
