@@ -37,11 +37,17 @@ def make_user(email: str, first: str = "", last: str = "", **extra):
     return user
 
 
-def make_circle(owner, name: str, **fields) -> Circle:
+def make_circle(owner, name: str, *, recognised: bool = True, **fields) -> Circle:
+    """A circle created by ``owner``; recognised by the platform unless said otherwise
+    (an established circle, as the platform's operators would have checked it)."""
     fields.setdefault("kind", CircleKind.BUSINESS_CLUB)
     fields.setdefault("city", "Lyon")
     fields.setdefault("admission_policy", AdmissionPolicy.COOPTATION)
-    return actions.do_create_circle(acting_user=owner, name=name, **fields)
+    circle = actions.do_create_circle(acting_user=owner, name=name, **fields)
+    if circle.recognised != recognised:
+        Circle.objects.filter(pk=circle.pk).update(recognised=recognised)
+        circle.recognised = recognised
+    return circle
 
 
 def admit(user, circle: Circle):

@@ -132,6 +132,21 @@ def get_circle_for_admin(user: AnyUser, slug: str) -> Circle:
     return circle
 
 
+def may_recognise_circles(user: AnyUser | None) -> bool:
+    """Recognise a circle for the platform, or withdraw it (its verified members and admins
+    then seed reputation): platform operators only, never a circle's own admins."""
+    return user is not None and is_operator(user)
+
+
+def get_circle_for_operator(user: AnyUser, slug: str) -> Circle:
+    """Any circle, for a platform operator; anyone else gets a 404."""
+    if not may_recognise_circles(user):
+        from django.http import Http404
+
+        raise Http404
+    return get_object_or_404(Circle, slug=slug)
+
+
 _people_filter: Callable[[Any], QuerySet[Any]] | None = None
 
 

@@ -35,8 +35,13 @@ from passerelles.circles.models import (
     MembershipState,
     Role,
 )
-from passerelles.circles.signals import bridge_closed, membership_requested
+from passerelles.circles.signals import (
+    bridge_closed,
+    circle_recognition_changed,
+    membership_requested,
+)
 from passerelles.core import audit
+from passerelles.core.access import is_operator
 from passerelles.core.errors import ActionError
 from passerelles.core.links import absolute_reverse
 from passerelles.core.mail import in_language_of
@@ -58,9 +63,11 @@ def unique_slug(name: str) -> str:
 
 @transaction.atomic
 def do_create_circle(*, acting_user: User, **fields: Any) -> Circle:
-    """Create a circle; its creator becomes its owner, admitted at once."""
+    """Create a circle; its creator becomes its owner, admitted at once. A circle created
+    by a platform operator is recognised at once; any other waits for an operator."""
     user = acting_user
     circle = Circle(created_by=user, **fields)
+    circle.recognised = is_operator(user)
     if not circle.slug:
         circle.slug = unique_slug(circle.name)
     circle.full_clean()
@@ -95,6 +102,7 @@ audit.field_labels(
     cooptation_vouches=_l("recommandations requises"),
     trust_threshold=_l("seuil de confiance"),
     accept_bridged_vouches=_l("recommandations des cercles reliés"),
+    recognised=_l("reconnu par la plateforme"),
 )
 audit.value_labels(AdmissionPolicy.choices)
 
@@ -120,6 +128,44 @@ def do_update_circle(circle: Circle, *, acting_user: Any, **fields: Any) -> Circ
     return circle
 
 
+@transaction.atomic
+def do_recognise_circle(circle: Circle, *, acting_user: AnyUser) -> Circle:
+    """A platform operator recognises ``circle``: its verified members and admins seed
+    reputation from the next recomputation (queued once this commits)."""
+    return _set_recognised(circle, True, acting_user)
+
+
+@transaction.atomic
+def do_withdraw_recognition(circle: Circle, *, acting_user: AnyUser) -> Circle:
+    """A platform operator withdraws the recognition of ``circle``: its members' vouches
+    still count, but it no longer seeds reputation."""
+    return _set_recognised(circle, False, acting_user)
+
+
+def _set_recognised(circle: Circle, recognised: bool, acting_user: AnyUser) -> Circle:
+    if not access.may_recognise_circles(acting_user):
+        raise ActionError(_("Seule l'équipe de la plateforme peut reconnaître un cercle."))
+    circle = Circle.objects.select_for_update().get(pk=circle.pk)
+    if circle.recognised == recognised:
+        raise ActionError(
+            _("Ce cercle est déjà reconnu par la plateforme.")
+            if recognised
+            else _("Ce cercle n'est pas reconnu par la plateforme.")
+        )
+    before = audit.snapshot(circle, ["recognised"])
+    circle.recognised = recognised
+    circle.save(update_fields=["recognised"])
+    audit.record(
+        CIRCLE_RECOGNISED if recognised else CIRCLE_RECOGNITION_WITHDRAWN,
+        circle,
+        acting_user=acting_user,
+        circle=circle,
+        changes=audit.diff(before, circle),
+    )
+    circle_recognition_changed.send(sender=Circle, circle=circle)
+    return circle
+
+
 APPROVED = audit.verb("membership.approved", _l("a admis"))
 ADMITTED_BY_POLICY = audit.verb("membership.admitted_by_policy", _l("a admis"))  # no author
 JOINED = audit.verb("membership.joined", _l("a rejoint le cercle"))
@@ -140,6 +186,10 @@ BRIDGE_DECLINED = audit.verb("bridge.declined", _l("a refusé la passerelle"))
 BRIDGE_REVOKED = audit.verb("bridge.revoked", _l("a fermé la passerelle"))
 CIRCLE_CREATED = audit.verb("circle.created", _l("a créé le cercle"))
 CIRCLE_UPDATED = audit.verb("circle.updated", _l("a modifié le cercle"))
+CIRCLE_RECOGNISED = audit.verb("circle.recognised", _l("a reconnu le cercle pour la plateforme"))
+CIRCLE_RECOGNITION_WITHDRAWN = audit.verb(
+    "circle.recognition_withdrawn", _l("a retiré au cercle la reconnaissance de la plateforme")
+)
 IMPORT_DISCARDED = audit.verb("import.discarded", _l("a annulé un import de membres"))
 
 MEMBERSHIP_FIELDS = ("state", "role", "requested_at", "admitted_at", "ended_at", "updated_at")

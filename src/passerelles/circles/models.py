@@ -54,6 +54,16 @@ class Circle(ChoicesDisplayMixin, models.Model):
     accept_bridged_vouches = models.BooleanField(
         _("les recommandations des cercles reliés comptent"), default=True
     )
+    # Anyone may create a circle; only the circles the platform's operators have checked
+    # anchor reputation (their verified members and admins seed the trust walk).
+    recognised = models.BooleanField(
+        _("Cercle reconnu par la plateforme"),
+        default=False,
+        help_text=_(
+            "Les membres vérifiés et les responsables d'un cercle reconnu servent de points "
+            "d'ancrage au calcul de confiance."
+        ),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

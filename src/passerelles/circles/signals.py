@@ -10,3 +10,8 @@ membership_requested = Signal()
 #: Sent inside the transaction when an active bridge is closed (``bridge``, now revoked).
 #: The intros app closes the open introductions that only this bridge allowed.
 bridge_closed = Signal()
+
+#: Sent inside the transaction when the platform recognises a circle or withdraws its
+#: recognition (``circle``). The trust app recomputes reputation: the circle's verified
+#: members and admins become, or stop being, its seeds.
+circle_recognition_changed = Signal()

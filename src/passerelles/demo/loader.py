@@ -290,6 +290,7 @@ def load(
                 admission_policy=c.admission_policy,
                 cooptation_vouches=c.cooptation_vouches,
                 trust_threshold=c.trust_threshold,
+                recognised=True,  # the demo's circles anchor trust, as checked ones would
                 created_by_id=user_id[owner[c.index]],
             )
             for c, slug in zip(dataset.circles, slugs, strict=True)

@@ -14,13 +14,15 @@ class TrustConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from passerelles.circles.models import Bridge, Membership
-        from passerelles.circles.signals import membership_requested
+        from passerelles.circles.signals import circle_recognition_changed, membership_requested
 
         # Who belongs where (and which circles are bridged) changes seeds and circle views.
         for model in (Membership, Bridge):
             post_save.connect(membership_changed, sender=model, dispatch_uid=f"trust.{model}")
             post_delete.connect(membership_changed, sender=model, dispatch_uid=f"trust.del.{model}")
         membership_requested.connect(request_received, dispatch_uid="trust.requested")
+        # A recognised circle's verified members and admins seed reputation.
+        circle_recognition_changed.connect(membership_changed, dispatch_uid="trust.recognised")
 
 
 def membership_changed(sender, raw=False, **kwargs) -> None:

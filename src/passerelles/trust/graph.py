@@ -245,9 +245,12 @@ def clear_cache() -> None:
 
 
 def reputation_seeds() -> list[int]:
-    """User ids seeding reputation: members verified by their circle, and circle admins."""
+    """User ids seeding reputation: members verified by their circle, and circle admins,
+    of the circles the platform recognises. Anyone may create a circle and so become its
+    owner: an unrecognised circle's members still vouch, but it anchors nothing."""
     return list(
         Membership.objects.admitted()
+        .filter(circle__recognised=True)
         .filter(Q(verified=True) | Q(role__in=ADMIN_ROLES))
         .values_list("user_id", flat=True)
         .distinct()
