@@ -460,13 +460,26 @@ def _step_near(
             i = order[r]
             end = np.int64(indptr[r + 1])
             own = sent[i]
-            gathered = np.float32(0.0)
-            for k in range(start, end):
+            # Two sums, over alternate ties: half as long a chain of dependent adds.
+            even = np.float32(0.0)
+            odd = np.float32(0.0)
+            k = start
+            while k + 1 < end:
                 j = indices[k]
                 tie = ties[k]
-                gathered += tie * sent[j]
+                next_j = indices[k + 1]
+                next_tie = ties[k + 1]
+                even += tie * sent[j]
+                odd += next_tie * sent[next_j]
                 moved[j] += tie * own
-            moved[i] += gathered
+                moved[next_j] += next_tie * own
+                k += 2
+            if k < end:
+                j = indices[k]
+                tie = ties[k]
+                even += tie * sent[j]
+                moved[j] += tie * own
+            moved[i] += even + odd
             start = end
 
 
