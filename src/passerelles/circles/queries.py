@@ -3,7 +3,7 @@
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from passerelles.circles.access import administered_circles, bridged_circle_ids
+from passerelles.circles.access import administered_circles
 from passerelles.circles.models import (
     Bridge,
     BridgeState,
@@ -36,6 +36,15 @@ def active_bridges(circle_ids) -> list[Bridge]:
     )
 
 
+def bridged_ids(bridges: list[Bridge], circle_ids) -> set[int]:
+    """``bridged_circle_ids`` from active bridges already read (those touching
+    ``circle_ids``): the circles on their other side, not among ``circle_ids``."""
+    wanted = set(circle_ids)
+    ids = {b.to_circle_id for b in bridges if b.from_circle_id in wanted}
+    ids |= {b.from_circle_id for b in bridges if b.to_circle_id in wanted}
+    return ids - wanted
+
+
 def home_context(user, since) -> dict:
     memberships = list(
         Membership.objects.filter(user=user)
@@ -53,6 +62,7 @@ def home_context(user, since) -> dict:
     my_ids = [m.circle_id for m in admitted]
     managed = list(administered_circles(user))
     managed_ids = [c.pk for c in managed]
+    bridges = active_bridges(my_ids)
     invitations = Invitation.objects.filter(
         email__iexact=user.email, accepted_at__isnull=True, revoked_at__isnull=True
     ).select_related("circle", "invited_by")
@@ -61,8 +71,8 @@ def home_context(user, since) -> dict:
         "waiting": [m for m in memberships if m.state == MembershipState.PENDING],
         "declined": [m for m in memberships if m.state == MembershipState.DECLINED],
         "invitations": invitations,
-        "bridges": active_bridges(my_ids),
-        "bridged_count": len(bridged_circle_ids(my_ids)),
+        "bridges": bridges,
+        "bridged_count": len(bridged_ids(bridges, my_ids)),
         "managed": managed,
         "requests_to_review": Membership.objects.filter(
             circle_id__in=managed_ids, state=MembershipState.PENDING
