@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 
 from passerelles.circles import actions
-from passerelles.circles.models import Bridge, BridgeState, Membership, MembershipState
+from passerelles.circles.models import Bridge, BridgeState, Circle, Membership, MembershipState
 from passerelles.core.models import AuditEntry
 from passerelles.discussions import actions as discussion_actions
 from passerelles.discussions.models import Discussion, Post
@@ -98,6 +98,10 @@ def _url(world, name):
         "circle_bridges": ("get", reverse("circles:bridges", args=[club])),
         "circle_log": ("get", reverse("circles:log", args=[club])),
         "whole_log": ("get", reverse("circles:whole_log")),
+        "circle_withdraw_recognition": (
+            "post",
+            reverse("circles:recognise", args=[club]),
+        ),
         "circle_join": ("post", reverse("circles:join", args=[club])),
         "membership_approve": (
             "post",
@@ -177,6 +181,7 @@ EXPECTED = {
     "circle_bridges": ADMIN_ONLY,
     "circle_log": ADMIN_ONLY,
     "whole_log": OPERATOR_ONLY,
+    "circle_withdraw_recognition": {**OPERATOR_ONLY, "operator": DONE},
     "circle_join": {
         "anonymous": LOGIN,
         "outsider": NOT_FOUND,
@@ -240,6 +245,7 @@ AUDITED = {
     "membership_transfer": "membership.ownership_transferred",
     "bridge_answer": "bridge.accepted",
     "bridge_revoke": "bridge.revoked",
+    "circle_withdraw_recognition": "circle.recognition_withdrawn",
     "circle_join": "membership.requested",  # the member and the admin are already in
     "event_cancel": "event.cancelled",
     "discussion_lock": "discussion.locked",
@@ -256,6 +262,7 @@ def _state(world):
     """What the POST views could change, to check that refused calls changed nothing."""
     club = world["club"]
     return (
+        Circle.objects.get(pk=club.pk).recognised,
         sorted(Membership.objects.filter(circle=club).values_list("user_id", "state", "role")),
         sorted(Bridge.objects.values_list("pk", "state")),
         list(Event.objects.values_list("pk", "cancelled_at")),
@@ -274,7 +281,13 @@ def test_matrix(client, world, view, role):
     before = _state(world)
     last_entry = AuditEntry.objects.order_by("pk").values_list("pk", flat=True).last() or 0
     data = (
-        {"role": "moderator", "answer": "accept", "locked": "1", "reason": "hors sujet"}
+        {
+            "role": "moderator",
+            "answer": "accept",
+            "locked": "1",
+            "reason": "hors sujet",
+            "withdraw": "1",
+        }
         if method == "post"
         else None
     )
@@ -300,7 +313,7 @@ def test_matrix(client, world, view, role):
 
 
 def test_matrix_size():
-    assert len(CELLS) == 24 * 6
+    assert len(CELLS) == 25 * 6
 
 
 def test_refused_actions_keep_the_pending_request(client, world):

@@ -16,6 +16,7 @@ urlpatterns = [
     path("<slug:slug>/", views.circle_detail, name="detail"),
     path("<slug:slug>/modifier/", views.circle_edit, name="edit"),
     path("<slug:slug>/rejoindre/", views.circle_join, name="join"),
+    path("<slug:slug>/reconnaissance/", views.circle_recognise, name="recognise"),
     path("<slug:slug>/quitter/", views.circle_leave, name="leave"),
     path("<slug:slug>/membres/", views_members.member_list, name="members"),
     path(

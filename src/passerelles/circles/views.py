@@ -53,6 +53,7 @@ def circle_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "circle": circle,
         "membership": membership,
         "is_admin": access.is_circle_admin(request.user, circle),
+        "may_recognise": access.may_recognise_circles(request.user),
         "can_propose_bridge": access.administered_circles(request.user)
         .exclude(pk=circle.pk)
         .exists(),
@@ -144,3 +145,31 @@ def circle_leave(request: AuthedHttpRequest, slug: str) -> HttpResponse:
         return redirect(circle)
     messages.success(request, _("Vous avez quitté %(name)s.") % {"name": circle.name})
     return redirect("pages:home")
+
+
+@login_required
+@require_POST
+def circle_recognise(request: AuthedHttpRequest, slug: str) -> HttpResponse:
+    """A platform operator recognises the circle, or (``withdraw``) takes it back."""
+    circle = access.get_circle_for_operator(request.user, slug)
+    withdraw = request.POST.get("withdraw") == "1"
+    try:
+        if withdraw:
+            actions.do_withdraw_recognition(circle, acting_user=request.user)
+        else:
+            actions.do_recognise_circle(circle, acting_user=request.user)
+    except ActionError as error:
+        messages.error(request, str(error))
+        return redirect(circle)
+    if withdraw:
+        done = _(
+            "La plateforme ne reconnaît plus « %(name)s » : ses membres vérifiés et ses "
+            "responsables ne servent plus de points d'ancrage à la confiance."
+        )
+    else:
+        done = _(
+            "« %(name)s » est reconnu par la plateforme : ses membres vérifiés et ses "
+            "responsables servent désormais de points d'ancrage à la confiance."
+        )
+    messages.success(request, done % {"name": circle.name})
+    return redirect(circle)
