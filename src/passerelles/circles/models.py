@@ -144,7 +144,10 @@ class Membership(ChoicesDisplayMixin, models.Model):
     verified = models.BooleanField(
         _("vérifié par le cercle"),
         default=False,
-        help_text=_("Un membre vérifié sert de point d'ancrage au calcul de confiance."),
+        help_text=_(
+            "Dans un cercle reconnu par la plateforme, un membre vérifié sert de point "
+            "d'ancrage au calcul de confiance."
+        ),
     )
     updated_at = models.DateTimeField(auto_now=True)
 
