@@ -126,6 +126,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "passerelles.notifications.context_processors.unread_notifications",
                 "passerelles.members.context_processors.own_profile",
+                "passerelles.core.site_links.site_links",
             ],
             "builtins": ["passerelles.core.templatetags.dates"],
         },
