@@ -177,6 +177,7 @@ SECTIONS: tuple[Section, ...] = (
             "cooptation_vouches": "the circle's own settings, not about the person",
             "trust_threshold": "the circle's own settings, not about the person",
             "accept_bridged_vouches": "the circle's own settings, not about the person",
+            "recognised": "the platform's decision about the circle, not about the person",
         },
         title=_("Cercles créés"),
         description="Circles the person created.",
