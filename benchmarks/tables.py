@@ -2,6 +2,7 @@
 
     uv run --group bench python benchmarks/tables.py           # full grid, 10 s per cell
     uv run --group bench python benchmarks/tables.py --quick   # known maxima only, 1 s, < 1 min
+    uv run --group bench python benchmarks/tables.py --beyond 3  # past the maxima, 3 seeds
 
 Grid: every g <= 10 tables of s <= 6 seats (g >= s, n = g * s), every number of rounds w from
 2 up to the best known repeat-free number (KNOWN_MAX below) and one round beyond. Each cell
