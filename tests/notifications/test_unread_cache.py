@@ -15,6 +15,13 @@ from passerelles.notifications.unread import unread_key
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def shared(monkeypatch):
+    """The count is kept only in a cache every process shares; the tests' memory cache
+    stands for it here (the case without one is tested last)."""
+    monkeypatch.setattr("passerelles.notifications.unread.shared_cache", lambda: True)
+
+
 def tell(user, title="Atelier export"):
     return notify(user, "registered", url="/evenements/1/", title=title)
 
@@ -89,3 +96,15 @@ def test_the_intro_notices_read_from_the_introductions_page(client, bob):
     assert badge(client) == 1
     do_mark_notices_read(acting_user=bob)
     assert badge(client) == 0
+
+
+def test_without_a_shared_cache_the_count_is_read_each_time(client, bob, monkeypatch):
+    """Without Redis another process (the task worker) may write a notice: nothing is kept."""
+    from django.core.cache import cache
+
+    monkeypatch.setattr("passerelles.notifications.unread.shared_cache", lambda: False)
+    tell(bob)
+    assert unread_count(bob) == 1
+    assert cache.get(unread_key(bob.pk)) is None
+    Notification.objects.create(user=bob, kind="registered", params={"title": "b"})
+    assert unread_count(bob) == 2

@@ -13,6 +13,7 @@ import logging
 import threading
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connections
 
@@ -81,3 +82,9 @@ def release_held() -> None:
         held = list(_held)
     for key in held:
         release(key)
+
+
+def shared_cache() -> bool:
+    """Whether Django's cache is one for every process (Redis), not each process's own."""
+    backend = settings.CACHES["default"]["BACKEND"].lower()
+    return "locmem" not in backend and "dummy" not in backend

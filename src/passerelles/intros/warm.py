@@ -32,10 +32,7 @@ KEEPER = "warm-indexes"  # the keeper thread's job name
 PACE = 4.0  # the keeper waits at least this many times the CPU its last look took
 
 
-def shared_cache() -> bool:
-    """Whether Django's cache is one for every process (Redis), not each process's own."""
-    backend = settings.CACHES["default"]["BACKEND"].lower()
-    return "locmem" not in backend and "dummy" not in backend
+shared_cache = background.shared_cache
 
 
 def in_web_processes() -> bool:

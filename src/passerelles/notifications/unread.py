@@ -7,7 +7,9 @@ read or changed through a queryset (``update``) or deleted through one (``delete
 go through ``NotificationQuerySet`` below. It is dropped at once and again when the
 transaction commits, so that a page read in between cannot keep the old count. Only a
 notice deleted by a cascade (an account removed by other means than closing it) is not
-seen: the count then lasts ``UNREAD_SECONDS`` at most.
+seen: the count then lasts ``UNREAD_SECONDS`` at most. Only with a cache shared by every
+process (Redis): a cache of each process's own would keep an old count in the web
+processes after the task worker, another process, wrote a notice.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from typing import Any
 from django.core.cache import cache
 from django.db import models, transaction
 
+from passerelles.core.background import shared_cache
+
 UNREAD_SECONDS = 120
 
 
@@ -27,6 +31,8 @@ def unread_key(user_id: int) -> str:
 
 def cached_unread(user_id: int, count: Callable[[], int]) -> int:
     """The member's unread count from the cache, else ``count()`` kept there."""
+    if not shared_cache():
+        return count()
     key = unread_key(user_id)
     value = cache.get(key)
     if value is None:
