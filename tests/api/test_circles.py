@@ -20,3 +20,14 @@ def test_a_private_partner_stays_unnamed(client, charlie, club, alumni, bridge):
     assert [c["slug"] for c in client.get("/api/circles").json()["items"]] == sorted(
         [alumni.slug, listed.slug]
     )
+
+
+def test_a_circle_says_whether_the_platform_recognises_it(client, charlie):
+    client.force_login(charlie)
+    new = make_circle(charlie, "Cercle tout neuf", listed=True, recognised=False)
+    assert client.get(f"/api/circles/{new.slug}").json()["recognised"] is False
+    listed = {c["slug"]: c["recognised"] for c in client.get("/api/circles").json()["items"]}
+    assert listed == {new.slug: False}
+    new.recognised = True
+    new.save(update_fields=["recognised"])
+    assert client.get(f"/api/circles/{new.slug}").json()["recognised"] is True

@@ -28,6 +28,7 @@ class CircleOut(Schema):
     admission_policy: str
     dues_eur: int
     members: int
+    recognised: bool  # recognised by the platform: its verified members anchor trust
 
 
 class CircleDetailOut(CircleOut):
