@@ -35,3 +35,15 @@ def test_the_header_links_a_member_and_a_visitor_see(client, bob):
     assert f'href="{reverse("members:detail", args=[bob.profile.pk])}"' in page
     assert 'href="/cercles/" aria-current="page"' in page
     assert reverse("admin:index") not in page
+
+
+def test_a_profile_page_with_its_own_links_keeps_the_header(client, bob):
+    """A member's profile passes its web links to its template as ``links``: the header's
+    addresses must not be read from them."""
+    bob.profile.links = "https://example.org/bob"
+    bob.profile.save()
+    client.force_login(bob)
+    page = client.get(reverse("members:detail", args=[bob.profile.pk])).content.decode()
+    for name in ("pages:home", "circles:list", "intros:home", "account_logout"):
+        assert f'"{reverse(name)}"' in page, name
+    assert '<a href="">' not in page

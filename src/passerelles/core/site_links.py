@@ -52,5 +52,6 @@ def links() -> dict[str, str]:
 
 
 def site_links(request: HttpRequest) -> dict[str, dict[str, str]]:
-    """Context processor: ``links.home``, ``links.circles``…"""
-    return {"links": links()}
+    """Context processor: ``site_links.home``, ``site_links.circles``… (a name no view
+    uses: a profile page's own ``links``, the member's web links, once hid these)."""
+    return {"site_links": links()}
