@@ -32,15 +32,12 @@ KEEPER = "warm-indexes"  # the keeper thread's job name
 PACE = 4.0  # the keeper waits at least this many times the CPU its last look took
 
 
-shared_cache = background.shared_cache
-
-
 def in_web_processes() -> bool:
     """Whether the web processes build the indexes themselves (a thread in each), rather
     than read what the scheduler's keeper stored in the shared cache."""
     built_by = settings.INDEXES_BUILT_BY
     if built_by == "auto":
-        return not shared_cache()
+        return not background.shared_cache()
     return built_by == "web"
 
 

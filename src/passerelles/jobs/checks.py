@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.core.checks import Warning, register
 
+from passerelles.core import background
+
 
 @register(deploy=True)
 def shared_cache(app_configs, **kwargs):
@@ -19,9 +21,7 @@ def shared_cache(app_configs, **kwargs):
 
 @register(deploy=True)
 def indexes_seen_by_the_pages(app_configs, **kwargs):
-    from passerelles.intros import warm
-
-    if settings.INDEXES_BUILT_BY != "scheduler" or warm.shared_cache():
+    if settings.INDEXES_BUILT_BY != "scheduler" or background.shared_cache():
         return []
     return [
         Warning(
