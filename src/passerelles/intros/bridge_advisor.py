@@ -141,12 +141,11 @@ def _cached_advice(circle: Circle) -> list[Advice] | None:
     if not isinstance(stored, dict):  # none, or kept by an earlier version
         stored = None
     if stored is None or time.time() - stored["at"] >= CACHE_SECONDS:
-        if not warm.in_web_processes():
-            _queue(circle.pk)  # the scheduler's keeper computes it
-        elif Profile.objects.count() <= settings.INDEX_BUILD_IN_REQUEST_MAX:
+        limit = settings.INDEX_BUILD_IN_REQUEST_MAX
+        if warm.in_web_processes() and Profile.objects.count() <= limit:
             stored = _store(circle, advise(circle))
         else:
-            _queue(circle.pk)
+            _queue(circle.pk)  # the pool's keeper computes it
     if stored is None:
         return None
     return [Advice(**a) for a in stored["advice"]]
