@@ -7,11 +7,14 @@ on a database seeded by ``benchmarks/web.py`` (members with consent, as
 this process (not stored) and served to both versions. ``--before`` is a git revision
 whose ``src/passerelles/intros/ask.py`` and ``access.py`` are loaded as the "before" version.
 
-Per question: wall time, number of queries (``CaptureQueriesContext``), and whether both
-versions gave the same answers (member, score, reasons, trust path, intermediary,
-existing introduction, in order). Questions: ``QUESTIONS`` x ``--members`` members (one of
-each of the largest circles, then of the smallest), plus ``--visible-to-all`` members whose
-own profile is visible to all (who may ask many more people).
+Per question: wall time, this process's CPU time (``time.process_time``: steadier than
+wall time on a shared machine; PostgreSQL's own work is not in it), the wall time spent in
+queries (as Django times them), number of queries
+(``CaptureQueriesContext``), and whether both versions gave the same answers (member,
+score, reasons, trust path, intermediary, existing introduction, in order). Questions:
+``QUESTIONS`` x ``--members`` members (one of each of the largest circles, then of the
+smallest), plus ``--visible-to-all`` members whose own profile is visible to all (who may
+ask many more people).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import pickle
 import statistics
 import subprocess
 import sys
@@ -95,6 +99,11 @@ def main() -> None:
         default=0,
         help="also ask as this many consenting members whose profile is visible to all",
     )
+    parser.add_argument(
+        "--keep-index",
+        default="",
+        help="a file to keep the index in between runs (rebuilt when the data changed)",
+    )
     args = parser.parse_args()
     os.environ.update(
         DATABASE_URL=f"postgres://root@127.0.0.1:5432/{args.database}",
@@ -122,8 +131,14 @@ def main() -> None:
     before = load_before(args.before)
     translation.activate("fr")
     started = time.perf_counter()
-    index = after.build_index(after.data_version())
-    print(f"index of {len(index.user_ids)} offers built in {time.perf_counter() - started:.0f} s")
+    key = after.data_version()
+    kept = Path(args.keep_index) if args.keep_index else None
+    index = pickle.loads(kept.read_bytes()) if kept and kept.exists() else None
+    if index is None or index.key != key:
+        index = after.build_index(key)
+        if kept:
+            kept.write_bytes(pickle.dumps(index))
+    print(f"index of {len(index.user_ids)} offers ready in {time.perf_counter() - started:.0f} s")
     after._cached, after._checked_at = index, after._clock()
     before._cached, before._checked_at = index, before._clock()
 
@@ -158,16 +173,22 @@ def main() -> None:
         token = request_memo._memo.set({})
         try:
             with CaptureQueriesContext(connection) as queries:
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 answers = module.ask(user, need)
                 took = (time.perf_counter() - t0) * 1000
+                cpu = (time.process_time() - c0) * 1000
         finally:
             request_memo._memo.reset(token)
-        return took, len(queries), shape(answers), answers
+        db = sum(float(q["time"]) for q in queries.captured_queries) * 1000
+        return took, cpu, db, len(queries), shape(answers), answers
 
     run(after, users[0], QUESTIONS[0])  # warm-up: the trust graph, caches
     run(before, users[0], QUESTIONS[0])
     times: dict[str, list[float]] = {"before": [], "after": []}
+    cpus: dict[tuple[str, str], list[float]] = {}
+    dbs: dict[tuple[str, str], list[float]] = {}
+    group_counts: dict[tuple[str, str], list[int]] = {}
+    loads = [os.getloadavg()[0]]
     counts: dict[str, list[int]] = {"before": [], "after": []}
     by_group: dict[tuple[str, str], list[float]] = {}
     same = total = 0
@@ -179,10 +200,13 @@ def main() -> None:
                 order.reverse()
             got = {}
             for name, module in order:
-                took, n, shaped, answers = run(module, user, need)
+                took, cpu, db, n, shaped, answers = run(module, user, need)
                 times[name].append(took)
                 group = "members of the circles" if u < circle_askers else "visible to all"
                 by_group.setdefault((name, group), []).append(took)
+                cpus.setdefault((name, group), []).append(cpu)
+                dbs.setdefault((name, group), []).append(db)
+                group_counts.setdefault((name, group), []).append(n)
                 counts[name].append(n)
                 got[name] = shaped
                 if name == "after":
@@ -190,6 +214,7 @@ def main() -> None:
                     warm_n += sum(1 for a in answers if len(a.path) >= 1)
             total += 1
             same += got["before"] == got["after"]
+        loads.append(os.getloadavg()[0])
     print(f"same answers {same}/{total}; answers per question {min(answers_n)}-{max(answers_n)},")
     print(f"answers with a member between on the trust path: {warm_n}")
     print("| version | p50 ms | p95 ms | max ms | queries per question |")
@@ -199,14 +224,18 @@ def main() -> None:
             f"| {name} | {statistics.median(t):.0f} | {percentile(t, 0.95):.0f} | {max(t):.0f} "
             f"| {min(c)}-{max(c)} |"
         )
-    if args.visible_to_all:
-        print("| version | askers | p50 ms | p95 ms | max ms |")
-        for (name, group), t in sorted(by_group.items()):
-            print(
-                f"| {name} | {group} | {statistics.median(t):.0f} | {percentile(t, 0.95):.0f} "
-                f"| {max(t):.0f} |"
-            )
-    print(f"load average {os.getloadavg()}")
+    print(
+        "| version | askers | p50 ms | p95 ms | max ms | CPU p50 ms | CPU p95 ms "
+        "| queries p50 ms | queries p95 ms | queries per question |"
+    )
+    for (name, group), t in sorted(by_group.items()):
+        c, d, n = cpus[(name, group)], dbs[(name, group)], group_counts[(name, group)]
+        print(
+            f"| {name} | {group} | {statistics.median(t):.0f} | {percentile(t, 0.95):.0f} "
+            f"| {max(t):.0f} | {statistics.median(c):.0f} | {percentile(c, 0.95):.0f} "
+            f"| {statistics.median(d):.0f} | {percentile(d, 0.95):.0f} | {min(n)}-{max(n)} |"
+        )
+    print(f"load average (1 min) during the run: {min(loads):.1f}-{max(loads):.1f}")
 
 
 if __name__ == "__main__":

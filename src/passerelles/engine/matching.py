@@ -43,6 +43,8 @@ __all__ = [
     "explain_pair",
     "pair_reasons",
     "ask_network",
+    "ask_ranking",
+    "AskRanking",
     "place_levels",
     "levels_of_places",
     "AskPlaces",
@@ -875,6 +877,30 @@ def ask_network(
     arrays "relevance", "trust", "novelty", "proximity" and "place", the place level),
     best first.
     """
+    return ask_ranking(
+        query,
+        offers,
+        trust_row=trust_row,
+        asker_circles=asker_circles,
+        circles=circles,
+        eligible=eligible,
+        places=places,
+        weights=weights,
+    ).best(k)
+
+
+def ask_ranking(
+    query: sparse.spmatrix | np.ndarray,
+    offers: sparse.spmatrix | np.ndarray | PostingRows,
+    *,
+    trust_row: sparse.spmatrix | np.ndarray | None = None,
+    asker_circles: np.ndarray | None = None,
+    circles: sparse.spmatrix | None = None,
+    eligible: np.ndarray | None = None,
+    places: AskPlaces | None = None,
+    weights: Mapping[str, float] | None = None,
+) -> AskRanking:
+    """`ask_network`'s scores of every member it may return, not yet ordered."""
     w = {**ASK_WEIGHTS, **(weights or {})}
     if isinstance(offers, PostingRows):  # reads the question's own terms only
         rel = np.clip(offers @ query, 0.0, 1.0)
@@ -888,7 +914,7 @@ def ask_network(
     if idx.size == 0:
         empty = np.empty(0)
         comp = {name: empty for name in ASK_COMPONENTS}
-        return np.empty(0, np.int64), empty, {**comp, "place": np.empty(0, np.int64)}
+        return AskRanking(np.empty(0, np.int64), empty, {**comp, "place": np.empty(0, np.int64)})
     rel = rel[idx]
     if trust_row is not None:
         t = _dense(trust_row)
@@ -912,8 +938,41 @@ def ask_network(
         "proximity": w["proximity"] * near,
     }
     total = sum((comp[name] for name in ASK_COMPONENTS), np.zeros(idx.size))
-    k = min(k, idx.size)
-    part = np.argpartition(-total, k - 1)[:k] if k < idx.size else np.arange(idx.size)
-    best = part[np.lexsort((idx[part], -total[part]))]
-    found = {name: val[best] for name, val in comp.items()}
-    return idx[best], total[best], {**found, "place": place[best]}
+    return AskRanking(idx, total, {**comp, "place": place})
+
+
+@dataclass(frozen=True)
+class AskRanking:
+    """Every member `ask_network` may return, unordered: their indices, total scores and
+    components. `best` orders them by score, the lower index first among equal scores, so
+    that the best ``k`` of any subset are the first ``k`` of that subset in `best`'s
+    order (a ranking over all members, checked best first, gives the subset's own)."""
+
+    idx: np.ndarray
+    total: np.ndarray
+    comp: dict[str, np.ndarray]
+
+    @property
+    def size(self) -> int:
+        return int(self.idx.size)
+
+    def order(self, k: int) -> np.ndarray:
+        """Positions of the best ``k`` (all if fewer), best first; ties by index."""
+        k = min(k, self.idx.size)
+        if k <= 0:
+            return np.empty(0, np.int64)
+        total, idx = self.total, self.idx
+        if k < idx.size:  # every member scoring at least the k-th best, ties included
+            kth = total[np.argpartition(-total, k - 1)[k - 1]]
+            cand = np.flatnonzero(total >= kth)
+        else:
+            cand = np.arange(idx.size)
+        return cand[np.lexsort((idx[cand], -total[cand]))][:k]
+
+    def take(self, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
+        """`ask_network`'s return for these positions (in their order)."""
+        found = {name: val[positions] for name, val in self.comp.items()}
+        return self.idx[positions], self.total[positions], found
+
+    def best(self, k: int) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
+        return self.take(self.order(k))

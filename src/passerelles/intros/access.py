@@ -45,7 +45,10 @@ def _members_of(circle_ids: Iterable[int]) -> QuerySet[Membership, Any]:
     return Membership.objects.admitted().filter(circle_id__in=circle_ids).values("user_id")
 
 
-def introducible_profiles(user: User) -> QuerySet[Profile]:
+_UNREAD: Any = object()
+
+
+def introducible_profiles(user: User, own: str | None = _UNREAD) -> QuerySet[Profile]:
     """Profiles ``user`` may ask to meet: visible to them, consenting, with ``user`` inside
     their chosen scope and allowed to see ``user``; never themselves, a blocked member, nor
     anyone ``user`` reported or who reported ``user``.
@@ -58,7 +61,8 @@ def introducible_profiles(user: User) -> QuerySet[Profile]:
     the asker's own visibility limits the answers to them, and otherwise reads each
     consenting member once (at 100,000 members: from 1.2 s to about 0.1 s for an asker
     visible to all, see benchmarks/README.md). Tested equal to the rule written with
-    `visible_profiles` (tests/intros/test_introducible.py)."""
+    `visible_profiles` (tests/intros/test_introducible.py). ``own``: the asker's own
+    profile visibility when the caller has just read it (None: no profile)."""
     mine, bridged = reachable_circle_ids(user)
     near, reach = _members_of(mine), _members_of(mine | bridged)
     if user.is_staff:
@@ -89,7 +93,8 @@ def introducible_profiles(user: User) -> QuerySet[Profile]:
         .exclude(user__reports_filed__reported=user)
         .exclude(user__reports_received__reporter=user)
     )
-    own = Profile.objects.filter(user=user).values_list("visibility", flat=True).first()
+    if own is _UNREAD:
+        own = Profile.objects.filter(user=user).values_list("visibility", flat=True).first()
     if own != Visibility.ALL:  # only members of the circles that may see the asker
         circles = mine | bridged if own == Visibility.BRIDGED else mine
         # Read first, as ids (a few hundred): the query then starts from them by index.

@@ -38,14 +38,21 @@ from passerelles.circles.access import reachable_circle_ids
 from passerelles.circles.models import Membership
 from passerelles.circles.regions import region_code, region_name
 from passerelles.core import background
-from passerelles.engine.matching import ASK_WEIGHTS, FAR, AskPlaces, ask_network, pair_reasons
+from passerelles.engine.matching import (
+    ASK_WEIGHTS,
+    FAR,
+    AskPlaces,
+    ask_network,
+    ask_ranking,
+    pair_reasons,
+)
 from passerelles.engine.reasons import PLACE_CODES, parts_by_score_many
 from passerelles.engine.text import PostingRows, RelevanceModel
 from passerelles.intros import access, trust_inputs, warm
 from passerelles.intros.matching_data import fit_model
 from passerelles.intros.models import Introduction, Preference
 from passerelles.intros.reasons import word_all
-from passerelles.members.models import Profile
+from passerelles.members.models import Profile, Visibility
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +65,10 @@ STAMP_KEY = f"{SHARED_KEY}:key"  # the stored index's key, read without the inde
 SHARE_SECONDS = 24 * 3600  # stored again by its keeper when gone (expired, flushed)
 BUILDING_KEY = f"{SHARED_KEY}:building"  # held by the process building it
 BUILD_CLAIM_SECONDS = 15 * 60  # a builder that died frees the claim after this
+# An asker visible to all: the best FIRST_CHECK x k ranked members are checked against
+# the database first, then WIDEN times as many, until k may be asked or none are left.
+FIRST_CHECK = 20
+WIDEN = 4
 
 
 class NotReady(Exception):
@@ -346,21 +357,26 @@ def ask(user, need: str, k: int = MAX_RESULTS) -> list[Answer]:
         for c in sorted(reachable_circle_ids(user)[0])
         if c in index.circle_index
     ]
-    me = Profile.objects.filter(user=user).first()
-    pref = Preference.objects.filter(user=user).first()
+    me = Profile.objects.filter(user=user).select_related("user__intro_preference").first()
+    if me is not None:  # the profile and the preference (if any) in one query
+        pref = getattr(me.user, "intro_preference", None)
+    else:
+        pref = Preference.objects.filter(user=user).first()
     trust = trust_inputs.current()  # the trust state read once for the whole question
-    found, scores, comp = _best_introducible(
+    found, scores, comp, profiles = _best_introducible(
         user,
         index,
         index.model.encode([need]),
         k,
+        me.visibility if me else None,
         trust_row=trust_inputs.personal_trust_of(user, index.user_ids, built=trust),
         asker_circles=np.array(mine, dtype=np.int64),
         circles=index.circles,
         places=index.places(me, bool(pref and pref.remote)),
     )
     ids = [int(index.user_ids[i]) for i in found]
-    profiles = Profile.objects.select_related("user").in_bulk(ids, field_name="user_id")
+    if profiles is None:
+        profiles = Profile.objects.select_related("user").in_bulk(ids, field_name="user_id")
     # Only introductions the user may see: not one still with an intermediary, nor one
     # an intermediary declined, when the user is the person sought.
     existing = {
@@ -420,17 +436,39 @@ def ask(user, need: str, k: int = MAX_RESULTS) -> list[Answer]:
 
 
 def _best_introducible(
-    user, index: OffersIndex, query, k: int, **ranking
-) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
-    """`ask_network`'s best ``k`` among the members ``user`` may ask to meet: their ids
-    read in one query, matched against the index's in one vectorised pass.
+    user, index: OffersIndex, query, k: int, own: str | None, **ranking
+) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray], dict[int, Profile] | None]:
+    """`ask_network`'s best ``k`` among the members ``user`` may ask to meet, and their
+    profiles when read on the way (else None).
 
-    (Checking only the best-ranked candidates first was tried: on the 100,000-member
-    demo network most of them may not be asked by a given member, scopes and
-    visibility being what they are, and the extra query made it slower.)"""
-    people = access.introducible_profiles(user).values_list("user_id", flat=True)
-    eligible = np.isin(index.user_ids, np.fromiter(people, np.int64))
-    return ask_network(query, index.offers, k, eligible=eligible, **ranking)
+    An asker whose own profile is not visible to all may only ask members of their
+    circles (or of the bridged ones): a few hundred ids at 100,000 members, read in one
+    query and matched against the index's in one vectorised pass. An asker visible to
+    all may ask thousands (about 8,300 of 85,000 on the demo network): the index's
+    members are ranked first, then the best ``FIRST_CHECK x k`` are checked against the
+    database in one query (`access.introducible_profiles` on those ids, the same rule
+    read live: a stale index never decides), then ``WIDEN`` times as many, until ``k``
+    pass or none are left. Members scored as in `ask_network` and ordered by score,
+    then index, so the first ``k`` that pass are exactly the best ``k`` of those who
+    may be asked (tests/intros/test_ask_candidates.py)."""
+    if own != Visibility.ALL:
+        people = access.introducible_profiles(user, own).values_list("user_id", flat=True)
+        eligible = np.isin(index.user_ids, np.fromiter(people, np.int64))
+        return (*ask_network(query, index.offers, k, eligible=eligible, **ranking), None)
+    ranked = ask_ranking(query, index.offers, **ranking)
+    passed: list[int] = []
+    profiles: dict[int, Profile] = {}
+    checked, wanted = 0, FIRST_CHECK * k
+    while checked < ranked.size and len(passed) < k:
+        new = ranked.order(wanted)[checked:]  # the first ``checked`` are the same
+        ids = index.user_ids[ranked.idx[new]].tolist()
+        may = access.introducible_profiles(user, own).filter(user_id__in=ids)
+        profiles.update((p.user_id, p) for p in may.select_related("user"))
+        passed += [int(pos) for pos, uid in zip(new.tolist(), ids, strict=True) if uid in profiles]
+        checked, wanted = checked + len(new), wanted * WIDEN
+    best = np.array(passed[:k], dtype=np.int64)
+    found, scores, comp = ranked.take(best)
+    return found, scores, comp, profiles
 
 
 def _place_reasons(reasons: list[dict], me: Profile | None, them: Profile, place: int) -> None:
