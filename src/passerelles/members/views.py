@@ -12,7 +12,7 @@ from passerelles.circles.access import visible_circles
 from passerelles.circles.models import MembershipState
 from passerelles.core.choices import Axis
 from passerelles.core.pagination import CappedPaginator
-from passerelles.members import export, search
+from passerelles.members import export, rows, search
 from passerelles.members.access import get_profile_for_user, visible_profiles
 from passerelles.members.actions import (
     ActionError,
@@ -52,11 +52,14 @@ def directory(request: AuthedHttpRequest) -> HttpResponse:
     profiles = profiles.select_related("user").prefetch_related("skills")
     page = CappedPaginator(profiles, PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = list(page.object_list)
-    for profile in page.object_list:
-        profile.axis_badges = axis_badges(profile)
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"form": form, "page": page, "query": query.urlencode()}
+    context = {
+        "form": form,
+        "page": page,
+        "cards": rows.directory_cards(page.object_list),
+        "query": query.urlencode(),
+    }
     if request.htmx and request.htmx.target == "results":
         return render(request, "members/_results.html", context)
     context["skill_names"] = search.popular_skill_names()
