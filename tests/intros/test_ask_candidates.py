@@ -1,7 +1,8 @@
-"""An asker visible to all: the best-ranked members are checked against the database, a
-few at a time (`ask._best_introducible`), and the answers are exactly the best of all
-those the asker may ask (`access.introducible_profiles` read whole), including after the
-data changed since the index was built, and whatever the number checked at each step."""
+"""The best-ranked members are checked against the database, a few at a time
+(`ask._best_introducible`), and the answers are exactly the best of all those the asker
+may ask (`access.introducible_profiles` read whole), for askers of every visibility,
+including after the data changed since the index was built, and whatever the number
+checked at each step."""
 
 import random
 
@@ -66,8 +67,6 @@ def _check(people, index, monkeypatch):
             if not user.is_active:
                 continue
             own, ranking = _ranking(user, index)
-            if own != Visibility.ALL:
-                continue
             for need in NEEDS:
                 query = index.model.encode([need])
                 for k in (1, 3, 10):
@@ -80,7 +79,7 @@ def _check(people, index, monkeypatch):
                     for name, values in want[2].items():
                         assert comp[name].tolist() == values.tolist()
                     ids = {int(index.user_ids[i]) for i in found}
-                    assert profiles is not None and ids <= set(profiles)
+                    assert ids <= set(profiles)
                     compared += 1
                     answered += len(found)
     return compared, answered
@@ -100,7 +99,7 @@ def test_same_answers_as_the_whole_rule(db, seed, monkeypatch):
     index = ask.build_index()
     assert index.model is not None
     compared, answered = _check(people, index, monkeypatch)
-    assert compared >= 30 and answered >= compared  # not trivially empty
+    assert compared >= 30 and answered >= compared // 2  # not trivially empty
 
 
 def test_the_live_data_decides_not_the_index(db, monkeypatch):

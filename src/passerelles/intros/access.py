@@ -48,7 +48,25 @@ def _members_of(circle_ids: Iterable[int]) -> QuerySet[Membership, Any]:
 _UNREAD: Any = object()
 
 
-def introducible_profiles(user: User, own: str | None = _UNREAD) -> QuerySet[Profile]:
+def asker_audience(user: User, own: str | None) -> set[int] | None:
+    """Ids of the members who may see ``user``'s profile, ``own`` being its visibility
+    (None: no profile): the members of their circles (and of the bridged ones when
+    ``own`` is "bridged"); None when it is visible to all. Read as ids (a few hundred):
+    a query filtered by them starts from them by index, where a subquery may lead the
+    planner to scan every profile."""
+    return _audience(*reachable_circle_ids(user), own)
+
+
+def _audience(mine: set[int], bridged: set[int], own: str | None) -> set[int] | None:
+    if own == Visibility.ALL:
+        return None
+    circles = mine | bridged if own == Visibility.BRIDGED else mine
+    return set(_members_of(circles).values_list("user_id", flat=True))
+
+
+def introducible_profiles(
+    user: User, own: str | None = _UNREAD, audience: set[int] | None = _UNREAD
+) -> QuerySet[Profile]:
     """Profiles ``user`` may ask to meet: visible to them, consenting, with ``user`` inside
     their chosen scope and allowed to see ``user``; never themselves, a blocked member, nor
     anyone ``user`` reported or who reported ``user``.
@@ -62,7 +80,8 @@ def introducible_profiles(user: User, own: str | None = _UNREAD) -> QuerySet[Pro
     consenting member once (at 100,000 members: from 1.2 s to about 0.1 s for an asker
     visible to all, see benchmarks/README.md). Tested equal to the rule written with
     `visible_profiles` (tests/intros/test_introducible.py). ``own``: the asker's own
-    profile visibility when the caller has just read it (None: no profile)."""
+    profile visibility when the caller has just read it (None: no profile); ``audience``:
+    `asker_audience` when the caller has just read it."""
     mine, bridged = reachable_circle_ids(user)
     near, reach = _members_of(mine), _members_of(mine | bridged)
     if user.is_staff:
@@ -93,14 +112,12 @@ def introducible_profiles(user: User, own: str | None = _UNREAD) -> QuerySet[Pro
         .exclude(user__reports_filed__reported=user)
         .exclude(user__reports_received__reporter=user)
     )
-    if own is _UNREAD:
-        own = Profile.objects.filter(user=user).values_list("visibility", flat=True).first()
-    if own != Visibility.ALL:  # only members of the circles that may see the asker
-        circles = mine | bridged if own == Visibility.BRIDGED else mine
-        # Read first, as ids (a few hundred): the query then starts from them by index.
-        # Left as a subquery, the planner may prefer to scan every profile.
-        ids = set(_members_of(circles).values_list("user_id", flat=True))
-        profiles = profiles.filter(user_id__in=sorted(ids))
+    if audience is _UNREAD:
+        if own is _UNREAD:
+            own = Profile.objects.filter(user=user).values_list("visibility", flat=True).first()
+        audience = _audience(mine, bridged, own)
+    if audience is not None:  # only members of the circles that may see the asker
+        profiles = profiles.filter(user_id__in=sorted(audience))
     return profiles
 
 

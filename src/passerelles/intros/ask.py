@@ -42,7 +42,6 @@ from passerelles.engine.matching import (
     ASK_WEIGHTS,
     FAR,
     AskPlaces,
-    ask_network,
     ask_ranking,
     pair_reasons,
 )
@@ -52,7 +51,7 @@ from passerelles.intros import access, trust_inputs, warm
 from passerelles.intros.matching_data import fit_model
 from passerelles.intros.models import Introduction, Preference
 from passerelles.intros.reasons import word_all
-from passerelles.members.models import Profile, Visibility
+from passerelles.members.models import Profile
 
 logger = logging.getLogger(__name__)
 
@@ -375,13 +374,14 @@ def ask(user, need: str, k: int = MAX_RESULTS) -> list[Answer]:
         places=index.places(me, bool(pref and pref.remote)),
     )
     ids = [int(index.user_ids[i]) for i in found]
-    if profiles is None:
-        profiles = Profile.objects.select_related("user").in_bulk(ids, field_name="user_id")
     # Only introductions the user may see: not one still with an intermediary, nor one
     # an intermediary declined, when the user is the person sought.
     existing = {
         (i.pair_low, i.pair_high): i
-        for i in access.introductions_for(user).filter(
+        for i in access.introductions_for(user)
+        .select_related(None)  # only whether one exists, and its id, are shown
+        .order_by()
+        .filter(
             pair_low__in=[min(user.pk, u) for u in ids],
             pair_high__in=[max(user.pk, u) for u in ids],
         )
@@ -437,37 +437,36 @@ def ask(user, need: str, k: int = MAX_RESULTS) -> list[Answer]:
 
 def _best_introducible(
     user, index: OffersIndex, query, k: int, own: str | None, **ranking
-) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray], dict[int, Profile] | None]:
-    """`ask_network`'s best ``k`` among the members ``user`` may ask to meet, and their
-    profiles when read on the way (else None).
+) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray], dict[int, Profile]]:
+    """`ask_network`'s best ``k`` among the members ``user`` may ask to meet, and the
+    profiles of those checked who may be.
 
-    An asker whose own profile is not visible to all may only ask members of their
-    circles (or of the bridged ones): a few hundred ids at 100,000 members, read in one
-    query and matched against the index's in one vectorised pass. An asker visible to
-    all may ask thousands (about 8,300 of 85,000 on the demo network): the index's
-    members are ranked first, then the best ``FIRST_CHECK x k`` are checked against the
-    database in one query (`access.introducible_profiles` on those ids, the same rule
-    read live: a stale index never decides), then ``WIDEN`` times as many, until ``k``
-    pass or none are left. Members scored as in `ask_network` and ordered by score,
-    then index, so the first ``k`` that pass are exactly the best ``k`` of those who
-    may be asked (tests/intros/test_ask_candidates.py)."""
-    if own != Visibility.ALL:
-        people = access.introducible_profiles(user, own).values_list("user_id", flat=True)
-        eligible = np.isin(index.user_ids, np.fromiter(people, np.int64))
-        return (*ask_network(query, index.offers, k, eligible=eligible, **ranking), None)
-    ranked = ask_ranking(query, index.offers, **ranking)
+    The index's members are ranked first: all of them for an asker whose profile is
+    visible to all (who may ask thousands: about 8,300 of 85,000 on the 100,000-member
+    demo network), else only the members of the circles that may see the asker
+    (`access.asker_audience`, a few hundred ids, read live). Then the best
+    ``FIRST_CHECK x k`` are checked against the database in one query
+    (`access.introducible_profiles` on those ids, the whole rule read live: a stale index
+    never decides), then ``WIDEN`` times as many, until ``k`` pass or none are left.
+    Members are scored as in `ask_network` and ordered by score, then index, so the first
+    ``k`` that pass are exactly the best ``k`` of those who may be asked
+    (tests/intros/test_ask_candidates.py)."""
+    audience = access.asker_audience(user, own)
+    eligible = None
+    if audience is not None:
+        eligible = np.isin(index.user_ids, np.fromiter(audience, np.int64, len(audience)))
+    ranked = ask_ranking(query, index.offers, eligible=eligible, **ranking)
     passed: list[int] = []
     profiles: dict[int, Profile] = {}
     checked, wanted = 0, FIRST_CHECK * k
     while checked < ranked.size and len(passed) < k:
         new = ranked.order(wanted)[checked:]  # the first ``checked`` are the same
         ids = index.user_ids[ranked.idx[new]].tolist()
-        may = access.introducible_profiles(user, own).filter(user_id__in=ids)
+        may = access.introducible_profiles(user, own, audience).filter(user_id__in=ids)
         profiles.update((p.user_id, p) for p in may.select_related("user"))
         passed += [int(pos) for pos, uid in zip(new.tolist(), ids, strict=True) if uid in profiles]
         checked, wanted = checked + len(new), wanted * WIDEN
-    best = np.array(passed[:k], dtype=np.int64)
-    found, scores, comp = ranked.take(best)
+    found, scores, comp = ranked.take(np.array(passed[:k], dtype=np.int64))
     return found, scores, comp, profiles
 
 
