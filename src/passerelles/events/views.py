@@ -19,7 +19,7 @@ from passerelles.circles.access import (
 from passerelles.core.access import is_operator
 from passerelles.core.errors import ActionError
 from passerelles.core.pagination import CappedPaginator
-from passerelles.events import access, actions
+from passerelles.events import access, actions, rows
 from passerelles.events.calendars import event_calendar
 from passerelles.events.extras import page_extras
 from passerelles.events.forms import AgendaFormSet, EventFilterForm, EventForm
@@ -62,6 +62,7 @@ def event_list(request: AuthedHttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "page": page,
+        "cards": rows.event_cards(page.object_list, level=2),
         "query": query.urlencode(),
         "can_create": administered_circles(request.user).exists(),
     }

@@ -16,6 +16,7 @@ from passerelles.circles.models import Bridge, BridgeState, Circle
 from passerelles.core.choices import Axis
 from passerelles.core.middleware import remember_language
 from passerelles.events.queries import happening_for, upcoming_for
+from passerelles.events.rows import event_cards
 from passerelles.intros.queries import pending_for
 from passerelles.members.actions import do_keep_language
 from passerelles.members.models import Profile
@@ -41,6 +42,7 @@ def home(request: AuthedHttpRequest) -> HttpResponse:
     since = timezone.now() - timedelta(days=7)
     context = circle_queries.home_context(request.user, since=since)
     context["events"] = upcoming_for(request.user, limit=4)
+    context["event_cards"] = event_cards(context["events"])
     context["happening"] = happening_for(request.user)
     context["suggestions"] = pending_for(request.user, limit=3)
     profile = request.user.profile
