@@ -28,6 +28,20 @@ def test_directory_search_and_pages(client, alice, bob, club):
     assert [p["name"] for p in folded["items"]] == [bob.profile.name]  # as on the page
 
 
+def test_lists_give_each_profile_its_skills_by_name(client, alice, bob, club):
+    from passerelles.members.models import Skill
+
+    bob.profile.skills.set([Skill.objects.create(name=n) for n in ("zotero", "audit", "paie")])
+    alice.profile.skills.set([Skill.objects.get(name="paie")])
+    client.force_login(alice)
+    expected = {bob.profile.name: ["audit", "paie", "zotero"], alice.profile.name: ["paie"]}
+    for url in ("/api/members", f"/api/circles/{club.slug}/members"):
+        items = client.get(url).json()["items"]
+        assert {p["name"]: p["skills"] for p in items} == expected, url
+    one = client.get(f"/api/members/{bob.profile.pk}").json()
+    assert one["skills"] == ["audit", "paie", "zotero"]
+
+
 def test_directory_filters_refuse_what_they_do_not_know(client, alice, club):
     client.force_login(alice)
     wrong = client.get("/api/members", {"sector": "ZZ"})

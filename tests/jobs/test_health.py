@@ -44,6 +44,39 @@ def test_health_reports_every_part(client):
     assert jobs["backup"]["last_success"] is None
 
 
+def test_health_counts_the_queue_as_the_failed_tasks_page_does(client):
+    """Ready means due now (or without a date); failed means given up: a failed task that a
+    retry follows is not counted, as on the failed-tasks page."""
+    from uuid import uuid4
+
+    from passerelles.jobs.models import TaskRetry
+    from passerelles.jobs.retries import given_up
+
+    now = timezone.now()
+
+    def task(status="READY", **fields):
+        return DBTaskResult.objects.create(
+            args_kwargs={"args": [], "kwargs": {}},
+            task_path="passerelles.trust.tasks.recompute_trust",
+            backend_name="default",
+            status=status,
+            **fields,
+        )
+
+    oldest = task(run_after=now - timedelta(minutes=1))
+    DBTaskResult.objects.filter(pk=oldest.pk).update(enqueued_at=now - timedelta(minutes=10))
+    task()  # no date: ready
+    task(run_after=now + timedelta(hours=1))  # not due yet
+    task("FAILED")
+    retried = task("FAILED")
+    TaskRetry.objects.create(failed_id=retried.pk, retry_id=uuid4(), attempt=2)
+    task("SUCCESSFUL")
+    queue = client.get("/sante/").json()["queue"]
+    assert queue["ready"] == DBTaskResult.objects.ready().count() == 2
+    assert queue["failed"] == given_up().count() == 1
+    assert 590 < queue["oldest_ready_seconds"] < 620
+
+
 def test_health_is_503_when_the_cache_does_not_answer(client, monkeypatch):
     def broken(*args, **kwargs):
         raise ConnectionError("cache unreachable")

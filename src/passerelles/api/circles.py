@@ -8,7 +8,7 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from passerelles.accounts.http import AuthedHttpRequest
-from passerelles.api.members import ProfileOut
+from passerelles.api.members import ProfileOut, with_skill_names
 from passerelles.api.pagination import CappedPagination
 from passerelles.circles import access
 from passerelles.circles.models import Circle, MembershipState
@@ -59,7 +59,7 @@ def circle_detail(request: AuthedHttpRequest, slug: str) -> Circle:
 
 
 @router.get("/{slug}/members", response=list[ProfileOut], summary="A circle's members")
-@paginate(CappedPagination, page_size=50)
+@paginate(CappedPagination, page_size=50, complete=with_skill_names)
 def circle_members(request: AuthedHttpRequest, slug: str) -> object:
     """For members of the circle or of a bridged circle (and operators), as on the page."""
     circle = access.get_circle_for_user(request.user, slug)
@@ -70,7 +70,6 @@ def circle_members(request: AuthedHttpRequest, slug: str) -> object:
         visible_profiles(request.user)
         .filter(user_id__in=admitted)
         .select_related("user")
-        .prefetch_related("skills")
         .order_by("user__last_name", "user__first_name", "pk")
     )
 

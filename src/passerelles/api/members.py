@@ -35,7 +35,27 @@ class ProfileOut(Schema):
 
     @staticmethod
     def resolve_skills(profile: Profile) -> list[str]:
+        names = getattr(profile, "skill_names", None)  # a list's page: with_skill_names
+        if names is not None:
+            return names
         return [s.name for s in profile.skills.all()]
+
+
+def with_skill_names(profiles: list[Profile]) -> None:
+    """Each profile's skill names (``skill_names``, in the skills' order: by name), read in
+    one query for a page of the list: prefetching ``skills`` built a manager and a
+    queryset per profile and a model per skill, 3 ms of a page of 50."""
+    names: dict[int, list[str]] = {profile.pk: [] for profile in profiles}
+    if names:
+        pairs = (
+            Profile.skills.through.objects.filter(profile_id__in=names)
+            .order_by("skill__name")
+            .values_list("profile_id", "skill__name")
+        )
+        for profile_id, name in pairs:
+            names[profile_id].append(name)
+    for profile in profiles:
+        profile.skill_names = names[profile.pk]  # type: ignore[attr-defined]
 
 
 class CircleRef(Schema):
@@ -72,7 +92,7 @@ class DirectoryFilters(Schema):
 
 
 @router.get("", response=list[ProfileOut], summary="The directory")
-@paginate(CappedPagination, page_size=50)
+@paginate(CappedPagination, page_size=50, complete=with_skill_names)
 def directory(request: AuthedHttpRequest, filters: Query[DirectoryFilters]) -> object:
     """Profiles the member may see, searched and filtered as on the directory page."""
     data = {k: v for k, v in filters.dict().items() if v}
@@ -81,7 +101,7 @@ def directory(request: AuthedHttpRequest, filters: Query[DirectoryFilters]) -> o
         wrong = "; ".join(f"{field} : {errors[0]}" for field, errors in form.errors.items())
         raise HttpError(422, wrong)
     profiles = search.filter_directory(visible_profiles(request.user), form.filters())
-    return profiles.select_related("user").prefetch_related("skills")
+    return profiles.select_related("user")
 
 
 @router.get("/{profile_id}", response=ProfileOut, summary="One profile")

@@ -5,6 +5,7 @@ naming the field, never an offset the database cannot hold."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models import QuerySet
@@ -28,7 +29,14 @@ class BoundedPagination(PageNumberPagination):
 class CappedPagination(BoundedPagination):
     """``?page=N`` pages of 50. ``count`` is exact up to 1,000 and stops there (counting
     all 100,000 members one may see cost 0.3 s a page); ``more`` says whether another
-    page follows, at any depth."""
+    page follows, at any depth.
+
+    ``complete``, when given, is called with the page's rows once they are read, to add
+    what their schema shows in one query for the page (e.g. ``with_skill_names``)."""
+
+    def __init__(self, *, complete: Callable[[list], object] | None = None, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.complete = complete
 
     class Output(Schema):
         items: list[Any]
@@ -49,4 +57,7 @@ class CappedPagination(BoundedPagination):
             count = len(rows)  # one page holds them all: no second query
         else:
             count = min(queryset.order_by()[: LIST_CAP + 1].count(), LIST_CAP)
-        return {"items": rows[:page_size], "count": count, "more": len(rows) > page_size}
+        items = rows[:page_size]
+        if self.complete is not None:
+            self.complete(items)
+        return {"items": items, "count": count, "more": len(rows) > page_size}

@@ -12,8 +12,8 @@ def unread_count(user) -> int:
     """Unread notices of ``user``: kept in the cache until one of them changes."""
     if not getattr(user, "is_authenticated", False):
         return 0
-    return cached_unread(
-        user.pk, Notification.objects.filter(user=user, read_at__isnull=True).count
+    return cached_unread(  # the query is only built when the cache lacks the count
+        user.pk, lambda: Notification.objects.filter(user=user, read_at__isnull=True).count()
     )
 
 
