@@ -9,7 +9,8 @@ whose ``src/passerelles/intros/ask.py`` and ``access.py`` are loaded as the "bef
 
 Per question: wall time, this process's CPU time (``time.process_time``: steadier than
 wall time on a shared machine; PostgreSQL's own work is not in it), the wall time spent in
-queries (as Django times them), number of queries
+queries (as Django times them), the CPU time of the connection's PostgreSQL process (read
+from /proc when the server runs on this machine; mean per question), number of queries
 (``CaptureQueriesContext``), and whether both versions gave the same answers (member,
 score, reasons, trust path, intermediary, existing introduction, in order). Questions:
 ``QUESTIONS`` x ``--members`` members (one of each of the largest circles, then of the
@@ -169,21 +170,36 @@ def main() -> None:
     consenting = Preference.objects.filter(consent=True).count()
     print(f"{len(users)} members, {consenting} consenting")
 
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        backend = Path(f"/proc/{cursor.fetchone()[0]}/stat")
+
+    def server_cpu() -> float:
+        """CPU seconds of this connection's PostgreSQL process (same machine), else 0."""
+        try:
+            fields = backend.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def run(module, user, need):
         token = request_memo._memo.set({})
         try:
             with CaptureQueriesContext(connection) as queries:
-                t0, c0 = time.perf_counter(), time.process_time()
+                t0, c0, s0 = time.perf_counter(), time.process_time(), server_cpu()
                 answers = module.ask(user, need)
                 took = (time.perf_counter() - t0) * 1000
                 cpu = (time.process_time() - c0) * 1000
+                server[module is after] += server_cpu() - s0
         finally:
             request_memo._memo.reset(token)
         db = sum(float(q["time"]) for q in queries.captured_queries) * 1000
         return took, cpu, db, len(queries), shape(answers), answers
 
+    server = {False: 0.0, True: 0.0}  # PostgreSQL's CPU seconds: before, after
     run(after, users[0], QUESTIONS[0])  # warm-up: the trust graph, caches
     run(before, users[0], QUESTIONS[0])
+    server = {False: 0.0, True: 0.0}
     times: dict[str, list[float]] = {"before": [], "after": []}
     cpus: dict[tuple[str, str], list[float]] = {}
     dbs: dict[tuple[str, str], list[float]] = {}
@@ -229,11 +245,16 @@ def main() -> None:
         "| queries p50 ms | queries p95 ms | queries per question |"
     )
     for (name, group), t in sorted(by_group.items()):
-        c, d, n = cpus[(name, group)], dbs[(name, group)], group_counts[(name, group)]
+        cpu, db, n = cpus[(name, group)], dbs[(name, group)], group_counts[(name, group)]
         print(
             f"| {name} | {group} | {statistics.median(t):.0f} | {percentile(t, 0.95):.0f} "
-            f"| {max(t):.0f} | {statistics.median(c):.0f} | {percentile(c, 0.95):.0f} "
-            f"| {statistics.median(d):.0f} | {percentile(d, 0.95):.0f} | {min(n)}-{max(n)} |"
+            f"| {max(t):.0f} | {statistics.median(cpu):.0f} | {percentile(cpu, 0.95):.0f} "
+            f"| {statistics.median(db):.0f} | {percentile(db, 0.95):.0f} | {min(n)}-{max(n)} |"
+        )
+    for name, is_after in (("before", False), ("after", True)):
+        print(
+            f"{name}: PostgreSQL's CPU time, mean per question "
+            f"{server[is_after] * 1000 / len(times[name]):.1f} ms (ticks of 10 ms, summed)"
         )
     print(f"load average (1 min) during the run: {min(loads):.1f}-{max(loads):.1f}")
 
