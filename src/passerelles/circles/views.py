@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from passerelles.accounts.http import AuthedHttpRequest
-from passerelles.circles import access, actions
+from passerelles.circles import access, actions, rows
 from passerelles.circles.forms import CircleFilterForm, CircleForm, JoinForm
 from passerelles.circles.map import circle_map
 from passerelles.circles.models import Bridge, BridgeState, MembershipState
@@ -40,6 +40,7 @@ def circle_list(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "page": page,
+        "cards": rows.circle_cards(page),
         "map": circle_map(page, bridges.values_list("from_circle_id", "to_circle_id")),
         "query": query.urlencode(),
     }
