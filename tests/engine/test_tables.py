@@ -1,11 +1,14 @@
 """Table plans: seating invariants, zero repeats when possible, mixing, replanning."""
 
+import time
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from passerelles.engine.tables import (
+    _cyclic_head,
     _Search,
     greedy_plan,
     mixing_bound,
@@ -106,6 +109,27 @@ def test_solvable_golfer_instances_have_zero_repeats(k, s, rounds):
 def test_counting_bound_met_past_a_complete_design(n, size, rounds, fewest):
     # every pair already met once in the design's rounds; the extra round repeats the least
     assert plan_quality(plan_tables(n, size, rounds, time_limit=5.0)).repeats == fewest
+
+
+def test_one_round_fewer_design_when_none_of_the_rounds_asked():
+    # 30 people in tables of 5 for 7 rounds: no design of 7 rounds is known (6 is the
+    # maximum), the constructions give 2; the searches for 7 rounds are given no time, so
+    # the head comes from the search for 6 rounds, zero repeats, everybody seated
+    sizes = table_sizes(30, 5)
+    now = time.perf_counter()
+    head = _cyclic_head(
+        sizes, 7, np.random.default_rng(0), 0, now, None, now, time.perf_counter() + 60
+    )
+    assert head is not None
+    assert head.shape == (6, 30)
+    assert_seated(head, sizes)
+    assert plan_quality(head).repeats == 0
+
+
+def test_no_fewer_round_search_without_its_deadline():
+    sizes = table_sizes(30, 5)
+    now = time.perf_counter()
+    assert _cyclic_head(sizes, 7, np.random.default_rng(0), 0, now, None, now) is None
 
 
 def test_fewest_repeats_when_unavoidable():

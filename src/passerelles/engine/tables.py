@@ -853,6 +853,8 @@ _CYCLIC_MAX_N = 120
 _FIRST_SHARE = 0.15  # share of the time limit for a first search before a cyclic design
 _CYCLIC_SHARE = 0.5  # the cyclic search ends by this share of the time limit
 _SYMMETRIC_SHARE = 0.4  # the exact-cover searches for symmetric designs end by this share
+_FEWER_SHARE = 0.6  # the searches for a design of one round fewer end by this share
+_FEWER_TRY = 0.04  # share of the time limit for one try of that search
 
 
 def _uniform(sizes: np.ndarray) -> tuple[np.ndarray, int, int] | None:
@@ -887,11 +889,19 @@ def _cyclic_head(
     deadline: float,
     max_iterations: int | None,
     symmetric_deadline: float | None = None,
+    fewer_deadline: float | None = None,
+    fewer_try: float = 0.4,
 ) -> np.ndarray | None:
     """Zero-repeat first rounds from a cyclic design found by search, as many as the
     constructions cannot give, or None: first one pass of exact-cover searches for a cyclic
     design with a second symmetry (:mod:`tables_symmetric`, until ``symmetric_deadline``),
-    then a tabu search over base rounds (:mod:`tables_cyclic`, until ``deadline``)."""
+    then a tabu search over base rounds (:mod:`tables_cyclic`, until ``deadline``).
+
+    When neither finds a design of that many rounds (none may exist: one round past the
+    known maxima), the same two searches look for a design of one round fewer, until
+    ``fewer_deadline`` (the tabu search in tries of ``fewer_try`` seconds), when that is
+    still more rounds than the constructions give; the search over the whole plan then
+    starts from it."""
     shape = _uniform(sizes)
     n = int(sizes.sum())
     if shape is None or n > _CYCLIC_MAX_N:
@@ -915,6 +925,19 @@ def _cyclic_head(
         found = cyclic_design(
             used.size, s, want, np.random.default_rng([seed, 1]), deadline, max_iterations, most
         )
+    fewer = want - 1
+    if found is None and fewer_deadline is not None and fewer > max_design_rounds(used.size, s):
+        found = symmetric_design(
+            used.size, s, fewer, np.random.default_rng([seed, 3]), fewer_deadline, passes=1
+        )
+        # short tries from new random starts: a try finds it within a few tenths of a
+        # second or, in about a third of the seeds, only after seconds
+        tries = 0
+        while found is None and time.perf_counter() < fewer_deadline:
+            tries += 1
+            fewer_rng = np.random.default_rng([seed, 4, tries])
+            until = min(fewer_deadline, time.perf_counter() + fewer_try)
+            found = cyclic_design(used.size, s, fewer, fewer_rng, until, max_iterations)
     return None if found is None else used[found][:, rng.permutation(n)]
 
 
@@ -1044,6 +1067,8 @@ def plan_tables(
             t0 + _CYCLIC_SHARE * time_limit,
             max_iterations,
             t0 + _SYMMETRIC_SHARE * time_limit,
+            t0 + _FEWER_SHARE * time_limit,
+            _FEWER_TRY * time_limit,
         )
         if found is not None:
             head = found
