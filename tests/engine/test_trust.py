@@ -17,6 +17,9 @@ from passerelles.engine.trust import (
     ONE_WAY_TIE,
     ONE_WAY_TIE_FLOOR,
     OUT_WEIGHT_FLOOR,
+    RECEIVER_FLOOR,
+    RECEIVER_KNEE,
+    RECEIVER_RETURNED,
     REPORT_PENALTY,
     UNRETURNED_FULL,
     UNRETURNED_KNEE,
@@ -29,6 +32,7 @@ from passerelles.engine.trust import (
     explain,
     one_way_share,
     personal_trust,
+    receiver_factor,
     reputation,
     reputation_walk,
 )
@@ -427,6 +431,19 @@ def _unreturned(ties, report):
     )
 
 
+def _receiver_kept(ties, report):
+    """What a one-way tie keeps by the member it was given to: RECEIVER_FLOOR for a member
+    who returned at least RECEIVER_RETURNED ties and none of whose own evidence went
+    unreturned, 1 from RECEIVER_KNEE unreturned on, linear in both between."""
+    positive = np.where(report, 0.0, ties)
+    gave = positive.sum(axis=1)
+    returned = np.minimum(positive, positive.T).sum(axis=1)
+    share = np.where(gave > 0, 1 - returned / np.where(gave > 0, gave, 1), 1.0)
+    short = np.clip(1 - share / RECEIVER_KNEE, 0, 1)
+    sure = np.minimum(returned / RECEIVER_RETURNED, 1)
+    return 1 - (1 - RECEIVER_FLOOR) * short * sure
+
+
 def _pair_weights(ties, report=None):
     """Dense symmetric walk weights of tie fractions ``ties`` (row u = evidence u gave;
     ``report``: the entries that are reports), written plainly: the mutual part
@@ -441,6 +458,7 @@ def _pair_weights(ties, report=None):
     c = ONE_WAY_TIE_FLOOR + (ONE_WAY_TIE - ONE_WAY_TIE_FLOOR) * np.minimum.outer(
         unreturned, unreturned
     )
+    c = c * _receiver_kept(ties, report)[None, :]  # by the member it was given to
     c = np.where(report, ONE_WAY_TIE, c)
     one_way = c * (ties - mutual)  # what u gave and v did not, at u's side's weight
     return mutual + one_way + one_way.T
@@ -575,11 +593,13 @@ def test_a_member_with_one_tie_cannot_send_its_whole_mass_through_it():
     mass, degree = reputation_walk(g, [0], iterations=1)
     assert degree[0] == 1.0
     assert mass[1] <= 1.0 / max(degree[0], WALK_DEGREE_FLOOR) + 1e-7
-    # A single one-way vouch for a member who returns its own ties: ONE_WAY_TIE_FLOOR.
+    # A single one-way vouch for a member who returns its own ties: ONE_WAY_TIE_FLOOR,
+    # less as the member has had more of its ties returned (here one).
     one_way = graph([(0, 1), (1, 2), (2, 1)], 3)
     mass, degree = reputation_walk(one_way, [0], iterations=1)
-    assert degree[0] == pytest.approx(ONE_WAY_TIE_FLOOR)
-    sent = ONE_WAY_TIE_FLOOR / WALK_DEGREE_FLOOR  # a degree below the floor: it keeps the rest
+    kept = 1 - (1 - RECEIVER_FLOOR) / RECEIVER_RETURNED
+    assert degree[0] == pytest.approx(ONE_WAY_TIE_FLOOR * kept)
+    sent = ONE_WAY_TIE_FLOOR * kept / WALK_DEGREE_FLOOR  # below the floor: it keeps the rest
     assert mass[1] == pytest.approx(sent, abs=1e-7)
     assert mass[0] == pytest.approx(1 - sent, abs=1e-7)  # kept, not sent
     # Between members who never return a tie (voters and candidates): half a tie.
@@ -612,6 +632,52 @@ def test_unsolicited_vouches_weigh_no_more_than_the_honest_member_allows(honest_
     # The walk uses exactly these weights: its degrees are their row sums.
     _, degree = reputation_walk(g, seeds, iterations=0)
     np.testing.assert_allclose(degree, sym.sum(axis=1), atol=1e-6)
+
+
+mutual_honest_edges = st.lists(
+    st.tuples(st.integers(0, 7), st.integers(0, 7), st.sampled_from([1.0, 0.3, 0.02])),
+    min_size=1,
+    max_size=30,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(mutual_honest_edges, ring_edges, st.lists(st.integers(0, 7), min_size=1, max_size=3))
+def test_vouches_a_member_who_returns_its_ties_did_not_return_weigh_little(honest_e, ring_e, seeds):
+    # Honest members 0..7 return every vouch they are given among themselves; Sybils 8..13
+    # vouch for them unasked. Each such vouch weighs at most what the honest member's own
+    # ties allow: ONE_WAY_TIE_FLOOR (ONE_WAY_TIE for a member who gave nothing) times
+    # RECEIVER_FLOOR once it has RECEIVER_RETURNED ties returned, more below: fixed by the
+    # honest side, nothing the ring does raises it.
+    pairs = [(u, v, x) for u, v, x in honest_e if u != v]
+    g = graph([*pairs, *[(v, u, x) for u, v, x in pairs], *ring_e], 14)
+    merged = g._merged.toarray()
+    ties = np.minimum(np.abs(merged) / 0.05, 1.0)
+    ties[ties < 1e-6] = 0.0
+    report = merged < 0
+    honest_only = ties[:8, :8]
+    returned = np.minimum(honest_only, honest_only.T).sum(axis=1)
+    kept = 1 - (1 - RECEIVER_FLOOR) * np.minimum(returned / RECEIVER_RETURNED, 1)
+    gave_nothing = honest_only.sum(axis=1) == 0
+    cap = np.where(gave_nothing, ONE_WAY_TIE, ONE_WAY_TIE_FLOOR * kept)
+    sym = _pair_weights(ties, report)
+    for h in range(8):
+        for s in range(8, 14):
+            if report[s, h]:
+                continue  # upheld reports keep half a tie
+            assert sym[h, s] <= cap[h] * ties[s, h] + 1e-9
+    _, degree = reputation_walk(g, seeds, iterations=0)
+    np.testing.assert_allclose(degree, sym.sum(axis=1), atol=1e-6)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.floats(0.0, 1.0), min_size=1, max_size=20), st.floats(0.0, 50.0))
+def test_what_a_one_way_tie_keeps_by_its_receiver_is_bounded(shares, returned):
+    share = np.array(shares)
+    kept = receiver_factor(share, np.full(share.size, returned))
+    assert np.all(kept >= RECEIVER_FLOOR - 1e-12) and np.all(kept <= 1.0)
+    assert np.all(kept[share >= RECEIVER_KNEE] == 1.0)  # members who leave ties unreturned
+    assert np.all(receiver_factor(share, np.zeros(share.size)) == 1.0)  # returned nothing
 
 
 @settings(max_examples=100, deadline=None)

@@ -44,6 +44,9 @@ __all__ = [
     "ONE_WAY_TIE",
     "ONE_WAY_TIE_FLOOR",
     "OUT_WEIGHT_FLOOR",
+    "RECEIVER_FLOOR",
+    "RECEIVER_KNEE",
+    "RECEIVER_RETURNED",
     "TIE_FULL_WEIGHT",
     "UNRETURNED_FULL",
     "UNRETURNED_KNEE",
@@ -59,6 +62,7 @@ __all__ = [
     "one_way_weights",
     "one_way_share",
     "personal_trust",
+    "receiver_factor",
     "reputation",
     "reputation_walk",
 ]
@@ -336,6 +340,26 @@ ONE_WAY_TIE_FLOOR = 0.1
 UNRETURNED_KNEE = 0.4
 #: See :data:`UNRETURNED_KNEE`.
 UNRETURNED_FULL = 0.7
+#: A one-way tie given to a member who has had at least :data:`RECEIVER_RETURNED` ties
+#: returned and none of its own evidence left unreturned keeps this share of its weight
+#: (see :func:`receiver_factor`): such a member returns what it is asked for, so a vouch it
+#: left unanswered is one it did not want - e.g. a Sybil's free vouch for an honest member,
+#: which otherwise brings mass back into the Sybil region on every step. On Facebook, where
+#: every honest tie is returned, these vouches (1,000 per ring) carried most of what
+#: reached the ring. Only the receiver's own ties decide it, and it only ever lowers a tie,
+#: so a ring cannot raise what its vouches carry. A vouch for a newcomer (who gave nothing
+#: yet) keeps its weight. Chosen on the development draws (benchmarks/README.md,
+#: 2026-12-06, 15:50 UTC): 0.1 against 0.02, 0.05 and 0.2 with knees of 0.05 to 0.3.
+RECEIVER_FLOOR = 0.1
+#: What a one-way tie keeps rises linearly with its receiver's unreturned share, to all of
+#: it from this share on (members who leave a tenth of their ties unreturned, e.g.
+#: wiki-Vote's voters, keep their one-way ties).
+RECEIVER_KNEE = 0.1
+#: ... and with the ties returned to the receiver, fully from this many on: a member who
+#: has had one or two ties returned (a wiki-Vote candidate who voted once and was voted
+#: back) is not yet known to return what it is asked for; at 5 wiki-Vote's voters for such
+#: candidates lost 0.001-0.0015 AUC at g = 3000.
+RECEIVER_RETURNED = 10.0
 #: Reports' penalty in :func:`reputation`: the share of the mass that came along upheld
 #: reports which is taken off a member's score. At 0.5 a member whose ties are all full
 #: reports (worth at least one mutual tie) keeps half of what an equally connected
@@ -383,8 +407,10 @@ def reputation(
     than :data:`WALK_DEGREE_FLOOR`; what it does not send it keeps. A mutual tie weighs 1,
     a one-way tie from :data:`ONE_WAY_TIE_FLOOR` (between members who return the ties
     they are given) to :data:`ONE_WAY_TIE` (where one of them never has), by the smaller
-    of the two members' shares of unreturned evidence: an account's unsolicited vouches
-    for members who return their vouches carry little back to it. A tie is any evidence
+    of the two members' shares of unreturned evidence, and down to :data:`RECEIVER_FLOOR`
+    of that when the member it was given to returns its ties but not this one (see
+    :func:`receiver_factor`): an account's unsolicited vouches for members who return
+    their vouches carry little back to it. A tie is any evidence
     between two members, upheld reports included (as in SybilRank, which counts every
     interaction): a report shows that
     the two really dealt with each other, and members whose recorded contacts are mostly
@@ -546,6 +572,9 @@ def _compiled_walk_ties(g: TrustGraph, tie_weight: float) -> tuple[sp.csr_array,
         ONE_WAY_TIE,
         UNRETURNED_KNEE,
         UNRETURNED_FULL,
+        RECEIVER_KNEE,
+        RECEIVER_FLOOR,
+        RECEIVER_RETURNED,
         ties,
         degree,
         np.zeros(n),
@@ -688,10 +717,12 @@ def one_way_weights(
     unreturned evidence (a member who gave none counts 1) as :func:`one_way_share` counts
     them. The smaller, so that an
     account cannot raise what its one-way ties to a member carry by its own behaviour:
-    only the member's own ties decide it. Reports are one-way by nature and need a
-    moderator to uphold them (no account gives them for free): they keep
-    ``ONE_WAY_TIE`` and are left out of the shares (evidence given and returned counts
-    vouches, meetings and endorsements only)."""
+    only the member's own ties decide it. The one-way part then keeps
+    :func:`receiver_factor` of the member it was given to (a vouch left unanswered by a
+    member who answers the others weighs down to :data:`RECEIVER_FLOOR` of that).
+    Reports are one-way by nature and need a moderator to uphold them (no account gives
+    them for free): they keep ``ONE_WAY_TIE`` and are left out of the shares (evidence
+    given and returned counts vouches, meetings and endorsements only)."""
     m = tie.size
     if m == 0:
         return tie
@@ -732,6 +763,7 @@ def one_way_weights(
     with np.errstate(invalid="ignore", divide="ignore"):
         unreturned = np.where(gave > 0, 1.0 - returned / np.where(gave > 0, gave, 1.0), 1.0)
     np.clip(unreturned, 0.0, 1.0, out=unreturned)
+    received_factor = receiver_factor(unreturned, returned)
     # As it counts (increasing, so the smaller of two members' shares still decides).
     unreturned = one_way_share(unreturned)
     # Weight of the one-way part relative to ONE_WAY_TIE: c / ONE_WAY_TIE.
@@ -739,12 +771,27 @@ def one_way_weights(
     relative = np.minimum(unreturned[rows], unreturned[indices])
     relative *= scale
     relative += ONE_WAY_TIE_FLOOR / ONE_WAY_TIE
+    relative *= received_factor[indices]
     if any_report:
         relative[report] = 1.0
     result: np.ndarray = tie - mutual
     result *= relative
     result += mutual
     return result
+
+
+def receiver_factor(unreturned: np.ndarray, returned: np.ndarray) -> np.ndarray:
+    """What the one-way part of a tie keeps of its weight, by the member it was given to:
+    ``1 - (1 - RECEIVER_FLOOR) * short * sure`` with ``short = max(0, 1 - unreturned /
+    RECEIVER_KNEE)`` (``unreturned``: the member's share of its own evidence not returned,
+    ``(n,)``, 1 for a member who gave none) and ``sure = min(1, returned /
+    RECEIVER_RETURNED)`` (``returned``: the ties returned to it, ``(n,)``). Within
+    ``[RECEIVER_FLOOR, 1]``; 1 for a member who leaves at least ``RECEIVER_KNEE`` of its
+    evidence unreturned or had none returned."""
+    short = np.clip(1.0 - unreturned / RECEIVER_KNEE, 0.0, 1.0)
+    sure = np.minimum(returned / RECEIVER_RETURNED, 1.0)
+    factor: np.ndarray = 1.0 - (1.0 - RECEIVER_FLOOR) * short * sure
+    return factor
 
 
 def one_way_share(unreturned: np.ndarray) -> np.ndarray:

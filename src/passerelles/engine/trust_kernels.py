@@ -229,6 +229,9 @@ def walk_ties(
     half: float,
     knee: float,
     full: float,
+    receiver_knee: float,
+    receiver_floor: float,
+    receiver_returned: float,
     ties: np.ndarray,
     degree: np.ndarray,
     gave: np.ndarray,
@@ -241,7 +244,10 @@ def walk_ties(
     ``degree`` (float64, zeros, ``(n,)``). ``floor`` and ``half``: the weights of a one-way
     tie between members who return all / none of their ties (``ONE_WAY_TIE_FLOOR``,
     ``ONE_WAY_TIE``); ``knee`` and ``full``: how a member's unreturned share counts
-    (``UNRETURNED_KNEE``, ``UNRETURNED_FULL``, see ``trust.one_way_share``). ``gave`` and
+    (``UNRETURNED_KNEE``, ``UNRETURNED_FULL``, see ``trust.one_way_share``);
+    ``receiver_*``: what a one-way tie keeps by its receiver's own ties
+    (``RECEIVER_KNEE``, ``RECEIVER_FLOOR``, ``RECEIVER_RETURNED``, see
+    ``trust.receiver_factor``). ``gave`` and
     ``returned``: float64 zeros, ``(n,)``, for the work.
     Returns ``False`` (``ties`` and ``degree`` then hold partial sums) unless every row's
     indices are strictly increasing.
@@ -301,18 +307,23 @@ def walk_ties(
                     returned[v] += both
                 at += 1
             cursor[v] = at
-    # The share of each member's evidence that was not returned (1 when it gave none).
+    # Per member, side by side (one read of the far end of a tie): the share of its
+    # evidence that was not returned (1 when it gave none), as it counts, and what a
+    # one-way tie given to it keeps.
+    per = np.empty(2 * n)
     for u in range(n):
         share = 1.0 - returned[u] / gave[u] if gave[u] > 0 else 1.0
         share = min(max(share, 0.0), 1.0)
         steep = min(knee + (share - knee) * ((1.0 - knee) / (full - knee)), 1.0)
-        gave[u] = max(share, steep)
-    unreturned = gave
+        per[2 * u] = max(share, steep)
+        short = min(max(1.0 - share / receiver_knee, 0.0), 1.0)
+        sure = min(returned[u] / receiver_returned, 1.0)
+        per[2 * u + 1] = 1.0 - (1.0 - receiver_floor) * short * sure
     for u in range(n):
         for k in range(np.int64(indptr[u]), np.int64(indptr[u + 1])):
             if k + AHEAD < m:
                 w = np.int64(indices[k + AHEAD])
-                _prefetch(unreturned, w)
+                _prefetch(per, 2 * w)
                 _prefetch(degree, w)
             v = np.int64(indices[k])
             value = data[k]
@@ -321,7 +332,8 @@ def walk_ties(
             if value < 0:
                 carried = half
             else:
-                carried = floor + (half - floor) * min(unreturned[u], unreturned[v])
+                carried = floor + (half - floor) * min(per[2 * u], per[2 * v])
+                carried *= per[2 * v + 1]
             weight = mutual + (tie - mutual) * (carried / half)
             ties[k] = weight
             degree[u] += weight
