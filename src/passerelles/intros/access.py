@@ -81,7 +81,8 @@ def introducible_profiles(
     visible to all, see benchmarks/README.md). Tested equal to the rule written with
     `visible_profiles` (tests/intros/test_introducible.py). ``own``: the asker's own
     profile visibility when the caller has just read it (None: no profile); ``audience``:
-    `asker_audience` when the caller has just read it."""
+    `asker_audience` when the caller has just read it, or any part of it (the members
+    are then sought among those ids only)."""
     mine, bridged = reachable_circle_ids(user)
     near, reach = _members_of(mine), _members_of(mine | bridged)
     if user.is_staff:

@@ -462,7 +462,8 @@ def _best_introducible(
     while checked < ranked.size and len(passed) < k:
         new = ranked.order(wanted)[checked:]  # the first ``checked`` are the same
         ids = index.user_ids[ranked.idx[new]].tolist()
-        may = access.introducible_profiles(user, own, audience).filter(user_id__in=ids)
+        # The candidates lie within the audience (ranked among it): they are its part.
+        may = access.introducible_profiles(user, own, set(ids))
         profiles.update((p.user_id, p) for p in may.select_related("user"))
         passed += [int(pos) for pos, uid in zip(new.tolist(), ids, strict=True) if uid in profiles]
         checked, wanted = checked + len(new), wanted * WIDEN
