@@ -10,6 +10,7 @@ from ninja.pagination import paginate
 from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.api.members import ProfileOut, with_skill_names
 from passerelles.api.pagination import CappedPagination
+from passerelles.api.rows import RowSchema
 from passerelles.circles import access
 from passerelles.circles.models import Circle, MembershipState
 from passerelles.circles.queries import with_member_counts
@@ -19,7 +20,7 @@ from passerelles.members.access import visible_profiles
 router = Router()
 
 
-class CircleOut(Schema):
+class CircleOut(RowSchema):
     slug: str
     name: str
     kind: str

@@ -11,13 +11,14 @@ from ninja.pagination import paginate
 
 from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.api.pagination import CappedPagination
+from passerelles.api.rows import RowSchema
 from passerelles.events import access, actions
 from passerelles.events.models import Event, Registration, RegistrationStatus
 
 router = Router()
 
 
-class EventOut(Schema):
+class EventOut(RowSchema):
     id: int
     title: str
     axis: str

@@ -6,6 +6,7 @@ from ninja.pagination import paginate
 
 from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.api.pagination import CappedPagination
+from passerelles.api.rows import RowSchema
 from passerelles.circles.access import admitted_circle_ids
 from passerelles.circles.models import Circle
 from passerelles.members import search
@@ -17,7 +18,7 @@ router = Router()
 me_router = Router()
 
 
-class ProfileOut(Schema):
+class ProfileOut(RowSchema):
     id: int
     name: str
     headline: str
