@@ -42,12 +42,13 @@ def tone(ei: float | None) -> str:
     return "mixed" if ei >= -0.5 else "closed"
 
 
-def circle_map(circles, bridge_pairs, ei: dict | None = None) -> dict:
+def circle_map(circles, bridge_pairs, ei: dict | None = None, url_of=None) -> dict:
     """Positions for an SVG picture: cities in a grid (by region), circles side by side.
 
     ``circles`` need ``pk``, ``name``, ``city``, ``get_absolute_url`` and optionally
     ``members`` and ``department``; ``bridge_pairs`` are (circle id, circle id) pairs;
-    ``ei`` maps circle ids to their E-I index (None when unknown).
+    ``ei`` maps circle ids to their E-I index (None when unknown); ``url_of(circle)``,
+    when given, stands for ``get_absolute_url`` (a reverse per circle otherwise).
     """
     ei = ei or {}
     by_city: dict[str, list] = defaultdict(list)
@@ -101,7 +102,7 @@ def circle_map(circles, bridge_pairs, ei: dict | None = None) -> dict:
                 "city": circle.city,
                 "region": region,  # its city's, for the map's table
                 "members": getattr(circle, "members", None),
-                "url": circle.get_absolute_url(),
+                "url": url_of(circle) if url_of else circle.get_absolute_url(),
                 "x": round(x),
                 "y": round(y),
                 "r": round(radius),

@@ -15,6 +15,7 @@ from passerelles.circles.map import circle_map
 from passerelles.circles.models import Bridge, BridgeState, MembershipState
 from passerelles.circles.queries import active_bridges, with_member_counts
 from passerelles.core.errors import ActionError
+from passerelles.core.rows import url_maker
 
 
 def circle_list(request: HttpRequest) -> HttpResponse:
@@ -37,11 +38,16 @@ def circle_list(request: HttpRequest) -> HttpResponse:
     )
     query = request.GET.copy()
     query.pop("page", None)
+    detail_url = url_maker("circles:detail")
     context = {
         "form": form,
         "page": page,
         "cards": rows.circle_cards(page),
-        "map": circle_map(page, bridges.values_list("from_circle_id", "to_circle_id")),
+        "map": circle_map(
+            page,
+            bridges.values_list("from_circle_id", "to_circle_id"),
+            url_of=lambda circle: detail_url(circle.slug),
+        ),
         "query": query.urlencode(),
     }
     return render(request, "circles/list.html", context)
