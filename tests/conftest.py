@@ -12,12 +12,13 @@ def empty_cache():
     """Django's cache (sign-in limits, shared graphs) and the in-process caches (the trust
     graph, the "ask the network" index, checked against the data once a minute) outlive
     each test's rolled-back database: every test, browser journeys included, starts empty."""
-    from django.core.cache import cache
+    from django.core.cache import cache, caches
 
     from passerelles.intros import ask, bridge_advisor
     from passerelles.trust import graph
 
     cache.clear()
+    caches["chrome"].clear()  # the page frame's fragments, kept per process
     graph.clear_cache()
     ask.forget()
     bridge_advisor.forget_pool()

@@ -43,6 +43,8 @@ def test_cards_render_what_the_template_did(alice, bob, club):
         alice, club, title="En visio", city="", online_url="https://example.org/v", starts_at=soon
     )
     make_event(alice, club, title="Sans lieu", city="", place="")
+    first_of_month = datetime.datetime(2031, 3, 1, 19, 0, tzinfo=timezone.get_current_timezone())
+    make_event(alice, club, title="Le premier", starts_at=first_of_month)  # « 1er mars »
     Event.objects.filter(pk=online.pk).update(cancelled_at=timezone.now())
     for language in ("fr", "en"):
         with translation.override(language):
@@ -53,6 +55,8 @@ def test_cards_render_what_the_template_did(alice, bob, club):
             for events, level in ((listed, 2), (plain, 3), (mine, 3)):
                 expected = REFERENCE.render(Context({"events": events, "level": level}))
                 assert squeeze(event_cards(events, level=level)) == squeeze(expected)
+    with translation.override("fr"):
+        assert "samedi 1er mars 2031, 19:00" in event_cards(Event.objects.all())
 
 
 def test_list_and_home_escape_titles_and_link_to_events(client, alice, club):

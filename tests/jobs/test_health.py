@@ -100,3 +100,20 @@ def test_with_redis_url_the_cache_is_redis(client):
         body = client.get("/sante/").json()
         assert body["cache"]["backend"] == "RedisCache" and body["cache"]["ok"]
         cache.clear()
+
+
+def test_health_probe_leaves_no_entry_in_the_cache(client, monkeypatch):
+    """Without Redis the cache is bounded in memory: a probe left to expire on every call
+    would push out sign-in and API rate counters."""
+    written = []
+    real_set = cache.set
+
+    def spy(key, *args, **kwargs):
+        written.append(key)
+        return real_set(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "set", spy)
+    assert client.get("/sante/").status_code == 200
+    probes = [key for key in written if key.startswith("health:")]
+    assert probes
+    assert all(cache.get(key) is None for key in probes)

@@ -3,11 +3,10 @@
 
 from collections.abc import Iterable
 
-from django.utils.formats import date_format
 from django.utils.safestring import SafeString
-from django.utils.timezone import localtime
 from django.utils.translation import gettext
 
+from passerelles.core.french import format_date
 from passerelles.core.rows import blocktranslated, esc, joined, url_maker
 from passerelles.events.models import Event
 
@@ -35,7 +34,7 @@ def _card(event: Event, url: str, level: int, words: dict[str, str]) -> str:
         badges += f' <span class="badge badge-ok">{words["mine"]}</span>'
     if event.is_cancelled:
         badges += f' <span class="badge badge-danger">{words["cancelled"]}</span>'
-    when = esc(date_format(localtime(event.starts_at), "l j F Y, H:i"))
+    when = esc(format_date(event.starts_at, "l j F Y, H:i"))  # « 1er » as the filter
     if event.city:
         when += f" · {esc(event.city)}"
     elif event.online_url:
