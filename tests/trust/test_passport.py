@@ -1,9 +1,14 @@
 """The trust passport: what a member received, by context and circle."""
 
+import datetime
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from passerelles.members.models import Visibility
-from passerelles.trust import queries
+from passerelles.trust import actions, passport, queries
 from tests.conftest import admit, make_circle, make_user
 from tests.trust.conftest import vouch
 
@@ -59,3 +64,47 @@ def test_passport_of_an_invisible_member_is_404(client, club, alice, charlie):
 
 def bob_id(club):
     return club.memberships.exclude(role="owner").get().user.profile.pk
+
+
+def _own_passport_queries(client, user) -> tuple[int, str]:
+    client.force_login(user)
+    client.get(reverse("trust:passport"))  # per-session reads (own profile id) done once
+    with CaptureQueriesContext(connection) as queries_run:
+        body = client.get(reverse("trust:passport")).content.decode()
+    return len(queries_run), body
+
+
+def _meet(a, b, **kw):
+    kw.setdefault("usefulness", 4)
+    kw.setdefault("happened_on", timezone.localdate() - datetime.timedelta(days=1))
+    return actions.do_attest_meeting(b, acting_user=a, **kw)
+
+
+def test_own_passport_reads_as_many_queries_for_few_rows_as_for_many(
+    client, settings, tmp_path, club, bridge, alice, bob, charlie, dana, erin
+):
+    """Each list of the page is one query, whatever its length: no query per row (a
+    voucher's profile, a vouchee's, a meeting's other side) nor one read twice."""
+    settings.PASSPORT_KEY_FILE = str(tmp_path / "key.pem")
+    vouch(bob, alice)
+    vouch(alice, bob)
+    _meet(bob, alice)  # to confirm
+    _meet(alice, charlie, opportunity="referral")  # one-sided: awaiting confirmation
+    passport.do_issue_passport(alice, acting_user=alice)
+    few, body = _own_passport_queries(client, alice)
+    assert "Bob Durand indique vous avoir rencontré" in body
+
+    for n in range(3):
+        other = make_user(f"member{n}@example.org", "Membre", f"N{n}")
+        admit(other, club)
+        vouch(other, alice, text="Fiable.")
+        vouch(alice, other)
+        _meet(other, alice)
+    for other in (dana, erin):
+        vouch(other, alice)
+        _meet(alice, other, opportunity="business", amount_eur=1200)
+    passport.do_issue_passport(alice, acting_user=alice)
+    many, body = _own_passport_queries(client, alice)
+    assert body.count("indique vous avoir rencontré") == 4
+    assert body.count("1200 €") == 2
+    assert many == few

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from django.db import transaction
+from django.db.models import Subquery
 from django.utils import timezone
 
 from passerelles.engine.trust import reputation
@@ -38,10 +39,12 @@ def current_snapshot_id() -> int | None:
 
 def standing_of(user) -> MemberStanding | None:
     """The member's global reputation in the current snapshot (None before the first)."""
-    snapshot_id = current_snapshot_id()
-    if snapshot_id is None:
-        return None
-    row = MemberTrust.objects.filter(snapshot_id=snapshot_id, user=user).first()
+    current = TrustState.objects.filter(pk=trust_state.STATE_PK).values("current_id")
+    row = (
+        MemberTrust.objects.filter(snapshot_id=Subquery(current[:1]), user=user)
+        .only("reputation", "percentile")
+        .first()
+    )
     return MemberStanding(row.reputation, row.percentile) if row else None
 
 

@@ -25,18 +25,19 @@ def _profile_url(profile: Profile) -> str:
 
 @login_required
 def passport(request: AuthedHttpRequest) -> HttpResponse:
-    """My own passport, with what waits for me: meetings to confirm, vouches given."""
+    """My own passport, with what waits for me: meetings to confirm, vouches given.
+    Its lists are read here, one query each, not from the template while it renders."""
     user = request.user
     context = {
         "passport": queries.passport(user, user),
         "profile": do_ensure_profile(acting_user=user),
         "is_me": True,
-        "to_confirm": queries.meetings_to_confirm(user)[:20],
-        "given": queries.vouches_given(user),
+        "to_confirm": list(queries.meetings_to_confirm(user)[:20]),
+        "given": list(queries.vouches_given(user)),
         "vouches_left": actions.vouches_left_this_month(user),
         "budget": actions.monthly_budget(),
-        "opportunities": queries.recorded_opportunities([user])[:20],
-        "issued": IssuedPassport.objects.filter(user=user)[:10],
+        "opportunities": list(queries.recorded_opportunities([user])[:20]),
+        "issued": list(IssuedPassport.objects.filter(user=user)[:10]),
     }
     return render(request, "trust/passport.html", context)
 
