@@ -28,8 +28,9 @@ def test_upcoming_for_puts_my_events_first(alice, club, bob, charlie):
 def test_upcoming_for_is_my_next_events_then_the_others_at_every_limit(
     alice, club, bob, charlie, seed
 ):
-    """One query: bob's registrations (seat or waitlist) first, each group by date, the
-    cancelled and past left out, whatever the limit."""
+    """Bob's registrations (seat or waitlist) first, each group by date, the cancelled and
+    past left out, whatever the limit; three queries at most (has he any, his, the
+    others)."""
     import random
 
     from django.db import connection
@@ -70,6 +71,19 @@ def test_upcoming_for_is_my_next_events_then_the_others_at_every_limit(
     for limit in range(1, 9):
         with CaptureQueriesContext(connection) as queries:
             shown = upcoming_for(bob, limit=limit)
-        assert len(queries) == 1
+        assert len(queries) <= 3
         assert [e.pk for e in shown] == expected[:limit]
         assert [e.mine for e in shown] == [e.pk in kept for e in shown]
+
+
+def test_upcoming_for_leaves_out_my_events_i_may_no_longer_see(alice, club, bob):
+    """A registration does not show an event its rule now hides (bob left the circle)."""
+    from passerelles.circles.models import Membership, MembershipState
+    from passerelles.events.models import Openness
+
+    hidden = make_event(alice, club, title="Entre membres", openness=Openness.HOST)
+    shown = make_event(alice, club, title="Pour tous", openness=Openness.ALL)
+    actions.do_register(hidden, acting_user=bob)
+    Membership.objects.filter(user=bob, circle=club).update(state=MembershipState.LEFT)
+    events = upcoming_for(bob, limit=5)
+    assert [(e.pk, e.mine) for e in events] == [(shown.pk, False)]
