@@ -154,10 +154,11 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Page queries are short; PostgreSQL's JIT compiler once spent 1.3 s compiling a
     # directory count that ran in 0.1 s (benchmarks/web.py), so it stays off.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
-    if os.environ.get("DATABASE_SERVER_SIDE_BINDING", "0") == "1":
-        # Opt-in: parameters sent apart from the SQL and statements run twice on a
-        # connection prepared (parsed and planned once), 11-16 % less PostgreSQL CPU per
-        # request at 100,000 members (benchmarks/README.md). Not with a transaction-mode
+    if os.environ.get("DATABASE_SERVER_SIDE_BINDING", "1") == "1":
+        # Parameters sent apart from the SQL and statements run twice on a connection
+        # prepared (parsed and planned once): 11-16 % less PostgreSQL CPU per request at
+        # 100,000 members, 104 -> 113 requests/s under the reference load
+        # (benchmarks/README.md). DATABASE_SERVER_SIDE_BINDING=0 behind a transaction-mode
         # PgBouncer; after a migration, connections kept open may fail until renewed.
         DATABASES["default"]["OPTIONS"].update(server_side_binding=True, prepare_threshold=2)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
