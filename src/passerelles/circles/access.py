@@ -77,6 +77,22 @@ def visible_circles(user: AnyUser) -> QuerySet[Circle]:
     return circles.filter(Q(listed=True) | Q(pk__in=bridged) | Exists(involved))
 
 
+def visible_circle_ids(user: AnyUser, among: set[int]) -> set[int]:
+    """Those of ``among`` that `visible_circles` lets ``user`` see. One's own circles and
+    those bridged with them are visible by that rule and already read for the page view
+    (`reachable_circle_ids`): only the others are asked of the database, if any."""
+    if not among:
+        return set()
+    known: set[int] = set()
+    if user.is_authenticated:
+        mine, bridged = reachable_circle_ids(user)
+        known = among & (mine | bridged)
+    rest = among - known
+    if not rest:
+        return known
+    return known | set(visible_circles(user).filter(pk__in=rest).values_list("pk", flat=True))
+
+
 def visible_partner_ids(user: AnyUser, circle: Circle) -> set[int]:
     """Circles with an active bridge to ``circle`` that ``user`` may see: a private partner
     stays unnamed to anyone it is hidden from."""

@@ -7,12 +7,12 @@ import uuid
 
 from django.core.cache import cache, caches
 from django.db import connection
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Count, Max, Min
 from django.utils import timezone
-from django_tasks import TaskResultStatus
-from django_tasks_db.models import DBTaskResult, get_date_max
+from django_tasks_db.models import DBTaskResult
 
-from passerelles.jobs.models import JobRun, TaskRetry
+from passerelles.jobs.models import JobRun
+from passerelles.jobs.retries import given_up
 from passerelles.jobs.schedule import JOBS
 
 
@@ -44,23 +44,15 @@ def _cache() -> dict:
 
 
 def _queue() -> dict:
-    """Tasks ready to run (as ``DBTaskResult.objects.ready()``), the oldest one's wait,
-    and failed tasks no retry follows (as ``retries.given_up()``): one query, not three."""
+    """Tasks ready to run and the oldest one's wait in one query, failed tasks no retry
+    follows (``retries.given_up``, as the failed-tasks page counts them) in another."""
     now = timezone.now()
-    ready = Q(status=TaskResultStatus.READY) & (Q(run_after=get_date_max()) | Q(run_after__lte=now))
-    failed = Q(status=TaskResultStatus.FAILED) & ~Q(pk__in=TaskRetry.objects.values("failed_id"))
-    found = DBTaskResult.objects.filter(
-        status__in=(TaskResultStatus.READY, TaskResultStatus.FAILED)
-    ).aggregate(
-        ready=Count("pk", filter=ready),
-        oldest=Min("enqueued_at", filter=ready),
-        failed=Count("pk", filter=failed),
-    )
+    found = DBTaskResult.objects.ready().aggregate(ready=Count("pk"), oldest=Min("enqueued_at"))
     oldest = found["oldest"]
     return {
         "ready": found["ready"],
         "oldest_ready_seconds": round((now - oldest).total_seconds()) if oldest else 0,
-        "failed": found["failed"],
+        "failed": given_up().order_by().count(),
     }
 
 

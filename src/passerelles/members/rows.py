@@ -28,7 +28,7 @@ def _card(
     name = p.name
     parts = [
         '<li class="card">\n      <div class="row u-items-start">\n'
-        f'        <span class="avatar" aria-hidden="true">{esc(_initials(name))}</span>\n'
+        f'        <span class="avatar" aria-hidden="true">{esc(p.initials)}</span>\n'
         f'        <div>\n          <h3 class="u-m-0"><a href="{esc(url)}">{esc(name)}</a></h3>\n'
     ]
     if p.headline:
@@ -61,9 +61,3 @@ def _card(
         )
     parts.append("    </li>\n    ")
     return "".join(parts)
-
-
-def _initials(name: str) -> str:
-    """``Profile.initials`` from a name already read."""
-    parts = [part for part in name.split() if part]
-    return "".join(part[0] for part in parts[:2]).upper() or "?"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import Avg, BooleanField, Count, ExpressionWrapper, QuerySet
 from django.utils.translation import gettext as _
 
-from passerelles.circles.access import reachable_circle_ids, visible_circles
+from passerelles.circles.access import visible_circle_ids
 from passerelles.circles.models import Membership
 from passerelles.members.access import visible_profiles
 from passerelles.trust.graph import has_counterpart, mutual_attestations
@@ -88,7 +88,7 @@ def passport(member, viewer) -> Passport:
     # Of the circles named on this page, those the viewer may see (not every circle the
     # viewer may see: all listed ones, thousands on a large platform).
     named = {c for _u, c, _n in voucher_circles} | {m.circle_id for m in member_circles}
-    seen_circles = _seen_circles(viewer, named)
+    seen_circles = visible_circle_ids(viewer, named)
     circles_of: dict[int, list[str]] = {}
     for user_id, circle_id, name in voucher_circles:
         if circle_id in seen_circles:
@@ -125,23 +125,6 @@ def passport(member, viewer) -> Passport:
     result.circles = [m for m in member_circles if m.circle_id in seen_circles]
     result.standing = standing_of(member)
     return result
-
-
-def _seen_circles(viewer, named: set[int]) -> set[int]:
-    """Those of ``named`` that ``viewer`` may see (`visible_circles`). The viewer's own
-    circles and those bridged with them are visible by that rule, and already read for
-    this request: only the others are asked of the database, if any (on one's own
-    passport, usually none)."""
-    if not named:
-        return set()
-    known: set[int] = set()
-    if viewer.is_authenticated:
-        mine, bridged = reachable_circle_ids(viewer)
-        known = named & (mine | bridged)
-    rest = named - known
-    if not rest:
-        return known
-    return known | set(visible_circles(viewer).filter(pk__in=rest).values_list("pk", flat=True))
 
 
 def meetings_to_confirm(user) -> QuerySet[MeetingAttestation]:
