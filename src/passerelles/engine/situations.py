@@ -3469,3 +3469,818 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "demandeurs d'emploi de longue durée, GEIQ, achats responsables",
     ),
 }
+
+
+# Everyday phrases: how members tell these situations in plain words, without the trade's
+# vocabulary (« la machine a encore lâché », « ne décroche plus », « on ne sort pas sur
+# google »), for each kind of service of `FAMILIES`, read with its family (same stems,
+# same matter in reasons). Phrases of two words or more only: a plain single word
+# (« sale », « toit ») points to too many trades. Unlike a family's phrases, they match
+# word for word only (`text.py` lets a family's phrase match with a word or two between
+# its words; everyday phrases are made of common words, and loosened they fire on
+# unrelated texts). Written on 2026-12-06 from general knowledge of French trades and
+# services, not from evaluation sentences; phrases that read two ways (« on ne s'entend
+# plus »: a quarrel or a noisy office) are left out.
+EVERYDAY: dict[str, str] = {
+    "expertise des sinistres": (
+        "l'eau est montée, eau dans l'atelier, eau dans le magasin, tout est noyé, "
+        "marchandise perdue, stock perdu, stock abîmé, stock mouillé, court-circuit, arbre "
+        "tombé, vitrine brisée, mur fissuré, toit envolé, l'assurance propose trop peu, "
+        "assurance ne veut pas payer, dossier d'assurance, constat des dégâts, évaluer les "
+        "pertes, chiffrer les pertes, remise en état, tout a été détruit, tout est perdu, "
+        "tout a brûlé, l'eau a tout abîmé, l'assurance ne propose presque rien, face à "
+        "l'assurance, défendre face à l'assureur"
+    ),
+    "communication de crise": (
+        "tout le monde en parle, la presse en parle, journaliste a appelé, reportage à "
+        "charge, vidéo tournée par un client, partagée des milliers de fois, commentaires en "
+        "colère, avalanche d'avis, note s'effondre, intoxication alimentaire, salarié filmé, "
+        "image écornée, nom traîné dans la boue, que répondre aux journalistes, prise de "
+        "parole, tout le monde parle de nous en mal, parler de nous en mal, affaire a pris de "
+        "l'ampleur, article accusateur, client a filmé, vidéo d'un client, message partagé "
+        "partout"
+    ),
+    "capacités de production à partager": (
+        "atelier tourne au ralenti, machines qui dorment, machines qui ne tournent pas, "
+        "moitié de la semaine, équipe de nuit, créneaux libres, rentabiliser nos machines, "
+        "occuper nos machines, commandes en baisse, carnet de commandes, marché perdu, gros "
+        "client parti, charge en baisse, atelier vide, capacité inemployée, sous-traiter nos "
+        "heures, machines qui ne servent pas, machines qui ne servent qu'à moitié, atelier à "
+        "moitié vide, heures creuses, trouver du travail pour nos machines, faire tourner nos "
+        "machines"
+    ),
+    "comptabilité": (
+        "papiers en retard, boîte à chaussures, tickets de caisse, factures d'achat, banque "
+        "demande un bilan, fin d'année fiscale, premier bilan, bilan à rendre, déclarer mes "
+        "revenus, déclarations en retard, pénalités de retard, redressement fiscal, contrôle "
+        "fiscal, lettre des impôts, je n'y comprends rien aux chiffres, chiffres de l'année, "
+        "tenir mes comptes, factures dans un carton, sac de factures, papiers dans tous les "
+        "sens, je fais tout moi-même le soir, compter mes recettes, faire mes comptes, cahier "
+        "de recettes, recettes et dépenses, déclarer la TVA, bilan de fin d'année"
+    ),
+    "droit du travail": (
+        "salarié conteste, salarié menace, salarié absent sans justificatif, abandon de "
+        "poste, arrêt maladie à répétition, mise à pied, lettre recommandée du salarié, "
+        "avocat du salarié, entretien préalable, période d'essai, clause de non-concurrence, "
+        "inspection du travail, inspecteur du travail, heures non payées, rappel de salaire, "
+        "convention collective, salarié part fâché, salarié veut partir, salarié ne vient "
+        "plus, se séparer d'un salarié, rompre le contrat, mettre fin au contrat, salarié au "
+        "prud'hommes, menace d'aller aux prud'hommes"
+    ),
+    "recrutement": (
+        "personne ne répond aux annonces, annonce sans réponse, aucune candidature, candidats "
+        "ne viennent pas, candidats qui ne se présentent pas, poste vacant, poste vide "
+        "depuis, remplacer mon adjoint, remplacer un départ, départ en retraite, trouver un "
+        "commercial, trouver un technicien, trouver un chef, profil rare, pénurie de "
+        "candidats, métier en tension, entretiens d'embauche, on n'arrive pas à recruter, "
+        "impossible de recruter, personne ne postule, aucun candidat, trouver la bonne "
+        "personne, mauvais recrutements, recrutements ratés, quelqu'un pour remplacer"
+    ),
+    "levée de fonds": (
+        "entrer au capital, ouvrir le capital, ouvrir notre capital, tour de table, pitch "
+        "deck, business angel, business angels, fonds d'investissement, trouver des "
+        "investisseurs, financer la croissance, love money, banque ne suit pas, prêt refusé, "
+        "apport en fonds propres, besoin d'argent pour grandir, passer à la vitesse "
+        "supérieure, faire entrer des investisseurs, trouver des financeurs, financer le "
+        "développement, millions d'euros, lever de l'argent, lever des fonds"
+    ),
+    "recouvrement de créances": (
+        "ne paie pas, ne me paie pas, ne nous paie pas, ne répond plus, ne décroche plus, ne "
+        "décroche pas, fait le mort, client fantôme, relances sans réponse, chèque sans "
+        "provision, chèque en bois, doit encore, me doit, nous doit, somme due, facture "
+        "impayée depuis, lettre de relance, injonction de payer, mise en demeure, récupérer "
+        "mon argent, récupérer notre argent, mauvais payeur, mauvais payeurs, client ne règle "
+        "pas, client ne règle toujours pas, toujours pas payé, facture en souffrance, "
+        "plusieurs mois de retard, client disparu, client injoignable"
+    ),
+    "affacturage": (
+        "payés à 60 jours, payés à 90 jours, attendre le paiement, attendre deux mois, argent "
+        "qui rentre tard, trou de trésorerie, manque de trésorerie, avancer l'argent, "
+        "découvert bancaire, grands comptes paient tard, délais de paiement, payer les "
+        "salaires, fournisseurs à payer, financer le poste client, factures en attente, céder "
+        "nos factures, on attend notre argent, être payé plus vite, payé plus tôt, toucher "
+        "l'argent tout de suite, encaisser plus vite, avance de trésorerie"
+    ),
+    "traduction": (
+        "en anglais, en allemand, en espagnol, en italien, en chinois, en arabe, version "
+        "anglaise, version allemande, version espagnole, site en plusieurs langues, notice en "
+        "anglais, contrat en anglais, documents en anglais, catalogue à traduire, fiche "
+        "produit à traduire, langue étrangère, traduction certifiée, traducteur assermenté, "
+        "traduction jurée, sous-titres, documents à traduire, site à traduire, contrat à "
+        "traduire, notice à traduire, clients ne lisent pas le français, ne lisent pas le "
+        "français, dans leur langue"
+    ),
+    "référencement naturel": (
+        "introuvable sur google, page deux de google, pages de résultats, première page, "
+        "premiers résultats, visibilité sur google, recherches google, tapant notre métier, "
+        "en tapant, concurrents passent devant, apparaître sur google, remonter dans google, "
+        "trafic du site, mots-clés, fiche google, google maps, site invisible, on ne sort pas "
+        "sur google, on ne sort pas, en bas des résultats, pas de visites, personne ne "
+        "visite, site sans visiteurs, site ne rapporte rien, concurrents apparaissent avant "
+        "nous, être mieux classé"
+    ),
+    "boutique en ligne": (
+        "vendre sur internet, vendre en ligne, vente à distance, commandes en ligne, paiement "
+        "en ligne, catalogue en ligne, boutique sur internet, site marchand, site de vente, "
+        "e-commerce, clients commandent par téléphone, click and collect, colis à expédier, "
+        "magasin fermé le dimanche, clients à distance, clients veulent commander en ligne, "
+        "commander sur internet, acheter sur internet, vendre nos produits sur internet, "
+        "vendre au-delà de la ville, vendre partout en France, livrer nos produits, site pour "
+        "vendre"
+    ),
+    "cybersécurité": (
+        "écran bloqué, écran noir, message demandant de payer, demande de rançon, plus accès "
+        "à nos fichiers, fichiers illisibles, fichiers cryptés, ordinateurs bloqués, serveur "
+        "bloqué, tout est bloqué, quelqu'un s'est connecté, mail bizarre, lien piégé, clic "
+        "sur un lien, faux virement, changement de RIB, boîte mail envoie des messages, "
+        "comptes volés, ordinateurs infectés, virus sur les ordinateurs, on a été piratés, "
+        "nous avons été piratés, attaque la nuit, plus rien ne marche depuis, demandent de "
+        "l'argent pour rendre, rendre nos fichiers, clic sur une pièce jointe, faux mail de "
+        "la banque, mail du patron qui n'était pas lui"
+    ),
+    "protection des données": (
+        "données personnelles, données clients, fichier clients, bandeau cookies, droit "
+        "d'accès, droit à l'oubli, demande de suppression, client demande ses données, "
+        "registre des traitements, délégué à la protection des données, mentions légales, "
+        "politique de confidentialité, vidéosurveillance des salariés, durée de conservation, "
+        "sous-traitant des données, fuite de fichier, liste de clients, adresses mail des "
+        "clients, fichiers de clients, ce qu'on a le droit de faire, a-t-on le droit, garder "
+        "les données, conserver les données, données de santé, données des salariés"
+    ),
+    "formation au management": (
+        "chef d'équipe débutant, premier poste de manager, nouvellement promu, ne sait pas "
+        "déléguer, ne sait pas diriger, ne sait pas recadrer, équipe ne suit pas, entretiens "
+        "annuels, gérer une équipe, animer une équipe, ancien collègue devenu chef, "
+        "management à distance, managers de proximité, jamais appris à manager, jamais appris "
+        "à diriger, devenir chef, nouveau responsable d'équipe, mal à l'aise avec l'équipe, "
+        "équipe qui ne respecte pas, faire passer les messages"
+    ),
+    "coaching de dirigeants": (
+        "seul face aux décisions, seul à décider, prendre du recul, prise de recul, je doute, "
+        "burn-out, décision difficile, cap à tenir, posture de dirigeant, confiance en moi, "
+        "charge mentale, dirigeant débordé, trop de casquettes, je n'arrive plus à décider, "
+        "perdu le cap, perdu le sens, quelqu'un pour m'aider à y voir clair, y voir clair, je "
+        "porte tout, tout repose sur moi"
+    ),
+    "médiation": (
+        "ne se parlent plus, ne s'entendent plus, désaccord entre associés, associés en "
+        "conflit, conflit entre associés, tension entre, climat tendu, on se déchire, litige "
+        "avec un voisin, éviter le tribunal, sans aller au tribunal, trouver un accord, "
+        "terrain d'entente, tiers neutre, règlement amiable, à l'amiable, ça ne va plus "
+        "entre, entre associés ça ne va plus, deux salariés se détestent, conflit dans "
+        "l'équipe, conflit avec un fournisseur, conflit avec un client, se parler à nouveau, "
+        "renouer le dialogue, sortir du conflit"
+    ),
+    "transmission d'entreprise": (
+        "partir à la retraite, prendre ma retraite, bientôt la retraite, retraite dans, "
+        "passer la main, passer le relais, trouver un repreneur, céder mon entreprise, vendre "
+        "mon entreprise, vendre ma boîte, vendre l'affaire, valeur de mon entreprise, combien "
+        "vaut, valorisation de l'entreprise, enfants ne reprendront pas, cession de fonds, "
+        "après trente ans, après quarante ans, fin de carrière, arrêter mon activité, laisser "
+        "ma place, continuer sans moi, que deviendra l'entreprise, repreneur pour mon garage, "
+        "repreneur pour ma boulangerie, vendre à mes salariés"
+    ),
+    "immobilier d'entreprise": (
+        "trop à l'étroit, locaux trop petits, bureaux trop petits, on manque de place, "
+        "chercher des bureaux, chercher un entrepôt, local commercial, pas de porte, bail "
+        "commercial, bail 3 6 9, fin de bail, loyer trop cher, mètres carrés, agent "
+        "immobilier, zone d'activité, atelier à louer, murs à acheter, on s'agrandit, local "
+        "pour ouvrir"
+    ),
+    "déménagement d'entreprise": (
+        "on déménage, changer de locaux, transfert de locaux, mise en cartons, transférer le "
+        "matériel, serveurs à déplacer, machines à déplacer, transfert d'atelier, "
+        "monte-meuble, week-end de déménagement, garde-meuble, tout déplacer, déplacer les "
+        "bureaux, bouger tout le matériel, changement d'adresse, déménagement le mois "
+        "prochain, sans arrêter l'activité"
+    ),
+    "logistique": (
+        "rupture de stock, entrepôt plein, préparation de commandes, préparer les commandes, "
+        "colis en retard, erreurs de livraison, chaîne logistique, plateforme logistique, "
+        "externaliser le stock, commandes qui partent en retard, envois en retard, mauvais "
+        "produits envoyés, stock mal rangé, stock qui déborde, on ne sait plus ce qu'on a en "
+        "stock"
+    ),
+    "transport frigorifique": (
+        "produits frais, produits surgelés, camion frigorifique, camion frigo, température "
+        "dirigée, froid positif, froid négatif, rupture de froid, denrées périssables, "
+        "produits laitiers, livrer au frais, respect du froid, camion réfrigéré, caisson "
+        "isotherme, garder au froid, rester au froid, produits qui doivent rester froids, "
+        "livrer des produits frais, produits qui se gâtent"
+    ),
+    "douane": (
+        "bloqué en douane, marchandise bloquée, conteneur bloqué, droits de douane, droits et "
+        "taxes, taxes à l'import, hors Union européenne, Royaume-Uni depuis le Brexit, code "
+        "douanier, déclaration en douane, origine des marchandises, marchandise arrivée au "
+        "port, conteneur au port, bloqué au port, paperasse pour importer, papiers pour "
+        "exporter, colis bloqués, frais inattendus à l'arrivée, taxes à payer à l'arrivée"
+    ),
+    "export": (
+        "vendre à l'étranger, clients étrangers, conquérir l'étranger, s'implanter, "
+        "s'implanter à l'étranger, marché allemand, marché américain, marché asiatique, "
+        "États-Unis, distributeurs étrangers, prospection à l'étranger, salons à l'étranger, "
+        "premier export, clients à l'étranger, commandes de l'étranger, vendre hors de "
+        "France, hors de France, au-delà des frontières, pays voisins, autre pays, autres "
+        "pays, partir à l'international, étranger nous intéresse"
+    ),
+    "photographie": (
+        "photos datées, photos floues, photos de mauvaise qualité, photos faites au "
+        "téléphone, photos pour le site, photos des produits, photos de l'équipe, séance "
+        "photo, photos du restaurant, photos des plats, photos des chambres, images du "
+        "catalogue, photos prises avec le téléphone, belles photos, jolies photos, photos "
+        "professionnelles, images de qualité, photos qui donnent envie, mettre en valeur nos "
+        "produits"
+    ),
+    "vidéo d'entreprise": (
+        "présenter en vidéo, vidéo de recrutement, montrer en images, expliquer en vidéo, "
+        "petite vidéo, court film, vidéo de deux minutes, réseaux vidéo, images animées, film "
+        "du chantier, montrer notre savoir-faire en vidéo, montrer l'atelier, faire une "
+        "vidéo, vidéo pour le site, film pour le salon, vidéo pour recruter"
+    ),
+    "identité visuelle": (
+        "logo vieillot, logo ringard, logo des années, nouveau logo, changer de logo, charte "
+        "graphique, image vieillotte, look daté, cartes de visite, refaire notre image, "
+        "moderniser notre image, nouveau nom, nom de marque, image qui date, image d'un autre "
+        "temps, pas d'identité, pas de logo, on ne nous reconnaît pas, se démarquer "
+        "visuellement, refaire le logo"
+    ),
+    "rédaction": (
+        "textes du site, écrire les textes, rédiger nos textes, pas le temps d'écrire, je "
+        "n'écris pas bien, fautes d'orthographe, articles de blog, newsletter à écrire, "
+        "plaquette à écrire, fiches produits, livre blanc, trouver les mots, mettre en mots, "
+        "écrire pour le site, écrire une plaquette, textes qui ne donnent pas envie, textes "
+        "plats, page blanche"
+    ),
+    "réseaux sociaux": (
+        "personne ne like, pas d'abonnés, animer notre page, page facebook, compte instagram, "
+        "community manager, faire parler de nous en ligne, poster régulièrement, poster sur "
+        "les réseaux, publier sur les réseaux, personne ne suit notre page, page sans "
+        "abonnés, jeunes sont sur instagram, être présent sur les réseaux"
+    ),
+    "relations presse": (
+        "journal local, presse locale, presse régionale, presse spécialisée, article dans le "
+        "journal, passer dans le journal, parler de nous dans la presse, dossier de presse, "
+        "conférence de presse, anniversaire de l'entreprise, attaché de presse, attachée de "
+        "presse, retombées presse, faire parler de nous, parler de nous dans les journaux, "
+        "article sur nous, intéresser les journalistes, passer à la radio, passer à la télé, "
+        "personne ne sait que, annoncer une nouvelle"
+    ),
+    "événementiel": (
+        "organiser une soirée, soirée clients, soirée de lancement, anniversaire des dix ans, "
+        "fête de fin d'année, journée portes ouvertes, remise de prix, lieu de réception, "
+        "organisateur d'événements, agence événementielle, logistique de l'événement, réunir "
+        "nos clients, réunir tout le monde, fêter les dix ans, fêter nos vingt ans, organiser "
+        "quelque chose pour, journée pour nos clients, grand événement"
+    ),
+    "traiteur": (
+        "cocktail dinatoire, petit-déjeuner, plateaux-repas, plateaux repas, à manger, vin "
+        "d'honneur, pause café, pauses café, invités à nourrir, repas d'affaires, déjeuner "
+        "d'équipe, livraison de repas, de quoi manger, quoi servir, faire à manger pour, "
+        "nourrir cent personnes, repas pour les invités, repas pour l'équipe, déjeuner pour "
+        "la réunion"
+    ),
+    "nettoyage": (
+        "sanitaires sales, toilettes sales, faire le ménage, femme de ménage, agent "
+        "d'entretien, entretien des locaux, nettoyage après travaux, remise en propreté, "
+        "locaux pas propres, bureaux pas propres, personne ne nettoie, nettoyer les bureaux, "
+        "entretien le soir, ménage le soir"
+    ),
+    "assistance informatique": (
+        "ordinateur lent, ordinateurs lents, pc rame, imprimante ne marche pas, réseau ne "
+        "marche pas, plus d'internet, messagerie ne marche plus, dépannage informatique, "
+        "prestataire informatique, parc informatique, poste de travail, technicien "
+        "informatique, ordinateurs qui plantent, rien ne marche, plus rien ne marche, "
+        "personne pour réparer, neveu qui s'occupe de l'informatique, installer les "
+        "ordinateurs, nouveaux ordinateurs, imprimante en panne"
+    ),
+    "hébergement cloud": (
+        "serveur dans un placard, vieux serveur, serveur vieillissant, serveur tombe, site "
+        "tombe, site en panne, site lent, migrer vers le cloud, accès à distance, fichiers "
+        "partagés, sauvegarde externe, panne de serveur, trafic du site, pics de trafic, "
+        "haute disponibilité, serveur à bout de souffle, serveur au bureau, si le serveur "
+        "brûle, travailler de partout, travailler depuis chez soi, accès depuis la maison, "
+        "données sur un seul disque, disque dur qui lâche"
+    ),
+    "application mobile": (
+        "sur leur téléphone, depuis leur téléphone, depuis leur portable, sur mobile, "
+        "télécharger une appli, fidélité sur téléphone, carte de fidélité sur téléphone, "
+        "commander depuis le portable, clients sur portable, QR code, hors connexion, clients "
+        "veulent une appli, nos clients sont sur leur téléphone, tout faire depuis le "
+        "téléphone, sur son téléphone, application pour nos clients, réserver sur téléphone, "
+        "commander sur téléphone"
+    ),
+    "logiciel de gestion": (
+        "fichiers excel, trop de fichiers, double saisie, tout à la main, post-it, outils qui "
+        "ne se parlent pas, logiciels qui ne communiquent pas, logiciel de gestion, gestion "
+        "commerciale, devis et factures, gestion des stocks, logiciel métier, tout "
+        "centraliser, tout est sur papier, tout sur des cahiers, tout dans des fichiers, "
+        "saisir plusieurs fois, on perd des commandes, commandes perdues, erreurs de stock, "
+        "stock faux, devis à la main, factures à la main, outil unique, un seul outil, "
+        "logiciel qui fait tout"
+    ),
+    "tableaux de bord": (
+        "naviguer à vue, à l'aveugle, chiffres éparpillés, tableau de bord, suivre les "
+        "ventes, suivre la marge, données dispersées, power bi, business intelligence, "
+        "décider sur des chiffres, chiffres du mois, chiffres en temps réel, chiffres dans "
+        "tous les sens, savoir où on en est, voir les chiffres d'un coup d'œil, vision "
+        "d'ensemble, suivre l'activité, chaque service a ses chiffres, fichiers de chiffres, "
+        "compiler les chiffres, chiffres de vente par magasin, ventes par produit, piloter "
+        "avec des chiffres"
+    ),
+    "intelligence artificielle": (
+        "intelligence artificielle, robot conversationnel, tâches répétitives, gagner du "
+        "temps, trier les mails, trier les courriels, répondre automatiquement, lire les "
+        "factures, machine learning, copier-coller, des heures à recopier, recopier des "
+        "données, trier des documents, classer des documents, répondre aux mêmes questions, "
+        "traiter des centaines de mails, lire des centaines, assistant virtuel, faire le "
+        "travail à notre place, outil intelligent"
+    ),
+    "expérience utilisateur": (
+        "clients se perdent, utilisateurs se perdent, perdus sur le site, ne trouvent pas, "
+        "abandon de panier, trop compliqué, compliqué à utiliser, pas intuitif, parcours "
+        "client, prototype d'écran, tests utilisateurs, design d'interface, taux de "
+        "conversion, clients ne comprennent pas, clients n'y arrivent pas, les gens "
+        "abandonnent, formulaire trop long, trop de clics, clients se plaignent du site, "
+        "logiciel que personne n'utilise, outil que personne n'utilise"
+    ),
+    "prévention des risques": (
+        "accident du travail, accidents du travail, salarié blessé, mal de dos, maux de dos, "
+        "troubles musculo-squelettiques, port de charges, gestes et postures, produits "
+        "chimiques, document unique, évaluation des risques, médecine du travail, arrêts de "
+        "travail, risques psychosociaux, salariés se font mal, se blessent, mal au dos, "
+        "douleurs aux épaules, arrêts qui se multiplient, accidents à répétition, risques à "
+        "évaluer, inspecteur a demandé, obligation de l'employeur"
+    ),
+    "certification qualité": (
+        "ISO 9001, ISO 14001, audit de certification, démarche qualité, manuel qualité, "
+        "non-conformités, exigé par le client, gros client exige, donneur d'ordre exige, "
+        "appel d'offres exige, responsable qualité, client exige une norme, exige une "
+        "certification, sans certificat, perdre un client faute de certification, prouver "
+        "notre sérieux, normes à respecter"
+    ),
+    "sécurité incendie": (
+        "alarme incendie, détecteurs de fumée, issues de secours, sortie de secours, exercice "
+        "d'évacuation, plan d'évacuation, commission de sécurité, établissement recevant du "
+        "public, serre-file, guide-file, consignes de sécurité, risque de feu, départ de feu, "
+        "vérification des extincteurs, prendre feu, si le feu prend, en cas de feu, en cas "
+        "d'incendie, contrôle des pompiers, visite des pompiers, normes incendie"
+    ),
+    "accessibilité": (
+        "fauteuil roulant, fauteuils roulants, personnes handicapées, marche à l'entrée, "
+        "toilettes adaptées, ad'ap, agenda d'accessibilité, mise aux normes handicapés, "
+        "boucle magnétique, registre d'accessibilité, accueillir tout le monde, clients en "
+        "fauteuil, client en fauteuil, ne peuvent pas entrer, difficile d'accès, personnes "
+        "âgées, mobilité réduite, mise aux normes d'accès"
+    ),
+    "efficacité énergétique": (
+        "facture d'électricité, facture de gaz, factures d'énergie, facture qui explose, "
+        "factures qui explosent, prix de l'électricité, chauffage coûte, mal isolé, courants "
+        "d'air, éclairage LED, consommation d'énergie, audit énergétique, décret tertiaire, "
+        "pompe à chaleur, économies d'énergie, payer moins d'énergie, consommer moins, "
+        "chauffer moins cher, on chauffe dehors, bâtiment qui consomme, factures qui doublent"
+    ),
+    "photovoltaïque": (
+        "panneaux solaires, panneau solaire, grand toit, toit de l'entrepôt, toit de "
+        "l'atelier, produire notre électricité, produire notre propre électricité, revendre "
+        "l'électricité, installateur solaire, kilowatt-crête, utiliser notre toit, toit qui "
+        "ne sert à rien, produire de l'énergie, énergie verte, énergie renouvelable, produire "
+        "nous-mêmes"
+    ),
+    "bilan carbone": (
+        "gaz à effet de serre, empreinte carbone, neutralité carbone, bilan GES, scope 3, "
+        "reporting extra-financier, clients demandent notre impact, impact environnemental, "
+        "mesurer notre impact, impact sur le climat, clients nous demandent, grands donneurs "
+        "d'ordres demandent, réduire nos émissions, devenir plus vert"
+    ),
+    "gestion des déchets": (
+        "cartons à jeter, palettes à évacuer, huiles usagées, déchets dangereux, filière de "
+        "recyclage, valorisation des déchets, registre des déchets, zéro déchet, que faire de "
+        "nos déchets, se débarrasser de, ramasser les déchets, déchets s'accumulent, trier "
+        "nos déchets, évacuer nos déchets"
+    ),
+    "marchés publics": (
+        "acheteur public, acheteurs publics, appel d'offres, appels d'offres, dossier de "
+        "candidature, mémoire technique, plateforme de dématérialisation, répondre aux appels "
+        "d'offres, commande publique, marché public, candidature rejetée, travailler pour la "
+        "mairie, travailler avec les collectivités, clients publics, dossiers trop "
+        "compliqués, perdu l'appel d'offres, répondre à la mairie"
+    ),
+    "crédit d'impôt recherche": (
+        "crédit d'impôt, crédit d'impôt innovation, dépenses de R&D, projet innovant, état de "
+        "l'art, verrou technologique, contrôle fiscal du CIR, dossier justificatif, on "
+        "innove, ingénieurs qui cherchent, dépenses d'innovation, récupérer une partie, "
+        "remboursement d'impôt"
+    ),
+    "propriété intellectuelle": (
+        "a copié notre produit, a repris notre nom, même nom, utilise notre nom, déposer une "
+        "marque, dépôt de marque, droits d'auteur, dessins et modèles, protéger une "
+        "invention, protéger notre nom, nom de domaine, savoir-faire, quelqu'un a copié, "
+        "concurrent copie, copié notre logo, copié notre modèle, protéger notre idée, "
+        "protéger notre création, se faire voler l'idée"
+    ),
+    "assurance professionnelle": (
+        "pas assuré, mal assuré, mal couvert, bien couvert, pas couvert, si un client se "
+        "retourne contre nous, se retourner contre, nous attaque, client nous attaque, mise "
+        "en demeure d'un client, erreur sur un chantier, assurance obligatoire, attestation "
+        "d'assurance, si un client se blesse, client se blesse chez nous, faire une erreur "
+        "chez un client, casser chez un client, être couvert, bien assurés, suis-je couvert"
+    ),
+    "protection sociale": (
+        "mutuelle obligatoire, complémentaire santé, premier salarié, premiers salariés, "
+        "première embauche, je vais embaucher, retraite complémentaire, arrêt maladie du "
+        "dirigeant, couverture santé, santé des salariés, indépendant mal couvert, protéger "
+        "mes salariés, complémentaire pour mes salariés, si je tombe malade, si je tombe "
+        "malade demain, couvrir ma famille"
+    ),
+    "paie": (
+        "fiches de paie, fiche de paie, bulletin de paie, payer les salariés, charges "
+        "sociales, congés payés, solde de tout compte, heures sup, gestionnaire de paie, "
+        "logiciel de paie, externaliser la paie, net et brut, payer mes salariés, faire les "
+        "salaires, faire les payes, erreurs sur les salaires, salarié conteste sa paie, "
+        "calcul des heures, calcul des congés, premier salarié à payer, bulletins chaque mois"
+    ),
+    "direction financière": (
+        "plan de trésorerie, rendez-vous avec la banque, prêt bancaire, négocier avec la "
+        "banque, directeur financier, DAF à temps partagé, pilotage financier, fin de mois "
+        "difficiles, besoin en fonds de roulement, compte en banque dans le rouge, dans le "
+        "rouge, prévoir la trésorerie, anticiper la trésorerie, voir venir, argent qui "
+        "manque, payer les fournisseurs, préparer un rendez-vous bancaire"
+    ),
+    "contrôle de gestion": (
+        "prix de revient, coût de revient, combien coûte, marges par produit, rentabilité par "
+        "client, produits pas rentables, perte d'argent, perdre de l'argent sur, comptabilité "
+        "analytique, contrôleur de gestion, calculer nos coûts, coût horaire, taux horaire, "
+        "frais généraux, on travaille beaucoup mais on ne gagne rien, on ne gagne rien, "
+        "gagne-t-on de l'argent, savoir ce qui rapporte, ce qui rapporte, ce qui coûte, quel "
+        "produit rapporte, chantiers qui coûtent plus, dépassement de budget, coûts qui "
+        "dérapent"
+    ),
+    "financement d'équipement": (
+        "nouvelle machine, acheter une machine, remplacer la machine, véhicule utilitaire, "
+        "matériel neuf, matériel coûteux, investissement matériel, crédit-bail, location "
+        "financière, prêt équipement, étaler le paiement, payer en plusieurs fois, sans "
+        "sortir de trésorerie, machine trop chère, camion trop cher, payer la machine, "
+        "changer la machine, vieille machine à remplacer, acheter du matériel, financer du "
+        "matériel"
+    ),
+    "aides publiques": (
+        "aide régionale, aides de l'État, France 2030, appel à projets, chèque numérique, "
+        "aide à l'embauche, aide à l'investissement, dossier de subvention, y avons-nous "
+        "droit, fonds européens, argent public, aides existent, aides auxquelles on a droit, "
+        "toucher une aide, financer en partie"
+    ),
+    "développement commercial": (
+        "chiffre d'affaires baisse, ventes baissent, ventes en baisse, moins de clients, "
+        "perdre des clients, force de vente, rendez-vous commerciaux, ventes stagnent, "
+        "conquérir de nouveaux marchés, apporteur d'affaires, décrocher des rendez-vous, "
+        "aller chercher des clients, faire du porte-à-porte, téléphoner aux prospects, "
+        "clients viennent du bouche-à-oreille, bouche-à-oreille ne suffit plus, carnet de "
+        "clients, vendre davantage, vendre plus"
+    ),
+    "permanence téléphonique": (
+        "téléphone sonne, téléphone sonne dans le vide, ne décroche pas, appels perdus, "
+        "appels manqués, personne pour répondre, messagerie vocale, prise de rendez-vous, "
+        "pendant mes chantiers, quand je suis en rendez-vous, accueil téléphonique, "
+        "débordement d'appels, je rate des appels, on rate des appels, je ne peux pas "
+        "répondre, clients tombent sur le répondeur, quelqu'un pour répondre, prendre les "
+        "messages"
+    ),
+    "intérim": (
+        "manque de bras, pic de commandes, pic d'activité, fêtes de fin d'année, remplacer un "
+        "salarié absent, congé maternité, arrêt maladie, agence d'intérim, travail "
+        "temporaire, mission courte, pour les fêtes, quelques semaines seulement, commandes "
+        "qui doublent, plus de bras, gens tout de suite"
+    ),
+    "formation en langues": (
+        "parler anglais, mon anglais, notre anglais, anglais rouillé, niveau d'anglais, cours "
+        "d'anglais, cours de langue, apprendre l'anglais, apprendre l'allemand, réunions en "
+        "anglais, appels en anglais, clients anglophones, formateur en langues, anglais "
+        "professionnel, business english, clients étrangers au téléphone, parler aux clients "
+        "étrangers, perdre mes moyens en anglais, comprendre nos clients étrangers, mon "
+        "équipe ne parle pas anglais, personne ne parle anglais, répondre en anglais, écrire "
+        "en anglais, mails en anglais, réunion en visio en anglais, progresser en langue"
+    ),
+    "apprentissage": (
+        "contrat d'apprentissage, contrat de professionnalisation, maître d'apprentissage, "
+        "former un jeune, transmettre mon métier, transmettre le savoir-faire, jeune à "
+        "former, bac pro, aide à l'apprentissage, prendre un jeune, accueillir un jeune, "
+        "jeune en formation, jeune de seize ans, jeune qui apprend, école et entreprise, une "
+        "semaine sur deux à l'école, apprendre le métier, relève de l'atelier, former la "
+        "relève, former un successeur"
+    ),
+    "reconversion": (
+        "changer de métier, changer de vie, se reconvertir, bilan de compétences, quitter mon "
+        "poste, perte de sens, envie d'autre chose, formation longue, transition "
+        "professionnelle, faire autre chose, envie de changer, plus envie de faire ce métier, "
+        "trouver une nouvelle voie, faire le point sur ma carrière, faire le point sur mes "
+        "compétences, savoir ce que je sais faire"
+    ),
+    "reclassement": (
+        "fermeture de l'usine, usine ferme, site ferme, salariés sur le carreau, ne pas "
+        "laisser tomber nos salariés, aider nos salariés à retrouver, mobilité "
+        "professionnelle, réorientation des salariés, nous devons licencier, obligés de "
+        "licencier, supprimer des emplois, retrouver un travail à nos salariés, nos salariés "
+        "licenciés"
+    ),
+    "veille concurrentielle": (
+        "ce que font nos concurrents, surveiller la concurrence, suivre la concurrence, prix "
+        "des concurrents, nouveau concurrent, être au courant, se tenir informé, tendances du "
+        "marché, intelligence économique, on découvre trop tard, on l'apprend trop tard, "
+        "savoir ce qui se passe, ne rien rater, rester informé, nouveautés du secteur"
+    ),
+    "études de marché": (
+        "est-ce que ça va marcher, ça marcherait, y a-t-il de la demande, demande existe, "
+        "clientèle potentielle, avant d'ouvrir, avant de lancer, avant d'investir, valider "
+        "l'idée, tester l'idée, interroger des clients, prix acceptable, combien de clients, "
+        "concurrents dans le secteur, chiffres du secteur, savoir si les gens achèteraient, "
+        "les gens achèteraient, ce que veulent les clients, se lancer sans savoir, avant de "
+        "me lancer, potentiel de la ville"
+    ),
+    "design d'emballage": (
+        "grande surface, grandes surfaces, se démarquer en rayon, passe inaperçu, designer "
+        "packaging, habillage du produit, personne ne voit nos produits, produit qui ne se "
+        "vend pas en magasin, on ne nous remarque pas, pot trop banal, bouteille trop banale, "
+        "étiquette banale"
+    ),
+    "imprimerie": (
+        "cartes de visite, roll-up, étiquettes adhésives, faire-part, faire imprimer, "
+        "documents à imprimer, imprimer en quantité, distribuer des flyers, salon dans un "
+        "mois"
+    ),
+    "enseignes": (
+        "enseigne lumineuse, lettres lumineuses, on ne voit pas le magasin, passants ne nous "
+        "voient pas, visible depuis la rue, marquage véhicule, magasin invisible, boutique "
+        "invisible, personne ne voit la boutique, nom sur la façade, lettres sur la façade, "
+        "clients passent devant"
+    ),
+    "aménagement de bureaux": (
+        "bureaux mal organisés, bruit dans l'open space, open space bruyant, réorganiser "
+        "l'espace, salle de réunion, espace de pause, flex office, postes de travail, "
+        "architecte d'intérieur, impossible de se concentrer, pas de salle de réunion, "
+        "bureaux mal pensés, espace mal utilisé"
+    ),
+    "maîtrise d'œuvre": (
+        "bâtiment neuf, nouveau bâtiment, rénovation lourde, permis de construire, maître "
+        "d'œuvre, suivi de chantier, entreprises du bâtiment, coordonner les travaux, "
+        "entreprise générale, agrandir l'atelier, construire un entrepôt, construire un "
+        "bâtiment, pousser les murs, gros travaux, faire des travaux"
+    ),
+    "diagnostics immobiliers": (
+        "diagnostic de performance énergétique, diagnostic amiante, diagnostic électrique, "
+        "diagnostic gaz, avant de vendre, avant de louer, avant travaux, dossier technique, "
+        "bâtiment ancien, vieux bâtiment, vendre le local, vendre nos locaux, louer le local, "
+        "avant la vente, bâtiment des années"
+    ),
+    "géomètre": (
+        "limite de propriété, division de terrain, diviser le terrain, voisin conteste, mur "
+        "mitoyen, plan topographique, géomètre-expert, voisin dit que, voisin empiète, savoir "
+        "où s'arrête, où s'arrête notre terrain, clôture au mauvais endroit, diviser notre "
+        "terrain"
+    ),
+    "notaire": (
+        "achat des murs, acheter les murs, acheter notre local, acheter un local, transmettre "
+        "à mes enfants, mes enfants, protéger mon conjoint, promesse de vente, société civile "
+        "immobilière, acheter un bâtiment, acheter un terrain, acheter les locaux, signer "
+        "l'achat, préparer ma succession, transmettre à mes héritiers"
+    ),
+    "commissaire de justice": (
+        "faire constater, huissier de justice, commissaire de justice, locataire ne paie "
+        "plus, jugement à exécuter, constat d'état des lieux, état des lieux, dénigrement en "
+        "ligne, garder une preuve, avoir une preuve, faire constater les dégâts, prouver que, "
+        "document officiel, valeur devant un juge"
+    ),
+    "entreprises en difficulté": (
+        "en difficulté, au bord du gouffre, on coule, dépôt de bilan, déposer le bilan, "
+        "redressement judiciaire, procédure de sauvegarde, mandat ad hoc, tribunal de "
+        "commerce, dettes fiscales, URSSAF impayée, cessation de paiements, plus de "
+        "trésorerie, sauver l'entreprise, on ne s'en sort plus, s'en sortir, plus d'argent, "
+        "payer les dettes, créanciers nous poursuivent, huissiers à la porte, fermer "
+        "boutique, mettre la clé sous la porte, clé sous la porte, éviter la faillite"
+    ),
+    "franchise": (
+        "dupliquer notre concept, ouvrir d'autres magasins, d'autres boutiques, réseau de "
+        "franchise, devenir franchiseur, concept qui marche, deuxième restaurant, licence de "
+        "marque, contrat de franchise, notre concept marche, ouvrir ailleurs, d'autres "
+        "ouvrent à notre place, ouvrir dans d'autres villes, plusieurs points de vente"
+    ),
+    "places de marché": (
+        "place de marché, vendre sur amazon, vendeur amazon, plateformes de vente, fiches sur "
+        "amazon, vendre sur les plateformes, commissions des plateformes, grandes "
+        "plateformes, vendre sur les grandes plateformes, être sur amazon, vendre via amazon, "
+        "plus de visibilité en ligne, boutique sur amazon"
+    ),
+    "e-mailing": (
+        "lettre d'information, envoyer des mails, fichier d'adresses, liste de contacts, base "
+        "de contacts, relancer par mail, campagne mail, taux d'ouverture, relance "
+        "automatique, écrire à tous nos clients, prévenir nos clients, informer nos clients, "
+        "relancer nos anciens clients, anciens clients, clients qui ne reviennent pas, garder "
+        "le contact, rester en contact, message à tous, envoi groupé"
+    ),
+    "publicité en ligne": (
+        "google ads, annonces google, facebook ads, publicité sur facebook, publicité sur "
+        "instagram, publicités ciblées, campagne payante, budget publicitaire, coût par clic, "
+        "posts sponsorisés, acheter des clics, trafic payant, attirer du monde vite, du monde "
+        "rapidement, résultats rapides, payer pour être vu, payer pour apparaître, annonces "
+        "en haut de google, campagnes qui coûtent cher, campagnes qui ne rapportent rien, "
+        "budget gaspillé"
+    ),
+    "conciergerie d'entreprise": (
+        "colis personnels, démarches administratives, garde d'enfants, lavage de voiture, "
+        "services aux salariés, bien-être des salariés, qualité de vie au travail, attirer "
+        "les talents, fidéliser les salariés, vie personnelle, salariés n'ont pas le temps, "
+        "pas le temps pour leurs démarches, faciliter la vie des salariés, simplifier la vie "
+        "des salariés, avantage pour les salariés, retenir nos salariés"
+    ),
+    "cohésion d'équipe": (
+        "mauvaise ambiance, ambiance pesante, équipe démotivée, sortir du bureau ensemble, "
+        "journée ensemble, nouvelles recrues, intégrer les nouveaux, services qui se "
+        "renvoient la balle, équipe qui se déchire, ressouder l'équipe, recréer du lien, "
+        "faire quelque chose ensemble, sortie avec l'équipe, journée hors du bureau"
+    ),
+    "gestion de flotte": (
+        "voitures de service, voitures de fonction, parc automobile, parc de véhicules, "
+        "cartes carburant, entretien des véhicules, géolocalisation des véhicules, sinistres "
+        "auto, véhicules électriques, bornes de recharge, nos voitures, nos camionnettes, nos "
+        "camions, voitures des commerciaux, suivre nos véhicules, gérer nos véhicules, coûts "
+        "des véhicules"
+    ),
+    "livraison urbaine": (
+        "livrer en ville, livraison en ville, centre-ville, zone piétonne, zones à faibles "
+        "émissions, vélo cargo, course urbaine, livraison le jour même, dernier kilomètre, "
+        "livraison rapide, livrer nos clients, tournées de livraison, livraison à domicile, "
+        "livrer nos clients en ville, livrer dans la journée, livrer vite, camions interdits "
+        "en ville, circulation en ville, se garer en ville"
+    ),
+    "usinage": (
+        "pièce métallique, pièces mécaniques, commande numérique, plans de pièce, pièces sur "
+        "plan, découpe laser, fabriquer des pièces, faire fabriquer des pièces, pièces sur "
+        "mesure, pièce introuvable, pièce cassée à refaire, refaire une pièce, petites "
+        "quantités de pièces"
+    ),
+    "prototypage": (
+        "impression 3D, imprimante 3D, premier modèle, modèle physique, preuve de concept, "
+        "montrer aux investisseurs, tester avec des clients, idée sur papier, fabriquer un "
+        "premier exemplaire, fab lab, voir mon idée en vrai, tenir l'objet en main, objet en "
+        "main, premier exemplaire, avant de produire en série, tester mon invention"
+    ),
+    "bureau d'études": (
+        "concevoir une machine, dessin technique, cahier des charges, étude technique, "
+        "machine spéciale, idée de machine, machine qui n'existe pas, concevoir un outil, "
+        "faire les plans, calculer la résistance, étudier la faisabilité technique"
+    ),
+    "métrologie": (
+        "mesures fausses, mesures faussées, instruments faux, appareils pas fiables, contrôle "
+        "qualité, audit demande, mesurer précisément, laboratoire de mesure, appareils de "
+        "mesure à vérifier, appareils à contrôler, vérifier nos appareils, nos mesures "
+        "sont-elles justes, mesures justes, balances à vérifier"
+    ),
+    "maintenance industrielle": (
+        "machine en panne, machine tombe en panne, machine tombe souvent en panne, machine "
+        "s'arrête, arrêts à répétition, bruit anormal, fuite d'huile, chaîne arrêtée, "
+        "production arrêtée, vieillissement des machines, pièces usées, machines qui lâchent, "
+        "la machine a lâché, machine a encore lâché, toujours en panne, pannes tous les "
+        "jours, personne pour entretenir, entretenir nos machines, réparer nos machines"
+    ),
+    "automatisme et robotique": (
+        "automatiser la ligne, manutention répétitive, gestes répétitifs, productivité de "
+        "l'atelier, vision industrielle, industrie 4.0, gestes répétés toute la journée, "
+        "mêmes gestes, tâche répétitive, opérateurs s'épuisent, poste pénible, charger la "
+        "machine, décharger la machine, mettre en cartons à la main, emballer à la main, "
+        "manque d'opérateurs, produire plus vite, augmenter la cadence, tenir la cadence"
+    ),
+    "emballage industriel": (
+        "casse pendant le transport, produits cassés, colis abîmés, colis écrasés, arrivent "
+        "cassés, arrivent abîmés, caisse bois, carton renforcé, film étirable, protection des "
+        "produits, emballage de transport, clients reçoivent des produits cassés, marchandise "
+        "arrive abîmée, retours pour casse, trop de casse, emballer nos produits, protéger "
+        "nos produits"
+    ),
+    "sécurité et surveillance": (
+        "agent de sécurité, contrôle d'accès, chantier la nuit, on nous vole, on s'est fait "
+        "voler, matériel volé, entrepôt visité, surveiller la nuit, surveiller le chantier, "
+        "personne la nuit"
+    ),
+    "plomberie et chauffage": (
+        "chauffe-eau, ballon d'eau chaude, plus d'eau chaude, chaudière en panne, radiateurs "
+        "froids, chauffage en panne, toilettes bouchées, eau qui coule, eau froide, plus de "
+        "chauffage, il fait froid, toilettes qui fuient, robinet qui fuit, eau qui ne "
+        "s'évacue pas"
+    ),
+    "électricité": (
+        "plombs sautent, coupures de courant, tableau électrique, mise aux normes électrique, "
+        "court-circuit, installation électrique, borne de recharge, courant coupe, le courant "
+        "saute, tout s'éteint, lumières clignotent, odeur de brûlé, prise qui chauffe, fils "
+        "qui pendent, installation ancienne, installation vétuste, ajouter des prises, "
+        "raccorder une machine, puissance insuffisante"
+    ),
+    "coworking": (
+        "seul chez moi, seul à la maison, travailler de chez moi, travailler seul, bureau à "
+        "la maison, cuisine comme bureau, sortir de chez moi, poste de travail à louer, "
+        "bureau partagé, espace partagé, tiers-lieu, salle de réunion à l'heure, rencontrer "
+        "d'autres indépendants, table de la cuisine, table du salon, enfants à la maison, pas "
+        "de bureau, besoin d'un bureau, louer un bureau, bureau quelques jours, voir du "
+        "monde, croiser du monde, ne vois personne, tourner en rond chez moi, poste à la "
+        "journée, bureau au mois"
+    ),
+    "création d'entreprise": (
+        "créer mon entreprise, créer ma boîte, monter ma boîte, me mettre à mon compte, à mon "
+        "compte, micro-entreprise, auto-entrepreneur, business plan, prêt d'honneur, porteur "
+        "de projet, ouvrir mon commerce, j'ai une idée d'entreprise, je veux créer, je veux "
+        "me lancer, quitter mon emploi pour créer, par où commencer"
+    ),
+    "hygiène alimentaire": (
+        "contrôle sanitaire, contrôle d'hygiène, services vétérinaires, inspection sanitaire, "
+        "chambre froide, traçabilité alimentaire, plan de maîtrise sanitaire, fermeture "
+        "administrative, contrôle dans la cuisine, inspecteur en cuisine, normes d'hygiène, "
+        "cuisine pas aux normes, mettre la cuisine aux normes, rappel à l'ordre sanitaire"
+    ),
+    "mécénat": (
+        "réduction d'impôt, reçu fiscal, collecte de fonds, financer notre association, notre "
+        "association cherche, club sportif, club de foot, projet solidaire, projet culturel, "
+        "entreprises qui donnent, entreprises qui soutiennent, soutien financier "
+        "d'entreprises"
+    ),
+    "interprétariat": (
+        "délégation étrangère, visiteurs étrangers, ne parlent pas français, ne parlent que, "
+        "parle pas français, réunion avec des japonais, réunion avec des chinois, négociation "
+        "avec, traduction simultanée, langue des signes, visite d'usine, salon international, "
+        "clients viennent de l'étranger, visite de clients étrangers, accueillir des "
+        "étrangers, personne pour traduire, traduire pendant la réunion, traduire à l'oral, "
+        "parler avec eux, se comprendre"
+    ),
+    "droit des affaires": (
+        "conditions générales, pacte d'associés, rédiger un contrat, relire un contrat, "
+        "avocat d'affaires, litige commercial, rupture de contrat, contrat avec un gros "
+        "client, signer un contrat, faire relire, se protéger juridiquement, entrer au "
+        "capital d'une société, s'associer avec"
+    ),
+    "voyages d'affaires": (
+        "billets d'avion, notes de frais de voyage, salon à l'étranger, mission à l'étranger, "
+        "séminaire à l'étranger, agence de voyages, politique voyage, commerciaux voyagent, "
+        "équipes voyagent, beaucoup de déplacements, organiser les déplacements, réserver les "
+        "trains, réserver les hôtels, billets trop chers, voyages coûtent cher"
+    ),
+    "facture électronique": (
+        "facturation électronique, facture électronique, factures électroniques, e-invoicing, "
+        "réforme de la facturation, plateforme agréée, Chorus Pro, factur-x, dématérialiser "
+        "les factures, factures papier, factures pdf, obligation de facturer, nouvelle "
+        "obligation sur les factures, factures devront être électroniques, envoyer les "
+        "factures autrement, factures au format électronique"
+    ),
+    "RH à temps partagé": (
+        "pas de service RH, pas de DRH, pas de RH, sans RH, ressources humaines, questions "
+        "RH, sujets RH, gestion du personnel, DRH à temps partagé, RH externalisée, "
+        "responsable RH, entretiens professionnels, plan de formation, fiches de poste, "
+        "règlement intérieur, je fais tout seul le personnel, je gère seul le personnel, "
+        "gérer le personnel, trop petit pour un DRH, quelqu'un pour les RH, entretiens "
+        "annuels à mener, on passe à vingt salariés"
+    ),
+    "premiers secours": (
+        "s'est évanoui, crise cardiaque, arrêt cardiaque, sauveteur secouriste du travail, "
+        "gestes qui sauvent, gestes de premiers secours, trousse de secours, personne ne "
+        "savait quoi faire, quelqu'un fait un malaise, si quelqu'un fait un malaise, personne "
+        "ne sait réagir, personne formé, appeler les secours, savoir réagir, bons gestes"
+    ),
+    "réseau de dirigeants": (
+        "rencontrer d'autres chefs d'entreprise, seul dans mon coin, personne à qui parler, "
+        "cercle de dirigeants, club d'entrepreneurs, club d'affaires, entre pairs, groupe de "
+        "pairs, d'autres patrons, autres chefs d'entreprise, gens qui vivent la même chose, "
+        "sortir de l'isolement, personne ne comprend ce que je vis, échanger entre patrons"
+    ),
+    "stratégie de prix": (
+        "fixer mes prix, fixer nos prix, trop cher, pas assez cher, prix trop bas, augmenter "
+        "nos prix, hausse des prix, grille tarifaire, positionnement prix, prix "
+        "psychologique, devis trop élevés, combien facturer, combien faire payer, quel prix, "
+        "à quel prix, prix au doigt mouillé, prix au hasard, nos prix n'ont pas bougé, "
+        "clients trouvent cher, on vend à perte, vendre à perte, marge trop faible"
+    ),
+    "gestion de la relation client": (
+        "fichier clients, suivi des clients, suivi client, historique client, on oublie de "
+        "rappeler, oublie de relancer, relances oubliées, devis oubliés, contacts dispersés, "
+        "carnets d'adresses, relation client, pipeline commercial, on perd le fil, perdre le "
+        "fil, qui a appelé qui, qui a rappelé, informations sur les clients, tout dans la "
+        "tête, dans la tête du commercial, commercial parti avec ses contacts, suivi des "
+        "devis, devis sans suite, rappeler les clients, prospects oubliés"
+    ),
+    "stands d'exposition": (
+        "salon professionnel, stand parapluie, mobilier de stand, montage du stand, mètres "
+        "carrés au salon, premier salon, participer à un salon, exposer à un salon, espace au "
+        "salon, se faire remarquer au salon"
+    ),
+    "site vitrine": (
+        "pas de site, pas de site internet, sans site, site internet, site web, site "
+        "vieillot, site ancien, refaire le site, créer un site, page web, présence en ligne, "
+        "présence sur internet, nom de domaine, développeur web, agence web, site responsive, "
+        "clients cherchent sur internet, on n'existe pas sur internet, absent d'internet, pas "
+        "de présence en ligne, juste une page facebook, montrer nos réalisations, présenter "
+        "notre activité, adresse et horaires, clients nous demandent notre site"
+    ),
+    "insertion": (
+        "chômeurs de longue durée, chômage de longue durée, jeunes sans qualification, "
+        "personnes éloignées de l'emploi, clause sociale, clauses sociales, heures "
+        "d'insertion, entreprise adaptée, structure d'insertion, chantier d'insertion, "
+        "entreprise d'insertion, donner une chance, embaucher autrement, donner sa chance, "
+        "personnes en difficulté, personnes sans emploi, remettre au travail, recruter des "
+        "personnes éloignées, emplois pour tous"
+    ),
+}

@@ -30,7 +30,13 @@ from sklearn.preprocessing import normalize as l2_normalize
 from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 
 from passerelles.engine.lexicon import CONCEPTS, NON_CONCEPTS, PARENTS
-from passerelles.engine.situations import FAMILIES, SERVICE_PARENTS, SERVICES, SITUATIONS
+from passerelles.engine.situations import (
+    EVERYDAY,
+    FAMILIES,
+    SERVICE_PARENTS,
+    SERVICES,
+    SITUATIONS,
+)
 
 __all__ = [
     "TextEncoder",
@@ -375,40 +381,115 @@ def _roots(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _compile_families(
-    families: Mapping[str, tuple[str, str]],
-) -> dict[str, list[tuple[tuple[str, ...], list[str]]]]:
-    """First stem -> (stems of a cue, services), longest cue first. A cue made only of
-    function words or generic ones (« nouveaux clients ») is left out: it would tag
-    every text."""
+def _family_table(
+    families: Mapping[str, tuple[str, str]], everyday: Mapping[str, str]
+) -> dict[tuple[str, ...], list[str]]:
+    """Stems of a cue -> services, for every cue of the families and of the everyday
+    phrases. A cue made only of function words or generic ones (« nouveaux clients ») is
+    left out: it would tag every text."""
     vague = {_root(w) for w in STOP_WORDS | GENERIC_WORDS}
     table: dict[tuple[str, ...], list[str]] = {}
-    for service, (_matter, cues) in families.items():
+    sources = [(service, cues) for service, (_matter, cues) in families.items()]
+    sources += list(everyday.items())
+    for service, cues in sources:
         for cue in cues.split(","):
             key = _roots(cue)
             if key and not set(key) <= vague and service not in table.setdefault(key, []):
                 table[key].append(service)
-    return _first_word_index(table)
+    return table
 
 
-_FAMILY_INDEX = _compile_families(FAMILIES)
+def _compile_families(
+    families: Mapping[str, tuple[str, str]], everyday: Mapping[str, str] | None = None
+) -> dict[str, list[tuple[tuple[str, ...], list[str]]]]:
+    """First stem -> (stems of a cue, services), longest cue first."""
+    return _first_word_index(_family_table(families, everyday or {}))
+
+
+# Stems that a phrase may have between its own words in a text, and that never open or
+# close a loose match: function words (« la machine est encore tombée en panne » meets
+# « machine tombe en panne »).
+_FILLER_ROOTS = frozenset(_root(w) for w in STOP_WORDS) | {"ne", "pas", "plus", "n"}
+# How many other content words may stand between two words of a trade phrase.
+CUE_GAP = 2
+
+
+def _compile_loose(
+    families: Mapping[str, tuple[str, str]], everyday: Mapping[str, str]
+) -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...], list[str]]]]:
+    """First content stem -> (content stems, stems of the cue, services) of the families'
+    phrases of two content words or more, longest first. Everyday phrases stay exact."""
+    table = _family_table(families, {})
+    exact_only = _family_table({}, everyday)
+    index: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], list[str]]]] = {}
+    for key, services in table.items():
+        content = tuple(r for r in key if r not in _FILLER_ROOTS)
+        if len(key) > 1 and len(content) >= 2 and key not in exact_only:
+            index.setdefault(content[0], []).append((content, key, services))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return index
+
+
+_FAMILY_INDEX = _compile_families(FAMILIES, EVERYDAY)
+_LOOSE_INDEX = _compile_loose(FAMILIES, EVERYDAY)
+
+
+def _loose_match(
+    content: tuple[str, ...], roots: tuple[str, ...], places: list[int], at: int, taken: set[int]
+) -> list[int] | None:
+    """Places (indices into ``places``, the text's content words) where the stems of
+    ``content`` occur in order from ``places[at]``, each at most `CUE_GAP` content words
+    after the previous one; None when they do not."""
+    found, last = [at], at
+    for stem_ in content[1:]:
+        for k in range(last + 1, min(len(places), last + 2 + CUE_GAP)):
+            if k not in taken and roots[places[k]] == stem_:
+                found.append(k)
+                last = k
+                break
+        else:
+            return None
+    return found
 
 
 @lru_cache(maxsize=65536)
 def _family_cues(text: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
-    """(cue stems, services) of the trade words in ``text``, leftmost-longest."""
+    """(cue stems, services) of the trade words in ``text``, in the order of the text.
+
+    First word for word, leftmost-longest; then a family's phrase of two content words or
+    more may also match loosely: its content words in order, with up to `CUE_GAP` other
+    content words between two of them and any function words (« la machine est encore
+    tombée en panne » tells « machine tombe en panne »), even over words a shorter cue
+    matched (« image de marque est abîmée » tells « image de marque abîmée » too)."""
     roots = _roots(text)
-    found: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+    found: list[tuple[int, tuple[str, ...], tuple[str, ...]]] = []
     i = 0
     while i < len(roots):
         step = 1
         for key, services in _FAMILY_INDEX.get(roots[i], ()):
             if roots[i : i + len(key)] == key:
-                found.append((key, tuple(services)))
+                found.append((i, key, tuple(services)))
                 step = len(key)
                 break
         i += step
-    return tuple(found)
+    places = [j for j, r in enumerate(roots) if r not in _FILLER_ROOTS]
+    seen = {key for _, key, _ in found}
+    taken: set[int] = set()
+    for at, j in enumerate(places):
+        if at in taken:
+            continue
+        for content, key, services in _LOOSE_INDEX.get(roots[j], ()):
+            if key in seen:
+                continue
+            match = _loose_match(content, roots, places, at, taken)
+            if match is not None:
+                taken.update(match)
+                seen.add(key)
+                found.append((j, key, tuple(services)))
+                break
+    found.sort(key=lambda f: f[0])
+    return tuple((key, services) for _, key, services in found)
 
 
 # A trade phrase of several words that belongs to one kind of service only (« toiture

@@ -1,0 +1,110 @@
+"""Everyday phrases of the situation map, and trade phrases matched with words between."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from passerelles.engine.situations import EVERYDAY, FAMILIES
+from passerelles.engine.text import (
+    _FILLER_ROOTS,
+    _LOOSE_INDEX,
+    CUE_GAP,
+    PHRASE_CUE_COUNT,
+    RelevanceModel,
+    _family_cues,
+    _roots,
+    concepts_in,
+    relevance,
+)
+
+
+def test_the_everyday_phrases_are_well_formed():
+    assert set(EVERYDAY) <= set(FAMILIES)
+    for service, cues in EVERYDAY.items():
+        phrases = [cue.strip() for cue in cues.split(",")]
+        assert all(phrases), service
+        # Phrases only: a plain single word points to too many trades.
+        assert all(len(_roots(p)) > 1 for p in phrases), service
+
+
+_EVERYDAY = sorted(
+    (service, cue.strip()) for service, cues in EVERYDAY.items() for cue in cues.split(",")
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(_EVERYDAY), st.text(alphabet=" ,.;:!?()", max_size=12))
+def test_an_everyday_phrase_tags_its_service(item, noise):
+    service, cue = item
+    assert service in concepts_in(f"{noise}{cue}{noise}"), cue
+    assert service in concepts_in(f"{noise}{cue.upper()}{noise}"), cue
+
+
+def test_everyday_phrases_match_word_for_word_only():
+    # « ne décroche plus » (unpaid invoices) with a word between tags nothing.
+    assert "recouvrement de créances" in concepts_in("Le client ne décroche plus.")
+    assert not _family_cues("Le client ne décroche vraiment plus.")
+    everyday_keys = {_roots(c) for cues in EVERYDAY.values() for c in cues.split(",")}
+    loose_keys = {key for entries in _LOOSE_INDEX.values() for _c, key, _s in entries}
+    family_keys = {_roots(c) for _m, cues in FAMILIES.values() for c in cues.split(",")}
+    assert loose_keys <= family_keys - everyday_keys
+
+
+@pytest.mark.parametrize(
+    "need, service",
+    [
+        # « image de marque abîmée », function words between
+        ("Notre image de marque est abîmée depuis cet article.", "communication de crise"),
+        # « arrêt de ligne », one content word between
+        ("Un arrêt complet de la ligne hier matin.", "maintenance industrielle"),
+    ],
+)
+def test_a_trade_phrase_matches_with_words_between(need, service):
+    keys = [key for key, services in _family_cues(need) if service in services]
+    assert any(len(key) > 1 for key in keys), keys
+    assert concepts_in(need).count(service) >= PHRASE_CUE_COUNT
+
+
+_LOOSE = sorted(
+    (content, key, tuple(services))
+    for entries in _LOOSE_INDEX.values()
+    for content, key, services in entries
+)
+_PLAIN_WORDS = ["zorglub", "quibus", "brindezingue", "farfelu"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(_LOOSE), st.integers(0, CUE_GAP), st.integers(0, 1))
+def test_a_loose_phrase_allows_up_to_the_gap_and_no_more(entry, gap, where):
+    content, key, _services = entry
+    assert len(content) >= 2 and not set(content[:1] + content[-1:]) & _FILLER_ROOTS
+    words = [_word_of(stem) for stem in content]
+    pad = _PLAIN_WORDS[:gap]
+    within = " ".join([*words[: where + 1], *pad, *words[where + 1 :]])
+    assert key in {k for k, _ in _family_cues(within)}, within
+    beyond = " ".join([*words[:1], *_PLAIN_WORDS[: CUE_GAP + 1], *words[1:]])
+    reversed_ = " ".join(reversed(words))
+    assert key not in {k for k, _ in _family_cues(beyond)}, beyond
+    if len(set(content)) == len(content):
+        assert key not in {k for k, _ in _family_cues(reversed_)}, reversed_
+
+
+def _word_of(stem: str) -> str:
+    """A word whose French stem is ``stem`` (the stem itself usually is)."""
+    for candidate in (stem, stem + "e", stem + "er", stem + "s"):
+        if _roots(candidate) == (stem,):
+            return candidate
+    pytest.skip(f"no plain word found for the stem {stem!r}")
+
+
+def test_a_need_told_with_words_between_meets_its_service():
+    need = "La ligne de production est encore à l'arrêt, la machine tombe sans cesse en panne."
+    offers = [
+        "Maintenance industrielle : dépannage, entretien préventif, pièces détachées.",
+        "Agence de communication : logo, charte graphique, plaquettes.",
+        "Traduction juridique et technique, allemand et anglais.",
+    ]
+    model = RelevanceModel().fit([need, *offers])
+    assert relevance(model.encode([need]), model.encode(offers)).argmax() == 0
