@@ -74,3 +74,18 @@ def test_my_tables_before_the_plan(client, bob, event):
     client.force_login(bob)
     page = client.get(reverse("events:my_tables", args=[event.pk])).content.decode()
     assert "pas encore prêt" in page
+
+
+def test_event_page_offers_my_tables_to_a_seated_participant_once_drawn(client, alice, full_event):
+    someone = full_event.registrations.first().user
+    client.force_login(someone)
+    page_url = reverse("events:detail", args=[full_event.pk])
+    my_tables = reverse("events:my_tables", args=[full_event.pk])
+    assert my_tables not in client.get(page_url).content.decode()  # no plan yet
+    TablePlan.objects.create(event=full_event)  # settings saved, tables not drawn
+    assert my_tables not in client.get(page_url).content.decode()
+    client.force_login(alice)
+    client.post(reverse("events:plan", args=[full_event.pk]), {"table_size": "4", "rounds": "2"})
+    assert my_tables not in client.get(page_url).content.decode()  # alice has no seat
+    client.force_login(someone)
+    assert my_tables in client.get(page_url).content.decode()

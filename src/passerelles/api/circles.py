@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
@@ -12,7 +14,7 @@ from passerelles.api.members import ProfileOut, with_skill_names
 from passerelles.api.pagination import CappedPagination
 from passerelles.api.rows import RowSchema
 from passerelles.circles import access
-from passerelles.circles.models import Circle, MembershipState
+from passerelles.circles.models import Bridge, BridgeState, Circle, MembershipState
 from passerelles.circles.queries import with_member_counts
 from passerelles.intros.bridge_advisor import NotReady, suggest_bridges
 from passerelles.members.access import visible_profiles
@@ -46,17 +48,28 @@ def circle_list(request: AuthedHttpRequest) -> object:
 
 @router.get("/{slug}", response=CircleDetailOut, summary="One circle")
 def circle_detail(request: AuthedHttpRequest, slug: str) -> Circle:
-    circle = access.get_circle_for_user(request.user, slug)
-    membership = access.membership_of(request.user, circle)
+    user = request.user
+    # get_circle_for_user, with its admitted members counted in the same query
+    circle = get_object_or_404(with_member_counts(access.visible_circles(user)), slug=slug)
+    membership = access.membership_of(user, circle)
     admitted = membership is not None and membership.state == MembershipState.ADMITTED
-    partners = access.visible_partner_ids(request.user, circle)  # a private one stays unnamed
-    # Read by CircleDetailOut beside the circle's own fields.
-    circle.members = circle.memberships.admitted().count()  # type: ignore[attr-defined]
+    partners = list(_partners(circle).values_list("pk", "slug"))
+    visible = access.visible_circle_ids(
+        user, {pk for pk, _ in partners}
+    )  # a private one stays unnamed
+    # Read by CircleDetailOut beside the circle's own fields (``members`` annotated).
     circle.my_role = membership.role if membership is not None and admitted else None  # type: ignore[attr-defined]
-    circle.bridged_with = list(  # type: ignore[attr-defined]
-        Circle.objects.filter(pk__in=partners).order_by("name").values_list("slug", flat=True)
-    )
+    circle.bridged_with = [slug for pk, slug in partners if pk in visible]  # type: ignore[attr-defined]
     return circle
+
+
+def _partners(circle: Circle) -> QuerySet[Circle]:
+    """The circles with an active bridge to ``circle``, by name."""
+    active = Bridge.objects.filter(state=BridgeState.ACTIVE)
+    return Circle.objects.filter(
+        Q(pk__in=active.filter(from_circle=circle).values("to_circle_id"))
+        | Q(pk__in=active.filter(to_circle=circle).values("from_circle_id"))
+    ).order_by("name")
 
 
 @router.get("/{slug}/members", response=list[ProfileOut], summary="A circle's members")

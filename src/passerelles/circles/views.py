@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,6 +14,7 @@ from passerelles.circles.forms import CircleFilterForm, CircleForm, JoinForm
 from passerelles.circles.map import circle_map
 from passerelles.circles.models import Bridge, BridgeState, MembershipState
 from passerelles.circles.queries import active_bridges, with_member_counts
+from passerelles.core.access import is_operator
 from passerelles.core.errors import ActionError
 from passerelles.core.rows import url_maker
 
@@ -54,19 +55,20 @@ def circle_list(request: HttpRequest) -> HttpResponse:
 
 
 def circle_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    circle = access.get_circle_for_user(request.user, slug)
-    membership = access.membership_of(request.user, circle)
+    user = request.user
+    # get_circle_for_user, with its admitted members counted in the same query
+    circle = get_object_or_404(with_member_counts(access.visible_circles(user)), slug=slug)
+    membership = access.membership_of(user, circle)  # one per member and circle
     context = {
         "circle": circle,
         "membership": membership,
-        "is_admin": access.is_circle_admin(request.user, circle),
-        "may_recognise": access.may_recognise_circles(request.user),
-        "can_propose_bridge": access.administered_circles(request.user)
-        .exclude(pk=circle.pk)
-        .exists(),
-        "can_see_members": access.can_see_members(request.user, circle),
-        "member_count": circle.memberships.admitted().count(),
-        "bridges": _visible_partners(request.user, circle),
+        # is_circle_admin, read from the membership already in hand
+        "is_admin": is_operator(user) or (membership is not None and membership.is_admin),
+        "may_recognise": access.may_recognise_circles(user),
+        "can_propose_bridge": access.administered_circles(user).exclude(pk=circle.pk).exists(),
+        "can_see_members": access.can_see_members(user, circle),
+        "member_count": circle.members,  # type: ignore[attr-defined]
+        "bridges": _visible_partners(user, circle),
         "join_form": JoinForm(),
     }
     return render(request, "circles/detail.html", context)
@@ -74,9 +76,10 @@ def circle_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _visible_partners(user, circle) -> list:
     """Bridges of ``circle`` whose other side this user may see: a private partner stays
-    unnamed on a public page."""
-    visible = access.visible_partner_ids(user, circle)
-    return [b for b in active_bridges([circle.pk]) if b.other(circle).pk in visible]
+    unnamed on a public page (``visible_partner_ids`` from the bridges read once)."""
+    bridges = active_bridges([circle.pk])
+    visible = access.visible_circle_ids(user, {b.other(circle).pk for b in bridges})
+    return [b for b in bridges if b.other(circle).pk in visible]
 
 
 @login_required

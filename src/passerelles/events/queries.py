@@ -7,7 +7,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from passerelles.events.access import visible_events
-from passerelles.events.models import Event, Registration, RegistrationStatus
+from passerelles.events.models import Event, Registration, RegistrationStatus, TablePlan
 
 SHORTCUT_BEFORE = timedelta(hours=2)  # the evening's shortcut shows from two hours before
 
@@ -85,6 +85,11 @@ def upcoming_for(user, limit: int = 5) -> list[Event]:
 def seats_taken(event: Event) -> int:
     """Seats held now (the waitlist excluded)."""
     return event.registrations.filter(status=RegistrationStatus.REGISTERED).count()
+
+
+def has_table_plan(event: Event) -> bool:
+    """Whether the event's table plan has been drawn (its tables, not only its settings)."""
+    return TablePlan.objects.filter(event=event).exclude(tables=[]).exists()
 
 
 def waitlist_position(registration: Registration | None) -> int | None:

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -24,7 +24,7 @@ from passerelles.events.calendars import event_calendar
 from passerelles.events.extras import page_extras
 from passerelles.events.forms import AgendaFormSet, EventFilterForm, EventForm
 from passerelles.events.models import Registration, RegistrationStatus
-from passerelles.events.queries import seats_taken, waitlist_position, with_seats
+from passerelles.events.queries import has_table_plan, waitlist_position, with_seats
 
 
 @login_required
@@ -72,9 +72,12 @@ def event_list(request: AuthedHttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def event_detail(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
-    event = access.get_event_for_user(request.user, event_id)
+    event = get_object_or_404(  # get_event_for_user, its seats taken read in the same query
+        with_seats(access.visible_events(request.user).select_related("host_circle")), pk=event_id
+    )
     registration = Registration.objects.filter(event=event, user=request.user).first()
-    taken = seats_taken(event)
+    taken = event.taken  # type: ignore[attr-defined]  # annotated by with_seats
+    registered = registration is not None and registration.status == RegistrationStatus.REGISTERED
     context = {
         "event": event,
         "registration": registration,
@@ -83,9 +86,10 @@ def event_detail(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
         "left": max(event.capacity - taken, 0),
         "agenda": event.agenda.all(),
         "guests": event.open_to.all(),
-        "may_register": access.may_register(request.user, event),
+        "may_register": access.may_register_seen(request.user, event),
         "is_admin": access.may_manage(request.user, event),
-        "has_plan": hasattr(event, "table_plan") and bool(event.table_plan.tables),
+        # The plan is offered to those with a seat only: not read for anyone else.
+        "has_plan": registered and has_table_plan(event),
         **page_extras(event),
     }
     return render(request, "events/detail.html", context)
