@@ -6,7 +6,7 @@ Every view reaches circles through these helpers; an object a user may not see i
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from passerelles.accounts.models import AnyUser
@@ -51,42 +51,66 @@ def bridged_circle_ids(circle_ids: Iterable[int]) -> set[int]:
     return ids - wanted
 
 
+def circle_standing(user: AnyUser) -> dict[int, tuple[str, str]]:
+    """{circle id: (state, role)} of ``user``'s memberships that let them see the circle
+    (invited, pending, admitted); read once per page view (``core.request_memo``), in one
+    query: the visibility rules, `is_circle_admin` and `is_circle_member` of a page all
+    answer from it."""
+    if not user.is_authenticated:
+        return {}
+
+    def read() -> dict[int, tuple[str, str]]:
+        rows = Membership.objects.filter(user=user, state__in=VISIBLE_MEMBERSHIP_STATES)
+        return {
+            c: (state, role) for c, state, role in rows.values_list("circle_id", "state", "role")
+        }
+
+    return dict(memoized(("circle_standing", user.pk), read))
+
+
 def reachable_circle_ids(user: AnyUser) -> tuple[set[int], set[int]]:
     """(my admitted circles, circles bridged with them but not mine); read once per page
     view (``core.request_memo``): the visibility rules and filters of a page all need it."""
 
     def read() -> tuple[frozenset[int], frozenset[int]]:
-        mine = set(admitted_circle_ids(user).values_list("circle_id", flat=True))
+        standing = circle_standing(user)
+        mine = {c for c, (state, _role) in standing.items() if state == MembershipState.ADMITTED}
         return frozenset(mine), frozenset(bridged_circle_ids(mine))
 
     mine, bridged = memoized(("reachable_circle_ids", user.pk), read)
     return set(mine), set(bridged)
 
 
+def _seen_circle_ids(user: AnyUser) -> set[int]:
+    """Circles ``user`` sees whether listed or not: those they are invited to, asked to
+    join or belong to, and those bridged with their own (a signed-in member)."""
+    _mine, bridged = reachable_circle_ids(user)
+    return set(circle_standing(user)) | bridged
+
+
 def visible_circles(user: AnyUser) -> QuerySet[Circle]:
-    """Circles this user may see: listed ones, their own, and those bridged with theirs."""
+    """Circles this user may see: listed ones, their own (invited, pending or admitted),
+    and those bridged with theirs. Their own and bridged ones are read once per page view
+    and passed as ids, not as a subquery run for each circle."""
     circles = Circle.objects.all()
     if is_operator(user):
         return circles
     if not user.is_authenticated:
         return circles.filter(listed=True)
-    mine, bridged = reachable_circle_ids(user)
-    involved = Membership.objects.filter(
-        circle=OuterRef("pk"), user=user, state__in=VISIBLE_MEMBERSHIP_STATES
-    )
-    return circles.filter(Q(listed=True) | Q(pk__in=bridged) | Exists(involved))
+    return circles.filter(Q(listed=True) | Q(pk__in=sorted(_seen_circle_ids(user))))
 
 
 def visible_circle_ids(user: AnyUser, among: set[int]) -> set[int]:
     """Those of ``among`` that `visible_circles` lets ``user`` see. One's own circles and
-    those bridged with them are visible by that rule and already read for the page view
-    (`reachable_circle_ids`): only the others are asked of the database, if any."""
+    those bridged with them are visible by that rule and already read for the page view:
+    only the others are asked of the database (are they listed?), if any."""
     if not among:
         return set()
+    if is_operator(user):
+        return set(among)
     known: set[int] = set()
     if user.is_authenticated:
-        mine, bridged = reachable_circle_ids(user)
-        known = among & (mine | bridged)
+        known = among & _seen_circle_ids(user)
     rest = among - known
     if not rest:
         return known
@@ -115,17 +139,15 @@ def is_circle_admin(user: AnyUser, circle: Circle) -> bool:
         return False
     if is_operator(user):
         return True
-    return (
-        Membership.objects.admitted()
-        .filter(user=user, circle=circle, role__in=ADMIN_ROLES)
-        .exists()
-    )
+    state, role = circle_standing(user).get(circle.pk, ("", ""))
+    return state == MembershipState.ADMITTED and role in ADMIN_ROLES
 
 
 def is_circle_member(user: AnyUser, circle: Circle) -> bool:
     if not user.is_authenticated:
         return False
-    return Membership.objects.admitted().filter(user=user, circle=circle).exists()
+    state, _role = circle_standing(user).get(circle.pk, ("", ""))
+    return state == MembershipState.ADMITTED
 
 
 def can_see_members(user: AnyUser, circle: Circle) -> bool:
@@ -219,10 +241,12 @@ def may_read_whole_log(user: AnyUser) -> bool:
 
 
 def administered_circles(user: AnyUser) -> QuerySet[Circle]:
+    """Circles where ``user`` is an admitted owner or admin (none: no query at all)."""
     if not user.is_authenticated:
         return Circle.objects.none()
-    return Circle.objects.filter(
-        memberships__user=user,
-        memberships__state=MembershipState.ADMITTED,
-        memberships__role__in=ADMIN_ROLES,
-    )
+    ids = [
+        c
+        for c, (state, role) in circle_standing(user).items()
+        if state == MembershipState.ADMITTED and role in ADMIN_ROLES
+    ]
+    return Circle.objects.filter(pk__in=sorted(ids))
