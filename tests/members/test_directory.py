@@ -82,9 +82,10 @@ def test_filter_by_circle(client, alice, bob, charlie, club):
 def test_circle_filter_offers_only_visible_circles(client, bob, charlie, club):
     secret = make_circle(charlie, "Cercle secret", listed=False)
     client.force_login(bob)
-    offered = list(client.get(URL).context["form"].fields["circle"].queryset)
-    assert club in offered
-    assert secret not in offered
+    form = client.get(URL).context["form"]
+    offered = [slug for slug, _name in form.fields["circle"].widget.choices]
+    assert club.slug in offered
+    assert secret.slug not in offered
 
 
 def test_filter_on_invisible_circle_is_ignored(client, bob, charlie, club):
@@ -216,3 +217,49 @@ def test_the_circle_filter_lists_its_circles_only_when_shown(alice, club, db):
     assert len(shown.captured_queries) == 1
     assert f'<option value="{club.slug}">{club.name}</option>' in html
     assert other.slug not in html
+
+
+FIELDS_LOOP = """{% for field in form %}
+  <div class="field">{{ field.label_tag }}{{ field }}{% if field.errors %}<span class="errorlist small" role="alert">{{ field.errors|join:" " }}</span>{% endif %}</div>
+  {% endfor %}"""  # noqa: E501 (the loop the directory's template had)
+
+
+def test_filter_fields_render_as_the_template_loop_did_and_are_kept_per_inputs(
+    alice, bob, operator, club, db
+):
+    """The fields' HTML is kept per language, circles offered, data and errors: each
+    case renders what the template's loop rendered, the second time as the first."""
+    from django.http import QueryDict
+    from django.template import Context, Template
+    from django.utils import translation
+
+    from passerelles.members.forms import DirectoryFilterForm
+
+    other = make_circle(make_user("zoe@example.org", "Zoé", "Blanc"), "Cercle <Vieux> & Lyon")
+    admit(bob, other)
+    cases = [
+        (alice, None),
+        (alice, "page=5"),
+        (alice, f"circle={club.slug}&q=%3Cb%3E&sector=M"),
+        (alice, "circle=nope&sector=ZZ&theme=monde&city=Lyon&skill=export"),
+        (alice, f"circle={other.slug}"),  # not visible to alice: an error
+        (bob, f"circle={other.slug}"),
+        (bob, None),
+        (operator, f"circle={other.slug}"),
+    ]
+    seen = {}
+    for language in ("fr", "en", "fr"):
+        with translation.override(language):
+            for user, query in cases:
+                data = QueryDict(query) if query else None
+                reference = DirectoryFilterForm(user, data)
+                reference.filters()
+                expected = Template(FIELDS_LOOP).render(Context({"form": reference}))
+                form = DirectoryFilterForm(user, data)
+                form.filters()
+                html = form.rendered_fields()
+                assert html == expected
+                seen.setdefault(language, set()).add(html)
+    assert len(seen["fr"]) == len(seen["en"]) > 3
+    assert not seen["fr"] & seen["en"]
+    assert "Cercle &lt;Vieux&gt; &amp; Lyon" in str(seen["fr"])

@@ -9,7 +9,7 @@ from django.utils import translation
 
 from passerelles.core.choices import Axis
 from passerelles.members.models import Profile, Skill
-from passerelles.members.rows import directory_cards
+from passerelles.members.rows import directory_cards, with_skill_names
 from tests.conftest import make_user
 
 # The template loop the cards replaced, kept as the reference of what they must render.
@@ -82,6 +82,9 @@ def test_cards_render_what_the_template_did(db):
         with translation.override(language):
             profiles = profiles_of(hostile, plain, bare)
             assert squeeze(directory_cards(profiles)) == squeeze(reference(profiles))
+            read = list(Profile.objects.filter(pk__in=[p.pk for p in profiles]).order_by("pk"))
+            with_skill_names(read)  # the directory's way: names in one query
+            assert directory_cards(read) == directory_cards(profiles)
 
 
 def test_hostile_fields_are_escaped_and_links_point_to_profiles(client, alice, bob, club):

@@ -6,7 +6,10 @@ from urllib.parse import urlsplit
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db.models import Q
+from django.db.models import Q, QuerySet
+from django.template import Context, Template
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from passerelles.circles.access import reachable_circle_ids, visible_circles
@@ -75,6 +78,20 @@ def link_label(url: str) -> str:
     return (parts.netloc + parts.path).removeprefix("www.").rstrip("/")
 
 
+RENDERED_FIELDS_KEPT = 500  # filter forms' HTML kept per process (a few kB each)
+_rendered_fields: dict[tuple, SafeString] = {}
+
+
+@cache
+def _fields_template() -> Template:
+    """The directory filters' fields, as its template wrote them."""
+    return Template(
+        """{% for field in form %}
+  <div class="field">{{ field.label_tag }}{{ field }}{% if field.errors %}<span class="errorlist small" role="alert">{{ field.errors|join:" " }}</span>{% endif %}</div>
+  {% endfor %}"""  # noqa: E501 (the directory's markup, one line per field)
+    )
+
+
 class DirectoryFilterForm(forms.Form):
     q = forms.CharField(
         label=_("Rechercher"),
@@ -110,18 +127,55 @@ class DirectoryFilterForm(forms.Form):
 
     def __init__(self, user, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        circles = visible_circles(user).order_by("name")
-        self.fields["circle"].queryset = circles
+        self.offered: QuerySet | None = None
+        chosen = self.data.get("circle") or ""
+        if user.is_staff or chosen:
+            # The rule of visible circles is built only when it is needed: to validate a
+            # chosen circle, or to list every circle to an operator.
+            circles = visible_circles(user).order_by("name")
+            self.fields["circle"].queryset = circles
         if not user.is_staff:
             # Any visible circle filters; the list offers those whose members one sees
-            # (one's own and bridged ones), not every listed circle (2,000 at scale).
+            # (one's own and bridged ones, visible by that rule), not every listed circle
+            # (2,000 at scale), and the chosen one if visible.
             mine, bridged = reachable_circle_ids(user)
-            chosen = Q(slug=self.data.get("circle") or "")
-            offered = circles.filter(Q(pk__in=mine | bridged) | chosen).values_list("slug", "name")
+            if chosen:
+                offered = circles.filter(Q(pk__in=mine | bridged) | Q(slug=chosen))
+            else:
+                offered = Circle.objects.filter(pk__in=mine | bridged).order_by("name")
+            self.offered = offered.values_list("slug", "name")
             empty = ("", self.fields["circle"].empty_label)
             # Read when the list is shown, once: the API validates with this form and
             # never shows it (one query less per call).
-            self.fields["circle"].widget.choices = cache(lambda: [empty, *offered])
+            self.fields["circle"].widget.choices = cache(lambda: [empty, *self.offered_circles()])
+
+    def offered_circles(self) -> list[tuple[str, str]]:
+        """(slug, name) of the circles the list offers, read once."""
+        if not hasattr(self, "_offered_circles"):
+            self._offered_circles = list(self.offered or ())
+        return self._offered_circles
+
+    def rendered_fields(self) -> SafeString:
+        """The fields as the directory shows them (label, widget, errors). Their HTML
+        depends only on the language, the circles offered, the data and its errors: it is
+        kept per process for those (rendering the widgets took 1.5 ms a page)."""
+        if self.offered is None:  # operators: every circle is offered
+            return _fields_template().render(Context({"form": self}))
+        values = getattr(self.data, "getlist", None) or (lambda name: [self.data.get(name)])
+        key = (
+            get_language(),
+            tuple(self.offered_circles()),
+            self.is_bound,
+            tuple((name, tuple(values(name))) for name in self.fields),
+            tuple((name, tuple(map(str, errors))) for name, errors in self.errors.items()),
+        )
+        html = _rendered_fields.get(key)
+        if html is None:
+            if len(_rendered_fields) >= RENDERED_FIELDS_KEPT:
+                _rendered_fields.clear()
+            html = _fields_template().render(Context({"form": self}))
+            _rendered_fields[key] = html
+        return html
 
     def filters(self) -> dict:
         """The valid filters; an invalid one (say, a circle one may not see) is ignored."""

@@ -11,8 +11,36 @@ from passerelles.core.rows import esc, joined, truncated_words, url_maker
 from passerelles.members.models import Profile
 
 
+def with_skill_names(profiles: list[Profile]) -> None:
+    """Each profile's skill names (``skill_names``, in the skills' order: by name), read in
+    one query for a page of a list: prefetching ``skills`` built a manager and a queryset
+    per profile and a model per skill (2 ms of a directory page of 24, 3 ms of an API
+    page of 50)."""
+    names: dict[int, list[str]] = {profile.pk: [] for profile in profiles}
+    if names:
+        pairs = (
+            Profile.skills.through.objects.filter(profile_id__in=names)
+            .order_by("skill__name")
+            .values_list("profile_id", "skill__name")
+        )
+        for profile_id, name in pairs:
+            names[profile_id].append(name)
+    for profile in profiles:
+        profile.skill_names = names[profile.pk]  # type: ignore[attr-defined]
+
+
+def skill_names(profile: Profile) -> list[str]:
+    """The profile's skill names: from `with_skill_names` when a list read them, else
+    from its (prefetched) skills."""
+    names = getattr(profile, "skill_names", None)
+    if names is not None:
+        return names
+    return [s.name for s in profile.skills.all()]
+
+
 def directory_cards(profiles: Iterable[Profile]) -> SafeString:
-    """One ``<li class="card">`` per profile (skills prefetched, user selected)."""
+    """One ``<li class="card">`` per profile (user selected; skills read by
+    `with_skill_names` or prefetched)."""
     detail_url = url_maker("members:detail")
     axis_labels = {code: esc(label) for code, label in Axis.choices}
     offers_label = esc(gettext("Peut aider sur :"))
@@ -52,9 +80,7 @@ def _card(
         for code in p.theme_list
         if code in axis_labels
     )
-    skills = "".join(
-        f'<span class="badge">{esc(skill.name)}</span> ' for skill in list(p.skills.all())[:5]
-    )
+    skills = "".join(f'<span class="badge">{esc(name)}</span> ' for name in skill_names(p)[:5])
     if badges or skills:
         parts.append(
             f'      <p class="small u-mb-0">\n        {badges}\n        {skills}\n      </p>\n'

@@ -49,9 +49,10 @@ def directory(request: AuthedHttpRequest) -> HttpResponse:
     """The members one may see, filtered and searched; htmx asks for the results only."""
     form = DirectoryFilterForm(request.user, request.GET or None)
     profiles = search.filter_directory(visible_profiles(request.user), form.filters())
-    profiles = profiles.select_related("user").prefetch_related("skills")
+    profiles = profiles.select_related("user")
     page = CappedPaginator(profiles, PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = list(page.object_list)
+    rows.with_skill_names(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
