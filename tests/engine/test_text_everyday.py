@@ -27,6 +27,9 @@ def test_the_everyday_phrases_are_well_formed():
         assert all(phrases), service
         # Phrases only: a plain single word points to too many trades.
         assert all(len(_roots(p)) > 1 for p in phrases), service
+    # A phrase of a family is not repeated here: it would lose its loose matching.
+    family = {_roots(c) for _m, cues in FAMILIES.values() for c in cues.split(",")}
+    assert not family & {_roots(c) for cues in EVERYDAY.values() for c in cues.split(",")}
 
 
 _EVERYDAY = sorted(
