@@ -2,9 +2,10 @@
 
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.translation import get_language
 
-from passerelles.circles.access import administered_circles
 from passerelles.circles.models import (
+    ADMIN_ROLES,
     Bridge,
     BridgeState,
     Circle,
@@ -12,6 +13,8 @@ from passerelles.circles.models import (
     Membership,
     MembershipState,
 )
+from passerelles.core.choices_display import _labels
+from passerelles.core.rows import url_maker
 
 
 def with_member_counts(circles: QuerySet[Circle]) -> QuerySet[Circle]:
@@ -49,44 +52,169 @@ def bridged_ids(bridges: list[Bridge], circle_ids) -> set[int]:
     return ids - wanted
 
 
+def _labels_of(model, field: str) -> dict:
+    """A choice field's labels in the active language (translated once per language)."""
+    return _labels(model._meta.get_field(field), get_language())
+
+
+def _full_name(first: str, last: str) -> str:
+    """``User.get_full_name()`` from the two columns."""
+    return f"{first} {last}".strip()
+
+
 def home_context(user, since) -> dict:
-    memberships = list(
+    """What the member's home shows about circles, read as the few columns shown (rows of
+    plain values, not model instances) and with nothing left for the template to query:
+    the member's circles with their member counts (a count per circle on the (circle,
+    state) index), the bridges of those circles, invitations waiting, the week's
+    newcomers, and for the circles one administers, requests to review. The circles one
+    administers are read from one's own memberships (as ``administered_circles`` asks
+    them: admitted, owner or admin) rather than by another query."""
+    admitted_count = (
+        Membership.objects.admitted()
+        .filter(circle=OuterRef("circle_id"))
+        .order_by()
+        .values("circle")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    rows = (
         Membership.objects.filter(user=user)
         .exclude(state__in=[MembershipState.LEFT, MembershipState.REMOVED])
-        .select_related("circle")
-        .annotate(
-            members=Count(
-                "circle__memberships",
-                filter=Q(circle__memberships__state=MembershipState.ADMITTED),
-            )
-        )
         .order_by("circle__name")
+        .values_list(
+            "circle_id",
+            "state",
+            "role",
+            "circle__name",
+            "circle__slug",
+            "circle__kind",
+            "circle__city",
+            Coalesce(Subquery(admitted_count, output_field=IntegerField()), 0),
+        )
     )
-    admitted = [m for m in memberships if m.state == MembershipState.ADMITTED]
-    my_ids = [m.circle_id for m in admitted]
-    managed = list(administered_circles(user))
-    managed_ids = [c.pk for c in managed]
-    bridges = active_bridges(my_ids)
-    invitations = Invitation.objects.filter(
-        email__iexact=user.email, accepted_at__isnull=True, revoked_at__isnull=True
-    ).select_related("circle", "invited_by")
+    circle_url = url_maker("circles:detail")
+    kinds = _labels_of(Circle, "kind")
+    roles = _labels_of(Membership, "role")
+    admitted: list[dict] = []
+    waiting: list[dict] = []
+    managed_ids: list[int] = []
+    for circle_id, state, role, name, slug, kind, city, members in rows:
+        if state == MembershipState.ADMITTED:
+            admitted.append(
+                {
+                    "circle_id": circle_id,
+                    "name": name,
+                    "url": circle_url(slug),
+                    "kind": kinds.get(kind, kind),
+                    "city": city,
+                    "role": roles.get(role, role),
+                    "members": members,
+                }
+            )
+            if role in ADMIN_ROLES:
+                managed_ids.append(circle_id)
+        elif state == MembershipState.PENDING:
+            waiting.append({"name": name})
+    my_ids = [m["circle_id"] for m in admitted]
+    bridges = []
+    bridged: set[int] = set()
+    if my_ids:
+        wanted = set(my_ids)
+        for from_id, from_name, from_slug, to_id, to_name, to_slug in (
+            Bridge.objects.filter(state=BridgeState.ACTIVE)
+            .filter(Q(from_circle_id__in=my_ids) | Q(to_circle_id__in=my_ids))
+            .values_list(
+                "from_circle_id",
+                "from_circle__name",
+                "from_circle__slug",
+                "to_circle_id",
+                "to_circle__name",
+                "to_circle__slug",
+            )
+        ):
+            bridges.append(
+                {
+                    "from_name": from_name,
+                    "from_url": circle_url(from_slug),
+                    "to_name": to_name,
+                    "to_url": circle_url(to_slug),
+                }
+            )
+            if from_id in wanted:
+                bridged.add(to_id)
+            if to_id in wanted:
+                bridged.add(from_id)
+        bridged -= wanted
+    invitations = [
+        {
+            "pk": pk,
+            "circle": circle_name,
+            "url": circle_url(slug),
+            "invited_by": inviter is not None,
+            "inviter": _full_name(first or "", last or ""),
+        }
+        for pk, circle_name, slug, inviter, first, last in Invitation.objects.filter(
+            email__iexact=user.email, accepted_at__isnull=True, revoked_at__isnull=True
+        ).values_list(
+            "pk",
+            "circle__name",
+            "circle__slug",
+            "invited_by_id",
+            "invited_by__first_name",
+            "invited_by__last_name",
+        )
+    ]
+    newcomers = []
+    if my_ids:
+        member_url = url_maker("members:detail")
+        for first, last, email, profile_id, headline, circle_name, admitted_at in (
+            Membership.objects.admitted()
+            .filter(circle_id__in=my_ids, admitted_at__gte=since)
+            .exclude(user=user)
+            .order_by("-admitted_at")
+            .values_list(
+                "user__first_name",
+                "user__last_name",
+                "user__email",
+                "user__profile__id",
+                "user__profile__headline",
+                "circle__name",
+                "admitted_at",
+            )[:12]
+        ):
+            full = _full_name(first, last)
+            shown = full or email.split("@")[0]  # Profile.name, whose initials show
+            newcomers.append(
+                {
+                    "name": full or email,  # str(user)
+                    "initials": "".join(p[0] for p in shown.split()[:2]).upper() or "?",
+                    "url": member_url(profile_id),
+                    "headline": headline,
+                    "circle": circle_name,
+                    "admitted_at": admitted_at,
+                }
+            )
+    requests_to_review: list[Membership] = []
+    bridge_requests: list[Bridge] = []
+    if managed_ids:
+        requests_to_review = list(
+            Membership.objects.filter(
+                circle_id__in=managed_ids, state=MembershipState.PENDING
+            ).select_related("user", "circle")
+        )
+        bridge_requests = list(
+            Bridge.objects.filter(
+                to_circle_id__in=managed_ids, state=BridgeState.REQUESTED
+            ).select_related("from_circle", "to_circle")
+        )
     return {
         "admitted": admitted,
-        "waiting": [m for m in memberships if m.state == MembershipState.PENDING],
-        "declined": [m for m in memberships if m.state == MembershipState.DECLINED],
+        "waiting": waiting,
         "invitations": invitations,
         "bridges": bridges,
-        "bridged_count": len(bridged_ids(bridges, my_ids)),
-        "managed": managed,
-        "requests_to_review": Membership.objects.filter(
-            circle_id__in=managed_ids, state=MembershipState.PENDING
-        ).select_related("user", "circle"),
-        "bridge_requests": Bridge.objects.filter(
-            to_circle_id__in=managed_ids, state=BridgeState.REQUESTED
-        ).select_related("from_circle", "to_circle"),
-        "newcomers": Membership.objects.admitted()
-        .filter(circle_id__in=my_ids, admitted_at__gte=since)
-        .exclude(user=user)
-        .select_related("user", "user__profile", "circle")
-        .order_by("-admitted_at")[:12],
+        "bridged_count": len(bridged),
+        "requests_to_review": requests_to_review,
+        "bridge_requests": bridge_requests,
+        "newcomers": newcomers,
     }

@@ -19,6 +19,21 @@ from passerelles.intros.reasons import INTERMEDIARY_CODES
 from passerelles.notifications.kinds import INTRODUCTION_KINDS
 from passerelles.notifications.models import Notification
 
+# what ``shown`` reads of an introduction's members (as ``introductions_for`` joins them)
+RELATED = ("member_a__profile", "member_b__profile", "intermediary__profile")
+
+# what ``Introduction.shown_status`` reads
+STATUS_FIELDS = (
+    "status",
+    "expires_at",
+    "member_a",
+    "member_b",
+    "intermediary",
+    "decision_a",
+    "decision_b",
+    "intermediary_decision",
+)
+
 
 @dataclass
 class Shown:
@@ -87,18 +102,25 @@ def pending_for(user, limit: int | None = None, now=None) -> list[Shown]:
     """Suggestions waiting for ``user``'s answer (for a home-page block), the first
     ``limit`` of them as the introductions page lists them. Only introductions still open
     (or closed by someone else, which stay open to the others until they would have
-    expired) are read, and only those to answer are worded."""
+    expired) are read, and only those to answer are worded.
+
+    Their status is decided on the introductions' own columns, read without the members
+    and profiles; these are read (one query by id) only for the introductions kept, so
+    that a member with nothing to answer pays for a light query."""
     if not user.is_authenticated:
         return []
     now = now or timezone.now()
-    found: list[Shown] = []
     maybe_open = introductions_for(user).filter(status__in=[*OPEN_STATUSES, *CLOSED_BY_SOMEONE])
-    for intro in maybe_open:
+    kept: list[int] = []
+    for intro in maybe_open.select_related(None).only(*STATUS_FIELDS):
         if intro.shown_status(user, now) == "to_answer":
-            found.append(shown(intro, user, now))
-            if limit is not None and len(found) >= limit:
+            kept.append(intro.pk)
+            if limit is not None and len(kept) >= limit:
                 break
-    return found
+    if not kept:
+        return []
+    full = Introduction.objects.select_related(*RELATED).in_bulk(kept)  # kept: seen by user
+    return [shown(full[pk], user, now) for pk in kept if pk in full]
 
 
 def unread_notice_count(user) -> int:

@@ -2,8 +2,11 @@
 domain, so they sit above them all."""
 
 from datetime import timedelta
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count, IntegerField, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -11,11 +14,12 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
 from passerelles.accounts.http import AuthedHttpRequest
+from passerelles.accounts.models import User
 from passerelles.circles import queries as circle_queries
 from passerelles.circles.models import Bridge, BridgeState, Circle
 from passerelles.core.choices import Axis
 from passerelles.core.middleware import remember_language
-from passerelles.events.queries import happening_for, upcoming_for
+from passerelles.events.queries import home_events
 from passerelles.events.rows import event_cards
 from passerelles.intros.queries import pending_for
 from passerelles.members.actions import do_keep_language
@@ -36,21 +40,45 @@ def landing(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/landing.html", {"figures": figures, "axes": Axis.choices})
 
 
+def _count(queryset: QuerySet[Any], common: str) -> Coalesce:
+    """``queryset.count()`` as a subquery, to be read with other figures in one query;
+    ``common``: a column every row of ``queryset`` has the same value in (grouped by)."""
+    counted = queryset.order_by().values(common).annotate(n=Count("*")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def _own_figures(user: User) -> tuple[bool, int, int]:
+    """(profile incomplete, vouches received, meetings to confirm) in one query."""
+    row = (
+        User.objects.filter(pk=user.pk)
+        .values_list(
+            "profile__offers",
+            "profile__needs",
+            "profile__headline",
+            _count(Vouch.objects.filter(vouchee=user, revoked_at__isnull=True), "vouchee"),
+            _count(meetings_to_confirm(user), "other"),
+        )
+        .first()
+    )
+    if row is None:  # the account was deleted while the page was asked
+        return True, 0, 0
+    offers, needs, headline, vouches, meetings = row
+    return not (offers and needs and headline), vouches, meetings
+
+
 @login_required
 def home(request: AuthedHttpRequest) -> HttpResponse:
     """A member's home: my circles, what awaits me, who joined lately, what comes next."""
+    user = request.user
     since = timezone.now() - timedelta(days=7)
-    context = circle_queries.home_context(request.user, since=since)
-    context["events"] = upcoming_for(request.user, limit=4)
+    context = circle_queries.home_context(user, since=since)
+    context["events"], context["happening"] = home_events(user, limit=4)
     context["event_cards"] = event_cards(context["events"])
-    context["happening"] = happening_for(request.user)
-    context["suggestions"] = pending_for(request.user, limit=3)
-    profile = request.user.profile
-    context["profile_incomplete"] = not (profile.offers and profile.needs and profile.headline)
-    context["vouches_received"] = Vouch.objects.filter(
-        vouchee=request.user, revoked_at__isnull=True
-    ).count()
-    context["meetings_to_confirm"] = meetings_to_confirm(request.user).count()
+    context["suggestions"] = pending_for(user, limit=3)
+    incomplete, vouches, meetings = _own_figures(user)
+    context["profile_incomplete"] = incomplete
+    context["vouches_received"] = vouches
+    context["meetings_to_confirm"] = meetings
     return render(request, "pages/home.html", context)
 
 
