@@ -108,3 +108,48 @@ def test_own_passport_reads_as_many_queries_for_few_rows_as_for_many(
     assert body.count("indique vous avoir rencontré") == 4
     assert body.count("1200 €") == 2
     assert many == few
+
+
+def test_passport_meeting_counts_match_the_lists(
+    client, settings, tmp_path, club, bridge, alice, bob, charlie, dana, erin
+):
+    """The passport's one query on meetings (both-sided count and mean usefulness, the
+    meetings left to confirm, the opportunities recorded) agrees with the lists and the
+    rule they are read with; an empty passport reads neither list."""
+    from passerelles.trust.graph import mutual_attestations
+
+    def check(member):
+        p = queries.passport(member, member)
+        mutual = list(
+            mutual_attestations().filter(other=member).values_list("usefulness", flat=True)
+        )
+        assert p.meetings == len(mutual)
+        if mutual:
+            assert float(p.meeting_usefulness) == sum(mutual) / len(mutual)
+        else:
+            assert p.meeting_usefulness is None
+        assert p.unconfirmed == queries.meetings_to_confirm(member).count()
+        assert p.opportunities == queries.recorded_opportunities([member]).count()
+        return p
+
+    empty = check(alice)
+    assert (empty.meetings, empty.unconfirmed, empty.opportunities) == (0, 0, 0)
+    client.force_login(alice)
+    client.get(reverse("trust:passport"))
+    with CaptureQueriesContext(connection) as run:
+        client.get(reverse("trust:passport"))
+    assert not any(
+        "trust_meetingattestation" in q["sql"] and "LIMIT 20" in q["sql"]
+        for q in run.captured_queries
+    )
+
+    _meet(bob, alice, usefulness=5)  # to confirm by alice
+    _meet(alice, bob, usefulness=3)  # now both-sided
+    _meet(charlie, alice, usefulness=2)  # to confirm
+    _meet(alice, dana, opportunity="referral")  # one-sided, an opportunity
+    _meet(alice, erin, opportunity="business", amount_eur=900)
+    _meet(erin, alice, usefulness=4)
+    p = check(alice)
+    assert (p.meetings, p.unconfirmed, p.opportunities) == (2, 1, 2)
+    check(bob)
+    check(erin)

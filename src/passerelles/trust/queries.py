@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, BooleanField, Count, ExpressionWrapper, QuerySet
+from django.db.models import Avg, BooleanField, Count, ExpressionWrapper, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from passerelles.circles.access import visible_circle_ids
 from passerelles.circles.models import Membership
 from passerelles.members.access import visible_profiles
-from passerelles.trust.graph import has_counterpart, mutual_attestations
+from passerelles.trust.graph import has_counterpart
 from passerelles.trust.models import (
     Endorsement,
     MeetingAttestation,
@@ -43,6 +43,11 @@ class Passport:
     endorsements: list[tuple[str, int]] = field(default_factory=list)
     circles: list[Membership] = field(default_factory=list)
     standing: MemberStanding | None = None
+    # For the member's own page (not shown to others): how many meetings others attested
+    # that the member has not confirmed, and how many opportunities the member recorded;
+    # their lists are read only when there is something to list.
+    unconfirmed: int = 0
+    opportunities: int = 0
 
     @property
     def vouch_count(self) -> int:
@@ -86,9 +91,11 @@ def passport(member, viewer) -> Passport:
         .order_by("admitted_at")
     )
     # Of the circles named on this page, those the viewer may see (not every circle the
-    # viewer may see: all listed ones, thousands on a large platform).
+    # viewer may see: all listed ones, thousands on a large platform). On one's own
+    # passport one's own circles are visible (`visible_circles`): nothing to ask.
+    own = {m.circle_id for m in member_circles} if viewer.pk == member.pk else set()
     named = {c for _u, c, _n in voucher_circles} | {m.circle_id for m in member_circles}
-    seen_circles = visible_circle_ids(viewer, named)
+    seen_circles = own | visible_circle_ids(viewer, named - own)
     circles_of: dict[int, list[str]] = {}
     for user_id, circle_id, name in voucher_circles:
         if circle_id in seen_circles:
@@ -112,10 +119,23 @@ def passport(member, viewer) -> Passport:
             by_circle[name] += 1
     result.by_context = by_context.most_common()
     result.by_circle = by_circle.most_common()
-    received = mutual_attestations().filter(other=member)
-    stats = received.aggregate(n=Count("pk"), usefulness=Avg("usefulness"))
+    # One query for the meetings: those attested on both sides (count, mean usefulness),
+    # those others attested that the member has not (`meetings_to_confirm`: for a row
+    # whose ``other`` is the member, its counterpart's author is the member) and the
+    # opportunities the member recorded (`recorded_opportunities`).
+    mutual = Q(other=member) & has_counterpart()
+    stats = MeetingAttestation.objects.filter(
+        Q(other=member) | (Q(attester=member) & ~Q(opportunity=Opportunity.NONE))
+    ).aggregate(
+        n=Count("pk", filter=mutual),
+        usefulness=Avg("usefulness", filter=mutual),
+        received=Count("pk", filter=Q(other=member)),
+        opportunities=Count("pk", filter=Q(attester=member) & ~Q(opportunity=Opportunity.NONE)),
+    )
     result.meetings = stats["n"] or 0
     result.meeting_usefulness = stats["usefulness"]
+    result.unconfirmed = (stats["received"] or 0) - result.meetings
+    result.opportunities = stats["opportunities"] or 0
     result.endorsements = list(
         Endorsement.objects.filter(member=member)
         .values_list("skill__name")

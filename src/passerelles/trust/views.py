@@ -28,15 +28,18 @@ def passport(request: AuthedHttpRequest) -> HttpResponse:
     """My own passport, with what waits for me: meetings to confirm, vouches given.
     Its lists are read here, one query each, not from the template while it renders."""
     user = request.user
+    shown = queries.passport(user, user)  # counts what waits: lists read only if any
     context = {
-        "passport": queries.passport(user, user),
+        "passport": shown,
         "profile": do_ensure_profile(acting_user=user),
         "is_me": True,
-        "to_confirm": list(queries.meetings_to_confirm(user)[:20]),
+        "to_confirm": (list(queries.meetings_to_confirm(user)[:20]) if shown.unconfirmed else []),
         "given": list(queries.vouches_given(user)),
         "vouches_left": actions.vouches_left_this_month(user),
         "budget": actions.monthly_budget(),
-        "opportunities": list(queries.recorded_opportunities([user])[:20]),
+        "opportunities": (
+            list(queries.recorded_opportunities([user])[:20]) if shown.opportunities else []
+        ),
         "issued": list(IssuedPassport.objects.filter(user=user)[:10]),
     }
     return render(request, "trust/passport.html", context)
