@@ -43,6 +43,26 @@ class EventOut(RowSchema):
         return event.is_cancelled
 
 
+# What EventOut reads (``registration_open`` and ``cancelled`` included): the rows of a
+# list are built from these alone.
+LIST_FIELDS = (
+    "title",
+    "axis",
+    "topic",
+    "format",
+    "host_circle",
+    "host_circle__slug",
+    "starts_at",
+    "ends_at",
+    "place",
+    "city",
+    "online_url",
+    "capacity",
+    "cancelled_at",
+    "registration_deadline",
+)
+
+
 class EventDetailOut(EventOut):
     description: str
     my_registration: str | None  # registered, waitlisted; None otherwise
@@ -62,7 +82,7 @@ class RegistrationOut(Schema):
 def event_list(request: AuthedHttpRequest, past: bool = False) -> object:
     """Events the member may join (all of them for operators): coming ones, soonest first,
     or past ones (``past=true``), latest first."""
-    events = access.visible_events(request.user).select_related("host_circle")
+    events = access.visible_events(request.user).select_related("host_circle").only(*LIST_FIELDS)
     now = timezone.now()
     if past:
         return events.filter(ends_at__lt=now).order_by("-starts_at", "-pk")

@@ -8,6 +8,7 @@ when the caller knows it) colours its disc.
 
 from __future__ import annotations
 
+import functools
 import math
 import textwrap
 import unicodedata
@@ -25,7 +26,15 @@ MARGIN = 24
 def wrap_name(name: str, width: int = LABEL_CHARS) -> list[str]:
     """The whole name over lines of about ``width`` characters (a longer word stays
     whole on its own line)."""
-    return textwrap.wrap(name, width, break_long_words=False, break_on_hyphens=False) or [name]
+    return list(_wrapped(name, width))
+
+
+@functools.lru_cache(maxsize=4096)
+def _wrapped(name: str, width: int) -> tuple[str, ...]:
+    """``textwrap`` costs some 50 µs a name: each circle's is wrapped once per process."""
+    return tuple(
+        textwrap.wrap(name, width, break_long_words=False, break_on_hyphens=False) or [name]
+    )
 
 
 def _plain(text: str) -> str:
@@ -65,7 +74,8 @@ def circle_map(circles, bridge_pairs, ei: dict | None = None, url_of=None) -> di
     )
     columns = max(1, min(3, len(cities)))
     lines = max((math.ceil(len(group) / PER_LINE) for group in by_city.values()), default=1)
-    name_lines = max((len(wrap_name(c.name)) for c in circles), default=1)
+    lines_of = {c.name: wrap_name(c.name) for c in circles}
+    name_lines = max((len(lines) for lines in lines_of.values()), default=1)
     line_height = 56 + LABEL_LINE * name_lines
     cell_height = 60 + lines * line_height
     cell_width = (WIDTH - 2 * MARGIN) / columns
@@ -98,7 +108,7 @@ def circle_map(circles, bridge_pairs, ei: dict | None = None, url_of=None) -> di
                 "id": circle.pk,
                 "name": circle.name,
                 "label": circle.name,
-                "lines": wrap_name(circle.name),
+                "lines": lines_of[circle.name],
                 "city": circle.city,
                 "region": region,  # its city's, for the map's table
                 "members": getattr(circle, "members", None),

@@ -1,10 +1,13 @@
 """The events' cards (the events list, a member's home), rendered in Python (see
 ``core.rows``): the HTML of the template they replace, at a fraction of its CPU."""
 
+import functools
 from collections.abc import Iterable
+from datetime import date, datetime
 
+from django.utils import timezone
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from passerelles.core.french import format_date
 from passerelles.core.rows import blocktranslated, esc, joined, url_maker
@@ -25,6 +28,18 @@ def event_cards(events: Iterable[Event], level: int = 3) -> SafeString:
     return joined(_card(event, detail_url(event.pk), level, words) for event in events)
 
 
+def _when(moment: datetime) -> str:
+    """``format_date(moment, "l j F Y, H:i")`` (« 1er » as the filter), the day's words
+    written once per process and language rather than once per card."""
+    local = timezone.localtime(moment)
+    return f"{_day(local.date(), get_language())}, {local:%H:%M}"
+
+
+@functools.lru_cache(maxsize=2048)
+def _day(day: date, language: str) -> str:  # language: part of the key, active when called
+    return format_date(day, "l j F Y")
+
+
 def _card(event: Event, url: str, level: int, words: dict[str, str]) -> str:
     badges = (
         f'<span class="badge badge-axis-{esc(event.axis)}">{esc(event.get_axis_display())}'
@@ -34,7 +49,7 @@ def _card(event: Event, url: str, level: int, words: dict[str, str]) -> str:
         badges += f' <span class="badge badge-ok">{words["mine"]}</span>'
     if event.is_cancelled:
         badges += f' <span class="badge badge-danger">{words["cancelled"]}</span>'
-    when = esc(format_date(event.starts_at, "l j F Y, H:i"))  # « 1er » as the filter
+    when = esc(_when(event.starts_at))
     if event.city:
         when += f" · {esc(event.city)}"
     elif event.online_url:
