@@ -185,3 +185,21 @@ def test_home_events_are_upcoming_for_and_happening_for(alice, club, bob, charli
             assert [e.pk for e in happening] == [e.pk for e in happening_for(person)]
             assert len(queries) <= 3
     assert [e.title for e in home_events(bob)[1]] == ["Commencé", "Bientôt"]
+
+
+def test_meetings_to_confirm_are_asked_only_of_a_member_someone_attested(alice, bob, club):
+    from passerelles.pages.views import _own_figures
+
+    with CaptureQueriesContext(connection) as queries:
+        assert _own_figures(bob) == (True, 0, 0)
+    assert len(queries) == 1
+    MeetingAttestation.objects.create(
+        attester=alice, other=bob, happened_on=timezone.now().date(), usefulness=3
+    )
+    with CaptureQueriesContext(connection) as queries:
+        assert _own_figures(bob) == (True, 0, 1)
+    assert len(queries) == 2
+    MeetingAttestation.objects.create(
+        attester=bob, other=alice, happened_on=timezone.now().date(), usefulness=3
+    )
+    assert _own_figures(bob) == (True, 0, meetings_to_confirm(bob).count()) == (True, 0, 0)

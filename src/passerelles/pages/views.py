@@ -24,7 +24,7 @@ from passerelles.events.rows import event_cards
 from passerelles.intros.queries import pending_for
 from passerelles.members.actions import do_keep_language
 from passerelles.members.models import Profile
-from passerelles.trust.models import Vouch
+from passerelles.trust.models import MeetingAttestation, Vouch
 from passerelles.trust.queries import meetings_to_confirm
 
 
@@ -48,7 +48,9 @@ def _count(queryset: QuerySet[Any], common: str) -> Coalesce:
 
 
 def _own_figures(user: User) -> tuple[bool, int, int]:
-    """(profile incomplete, vouches received, meetings to confirm) in one query."""
+    """(profile incomplete, vouches received, meetings to confirm) in one query, and a
+    second only for a member someone attested a meeting with: which of those meetings
+    they have not attested in turn (a condition costlier to build than to run)."""
     row = (
         User.objects.filter(pk=user.pk)
         .values_list(
@@ -56,13 +58,14 @@ def _own_figures(user: User) -> tuple[bool, int, int]:
             "profile__needs",
             "profile__headline",
             _count(Vouch.objects.filter(vouchee=user, revoked_at__isnull=True), "vouchee"),
-            _count(meetings_to_confirm(user), "other"),
+            _count(MeetingAttestation.objects.filter(other=user), "other"),
         )
         .first()
     )
     if row is None:  # the account was deleted while the page was asked
         return True, 0, 0
-    offers, needs, headline, vouches, meetings = row
+    offers, needs, headline, vouches, attested = row
+    meetings = meetings_to_confirm(user).count() if attested else 0
     return not (offers and needs and headline), vouches, meetings
 
 
