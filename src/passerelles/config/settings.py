@@ -97,7 +97,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, the user's row read with a statement compiled once (accounts/session_user.py).
+    "passerelles.accounts.session_user.AuthenticationMiddleware",
     "passerelles.core.middleware.FrenchFirstLocaleMiddleware",
     "passerelles.core.error_pages.ProductErrorPagesMiddleware",  # in the reader's language
     "django.contrib.messages.middleware.MessageMiddleware",
