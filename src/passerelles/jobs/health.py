@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 import uuid
 
@@ -43,27 +44,56 @@ def _cache() -> dict:
     return {"backend": type(caches["default"]).__name__}
 
 
-def _queue() -> dict:
-    """Tasks ready to run and the oldest one's wait in one query, failed tasks no retry
-    follows (``retries.given_up``, as the failed-tasks page counts them) in another."""
-    now = timezone.now()
+# The queue's and the periodic jobs' figures are read from the database at most once every
+# PARTS_SECONDS by all the web processes together (kept in the shared cache): 3 of the
+# health view's 5 queries. What is kept are counts and dates; the ages are worked out at
+# each call, so only the counts can be up to PARTS_SECONDS old.
+PARTS_KEY = "jobs:health-parts"
+PARTS_SECONDS = 5
+
+
+def _parts() -> dict:
+    """Counts and dates of the queue and of the jobs' last successes, from the shared
+    cache when another call read them less than PARTS_SECONDS ago."""
+    try:
+        kept = cache.get(PARTS_KEY)
+    except Exception:  # the cache's own check says what is wrong with it
+        kept = None
+    if kept is not None:
+        return kept
     found = DBTaskResult.objects.ready().aggregate(ready=Count("pk"), oldest=Min("enqueued_at"))
-    oldest = found["oldest"]
-    return {
-        "ready": found["ready"],
-        "oldest_ready_seconds": round((now - oldest).total_seconds()) if oldest else 0,
-        "failed": given_up().order_by().count(),
-    }
-
-
-def _jobs() -> dict:
-    now = timezone.now()
     last = dict(
         JobRun.objects.filter(succeeded_at__isnull=False)
         .values("job")
         .annotate(at=Max("succeeded_at"))
         .values_list("job", "at")
     )
+    parts = {
+        "ready": found["ready"],
+        "oldest": found["oldest"],
+        "failed": given_up().order_by().count(),
+        "last": last,
+    }
+    with contextlib.suppress(Exception):  # the cache's own check reports it
+        cache.set(PARTS_KEY, parts, PARTS_SECONDS)
+    return parts
+
+
+def _queue(parts: dict) -> dict:
+    """Tasks ready to run and the oldest one's wait, failed tasks no retry follows
+    (``retries.given_up``, as the failed-tasks page counts them)."""
+    now = timezone.now()
+    oldest = parts["oldest"]
+    return {
+        "ready": parts["ready"],
+        "oldest_ready_seconds": round((now - oldest).total_seconds()) if oldest else 0,
+        "failed": parts["failed"],
+    }
+
+
+def _jobs(parts: dict) -> dict:
+    now = timezone.now()
+    last = parts["last"]
     report = {}
     for job in JOBS:
         at = last.get(job.name)
@@ -81,6 +111,13 @@ def report() -> tuple[dict, bool]:
     healthy = database["ok"] and cache_["ok"]
     body = {"status": "ok" if healthy else "error", "database": database, "cache": cache_}
     if database["ok"]:
-        body["queue"] = _timed(_queue)
-        body["jobs"] = _timed(_jobs)
+        read: dict = {}
+
+        def parts() -> dict:
+            if "parts" not in read:
+                read["parts"] = _parts()
+            return read["parts"]
+
+        body["queue"] = _timed(lambda: _queue(parts()))
+        body["jobs"] = _timed(lambda: _jobs(parts()))
     return body, healthy
