@@ -9,7 +9,7 @@ from django.utils import translation
 
 from passerelles.core.choices import Axis
 from passerelles.members.models import Profile, Skill
-from passerelles.members.rows import directory_cards, with_skill_names
+from passerelles.members.rows import directory_cards, skill_options, with_skill_names
 from tests.conftest import make_user
 
 # The template loop the cards replaced, kept as the reference of what they must render.
@@ -98,3 +98,10 @@ def test_hostile_fields_are_escaped_and_links_point_to_profiles(client, alice, b
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert f'href="{reverse("members:detail", args=[bob.profile.pk])}"' in html
     assert f'href="{reverse("members:detail", args=[alice.profile.pk])}"' in html
+
+
+def test_skill_suggestions_render_what_the_template_did():
+    names = ["export", HOSTILE, "r&d", "l'écoute"]
+    loop = Template('{% for name in names %}<option value="{{ name }}">{% endfor %}')
+    assert skill_options(names) == loop.render(Context({"names": names}))
+    assert skill_options([]) == ""

@@ -38,6 +38,11 @@ def skill_names(profile: Profile) -> list[str]:
     return [s.name for s in profile.skills.all()]
 
 
+def skill_options(names: Iterable[str]) -> SafeString:
+    """The skill filter's suggestions (``<option>`` of a datalist), 100 at most."""
+    return joined(f'<option value="{esc(name)}">' for name in names)
+
+
 def directory_cards(profiles: Iterable[Profile]) -> SafeString:
     """One ``<li class="card">`` per profile (user selected; skills read by
     `with_skill_names` or prefetched)."""

@@ -63,7 +63,7 @@ def directory(request: AuthedHttpRequest) -> HttpResponse:
     }
     if request.htmx and request.htmx.target == "results":
         return render(request, "members/_results.html", context)
-    context["skill_names"] = search.popular_skill_names()
+    context["skill_options"] = rows.skill_options(search.popular_skill_names())
     return render(request, "members/directory.html", context)
 
 
