@@ -104,3 +104,41 @@ def test_home_suggestions_are_the_first_of_the_page_to_answer(world):
             got = queries.pending_for(person, limit=limit)
             assert [s.intro.pk for s in got] == expected[:limit]
     assert seen >= 2
+
+
+def test_unread_badge_with_few_and_many_notices(client, world):
+    """The badge counts the unread notices about introductions, whether they all show
+    (counted on the page's rows) or more exist than the page lists (counted apart)."""
+    from django.utils import timezone
+
+    from passerelles.notifications.kinds import INTRODUCTION_KINDS
+    from passerelles.notifications.models import Notification
+
+    marc = world["marc"]
+    kind = sorted(INTRODUCTION_KINDS)[0]
+    client.force_login(marc)
+
+    def badge() -> int:
+        page = client.get(reverse("intros:home")).content.decode()
+        assert (
+            queries.unread_notice_count(marc)
+            == Notification.objects.filter(
+                user=marc, kind__in=INTRODUCTION_KINDS, read_at__isnull=True
+            ).count()
+        )
+        marker = 'badge badge-warn">'
+        if marker not in page:
+            return 0
+        return int(page.split(marker, 1)[1].split("<", 1)[0])
+
+    Notification.objects.filter(user=marc).delete()
+    assert badge() == 0
+    now = timezone.now()
+    for n in range(3):
+        Notification.objects.create(user=marc, kind=kind, read_at=now if n else None)
+    assert badge() == 1
+    for n in range(9):  # more than the page lists; older unread ones still count
+        Notification.objects.create(
+            user=marc, kind=kind, created_at=now - timezone.timedelta(days=n + 1)
+        )
+    assert badge() == 10

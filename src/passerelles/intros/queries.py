@@ -85,7 +85,11 @@ def shown(intro: Introduction, user, now=None) -> Shown:
 def intro_page(user, now=None) -> IntroPage:
     now = now or timezone.now()
     page = IntroPage()
-    for intro in introductions_for(user):
+    # Which introductions, newest first, on their own columns; then those, with their
+    # members and profiles, by id: a member with none pays for a light query only.
+    ids = list(introductions_for(user).select_related(None).values_list("pk", flat=True))
+    full = Introduction.objects.select_related(*RELATED).in_bulk(ids) if ids else {}
+    for intro in (full[pk] for pk in ids if pk in full):
         item = shown(intro, user, now)
         if item.status == "to_answer":
             page.to_answer.append(item)

@@ -17,15 +17,22 @@ from passerelles.intros.models import SHOWN_LABELS, Introduction
 from passerelles.members.models import Profile
 from passerelles.trust.forms import MeetingForm
 
+NOTICES_SHOWN = 8
+
 
 @login_required
 def home(request: AuthedHttpRequest) -> HttpResponse:
     pref = actions.preference_of(request.user)
+    notices = list(queries.recent_notices(request.user, NOTICES_SHOWN))
+    if len(notices) < NOTICES_SHOWN:  # all of them: the unread ones are among them
+        unread = sum(1 for notice in notices if notice.read_at is None)
+    else:
+        unread = queries.unread_notice_count(request.user)
     context = {
         "pref": pref,
         "page": queries.intro_page(request.user),
-        "notices": queries.recent_notices(request.user),
-        "unread": queries.unread_notice_count(request.user),
+        "notices": notices,
+        "unread": unread,
         "labels": SHOWN_LABELS,
     }
     return render(request, "intros/home.html", context)
