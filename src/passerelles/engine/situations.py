@@ -18,7 +18,8 @@ Reviewing: a situation should lead to a service a member would be glad to be int
 to for it, not to every service the words could touch; when unsure, leave it out.
 Built from the development half of ``benchmarks/data/relevance_fr`` and general knowledge
 of these trades, never from the test half: phrases found to repeat test-half wordings were
-taken out (benchmarks/README.md, French relevance); keep it so when adding phrases.
+taken out (benchmarks/README.md, French relevance); keep it so when adding phrases
+(tests/engine/test_text_leak.py checks it).
 """
 
 from __future__ import annotations
@@ -3484,19 +3485,20 @@ FAMILIES: dict[str, tuple[str, str]] = {
 EVERYDAY: dict[str, str] = {
     "expertise des sinistres": (
         "l'eau est montée, eau dans l'atelier, eau dans le magasin, tout est noyé, "
-        "marchandise perdue, stock perdu, stock abîmé, stock mouillé, arbre tombé, vitrine "
-        "brisée, mur fissuré, toit envolé, l'assurance propose trop peu, assurance ne veut "
-        "pas payer, dossier d'assurance, évaluer les pertes, chiffrer les pertes, tout a été "
-        "détruit, tout est perdu, tout a brûlé, l'eau a tout abîmé, l'assurance ne propose "
-        "presque rien, face à l'assurance, défendre face à l'assureur"
+        "marchandise perdue, stock perdu, stock abîmé, stock mouillé, arbre tombé, "
+        "vitrine brisée, mur fissuré, toit envolé, l'assurance propose trop peu, "
+        "assurance ne veut pas payer, dossier d'assurance, évaluer les pertes, chiffrer "
+        "les pertes, tout a été détruit, tout est perdu, tout a brûlé, l'eau a tout "
+        "abîmé, l'assurance ne propose presque rien, face à l'assurance"
     ),
     "communication de crise": (
         "tout le monde en parle, la presse en parle, journaliste a appelé, reportage à "
-        "charge, vidéo tournée par un client, partagée des milliers de fois, commentaires en "
-        "colère, avalanche d'avis, note s'effondre, salarié filmé, image écornée, nom traîné "
-        "dans la boue, que répondre aux journalistes, prise de parole, tout le monde parle de "
-        "nous en mal, parler de nous en mal, affaire a pris de l'ampleur, article accusateur, "
-        "client a filmé, vidéo d'un client, message partagé partout"
+        "charge, vidéo tournée par un client, partagée des milliers de fois, "
+        "commentaires en colère, avalanche d'avis, note s'effondre, image écornée, nom "
+        "traîné dans la boue, que répondre aux journalistes, prise de parole, tout le "
+        "monde parle de nous en mal, parler de nous en mal, affaire a pris de "
+        "l'ampleur, article accusateur, client a filmé, vidéo d'un client, message "
+        "partagé partout"
     ),
     "capacités de production à partager": (
         "atelier tourne au ralenti, machines qui dorment, machines qui ne tournent pas, "
@@ -3531,10 +3533,10 @@ EVERYDAY: dict[str, str] = {
         "recrutements, recrutements ratés, quelqu'un pour remplacer"
     ),
     "levée de fonds": (
-        "entrer au capital, ouvrir notre capital, trouver des investisseurs, love money, "
-        "banque ne suit pas, prêt refusé, apport en fonds propres, besoin d'argent pour "
-        "grandir, passer à la vitesse supérieure, faire entrer des investisseurs, trouver des "
-        "financeurs, financer le développement, millions d'euros, lever de l'argent"
+        "ouvrir notre capital, trouver des investisseurs, love money, banque ne suit "
+        "pas, prêt refusé, apport en fonds propres, besoin d'argent pour grandir, "
+        "passer à la vitesse supérieure, trouver des financeurs, financer le "
+        "développement, millions d'euros, lever de l'argent"
     ),
     "recouvrement de créances": (
         "ne me paie pas, ne nous paie pas, ne répond plus, ne décroche plus, ne décroche pas, "
@@ -3544,11 +3546,11 @@ EVERYDAY: dict[str, str] = {
         "pas payé, facture en souffrance, plusieurs mois de retard, client disparu"
     ),
     "affacturage": (
-        "payés à 60 jours, attendre deux mois, argent qui rentre tard, trou de trésorerie, "
-        "manque de trésorerie, avancer l'argent, découvert bancaire, grands comptes paient "
-        "tard, payer les salaires, fournisseurs à payer, financer le poste client, factures "
-        "en attente, céder nos factures, on attend notre argent, être payé plus vite, payé "
-        "plus tôt, toucher l'argent tout de suite, avance de trésorerie"
+        "attendre deux mois, argent qui rentre tard, trou de trésorerie, manque de "
+        "trésorerie, avancer l'argent, découvert bancaire, grands comptes paient tard, "
+        "payer les salaires, fournisseurs à payer, financer le poste client, factures "
+        "en attente, céder nos factures, on attend notre argent, être payé plus vite, "
+        "payé plus tôt, toucher l'argent tout de suite, avance de trésorerie"
     ),
     "traduction": (
         "en arabe, site en plusieurs langues, notice en anglais, contrat en anglais, "
@@ -3559,13 +3561,13 @@ EVERYDAY: dict[str, str] = {
         "anglaise"
     ),
     "référencement naturel": (
-        "introuvable sur google, page deux de google, pages de résultats, premiers résultats, "
-        "visibilité sur google, recherches google, tapant notre métier, en tapant, "
-        "concurrents passent devant, remonter dans google, google maps, site invisible, on ne "
-        "sort pas sur google, on ne sort pas, en bas des résultats, pas de visites, personne "
-        "ne visite, site sans visiteurs, site ne rapporte rien, concurrents apparaissent "
-        "avant nous, être mieux classé, apparaître dans google, remonter sur google, mieux "
-        "placé sur google, être en tête des recherches"
+        "introuvable sur google, page deux de google, pages de résultats, premiers "
+        "résultats, visibilité sur google, recherches google, en tapant, concurrents "
+        "passent devant, google maps, site invisible, on ne sort pas sur google, on ne "
+        "sort pas, en bas des résultats, pas de visites, personne ne visite, site sans "
+        "visiteurs, site ne rapporte rien, concurrents apparaissent avant nous, être "
+        "mieux classé, apparaître dans google, mieux placé sur google, être en tête des "
+        "recherches"
     ),
     "boutique en ligne": (
         "boutique sur internet, clients commandent par téléphone, colis à expédier, magasin "
@@ -3588,12 +3590,12 @@ EVERYDAY: dict[str, str] = {
         "escroquerie par mail"
     ),
     "protection des données": (
-        "bandeau cookies, droit à l'oubli, client demande ses données, vidéosurveillance des "
-        "salariés, fuite de fichier, liste de clients, adresses mail des clients, ce qu'on a "
-        "le droit de faire, a-t-on le droit, garder les données, conserver les données, "
-        "données de santé, données de nos clients, fichiers de nos clients, adresses de nos "
-        "clients, loi sur les données, protéger les données, mettre en conformité nos "
-        "fichiers"
+        "bandeau cookies, droit à l'oubli, client demande ses données, "
+        "vidéosurveillance des salariés, fuite de fichier, liste de clients, adresses "
+        "mail des clients, ce qu'on a le droit de faire, a-t-on le droit, garder les "
+        "données, conserver les données, données de santé, données de nos clients, "
+        "adresses de nos clients, loi sur les données, protéger les données, mettre en "
+        "conformité nos fichiers"
     ),
     "formation au management": (
         "chef d'équipe débutant, nouvellement promu, ne sait pas déléguer, ne sait pas "
@@ -3609,44 +3611,45 @@ EVERYDAY: dict[str, str] = {
         "tout repose sur moi"
     ),
     "médiation": (
-        "ne s'entendent plus, désaccord entre associés, tension entre, climat tendu, on se "
-        "déchire, litige avec un voisin, éviter le tribunal, sans aller au tribunal, terrain "
-        "d'entente, à l'amiable, ça ne va plus entre, entre associés ça ne va plus, deux "
-        "salariés se détestent, conflit dans l'équipe, conflit avec un fournisseur, conflit "
-        "avec un client, se parler à nouveau, renouer le dialogue, conflit avec mon associé, "
-        "mon associé et moi, brouille entre, rompre le dialogue, frères associés, parler sans "
-        "s'énerver"
+        "ne s'entendent plus, désaccord entre associés, tension entre, climat tendu, on "
+        "se déchire, litige avec un voisin, éviter le tribunal, sans aller au tribunal, "
+        "terrain d'entente, à l'amiable, ça ne va plus entre, entre associés ça ne va "
+        "plus, deux salariés se détestent, conflit dans l'équipe, conflit avec un "
+        "fournisseur, conflit avec un client, se parler à nouveau, conflit avec mon "
+        "associé, mon associé et moi, brouille entre, rompre le dialogue, frères "
+        "associés, parler sans s'énerver"
     ),
     "transmission d'entreprise": (
-        "prendre ma retraite, bientôt la retraite, retraite dans, passer le relais, trouver "
-        "un repreneur, céder mon entreprise, vendre ma boîte, vendre l'affaire, valeur de mon "
-        "entreprise, combien vaut, valorisation de l'entreprise, enfants ne reprendront pas, "
-        "cession de fonds, après trente ans, après quarante ans, fin de carrière, arrêter mon "
+        "prendre ma retraite, bientôt la retraite, retraite dans, passer le relais, "
+        "trouver un repreneur, céder mon entreprise, vendre ma boîte, vendre l'affaire, "
+        "valeur de mon entreprise, combien vaut, enfants ne reprendront pas, cession de "
+        "fonds, après trente ans, après quarante ans, fin de carrière, arrêter mon "
         "activité, laisser ma place, continuer sans moi, que deviendra l'entreprise, "
-        "repreneur pour mon garage, repreneur pour ma boulangerie, vendre à mes salariés"
+        "repreneur pour mon garage, repreneur pour ma boulangerie, vendre à mes "
+        "salariés"
     ),
     "immobilier d'entreprise": (
         "trop à l'étroit, on manque de place, chercher un entrepôt, pas de porte, loyer trop "
         "cher, murs à acheter, on s'agrandit, local pour ouvrir"
     ),
     "déménagement d'entreprise": (
-        "on déménage, transfert de locaux, mise en cartons, transférer le matériel, serveurs "
-        "à déplacer, machines à déplacer, transfert d'atelier, week-end de déménagement, tout "
-        "déplacer, déplacer les bureaux, bouger tout le matériel, changement d'adresse, "
-        "déménagement le mois prochain, sans arrêter l'activité, changer d'adresse, "
-        "transférer nos bureaux, transporter nos machines, déplacer nos serveurs, mettre en "
-        "cartons, partir dans de nouveaux bureaux"
+        "on déménage, transfert de locaux, mise en cartons, transférer le matériel, "
+        "serveurs à déplacer, machines à déplacer, transfert d'atelier, week-end de "
+        "déménagement, tout déplacer, déplacer les bureaux, bouger tout le matériel, "
+        "changement d'adresse, déménagement le mois prochain, sans arrêter l'activité, "
+        "changer d'adresse, transférer nos bureaux, déplacer nos serveurs, mettre en "
+        "cartons"
     ),
     "logistique": (
-        "entrepôt plein, colis en retard, erreurs de livraison, externaliser le stock, "
-        "commandes qui partent en retard, envois en retard, mauvais produits envoyés, stock "
-        "mal rangé, stock qui déborde, on ne sait plus ce qu'on a en stock"
+        "colis en retard, erreurs de livraison, externaliser le stock, commandes qui "
+        "partent en retard, envois en retard, mauvais produits envoyés, stock mal "
+        "rangé, stock qui déborde, on ne sait plus ce qu'on a en stock"
     ),
     "transport frigorifique": (
-        "produits surgelés, camion frigo, froid positif, froid négatif, rupture de froid, "
-        "livrer au frais, respect du froid, camion réfrigéré, caisson isotherme, garder au "
-        "froid, rester au froid, produits qui doivent rester froids, livrer des produits "
-        "frais, produits qui se gâtent"
+        "produits surgelés, camion frigo, rupture de froid, livrer au frais, respect du "
+        "froid, camion réfrigéré, caisson isotherme, garder au froid, rester au froid, "
+        "produits qui doivent rester froids, livrer des produits frais, produits qui se "
+        "gâtent"
     ),
     "douane": (
         "bloqué en douane, marchandise bloquée, conteneur bloqué, droits et taxes, "
@@ -3670,12 +3673,12 @@ EVERYDAY: dict[str, str] = {
         "nos produits"
     ),
     "vidéo d'entreprise": (
-        "présenter en vidéo, vidéo de recrutement, montrer en images, expliquer en vidéo, "
-        "petite vidéo, court film, vidéo de deux minutes, réseaux vidéo, images animées, film "
-        "du chantier, montrer notre savoir-faire en vidéo, montrer l'atelier, faire une "
-        "vidéo, vidéo pour le site, film pour le salon, vidéo pour recruter, film sur notre "
-        "entreprise, film sur l'atelier, vidéo sur notre métier, tourner une vidéo, faire "
-        "filmer"
+        "présenter en vidéo, vidéo de recrutement, montrer en images, expliquer en "
+        "vidéo, petite vidéo, court film, vidéo de deux minutes, réseaux vidéo, images "
+        "animées, film du chantier, montrer notre savoir-faire en vidéo, faire une "
+        "vidéo, vidéo pour le site, film pour le salon, vidéo pour recruter, film sur "
+        "notre entreprise, film sur l'atelier, vidéo sur notre métier, tourner une "
+        "vidéo, faire filmer"
     ),
     "identité visuelle": (
         "logo vieillot, logo ringard, logo des années, changer de logo, image vieillotte, "
@@ -3684,11 +3687,11 @@ EVERYDAY: dict[str, str] = {
         "démarquer visuellement"
     ),
     "rédaction": (
-        "écrire les textes, pas le temps d'écrire, je n'écris pas bien, fautes d'orthographe, "
-        "plaquette à écrire, trouver les mots, mettre en mots, écrire pour le site, écrire "
-        "une plaquette, textes qui ne donnent pas envie, textes plats, page blanche, écrire "
-        "nos textes, écrire les articles, rédiger notre plaquette, rédiger nos fiches, textes "
-        "pour notre site, contenu pour le site"
+        "écrire les textes, pas le temps d'écrire, je n'écris pas bien, fautes "
+        "d'orthographe, plaquette à écrire, trouver les mots, mettre en mots, écrire "
+        "pour le site, écrire une plaquette, textes qui ne donnent pas envie, textes "
+        "plats, page blanche, écrire nos textes, écrire les articles, rédiger notre "
+        "plaquette, rédiger nos fiches, contenu pour le site"
     ),
     "réseaux sociaux": (
         "personne ne like, pas d'abonnés, animer notre page, faire parler de nous en ligne, "
@@ -3704,9 +3707,9 @@ EVERYDAY: dict[str, str] = {
         "communiqué, annonce dans la presse"
     ),
     "événementiel": (
-        "organiser une soirée, soirée de lancement, anniversaire des dix ans, réunir nos "
-        "clients, réunir tout le monde, fêter les dix ans, fêter nos vingt ans, organiser "
-        "quelque chose pour, journée pour nos clients, grand événement"
+        "organiser une soirée, soirée de lancement, anniversaire des dix ans, réunir "
+        "nos clients, réunir tout le monde, fêter les dix ans, fêter nos vingt ans, "
+        "organiser quelque chose pour, grand événement"
     ),
     "traiteur": (
         "à manger, invités à nourrir, déjeuner d'équipe, de quoi manger, quoi servir, faire à "
@@ -3714,14 +3717,14 @@ EVERYDAY: dict[str, str] = {
         "déjeuner pour la réunion"
     ),
     "nettoyage": (
-        "sanitaires sales, toilettes sales, faire le ménage, remise en propreté, locaux pas "
-        "propres, bureaux pas propres, personne ne nettoie, nettoyer les bureaux, entretien "
-        "le soir, ménage le soir"
+        "sanitaires sales, toilettes sales, faire le ménage, remise en propreté, locaux "
+        "pas propres, bureaux pas propres, personne ne nettoie, nettoyer les bureaux, "
+        "ménage le soir"
     ),
     "assistance informatique": (
-        "pc rame, imprimante ne marche pas, réseau ne marche pas, plus d'internet, messagerie "
-        "ne marche plus, prestataire informatique, ordinateurs qui plantent, rien ne marche, "
-        "plus rien ne marche, personne pour réparer, neveu qui s'occupe de l'informatique, "
+        "pc rame, imprimante ne marche pas, réseau ne marche pas, plus d'internet, "
+        "messagerie ne marche plus, ordinateurs qui plantent, rien ne marche, plus rien "
+        "ne marche, personne pour réparer, neveu qui s'occupe de l'informatique, "
         "installer les ordinateurs, nouveaux ordinateurs"
     ),
     "hébergement cloud": (
@@ -3735,13 +3738,13 @@ EVERYDAY: dict[str, str] = {
     ),
     "application mobile": (
         "sur leur téléphone, depuis leur téléphone, depuis leur portable, sur mobile, "
-        "télécharger une appli, fidélité sur téléphone, carte de fidélité sur téléphone, "
-        "commander depuis le portable, clients sur portable, QR code, hors connexion, clients "
-        "veulent une appli, nos clients sont sur leur téléphone, tout faire depuis le "
-        "téléphone, sur son téléphone, application pour nos clients, réserver sur téléphone, "
-        "commander sur téléphone, télécharger sur le téléphone, appli pour réserver, "
-        "notification sur le téléphone, application pour nos livreurs, application pour nos "
-        "techniciens, saisie sur tablette, bons d'intervention sur tablette"
+        "télécharger une appli, fidélité sur téléphone, carte de fidélité sur "
+        "téléphone, commander depuis le portable, clients sur portable, QR code, hors "
+        "connexion, clients veulent une appli, nos clients sont sur leur téléphone, "
+        "tout faire depuis le téléphone, sur son téléphone, application pour nos "
+        "clients, réserver sur téléphone, commander sur téléphone, télécharger sur le "
+        "téléphone, appli pour réserver, notification sur le téléphone, application "
+        "pour nos livreurs, application pour nos techniciens, saisie sur tablette"
     ),
     "logiciel de gestion": (
         "trop de fichiers, tout à la main, post-it, outils qui ne se parlent pas, logiciels "
@@ -3780,10 +3783,10 @@ EVERYDAY: dict[str, str] = {
         "difficile à utiliser, simplifier l'utilisation"
     ),
     "prévention des risques": (
-        "salarié blessé, maux de dos, troubles musculo-squelettiques, produits chimiques, "
-        "médecine du travail, salariés se font mal, se blessent, mal au dos, douleurs aux "
-        "épaules, arrêts qui se multiplient, accidents à répétition, risques à évaluer, "
-        "inspecteur a demandé, obligation de l'employeur, risques des postes, fiche des "
+        "salarié blessé, maux de dos, troubles musculo-squelettiques, produits "
+        "chimiques, médecine du travail, salariés se font mal, se blessent, mal au dos, "
+        "douleurs aux épaules, arrêts qui se multiplient, accidents à répétition, "
+        "risques à évaluer, obligation de l'employeur, risques des postes, fiche des "
         "risques, liste des dangers, inspection nous demande, obligation de sécurité"
     ),
     "certification qualité": (
@@ -3797,21 +3800,21 @@ EVERYDAY: dict[str, str] = {
         "contrôle des pompiers, visite des pompiers"
     ),
     "accessibilité": (
-        "marche à l'entrée, toilettes adaptées, mise aux normes handicapés, accueillir tout "
-        "le monde, clients en fauteuil, client en fauteuil, ne peuvent pas entrer, difficile "
-        "d'accès, personnes âgées, mise aux normes d'accès"
+        "marche à l'entrée, toilettes adaptées, mise aux normes handicapés, accueillir "
+        "tout le monde, ne peuvent pas entrer, difficile d'accès, personnes âgées, mise "
+        "aux normes d'accès"
     ),
     "efficacité énergétique": (
-        "facture qui explose, factures qui explosent, prix de l'électricité, chauffage coûte, "
-        "mal isolé, courants d'air, payer moins d'énergie, consommer moins, chauffer moins "
-        "cher, on chauffe dehors, bâtiment qui consomme, factures qui doublent, dépenses "
-        "d'énergie, note d'électricité, note de chauffage, facture de chauffage, consommation "
-        "du bâtiment, perdre de la chaleur"
+        "facture qui explose, factures qui explosent, prix de l'électricité, chauffage "
+        "coûte, mal isolé, courants d'air, payer moins d'énergie, consommer moins, "
+        "chauffer moins cher, on chauffe dehors, factures qui doublent, dépenses "
+        "d'énergie, note d'électricité, note de chauffage, facture de chauffage, perdre "
+        "de la chaleur"
     ),
     "photovoltaïque": (
         "grand toit, toit de l'entrepôt, toit de l'atelier, revendre l'électricité, "
-        "kilowatt-crête, utiliser notre toit, toit qui ne sert à rien, produire de l'énergie, "
-        "énergie verte, produire nous-mêmes"
+        "kilowatt-crête, utiliser notre toit, produire de l'énergie, énergie verte, "
+        "produire nous-mêmes"
     ),
     "bilan carbone": (
         "bilan GES, clients demandent notre impact, mesurer notre impact, impact sur le "
@@ -3847,9 +3850,9 @@ EVERYDAY: dict[str, str] = {
         "pour, client demande une attestation, dommages à un client"
     ),
     "protection sociale": (
-        "je vais embaucher, retraite complémentaire, arrêt maladie du dirigeant, indépendant "
-        "mal couvert, protéger mes salariés, complémentaire pour mes salariés, si je tombe "
-        "malade, si je tombe malade demain, couvrir ma famille"
+        "je vais embaucher, retraite complémentaire, arrêt maladie du dirigeant, "
+        "indépendant mal couvert, protéger mes salariés, si je tombe malade, si je "
+        "tombe malade demain, couvrir ma famille"
     ),
     "paie": (
         "payer les salariés, heures sup, net et brut, payer mes salariés, faire les salaires, "
@@ -3863,12 +3866,12 @@ EVERYDAY: dict[str, str] = {
         "qui manque, payer les fournisseurs, préparer un rendez-vous bancaire"
     ),
     "contrôle de gestion": (
-        "combien coûte, produits pas rentables, perte d'argent, perdre de l'argent sur, "
-        "calculer nos coûts, coût horaire, taux horaire, frais généraux, on travaille "
-        "beaucoup mais on ne gagne rien, on ne gagne rien, gagne-t-on de l'argent, savoir ce "
-        "qui rapporte, ce qui rapporte, ce qui coûte, quel produit rapporte, chantiers qui "
-        "coûtent plus, dépassement de budget, coûts qui dérapent, coût de chaque produit, "
-        "coût de chaque chantier, chantiers rentables, clients rentables"
+        "combien coûte, produits pas rentables, perte d'argent, calculer nos coûts, "
+        "coût horaire, taux horaire, frais généraux, on travaille beaucoup mais on ne "
+        "gagne rien, on ne gagne rien, gagne-t-on de l'argent, savoir ce qui rapporte, "
+        "ce qui rapporte, ce qui coûte, quel produit rapporte, chantiers qui coûtent "
+        "plus, dépassement de budget, coûts qui dérapent, coût de chaque produit, coût "
+        "de chaque chantier, chantiers rentables, clients rentables"
     ),
     "financement d'équipement": (
         "acheter une machine, matériel neuf, matériel coûteux, étaler le paiement, payer en "
@@ -3891,9 +3894,9 @@ EVERYDAY: dict[str, str] = {
     ),
     "permanence téléphonique": (
         "téléphone sonne dans le vide, ne décroche pas, appels perdus, personne pour "
-        "répondre, pendant mes chantiers, quand je suis en rendez-vous, débordement d'appels, "
-        "je rate des appels, on rate des appels, je ne peux pas répondre, clients tombent sur "
-        "le répondeur, quelqu'un pour répondre, prendre les messages"
+        "répondre, pendant mes chantiers, quand je suis en rendez-vous, débordement "
+        "d'appels, je ne peux pas répondre, clients tombent sur le répondeur, quelqu'un "
+        "pour répondre, prendre les messages"
     ),
     "intérim": (
         "manque de bras, pic de commandes, remplacer un salarié absent, pour les fêtes, "
@@ -3911,19 +3914,19 @@ EVERYDAY: dict[str, str] = {
         "parler espagnol, perfectionner notre anglais, anglais au téléphone"
     ),
     "apprentissage": (
-        "former un jeune, transmettre mon métier, jeune à former, prendre un jeune, "
-        "accueillir un jeune, jeune de seize ans, jeune qui apprend, école et entreprise, une "
-        "semaine sur deux à l'école, apprendre le métier, relève de l'atelier, former un "
-        "successeur, jeune en alternance, contrat en alternance, tuteur pour un jeune, "
-        "diplôme en alternance, jeune en CAP, jeune en BTS, entreprise d'accueil, école nous "
+        "transmettre mon métier, prendre un jeune, accueillir un jeune, jeune de seize "
+        "ans, jeune qui apprend, école et entreprise, une semaine sur deux à l'école, "
+        "apprendre le métier, relève de l'atelier, former un successeur, jeune en "
+        "alternance, contrat en alternance, tuteur pour un jeune, diplôme en "
+        "alternance, jeune en CAP, jeune en BTS, entreprise d'accueil, école nous "
         "envoie"
     ),
     "reconversion": (
-        "changer de vie, quitter mon poste, envie d'autre chose, formation longue, faire "
-        "autre chose, plus envie de faire ce métier, trouver une nouvelle voie, faire le "
-        "point sur ma carrière, faire le point sur mes compétences, savoir ce que je sais "
-        "faire, bilan de mes compétences, point sur mes compétences, quoi faire ensuite, "
-        "après vingt ans dans, après quinze ans dans, usé par mon métier, changer de secteur"
+        "changer de vie, quitter mon poste, envie d'autre chose, formation longue, "
+        "faire autre chose, plus envie de faire ce métier, trouver une nouvelle voie, "
+        "faire le point sur ma carrière, faire le point sur mes compétences, savoir ce "
+        "que je sais faire, bilan de mes compétences, point sur mes compétences, quoi "
+        "faire ensuite, après vingt ans dans, usé par mon métier, changer de secteur"
     ),
     "reclassement": (
         "fermeture de l'usine, usine ferme, site ferme, salariés sur le carreau, ne pas "
@@ -3934,19 +3937,20 @@ EVERYDAY: dict[str, str] = {
         "poste"
     ),
     "veille concurrentielle": (
-        "ce que font nos concurrents, nouveau concurrent, être au courant, se tenir informé, "
-        "on découvre trop tard, on l'apprend trop tard, savoir ce qui se passe, ne rien "
-        "rater, rester informé, surveiller nos concurrents, ce que font les autres, prix des "
-        "autres, nouveautés des concurrents, savoir avant les autres"
+        "ce que font nos concurrents, nouveau concurrent, être au courant, se tenir "
+        "informé, on découvre trop tard, on l'apprend trop tard, savoir ce qui se "
+        "passe, ne rien rater, rester informé, surveiller nos concurrents, ce que font "
+        "les autres, prix des autres, nouveautés des concurrents"
     ),
     "études de marché": (
-        "est-ce que ça va marcher, ça marcherait, y a-t-il de la demande, demande existe, "
-        "clientèle potentielle, avant d'ouvrir, avant de lancer, avant d'investir, valider "
-        "l'idée, tester l'idée, interroger des clients, prix acceptable, combien de clients, "
-        "concurrents dans le secteur, chiffres du secteur, savoir si les gens achèteraient, "
-        "les gens achèteraient, ce que veulent les clients, se lancer sans savoir, avant de "
-        "me lancer, potentiel de la ville, assez de clients, clients potentiels, avis des "
-        "clients potentiels, sonder le marché, marché existe"
+        "est-ce que ça va marcher, ça marcherait, y a-t-il de la demande, demande "
+        "existe, clientèle potentielle, avant d'ouvrir, avant de lancer, avant "
+        "d'investir, valider l'idée, tester l'idée, interroger des clients, prix "
+        "acceptable, combien de clients, concurrents dans le secteur, chiffres du "
+        "secteur, savoir si les gens achèteraient, les gens achèteraient, ce que "
+        "veulent les clients, avant de me lancer, potentiel de la ville, assez de "
+        "clients, clients potentiels, avis des clients potentiels, sonder le marché, "
+        "marché existe"
     ),
     "design d'emballage": (
         "grande surface, grandes surfaces, se démarquer en rayon, personne ne voit nos "
@@ -3961,9 +3965,9 @@ EVERYDAY: dict[str, str] = {
     ),
     "enseignes": (
         "on ne voit pas le magasin, passants ne nous voient pas, visible depuis la rue, "
-        "magasin invisible, personne ne voit la boutique, nom sur la façade, lettres sur la "
-        "façade, clients passent devant, panneau sur la façade, nom en grand, nom lumineux, "
-        "vitrine qui ne dit rien, devanture terne, signaler notre magasin, voir de la route"
+        "magasin invisible, personne ne voit la boutique, nom sur la façade, lettres "
+        "sur la façade, panneau sur la façade, nom en grand, nom lumineux, vitrine qui "
+        "ne dit rien, devanture terne, signaler notre magasin, voir de la route"
     ),
     "aménagement de bureaux": (
         "bureaux mal organisés, bruit dans l'open space, open space bruyant, réorganiser "
@@ -3971,13 +3975,13 @@ EVERYDAY: dict[str, str] = {
         "bureaux mal pensés, espace mal utilisé"
     ),
     "maîtrise d'œuvre": (
-        "coordonner les travaux, entreprise générale, agrandir l'atelier, construire un "
-        "entrepôt, pousser les murs, gros travaux, faire des travaux"
+        "coordonner les travaux, entreprise générale, construire un entrepôt, pousser "
+        "les murs, gros travaux, faire des travaux"
     ),
     "diagnostics immobiliers": (
-        "diagnostic de performance énergétique, diagnostic amiante, avant de vendre, avant de "
-        "louer, dossier technique, bâtiment ancien, vieux bâtiment, vendre le local, vendre "
-        "nos locaux, louer le local, bâtiment des années"
+        "diagnostic de performance énergétique, diagnostic amiante, avant de vendre, "
+        "avant de louer, dossier technique, bâtiment ancien, vieux bâtiment, louer le "
+        "local, bâtiment des années"
     ),
     "géomètre": (
         "voisin conteste, plan topographique, voisin dit que, voisin empiète, savoir où "
@@ -3985,10 +3989,10 @@ EVERYDAY: dict[str, str] = {
         "terrain"
     ),
     "notaire": (
-        "acheter les murs, acheter notre local, acheter un local, transmettre à mes enfants, "
-        "mes enfants, protéger mon conjoint, promesse de vente, société civile immobilière, "
-        "acheter un terrain, acheter les locaux, signer l'achat, préparer ma succession, "
-        "transmettre à mes héritiers"
+        "acheter les murs, acheter notre local, acheter un local, transmettre à mes "
+        "enfants, protéger mon conjoint, promesse de vente, société civile immobilière, "
+        "acheter les locaux, signer l'achat, préparer ma succession, transmettre à mes "
+        "héritiers"
     ),
     "commissaire de justice": (
         "locataire ne paie plus, jugement à exécuter, constat d'état des lieux, état des "
@@ -4010,18 +4014,18 @@ EVERYDAY: dict[str, str] = {
         "notre concept, notre enseigne ailleurs, partenaires qui ouvriraient"
     ),
     "places de marché": (
-        "fiches sur amazon, commissions des plateformes, vendre sur les grandes plateformes, "
-        "être sur amazon, vendre via amazon, plus de visibilité en ligne, boutique sur "
-        "amazon, vendre sur des sites comme, vendre sur les sites, grands sites de vente, "
-        "sites de vente en ligne, référencer nos produits sur"
+        "fiches sur amazon, commissions des plateformes, être sur amazon, vendre via "
+        "amazon, plus de visibilité en ligne, boutique sur amazon, vendre sur des sites "
+        "comme, vendre sur les sites, grands sites de vente, sites de vente en ligne, "
+        "référencer nos produits sur"
     ),
     "e-mailing": (
-        "envoyer des mails, fichier d'adresses, liste de contacts, base de contacts, relancer "
-        "par mail, campagne mail, écrire à tous nos clients, prévenir nos clients, informer "
-        "nos clients, relancer nos anciens clients, clients qui ne reviennent pas, garder le "
-        "contact, rester en contact, message à tous, envoi groupé, envoyer une lettre aux "
-        "clients, mail à nos clients, mails d'information, programme de mails, relances par "
-        "courriel, écrire à notre fichier"
+        "envoyer des mails, liste de contacts, base de contacts, relancer par mail, "
+        "campagne mail, écrire à tous nos clients, prévenir nos clients, informer nos "
+        "clients, relancer nos anciens clients, clients qui ne reviennent pas, garder "
+        "le contact, rester en contact, message à tous, envoi groupé, envoyer une "
+        "lettre aux clients, mail à nos clients, mails d'information, programme de "
+        "mails, relances par courriel, écrire à notre fichier"
     ),
     "publicité en ligne": (
         "publicité sur facebook, publicité sur instagram, publicités ciblées, posts "
@@ -4031,11 +4035,10 @@ EVERYDAY: dict[str, str] = {
         "gaspillé"
     ),
     "conciergerie d'entreprise": (
-        "colis personnels, attirer les talents, vie personnelle, salariés n'ont pas le temps, "
-        "pas le temps pour leurs démarches, simplifier la vie des salariés, retenir nos "
-        "salariés, services pour nos salariés, pressing au bureau, courses livrées au bureau, "
-        "salariés débordés, déposer leur linge, faire réparer leurs chaussures, démarches à "
-        "leur place"
+        "colis personnels, attirer les talents, vie personnelle, salariés n'ont pas le "
+        "temps, simplifier la vie des salariés, retenir nos salariés, services pour nos "
+        "salariés, pressing au bureau, courses livrées au bureau, salariés débordés, "
+        "déposer leur linge, faire réparer leurs chaussures"
     ),
     "cohésion d'équipe": (
         "ambiance pesante, équipe démotivée, sortir du bureau ensemble, journée ensemble, "
@@ -4077,34 +4080,34 @@ EVERYDAY: dict[str, str] = {
         "fiables, contrôle des mesures"
     ),
     "maintenance industrielle": (
-        "machine tombe en panne, machine tombe souvent en panne, machine s'arrête, arrêts à "
-        "répétition, bruit anormal, fuite d'huile, chaîne arrêtée, production arrêtée, "
-        "vieillissement des machines, pièces usées, machines qui lâchent, la machine a lâché, "
-        "machine a encore lâché, toujours en panne, pannes tous les jours, personne pour "
-        "entretenir, entretenir nos machines, réparer nos machines, machine à réparer, pièce "
-        "qui casse, panne de la presse, panne du compresseur, arrêt de la chaîne, entretien "
-        "régulier, contrat d'entretien"
+        "machine tombe en panne, machine tombe souvent en panne, machine s'arrête, "
+        "arrêts à répétition, bruit anormal, fuite d'huile, chaîne arrêtée, production "
+        "arrêtée, vieillissement des machines, pièces usées, machines qui lâchent, la "
+        "machine a lâché, machine a encore lâché, toujours en panne, personne pour "
+        "entretenir, entretenir nos machines, réparer nos machines, machine à réparer, "
+        "pièce qui casse, panne de la presse, panne du compresseur, arrêt de la chaîne, "
+        "entretien régulier, contrat d'entretien"
     ),
     "automatisme et robotique": (
-        "productivité de l'atelier, industrie 4.0, gestes répétés toute la journée, mêmes "
-        "gestes, opérateurs s'épuisent, poste pénible, charger la machine, décharger la "
-        "machine, mettre en cartons à la main, emballer à la main, manque d'opérateurs, "
-        "produire plus vite, augmenter la cadence, tenir la cadence, machine qui fasse le "
-        "geste, bras articulé, remplacer le geste manuel, tâche pénible automatisée, ligne "
-        "automatique, trier automatiquement, emballer automatiquement"
+        "industrie 4.0, gestes répétés toute la journée, mêmes gestes, opérateurs "
+        "s'épuisent, poste pénible, décharger la machine, mettre en cartons à la main, "
+        "emballer à la main, manque d'opérateurs, produire plus vite, augmenter la "
+        "cadence, tenir la cadence, machine qui fasse le geste, bras articulé, "
+        "remplacer le geste manuel, tâche pénible automatisée, ligne automatique, trier "
+        "automatiquement, emballer automatiquement"
     ),
     "emballage industriel": (
-        "casse pendant le transport, colis écrasés, arrivent abîmés, caisse bois, carton "
-        "renforcé, clients reçoivent des produits cassés, marchandise arrive abîmée, retours "
-        "pour casse, trop de casse, emballer nos produits, protéger nos produits"
+        "casse pendant le transport, colis écrasés, arrivent abîmés, caisse bois, "
+        "carton renforcé, clients reçoivent des produits cassés, marchandise arrive "
+        "abîmée, trop de casse, emballer nos produits, protéger nos produits"
     ),
     "sécurité et surveillance": (
         "chantier la nuit, on nous vole, on s'est fait voler, matériel volé, entrepôt visité, "
         "surveiller la nuit, surveiller le chantier, personne la nuit"
     ),
     "plomberie et chauffage": (
-        "plus d'eau chaude, toilettes bouchées, eau qui coule, il fait froid, toilettes qui "
-        "fuient, robinet qui fuit, eau qui ne s'évacue pas"
+        "toilettes bouchées, eau qui coule, il fait froid, toilettes qui fuient, "
+        "robinet qui fuit, eau qui ne s'évacue pas"
     ),
     "électricité": (
         "courant coupe, le courant saute, tout s'éteint, lumières clignotent, prise qui "
@@ -4112,14 +4115,14 @@ EVERYDAY: dict[str, str] = {
         "machine, puissance insuffisante"
     ),
     "coworking": (
-        "seul chez moi, seul à la maison, travailler de chez moi, bureau à la maison, cuisine "
-        "comme bureau, sortir de chez moi, poste de travail à louer, salle de réunion à "
-        "l'heure, rencontrer d'autres indépendants, table de la cuisine, table du salon, "
-        "enfants à la maison, pas de bureau, besoin d'un bureau, bureau quelques jours, voir "
-        "du monde, croiser du monde, ne vois personne, tourner en rond chez moi, poste à la "
-        "journée, bureau au mois, bureau près de chez moi, travailler ailleurs que chez moi, "
-        "louer un poste, espace de travail partagé, ambiance de travail, quelques jours par "
-        "semaine au bureau"
+        "seul chez moi, seul à la maison, travailler de chez moi, bureau à la maison, "
+        "cuisine comme bureau, sortir de chez moi, poste de travail à louer, salle de "
+        "réunion à l'heure, rencontrer d'autres indépendants, enfants à la maison, pas "
+        "de bureau, besoin d'un bureau, bureau quelques jours, voir du monde, croiser "
+        "du monde, ne vois personne, tourner en rond chez moi, poste à la journée, "
+        "bureau au mois, bureau près de chez moi, travailler ailleurs que chez moi, "
+        "louer un poste, espace de travail partagé, ambiance de travail, quelques jours "
+        "par semaine au bureau"
     ),
     "création d'entreprise": (
         "créer ma boîte, à mon compte, ouvrir mon commerce, j'ai une idée d'entreprise, je "
@@ -4130,11 +4133,11 @@ EVERYDAY: dict[str, str] = {
         "normes, mettre la cuisine aux normes, rappel à l'ordre sanitaire"
     ),
     "mécénat": (
-        "réduction d'impôt, financer notre association, notre association cherche, club "
-        "sportif, club de foot, projet solidaire, projet culturel, entreprises qui donnent, "
-        "entreprises qui soutiennent, soutien financier d'entreprises, association sportive, "
-        "association culturelle, association locale, chercher des sponsors, entreprises "
-        "mécènes, soutenir une cause"
+        "réduction d'impôt, club sportif, club de foot, projet solidaire, projet "
+        "culturel, entreprises qui donnent, entreprises qui soutiennent, soutien "
+        "financier d'entreprises, association sportive, association culturelle, "
+        "association locale, chercher des sponsors, entreprises mécènes, soutenir une "
+        "cause"
     ),
     "interprétariat": (
         "visiteurs étrangers, ne parlent pas français, ne parlent que, parle pas français, "
@@ -4173,10 +4176,9 @@ EVERYDAY: dict[str, str] = {
         "savoir réagir, bons gestes"
     ),
     "réseau de dirigeants": (
-        "rencontrer d'autres chefs d'entreprise, seul dans mon coin, personne à qui parler, "
-        "groupe de pairs, d'autres patrons, autres chefs d'entreprise, gens qui vivent la "
-        "même chose, sortir de l'isolement, personne ne comprend ce que je vis, échanger "
-        "entre patrons"
+        "rencontrer d'autres chefs d'entreprise, seul dans mon coin, personne à qui "
+        "parler, groupe de pairs, autres chefs d'entreprise, gens qui vivent la même "
+        "chose, sortir de l'isolement, personne ne comprend ce que je vis"
     ),
     "stratégie de prix": (
         "fixer mes prix, trop cher, pas assez cher, prix psychologique, devis trop élevés, "
@@ -4197,16 +4199,16 @@ EVERYDAY: dict[str, str] = {
         "premier salon, espace au salon, se faire remarquer au salon"
     ),
     "site vitrine": (
-        "pas de site internet, sans site, site ancien, site responsive, clients cherchent sur "
-        "internet, on n'existe pas sur internet, pas de présence en ligne, juste une page "
-        "facebook, montrer nos réalisations, présenter notre activité, adresse et horaires, "
-        "clients nous demandent notre site, faire un site, créer notre site, avoir un site, "
-        "un site simple, petit site, site pour présenter"
+        "pas de site internet, sans site, site ancien, site responsive, clients "
+        "cherchent sur internet, on n'existe pas sur internet, pas de présence en "
+        "ligne, juste une page facebook, montrer nos réalisations, adresse et horaires, "
+        "clients nous demandent notre site, faire un site, créer notre site, avoir un "
+        "site, un site simple"
     ),
     "insertion": (
-        "chômage de longue durée, personnes éloignées de l'emploi, heures d'insertion, "
-        "structure d'insertion, donner une chance, embaucher autrement, donner sa chance, "
-        "personnes en difficulté, personnes sans emploi, remettre au travail, recruter des "
-        "personnes éloignées, emplois pour tous"
+        "chômage de longue durée, personnes éloignées de l'emploi, structure "
+        "d'insertion, donner une chance, embaucher autrement, donner sa chance, "
+        "personnes en difficulté, personnes sans emploi, remettre au travail, recruter "
+        "des personnes éloignées, emplois pour tous"
     ),
 }
