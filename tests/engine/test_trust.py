@@ -9,6 +9,10 @@ from hypothesis import strategies as st
 from passerelles.engine import trust as trust_module
 from passerelles.engine.trust import (
     BASE_WEIGHTS,
+    GIVER_ACTIVE,
+    GIVER_FLOOR,
+    GIVER_KNEE,
+    GIVER_RETURNED,
     KIND_ENDORSEMENT,
     KIND_MEETING,
     KIND_REPORT,
@@ -30,6 +34,7 @@ from passerelles.engine.trust import (
     circle_view,
     evidence_weights,
     explain,
+    giver_factor,
     one_way_share,
     personal_trust,
     receiver_factor,
@@ -444,6 +449,27 @@ def _receiver_kept(ties, report):
     return 1 - (1 - RECEIVER_FLOOR) * short * sure
 
 
+def _giver_kept(ties, report):
+    """What the one-way part of u -> v keeps by its giver u, (n, n): GIVER_FLOOR when u's
+    other positive evidence (this tie's one-way part left out) was all returned, at least
+    GIVER_RETURNED of it, and v gave at least GIVER_ACTIVE; 1 from GIVER_KNEE of u's other
+    evidence unreturned on, or when v gave nothing; linear in each between."""
+    positive = np.where(report, 0.0, ties)
+    gave = positive.sum(axis=1)
+    returned = np.minimum(positive, positive.T).sum(axis=1)
+    kept = np.ones(ties.shape)
+    for u in range(ties.shape[0]):
+        for v in range(ties.shape[0]):
+            own = ties[u, v] - min(ties[u, v], ties[v, u])
+            rest = max(gave[u] - own, 0.0)
+            other = max(gave[u] - returned[u] - own, 0.0) / rest if rest > 0 else 1.0
+            short = min(max(1 - other / GIVER_KNEE, 0.0), 1.0)
+            sure = min(returned[u] / GIVER_RETURNED, 1.0)
+            active = min(gave[v] / GIVER_ACTIVE, 1.0)
+            kept[u, v] = 1 - (1 - GIVER_FLOOR) * short * sure * active
+    return kept
+
+
 def _pair_weights(ties, report=None):
     """Dense symmetric walk weights of tie fractions ``ties`` (row u = evidence u gave;
     ``report``: the entries that are reports), written plainly: the mutual part
@@ -459,6 +485,7 @@ def _pair_weights(ties, report=None):
         unreturned, unreturned
     )
     c = c * _receiver_kept(ties, report)[None, :]  # by the member it was given to
+    c = c * _giver_kept(ties, report)  # by the member who gave it, and whether v gives
     c = np.where(report, ONE_WAY_TIE, c)
     one_way = c * (ties - mutual)  # what u gave and v did not, at u's side's weight
     return mutual + one_way + one_way.T
@@ -670,6 +697,72 @@ def test_vouches_a_member_who_returns_its_ties_did_not_return_weigh_little(hones
     np.testing.assert_allclose(degree, sym.sum(axis=1), atol=1e-6)
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    mutual_honest_edges,
+    ring_edges,
+    st.dictionaries(st.integers(0, 7), st.integers(8, 13), max_size=4),
+    st.lists(st.integers(0, 7), min_size=1, max_size=3),
+)
+def test_attack_edges_a_ring_leaves_unreturned_weigh_little(honest_e, ring_e, attack, seeds):
+    # Honest members 0..7 return every vouch they are given among themselves; some vouch
+    # for one Sybil each (``attack``), which the ring does not return. Such an attack edge
+    # weighs at most ONE_WAY_TIE * (1 - (1 - GIVER_FLOOR) * sure) of a mutual tie, sure =
+    # the honest member's returned ties over GIVER_RETURNED (a hundredth of a mutual tie
+    # once it has one returned), when the Sybil gives evidence: fixed by the honest side
+    # and by the ring's not returning the tie (returning it makes a mutual tie).
+    pairs = [(u, v, x) for u, v, x in honest_e if u != v]
+    attack_e = [(h, s, 1.0) for h, s in attack.items()]
+    g = graph([*pairs, *[(v, u, x) for u, v, x in pairs], *ring_e, *attack_e], 14)
+    merged = g._merged.toarray()
+    ties = np.minimum(np.abs(merged) / 0.05, 1.0)
+    ties[ties < 1e-6] = 0.0
+    report = merged < 0
+    honest_only = ties[:8, :8]
+    returned = np.minimum(honest_only, honest_only.T).sum(axis=1)
+    gave = np.where(report, 0.0, ties).sum(axis=1)
+    sym = _pair_weights(ties, report)
+    for h, s in attack.items():
+        if ties[s, h] > 0 or gave[s] < GIVER_ACTIVE:
+            continue  # the ring ties back to h (or reports it), or s gives nothing
+        cap = ONE_WAY_TIE * (1 - (1 - GIVER_FLOOR) * min(returned[h] / GIVER_RETURNED, 1.0))
+        assert sym[h, s] <= cap * ties[h, s] + 1e-9
+    # The walk uses exactly these weights, and what enters the ring in one step is bounded
+    # by them.
+    before, degree = reputation_walk(g, seeds, iterations=0)
+    np.testing.assert_allclose(degree, sym.sum(axis=1), atol=1e-6)
+    after, _ = reputation_walk(g, seeds, iterations=1)
+    capped = np.maximum(degree, WALK_DEGREE_FLOOR)
+    carried = sum(sym[h, s] * before[h] / capped[h] for h in range(8) for s in range(8, 14))
+    assert after[8:].sum() - before[8:].sum() <= carried + 1e-6
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.floats(0.0, 1.0), st.floats(0.0, 30.0), st.floats(0.0, 30.0), st.floats(0.0, 5.0)
+        ),
+        min_size=1,
+        max_size=20,
+    )
+)
+def test_what_a_one_way_tie_keeps_by_its_giver_is_bounded(rows):
+    own, gave, returned, receiver_gave = (np.array(x) for x in zip(*rows, strict=True))
+    gave = gave + own  # the tie is part of what its giver gave
+    returned = np.minimum(returned, gave - own)  # only other ties can have been returned
+    kept = giver_factor(own, gave, returned, receiver_gave)
+    assert np.all(kept >= GIVER_FLOOR - 1e-12) and np.all(kept <= 1.0)
+    assert np.all(giver_factor(own, gave, returned, np.zeros(own.size)) == 1.0)  # a newcomer
+    assert np.all(giver_factor(own, gave, np.zeros(own.size), receiver_gave) == 1.0)
+    # A giver who leaves GIVER_KNEE of its other evidence unreturned keeps its ties.
+    rest = gave - own
+    left = rest - returned
+    with np.errstate(invalid="ignore", divide="ignore"):
+        other = np.where(rest > 0, left / np.where(rest > 0, rest, 1.0), 1.0)
+    assert np.all(kept[other >= GIVER_KNEE] == 1.0)
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.floats(0.0, 1.0), min_size=1, max_size=20), st.floats(0.0, 50.0))
 def test_what_a_one_way_tie_keeps_by_its_receiver_is_bounded(shares, returned):
@@ -688,6 +781,19 @@ def test_unreturned_shares_count_at_least_as_themselves_and_in_the_same_order(sh
     assert np.all(counted >= share) and np.all(counted <= 1.0)
     order = np.argsort(share, kind="stable")
     assert np.all(np.diff(counted[order]) >= 0)  # the smaller share of two still decides
+
+
+def test_a_vouch_for_a_newcomer_keeps_its_weight_one_declined_weighs_little():
+    # 0 and 1 vouch for each other; 0 also vouches for 2. In the first graph 2 has given
+    # nothing yet (a newcomer); in the second it vouches for 3 (half a tie: neither ever
+    # had a tie returned) but not back for 0, whose other tie is returned: the vouch 0 -> 2
+    # then keeps GIVER_FLOOR of what it weighs for the newcomer.
+    alone = graph([(0, 1), (1, 0), (0, 2)], 3)
+    declined = graph([(0, 1), (1, 0), (0, 2), (2, 3)], 4)
+    _, newcomer = reputation_walk(alone, [0], iterations=0)
+    _, active = reputation_walk(declined, [0], iterations=0)
+    assert newcomer[2] > 0
+    assert (active[2] - ONE_WAY_TIE) / newcomer[2] == pytest.approx(GIVER_FLOOR)
 
 
 def test_one_way_ties_of_members_who_leave_most_ties_unreturned_weigh_half_a_tie():

@@ -36,6 +36,10 @@ __all__ = [
     "DEFAULT_ADMISSION_THRESHOLD",
     "DEFAULT_HALF_LIFE_DAYS",
     "EVIDENCE_FLOOR",
+    "GIVER_ACTIVE",
+    "GIVER_FLOOR",
+    "GIVER_KNEE",
+    "GIVER_RETURNED",
     "KIND_ENDORSEMENT",
     "KIND_MEETING",
     "KIND_REPORT",
@@ -59,6 +63,7 @@ __all__ = [
     "circle_view",
     "evidence_weights",
     "explain",
+    "giver_factor",
     "one_way_weights",
     "one_way_share",
     "personal_trust",
@@ -349,8 +354,10 @@ UNRETURNED_FULL = 0.7
 #: reached the ring. Only the receiver's own ties decide it, and it only ever lowers a tie,
 #: so a ring cannot raise what its vouches carry. A vouch for a newcomer (who gave nothing
 #: yet) keeps its weight. Chosen on the development draws (benchmarks/README.md,
-#: 2026-12-06, 15:50 UTC): 0.1 against 0.02, 0.05 and 0.2 with knees of 0.05 to 0.3.
-RECEIVER_FLOOR = 0.1
+#: 2026-12-06, 15:50 UTC): 0.1 against 0.02, 0.05 and 0.2 with knees of 0.05 to 0.3;
+#: 0.05 with the giver factor (19:50 UTC), which lifted Bitcoin Alpha's naive-ring AUC
+#: that the lower floor had cost.
+RECEIVER_FLOOR = 0.05
 #: What a one-way tie keeps rises linearly with its receiver's unreturned share, to all of
 #: it from this share on (members who leave a tenth of their ties unreturned, e.g.
 #: wiki-Vote's voters, keep their one-way ties).
@@ -360,6 +367,27 @@ RECEIVER_KNEE = 0.1
 #: back) is not yet known to return what it is asked for; at 5 wiki-Vote's voters for such
 #: candidates lost 0.001-0.0015 AUC at g = 3000.
 RECEIVER_RETURNED = 10.0
+#: A one-way tie given by a member whose other evidence is all returned, to a member who
+#: gives evidence but did not return this one, keeps this share of its weight (see
+#: :func:`giver_factor`): where members return each other's ties, a vouch its receiver
+#: left unanswered while vouching for others is not a tie both sides hold - e.g. an honest
+#: member's vouch for a Sybil that the ring does not return, the attack edge through which
+#: mass enters the ring on every step. On Facebook, where every honest tie is returned,
+#: such attack edges carried what reached the ring once the receiver factor had cut its
+#: free vouches. A vouch for a newcomer (who gave nothing yet) keeps its weight, and so do
+#: the vouches of members who leave some of their own unreturned (wiki-Vote's voters).
+#: Chosen on the development draws (benchmarks/README.md, 2026-12-06, 19:50 UTC): 0.02
+#: against 0.05 and 0.1.
+GIVER_FLOOR = 0.02
+#: The giver factor applies fully when the giver leaves none of its other evidence
+#: unreturned, not at all from this share on.
+GIVER_KNEE = 0.1
+#: ... and when at least this many of the giver's ties were returned (in proportion
+#: below): one returned tie (3 and 10 cut less on Facebook's low-degree attack edges).
+GIVER_RETURNED = 1.0
+#: ... and when the receiver gave at least this much evidence (one full tie; in
+#: proportion below): a newcomer who gave nothing yet is not one who declined a tie.
+GIVER_ACTIVE = 1.0
 #: Reports' penalty in :func:`reputation`: the share of the mass that came along upheld
 #: reports which is taken off a member's score. At 0.5 a member whose ties are all full
 #: reports (worth at least one mutual tie) keeps half of what an equally connected
@@ -410,7 +438,10 @@ def reputation(
     of the two members' shares of unreturned evidence, and down to :data:`RECEIVER_FLOOR`
     of that when the member it was given to returns its ties but not this one (see
     :func:`receiver_factor`): an account's unsolicited vouches for members who return
-    their vouches carry little back to it. A tie is any evidence
+    their vouches carry little back to it; and down to :data:`GIVER_FLOOR` when the member
+    who gave it has its other ties returned while the member it was given to, who gives
+    evidence, did not return it (see :func:`giver_factor`): an honest member's vouch that a
+    ring leaves unreturned carries little into it. A tie is any evidence
     between two members, upheld reports included (as in SybilRank, which counts every
     interaction): a report shows that
     the two really dealt with each other, and members whose recorded contacts are mostly
@@ -575,6 +606,10 @@ def _compiled_walk_ties(g: TrustGraph, tie_weight: float) -> tuple[sp.csr_array,
         RECEIVER_KNEE,
         RECEIVER_FLOOR,
         RECEIVER_RETURNED,
+        GIVER_KNEE,
+        GIVER_FLOOR,
+        GIVER_RETURNED,
+        GIVER_ACTIVE,
         ties,
         degree,
         np.zeros(n),
@@ -719,10 +754,13 @@ def one_way_weights(
     account cannot raise what its one-way ties to a member carry by its own behaviour:
     only the member's own ties decide it. The one-way part then keeps
     :func:`receiver_factor` of the member it was given to (a vouch left unanswered by a
-    member who answers the others weighs down to :data:`RECEIVER_FLOOR` of that).
-    Reports are one-way by nature and need a moderator to uphold them (no account gives
-    them for free): they keep ``ONE_WAY_TIE`` and are left out of the shares (evidence
-    given and returned counts vouches, meetings and endorsements only)."""
+    member who answers the others weighs down to :data:`RECEIVER_FLOOR` of that), and
+    :func:`giver_factor` of the member who gave it (a vouch given by a member whose other
+    evidence is all returned, left unanswered by a member who gives evidence, weighs down
+    to :data:`GIVER_FLOOR`). Reports are one-way by nature and need a moderator to uphold
+    them (no account gives them for free): they keep ``ONE_WAY_TIE`` and are left out of
+    the shares (evidence given and returned counts vouches, meetings and endorsements
+    only)."""
     m = tie.size
     if m == 0:
         return tie
@@ -772,12 +810,37 @@ def one_way_weights(
     relative *= scale
     relative += ONE_WAY_TIE_FLOOR / ONE_WAY_TIE
     relative *= received_factor[indices]
+    relative *= giver_factor(tie - mutual, gave[rows], returned[rows], gave[indices])
     if any_report:
         relative[report] = 1.0
     result: np.ndarray = tie - mutual
     result *= relative
     result += mutual
     return result
+
+
+def giver_factor(
+    own: np.ndarray, gave: np.ndarray, returned: np.ndarray, receiver_gave: np.ndarray
+) -> np.ndarray:
+    """What the one-way part ``own`` of a tie keeps of its weight by the member who gave it
+    (``gave``: the evidence it gave, ``returned``: what of it was returned, as ties) and
+    the member it was given to (``receiver_gave``: the evidence that one gave), all
+    ``(m,)``, one per tie: ``1 - (1 - GIVER_FLOOR) * short * sure * active`` with ``short
+    = max(0, 1 - other / GIVER_KNEE)`` (``other``: the share of the giver's other
+    evidence, this tie left out, that was not returned; 1 when it gave nothing else),
+    ``sure = min(1, returned / GIVER_RETURNED)`` and ``active = min(1, receiver_gave /
+    GIVER_ACTIVE)``. Within ``[GIVER_FLOOR, 1]``; 1 for a newcomer's vouchers (it gave
+    nothing) and for members who leave at least ``GIVER_KNEE`` of their other evidence
+    unreturned."""
+    rest = np.maximum(gave - own, 0.0)
+    left = np.maximum(gave - returned - own, 0.0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        other = np.where(rest > 0, left / np.where(rest > 0, rest, 1.0), 1.0)
+    short = np.clip(1.0 - other / GIVER_KNEE, 0.0, 1.0)
+    sure = np.minimum(returned / GIVER_RETURNED, 1.0)
+    active = np.minimum(receiver_gave / GIVER_ACTIVE, 1.0)
+    factor: np.ndarray = 1.0 - (1.0 - GIVER_FLOOR) * short * sure * active
+    return factor
 
 
 def receiver_factor(unreturned: np.ndarray, returned: np.ndarray) -> np.ndarray:

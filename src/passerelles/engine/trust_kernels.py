@@ -232,6 +232,10 @@ def walk_ties(
     receiver_knee: float,
     receiver_floor: float,
     receiver_returned: float,
+    giver_knee: float,
+    giver_floor: float,
+    giver_returned: float,
+    giver_active: float,
     ties: np.ndarray,
     degree: np.ndarray,
     gave: np.ndarray,
@@ -247,7 +251,9 @@ def walk_ties(
     (``UNRETURNED_KNEE``, ``UNRETURNED_FULL``, see ``trust.one_way_share``);
     ``receiver_*``: what a one-way tie keeps by its receiver's own ties
     (``RECEIVER_KNEE``, ``RECEIVER_FLOOR``, ``RECEIVER_RETURNED``, see
-    ``trust.receiver_factor``). ``gave`` and
+    ``trust.receiver_factor``); ``giver_*``: what it keeps by its giver's other ties and
+    whether its receiver gives evidence (``GIVER_KNEE``, ``GIVER_FLOOR``,
+    ``GIVER_RETURNED``, ``GIVER_ACTIVE``, see ``trust.giver_factor``). ``gave`` and
     ``returned``: float64 zeros, ``(n,)``, for the work.
     Returns ``False`` (``ties`` and ``degree`` then hold partial sums) unless every row's
     indices are strictly increasing.
@@ -309,7 +315,8 @@ def walk_ties(
             cursor[v] = at
     # Per member, side by side (one read of the far end of a tie): the share of its
     # evidence that was not returned (1 when it gave none), as it counts, and what a
-    # one-way tie given to it keeps.
+    # one-way tie given to it keeps. Whether it gives evidence is read from ``gave`` in the
+    # few ties whose giver may cut them.
     per = np.empty(2 * n)
     for u in range(n):
         share = 1.0 - returned[u] / gave[u] if gave[u] > 0 else 1.0
@@ -320,6 +327,13 @@ def walk_ties(
         sure = min(returned[u] / receiver_returned, 1.0)
         per[2 * u + 1] = 1.0 - (1.0 - receiver_floor) * short * sure
     for u in range(n):
+        given = gave[u]
+        left = given - returned[u]
+        giver_sure = min(returned[u] / giver_returned, 1.0)
+        # A one-way part is at most one tie: when even that left out leaves the giver's
+        # other evidence unreturned past the knee, none of its ties is cut (most rows).
+        if given > 1.0 and left - 1.0 >= giver_knee * (given - 1.0):
+            giver_sure = 0.0
         for k in range(np.int64(indptr[u]), np.int64(indptr[u + 1])):
             if k + AHEAD < m:
                 w = np.int64(indices[k + AHEAD])
@@ -334,6 +348,14 @@ def walk_ties(
             else:
                 carried = floor + (half - floor) * min(per[2 * u], per[2 * v])
                 carried *= per[2 * v + 1]
+                own = tie - mutual
+                if own > 0 and giver_sure > 0:
+                    # The giver's other evidence: the share of it left unreturned.
+                    rest = max(given - own, 0.0)
+                    other = max(left - own, 0.0) / rest if rest > 0 else 1.0
+                    short = min(max(1.0 - other / giver_knee, 0.0), 1.0)
+                    active = min(gave[v] / giver_active, 1.0)
+                    carried *= 1.0 - (1.0 - giver_floor) * short * giver_sure * active
             weight = mutual + (tie - mutual) * (carried / half)
             ties[k] = weight
             degree[u] += weight
