@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -38,3 +39,24 @@ def test_create_button_only_for_organisers(client, bob, club, alice):
     assert reverse("events:create") not in client.get(reverse("events:list")).content.decode()
     client.force_login(alice)
     assert reverse("events:create") in client.get(reverse("events:list")).content.decode()
+
+
+def test_filter_fields_follow_the_data_the_language_and_the_circles_offered(
+    client, alice, club, bob, charlie
+):
+    """The fields' HTML is kept per process: never another member's circles, another
+    language's words or another query's values."""
+    make_event(alice, club, title="Tendances")
+    url = reverse("events:list")
+    client.force_login(bob)
+    page = client.get(url, {"city": "Lyon"}).content.decode()
+    assert f'<option value="{club.pk}">{club.name}</option>' in page
+    assert 'name="city" value="Lyon"' in page
+    page = client.get(url, {"city": "Paris"}).content.decode()
+    assert 'name="city" value="Paris"' in page and 'value="Lyon"' not in page
+    client.force_login(charlie)  # not a member of the club
+    page = client.get(url, {"city": "Paris"}).content.decode()
+    assert f'<option value="{club.pk}">' not in page
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(url, {"city": "Paris"}).content.decode()
+    assert '<label for="id_axis">Theme:</label>' in page and "Axe" not in page

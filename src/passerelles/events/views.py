@@ -1,12 +1,17 @@
 """Event pages: the list, an event, creating and editing it, registering."""
 
+import functools
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template import Context, Template
 from django.utils import timezone
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -34,17 +39,19 @@ def event_list(request: AuthedHttpRequest) -> HttpResponse:
     events = access.visible_events(request.user).filter(ends_at__gte=timezone.now())
     hosts = visible_circles(request.user).filter(pk__in=events.values("host_circle_id"))
     form = EventFilterForm(request.GET or None, circles=hosts.order_by("name"))
+    offered: list[tuple[int | str, str]] | None = None  # every host, for an operator
     if not is_operator(request.user):
         # Any host filters; the list offers one's own and bridged circles (and the one
         # chosen), not the 2,000 circles whose events are open to all at scale.
         mine, bridged = reachable_circle_ids(request.user)
         chosen = request.GET.get("circle", "")
-        offered = Q(pk__in=mine | bridged) | Q(pk=int(chosen) if chosen.isdigit() else None)
+        wanted = Q(pk__in=mine | bridged) | Q(pk=int(chosen) if chosen.isdigit() else None)
         field = form.fields["circle"]
         assert isinstance(field, forms.ModelChoiceField)
-        field.widget.choices = [("", field.empty_label)] + [
-            (c.pk, c.name) for c in hosts.filter(offered).order_by("name")
-        ]
+        offered = [("", str(field.empty_label))] + list(
+            hosts.filter(wanted).order_by("name").values_list("pk", "name")
+        )
+        field.widget.choices = offered
     if form.is_valid():
         data = form.cleaned_data
         if data["axis"]:
@@ -61,12 +68,48 @@ def event_list(request: AuthedHttpRequest) -> HttpResponse:
     query.pop("page", None)
     context = {
         "form": form,
+        "filter_fields": _filter_fields(form, offered, request.GET),
         "page": page,
         "cards": rows.event_cards(page.object_list, level=2),
         "query": query.urlencode(),
         "can_create": administered_circles(request.user).exists(),
     }
     return render(request, "events/list.html", context)
+
+
+FILTER_FIELDS_KEPT = 500  # the filters' HTML kept per process (about 2 kB each)
+_filter_fields_kept: dict[tuple, SafeString] = {}
+
+
+@functools.cache
+def _filter_fields_template() -> Template:
+    """The list's filter fields, as its template wrote them."""
+    return Template(
+        '{% for field in form %}<div class="field">{{ field.label_tag }}{{ field }}</div>'
+        "{% endfor %}"
+    )
+
+
+def _filter_fields(form: EventFilterForm, offered: list | None, query: QueryDict) -> SafeString:
+    """The list's filter fields (label and widget). Their HTML depends only on the
+    language, the circles offered, the data and its errors: it is kept per process for
+    those (the widgets' templates took about 1 ms a page). Not for operators, who are
+    offered every host."""
+    if offered is None:
+        return _filter_fields_template().render(Context({"form": form}))
+    key = (
+        get_language(),
+        tuple(offered),
+        form.is_bound,
+        tuple((name, tuple(query.getlist(name))) for name in form.fields) if form.is_bound else (),
+        tuple((name, tuple(map(str, errors))) for name, errors in form.errors.items()),
+    )
+    html = _filter_fields_kept.get(key)
+    if html is None:
+        if len(_filter_fields_kept) >= FILTER_FIELDS_KEPT:
+            _filter_fields_kept.clear()
+        html = _filter_fields_kept[key] = _filter_fields_template().render(Context({"form": form}))
+    return html
 
 
 @login_required
