@@ -111,6 +111,13 @@ def test_the_home_rows_are_those_the_former_template_wrote(client, busy_world, l
     assert "&lt;b&gt;&quot;l&#x27;A&amp;B&quot;&lt;/b&gt;" in text
 
 
+def test_a_newcomer_without_a_name_is_shown_without_their_whole_address(client, busy_world):
+    client.force_login(busy_world)
+    text = client.get(reverse("pages:home")).content.decode()
+    assert ">new1</a>" in text
+    assert "new1@example.org" not in text
+
+
 def test_the_home_counts_vouches_and_meetings_to_confirm_in_one_query(client, alice, bob, club):
     charlie = make_user("charlie@example.org", "Charlie", "Petit")
     admit(charlie, club)

@@ -34,6 +34,17 @@ def test_circle_filter_and_past_events_hidden(client, alice, club, bob):
     assert "Au club" in text and "Ailleurs" not in text and "Passé" not in text
 
 
+@pytest.mark.parametrize("circle", ["²", "٣", "12a", "-1", "9" * 30])
+def test_a_circle_filter_that_is_not_a_circle_number_is_refused_not_a_crash(
+    client, alice, club, bob, circle
+):
+    make_event(alice, club, title="Au club")
+    client.force_login(bob)
+    page = client.get(reverse("events:list"), {"circle": circle})
+    assert page.status_code == 200
+    assert "Au club" in page.content.decode()
+
+
 def test_create_button_only_for_organisers(client, bob, club, alice):
     client.force_login(bob)
     assert reverse("events:create") not in client.get(reverse("events:list")).content.decode()

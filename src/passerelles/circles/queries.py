@@ -187,7 +187,7 @@ def home_context(user, since) -> dict:
             shown = full or email.split("@")[0]  # Profile.name, whose initials show
             newcomers.append(
                 {
-                    "name": full or email,  # str(user)
+                    "name": shown,  # User.display_name: never the whole address
                     "initials": "".join(p[0] for p in shown.split()[:2]).upper() or "?",
                     "url": member_url(profile_id),
                     "headline": headline,

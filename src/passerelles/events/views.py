@@ -45,7 +45,8 @@ def event_list(request: AuthedHttpRequest) -> HttpResponse:
         # chosen), not the 2,000 circles whose events are open to all at scale.
         mine, bridged = reachable_circle_ids(request.user)
         chosen = request.GET.get("circle", "")
-        wanted = Q(pk__in=mine | bridged) | Q(pk=int(chosen) if chosen.isdigit() else None)
+        chosen_pk = int(chosen) if chosen.isascii() and chosen.isdigit() else None
+        wanted = Q(pk__in=mine | bridged) | Q(pk=chosen_pk)
         field = form.fields["circle"]
         assert isinstance(field, forms.ModelChoiceField)
         offered = [("", str(field.empty_label))] + list(
