@@ -68,17 +68,40 @@ def circle_standing(user: AnyUser) -> dict[int, tuple[str, str]]:
     return dict(memoized(("circle_standing", user.pk), read))
 
 
+def _reach(user: AnyUser) -> tuple[frozenset[int], dict[int, frozenset[int]]]:
+    """(my admitted circles, {circle bridged with one of them: those of mine it is
+    bridged with}); read once per page view (``core.request_memo``)."""
+    if not user.is_authenticated:
+        return frozenset(), {}
+
+    def read() -> tuple[frozenset[int], dict[int, frozenset[int]]]:
+        standing = circle_standing(user)
+        mine = {c for c, (state, _role) in standing.items() if state == MembershipState.ADMITTED}
+        bridges = Bridge.objects.filter(state=BridgeState.ACTIVE).filter(
+            Q(from_circle_id__in=mine) | Q(to_circle_id__in=mine)
+        )
+        partners: dict[int, set[int]] = {}
+        for from_id, to_id in bridges.values_list("from_circle_id", "to_circle_id"):
+            if from_id in mine:
+                partners.setdefault(to_id, set()).add(from_id)
+            if to_id in mine:
+                partners.setdefault(from_id, set()).add(to_id)
+        return frozenset(mine), {other: frozenset(own) for other, own in partners.items()}
+
+    return memoized(("reach", user.pk), read)
+
+
+def bridge_partners(user: AnyUser) -> dict[int, frozenset[int]]:
+    """{circle bridged (active bridge) with one of ``user``'s admitted circles: those of
+    theirs it is bridged with}; read once per page view."""
+    return dict(_reach(user)[1])
+
+
 def reachable_circle_ids(user: AnyUser) -> tuple[set[int], set[int]]:
     """(my admitted circles, circles bridged with them but not mine); read once per page
     view (``core.request_memo``): the visibility rules and filters of a page all need it."""
-
-    def read() -> tuple[frozenset[int], frozenset[int]]:
-        standing = circle_standing(user)
-        mine = {c for c, (state, _role) in standing.items() if state == MembershipState.ADMITTED}
-        return frozenset(mine), frozenset(bridged_circle_ids(mine))
-
-    mine, bridged = memoized(("reachable_circle_ids", user.pk), read)
-    return set(mine), set(bridged)
+    mine, partners = _reach(user)
+    return set(mine), set(partners) - mine
 
 
 def _seen_circle_ids(user: AnyUser) -> set[int]:

@@ -32,6 +32,11 @@ def memoized(key: Hashable, compute: Callable[[], T]) -> T:
     return memo[key]  # type: ignore[return-value]
 
 
+def in_page_view() -> bool:
+    """Whether a GET or HEAD request is being served (values read now are kept for it)."""
+    return _memo.get() is not None
+
+
 def forget() -> None:
     """Drop what the request under way has memoised (its data just changed)."""
     memo = _memo.get()

@@ -1,0 +1,85 @@
+"""In a page view, the events' rule reads the viewer's circles and bridges as ids (read
+once for the page) instead of nested subqueries: it must let through exactly the events
+the subquery rule lets through, for every kind of member, openness and bridge state."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from passerelles.circles.models import Bridge, BridgeState, Membership, MembershipState
+from passerelles.core import request_memo
+from passerelles.events.access import eligible_events
+from passerelles.events.models import Event, Openness
+from tests.conftest import admit, make_circle, make_user
+from tests.events.conftest import make_event
+
+pytestmark = pytest.mark.django_db
+
+
+def _in_page_view(user) -> set[int]:
+    token = request_memo._memo.set({})  # as RequestMemoMiddleware opens it for a GET
+    try:
+        return set(eligible_events(user).values_list("pk", flat=True))
+    finally:
+        request_memo._memo.reset(token)
+
+
+def test_the_page_view_rule_lets_through_exactly_the_same_events():
+    owner = make_user("owner@example.org", "Odile", "Hôte")
+    a, b, c, d = (make_circle(owner, name) for name in ("Alpha", "Bêta", "Gamma", "Delta"))
+    now = timezone.now()
+    for left, right, state in [
+        (a, b, BridgeState.ACTIVE),
+        (c, a, BridgeState.ACTIVE),
+        (b, c, BridgeState.REVOKED),
+        (c, d, BridgeState.ACTIVE),
+        (b, d, BridgeState.REQUESTED),
+    ]:
+        Bridge.objects.create(from_circle=left, to_circle=right, state=state, requested_at=now)
+    circles = (a, b, c, d)
+    for host in circles:
+        for openness in Openness.values:
+            for chosen in [(), (a,), (b,), (c, d), circles]:
+                event = make_event(owner, host, title=f"{host.name} {openness} {len(chosen)}")
+                Event.objects.filter(pk=event.pk).update(openness=openness)
+                event.open_to.set([g for g in chosen if g != host])
+
+    def member(email, admitted=(), pending=()):
+        user = make_user(email)
+        for circle in admitted:
+            admit(user, circle)
+        for circle in pending:
+            Membership.objects.create(user=user, circle=circle, state=MembershipState.PENDING)
+        return user
+
+    viewers = [
+        member("a@example.org", [a]),
+        member("b@example.org", [b], pending=[c]),
+        member("cd@example.org", [c, d]),
+        member("d@example.org", [d]),
+        member("bd@example.org", [b, d]),  # Gamma bridged with Delta, not with Bêta
+        member("none@example.org", pending=[a]),
+        member("all@example.org", circles),
+        make_user("ops@example.org", is_staff=True),
+        owner,
+    ]
+    seen_some_bridged = False
+    for viewer in viewers:
+        expected = set(eligible_events(viewer).values_list("pk", flat=True))
+        assert _in_page_view(viewer) == expected, viewer.email
+        bridged = Event.objects.filter(pk__in=expected, openness=Openness.BRIDGED)
+        seen_some_bridged |= bridged.exclude(host_circle__memberships__user=viewer).exists()
+    assert seen_some_bridged  # the bridged branch was exercised, not only one's own circles
+
+
+def test_in_a_page_view_the_rule_costs_no_query_once_the_circles_are_read(alice, club):
+    make_event(alice, club, openness=Openness.ALL)
+    token = request_memo._memo.set({})
+    try:
+        list(eligible_events(alice))  # reads alice's circles and bridges for the page
+        with CaptureQueriesContext(connection) as run:
+            assert len(list(eligible_events(alice))) == 1
+    finally:
+        request_memo._memo.reset(token)
+    assert len(run) == 1  # the events themselves
