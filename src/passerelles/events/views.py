@@ -1,17 +1,12 @@
 """Event pages: the list, an event, creating and editing it, registering."""
 
-import functools
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
-from django.http import HttpResponse, QueryDict
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template import Context, Template
 from django.utils import timezone
-from django.utils.safestring import SafeString
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -21,6 +16,7 @@ from passerelles.circles.access import (
     reachable_circle_ids,
     visible_circles,
 )
+from passerelles.core import filter_fields
 from passerelles.core.access import is_operator
 from passerelles.core.errors import ActionError
 from passerelles.core.pagination import CappedPaginator
@@ -69,7 +65,7 @@ def event_list(request: AuthedHttpRequest) -> HttpResponse:
     query.pop("page", None)
     context = {
         "form": form,
-        "filter_fields": _filter_fields(form, offered, request.GET),
+        "filter_fields": filter_fields.rendered_fields(form, FILTER_FIELDS_TEMPLATE, offered),
         "page": page,
         "cards": rows.event_cards(page.object_list, level=2),
         "query": query.urlencode(),
@@ -78,39 +74,10 @@ def event_list(request: AuthedHttpRequest) -> HttpResponse:
     return render(request, "events/list.html", context)
 
 
-FILTER_FIELDS_KEPT = 500  # the filters' HTML kept per process (about 2 kB each)
-_filter_fields_kept: dict[tuple, SafeString] = {}
-
-
-@functools.cache
-def _filter_fields_template() -> Template:
-    """The list's filter fields, as its template wrote them."""
-    return Template(
-        '{% for field in form %}<div class="field">{{ field.label_tag }}{{ field }}</div>'
-        "{% endfor %}"
-    )
-
-
-def _filter_fields(form: EventFilterForm, offered: list | None, query: QueryDict) -> SafeString:
-    """The list's filter fields (label and widget). Their HTML depends only on the
-    language, the circles offered, the data and its errors: it is kept per process for
-    those (the widgets' templates took about 1 ms a page). Not for operators, who are
-    offered every host."""
-    if offered is None:
-        return _filter_fields_template().render(Context({"form": form}))
-    key = (
-        get_language(),
-        tuple(offered),
-        form.is_bound,
-        tuple((name, tuple(query.getlist(name))) for name in form.fields) if form.is_bound else (),
-        tuple((name, tuple(map(str, errors))) for name, errors in form.errors.items()),
-    )
-    html = _filter_fields_kept.get(key)
-    if html is None:
-        if len(_filter_fields_kept) >= FILTER_FIELDS_KEPT:
-            _filter_fields_kept.clear()
-        html = _filter_fields_kept[key] = _filter_fields_template().render(Context({"form": form}))
-    return html
+# The list's filter fields, as its template wrote them (core.filter_fields keeps them).
+FILTER_FIELDS_TEMPLATE = (
+    '{% for field in form %}<div class="field">{{ field.label_tag }}{{ field }}</div>{% endfor %}'
+)
 
 
 @login_required

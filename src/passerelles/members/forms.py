@@ -7,13 +7,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db.models import Q, QuerySet
-from django.template import Context, Template
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from passerelles.circles.access import reachable_circle_ids, visible_circles
 from passerelles.circles.models import Circle
+from passerelles.core import filter_fields
 from passerelles.core.choices import Axis, Sector, join_codes
 from passerelles.members.erasure import circles_blocking_deletion
 from passerelles.members.models import Profile, Visibility
@@ -78,18 +77,10 @@ def link_label(url: str) -> str:
     return (parts.netloc + parts.path).removeprefix("www.").rstrip("/")
 
 
-RENDERED_FIELDS_KEPT = 500  # filter forms' HTML kept per process (a few kB each)
-_rendered_fields: dict[tuple, SafeString] = {}
-
-
-@cache
-def _fields_template() -> Template:
-    """The directory filters' fields, as its template wrote them."""
-    return Template(
-        """{% for field in form %}
+# The directory filters' fields, as its template wrote them (core.filter_fields keeps them).
+FIELDS_TEMPLATE = """{% for field in form %}
   <div class="field">{{ field.label_tag }}{{ field }}{% if field.errors %}<span class="errorlist small" role="alert">{{ field.errors|join:" " }}</span>{% endif %}</div>
   {% endfor %}"""  # noqa: E501 (the directory's markup, one line per field)
-    )
 
 
 class DirectoryFilterForm(forms.Form):
@@ -156,26 +147,10 @@ class DirectoryFilterForm(forms.Form):
         return self._offered_circles
 
     def rendered_fields(self) -> SafeString:
-        """The fields as the directory shows them (label, widget, errors). Their HTML
-        depends only on the language, the circles offered, the data and its errors: it is
-        kept per process for those (rendering the widgets took 1.5 ms a page)."""
-        if self.offered is None:  # operators: every circle is offered
-            return _fields_template().render(Context({"form": self}))
-        values = getattr(self.data, "getlist", None) or (lambda name: [self.data.get(name)])
-        key = (
-            get_language(),
-            tuple(self.offered_circles()),
-            self.is_bound,
-            tuple((name, tuple(values(name))) for name in self.fields),
-            tuple((name, tuple(map(str, errors))) for name, errors in self.errors.items()),
-        )
-        html = _rendered_fields.get(key)
-        if html is None:
-            if len(_rendered_fields) >= RENDERED_FIELDS_KEPT:
-                _rendered_fields.clear()
-            html = _fields_template().render(Context({"form": self}))
-            _rendered_fields[key] = html
-        return html
+        """The fields as the directory shows them (label, widget, errors), kept per process
+        for the inputs that shape them (``core.filter_fields``)."""
+        offered = None if self.offered is None else self.offered_circles()
+        return filter_fields.rendered_fields(self, FIELDS_TEMPLATE, offered)
 
     def filters(self) -> dict:
         """The valid filters; an invalid one (say, a circle one may not see) is ignored."""
