@@ -308,6 +308,7 @@ _ALL_PARENTS = {**SERVICE_PARENTS, **PARENTS}
 _DEFAULT_LEXICON = _compile_lexicon(
     _with_situations(CONCEPTS), parents=_ALL_PARENTS, non_concepts=NON_CONCEPTS
 )
+_NAMED_LEXICONS = {"default": _DEFAULT_LEXICON, "plain": _PLAIN_LEXICON}
 # Situation phrase -> the situation as a reason names it ("un dégât des eaux").
 _SITUATION_LEXICON = _compile_lexicon(
     {said: phrases for said, (phrases, _services) in SITUATIONS.items()}
@@ -741,6 +742,22 @@ class RelevanceModel:
         self.semantic = semantic
         self.semantic_weight = float(semantic_weight) if semantic is not None else 0.0
         self._centre: np.ndarray | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (an index kept in a shared cache) with the module's own lexicons named,
+        not copied: `concepts_in` knows them by identity (the situation map's trade families
+        and everyday phrases are read only for the default lexicon), so a copy read back in
+        another process would tag texts without them and encode them differently."""
+        state = self.__dict__.copy()
+        for name, table in _NAMED_LEXICONS.items():
+            if state["_lexicon"] is table:
+                state["_lexicon"] = name
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        if isinstance(state.get("_lexicon"), str):
+            state["_lexicon"] = _NAMED_LEXICONS[state["_lexicon"]]
+        self.__dict__.update(state)
 
     def _concept_tokens(self, text: str) -> list[str]:
         return concepts_in(text, self._lexicon)
