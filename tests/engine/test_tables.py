@@ -8,7 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from passerelles.engine.tables import (
+    _cyclic_at_bound,
     _cyclic_head,
+    _repeat_lower_bound,
     _Search,
     greedy_plan,
     mixing_bound,
@@ -18,6 +20,7 @@ from passerelles.engine.tables import (
     replan,
     table_sizes,
 )
+from passerelles.engine.tables_cyclic import cyclic_design
 from passerelles.engine.tables_design import max_design_rounds, resolvable_design
 
 FAST = {"time_limit": 5.0, "max_iterations": 300}
@@ -130,6 +133,58 @@ def test_no_fewer_round_search_without_its_deadline():
     sizes = table_sizes(30, 5)
     now = time.perf_counter()
     assert _cyclic_head(sizes, 7, np.random.default_rng(0), 0, now, None, now) is None
+
+
+def test_cyclic_plan_at_the_counting_bound_past_the_most_rounds():
+    # 24 people in tables of 3 for 12 rounds: a nearly Kirkman triple system gives 11
+    # rounds and any 12th round then repeats at least 16 pairs; the counting bound is 12
+    # (everybody meets one person twice), reached by one base round under Z_12
+    sizes = table_sizes(24, 3)
+    zeros = np.zeros((24, 24), dtype=np.int64)
+    assert _repeat_lower_bound(sizes, 12, zeros, zeros) == 12
+    plan = _cyclic_at_bound(
+        sizes, 12, 12, np.random.default_rng(0), 0, time.perf_counter() + 60, None
+    )
+    assert plan is not None
+    assert plan.shape == (12, 24)
+    assert_seated(plan, sizes)
+    assert plan_quality(plan).repeats == 12
+    met = np.zeros((24, 24), dtype=np.int64)
+    for row in plan:
+        met += row[:, None] == row[None, :]
+    np.fill_diagonal(met, 0)
+    # every pair meets, each person meets exactly one other twice
+    assert (met + np.eye(24, dtype=np.int64) >= 1).all()
+    np.testing.assert_array_equal((met == 2).sum(axis=1), np.ones(24))
+
+
+def test_no_plan_at_the_bound_within_the_most_rounds():
+    sizes = table_sizes(30, 5)
+    far = time.perf_counter() + 60
+    assert _cyclic_at_bound(sizes, 6, 0, np.random.default_rng(0), 0, far, None) is None
+
+
+def test_counting_bound_met_one_round_past_a_nearly_kirkman_system():
+    # 18 people in tables of 3 for 9 rounds (8 at most without repeats): 9 repeats at
+    # least; the design of 8 rounds plus a ninth leaves 10 at best
+    plan = plan_tables(18, 3, 9, seed=0, time_limit=5.0)
+    assert_seated(plan, table_sizes(18, 3))
+    assert plan_quality(plan).repeats == 9
+
+
+@settings(max_examples=20, deadline=None)
+@given(g=st.integers(3, 7), s=st.integers(3, 4), more=st.integers(1, 2), seed=st.integers(0, 99))
+def test_cyclic_plans_with_a_goal_are_valid_seatings_within_it(g, s, more, seed):
+    rounds = (g * s - 1) // (s - 1) + more
+    sizes = table_sizes(g * s, s)
+    zeros = np.zeros((g * s, g * s), dtype=np.int64)
+    goal = _repeat_lower_bound(sizes, rounds, zeros, zeros)
+    rng = np.random.default_rng(seed)
+    plan = cyclic_design(g, s, rounds, rng, time.perf_counter() + 0.5, 3000, goal=goal)
+    if plan is not None:
+        assert plan.shape == (rounds, g * s)
+        assert_seated(plan, sizes)
+        assert plan_quality(plan).repeats == goal  # the goal is the counting bound
 
 
 def test_fewest_repeats_when_unavoidable():

@@ -855,6 +855,7 @@ _CYCLIC_SHARE = 0.5  # the cyclic search ends by this share of the time limit
 _SYMMETRIC_SHARE = 0.4  # the exact-cover searches for symmetric designs end by this share
 _FEWER_SHARE = 0.6  # the searches for a design of one round fewer end by this share
 _FEWER_TRY = 0.04  # share of the time limit for one try of that search
+_BOUND_SHARE = 0.2  # share of the time limit for a cyclic plan at the counting bound
 
 
 def _uniform(sizes: np.ndarray) -> tuple[np.ndarray, int, int] | None:
@@ -938,6 +939,38 @@ def _cyclic_head(
             fewer_rng = np.random.default_rng([seed, 4, tries])
             until = min(fewer_deadline, time.perf_counter() + fewer_try)
             found = cyclic_design(used.size, s, fewer, fewer_rng, until, max_iterations)
+    return None if found is None else used[found][:, rng.permutation(n)]
+
+
+def _cyclic_at_bound(
+    sizes: np.ndarray,
+    rounds: int,
+    floor: int,
+    rng: np.random.Generator,
+    seed: int,
+    deadline: float,
+    max_iterations: int | None,
+) -> np.ndarray | None:
+    """Past the most rounds without repeats: a cyclic plan of all the rounds with no more
+    repeats than the counting bound (:func:`tables_cyclic.cyclic_design` with that goal),
+    or None by ``deadline``. Such a plan has the fewest repeats possible; the pairs of the
+    short translation orbits (``(x, i), (x + m/2, i)``) meet twice, each person once, where
+    a design of fewer rounds plus a greedy round leaves more (a nearly Kirkman triple
+    system of 24 people and one more round: at least 16 repeats, against 12)."""
+    shape = _uniform(sizes)
+    n = int(sizes.sum())
+    if shape is None or n > _CYCLIC_MAX_N or rounds <= shape[2]:
+        return None
+    used = shape[0]
+    found = cyclic_design(
+        used.size,
+        shape[1],
+        rounds,
+        np.random.default_rng([seed, 5]),
+        deadline,
+        max_iterations,
+        goal=floor,
+    )
     return None if found is None else used[found][:, rng.permutation(n)]
 
 
@@ -1085,6 +1118,17 @@ def plan_tables(
                 used += steps
                 if late or steps == 0:
                     break
+            if ongoing.best < best:
+                plan, best = ongoing.best_plan, ongoing.best
+    if cyclic and best[:2] > target[:2] and time.perf_counter() < deadline:
+        # past the most rounds without repeats: a plan at the counting bound, when the
+        # design of fewer rounds and the swaps did not reach it
+        until = min(deadline, time.perf_counter() + _BOUND_SHARE * time_limit)
+        found = _cyclic_at_bound(sizes, rounds, floor, rng, seed, until, max_iterations)
+        if found is not None:
+            head = found
+            search.load(found)
+            ongoing = _TabuRun(search, patience)
             if ongoing.best < best:
                 plan, best = ongoing.best_plan, ongoing.best
     # Spend the budget while forbidden pairs or repeats remain above the counting bound:
