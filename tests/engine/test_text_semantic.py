@@ -73,7 +73,9 @@ def test_paraphrases_that_share_no_word_meet(encoder):
 @pytest.mark.parametrize("weight", [0.0, 0.3, 0.7, 1.0])
 def test_the_mix_is_a_weighted_sum_of_cosines(encoder, weight):
     lexical = RelevanceModel().fit(CORPUS)
-    mixed = RelevanceModel(semantic=encoder, semantic_weight=weight).fit(CORPUS)
+    # Without the services block (tests/engine/test_text_services.py adds it).
+    mixed = RelevanceModel(semantic=encoder, semantic_weight=weight, service_weight=0.0)
+    mixed.fit(CORPUS)
     rows = mixed.encode(CORPUS)
     assert np.allclose(sparse.linalg.norm(rows, axis=1), 1.0, atol=1e-5)
     lex = lexical.encode(CORPUS)

@@ -16,10 +16,14 @@ centred on the fitted corpus' mean, so that the cosine of two rows is
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 import numpy as np
@@ -700,6 +704,110 @@ class PostingRows:
 SEMANTIC_WEIGHT = 0.4
 _CENTRE_SAMPLE = 4096  # corpus texts whose mean embedding centres the semantic rows
 
+# The kinds of service a text is near through the encoder (the mixed path only): each
+# phrase of the situation map (everyday phrases, situations, the families' phrases of two
+# words or more) is embedded once, and a text is near a service by its best cosine with
+# one of that service's phrases. A text and a service nearer than `SERVICE_FLOOR` share a
+# block weighted `SERVICE_WEIGHT` (beside the mixed cosine's 1), the services a softmax of
+# temperature `SERVICE_TEMPERATURE` over those best cosines: the map's wordings met in
+# other words, a situation told in words the map does not list. Chosen on the development
+# sets and the labelled set (benchmarks/README.md, French relevance: 0.3 gains one more
+# situation there but loses two more labelled needs that name their service); the floor
+# is a cosine of the bundled multilingual-e5-small.
+SERVICE_WEIGHT = 0.15
+SERVICE_FLOOR = 0.86
+SERVICE_TEMPERATURE = 0.01
+
+
+def service_phrases() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(phrases, their kinds of service) of the situation map, one row per pair, grouped by
+    service in the order of `SERVICES`."""
+    by_service: dict[str, dict[str, None]] = {label: {} for label in SERVICES}
+    for service, cues in EVERYDAY.items():
+        by_service[service].update(dict.fromkeys(c.strip() for c in cues.split(",")))
+    for phrases, services in SITUATIONS.values():
+        for service in services:
+            by_service[service].update(dict.fromkeys(phrases))
+    for service, (_matter, cues) in FAMILIES.items():
+        by_service[service].update(
+            dict.fromkeys(c.strip() for c in cues.split(",") if len(c.split()) >= 2)
+        )
+    pairs = [(p, s) for s, phrases in by_service.items() for p in phrases if p]
+    return tuple(p for p, _ in pairs), tuple(s for _, s in pairs)
+
+
+# Embedded phrases by encoder (its model file, or the object itself): computed once per
+# process, and kept on disk for a model file (`_service_cache_file`).
+_SERVICE_ROWS: dict[Any, tuple[Any, np.ndarray, np.ndarray]] = {}
+
+
+def _service_cache_file(encoder: TextEncoder, phrases: Sequence[str]) -> Path | None:
+    """Where the phrases' embeddings by a model file are kept between processes (embedding
+    the ~4,400 phrases takes ~50 s of CPU): ``$PASSERELLES_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/passerelles`` or ``~/.cache/passerelles``, named by a digest of the
+    model file (path, size, time) and of the phrases. None for an encoder without a file."""
+    model = getattr(encoder, "path", None)
+    if not isinstance(model, Path) or not model.is_file():
+        return None
+    base = os.environ.get("PASSERELLES_CACHE_DIR") or str(
+        Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "passerelles"
+    )
+    stat = model.stat()
+    text = "\n".join([str(model.resolve()), str(stat.st_size), str(stat.st_mtime_ns), *phrases])
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+    return Path(base) / f"service-phrases-{digest}.npy"
+
+
+def _embed_phrases(encoder: TextEncoder, phrases: Sequence[str]) -> np.ndarray:
+    file = _service_cache_file(encoder, phrases)
+    if file is not None:
+        with contextlib.suppress(OSError, ValueError):
+            kept = np.load(file)
+            if kept.shape[0] == len(phrases):
+                return np.asarray(kept, dtype=np.float32)
+    # Rounded to float16, as kept on disk and pickled: every process then has the same.
+    rows = dense_array(encoder.encode(list(phrases))).astype(np.float16).astype(np.float32)
+    if file is not None:
+        with contextlib.suppress(OSError):
+            file.parent.mkdir(parents=True, exist_ok=True)
+            partial = file.with_name(f"{file.stem}.{os.getpid()}.tmp.npy")
+            np.save(partial, rows.astype(np.float16))
+            os.replace(partial, file)
+    return rows
+
+
+def service_table(encoder: TextEncoder) -> tuple[np.ndarray, np.ndarray]:
+    """(embedded phrases (p, dim), start of each service's rows (n_services,))."""
+    model = getattr(encoder, "path", None)
+    key = (str(model), type(encoder).__name__) if model is not None else id(encoder)
+    if key not in _SERVICE_ROWS:
+        phrases, services = service_phrases()
+        rows = _embed_phrases(encoder, phrases)
+        order = {label: i for i, label in enumerate(SERVICES)}
+        starts = np.searchsorted([order[s] for s in services], np.arange(len(order)))
+        _SERVICE_ROWS[key] = (encoder, rows, starts)  # the encoder kept: its id stays its own
+    _, rows, starts = _SERVICE_ROWS[key]
+    return rows, starts
+
+
+def service_rows(table: tuple[np.ndarray, np.ndarray], embedded: np.ndarray) -> np.ndarray:
+    """(n, dim) unit embeddings of texts -> (n, len(SERVICES)) unit rows of the services
+    they are near (`SERVICE_FLOOR`, `SERVICE_TEMPERATURE`), zero where none is near;
+    ``table`` from `service_table`."""
+    phrases, starts = table
+    embedded = np.asarray(embedded, dtype=np.float32)
+    if embedded.shape[0] == 0:
+        return np.zeros((0, len(starts)), dtype=np.float32)
+    sizes = np.diff(starts, append=phrases.shape[0])
+    cosines = embedded @ phrases.T
+    best = np.maximum.reduceat(cosines, np.minimum(starts, len(phrases) - 1), axis=1)
+    best[:, sizes == 0] = -1.0  # a kind of service without phrases is near nothing
+    top = best.max(axis=1, keepdims=True)
+    weights = np.exp((best - top) / SERVICE_TEMPERATURE)
+    weights[best < SERVICE_FLOOR] = 0.0
+    unit: np.ndarray = l2_normalize(weights).astype(np.float32)
+    return unit
+
 
 class RelevanceModel:
     """TF-IDF relevance on words, lexicon concepts and character n-grams, optionally
@@ -725,6 +833,7 @@ class RelevanceModel:
         semantic: TextEncoder | None = None,
         semantic_weight: float = SEMANTIC_WEIGHT,
         situations: bool = True,
+        service_weight: float = SERVICE_WEIGHT,
     ) -> None:
         weights = np.array([word_weight, concept_weight, char_weight], dtype=float)
         if np.any(weights < 0) or not np.isfinite(weights).all() or weights.sum() <= 0:
@@ -741,6 +850,14 @@ class RelevanceModel:
         self._blocks: list[TfidfVectorizer] | None = None
         self.semantic = semantic
         self.semantic_weight = float(semantic_weight) if semantic is not None else 0.0
+        if not service_weight >= 0.0:
+            raise ValueError("service_weight must be non-negative")
+        # The services block rides with the semantic one (mixed path, situation map on).
+        mixed = semantic is not None and 0.0 < self.semantic_weight < 1.0 and self.situations
+        self.service_weight = float(service_weight) if mixed else 0.0
+        # The embedded phrases, kept with the model (pickled with an index: a process that
+        # reads it back does not embed them again).
+        self._services: tuple[np.ndarray, np.ndarray] | None = None
         self._centre: np.ndarray | None = None
 
     def __getstate__(self) -> dict[str, Any]:
@@ -752,11 +869,17 @@ class RelevanceModel:
         for name, table in _NAMED_LEXICONS.items():
             if state["_lexicon"] is table:
                 state["_lexicon"] = name
+        if state.get("_services") is not None:  # float16 values already (`_embed_phrases`)
+            phrases, starts = state["_services"]
+            state["_services"] = (phrases.astype(np.float16), starts)
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         if isinstance(state.get("_lexicon"), str):
             state["_lexicon"] = _NAMED_LEXICONS[state["_lexicon"]]
+        if state.get("_services") is not None:
+            phrases, starts = state["_services"]
+            state["_services"] = (np.asarray(phrases, dtype=np.float32), starts)
         self.__dict__.update(state)
 
     def _concept_tokens(self, text: str) -> list[str]:
@@ -794,6 +917,8 @@ class RelevanceModel:
             step = max(1, len(corpus) // _CENTRE_SAMPLE)
             rows = np.asarray(self.semantic.encode(corpus[::step]), dtype=np.float32)
             self._centre = rows.mean(axis=0) if rows.size else None
+            if self.service_weight > 0:
+                self._services = service_table(self.semantic)
         return self
 
     def encode(self, texts: Sequence[str], *, split: bool = False) -> sparse.csr_matrix:
@@ -814,12 +939,18 @@ class RelevanceModel:
         lexical = _unit_rows(sparse.hstack(parts, format="csr")).astype(np.float32)
         if self.semantic is None or self.semantic_weight == 0.0:
             return lexical
-        dense = self.semantic_rows(texts)
+        embedded = np.asarray(self.semantic.encode(texts), dtype=np.float32)
+        dense = self._centred(embedded)
         w = self.semantic_weight
         if w == 1.0:
             return sparse.csr_matrix(dense)
         lexical = lexical * np.float32(np.sqrt(1 - w))
         dense = dense * np.float32(np.sqrt(w))
+        if self.service_weight > 0:
+            if self._services is None:
+                self._services = service_table(self.semantic)
+            near = service_rows(self._services, embedded)
+            dense = np.hstack([dense, near * np.float32(np.sqrt(self.service_weight))])
         # A text with words but no lexical feature (or the reverse) still gets a unit row.
         norms = np.sqrt(
             np.asarray(lexical.multiply(lexical).sum(axis=1)).ravel() + (dense**2).sum(1)
@@ -835,7 +966,9 @@ class RelevanceModel:
         """(n,) texts -> (n, dim) centred, unit semantic rows (zero for blank texts)."""
         if self.semantic is None:
             raise ValueError("this RelevanceModel has no semantic encoder")
-        rows = np.asarray(self.semantic.encode(list(texts)), dtype=np.float32)
+        return self._centred(np.asarray(self.semantic.encode(list(texts)), dtype=np.float32))
+
+    def _centred(self, rows: np.ndarray) -> np.ndarray:
         blank = ~rows.any(axis=1)
         if self._centre is not None:
             rows = rows - self._centre

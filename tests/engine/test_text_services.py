@@ -1,0 +1,164 @@
+"""The mixed path's services block: texts near the situation map's phrases through the
+encoder share the kinds of service those phrases belong to."""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy import sparse
+
+from passerelles.engine import text
+from passerelles.engine.semantic import bundled_model_path, load_encoder
+from passerelles.engine.situations import SERVICES
+from passerelles.engine.text import (
+    SERVICE_WEIGHT,
+    RelevanceModel,
+    relevance,
+    service_phrases,
+    service_rows,
+    service_table,
+)
+
+LABELS = list(SERVICES)
+PHRASES, PHRASE_SERVICES = service_phrases()
+
+
+class BagEncoder:
+    """Deterministic stand-in for a sentence encoder: hashed bag of words, unit rows."""
+
+    dim = 256
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def encode(self, texts):
+        self.calls += 1
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, t in enumerate(texts):
+            for w in re.findall(r"\w+", text.normalize_text(t)):
+                h = hashlib.md5(w.encode()).digest()
+                out[i, h[0]] += 1.0 if h[1] % 2 else -1.0
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.where(norms > 0, norms, 1.0)
+
+
+_BAG = BagEncoder()
+
+
+@pytest.fixture(scope="module")
+def bag() -> BagEncoder:
+    return BagEncoder()
+
+
+def test_every_kind_of_service_has_phrases_grouped_in_order():
+    assert set(PHRASE_SERVICES) == set(LABELS)
+    order = [LABELS.index(s) for s in PHRASE_SERVICES]
+    assert order == sorted(order)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, len(PHRASES) - 1))
+def test_a_map_phrase_is_nearest_its_own_service(i):
+    row = service_rows(service_table(_BAG), _BAG.encode([PHRASES[i]]))[0]
+    assert np.isclose(np.linalg.norm(row), 1.0, atol=1e-5) and (row >= 0).all()
+    assert row[LABELS.index(PHRASE_SERVICES[i])] >= 0.9 * row.max()
+
+
+def test_a_text_near_no_phrase_has_no_service(bag):
+    rows = service_rows(service_table(bag), bag.encode(["zzqx wwkq", ""]))
+    assert rows.shape == (2, len(LABELS)) and not rows.any()
+
+
+CORPUS = [
+    "Nos clients se plaignent d'attendre au téléphone.",
+    "Permanence téléphonique : accueil des appels, prise de messages.",
+    "Le toit de l'entrepôt fuit après chaque orage.",
+    "Couvreur : réparation de toitures, étanchéité.",
+    "Comptabilité des TPE et bilans annuels.",
+    "Traduction de contrats en allemand.",
+]
+
+
+@pytest.mark.parametrize("weight", [0.4, 0.7])
+def test_the_block_adds_to_the_mixed_cosine_and_rows_stay_unit(bag, weight):
+    plain = RelevanceModel(semantic=bag, semantic_weight=weight, service_weight=0.0).fit(CORPUS)
+    mixed = RelevanceModel(semantic=bag, semantic_weight=weight).fit(CORPUS)
+    rows = mixed.encode(CORPUS)
+    assert np.allclose(sparse.linalg.norm(rows, axis=1), 1.0, atol=1e-5)
+    base = (plain.encode(CORPUS) @ plain.encode(CORPUS).T).toarray()
+    near = service_rows(service_table(bag), bag.encode(CORPUS))
+    has = near.any(axis=1).astype(float)
+    norms = np.sqrt(1 + SERVICE_WEIGHT * has)
+    expected = (base + SERVICE_WEIGHT * near @ near.T) / np.outer(norms, norms)
+    assert np.allclose((rows @ rows.T).toarray(), expected, atol=1e-4)
+    split = mixed.encode(CORPUS, split=True)
+    assert np.allclose(split.tocsr().toarray(), rows.toarray(), atol=1e-6)
+
+
+def test_no_block_without_the_mix_or_without_the_map(bag):
+    assert RelevanceModel().service_weight == 0.0
+    assert RelevanceModel(semantic=bag, semantic_weight=1.0).service_weight == 0.0
+    assert RelevanceModel(semantic=bag, situations=False).service_weight == 0.0
+    assert RelevanceModel(semantic=bag).service_weight == SERVICE_WEIGHT
+    with pytest.raises(ValueError):
+        RelevanceModel(semantic=bag, service_weight=-0.1)
+
+
+def test_a_pickled_model_does_not_embed_the_phrases_again(bag):
+    model = RelevanceModel(semantic=bag).fit(CORPUS)
+    first = model.encode(CORPUS[:2]).toarray()
+    copy = pickle.loads(pickle.dumps(model))
+    text._SERVICE_ROWS.clear()
+    calls = copy.semantic.calls
+    assert np.allclose(copy.encode(CORPUS[:2]).toarray(), first, atol=1e-6)
+    assert copy.semantic.calls == calls + 1  # the two texts, not the ~4,400 phrases
+
+
+class FileEncoder(BagEncoder):
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+
+def test_phrases_embedded_by_a_model_file_are_kept_on_disk(tmp_path, monkeypatch):
+    monkeypatch.setenv("PASSERELLES_CACHE_DIR", str(tmp_path / "cache"))
+    model_file = tmp_path / "model.bin"
+    model_file.write_bytes(b"weights")
+    text._SERVICE_ROWS.clear()
+    first = FileEncoder(model_file)
+    rows, _ = service_table(first)
+    assert first.calls == 1 and len(list((tmp_path / "cache").glob("*.npy"))) == 1
+    text._SERVICE_ROWS.clear()  # another process
+    again = FileEncoder(model_file)
+    kept, _ = service_table(again)
+    assert again.calls == 0 and np.array_equal(kept, rows)
+    model_file.write_bytes(b"other weights")  # another model: embedded again
+    text._SERVICE_ROWS.clear()
+    other = FileEncoder(model_file)
+    service_table(other)
+    assert other.calls == 1
+    text._SERVICE_ROWS.clear()
+
+
+@pytest.mark.skipif(bundled_model_path() is None, reason="optional extra 'semantic' absent")
+def test_a_situation_the_map_does_not_word_meets_its_service():
+    encoder = load_encoder()
+    need = "Les passants ne remarquent même pas notre boutique depuis le trottoir."
+    assert not set(text.concepts_in(need)) & set(LABELS)  # no phrase of the map in it
+    near = service_rows(service_table(encoder), encoder.encode([need]))[0]
+    assert LABELS[int(near.argmax())] == "enseignes"
+    offers = [
+        "Fabrication et pose d'enseignes lumineuses et de vitrophanie.",
+        "Création de sites internet pour commerçants.",
+        "Design d'emballages pour la grande distribution.",
+        "Expert-comptable pour commerces de proximité.",
+    ]
+    model = RelevanceModel(semantic=encoder).fit([need, *offers])
+    assert relevance(model.encode([need]), model.encode(offers)).argmax() == 0
