@@ -20,7 +20,7 @@ from passerelles.circles.models import (
     Role,
 )
 from passerelles.core.access import is_operator
-from passerelles.core.request_memo import memoized
+from passerelles.core.request_memo import in_page_view, memoized
 from passerelles.core.statements import Statement
 
 VISIBLE_MEMBERSHIP_STATES = (
@@ -91,15 +91,47 @@ def _reach(user: AnyUser) -> tuple[frozenset[int], dict[int, frozenset[int]]]:
     def read() -> tuple[frozenset[int], dict[int, frozenset[int]]]:
         standing = circle_standing(user)
         mine = {c for c, (state, _role) in standing.items() if state == MembershipState.ADMITTED}
-        partners: dict[int, set[int]] = {}
-        for from_id, to_id in _bridge_rows(mine):
-            if from_id in mine:
-                partners.setdefault(to_id, set()).add(from_id)
-            if to_id in mine:
-                partners.setdefault(from_id, set()).add(to_id)
-        return frozenset(mine), {other: frozenset(own) for other, own in partners.items()}
+        return _reach_from(mine, _bridge_rows(mine))
 
     return memoized(("reach", user.pk), read)
+
+
+def _reach_from(
+    mine: Iterable[int], bridges: Iterable[tuple[int, int]]
+) -> tuple[frozenset[int], dict[int, frozenset[int]]]:
+    """``_reach`` from one's admitted circles and the (from, to) ids of the active bridges
+    touching them."""
+    mine = frozenset(mine)
+    partners: dict[int, set[int]] = {}
+    for from_id, to_id in bridges:
+        if from_id in mine:
+            partners.setdefault(to_id, set()).add(from_id)
+        if to_id in mine:
+            partners.setdefault(from_id, set()).add(to_id)
+    return mine, {other: frozenset(own) for other, own in partners.items()}
+
+
+def remember_circles(
+    user: AnyUser,
+    memberships: Iterable[tuple[int, str, str]],
+    bridges: Iterable[tuple[int, int]],
+) -> None:
+    """For a page view that read them itself (the member's home, with the circles' names
+    and counts): ``user``'s memberships, (circle id, state, role) of every one whatever its
+    state, and the (from, to) ids of the active bridges touching their admitted circles
+    (all of them). The page's visibility rules then answer from these instead of reading
+    them again; outside a page view nothing is kept."""
+    if not user.is_authenticated or not in_page_view():
+        return
+    standing = {
+        circle: (state, role)
+        for circle, state, role in memberships
+        if state in VISIBLE_MEMBERSHIP_STATES
+    }
+    memoized(("circle_standing", user.pk), lambda: standing)
+    mine = [c for c, (state, _role) in standing.items() if state == MembershipState.ADMITTED]
+    pairs = list(bridges)
+    memoized(("reach", user.pk), lambda: _reach_from(mine, pairs))
 
 
 def bridge_partners(user: AnyUser) -> dict[int, frozenset[int]]:

@@ -4,6 +4,7 @@ from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquer
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 
+from passerelles.circles.access import remember_circles
 from passerelles.circles.models import (
     ADMIN_ROLES,
     Bridge,
@@ -97,7 +98,9 @@ def home_context(user, since) -> dict:
     admitted: list[dict] = []
     waiting: list[dict] = []
     managed_ids: list[int] = []
+    memberships: list[tuple[int, str, str]] = []
     for circle_id, state, role, name, slug, kind, city, members in rows:
+        memberships.append((circle_id, state, role))
         if state == MembershipState.ADMITTED:
             admitted.append(
                 {
@@ -117,6 +120,7 @@ def home_context(user, since) -> dict:
     my_ids = [m["circle_id"] for m in admitted]
     bridges = []
     bridged: set[int] = set()
+    bridge_ids: list[tuple[int, int]] = []
     if my_ids:
         wanted = set(my_ids)
         for from_id, from_name, from_slug, to_id, to_name, to_slug in (
@@ -131,6 +135,7 @@ def home_context(user, since) -> dict:
                 "to_circle__slug",
             )
         ):
+            bridge_ids.append((from_id, to_id))
             bridges.append(
                 {
                     "from_name": from_name,
@@ -144,6 +149,8 @@ def home_context(user, since) -> dict:
             if to_id in wanted:
                 bridged.add(from_id)
         bridged -= wanted
+    # The page's visibility rules (next events, suggestions) answer from these two reads.
+    remember_circles(user, memberships, bridge_ids)
     invitations = [
         {
             "pk": pk,
