@@ -24,7 +24,10 @@ def _evening(alice, club, starts_at):
 
 
 def test_my_tables_give_each_rounds_time_and_question(client, alice, club):
-    start = timezone.now() + datetime.timedelta(days=2)
+    # an evening at 19:00 local time in two days: its agenda stays within one day whatever
+    # the hour the test runs (an agenda item keeps a time of day only)
+    day = timezone.localtime() + datetime.timedelta(days=2)
+    start = day.replace(hour=19, minute=0, second=0, microsecond=0)
     event, people = _evening(alice, club, start)
     local = timezone.localtime(start)
     for position, (minutes, title, prompt) in enumerate(
