@@ -10,14 +10,17 @@ through Django's cursor (so transactions, query capture and execute wrappers see
 any other query) and return the rows as ``values_list`` would.
 
 Arguments are integers (ids) or collections of integers (for ``__in``). A collection is
-sent sorted, its length rounded up to a power of two by repeating its last value (``IN
-(3, 5, 5, 5)`` selects what ``IN (3, 5)`` does), so a handful of shapes covers every
-length; an empty one gives what the ORM gives for an empty ``IN``. ``build`` must depend
-on its arguments only (no clock, no language, no settings read at call time) and return a
-``values_list`` queryset without ``flat`` or ``named``. Whenever the compiled SQL does not
-carry every marker as a parameter of its own (the ORM folded or transformed a value), the
-statement falls back to running ``build(*args)`` through the ORM each time: the result is
-the same, only slower. ``tests/core/test_statements.py`` compares both ways.
+sent sorted and without repeats, its length rounded up to a power of two by repeating its
+last value (``IN (3, 5, 5, 5)`` selects what ``IN (3, 5)`` does), so a handful of shapes
+covers every length; ``Statement(build, pad=False)`` sends it at its own length instead
+(one shape per length, for lists whose size is bounded, such as a page of ids: never
+more values than given). An empty one gives what the ORM gives for an empty ``IN``.
+``build`` must depend on its arguments only (no clock, no language, no settings read at
+call time) and return a ``values_list`` queryset without ``flat`` or ``named``. Whenever
+the compiled SQL does not carry every marker as a parameter of its own (the ORM folded or
+transformed a value), the statement falls back to running ``build(*args)`` through the ORM
+each time: the result is the same, only slower. ``tests/core/test_statements.py``
+compares both ways.
 """
 
 from __future__ import annotations
@@ -57,8 +60,9 @@ def _bucket(length: int) -> int:
 class Statement:
     """``build(*args)``'s rows, its SQL compiled once per shape of ``args``."""
 
-    def __init__(self, build: Callable[..., QuerySet[Any, Any]]) -> None:
+    def __init__(self, build: Callable[..., QuerySet[Any, Any]], *, pad: bool = True) -> None:
         self.build = build
+        self.pad = pad
         self._shapes: dict[tuple[int, ...], Any] = {}
 
     def __call__(self, *args: Arg) -> list[tuple[Any, ...]]:
@@ -69,8 +73,8 @@ class Statement:
                 values.append(arg)
                 shape.append(-1)
             else:
-                items = sorted(arg)
-                size = _bucket(len(items))
+                items = sorted(set(arg))
+                size = _bucket(len(items)) if self.pad else len(items)
                 values.append(items + items[-1:] * (size - len(items)))
                 shape.append(size)
         key = tuple(shape)
