@@ -8,6 +8,9 @@ from hypothesis import strategies as st
 
 from passerelles.engine import trust as trust_module
 from passerelles.engine.trust import (
+    ANSWER_FLOOR,
+    ANSWER_KNEE,
+    ANSWER_RETURNED,
     BASE_WEIGHTS,
     GIVER_ACTIVE,
     GIVER_FLOOR,
@@ -31,6 +34,7 @@ from passerelles.engine.trust import (
     TrustGraph,
     _walk,
     admission_score,
+    answer_factor,
     circle_view,
     evidence_weights,
     explain,
@@ -449,6 +453,27 @@ def _receiver_kept(ties, report):
     return 1 - (1 - RECEIVER_FLOOR) * short * sure
 
 
+def _answer_kept(ties, report):
+    """What the one-way part of u -> v keeps by whether v answers the other vouches it
+    received, (n, n): ANSWER_FLOOR when v returned all the positive evidence it received
+    but this tie's one-way part, and had at least ANSWER_RETURNED ties returned; 1 from
+    ANSWER_KNEE of the rest unanswered on, or when v had nothing returned; linear in each
+    between."""
+    positive = np.where(report, 0.0, ties)
+    received = positive.sum(axis=0)
+    returned = np.minimum(positive, positive.T).sum(axis=1)
+    kept = np.ones(ties.shape)
+    for u in range(ties.shape[0]):
+        for v in range(ties.shape[0]):
+            own = ties[u, v] - min(ties[u, v], ties[v, u])
+            rest = max(received[v] - own, 0.0)
+            other = max(received[v] - returned[v] - own, 0.0) / rest if rest > 0 else 1.0
+            short = min(max(1 - other / ANSWER_KNEE, 0.0), 1.0)
+            sure = min(returned[v] / ANSWER_RETURNED, 1.0)
+            kept[u, v] = 1 - (1 - ANSWER_FLOOR) * short * sure
+    return kept
+
+
 def _giver_kept(ties, report):
     """What the one-way part of u -> v keeps by its giver u, (n, n): GIVER_FLOOR when u's
     other positive evidence (this tie's one-way part left out) was all returned, at least
@@ -484,7 +509,9 @@ def _pair_weights(ties, report=None):
     c = ONE_WAY_TIE_FLOOR + (ONE_WAY_TIE - ONE_WAY_TIE_FLOOR) * np.minimum.outer(
         unreturned, unreturned
     )
-    c = c * _receiver_kept(ties, report)[None, :]  # by the member it was given to
+    # By the member it was given to: the smaller of what its own evidence and its answers
+    # to the other vouches it received allow.
+    c = c * np.minimum(_receiver_kept(ties, report)[None, :], _answer_kept(ties, report))
     c = c * _giver_kept(ties, report)  # by the member who gave it, and whether v gives
     c = np.where(report, ONE_WAY_TIE, c)
     one_way = c * (ties - mutual)  # what u gave and v did not, at u's side's weight
@@ -621,10 +648,13 @@ def test_a_member_with_one_tie_cannot_send_its_whole_mass_through_it():
     assert degree[0] == 1.0
     assert mass[1] <= 1.0 / max(degree[0], WALK_DEGREE_FLOOR) + 1e-7
     # A single one-way vouch for a member who returns its own ties: ONE_WAY_TIE_FLOOR,
-    # less as the member has had more of its ties returned (here one).
+    # less as the member has had more of its ties returned (here one), and as it answers
+    # the other vouches it received (here the only other one, answered).
     one_way = graph([(0, 1), (1, 2), (2, 1)], 3)
     mass, degree = reputation_walk(one_way, [0], iterations=1)
-    kept = 1 - (1 - RECEIVER_FLOOR) / RECEIVER_RETURNED
+    kept = min(
+        1 - (1 - RECEIVER_FLOOR) / RECEIVER_RETURNED, 1 - (1 - ANSWER_FLOOR) / ANSWER_RETURNED
+    )
     assert degree[0] == pytest.approx(ONE_WAY_TIE_FLOOR * kept)
     sent = ONE_WAY_TIE_FLOOR * kept / WALK_DEGREE_FLOOR  # below the floor: it keeps the rest
     assert mass[1] == pytest.approx(sent, abs=1e-7)
@@ -771,6 +801,91 @@ def test_what_a_one_way_tie_keeps_by_its_receiver_is_bounded(shares, returned):
     assert np.all(kept >= RECEIVER_FLOOR - 1e-12) and np.all(kept <= 1.0)
     assert np.all(kept[share >= RECEIVER_KNEE] == 1.0)  # members who leave ties unreturned
     assert np.all(receiver_factor(share, np.zeros(share.size)) == 1.0)  # returned nothing
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.floats(0.0, 1.0), st.floats(0.0, 30.0), st.floats(0.0, 30.0)),
+        min_size=1,
+        max_size=20,
+    )
+)
+def test_what_a_one_way_tie_keeps_by_its_receivers_answers_is_bounded(rows):
+    own, received, returned = (np.array(x) for x in zip(*rows, strict=True))
+    received = received + own  # the tie is part of what its receiver received
+    returned = np.minimum(returned, received - own)  # only other ties can be returned
+    kept = answer_factor(own, received, returned)
+    assert np.all(kept >= ANSWER_FLOOR - 1e-12) and np.all(kept <= 1.0)
+    assert np.all(answer_factor(own, received, np.zeros(own.size)) == 1.0)  # a newcomer
+    # A member who leaves ANSWER_KNEE of the other vouches it received unanswered keeps
+    # the tie.
+    rest = received - own
+    with np.errstate(invalid="ignore", divide="ignore"):
+        other = np.where(rest > 0, (rest - returned) / np.where(rest > 0, rest, 1.0), 1.0)
+    assert np.all(kept[other >= ANSWER_KNEE] == 1.0)
+    # More ties returned (the rest alike) never raises what the tie keeps.
+    more = answer_factor(own, received + 1.0, np.minimum(returned + 1.0, received + 1.0 - own))
+    assert np.all(more <= kept + 1e-12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    mutual_honest_edges,
+    st.lists(st.tuples(st.integers(8, 13), st.integers(8, 13)), max_size=20),
+    st.dictionaries(st.integers(0, 7), st.integers(8, 13), max_size=8),
+    st.lists(st.integers(0, 7), min_size=1, max_size=3),
+)
+def test_one_unsolicited_vouch_for_a_member_who_answers_the_others_weighs_little(
+    honest_e, ring_e, free, seeds
+):
+    # Honest members 0..7 return every vouch they are given among themselves; Sybils 8..13
+    # tie among themselves as they like and vouch once, unasked, for some honest members
+    # (``free``). Such a vouch weighs at most ONE_WAY_TIE_FLOOR * (1 - (1 - ANSWER_FLOOR) *
+    # sure) of a mutual tie, sure = the member's returned ties over ANSWER_RETURNED (a
+    # thousandth of a tie once it has that many): fixed by the honest member's answers to
+    # the other vouches it received, whatever the ring is. What enters the ring in a step
+    # is bounded by these weights.
+    pairs = [(u, v, x) for u, v, x in honest_e if u != v]
+    free_e = [(s, h, 1.0) for h, s in free.items()]
+    g = graph([*pairs, *[(v, u, x) for u, v, x in pairs], *ring_e, *free_e], 14)
+    merged = g._merged.toarray()
+    ties = np.minimum(np.abs(merged) / 0.05, 1.0)
+    ties[ties < 1e-6] = 0.0
+    honest_only = ties[:8, :8]
+    returned = np.minimum(honest_only, honest_only.T).sum(axis=1)
+    sym = _pair_weights(ties, merged < 0)
+    for h, s in free.items():
+        if honest_only[h].sum() == 0:
+            continue  # h gave nothing: a newcomer's vouchers are not told apart
+        cap = ONE_WAY_TIE_FLOOR * (1 - (1 - ANSWER_FLOOR) * min(returned[h] / ANSWER_RETURNED, 1))
+        assert sym[h, s] <= cap * ties[s, h] + 1e-9
+    before, degree = reputation_walk(g, seeds, iterations=0)
+    np.testing.assert_allclose(degree, sym.sum(axis=1), atol=1e-6)
+    after, _ = reputation_walk(g, seeds, iterations=1)
+    capped = np.maximum(degree, WALK_DEGREE_FLOOR)
+    carried = sum(sym[h, s] * before[h] / capped[h] for h in range(8) for s in range(8, 14))
+    assert after[8:].sum() - before[8:].sum() <= carried + 1e-6
+
+
+def test_a_vouch_left_unanswered_by_a_member_who_answers_the_others_weighs_little():
+    # 1 returns the vouches of 2, 3 and 8; 4 vouches for 1 unasked (4 ties with 5 and
+    # vouches for 6 unreturned, so that 4's own evidence does not cut it). In the second
+    # graph 1 also left the vouches of 9 and 10 unanswered: two fifths of the rest, past
+    # ANSWER_KNEE, and 4's vouch keeps what the receiver factor leaves it.
+    base = [(1, 2), (2, 1), (1, 3), (3, 1), (1, 8), (8, 1), (4, 5), (5, 4), (4, 6), (4, 1)]
+    answers = graph(base, 11)
+    declines = graph([*base, (9, 1), (10, 1)], 11)
+    sym = _pair_weights(np.minimum(np.abs(answers._merged.toarray()) / 0.05, 1.0))
+    _, degree = reputation_walk(answers, [1], iterations=0)
+    np.testing.assert_allclose(degree, sym.sum(axis=1), atol=1e-6)
+    assert ANSWER_RETURNED <= 3
+    assert sym[1, 4] == pytest.approx(ONE_WAY_TIE_FLOOR * ANSWER_FLOOR)
+    sym = _pair_weights(np.minimum(np.abs(declines._merged.toarray()) / 0.05, 1.0))
+    _, degree = reputation_walk(declines, [1], iterations=0)
+    np.testing.assert_allclose(degree, sym.sum(axis=1), atol=1e-6)
+    kept = 1 - (1 - RECEIVER_FLOOR) * 3 / RECEIVER_RETURNED
+    assert sym[1, 4] == pytest.approx(ONE_WAY_TIE_FLOOR * kept)
 
 
 @settings(max_examples=100, deadline=None)

@@ -32,6 +32,9 @@ import scipy.sparse as sp
 from passerelles.engine.graph import as_index_array, csr_from_edges, gather_rows, validate_edges
 
 __all__ = [
+    "ANSWER_FLOOR",
+    "ANSWER_KNEE",
+    "ANSWER_RETURNED",
     "BASE_WEIGHTS",
     "DEFAULT_ADMISSION_THRESHOLD",
     "DEFAULT_HALF_LIFE_DAYS",
@@ -60,6 +63,7 @@ __all__ = [
     "TrustGraph",
     "TrustPath",
     "admission_score",
+    "answer_factor",
     "circle_view",
     "evidence_weights",
     "explain",
@@ -367,6 +371,32 @@ RECEIVER_KNEE = 0.1
 #: back) is not yet known to return what it is asked for; at 5 wiki-Vote's voters for such
 #: candidates lost 0.001-0.0015 AUC at g = 3000.
 RECEIVER_RETURNED = 10.0
+#: A one-way tie given to a member who answers the other vouches it receives (returns all
+#: but :data:`ANSWER_KNEE` of them, this one left out) and has had at least
+#: :data:`ANSWER_RETURNED` ties returned keeps this share of its weight, or
+#: :func:`receiver_factor`'s if smaller (see :func:`answer_factor`): a member who answers
+#: what it is given left this vouch unanswered - e.g. a Sybil's free vouch for an honest
+#: member, which brings mass back into the Sybil region on every step. The receiver
+#: factor reads the member's own vouches (how many of them were returned) and spared
+#: members who had fewer than :data:`RECEIVER_RETURNED` ties returned: on Facebook, where
+#: every honest tie is returned, the free vouches to them carried what reached a mimicking
+#: ring. The share is read on the vouches the member received other than this one, so
+#: one free vouch does not change it; a ring that sends several to one member, to make it
+#: look like one who does not answer, gets at most that member's own mass through them,
+#: and the receiver factor's cut still applies. A newcomer (nothing returned yet) keeps
+#: its vouches' weight; so do wiki-Vote's candidates, who answer few of their votes.
+#: Chosen on the development draws (benchmarks/README.md, 2026-12-06, 22:45 UTC): floor
+#: 0.01 against 0.05 (Facebook's mimic g = 100 kept 1.6% admitted on one draw), knee 0.3
+#: against 0.1, 0.2 and 0.5, 3 returned ties against 1 (small groups whose one link to
+#: the rest is a one-way vouch were cut off: Bitcoin Alpha's naive ring, -0.0014 AUC), 2
+#: (Bitcoin Alpha's newcomers, 40/50 above the median) and 10.
+ANSWER_FLOOR = 0.01
+#: See :data:`ANSWER_FLOOR`: the share of the other vouches received left unanswered
+#: from which a one-way tie keeps all its weight (the cut falls linearly to it).
+ANSWER_KNEE = 0.3
+#: See :data:`ANSWER_FLOOR`: the ties returned to the member from which the cut applies
+#: fully (in proportion below).
+ANSWER_RETURNED = 3.0
 #: A one-way tie given by a member whose other evidence is all returned, to a member who
 #: gives evidence but did not return this one, keeps this share of its weight (see
 #: :func:`giver_factor`): where members return each other's ties, a vouch its receiver
@@ -438,9 +468,11 @@ def reputation(
     of the two members' shares of unreturned evidence, and down to :data:`RECEIVER_FLOOR`
     of that when the member it was given to returns its ties but not this one (see
     :func:`receiver_factor`): an account's unsolicited vouches for members who return
-    their vouches carry little back to it; and down to :data:`GIVER_FLOOR` when the member
-    who gave it has its other ties returned while the member it was given to, who gives
-    evidence, did not return it (see :func:`giver_factor`): an honest member's vouch that a
+    their vouches carry little back to it, and down to :data:`ANSWER_FLOOR` when that
+    member answers the other vouches it receives (see :func:`answer_factor`); and down to
+    :data:`GIVER_FLOOR` when the member who gave it has its other ties returned while the
+    member it was given to, who gives evidence, did not return it (see
+    :func:`giver_factor`): an honest member's vouch that a
     ring leaves unreturned carries little into it. A tie is any evidence
     between two members, upheld reports included (as in SybilRank, which counts every
     interaction): a report shows that
@@ -610,8 +642,12 @@ def _compiled_walk_ties(g: TrustGraph, tie_weight: float) -> tuple[sp.csr_array,
         GIVER_FLOOR,
         GIVER_RETURNED,
         GIVER_ACTIVE,
+        ANSWER_KNEE,
+        ANSWER_FLOOR,
+        ANSWER_RETURNED,
         ties,
         degree,
+        np.zeros(n),
         np.zeros(n),
         np.zeros(n),
     )
@@ -754,7 +790,9 @@ def one_way_weights(
     account cannot raise what its one-way ties to a member carry by its own behaviour:
     only the member's own ties decide it. The one-way part then keeps
     :func:`receiver_factor` of the member it was given to (a vouch left unanswered by a
-    member who answers the others weighs down to :data:`RECEIVER_FLOOR` of that), and
+    member who answers the others weighs down to :data:`RECEIVER_FLOOR` of that), or
+    :func:`answer_factor` if smaller (down to :data:`ANSWER_FLOOR` when that member
+    answers the other vouches it received), and
     :func:`giver_factor` of the member who gave it (a vouch given by a member whose other
     evidence is all returned, left unanswered by a member who gives evidence, weighs down
     to :data:`GIVER_FLOOR`). Reports are one-way by nature and need a moderator to uphold
@@ -809,8 +847,12 @@ def one_way_weights(
     relative = np.minimum(unreturned[rows], unreturned[indices])
     relative *= scale
     relative += ONE_WAY_TIE_FLOOR / ONE_WAY_TIE
-    relative *= received_factor[indices]
-    relative *= giver_factor(tie - mutual, gave[rows], returned[rows], gave[indices])
+    own = tie - mutual
+    positive = np.where(report, 0.0, tie) if any_report else tie
+    received = np.bincount(indices, weights=positive, minlength=n)
+    answered = answer_factor(own, received[indices], returned[indices])
+    relative *= np.minimum(received_factor[indices], answered)
+    relative *= giver_factor(own, gave[rows], returned[rows], gave[indices])
     if any_report:
         relative[report] = 1.0
     result: np.ndarray = tie - mutual
@@ -840,6 +882,26 @@ def giver_factor(
     sure = np.minimum(returned / GIVER_RETURNED, 1.0)
     active = np.minimum(receiver_gave / GIVER_ACTIVE, 1.0)
     factor: np.ndarray = 1.0 - (1.0 - GIVER_FLOOR) * short * sure * active
+    return factor
+
+
+def answer_factor(own: np.ndarray, received: np.ndarray, returned: np.ndarray) -> np.ndarray:
+    """What the one-way part ``own`` of a tie keeps of its weight by whether the member it
+    was given to answers the other vouches it receives (``received``: the positive
+    evidence it received, this tie included; ``returned``: its ties returned), all
+    ``(m,)``, one per tie: ``1 - (1 - ANSWER_FLOOR) * short * sure`` with ``short = max(0,
+    1 - other / ANSWER_KNEE)`` (``other``: the share of the evidence it received, this
+    tie's one-way part left out, that it did not return; 1 when it received nothing else)
+    and ``sure = min(1, returned / ANSWER_RETURNED)``. Within ``[ANSWER_FLOOR, 1]``; 1 for
+    a member who had nothing returned (a newcomer) or leaves at least ``ANSWER_KNEE`` of
+    the rest unanswered."""
+    rest = np.maximum(received - own, 0.0)
+    left = np.maximum(received - returned - own, 0.0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        other = np.where(rest > 0, left / np.where(rest > 0, rest, 1.0), 1.0)
+    short = np.clip(1.0 - other / ANSWER_KNEE, 0.0, 1.0)
+    sure = np.minimum(returned / ANSWER_RETURNED, 1.0)
+    factor: np.ndarray = 1.0 - (1.0 - ANSWER_FLOOR) * short * sure
     return factor
 
 

@@ -219,6 +219,29 @@ def _tie(size: float, tie_weight: float, min_tie: float) -> float:
 
 
 @_jit
+def _answered(
+    own: float, received: float, returned: float, knee: float, floor: float, enough: float
+) -> float:
+    """What a one-way part ``own`` keeps by whether its receiver answers the other vouches
+    it received (``trust.answer_factor``): 1 unless the receiver had ties returned and
+    left under ``knee`` of the rest unanswered (a product and a comparison tell)."""
+    if returned <= 0:
+        return 1.0
+    rest = max(received - own, 0.0)
+    left = max(received - returned - own, 0.0)
+    if left >= knee * rest:
+        return 1.0
+    return 1.0 - (1.0 - floor) * (1.0 - left / (rest * knee)) * min(returned / enough, 1.0)
+
+
+@_jit
+def _receiving(share: float, returned: float, knee: float, floor: float, enough: float) -> float:
+    """What a one-way tie keeps by its receiver's own evidence (``trust.receiver_factor``)."""
+    short = min(max(1.0 - share / knee, 0.0), 1.0)
+    return 1.0 - (1.0 - floor) * short * min(returned / enough, 1.0)
+
+
+@_jit
 def walk_ties(
     indptr: np.ndarray,
     indices: np.ndarray,
@@ -236,10 +259,14 @@ def walk_ties(
     giver_floor: float,
     giver_returned: float,
     giver_active: float,
+    answer_knee: float,
+    answer_floor: float,
+    answer_returned: float,
     ties: np.ndarray,
     degree: np.ndarray,
     gave: np.ndarray,
     returned: np.ndarray,
+    received: np.ndarray,
 ) -> bool:
     """The ties of the reputation walk, as ``trust._walk_ties`` and
     ``trust.one_way_weights`` compute them, from the merged evidence ``(data, indices,
@@ -253,8 +280,11 @@ def walk_ties(
     (``RECEIVER_KNEE``, ``RECEIVER_FLOOR``, ``RECEIVER_RETURNED``, see
     ``trust.receiver_factor``); ``giver_*``: what it keeps by its giver's other ties and
     whether its receiver gives evidence (``GIVER_KNEE``, ``GIVER_FLOOR``,
-    ``GIVER_RETURNED``, ``GIVER_ACTIVE``, see ``trust.giver_factor``). ``gave`` and
-    ``returned``: float64 zeros, ``(n,)``, for the work.
+    ``GIVER_RETURNED``, ``GIVER_ACTIVE``, see ``trust.giver_factor``); ``answer_*``: what
+    it keeps by whether its receiver answers the other vouches it receives
+    (``ANSWER_KNEE``, ``ANSWER_FLOOR``, ``ANSWER_RETURNED``, see ``trust.answer_factor``;
+    the smaller of that and the receiver factor applies). ``gave``, ``returned`` and
+    ``received``: float64 zeros, ``(n,)``, for the work.
     Returns ``False`` (``ties`` and ``degree`` then hold partial sums) unless every row's
     indices are strictly increasing.
 
@@ -276,6 +306,7 @@ def walk_ties(
                 w = np.int64(indices[k + 2 * AHEAD])
                 _prefetch(cursor, w)
                 _prefetch(returned, w)
+                _prefetch(received, w)
             if k + AHEAD < m:
                 w = np.int64(indices[k + AHEAD])
                 at = cursor[w]
@@ -291,6 +322,7 @@ def walk_ties(
             tie = _tie(abs(value), tie_weight, min_tie)
             if value >= 0:
                 gave[u] += tie
+                received[v] += tie
             if v < u:
                 continue
             if v == u:  # its own reverse (a self-loop's weight is 0)
@@ -315,17 +347,21 @@ def walk_ties(
             cursor[v] = at
     # Per member, side by side (one read of the far end of a tie): the share of its
     # evidence that was not returned (1 when it gave none), as it counts, and what a
-    # one-way tie given to it keeps. Whether it gives evidence is read from ``gave`` in the
-    # few ties whose giver may cut them.
+    # one-way tie of one full tie given to it keeps (by its own evidence and by its
+    # answers to the other vouches it received: the smaller). A one-way part of less
+    # than a tie (faded evidence, rare) reads the member's sums again. Whether it gives
+    # evidence is read from ``gave`` in the few ties whose giver may cut them.
     per = np.empty(2 * n)
     for u in range(n):
         share = 1.0 - returned[u] / gave[u] if gave[u] > 0 else 1.0
         share = min(max(share, 0.0), 1.0)
         steep = min(knee + (share - knee) * ((1.0 - knee) / (full - knee)), 1.0)
         per[2 * u] = max(share, steep)
-        short = min(max(1.0 - share / receiver_knee, 0.0), 1.0)
-        sure = min(returned[u] / receiver_returned, 1.0)
-        per[2 * u + 1] = 1.0 - (1.0 - receiver_floor) * short * sure
+        kept = _receiving(share, returned[u], receiver_knee, receiver_floor, receiver_returned)
+        answered = _answered(
+            1.0, received[u], returned[u], answer_knee, answer_floor, answer_returned
+        )
+        per[2 * u + 1] = min(kept, answered)
     for u in range(n):
         given = gave[u]
         left = given - returned[u]
@@ -347,8 +383,26 @@ def walk_ties(
                 carried = half
             else:
                 carried = floor + (half - floor) * min(per[2 * u], per[2 * v])
-                carried *= per[2 * v + 1]
+                kept = per[2 * v + 1]
                 own = tie - mutual
+                if own > 0 and own != 1.0:
+                    given_v = gave[v]
+                    share = 1.0 - returned[v] / given_v if given_v > 0 else 1.0
+                    share = min(max(share, 0.0), 1.0)
+                    kept = min(
+                        _receiving(
+                            share, returned[v], receiver_knee, receiver_floor, receiver_returned
+                        ),
+                        _answered(
+                            own,
+                            received[v],
+                            returned[v],
+                            answer_knee,
+                            answer_floor,
+                            answer_returned,
+                        ),
+                    )
+                carried *= kept
                 if own > 0 and giver_sure > 0:
                     # The giver's other evidence: the share of it left unreturned.
                     rest = max(given - own, 0.0)
