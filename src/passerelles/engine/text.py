@@ -809,6 +809,45 @@ def service_rows(table: tuple[np.ndarray, np.ndarray], embedded: np.ndarray) -> 
     return unit
 
 
+# Function words that tell a text's language: the map's phrases are French, and an English
+# text's nearest French phrase tells its object (« boutique en ligne »), not the service
+# it names (« warehouse storage for our e-shop »). Words that French borrows or spells
+# alike are left out (« burn-out », « start-up », « turn-over », « no-code », « thèse »).
+_ENGLISH_WORDS = frozenset(
+    _word_list(
+        """
+    the of and to in for with at by from or is are be been was were its this that those
+    our your my we you they i us can will would could should do does have has had not but
+    so if than then into about any some all who what when how which there their them he
+    she his her
+    """
+    )
+)
+_FRENCH_WORDS = frozenset(
+    _word_list(
+        """
+    au aux avec ce ces cet cette dans de des du elle et eux il ils je la le les leur leurs
+    lui ma mais mes moi mon ne nos notre nous ou par pas pour qu que qui sa se ses son sur
+    ta te tes toi ton tu un une vos votre vous est sont suis chez sans sous tres plus
+    depuis pendant quand comment
+    """
+    )
+)
+
+
+def in_english(text: str) -> bool:
+    """Whether a text is in English rather than French: more English function words than
+    French ones (« we need a business lawyer » yes, « il nous faut un juriste » no)."""
+    words = _TOKEN_RE.findall(normalize_text(text))
+    english = sum(w in _ENGLISH_WORDS for w in words)
+    return english > sum(w in _FRENCH_WORDS for w in words)
+
+
+def service_texts(texts: Sequence[str]) -> np.ndarray:
+    """(n,) bool: the texts the services block applies to (the French ones)."""
+    return np.array([not in_english(t) for t in texts], dtype=bool)
+
+
 class RelevanceModel:
     """TF-IDF relevance on words, lexicon concepts and character n-grams, optionally
     mixed with a semantic encoder.
@@ -950,6 +989,7 @@ class RelevanceModel:
             if self._services is None:
                 self._services = service_table(self.semantic)
             near = service_rows(self._services, embedded)
+            near[~service_texts(texts)] = 0.0
             dense = np.hstack([dense, near * np.float32(np.sqrt(self.service_weight))])
         # A text with words but no lexical feature (or the reverse) still gets a unit row.
         norms = np.sqrt(
