@@ -45,6 +45,27 @@ def test_my_tables_give_each_rounds_time_and_question(client, alice, club):
     assert "« Le meilleur conseil reçu »" in page
 
 
+def test_an_evening_past_midnight_keeps_its_programme_in_order(client, alice, club):
+    # starts at 23:20: the second round (00:05) and the close (00:35) are on the next day
+    day = timezone.localtime() + datetime.timedelta(days=2)
+    start = day.replace(hour=23, minute=20, second=0, microsecond=0)
+    event, people = _evening(alice, club, start)
+    for position, (minutes, title, prompt) in enumerate(
+        [(-30, "Portes ouvertes", ""), (0, "Accueil", ""), (15, "Tour 1", "Premier sujet"),
+         (45, "Tour 2", "Second sujet"), (75, "Conclusion", "")]
+    ):  # fmt: skip
+        at = (start + datetime.timedelta(minutes=minutes)).time()
+        AgendaItem.objects.create(event=event, position=position, at=at, title=title, prompt=prompt)
+    client.force_login(people[0])
+    tables = client.get(reverse("events:my_tables", args=[event.pk])).content.decode()
+    assert tables.index("23:35") < tables.index("Tour 1 : table") < tables.index("00:05")
+    assert tables.index("Premier sujet") < tables.index("Second sujet")
+    page = client.get(reverse("events:detail", args=[event.pk])).content.decode()
+    seen = page[page.index('id="agenda-title"') :]
+    titles = ["Portes ouvertes", "Accueil", "Tour 1", "Tour 2", "Conclusion"]
+    assert [seen.index(t) for t in titles] == sorted(seen.index(t) for t in titles)
+
+
 def test_my_tables_without_an_agenda_for_rounds_give_no_time(client, alice, club):
     event, people = _evening(alice, club, timezone.now() + datetime.timedelta(days=2))
     client.force_login(people[0])

@@ -1,5 +1,6 @@
 """Events on the four axes, their agenda, registrations, table plans and feedback."""
 
+import datetime as dt
 import secrets
 
 from django.conf import settings
@@ -169,6 +170,28 @@ class AgendaItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%H:%M} {self.title}"
+
+
+# A programme holds times of day: one more than this before the start is on the next day
+# (an evening running past midnight); one less is a moment before the doors open.
+BEFORE_START = dt.timedelta(hours=2)
+
+
+def agenda_moment(event: Event, at: dt.time) -> dt.datetime:
+    """The moment (aware, local) that a programme's time of day ``at`` stands for."""
+    start = timezone.localtime(event.starts_at)
+    moment = dt.datetime.combine(start.date(), at, tzinfo=start.tzinfo)
+    if moment < start - BEFORE_START:
+        moment += dt.timedelta(days=1)
+    return moment
+
+
+def agenda_in_order(event: Event) -> list[AgendaItem]:
+    """The programme in the evening's order: 23:30 before 00:15 for an evening that
+    starts at 22:00 (the database orders times of day, 00:15 first)."""
+    items = list(event.agenda.all())
+    items.sort(key=lambda item: (agenda_moment(event, item.at), item.position, item.pk))
+    return items
 
 
 class RegistrationStatus(models.TextChoices):

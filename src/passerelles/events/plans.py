@@ -21,7 +21,14 @@ from passerelles.core.choices import Axis, join_codes, split_codes
 from passerelles.core.errors import ActionError
 from passerelles.engine.tables import plan_quality, plan_tables, replan, table_sizes
 from passerelles.events import access
-from passerelles.events.models import Event, Registration, RegistrationStatus, TablePlan
+from passerelles.events.models import (
+    Event,
+    Registration,
+    RegistrationStatus,
+    TablePlan,
+    agenda_in_order,
+    agenda_moment,
+)
 
 AXES = list(Axis.values)
 PLAN_TIME_LIMIT = 5.0  # seconds the engine may search during a request
@@ -267,14 +274,10 @@ def round_moments(event: Event, rounds: int) -> list[tuple[dt.datetime | None, s
     """When each round starts and its question, read from the agenda: the rounds are the
     agenda's moments that carry a discussion question, in order. Without enough of them
     the agenda says nothing about rounds and no time is given."""
-    moments = [item for item in event.agenda.all() if item.prompt]
+    moments = [item for item in agenda_in_order(event) if item.prompt]
     if len(moments) < rounds:
         return [(None, "")] * rounds
-    day = timezone.localtime(event.starts_at).date()
-    zone = timezone.get_current_timezone()
-    return [
-        (dt.datetime.combine(day, item.at, tzinfo=zone), item.prompt) for item in moments[:rounds]
-    ]
+    return [(agenda_moment(event, item.at), item.prompt) for item in moments[:rounds]]
 
 
 def _users(plan: TablePlan) -> dict:

@@ -24,7 +24,7 @@ from passerelles.events import access, actions, rows
 from passerelles.events.calendars import event_calendar
 from passerelles.events.extras import page_extras
 from passerelles.events.forms import AgendaFormSet, EventFilterForm, EventForm
-from passerelles.events.models import Registration, RegistrationStatus
+from passerelles.events.models import Registration, RegistrationStatus, agenda_in_order
 from passerelles.events.queries import has_table_plan, waitlist_position, with_seats
 
 
@@ -95,7 +95,7 @@ def event_detail(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
         "waitlist_position": waitlist_position(registration),
         "taken": taken,
         "left": max(event.capacity - taken, 0),
-        "agenda": event.agenda.all(),
+        "agenda": agenda_in_order(event),
         "guests": event.open_to.all(),
         "may_register": access.may_register_seen(request.user, event),
         "is_admin": access.may_manage(request.user, event),
