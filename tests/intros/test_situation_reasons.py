@@ -8,7 +8,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from passerelles.engine.names_en import SERVICES_EN
+from passerelles.engine.reasons import pair_reasons
+from passerelles.engine.semantic import bundled_model_path, load_encoder
 from passerelles.engine.situations import FAMILIES, SERVICES, SITUATIONS
+from passerelles.engine.text import RelevanceModel
 from passerelles.intros.models import Introduction
 from passerelles.intros.reasons import topic, word, word_all
 from passerelles.intros.rounds import run_round
@@ -145,3 +148,29 @@ def test_an_english_member_asking_the_network_reads_english_reasons(client, leak
     assert "You mention water damage: Claire Noël assesses insurance claims" in english
     assert "Vous parlez" not in english
     assert _french_names_in(english) == []
+
+
+@pytest.mark.skipif(bundled_model_path() is None, reason="optional extra 'semantic' absent")
+def test_a_match_through_the_services_block_names_the_service_it_found():
+    """A situation no map phrase words meets the sign maker through the services block
+    (the mixed path): the reason says so, in French and in English; the lexical path and
+    an offer of another kind say nothing of it."""
+    need = "Les passants ne remarquent même pas notre boutique depuis le trottoir."
+    signs = "Fabrication et pose d'enseignes lumineuses et de vitrophanie."
+    web = "Création de sites internet pour commerçants."
+    corpus = [need, signs, web, "Expert-comptable pour commerces de proximité."]
+    lexical = RelevanceModel().fit(corpus)
+    assert lexical.situations_met(need, signs) == []  # nothing in its words
+    mixed = RelevanceModel(semantic=load_encoder()).fit(corpus)
+    found = mixed.situations_met(need, signs)
+    assert [f["service"] for f in found] == ["enseignes"]
+    assert mixed.situations_met(need, web) == []
+    mine = pair_reasons({"relevance_ab": 0.3}, other_offer=signs, situation_yours=found[0])[0]
+    theirs = pair_reasons({"relevance_ba": 0.3}, other_need=need, situation_theirs=found[0])[0]
+    with translation.override("fr"):
+        assert word(mine, "Claire").startswith("Vous parlez d'une façade invisible\xa0: Claire")
+        assert "fabrique les enseignes" in word(mine, "Claire")
+        assert word(theirs, "Paul").endswith("vous pouvez l'aider en enseignes.")
+    with translation.override("en"):
+        assert word(mine, "Claire").startswith("You mention a shopfront nobody sees: Claire makes")
+        assert word(theirs, "Paul").endswith("you can help with signage.")

@@ -717,6 +717,9 @@ _CENTRE_SAMPLE = 4096  # corpus texts whose mean embedding centres the semantic 
 SERVICE_WEIGHT = 0.15
 SERVICE_FLOOR = 0.86
 SERVICE_TEMPERATURE = 0.01
+# A kind of service is said in a reason (`RelevanceModel.services_near`) only when it has
+# at least this share of the largest weight in both the need's and the offer's block.
+_SERVICE_STRONG = 0.5
 
 
 def service_phrases() -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -1069,7 +1072,9 @@ class RelevanceModel:
         """Situations the need tells that the offer's kind of service answers, at most
         ``limit``, in the order the need tells them: ``{"situation": "un dégât des eaux",
         "service": "expertise des sinistres", "does": "expertise les sinistres"}`` (see
-        `situations.py`). Empty when the model was built without the situation map."""
+        `situations.py`); last, on the mixed path, a kind of service the services block
+        finds near both (`services_near`), named by its matter (« un sinistre »). Empty
+        when the model was built without the situation map."""
         if not self.situations or limit <= 0:
             return []
         offer_concepts = set(self._concept_tokens(offer_text))
@@ -1102,7 +1107,31 @@ class RelevanceModel:
                 found.append(
                     {"situation": matter, "service": service, "does": SERVICES[service][0]}
                 )
+        if not found:  # last, the kinds of service the services block finds in both
+            found = [
+                {"situation": FAMILIES[s][0], "service": s, "does": SERVICES[s][0]}
+                for s in self.services_near(need_text, offer_text)[:limit]
+            ]
         return found
+
+    def services_near(self, need_text: str, offer_text: str) -> list[str]:
+        """Kinds of service the services block (the mixed path) finds near both the need
+        and the offer (among the strongest of each, `_SERVICE_STRONG`), the largest share
+        of their block's cosine first: the services through which the block adds to their
+        relevance. Empty off the mixed path."""
+        if self.service_weight <= 0 or self.semantic is None:
+            return []
+        if self._services is None:
+            self._services = service_table(self.semantic)
+        texts = [need_text, offer_text]
+        embedded = np.asarray(self.semantic.encode(texts), dtype=np.float32)
+        near = service_rows(self._services, embedded)
+        near[~service_texts(texts)] = 0.0
+        # A service in both texts' tails (the softmax's small weights) is not what met.
+        strong = (near >= _SERVICE_STRONG * near.max(axis=1, keepdims=True)) & (near > 0)
+        shared = np.where(strong.all(axis=0), near[0] * near[1], 0.0)
+        labels = list(SERVICES)
+        return [labels[int(j)] for j in np.argsort(-shared, kind="stable") if shared[j] > 0]
 
     def _concept_words(self, label: str) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
         """Content words and phrase keys of a concept: what the concept already says."""
