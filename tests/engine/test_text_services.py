@@ -68,6 +68,8 @@ def test_every_kind_of_service_has_phrases_grouped_in_order():
 @settings(max_examples=60, deadline=None)
 @given(st.integers(0, len(PHRASES) - 1))
 def test_a_map_phrase_is_nearest_its_own_service(i):
+    # The stand-in's words may cancel out (« nouveaux locaux »): a zero row is near nothing.
+    assume(_BAG.encode([PHRASES[i]]).any())
     row = service_rows(service_table(_BAG), _BAG.encode([PHRASES[i]]))[0]
     assert np.isclose(np.linalg.norm(row), 1.0, atol=1e-5) and (row >= 0).all()
     assert row[LABELS.index(PHRASE_SERVICES[i])] >= 0.9 * row.max()
@@ -192,6 +194,7 @@ def test_the_block_is_for_french_texts_only(i):
     the service it names, so an English text has no block (and keeps a unit row)."""
     french = PHRASES[i]
     assume(not in_english(french))  # « click and collect »
+    assume(_BAG.encode([french]).any())
     english = f"We are looking for the {french} for our team, who can help with that?"
     assert in_english(english)
     model = RelevanceModel(semantic=_BAG).fit([french, english, *CORPUS])
