@@ -42,3 +42,16 @@ _COPY = pickle.loads(pickle.dumps(_MODEL))
 def test_any_text_is_encoded_alike_after_a_pickle(words):
     text = " ".join(words)
     assert np.array_equal(_COPY.encode([text]).toarray(), _MODEL.encode([text]).toarray())
+
+
+def test_a_model_pickled_before_the_services_block_reads_back_without_it():
+    # an index stored in the shared cache by the previous version, read after an upgrade
+    model = RelevanceModel().fit(TEXTS)
+    state = model.__getstate__()
+    del state["service_weight"], state["_services"]
+    older = RelevanceModel.__new__(RelevanceModel)
+    older.__setstate__(state)
+    assert older.service_weight == 0.0
+    assert np.array_equal(older.encode(TEXTS).toarray(), model.encode(TEXTS).toarray())
+    for need, offer in zip(TEXTS[::2], TEXTS[1::2], strict=True):
+        assert older.situations_met(need, offer) == model.situations_met(need, offer)

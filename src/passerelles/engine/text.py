@@ -917,6 +917,10 @@ class RelevanceModel:
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
+        # A model pickled by an earlier version (an index still in a shared cache after an
+        # upgrade) lacks what was added since: it reads back without the services block.
+        state.setdefault("service_weight", 0.0)
+        state.setdefault("_services", None)
         if isinstance(state.get("_lexicon"), str):
             state["_lexicon"] = _NAMED_LEXICONS[state["_lexicon"]]
         if state.get("_services") is not None:
