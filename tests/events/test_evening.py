@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from passerelles.events import actions, plans
-from passerelles.events.models import AgendaItem
+from passerelles.events.models import AgendaItem, agenda_moment
 from tests.events.conftest import make_event, members
 
 pytestmark = pytest.mark.django_db
@@ -64,6 +64,23 @@ def test_an_evening_past_midnight_keeps_its_programme_in_order(client, alice, cl
     seen = page[page.index('id="agenda-title"') :]
     titles = ["Portes ouvertes", "Accueil", "Tour 1", "Tour 2", "Conclusion"]
     assert [seen.index(t) for t in titles] == sorted(seen.index(t) for t in titles)
+
+
+@pytest.mark.parametrize(
+    ("starts", "at", "days_after"),
+    [("00:30", "23:45", -1), ("00:30", "01:15", 0), ("19:00", "18:30", 0),
+     ("19:00", "16:59", 1), ("23:20", "00:05", 1), ("09:00", "18:00", 0)],
+)  # fmt: skip
+def test_a_programme_time_stands_for_the_moment_nearest_after_the_start(
+    alice, club, starts, at, days_after
+):
+    day = (timezone.localtime() + datetime.timedelta(days=2)).date()
+    hour, minute = map(int, starts.split(":"))
+    start = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
+    event = make_event(alice, club, capacity=10, starts_at=start)
+    moment = agenda_moment(event, datetime.time.fromisoformat(at))
+    assert moment.date() == day + datetime.timedelta(days=days_after)
+    assert moment.strftime("%H:%M") == at
 
 
 def test_my_tables_without_an_agenda_for_rounds_give_no_time(client, alice, club):

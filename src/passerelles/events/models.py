@@ -180,8 +180,9 @@ BEFORE_START = dt.timedelta(hours=2)
 def agenda_moment(event: Event, at: dt.time) -> dt.datetime:
     """The moment (aware, local) that a programme's time of day ``at`` stands for."""
     start = timezone.localtime(event.starts_at)
-    moment = dt.datetime.combine(start.date(), at, tzinfo=start.tzinfo)
-    if moment < start - BEFORE_START:
+    earliest = start - BEFORE_START  # the programme's day runs from here, 24 hours long
+    moment = dt.datetime.combine(earliest.date(), at, tzinfo=start.tzinfo)
+    if moment < earliest:
         moment += dt.timedelta(days=1)
     return moment
 
