@@ -148,6 +148,22 @@ def test_phrases_embedded_by_a_model_file_are_kept_on_disk(tmp_path, monkeypatch
     other = FileEncoder(model_file)
     service_table(other)
     assert other.calls == 1
+
+
+class PrefixedEncoder(FileEncoder):
+    """Another way of preparing texts with the same model file."""
+
+
+def test_phrases_kept_on_disk_are_embedded_again_by_another_kind_of_encoder(tmp_path, monkeypatch):
+    monkeypatch.setenv("PASSERELLES_CACHE_DIR", str(tmp_path / "cache"))
+    model_file = tmp_path / "model.bin"
+    model_file.write_bytes(b"weights")
+    text._SERVICE_ROWS.clear()
+    service_table(FileEncoder(model_file))
+    text._SERVICE_ROWS.clear()
+    other = PrefixedEncoder(model_file)
+    service_table(other)
+    assert other.calls == 1 and len(list((tmp_path / "cache").glob("*.npy"))) == 2
     text._SERVICE_ROWS.clear()
 
 

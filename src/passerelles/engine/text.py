@@ -756,7 +756,12 @@ def _service_cache_file(encoder: TextEncoder, phrases: Sequence[str]) -> Path | 
         Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "passerelles"
     )
     stat = model.stat()
-    text = "\n".join([str(model.resolve()), str(stat.st_size), str(stat.st_mtime_ns), *phrases])
+    # The encoder's class and its version name how texts are prepared (prefixes, pooling):
+    # a change to them gives another file instead of vectors made the former way.
+    kind = f"{type(encoder).__module__}.{type(encoder).__qualname__}"
+    version = str(getattr(encoder, "version", ""))
+    head = [str(model.resolve()), str(stat.st_size), str(stat.st_mtime_ns), kind, version]
+    text = "\n".join([*head, *phrases])
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
     return Path(base) / f"service-phrases-{digest}.npy"
 
@@ -766,7 +771,7 @@ def _embed_phrases(encoder: TextEncoder, phrases: Sequence[str]) -> np.ndarray:
     if file is not None:
         with contextlib.suppress(OSError, ValueError):
             kept = np.load(file)
-            if kept.shape[0] == len(phrases):
+            if kept.ndim == 2 and kept.shape[0] == len(phrases):
                 return np.asarray(kept, dtype=np.float32)
     # Rounded to float16, as kept on disk and pickled: every process then has the same.
     rows = dense_array(encoder.encode(list(phrases))).astype(np.float16).astype(np.float32)
