@@ -154,3 +154,13 @@ def test_a_new_membership_is_seen_at_once(network, dana):
     circle = make_circle(make_user("eve@example.org"), "Cercle d'Ève")
     admit(dana, circle)
     assert [c for c, _s, _r in _standing_rows(dana.pk)] == [circle.pk]
+
+
+def test_none_among_the_values_is_left_to_the_orm(network):
+    # the ORM reads `IN (…, NULL)` as the ids alone and `= None` as IS NULL
+    ids = [network[0], None, network[3]]
+    assert sorted(_bridge_rows(ids)) == sorted(_orm_bridges([network[0], network[3]]))
+    memberships = Statement(
+        lambda circle_id: Membership.objects.filter(circle_id=circle_id).values_list("pk")
+    )
+    assert memberships(None) == []

@@ -72,8 +72,13 @@ class Statement:
             if isinstance(arg, int):
                 values.append(arg)
                 shape.append(-1)
+            elif arg is None:  # the ORM's IS NULL: not a shape compiled here
+                return list(self.build(*args))
             else:
-                items = sorted(set(arg))
+                distinct = set(arg)
+                if None in distinct:  # the ORM leaves None out of an IN
+                    return list(self.build(*args))
+                items = sorted(distinct)
                 size = _bucket(len(items)) if self.pad else len(items)
                 values.append(items + items[-1:] * (size - len(items)))
                 shape.append(size)
