@@ -874,15 +874,21 @@ def giver_factor(
     GIVER_ACTIVE)``. Within ``[GIVER_FLOOR, 1]``; 1 for a newcomer's vouchers (it gave
     nothing) and for members who leave at least ``GIVER_KNEE`` of their other evidence
     unreturned."""
-    rest = np.maximum(gave - own, 0.0)
-    left = np.maximum(gave - returned - own, 0.0)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        other = np.where(rest > 0, left / np.where(rest > 0, rest, 1.0), 1.0)
-    short = np.clip(1.0 - other / GIVER_KNEE, 0.0, 1.0)
+    short = np.clip(1.0 - _share_left(gave, returned, own) / GIVER_KNEE, 0.0, 1.0)
     sure = np.minimum(returned / GIVER_RETURNED, 1.0)
     active = np.minimum(receiver_gave / GIVER_ACTIVE, 1.0)
     factor: np.ndarray = 1.0 - (1.0 - GIVER_FLOOR) * short * sure * active
     return factor
+
+
+def _share_left(total: np.ndarray, returned: np.ndarray, own: np.ndarray) -> np.ndarray:
+    """The share of ``total`` evidence, a tie's one-way part ``own`` left out, that was not
+    ``returned``; 1 where nothing else is left."""
+    rest = np.maximum(total - own, 0.0)
+    left = np.maximum(total - returned - own, 0.0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share: np.ndarray = np.where(rest > 0, left / np.where(rest > 0, rest, 1.0), 1.0)
+    return share
 
 
 def answer_factor(own: np.ndarray, received: np.ndarray, returned: np.ndarray) -> np.ndarray:
@@ -895,11 +901,7 @@ def answer_factor(own: np.ndarray, received: np.ndarray, returned: np.ndarray) -
     and ``sure = min(1, returned / ANSWER_RETURNED)``. Within ``[ANSWER_FLOOR, 1]``; 1 for
     a member who had nothing returned (a newcomer) or leaves at least ``ANSWER_KNEE`` of
     the rest unanswered."""
-    rest = np.maximum(received - own, 0.0)
-    left = np.maximum(received - returned - own, 0.0)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        other = np.where(rest > 0, left / np.where(rest > 0, rest, 1.0), 1.0)
-    short = np.clip(1.0 - other / ANSWER_KNEE, 0.0, 1.0)
+    short = np.clip(1.0 - _share_left(received, returned, own) / ANSWER_KNEE, 0.0, 1.0)
     sure = np.minimum(returned / ANSWER_RETURNED, 1.0)
     factor: np.ndarray = 1.0 - (1.0 - ANSWER_FLOOR) * short * sure
     return factor
