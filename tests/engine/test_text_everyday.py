@@ -86,7 +86,10 @@ def test_a_loose_phrase_allows_up_to_the_gap_and_no_more(entry, gap, where):
     words = [_word_of(stem) for stem in content]
     pad = _PLAIN_WORDS[:gap]
     within = " ".join([*words[: where + 1], *pad, *words[where + 1 :]])
-    assert key in {k for k, _ in _family_cues(within)}, within
+    # phrases of the same content words (« crédit d'impôt » and « crédit d'impôt recherche »
+    # once function words are set aside) are found as one of them
+    same = {k for c, k, _ in _LOOSE if c == content}
+    assert same & {k for k, _ in _family_cues(within)}, within
     beyond = " ".join([*words[:1], *_PLAIN_WORDS[: CUE_GAP + 1], *words[1:]])
     reversed_ = " ".join(reversed(words))
     assert key not in {k for k, _ in _family_cues(beyond)}, beyond
