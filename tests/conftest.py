@@ -17,12 +17,14 @@ def empty_cache():
     from passerelles.intros import ask, bridge_advisor
     from passerelles.trust import graph
 
+    bridge_advisor.stop_serving()  # a thread an earlier test started would serve this one
     cache.clear()
     caches["chrome"].clear()  # the page frame's fragments, kept per process
     graph.clear_cache()
     ask.forget()
     bridge_advisor.forget_pool()
     yield
+    bridge_advisor.stop_serving()
     graph.clear_cache()
     ask.forget()
     bridge_advisor.forget_pool()

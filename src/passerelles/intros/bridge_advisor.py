@@ -172,6 +172,7 @@ POLL_SECONDS = 5.0
 _pool_lock = threading.Lock()
 _pool: tuple[float, Pool] | None = None  # (built at, pool)
 _token = f"{socket.gethostname()}:{os.getpid()}"
+_stop = threading.Event()  # set to end the serving thread (replaced when a new one may start)
 
 
 def _queue(circle_id: int) -> None:
@@ -197,6 +198,7 @@ def _holds() -> bool:
 def let_go() -> None:
     """Give up the role if this process holds it (it is stopping): another process takes
     it at its next look instead of after ``HOLD_SECONDS``."""
+    stop_serving(wait=0)
     if cache.get(HOLDER_KEY) == _token:
         cache.delete(HOLDER_KEY)
 
@@ -217,10 +219,23 @@ def drain() -> int:
 
 
 def _serve() -> None:
-    while _holds():
+    stop = _stop
+    while not stop.is_set() and _holds():
         drain()
         connections.close_all()
-        time.sleep(POLL_SECONDS)
+        stop.wait(POLL_SECONDS)
+
+
+def stop_serving(wait: float = 10.0) -> None:
+    """End this process's serving thread, if any, waiting up to ``wait`` seconds for the
+    advice it is computing (a process stopping; a test ending, whose thread would
+    otherwise serve the next test's circles from the shared cache)."""
+    global _stop
+    _stop.set()
+    _stop = threading.Event()
+    deadline = time.monotonic() + wait
+    while background.running("bridge-advice") and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
 def compute(circle_id: int) -> bool:
