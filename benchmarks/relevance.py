@@ -503,7 +503,9 @@ def time_ask(n: int, encoder, repeats: int, seed: int = 0) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", choices=("dev", "dev2", "dev3", "dev4", "test", "both"), default="both")
+    parser.add_argument(
+        "--split", choices=("dev", "dev2", "dev3", "dev4", "test", "both"), default="both"
+    )
     parser.add_argument("--calibrate", action="store_true", help="grid on the dev half")
     parser.add_argument("--ask", type=int, default=0, help="time ask the network at N members")
     parser.add_argument("--repeats", type=int, default=100)
