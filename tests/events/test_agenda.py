@@ -1,8 +1,14 @@
+import datetime
+import random
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from passerelles.events.models import PromptTemplate
+from passerelles.events.forms import AgendaFormSet
+from passerelles.events.models import AgendaItem, PromptTemplate, agenda_in_order, agenda_moment
 from passerelles.events.prompts import DEFAULT_PROMPTS
+from tests.events.conftest import make_event
 
 pytestmark = pytest.mark.django_db
 
@@ -55,3 +61,44 @@ def test_pick_a_template_then_edit(client, alice, event):
     assert event.sequence == 1
     detail = client.get(reverse("events:detail", args=[event.pk])).content.decode()
     assert "Quel projet collectif pour Lyon ?" in detail
+
+
+def _programme(event, times_and_titles):
+    for position, (at, title) in enumerate(times_and_titles):
+        AgendaItem.objects.create(
+            event=event, position=position, at=datetime.time.fromisoformat(at), title=title
+        )
+
+
+def test_the_edit_form_lists_the_programme_in_the_evenings_order(client, alice, club):
+    # starts at 00:30: the 23:45 welcome is on the day before, first on the programme page
+    day = (timezone.localtime() + datetime.timedelta(days=2)).date()
+    start = timezone.make_aware(datetime.datetime.combine(day, datetime.time(0, 30)))
+    event = make_event(alice, club, starts_at=start)
+    _programme(event, [("01:30", "Conclusion"), ("23:45", "Accueil"), ("00:30", "Tour 1")])
+    client.force_login(alice)
+    page = client.get(reverse("events:agenda", args=[event.pk])).content.decode()
+    titles = ["Accueil", "Tour 1", "Conclusion"]
+    assert [page.index(f'value="{t}"') for t in titles] == sorted(
+        page.index(f'value="{t}"') for t in titles
+    )
+    formset = AgendaFormSet(instance=event, prefix="agenda", form_kwargs={"axis": event.axis})
+    assert [form.instance.title for form in formset.initial_forms] == titles
+    assert [item.title for item in agenda_in_order(event)] == titles
+
+
+@pytest.mark.parametrize("starts", ["00:30", "01:59", "02:00", "09:00", "19:00", "22:10", "23:59"])
+def test_the_programme_order_is_the_order_of_its_moments(alice, club, starts):
+    day = (timezone.localtime() + datetime.timedelta(days=3)).date()
+    start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.fromisoformat(starts)))
+    event = make_event(alice, club, starts_at=start)
+    times = [f"{h:02d}:{m:02d}" for h in range(24) for m in (0, 10, 29, 30, 59)]
+    random.Random(starts).shuffle(times)
+    _programme(event, [(at, at) for at in times])
+    moments = sorted(
+        AgendaItem.objects.filter(event=event),
+        key=lambda item: (agenda_moment(event, item.at), item.position, item.pk),
+    )
+    formset = AgendaFormSet(instance=event, prefix="agenda", form_kwargs={"axis": event.axis})
+    assert [form.instance.pk for form in formset.initial_forms] == [i.pk for i in moments]
+    assert [item.pk for item in agenda_in_order(event)] == [i.pk for i in moments]

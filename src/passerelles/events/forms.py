@@ -11,6 +11,7 @@ from passerelles.events.models import (
     EventFormat,
     Openness,
     PromptTemplate,
+    agenda_ordering,
 )
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
@@ -163,8 +164,24 @@ class AgendaItemForm(forms.ModelForm):
         return data
 
 
+class BaseAgendaFormSet(forms.BaseInlineFormSet):
+    """The programme's forms in the evening's order, the programme page's (an evening
+    starting at 00:30 lists its 23:45 welcome first)."""
+
+    def __init__(self, *args, **kwargs):
+        event = kwargs.get("instance")
+        if event is not None and event.pk is not None and "queryset" not in kwargs:
+            kwargs["queryset"] = AgendaItem.objects.order_by(*agenda_ordering(event))
+        super().__init__(*args, **kwargs)
+
+
 AgendaFormSet = forms.inlineformset_factory(
-    Event, AgendaItem, form=AgendaItemForm, extra=3, can_delete=True
+    Event,
+    AgendaItem,
+    form=AgendaItemForm,
+    formset=BaseAgendaFormSet,
+    extra=3,
+    can_delete=True,
 )
 
 

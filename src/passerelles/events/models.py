@@ -187,12 +187,22 @@ def agenda_moment(event: Event, at: dt.time) -> dt.datetime:
     return moment
 
 
+def agenda_ordering(event: Event) -> tuple[models.Expression | str, ...]:
+    """``event``'s programme in the evening's order, as an ORDER BY: the order of the
+    moments agenda_moment gives (a time of day before the programme's day starts is on
+    the next day, after the others), then position. Shared by the programme page and its
+    edit form."""
+    earliest = (timezone.localtime(event.starts_at) - BEFORE_START).time()
+    next_day = models.Case(
+        models.When(at__lt=earliest, then=models.Value(1)), default=models.Value(0)
+    )
+    return (next_day, "at", "position", "pk")
+
+
 def agenda_in_order(event: Event) -> list[AgendaItem]:
     """The programme in the evening's order: 23:30 before 00:15 for an evening that
     starts at 22:00 (the database orders times of day, 00:15 first)."""
-    items = list(event.agenda.all())
-    items.sort(key=lambda item: (agenda_moment(event, item.at), item.position, item.pk))
-    return items
+    return list(event.agenda.order_by(*agenda_ordering(event)))
 
 
 class RegistrationStatus(models.TextChoices):
