@@ -14,7 +14,7 @@ from passerelles.circles.models import (
     Membership,
     MembershipState,
 )
-from passerelles.core.choices_display import _labels
+from passerelles.core.choices_display import choice_labels
 from passerelles.core.rows import url_maker
 
 
@@ -61,7 +61,7 @@ def bridged_ids(bridges: list[Bridge], circle_ids) -> set[int]:
 
 def _labels_of(model, field: str) -> dict:
     """A choice field's labels in the active language (translated once per language)."""
-    return _labels(model._meta.get_field(field), get_language())
+    return choice_labels(model._meta.get_field(field), get_language())
 
 
 def _full_name(first: str, last: str) -> str:

@@ -18,7 +18,9 @@ from django.utils.translation import get_language
 
 
 @lru_cache(maxsize=512)
-def _labels(field: Field[Any, Any], language: str | None) -> dict[Any, Any]:
+def choice_labels(field: Field[Any, Any], language: str | None) -> dict[Any, Any]:
+    """``field``'s choices as {value: label} in ``language`` (the active one, from
+    ``get_language()``), translated once per field, language and process."""
     return {
         make_hashable(value): force_str(label, strings_only=True)
         for value, label in field.flatchoices
@@ -31,4 +33,4 @@ class ChoicesDisplayMixin:
 
     def _get_FIELD_display(self, field: Field[Any, Any]) -> Any:  # noqa: N802 (Django's name)
         value = getattr(self, field.attname)
-        return _labels(field, get_language()).get(make_hashable(value), value)
+        return choice_labels(field, get_language()).get(make_hashable(value), value)
