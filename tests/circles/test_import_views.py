@@ -7,8 +7,11 @@ from django.conf import settings
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import Workbook
 
+from passerelles.accounts.forms import SignupForm
+from passerelles.circles.imports import map_headers
 from passerelles.circles.models import Invitation, MemberImport, Membership, MembershipState
 from tests.conftest import admit, make_user
 
@@ -357,3 +360,15 @@ def test_preview_flags_an_existing_account_under_another_name(as_alice, club, bo
     assert rows["same@example.org"]["warnings"] == []  # same name, other case
     page = as_alice.get(confirm_url(draft_of(club))).content.decode()
     assert "sous un autre nom" in page
+
+
+def test_an_english_export_reads_back_as_an_import(as_alice, club, bob):
+    """The English export names its columns so that an import recognises each of them
+    (« Nom » is the last name: "Last name", not "Name")."""
+    as_alice.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    export = as_alice.get(reverse("circles:export", args=[club.slug]))
+    header = export.content.decode("utf-8-sig").splitlines()[0].split(";")
+    assert header[:3] == ["First name", "Last name", "Email"]
+    assert {"first_name", "last_name", "email"} <= set(map_headers(header))
+    with translation.override("en"):
+        assert str(SignupForm.base_fields["last_name"].label) == "Last name"
