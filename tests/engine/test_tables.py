@@ -172,19 +172,28 @@ def test_counting_bound_met_one_round_past_a_nearly_kirkman_system():
     assert plan_quality(plan).repeats == 9
 
 
+# cells past the most rounds without repeats where a cyclic plan at the counting bound
+# exists and the search finds it within 6,000 moves for every seed 0-99 (g-s-w: 3-3-5,
+# 3-3-6, 3-4-5, 4-4-7, 5-3-8, 5-3-9, 6-3-9, 6-3-10, 7-3-11); elsewhere (4-3-6, 6-4-8...)
+# none may exist, which says nothing about the search
+AT_BOUND = [(3, 3, 1), (3, 3, 2), (3, 4, 2), (4, 4, 2), (5, 3, 1), (5, 3, 2), (6, 3, 1), (6, 3, 2)]
+
+
 @settings(max_examples=20, deadline=None)
-@given(g=st.integers(3, 7), s=st.integers(3, 4), more=st.integers(1, 2), seed=st.integers(0, 99))
-def test_cyclic_plans_with_a_goal_are_valid_seatings_within_it(g, s, more, seed):
+@given(case=st.sampled_from([*AT_BOUND, (7, 3, 1)]), seed=st.integers(0, 99))
+def test_cyclic_plans_with_a_goal_are_valid_seatings_within_it(case, seed):
+    g, s, more = case
     rounds = (g * s - 1) // (s - 1) + more
     sizes = table_sizes(g * s, s)
     zeros = np.zeros((g * s, g * s), dtype=np.int64)
     goal = _repeat_lower_bound(sizes, rounds, zeros, zeros)
     rng = np.random.default_rng(seed)
-    plan = cyclic_design(g, s, rounds, rng, time.perf_counter() + 0.5, 3000, goal=goal)
-    if plan is not None:
-        assert plan.shape == (rounds, g * s)
-        assert_seated(plan, sizes)
-        assert plan_quality(plan).repeats == goal  # the goal is the counting bound
+    # a move budget, not a clock: the same answer for a seed however loaded the machine
+    plan = cyclic_design(g, s, rounds, rng, time.perf_counter() + 600, 6000, goal=goal)
+    assert plan is not None, "the plan at the counting bound was not found"
+    assert plan.shape == (rounds, g * s)
+    assert_seated(plan, sizes)
+    assert plan_quality(plan).repeats == goal  # the goal is the counting bound
 
 
 def test_fewest_repeats_when_unavoidable():
