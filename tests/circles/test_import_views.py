@@ -372,3 +372,14 @@ def test_an_english_export_reads_back_as_an_import(as_alice, club, bob):
     assert {"first_name", "last_name", "email"} <= set(map_headers(header))
     with translation.override("en"):
         assert str(SignupForm.base_fields["last_name"].label) == "Last name"
+
+
+def test_preview_says_why_a_row_is_wrong_next_to_its_number(as_alice, club):
+    """On a phone the table scrolls sideways: each row's status (and its errors) comes
+    right after the row's number, before the cells that explain nothing."""
+    upload(as_alice, club)
+    html = as_alice.get(confirm_url(draft_of(club))).content.decode()
+    header = html[html.index("<thead>") : html.index("</thead>")]
+    assert header.index("Ligne") < header.index("Statut") < header.index("E-mail")
+    row = html[html.index("E-mail invalide") - 600 : html.index("E-mail invalide")]
+    assert "pas-une-adresse</td>" not in row
