@@ -1,6 +1,6 @@
 """French relevance on need -> offer pairs written from public French texts.
 
-    uv run python benchmarks/relevance.py [--split test|dev|dev2|dev3|dev4] [--calibrate] [--ask N]
+    uv run python benchmarks/relevance.py [--split test|dev|dev2|...|dev5] [--calibrate] [--ask N]
 
 Each need of a half of ``benchmarks/data/relevance_fr`` is ranked against every offer of
 the same half (112): its own offer is right, the 111 others are distractors. Reported per
@@ -322,9 +322,13 @@ def groups(split: str) -> list[list[dict]]:
     return [[p for p in pairs if p["kind"] == k] for k in KINDS]
 
 
+# Sets of needs only, each ranked against dev3's 112 offers.
+CATALOGUE_SPLITS = ("dev4", "dev5")
+
+
 def catalogue() -> tuple[list[str], list[str]]:
     """dev3's 112 offers, one per kind of service (its pairs of one kind share their offer),
-    and the kinds' names: the offers dev4's needs are ranked against."""
+    and the kinds' names: the offers dev4's and dev5's needs are ranked against."""
     pairs = json.loads((DATA / "dev3.json").read_text(encoding="utf-8"))["pairs"]
     offers: dict[str, str] = {}
     for p in pairs:
@@ -333,7 +337,7 @@ def catalogue() -> tuple[list[str], list[str]]:
 
 
 def catalogue_ranks(model, pairs: list[dict]) -> np.ndarray:
-    """Rank of each need's own kind of service among dev3's 112 offers (dev4)."""
+    """Rank of each need's own kind of service among dev3's 112 offers (dev4, dev5)."""
     kinds, offers = catalogue()
     needs = [p["need"] for p in pairs]
     model.fit(needs + offers)
@@ -343,7 +347,7 @@ def catalogue_ranks(model, pairs: list[dict]) -> np.ndarray:
 
 
 def all_ranks(model_factory, split: str) -> tuple[np.ndarray, np.ndarray]:
-    if split == "dev4":  # needs only, ranked against dev3's offers, kind by kind
+    if split in CATALOGUE_SPLITS:  # needs only, ranked against dev3's offers, kind by kind
         groups_ = [[p for p in load_split(split) if p["kind"] == k] for k in KINDS]
         rs = [catalogue_ranks(model_factory(), g) for g in groups_]
         return np.concatenate(rs), np.array([p["kind"] for g in groups_ for p in g])
@@ -369,7 +373,7 @@ def evaluate(split: str, encoder) -> dict[str, dict[str, dict]]:
 
 def print_table(split: str, results: dict) -> None:
     n = len(load_split(split))
-    m = len(catalogue()[1]) if split == "dev4" else len(groups(split)[0])
+    m = len(catalogue()[1]) if split in CATALOGUE_SPLITS else len(groups(split)[0])
     print(f"\n{split} ({n} pairs, each need against {m} offers)")
     print("| path | kind | top-1 [95% CI] | top-3 | MRR | worst rank |")
     print("| --- | --- | --- | --- | --- | --- |")
@@ -504,7 +508,7 @@ def time_ask(n: int, encoder, repeats: int, seed: int = 0) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument(
-        "--split", choices=("dev", "dev2", "dev3", "dev4", "test", "both"), default="both"
+        "--split", choices=("dev", "dev2", "dev3", "dev4", "dev5", "test", "both"), default="both"
     )
     parser.add_argument("--calibrate", action="store_true", help="grid on the dev half")
     parser.add_argument("--ask", type=int, default=0, help="time ask the network at N members")
@@ -520,7 +524,7 @@ def main() -> None:
     if args.calibrate:
         calibrate(encoder)
         return
-    both = ["dev", "dev2", "dev3", "dev4", "test"]
+    both = ["dev", "dev2", "dev3", "dev4", "dev5", "test"]
     splits = ["dev"] if args.quick else (both if args.split == "both" else [args.split])
     for split in [] if args.ask else splits:  # --ask N times only
         print_table(split, evaluate(split, encoder))

@@ -9,9 +9,13 @@ from hypothesis import strategies as st
 from passerelles.engine.situations import EVERYDAY, FAMILIES
 from passerelles.engine.text import (
     _FILLER_ROOTS,
+    _INSERT_ROOTS,
     _LOOSE_INDEX,
+    _SHORT_FORMS,
     CUE_GAP,
+    INSERT_GAP,
     PHRASE_CUE_COUNT,
+    SHORT_STEM,
     RelevanceModel,
     _family_cues,
     _roots,
@@ -46,9 +50,12 @@ def test_an_everyday_phrase_tags_its_service(item, noise):
 
 
 def test_everyday_phrases_match_word_for_word_only():
-    # « ne décroche plus » (unpaid invoices) with a word between tags nothing.
+    # « ne décroche plus » (unpaid invoices) with a content word between tags nothing;
+    # an adverb slipped in (« même », « vraiment ») is read through (`INSERT_GAP`).
     assert "recouvrement de créances" in concepts_in("Le client ne décroche plus.")
-    assert not _family_cues("Le client ne décroche vraiment plus.")
+    assert not _family_cues("Le client ne décroche zorglub plus.")
+    assert "recouvrement de créances" in concepts_in("Le client ne décroche même plus.")
+    assert "recouvrement de créances" in concepts_in("Le client ne décroche vraiment plus.")
     everyday_keys = {_roots(c) for cues in EVERYDAY.values() for c in cues.split(",")}
     loose_keys = {key for entries in _LOOSE_INDEX.values() for _c, key, _s in entries}
     family_keys = {_roots(c) for _m, cues in FAMILIES.values() for c in cues.split(",")}
@@ -114,3 +121,70 @@ def test_a_need_told_with_words_between_meets_its_service():
     ]
     model = RelevanceModel().fit([need, *offers])
     assert relevance(model.encode([need]), model.encode(offers)).argmax() == 0
+
+
+_MULTI = [(service, cue) for service, cue in _EVERYDAY if len(cue.split()) >= 2]
+_INSERTS = ["même", "toujours", "vraiment", "déjà", "encore", "complètement"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.sampled_from(_MULTI),
+    st.integers(1, 10),
+    st.lists(st.sampled_from(_INSERTS), min_size=1, max_size=INSERT_GAP),
+)
+def test_adverbs_slipped_into_an_everyday_phrase_are_read_through(item, where, inserts):
+    """Up to `INSERT_GAP` adverbs between two words of a phrase keep its service; one more,
+    or a content word there, does not meet the phrase itself."""
+    service, cue = item
+    words = cue.split()
+    at = 1 + where % (len(words) - 1)
+    assert all(_roots(w)[0] in _INSERT_ROOTS for w in inserts)
+    within = " ".join([*words[:at], *inserts, *words[at:]])
+    assert service in concepts_in(within), within
+    key = _roots(cue)
+    beyond = " ".join([*words[:at], *_INSERTS[: INSERT_GAP + 1], *words[at:]])
+    assert key not in {k for k, _ in _family_cues(beyond)}, beyond
+    content = " ".join([*words[:at], "zorglub", *words[at:]])
+    assert key not in {k for k, _ in _family_cues(content)}, content
+
+
+_SHORT = sorted(
+    (service, cue.strip())
+    for service, (_matter, cues) in FAMILIES.items()
+    for cue in cues.split(",")
+    if len(_roots(cue.strip())) == 1 and len(_roots(cue.strip())[0]) <= SHORT_STEM
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(_SHORT))
+def test_a_short_trade_word_meets_its_inflections_only(item):
+    """A one-word cue of a short stem tags its service in its own and plural forms, and
+    not in another word Snowball folds onto the same stem (« prises » / « pris »)."""
+    service, cue = item
+    assert service in concepts_in(f"Voici : {cue}."), cue
+    stem_ = _roots(cue)[0]
+    forms = _SHORT_FORMS[stem_]
+    for other in (stem_ + "ants", stem_ + "ées", stem_ + "ait"):
+        if _roots(other) == (stem_,) and _light_form(other) not in forms:
+            assert (stem_,) not in {k for k, _ in _family_cues(f"Voici : {other}.")}, other
+
+
+def _light_form(word: str) -> str:
+    from passerelles.engine.text import _root_forms
+
+    return _root_forms(word)[0][1]
+
+
+@pytest.mark.parametrize(
+    "text, service",
+    [
+        ("Le fournisseur a pris du retard.", "électricité"),  # « prises » (sockets)
+        ("Il va falloir trouver une solution.", "reconversion"),  # « VAE »
+        ("Nos données clients sont dispersées.", "mécénat"),  # « dons »
+        ("Deux postes sont vacants à l'atelier.", "réseaux sociaux"),  # « posts »
+    ],
+)
+def test_words_folded_onto_a_short_stem_tag_nothing(text, service):
+    assert service not in concepts_in(text)

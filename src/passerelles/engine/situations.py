@@ -4212,3 +4212,95 @@ EVERYDAY: dict[str, str] = {
         "des personnes éloignées, emplois pour tous"
     ),
 }
+
+# More everyday phrases (2026-12-07), for the scenes members tell in words the lists above
+# lacked: what press reports, insurers' and lawyers' guides and public pages say business
+# owners go through (a shop window rammed at night, files held for a ransom, a partner who
+# no longer speaks, a bill multiplied by ten, nights without sleep), written from general
+# knowledge of those scenes, two words or more, read as the phrases above.
+EVERYDAY_MORE: dict[str, str] = {
+    "communication de crise": (
+        "commentaires indignés, appel au boycott, appellent au boycott, captures d'écran, "
+        "polémique en ligne, vague de critiques, déferlement de critiques, internautes en "
+        "colère, message mal compris, propos maladroits, réponse jugée arrogante, publication "
+        "qui a mal tourné, jugée de mauvais goût"
+    ),
+    "cybersécurité": (
+        "données prises en otage, exige une rançon, réclame une rançon, rançon pour "
+        "débloquer, dossiers illisibles, fichiers inaccessibles, nous fait chanter, logiciel "
+        "de rançon, postes bloqués"
+    ),
+    "sécurité et surveillance": (
+        "vitrine défoncée, vitrine enfoncée, voiture bélier, caisse vidée, caisse volée, "
+        "rideau forcé, porte forcée, vol à l'étalage, outils volés, voleurs sont revenus, été "
+        "cambriolés, avons été cambriolés, cambriolé deux fois, dormir dans "
+        "le magasin"
+    ),
+    "recouvrement de créances": (
+        "aux abonnés absents, lettre morte, relances restent sans réponse, promet de payer, "
+        "paiement promis, toujours pas réglé, paiement qui traîne, facture date de, ne répond "
+        "plus à mes relances"
+    ),
+    "entreprises en difficulté": (
+        "retiré mon découvert, supprimé le découvert, banque nous lâche, banque ne suit plus, "
+        "charges sociales en retard, stopper les poursuites, geler les dettes, étaler les "
+        "dettes, dettes s'accumulent, perdu nos plus gros clients"
+    ),
+    "direction financière": (
+        "mois creux, creux de l'été, passer l'été, prélèvements du mois, échéances du mois, "
+        "pas de quoi payer, tenir jusqu'à la fin du mois, chiffre s'effondre"
+    ),
+    "transmission d'entreprise": (
+        "prendre la relève, reprendre le flambeau, personne pour reprendre, "
+        "en vente depuis, aucun acheteur, aucun repreneur, préparer la suite, "
+        "partir tranquille"
+    ),
+    "coaching de dirigeants": (
+        "je n'en dors plus, réveille la nuit, nuits blanches, à bout de nerfs, au bord du "
+        "burn-out, je m'énerve, sur les nerfs, impossible de décrocher, n'arrive plus à "
+        "décrocher, trop de pression, plus de vacances"
+    ),
+    "réseau de dirigeants": (
+        "décide de tout seul, décider seul, confier mes doutes, personne à qui me confier, "
+        "échanger avec des pairs, parler entre patrons"
+    ),
+    "médiation": (
+        "ne s'adressent plus la parole, se parlent plus, passent par moi, réunions glaciales, "
+        "réunions tendues, m'accuse de, reproches entre associés, associés en froid, porte "
+        "seul la société"
+    ),
+    "droit du travail": (
+        "conteste son renvoi, licenciement contesté, convoqué aux prud'hommes, attaqué aux "
+        "prud'hommes, saisi les prud'hommes, oublié la lettre recommandée, ancien employé"
+    ),
+    "référencement naturel": (
+        "page quatre, page trois, derrière tous les concurrents, nom exact, nulle part dans "
+        "les résultats, apparaît nulle part, apparaît pas dans google, introuvable en ligne"
+    ),
+    "prévention des risques": (
+        "arrêts pour lombalgie, douleurs aux poignets, gestes répétés, postures pénibles, "
+        "enchaînent les arrêts"
+    ),
+    "efficacité énergétique": (
+        "compteur jaune, bouclier tarifaire, facture multipliée, note multipliée, couper le "
+        "chauffage, coupé le chauffage, fours électriques, contrat d'électricité, électricité "
+        "a triplé, équipements énergivores"
+    ),
+    "hygiène alimentaire": (
+        "fermer le restaurant, relevés de températures, inspecteur sanitaire, produits périmés"
+    ),
+    "accessibilité": ("rampe d'accès, marches devant, marches à l'entrée"),
+    "expertise des sinistres": (
+        "auréole au plafond, tache au plafond, plancher gondole, parquet gondole, gorgés "
+        "d'eau, murs imbibés, tuyau a cédé, rupture de canalisation, fuite du voisin, "
+        "infiltration d'eau, assureur conteste, indemnisation trop faible, bien en dessous du "
+        "coût"
+    ),
+    "commissaire de justice": ("garder une trace, constat officiel"),
+    "recrutement": (
+        "aucun candidat sérieux, plus personne ne répond, répond à nos offres, annonce en "
+        "ligne depuis, personne ne vient aux entretiens"
+    ),
+}
+for _service, _cues in EVERYDAY_MORE.items():
+    EVERYDAY[_service] = f"{EVERYDAY[_service]}, {_cues}"

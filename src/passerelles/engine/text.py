@@ -378,11 +378,17 @@ def _root(word: str) -> str:
 @lru_cache(maxsize=65536)
 def _roots(text: str) -> tuple[str, ...]:
     """Stems of the words of a text, articles and the forms of « de » left out."""
+    return tuple(root for root, _form in _root_forms(text))
+
+
+@lru_cache(maxsize=65536)
+def _root_forms(text: str) -> tuple[tuple[str, str], ...]:
+    """(stem, inflection-only form) of the words of a text, as `_roots` keeps them."""
     out = []
     for word in _ROOT_TOKEN_RE.findall(text.lower().replace("œ", "oe").replace("æ", "ae")):
         plain = normalize_text(word)
         if plain not in _ARTICLES and plain not in _DE:
-            out.append(_root(word))
+            out.append((_root(word), _light(plain)))
     return tuple(out)
 
 
@@ -439,6 +445,30 @@ def _compile_loose(
 _FAMILY_INDEX = _compile_families(FAMILIES, EVERYDAY)
 _LOOSE_INDEX = _compile_loose(FAMILIES, EVERYDAY)
 
+# A trade word alone whose stem is this short or shorter meets only its own inflections
+# (plurals), not every word Snowball folds onto the same stem: « prises » (electrical
+# sockets) is not « pris », « dons » not « données », « posts » not « postes », « VAE » not
+# « va », « association » not « associés ». Longer stems keep their word family
+# (« inondation » meets « inondée »).
+SHORT_STEM = 5
+
+
+def _short_forms(
+    families: Mapping[str, tuple[str, str]], everyday: Mapping[str, str]
+) -> dict[str, frozenset[str]]:
+    """Short stem of a one-word cue -> the inflection-only forms of the cues it comes from."""
+    forms: dict[str, set[str]] = {}
+    sources = [cues for _matter, cues in families.values()] + list(everyday.values())
+    for cues in sources:
+        for cue in cues.split(","):
+            words = _root_forms(cue)
+            if len(words) == 1 and len(words[0][0]) <= SHORT_STEM:
+                forms.setdefault(words[0][0], set()).add(words[0][1])
+    return {root: frozenset(f) for root, f in forms.items()}
+
+
+_SHORT_FORMS = _short_forms(FAMILIES, EVERYDAY)
+
 
 def _loose_match(
     content: tuple[str, ...], roots: tuple[str, ...], places: list[int], at: int, taken: set[int]
@@ -458,6 +488,71 @@ def _loose_match(
     return found
 
 
+# Words a member slips between the words of a phrase without changing what it tells
+# (« ne décroche même plus » tells « ne décroche plus », « ordinateurs sont tous bloqués »
+# tells « ordinateurs bloqués »): adverbs of degree and time, the auxiliaries, object
+# pronouns. At most `INSERT_GAP` of them in one phrase.
+_INSERT_ROOTS = frozenset(
+    _root(w)
+    for w in [
+        "même",
+        "toujours",
+        "encore",
+        "jamais",
+        "vraiment",
+        "déjà",
+        "tous",
+        "toutes",
+        "tout",
+        "bien",
+        "trop",
+        "très",
+        "complètement",
+        "totalement",
+        "carrément",
+        "presque",
+        "souvent",
+        "sont",
+        "est",
+        "était",
+        "étaient",
+        "été",
+        "a",
+        "ont",
+        "avait",
+        "avaient",
+        "nous",
+        "vous",
+        "me",
+        "te",
+        "se",
+        "lui",
+        "leur",
+        "y",
+        "en",
+    ]
+)
+INSERT_GAP = 2
+
+
+def _exact_end(roots: tuple[str, ...], i: int, key: tuple[str, ...]) -> int | None:
+    """End (exclusive) of ``key`` found word for word at ``roots[i]``, with up to
+    `INSERT_GAP` words of `_INSERT_ROOTS` between two of its words; None when absent."""
+    if roots[i : i + len(key)] == key:
+        return i + len(key)
+    if INSERT_GAP == 0 or len(key) < 2 or roots[i] != key[0]:
+        return None
+    j, skipped = i + 1, 0
+    for word in key[1:]:
+        while j < len(roots) and roots[j] != word and roots[j] in _INSERT_ROOTS:
+            skipped += 1
+            j += 1
+        if skipped > INSERT_GAP or j >= len(roots) or roots[j] != word:
+            return None
+        j += 1
+    return j
+
+
 @lru_cache(maxsize=65536)
 def _family_cues(text: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     """(cue stems, services) of the trade words in ``text``, in the order of the text.
@@ -468,14 +563,21 @@ def _family_cues(text: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ..
     tombée en panne » tells « machine tombe en panne »), even over words a shorter cue
     matched (« image de marque est abîmée » tells « image de marque abîmée » too)."""
     roots = _roots(text)
+    forms = _root_forms(text)
     found: list[tuple[int, tuple[str, ...], tuple[str, ...]]] = []
     i = 0
     while i < len(roots):
         step = 1
         for key, services in _FAMILY_INDEX.get(roots[i], ()):
-            if roots[i : i + len(key)] == key:
+            if len(key) == 1 and key[0] in _SHORT_FORMS:
+                if forms[i][1] not in _SHORT_FORMS[key[0]]:
+                    continue
                 found.append((i, key, tuple(services)))
-                step = len(key)
+                break
+            end = _exact_end(roots, i, key)
+            if end is not None:
+                found.append((i, key, tuple(services)))
+                step = end - i
                 break
         i += step
     places = [j for j, r in enumerate(roots) if r not in _FILLER_ROOTS]
