@@ -164,3 +164,93 @@ def test_none_among_the_values_is_left_to_the_orm(network):
         lambda circle_id: Membership.objects.filter(circle_id=circle_id).values_list("pk")
     )
     assert memberships(None) == []
+
+
+def _orm_memberships(circle_ids):
+    return (
+        Membership.objects.filter(circle_id__in=circle_ids)
+        .select_related("circle", "user")
+        .order_by("-circle_id", "pk")
+    )
+
+
+def _seen(memberships):
+    return [(m.pk, m.state, m.circle.pk, m.circle.name, m.user.email) for m in memberships]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    picks=st.lists(st.integers(min_value=0, max_value=8), max_size=10),
+    offset=st.integers(min_value=0, max_value=8),
+    limit=st.integers(min_value=0, max_value=8),
+)
+def test_models_windows_and_counts_as_the_orm(network, picks, offset, limit):
+    ids = [network[p] if p < len(network) else 10**9 + p for p in picks]
+    statement = Statement(_orm_memberships)
+    orm = _orm_memberships(ids)
+    assert _seen(statement(ids)) == _seen(orm)
+    assert _seen(statement.window(ids, offset=offset, limit=limit)) == _seen(
+        orm[offset : offset + limit]
+    )
+    assert statement.count(ids, limit=limit) == orm.order_by()[:limit].count()
+    rows = statement.rows(ids)
+    assert _seen(rows[offset : offset + limit]) == _seen(orm[offset : offset + limit])
+    assert rows.count_upto(limit) == min(orm.count(), limit)
+    assert all(shape is not _ORM for shape in statement._shapes.values())
+
+
+def test_a_window_is_one_query_whatever_the_page(network):
+    statement = Statement(_orm_memberships)
+    statement.window(network, offset=0, limit=2)
+    with CaptureQueriesContext(connection) as run:
+        for offset in (1, 2, 3):
+            statement.window(network, offset=offset, limit=2)
+        statement.count(network, limit=3)
+    assert len(run) == 4
+    assert len(statement._shapes) == 2  # one SQL for every window, one for the count
+
+
+def test_annotations_are_set_on_the_models(network, bob):
+    from django.db.models import F
+
+    statement = Statement(
+        lambda user_id: (
+            Membership.objects.filter(user_id=user_id)
+            .annotate(place=F("circle__city"))
+            .order_by("pk")
+        )
+    )
+    assert [(m.pk, m.place) for m in statement(bob.pk)] == [
+        (m.pk, m.circle.city) for m in Membership.objects.filter(user_id=bob.pk).order_by("pk")
+    ]
+
+
+def test_prefetches_and_sliced_builds_are_asked_of_the_orm(network, bob):
+    prefetching = Statement(
+        lambda user_id: Membership.objects.filter(user_id=user_id).prefetch_related("circle")
+    )
+    sliced = Statement(lambda user_id: Membership.objects.filter(user_id=user_id)[:1])
+    assert [m.pk for m in prefetching(bob.pk)] == [
+        m.pk for m in Membership.objects.filter(user_id=bob.pk)
+    ]
+    assert len(sliced(bob.pk)) == 1
+    assert list(prefetching._shapes.values()) == [_ORM]
+    assert list(sliced._shapes.values()) == [_ORM]
+
+
+def test_rows_are_paginated_as_a_queryset(network):
+    from passerelles.core.pagination import CappedPaginator
+
+    rows = Statement(_orm_memberships).rows(network)
+    orm = _orm_memberships(network)
+    for cap in (2, 3, 100):
+        ours, theirs = CappedPaginator(rows, 2, cap=cap), CappedPaginator(orm, 2, cap=cap)
+        assert (ours.count, ours.capped, ours.num_pages) == (
+            theirs.count,
+            theirs.capped,
+            theirs.num_pages,
+        )
+        for number in ours.page_range:
+            assert _seen(ours.page(number).object_list) == _seen(theirs.page(number).object_list)

@@ -17,7 +17,7 @@ from passerelles.circles import access
 from passerelles.circles.models import Bridge, BridgeState, Circle, MembershipState
 from passerelles.circles.queries import with_member_counts
 from passerelles.intros.bridge_advisor import NotReady, suggest_bridges
-from passerelles.members.access import visible_profiles
+from passerelles.members.access import circle_people_rows
 
 router = Router()
 
@@ -79,13 +79,7 @@ def circle_members(request: AuthedHttpRequest, slug: str) -> object:
     circle = access.get_circle_for_user(request.user, slug)
     if not access.can_see_members(request.user, circle):
         raise Http404
-    admitted = circle.memberships.admitted().values("user_id")
-    return (
-        visible_profiles(request.user)
-        .filter(user_id__in=admitted)
-        .select_related("user")
-        .order_by("user__last_name", "user__first_name", "pk")
-    )
+    return circle_people_rows(request.user, circle.pk)
 
 
 class SuggestedCircleOut(Schema):

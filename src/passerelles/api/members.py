@@ -10,7 +10,7 @@ from passerelles.api.rows import RowSchema
 from passerelles.circles.access import admitted_circle_ids
 from passerelles.circles.models import Circle
 from passerelles.members import search
-from passerelles.members.access import get_profile_for_user, visible_profiles
+from passerelles.members.access import get_profile_for_user
 from passerelles.members.forms import DirectoryFilterForm
 from passerelles.members.models import Profile
 from passerelles.members.rows import skill_names, with_skill_names
@@ -82,8 +82,7 @@ def directory(request: AuthedHttpRequest, filters: Query[DirectoryFilters]) -> o
     if not form.is_valid():
         wrong = "; ".join(f"{field} : {errors[0]}" for field, errors in form.errors.items())
         raise HttpError(422, wrong)
-    profiles = search.filter_directory(visible_profiles(request.user), form.filters())
-    return profiles.select_related("user")
+    return search.directory_for(request.user, form.filters())
 
 
 @router.get("/{profile_id}", response=ProfileOut, summary="One profile")

@@ -13,7 +13,7 @@ from django.http import HttpRequest
 from ninja import Field, Schema
 from ninja.pagination import PageNumberPagination
 
-from passerelles.core.pagination import LIST_CAP
+from passerelles.core.pagination import LIST_CAP, bounded_count
 
 MAX_PAGE = 100_000
 
@@ -56,7 +56,7 @@ class CappedPagination(BoundedPagination):
         if offset == 0 and len(rows) <= page_size:
             count = len(rows)  # one page holds them all: no second query
         else:
-            count = min(queryset.order_by()[: LIST_CAP + 1].count(), LIST_CAP)
+            count = min(bounded_count(queryset, LIST_CAP + 1), LIST_CAP)
         items = rows[:page_size]
         if self.complete is not None:
             self.complete(items)

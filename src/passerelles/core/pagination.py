@@ -32,9 +32,7 @@ class CappedPaginator(_Paginator):
     @cached_property
     def _bounded_count(self) -> int:
         """Objects up to ``cap + 1``: ``SELECT COUNT(*) FROM (... LIMIT cap + 1)``."""
-        if isinstance(self.object_list, QuerySet):  # unordered: the scan stops at cap + 1
-            return self.object_list.order_by()[: self.cap + 1].count()
-        return len(self.object_list[: self.cap + 1])
+        return bounded_count(self.object_list, self.cap + 1)
 
     @cached_property
     def count(self) -> int:
@@ -43,3 +41,15 @@ class CappedPaginator(_Paginator):
     @property
     def capped(self) -> bool:
         return self._bounded_count > self.cap
+
+
+def bounded_count(object_list: Any, limit: int) -> int:
+    """How many objects, counted no further than ``limit``: a queryset unordered and
+    sliced (the scan stops there), a list of rows that counts itself (``count_upto``, as
+    ``core.statements.StatementRows``), or any sliceable list."""
+    count_upto = getattr(object_list, "count_upto", None)
+    if count_upto is not None:
+        return int(count_upto(limit))
+    if isinstance(object_list, QuerySet):  # unordered: the scan stops at ``limit``
+        return object_list.order_by()[:limit].count()
+    return len(object_list[:limit])

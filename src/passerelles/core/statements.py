@@ -21,6 +21,13 @@ the compiled SQL does not carry every marker as a parameter of its own (the ORM 
 transformed a value), the statement falls back to running ``build(*args)`` through the ORM
 each time: the result is the same, only slower. ``tests/core/test_statements.py``
 compares both ways.
+
+``build`` may also return a queryset of models (``select_related`` and annotations
+included, no ``prefetch_related``): the rows are then model instances, made as the ORM makes
+them. ``statement.window(*args, offset=, limit=)`` reads one slice of the rows (its LIMIT
+and OFFSET sent as parameters, so every page shares one SQL), ``statement.count(*args,
+limit=)`` counts them up to ``limit`` (``COUNT(*)`` over the first ``limit`` ids, unordered),
+and ``statement.rows(*args)`` is a lazy list of them that paginators slice and count.
 """
 
 from __future__ import annotations
@@ -31,7 +38,7 @@ from typing import Any
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
-from django.db.models.query import ValuesListIterable
+from django.db.models.query import ModelIterable, ValuesListIterable, get_related_populators
 
 Arg = int | Collection[int]
 # Where each SQL parameter comes from: (argument index, element index or -1), or a constant.
@@ -39,14 +46,43 @@ Slot = tuple[int, int] | tuple[None, Any]
 Converters = list[tuple[int, list[Callable[..., Any]], Any]]
 
 _MARK = -(2**52)  # markers: far below any id a sequence hands out
-_MAX_SHAPES = 32  # per statement; beyond, the ORM each time
+_MAX_SHAPES = 128  # per statement; beyond, the ORM each time
+# LIMIT and OFFSET of a window, compiled as these literals then sent as parameters.
+_LIMIT_MARK, _OFFSET_MARK = 9_100_000_007, 8_300_000_011
+_ROWS, _WINDOW, _COUNT = 0, 1, 2  # what a shape reads: every row, a slice, a count
 
 
 class _Compiled:
-    __slots__ = ("alias", "converters", "slots", "sql")
+    __slots__ = ("alias", "converters", "make", "slots", "sql")
 
     def __init__(self, alias: str, sql: str, slots: list[Slot], converters: Converters) -> None:
         self.alias, self.sql, self.slots, self.converters = alias, sql, slots, converters
+        self.make: Callable[[list[tuple[Any, ...]]], list[Any]] | None = None  # rows -> models
+
+
+def _model_maker(compiler: Any, alias: str) -> Callable[[list[tuple[Any, ...]]], list[Any]]:
+    """What ``ModelIterable`` does with a compiled query's rows: a model instance per row,
+    its ``select_related`` objects and annotations set."""
+    select, klass_info = compiler.select, compiler.klass_info
+    annotations = list(compiler.annotation_col_map.items())
+    model_cls = klass_info["model"]
+    fields = klass_info["select_fields"]
+    start, end = fields[0], fields[-1] + 1
+    init_list = [column[0].target.attname for column in select[start:end]]
+    populators = get_related_populators(klass_info, select, alias)  # type: ignore[call-arg]  # the stubs follow a later Django (fetch_mode)
+
+    def make(rows: list[tuple[Any, ...]]) -> list[Any]:
+        objects = []
+        for row in rows:
+            obj = model_cls.from_db(alias, init_list, row[start:end])
+            for populator in populators:
+                populator.populate(row, obj)
+            for name, position in annotations:
+                setattr(obj, name, row[position])
+            objects.append(obj)
+        return objects
+
+    return make
 
 
 _EMPTY = object()  # the shape whose WHERE can match nothing: no query, no rows
@@ -65,19 +101,48 @@ class Statement:
         self.pad = pad
         self._shapes: dict[tuple[int, ...], Any] = {}
 
-    def __call__(self, *args: Arg) -> list[tuple[Any, ...]]:
+    def __call__(self, *args: Arg) -> list[Any]:
+        return self._read(_ROWS, args, ())
+
+    def window(self, *args: Arg, offset: int, limit: int) -> list[Any]:
+        """The rows ``offset`` to ``offset + limit`` (as ``build(*args)[offset:offset+limit]``)."""
+        if limit <= 0:
+            return []
+        return self._read(_WINDOW, args, (limit, offset))
+
+    def count(self, *args: Arg, limit: int) -> int:
+        """How many rows, counted no further than ``limit``."""
+        if limit <= 0:
+            return 0
+        rows = self._read(_COUNT, args, (limit,))
+        return int(rows[0][0]) if rows else 0
+
+    def rows(self, *args: Arg) -> StatementRows:
+        """The rows, read lazily: a slice reads that window, ``count_upto`` counts."""
+        return StatementRows(self, args)
+
+    def _orm(self, mode: int, args: tuple[Any, ...], window: tuple[int, ...]) -> list[Any]:
+        queryset = self.build(*args)
+        if mode == _WINDOW:
+            limit, offset = window
+            return list(queryset[offset : offset + limit])
+        if mode == _COUNT:
+            return [(queryset.order_by()[: window[0]].count(),)]
+        return list(queryset)
+
+    def _read(self, mode: int, args: tuple[Any, ...], window: tuple[int, ...]) -> list[Any]:
         values: list[int | list[int]] = []
-        shape: list[int] = []
+        shape: list[int] = [mode]
         for arg in args:
             if isinstance(arg, int):
                 values.append(arg)
                 shape.append(-1)
             elif arg is None:  # the ORM's IS NULL: not a shape compiled here
-                return list(self.build(*args))
+                return self._orm(mode, args, window)
             else:
                 distinct = set(arg)
                 if None in distinct:  # the ORM leaves None out of an IN
-                    return list(self.build(*args))
+                    return self._orm(mode, args, window)
                 items = sorted(distinct)
                 size = _bucket(len(items)) if self.pad else len(items)
                 values.append(items + items[-1:] * (size - len(items)))
@@ -89,12 +154,14 @@ class Statement:
             if len(self._shapes) < _MAX_SHAPES:
                 self._shapes[key] = compiled
         if compiled is _EMPTY:
-            return []
+            return [(0,)] if mode == _COUNT else []
         if compiled is _ORM:
-            return list(self.build(*args))
-        return self._run(compiled, values)
+            return self._orm(mode, args, window)
+        rows = self._run(compiled, values, window)
+        return compiled.make(rows) if compiled.make is not None else rows
 
-    def _compile(self, shape: tuple[int, ...]) -> Any:
+    def _compile(self, key: tuple[int, ...]) -> Any:
+        mode, shape = key[0], key[1:]
         markers: list[int | list[int]] = []
         where: dict[int, tuple[int, int]] = {}
         next_mark = _MARK
@@ -109,14 +176,34 @@ class Statement:
                 where.update({m: (position, i) for i, m in enumerate(marks)})
                 next_mark -= size
         queryset = self.build(*markers)
-        if queryset._iterable_class is not ValuesListIterable:
+        models = queryset._iterable_class is ModelIterable
+        if not models and queryset._iterable_class is not ValuesListIterable:
             return _ORM
+        if models and (
+            vars(queryset).get("_prefetch_related_lookups")
+            or vars(queryset).get("_known_related_objects")
+        ):
+            return _ORM  # what ModelIterable does beyond making the rows' models
+        if queryset.query.is_sliced:
+            return _ORM  # its LIMIT is the build's own: not a window of it
+        if mode == _COUNT:
+            queryset = queryset.order_by().values_list("pk")[:_LIMIT_MARK]
+            models = False
+        elif mode == _WINDOW:
+            queryset = queryset[_OFFSET_MARK : _OFFSET_MARK + _LIMIT_MARK]
         alias = queryset.db
         compiler = queryset.query.get_compiler(alias)
         try:
             sql, params = compiler.as_sql()
         except EmptyResultSet:
             return _EMPTY
+        if mode != _ROWS:
+            tail = f"LIMIT {_LIMIT_MARK}" + (f" OFFSET {_OFFSET_MARK}" if mode == _WINDOW else "")
+            if sql.count(tail) != 1 or not sql.endswith(tail):
+                return _ORM
+            sql = sql[: -len(tail)] + ("LIMIT %s OFFSET %s" if mode == _WINDOW else "LIMIT %s")
+            if mode == _COUNT:
+                sql = f"SELECT COUNT(*) FROM ({sql}) subquery"
         slots: list[Slot] = []
         seen: set[int] = set()
         for param in params:
@@ -129,6 +216,8 @@ class Statement:
                 slots.append((None, param))
         if seen != set(where):
             return _ORM
+        if mode == _COUNT:
+            return _Compiled(alias, sql, slots, [])
         columns = [column for column, _sql, _alias in compiler.select]
         names = [alias for _column, _sql, alias in compiler.select]
         fields = getattr(queryset, "_fields", ())
@@ -138,10 +227,15 @@ class Statement:
             (position, functions, expression)
             for position, (functions, expression) in compiler.get_converters(columns).items()
         ]
-        return _Compiled(alias, sql, slots, converters)
+        compiled = _Compiled(alias, sql, slots, converters)
+        if models:
+            compiled.make = _model_maker(compiler, alias)
+        return compiled
 
     @staticmethod
-    def _run(compiled: _Compiled, values: list[int | list[int]]) -> list[tuple[Any, ...]]:
+    def _run(
+        compiled: _Compiled, values: list[int | list[int]], window: tuple[int, ...] = ()
+    ) -> list[tuple[Any, ...]]:
         params: list[Any] = []
         for source, value in compiled.slots:
             if source is None:
@@ -150,6 +244,7 @@ class Statement:
                 params.append(values[source])  # an integer argument
             else:
                 params.append(values[source][value])  # type: ignore[index]  # a list's item
+        params.extend(window)  # LIMIT (and OFFSET): the SQL's last parameters
         connection = connections[compiled.alias]
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
@@ -166,3 +261,23 @@ class Statement:
                 items[position] = value
             converted.append(tuple(items))
         return converted
+
+
+class StatementRows:
+    """A statement's rows for given arguments, read when sliced (one window) or counted;
+    what ``Paginator`` and the API's pages ask of a queryset, without building one."""
+
+    def __init__(self, statement: Statement, args: tuple[Arg, ...]) -> None:
+        self.statement, self.args = statement, args
+
+    def __getitem__(self, index: slice) -> list[Any]:
+        if not isinstance(index, slice) or index.step is not None:
+            raise TypeError("StatementRows are read by slices without a step")
+        start, stop = index.start or 0, index.stop
+        if start < 0 or stop is None or stop < 0:
+            raise ValueError("StatementRows are read by bounded slices")
+        return self.statement.window(*self.args, offset=start, limit=stop - start)
+
+    def count_upto(self, limit: int) -> int:
+        """How many rows, counted no further than ``limit``."""
+        return self.statement.count(*self.args, limit=limit)

@@ -8,7 +8,19 @@ from django.utils.translation import gettext
 
 from passerelles.core.choices import Axis
 from passerelles.core.rows import esc, joined, truncated_words, url_maker
+from passerelles.core.statements import Statement
 from passerelles.members.models import Profile
+
+# Compiled once per length of a page (core.statements; ids sent unpadded: a page's ids
+# and no more, as tests/test_list_costs.py bounds them).
+_skill_pairs = Statement(
+    lambda profile_ids: (
+        Profile.skills.through.objects.filter(profile_id__in=profile_ids)
+        .order_by("skill__name")
+        .values_list("profile_id", "skill__name")
+    ),
+    pad=False,
+)
 
 
 def with_skill_names(profiles: list[Profile]) -> None:
@@ -18,12 +30,7 @@ def with_skill_names(profiles: list[Profile]) -> None:
     page of 50)."""
     names: dict[int, list[str]] = {profile.pk: [] for profile in profiles}
     if names:
-        pairs = (
-            Profile.skills.through.objects.filter(profile_id__in=names)
-            .order_by("skill__name")
-            .values_list("profile_id", "skill__name")
-        )
-        for profile_id, name in pairs:
+        for profile_id, name in _skill_pairs(names):
             names[profile_id].append(name)
     for profile in profiles:
         profile.skill_names = names[profile.pk]  # type: ignore[attr-defined]

@@ -29,7 +29,10 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 
+from passerelles.accounts.models import AnyUser
 from passerelles.circles.models import Circle, Membership
+from passerelles.core.statements import StatementRows
+from passerelles.members.access import directory_rows, visible_profiles
 from passerelles.members.models import Profile, Skill
 
 _FOLDS = {
@@ -241,6 +244,15 @@ def filter_directory(profiles: QuerySet[Profile], filters: dict) -> QuerySet[Pro
     if query := filters.get("q"):
         profiles = search(profiles, query)
     return profiles
+
+
+def directory_for(user: AnyUser, filters: dict) -> QuerySet[Profile] | StatementRows:
+    """The directory as ``user`` sees it with ``filters`` (cleaned form data), users
+    selected, sliced and counted by its paginators; without filters, the compiled read of
+    `members.access.directory_rows`."""
+    if not any(filters.values()):
+        return directory_rows(user)
+    return filter_directory(visible_profiles(user), filters).select_related("user")
 
 
 def popular_skill_names(limit: int = 100) -> list[str]:

@@ -13,7 +13,7 @@ from passerelles.circles.models import MembershipState
 from passerelles.core.choices import Axis
 from passerelles.core.pagination import CappedPaginator
 from passerelles.members import export, rows, search
-from passerelles.members.access import get_profile_for_user, visible_profiles
+from passerelles.members.access import get_profile_for_user
 from passerelles.members.actions import (
     ActionError,
     do_close_account,
@@ -48,8 +48,7 @@ def language_labels(profile: Profile) -> list[str]:
 def directory(request: AuthedHttpRequest) -> HttpResponse:
     """The members one may see, filtered and searched; htmx asks for the results only."""
     form = DirectoryFilterForm(request.user, request.GET or None)
-    profiles = search.filter_directory(visible_profiles(request.user), form.filters())
-    profiles = profiles.select_related("user")
+    profiles = search.directory_for(request.user, form.filters())
     page = CappedPaginator(profiles, PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = list(page.object_list)
     rows.with_skill_names(page.object_list)
