@@ -7,9 +7,11 @@ from django.core.management import call_command
 
 from passerelles.circles.models import Circle
 from passerelles.demo.logins import DEMO_LOGINS
-from passerelles.events.models import Event
+from passerelles.events.models import Event, EventFormat
 from passerelles.intros.models import Introduction
+from tests.conftest import make_circle, make_user
 from tests.e2e.conftest import LABEL_ROOM, accessibility_violations, login
+from tests.events.conftest import make_event
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -100,3 +102,23 @@ def test_language_switch_is_readable_on_a_phone(new_page, live_server):
     page.goto("/")
     room = page.eval_on_selector("#lang-select", LABEL_ROOM)
     assert room >= 0, f"the language's label is cut by {-room:.0f} px"
+
+
+def test_a_checkbox_and_its_label_share_a_line_on_a_phone(new_page, live_server):
+    """A checkbox's label too long for the line wraps beside its box instead of falling
+    below it as a whole (« Seulement les personnes pointées présentes » read as a heading
+    under a box of its own)."""
+    claire = make_user("claire@example.org", "Claire", "Lefèvre")
+    club = make_circle(claire, "Club des Entrepreneurs de la Croix-Rousse")
+    event = make_event(claire, club, format=EventFormat.SPEED_MEETING)
+    page = new_page(*PHONE)
+    login(page, "claire@example.org")
+    page.goto(f"/evenements/{event.pk}/plan-de-table/")
+    box = page.locator("input[name=checked_in_only]").bounding_box()
+    text_top = page.eval_on_selector(
+        "label:has(input[name=checked_in_only])",
+        """label => { const range = document.createRange(); range.selectNodeContents(label);
+           range.setStartAfter(label.querySelector('input'));
+           return range.getClientRects()[0].top; }""",
+    )
+    assert text_top < box["y"] + box["height"], "the label starts below its checkbox"
