@@ -23,6 +23,7 @@ from passerelles.engine.trust import (
     KIND_VOUCH,
     ONE_WAY_TIE,
     ONE_WAY_TIE_FLOOR,
+    ONLY_TIE_FLOOR,
     OUT_WEIGHT_FLOOR,
     RECEIVER_FLOOR,
     RECEIVER_KNEE,
@@ -502,7 +503,7 @@ def _pair_weights(ties, report=None):
     ONE_WAY_TIE_FLOOR + (ONE_WAY_TIE - ONE_WAY_TIE_FLOOR) * min(unreturned(u),
     unreturned(v)) (a report: ONE_WAY_TIE), where unreturned is the share of the
     positive evidence a member gave that the other side did not give back (1 for a member
-    who gave none)."""
+    who gave none), then cut by the receiver's and the giver's factors."""
     report = np.zeros(ties.shape, dtype=bool) if report is None else report
     mutual = np.minimum(ties, ties.T)
     unreturned = _unreturned(ties, report)
@@ -510,8 +511,11 @@ def _pair_weights(ties, report=None):
         unreturned, unreturned
     )
     # By the member it was given to: the smaller of what its own evidence and its answers
-    # to the other vouches it received allow.
-    c = c * np.minimum(_receiver_kept(ties, report)[None, :], _answer_kept(ties, report))
+    # to the other vouches it received allow; at least ONLY_TIE_FLOOR when the tie is its
+    # giver's only one.
+    by_receiver = np.minimum(_receiver_kept(ties, report)[None, :], _answer_kept(ties, report))
+    linked = (ties > 0).sum(axis=1) + (ties > 0).sum(axis=0)
+    c = c * np.where((linked == 1)[:, None], np.maximum(by_receiver, ONLY_TIE_FLOOR), by_receiver)
     c = c * _giver_kept(ties, report)  # by the member who gave it, and whether v gives
     c = np.where(report, ONE_WAY_TIE, c)
     one_way = c * (ties - mutual)  # what u gave and v did not, at u's side's weight
@@ -649,12 +653,14 @@ def test_a_member_with_one_tie_cannot_send_its_whole_mass_through_it():
     assert mass[1] <= 1.0 / max(degree[0], WALK_DEGREE_FLOOR) + 1e-7
     # A single one-way vouch for a member who returns its own ties: ONE_WAY_TIE_FLOOR,
     # less as the member has had more of its ties returned (here one), and as it answers
-    # the other vouches it received (here the only other one, answered).
+    # the other vouches it received (here the only other one, answered), but (the giver's
+    # only tie) no less than ONLY_TIE_FLOOR of it.
     one_way = graph([(0, 1), (1, 2), (2, 1)], 3)
     mass, degree = reputation_walk(one_way, [0], iterations=1)
     kept = min(
         1 - (1 - RECEIVER_FLOOR) / RECEIVER_RETURNED, 1 - (1 - ANSWER_FLOOR) / ANSWER_RETURNED
     )
+    kept = max(kept, ONLY_TIE_FLOOR)
     assert degree[0] == pytest.approx(ONE_WAY_TIE_FLOOR * kept)
     sent = ONE_WAY_TIE_FLOOR * kept / WALK_DEGREE_FLOOR  # below the floor: it keeps the rest
     assert mass[1] == pytest.approx(sent, abs=1e-7)
@@ -717,12 +723,18 @@ def test_vouches_a_member_who_returns_its_ties_did_not_return_weigh_little(hones
     kept = 1 - (1 - RECEIVER_FLOOR) * np.minimum(returned / RECEIVER_RETURNED, 1)
     gave_nothing = honest_only.sum(axis=1) == 0
     cap = np.where(gave_nothing, ONE_WAY_TIE, ONE_WAY_TIE_FLOOR * kept)
+    # A Sybil whose one tie is this vouch (nothing else given or received) keeps at least
+    # ONLY_TIE_FLOOR of it: what reaches it can only come back (see the leaves' test).
+    alone = (ties > 0).sum(axis=1) + (ties > 0).sum(axis=0) == 1
+    alone_cap = np.where(
+        gave_nothing, ONE_WAY_TIE, ONE_WAY_TIE_FLOOR * np.maximum(kept, ONLY_TIE_FLOOR)
+    )
     sym = _pair_weights(ties, report)
     for h in range(8):
         for s in range(8, 14):
             if report[s, h]:
                 continue  # upheld reports keep half a tie
-            assert sym[h, s] <= cap[h] * ties[s, h] + 1e-9
+            assert sym[h, s] <= (alone_cap if alone[s] else cap)[h] * ties[s, h] + 1e-9
     _, degree = reputation_walk(g, seeds, iterations=0)
     np.testing.assert_allclose(degree, sym.sum(axis=1), atol=1e-6)
 
@@ -855,10 +867,13 @@ def test_one_unsolicited_vouch_for_a_member_who_answers_the_others_weighs_little
     honest_only = ties[:8, :8]
     returned = np.minimum(honest_only, honest_only.T).sum(axis=1)
     sym = _pair_weights(ties, merged < 0)
+    alone = (ties > 0).sum(axis=1) + (ties > 0).sum(axis=0) == 1
     for h, s in free.items():
         if honest_only[h].sum() == 0:
             continue  # h gave nothing: a newcomer's vouchers are not told apart
         cap = ONE_WAY_TIE_FLOOR * (1 - (1 - ANSWER_FLOOR) * min(returned[h] / ANSWER_RETURNED, 1))
+        if alone[s]:  # a Sybil with no other tie: nothing passes through it
+            cap = ONE_WAY_TIE_FLOOR * max(cap / ONE_WAY_TIE_FLOOR, ONLY_TIE_FLOOR)
         assert sym[h, s] <= cap * ties[s, h] + 1e-9
     before, degree = reputation_walk(g, seeds, iterations=0)
     np.testing.assert_allclose(degree, sym.sum(axis=1), atol=1e-6)
@@ -887,6 +902,49 @@ def test_a_vouch_left_unanswered_by_a_member_who_answers_the_others_weighs_littl
     kept = 1 - (1 - RECEIVER_FLOOR) * 3 / RECEIVER_RETURNED
     assert sym[1, 4] == pytest.approx(ONE_WAY_TIE_FLOOR * kept)
 
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    mutual_honest_edges,
+    ring_edges,
+    st.dictionaries(st.integers(14, 17), st.integers(0, 7), max_size=4),
+    st.lists(st.integers(0, 7), min_size=1, max_size=3),
+)
+def test_a_members_only_tie_is_not_cut_and_opens_no_way_into_a_ring(
+    honest_e, ring_e, leaves, seeds
+):
+    # Honest members 0..7 return every vouch among themselves (so they answer what they
+    # receive); Sybils 8..13 tie to each other and to honest members as they like; members
+    # 14..17 each give one vouch, to an honest member, and have no other tie (``leaves``).
+    # A leaf's vouch keeps at least ONLY_TIE_FLOOR of what the two members' shares allow,
+    # whatever the receiver's and answer cuts say, and at most that. What reaches a leaf
+    # can only go back the way it came: the
+    # ring (8..13) gains in a step at most what the ties into it carry from the members
+    # outside it, and no leaf has one.
+    pairs = [(u, v, x) for u, v, x in honest_e if u != v]
+    leaf_e = [(leaf, h, 1.0) for leaf, h in leaves.items()]
+    g = graph([*pairs, *[(v, u, x) for u, v, x in pairs], *ring_e, *leaf_e], 18)
+    merged = g._merged.toarray()
+    ties = np.minimum(np.abs(merged) / 0.05, 1.0)
+    ties[ties < 1e-6] = 0.0
+    report = merged < 0
+    sym = _pair_weights(ties, report)
+    unreturned = _unreturned(ties, report)
+    for leaf, h in leaves.items():
+        cap = ONE_WAY_TIE_FLOOR + (ONE_WAY_TIE - ONE_WAY_TIE_FLOOR) * unreturned[h]
+        assert ONLY_TIE_FLOOR * cap - 1e-9 <= sym[leaf, h] <= cap + 1e-9
+        assert np.count_nonzero(sym[leaf]) == 1  # its one tie
+    before, degree = reputation_walk(g, seeds, iterations=0)
+    np.testing.assert_allclose(degree, sym.sum(axis=1), atol=1e-6)
+    ring = np.arange(8, 14)
+    outside = np.setdiff1d(np.arange(18), ring)
+    capped = np.maximum(degree, WALK_DEGREE_FLOOR)
+    for k in range(1, 5):
+        after, _ = reputation_walk(g, seeds, iterations=k)
+        carried = sum(sym[u, s] * before[u] / capped[u] for u in outside for s in ring)
+        assert after[ring].sum() - before[ring].sum() <= carried + 1e-6
+        before = after
 
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.floats(0.0, 1.0), min_size=1, max_size=20))

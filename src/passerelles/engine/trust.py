@@ -50,6 +50,7 @@ __all__ = [
     "KIND_VOUCH",
     "ONE_WAY_TIE",
     "ONE_WAY_TIE_FLOOR",
+    "ONLY_TIE_FLOOR",
     "OUT_WEIGHT_FLOOR",
     "RECEIVER_FLOOR",
     "RECEIVER_KNEE",
@@ -397,6 +398,16 @@ ANSWER_KNEE = 0.3
 #: See :data:`ANSWER_FLOOR`: the ties returned to the member from which the cut applies
 #: fully (in proportion below).
 ANSWER_RETURNED = 3.0
+#: A one-way tie that is its giver's only tie (it gave nothing else and received nothing)
+#: keeps at least this share of its weight by its receiver, whatever the receiver and
+#: answer factors say: what reaches such a member can only go back the way it came, so
+#: its tie opens no way further (into a ring or anywhere). Cut to a hundredth, the vouch
+#: of a member who rated one trader once, unanswered, left it unreached after the walk's
+#: steps (score near 0, below a naive ring's Sybils: Bitcoin Alpha's naive g = 1000 AUC
+#: 0.0004-0.0011 under SybilRank). Chosen on the development draws (benchmarks/README.md,
+#: 2026-12-07): 0.1 against 0.05, 0.3 and 1 (whole: such members rose past the median
+#: and newcomers vouched by three above-median members fell to 43-45 of 50 above it).
+ONLY_TIE_FLOOR = 0.1
 #: A one-way tie given by a member whose other evidence is all returned, to a member who
 #: gives evidence but did not return this one, keeps this share of its weight (see
 #: :func:`giver_factor`): where members return each other's ties, a vouch its receiver
@@ -469,7 +480,8 @@ def reputation(
     of that when the member it was given to returns its ties but not this one (see
     :func:`receiver_factor`): an account's unsolicited vouches for members who return
     their vouches carry little back to it, and down to :data:`ANSWER_FLOOR` when that
-    member answers the other vouches it receives (see :func:`answer_factor`); and down to
+    member answers the other vouches it receives (see :func:`answer_factor`), though a
+    member's only tie keeps :data:`ONLY_TIE_FLOOR` at least; and down to
     :data:`GIVER_FLOOR` when the member who gave it has its other ties returned while the
     member it was given to, who gives evidence, did not return it (see
     :func:`giver_factor`): an honest member's vouch that a
@@ -645,8 +657,10 @@ def _compiled_walk_ties(g: TrustGraph, tie_weight: float) -> tuple[sp.csr_array,
         ANSWER_KNEE,
         ANSWER_FLOOR,
         ANSWER_RETURNED,
+        ONLY_TIE_FLOOR,
         ties,
         degree,
+        np.zeros(n),
         np.zeros(n),
         np.zeros(n),
         np.zeros(n),
@@ -792,7 +806,8 @@ def one_way_weights(
     :func:`receiver_factor` of the member it was given to (a vouch left unanswered by a
     member who answers the others weighs down to :data:`RECEIVER_FLOOR` of that), or
     :func:`answer_factor` if smaller (down to :data:`ANSWER_FLOOR` when that member
-    answers the other vouches it received), and
+    answers the other vouches it received), but no less than :data:`ONLY_TIE_FLOOR` when
+    the tie is its giver's only one (nothing else given or received), and
     :func:`giver_factor` of the member who gave it (a vouch given by a member whose other
     evidence is all returned, left unanswered by a member who gives evidence, weighs down
     to :data:`GIVER_FLOOR`). Reports are one-way by nature and need a moderator to uphold
@@ -851,7 +866,14 @@ def one_way_weights(
     positive = np.where(report, 0.0, tie) if any_report else tie
     received = np.bincount(indices, weights=positive, minlength=n)
     answered = answer_factor(own, received[indices], returned[indices])
-    relative *= np.minimum(received_factor[indices], answered)
+    cut = np.minimum(received_factor[indices], answered)
+    # A member whose one tie is this one (nothing else given, nothing received) keeps at
+    # least ONLY_TIE_FLOOR of it: what reaches it can only go back the way it came.
+    real = tie > 0
+    linked = np.bincount(rows[real], minlength=n) + np.bincount(indices[real], minlength=n)
+    alone = linked[rows] == 1
+    cut[alone] = np.maximum(cut[alone], ONLY_TIE_FLOOR)
+    relative *= cut
     relative *= giver_factor(own, gave[rows], returned[rows], gave[indices])
     if any_report:
         relative[report] = 1.0

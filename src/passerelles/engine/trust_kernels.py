@@ -262,11 +262,13 @@ def walk_ties(
     answer_knee: float,
     answer_floor: float,
     answer_returned: float,
+    only_floor: float,
     ties: np.ndarray,
     degree: np.ndarray,
     gave: np.ndarray,
     returned: np.ndarray,
     received: np.ndarray,
+    linked: np.ndarray,
 ) -> bool:
     """The ties of the reputation walk, as ``trust._walk_ties`` and
     ``trust.one_way_weights`` compute them, from the merged evidence ``(data, indices,
@@ -283,8 +285,9 @@ def walk_ties(
     ``GIVER_RETURNED``, ``GIVER_ACTIVE``, see ``trust.giver_factor``); ``answer_*``: what
     it keeps by whether its receiver answers the other vouches it receives
     (``ANSWER_KNEE``, ``ANSWER_FLOOR``, ``ANSWER_RETURNED``, see ``trust.answer_factor``;
-    the smaller of that and the receiver factor applies). ``gave``, ``returned`` and
-    ``received``: float64 zeros, ``(n,)``, for the work.
+    the smaller of that and the receiver factor applies, but no less than ``only_floor``,
+    ``ONLY_TIE_FLOOR``, for a tie that is its giver's only one). ``gave``, ``returned``,
+    ``received`` and ``linked``: float64 zeros, ``(n,)``, for the work.
     Returns ``False`` (``ties`` and ``degree`` then hold partial sums) unless every row's
     indices are strictly increasing.
 
@@ -307,6 +310,7 @@ def walk_ties(
                 _prefetch(cursor, w)
                 _prefetch(returned, w)
                 _prefetch(received, w)
+                _prefetch(linked, w)
             if k + AHEAD < m:
                 w = np.int64(indices[k + AHEAD])
                 at = cursor[w]
@@ -323,6 +327,9 @@ def walk_ties(
             if value >= 0:
                 gave[u] += tie
                 received[v] += tie
+            if tie > 0:
+                linked[u] += 1.0
+                linked[v] += 1.0
             if v < u:
                 continue
             if v == u:  # its own reverse (a self-loop's weight is 0)
@@ -370,6 +377,9 @@ def walk_ties(
         # other evidence unreturned past the knee, none of its ties is cut (most rows).
         if given > 1.0 and left - 1.0 >= giver_knee * (given - 1.0):
             giver_sure = 0.0
+        # A giver whose one tie is this one keeps at least ``only_floor`` of it by its
+        # receiver.
+        alone = linked[u] == 1.0
         for k in range(np.int64(indptr[u]), np.int64(indptr[u + 1])):
             if k + AHEAD < m:
                 w = np.int64(indices[k + AHEAD])
@@ -402,6 +412,8 @@ def walk_ties(
                             answer_returned,
                         ),
                     )
+                if alone:
+                    kept = max(kept, only_floor)
                 carried *= kept
                 if own > 0 and giver_sure > 0:
                     # The giver's other evidence: the share of it left unreturned.
