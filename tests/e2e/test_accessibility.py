@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from passerelles.circles.models import Circle
 from passerelles.demo.logins import DEMO_LOGINS
+from passerelles.events.actions import do_register
 from passerelles.events.models import Event, EventFormat
 from passerelles.intros.models import Introduction
 from tests.conftest import make_circle, make_user
@@ -122,3 +123,17 @@ def test_a_checkbox_and_its_label_share_a_line_on_a_phone(new_page, live_server)
            return range.getClientRects()[0].top; }""",
     )
     assert text_top < box["y"] + box["height"], "the label starts below its checkbox"
+
+
+def test_the_personal_tables_link_fits_a_phone(new_page, live_server):
+    """« Mes tables » shows the personal link in full: a long address breaks across lines
+    instead of widening the page."""
+    claire = make_user("claire@example.org", "Claire", "Lefèvre")
+    club = make_circle(claire, "Club des Entrepreneurs de la Croix-Rousse")
+    event = make_event(claire, club, format=EventFormat.SPEED_MEETING)
+    do_register(event, acting_user=claire)
+    page = new_page(*PHONE)
+    login(page, "claire@example.org")
+    page.goto(f"/evenements/{event.pk}/mes-tables/")
+    assert page.locator("a[href*='/evenements/mes-tables/']").count() == 1
+    assert sideways_scroll(page) == []
