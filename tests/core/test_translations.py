@@ -188,3 +188,15 @@ def test_home_page_says_zero_vouches_in_the_singular(client, alice):
     page = client.get("/accueil/").content.decode()
     assert "0 recommandation reçue" in page
     assert "0 recommandations reçues" not in page
+
+
+def test_a_last_name_and_a_tokens_name_in_english():
+    """« Nom » beside « Prénom » is a last name; the name of an API token is just a name."""
+    from passerelles.accounts.forms import SignupForm
+    from passerelles.members.views_tokens import TokenForm
+
+    with translation.override("en"):
+        assert str(SignupForm.base_fields["last_name"].label) == "Last name"
+        assert str(TokenForm.base_fields["name"].label) == "Name"
+    with translation.override("fr"):
+        assert str(TokenForm.base_fields["name"].label) == "Nom"

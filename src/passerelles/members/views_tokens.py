@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from passerelles.accounts.http import AuthedHttpRequest
@@ -18,7 +18,7 @@ from passerelles.core.errors import ActionError
 
 class TokenForm(forms.Form):
     name = forms.CharField(
-        label=gettext_lazy("Nom"),
+        label=pgettext_lazy("nom d'un jeton", "Nom"),
         max_length=60,
         help_text=gettext_lazy("L'outil ou le script qui l'utilisera."),
     )
