@@ -287,7 +287,8 @@ def walk_ties(
     (``ANSWER_KNEE``, ``ANSWER_FLOOR``, ``ANSWER_RETURNED``, see ``trust.answer_factor``;
     the smaller of that and the receiver factor applies, but no less than ``only_floor``,
     ``ONLY_TIE_FLOOR``, for a tie that is its giver's only one). ``gave``, ``returned``,
-    ``received`` and ``linked``: float64 zeros, ``(n,)``, for the work.
+    ``received`` and ``linked`` (each member's ties given and reports received): float64
+    zeros, ``(n,)``, for the work.
     Returns ``False`` (``ties`` and ``degree`` then hold partial sums) unless every row's
     indices are strictly increasing.
 
@@ -303,6 +304,7 @@ def walk_ties(
     m = indices.size
     for u in range(n):
         last = np.int64(-1)
+        own_ties = 0.0
         for k in range(np.int64(indptr[u]), np.int64(indptr[u + 1])):
             # The reverse's row, two steps ahead: its cursor, then what it points at.
             if k + 2 * AHEAD < m:
@@ -310,7 +312,6 @@ def walk_ties(
                 _prefetch(cursor, w)
                 _prefetch(returned, w)
                 _prefetch(received, w)
-                _prefetch(linked, w)
             if k + AHEAD < m:
                 w = np.int64(indices[k + AHEAD])
                 at = cursor[w]
@@ -328,8 +329,9 @@ def walk_ties(
                 gave[u] += tie
                 received[v] += tie
             if tie > 0:
-                linked[u] += 1.0
-                linked[v] += 1.0
+                own_ties += 1.0
+                if value < 0:
+                    linked[v] += 1.0  # a report received (rare: one write)
             if v < u:
                 continue
             if v == u:  # its own reverse (a self-loop's weight is 0)
@@ -352,6 +354,7 @@ def walk_ties(
                     returned[v] += both
                 at += 1
             cursor[v] = at
+        linked[u] += own_ties
     # Per member, side by side (one read of the far end of a tie): the share of its
     # evidence that was not returned (1 when it gave none), as it counts, and what a
     # one-way tie of one full tie given to it keeps (by its own evidence and by its
@@ -377,9 +380,9 @@ def walk_ties(
         # other evidence unreturned past the knee, none of its ties is cut (most rows).
         if given > 1.0 and left - 1.0 >= giver_knee * (given - 1.0):
             giver_sure = 0.0
-        # A giver whose one tie is this one keeps at least ``only_floor`` of it by its
-        # receiver.
-        alone = linked[u] == 1.0
+        # A giver whose one tie is this one (its row's only tie, nothing received: no
+        # evidence, no report) keeps at least ``only_floor`` of it by its receiver.
+        alone = linked[u] == 1.0 and received[u] == 0.0
         for k in range(np.int64(indptr[u]), np.int64(indptr[u + 1])):
             if k + AHEAD < m:
                 w = np.int64(indices[k + AHEAD])
