@@ -903,7 +903,6 @@ def test_a_vouch_left_unanswered_by_a_member_who_answers_the_others_weighs_littl
     assert sym[1, 4] == pytest.approx(ONE_WAY_TIE_FLOOR * kept)
 
 
-
 @settings(max_examples=60, deadline=None)
 @given(
     mutual_honest_edges,
@@ -945,6 +944,7 @@ def test_a_members_only_tie_is_not_cut_and_opens_no_way_into_a_ring(
         carried = sum(sym[u, s] * before[u] / capped[u] for u in outside for s in ring)
         assert after[ring].sum() - before[ring].sum() <= carried + 1e-6
         before = after
+
 
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.floats(0.0, 1.0), min_size=1, max_size=20))
