@@ -49,6 +49,7 @@ from numpy.typing import ArrayLike
 
 from passerelles.engine.tables_cyclic import cyclic_design
 from passerelles.engine.tables_design import max_design_rounds, resolvable_design
+from passerelles.engine.tables_regular import regular_design
 from passerelles.engine.tables_symmetric import symmetric_design
 
 __all__ = [
@@ -894,8 +895,10 @@ def _cyclic_head(
     fewer_try: float = 0.4,
 ) -> np.ndarray | None:
     """Zero-repeat first rounds from a cyclic design found by search, as many as the
-    constructions cannot give, or None: first one pass of exact-cover searches for a cyclic
-    design with a second symmetry (:mod:`tables_symmetric`, until ``symmetric_deadline``),
+    constructions cannot give, or None: first an exact-cover search for a design invariant
+    under a group acting regularly on the people (:mod:`tables_regular`), then one pass of
+    exact-cover searches for a cyclic design with a second symmetry
+    (:mod:`tables_symmetric`; both until ``symmetric_deadline``),
     then a tabu search over base rounds (:mod:`tables_cyclic`, until ``deadline``).
 
     When neither finds a design of that many rounds (none may exist: one round past the
@@ -913,15 +916,25 @@ def _cyclic_head(
         return None
     # the cyclic searches draw from their own generators: the rest of the plan does not
     # depend on how far they got before their deadlines
-    found = symmetric_design(
+    # a design invariant under a group acting regularly on the people (8-4-10), when the
+    # people number 2 a^2; else it returns at once
+    found = regular_design(
         used.size,
         s,
         want,
-        np.random.default_rng([seed, 2]),
+        np.random.default_rng([seed, 6]),
         min(deadline, symmetric_deadline or deadline),
-        most,
-        passes=1,
     )
+    if found is None:
+        found = symmetric_design(
+            used.size,
+            s,
+            want,
+            np.random.default_rng([seed, 2]),
+            min(deadline, symmetric_deadline or deadline),
+            most,
+            passes=1,
+        )
     if found is None:
         found = cyclic_design(
             used.size, s, want, np.random.default_rng([seed, 1]), deadline, max_iterations, most
