@@ -100,3 +100,5 @@ def test_plan_tables_reaches_eight_tables_of_four_for_ten_rounds_without_repeats
 def test_no_design_when_the_people_do_not_fit():
     assert regular_design(7, 4, 9, np.random.default_rng(0), float("inf")) is None
     assert regular_design(8, 2, 10, np.random.default_rng(0), float("inf")) is None
+    # 50 people at tables of 5: too many candidate tables to enumerate, left to the others
+    assert regular_design(10, 5, 6, np.random.default_rng(0), float("inf")) is None

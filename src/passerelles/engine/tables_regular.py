@@ -37,6 +37,7 @@ __all__ = ["regular_design", "regular_options"]
 
 _NODES = 20_000  # choices of one exact-cover search
 _BATCH = 100  # parameter draws ranked together
+_MAX_BLOCKS = 120_000  # candidate tables (s-subsets) enumerated at most
 _MAX_N = 62  # people as bits of one int64
 _BIG = np.iinfo(np.int64).max
 
@@ -349,7 +350,7 @@ def regular_design(
     none of the 67 others of a sample of 80)."""
     n = g * s
     options = regular_options(g, s, rounds)
-    if n > _MAX_N or s < 3 or not options:
+    if n > _MAX_N or s < 3 or not options or math.comb(n, s) > _MAX_BLOCKS:
         return None
     blocks = np.array(list(itertools.combinations(range(n), s)), dtype=np.int64)
     for a, k, e in options:
