@@ -102,3 +102,16 @@ def test_the_programme_order_is_the_order_of_its_moments(alice, club, starts):
     formset = AgendaFormSet(instance=event, prefix="agenda", form_kwargs={"axis": event.axis})
     assert [form.instance.pk for form in formset.initial_forms] == [i.pk for i in moments]
     assert [item.pk for item in agenda_in_order(event)] == [i.pk for i in moments]
+
+
+def test_a_programmes_question_is_quoted_the_way_of_the_readers_language(client, alice, event):
+    AgendaItem.objects.create(
+        event=event, at=datetime.time(19, 15), title="Tour 1", prompt="Quel projet collectif ?"
+    )
+    client.force_login(alice)
+    url = reverse("events:detail", args=[event.pk])
+    assert "« Quel projet collectif ? »" in client.get(url).content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = client.get(url).content.decode()
+    assert "“Quel projet collectif ?”" in page
+    assert "«" not in page
