@@ -404,9 +404,10 @@ ANSWER_RETURNED = 3.0
 #: its tie opens no way further (into a ring or anywhere). Cut to a hundredth, the vouch
 #: of a member who rated one trader once, unanswered, left it unreached after the walk's
 #: steps (score near 0, below a naive ring's Sybils: Bitcoin Alpha's naive g = 1000 AUC
-#: 0.0004-0.0011 under SybilRank). Chosen on the development draws (benchmarks/README.md,
-#: 2026-12-07): 0.1 against 0.05, 0.3 and 1 (whole: such members rose past the median
-#: and newcomers vouched by three above-median members fell to 43-45 of 50 above it).
+#: 0.0004 and 0.0021 under SybilRank on two development sets, +0.0000 and -0.0008 with
+#: it). Chosen on the development draws (benchmarks/README.md, 2026-12-07): 0.1 against
+#: 0.05, 0.3 and 1 (whole: such members rose past the median, and newcomers vouched by
+#: three above-median members fell to 42-48 of 50 above it, from 46-48).
 ONLY_TIE_FLOOR = 0.1
 #: A one-way tie given by a member whose other evidence is all returned, to a member who
 #: gives evidence but did not return this one, keeps this share of its weight (see
