@@ -2,7 +2,7 @@
 values (ids, lists of ids of any length, empty, repeated, unknown), reads the database at
 every call, and falls back to the ORM whenever its SQL cannot be reused as is."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from django.db import connection
@@ -254,3 +254,21 @@ def test_rows_are_paginated_as_a_queryset(network):
         )
         for number in ours.page_range:
             assert _seen(ours.page(number).object_list) == _seen(theirs.page(number).object_list)
+
+
+def test_moments_sent_as_the_orm_sends_them(network, bob):
+    statement = Statement(
+        lambda since, user_id: Membership.objects.filter(
+            user_id=user_id, admitted_at__gte=since
+        ).values_list("pk")
+    )
+    admitted = Membership.objects.filter(user_id=bob.pk).order_by("admitted_at")
+    for since in [
+        timezone.now() - timedelta(days=1),
+        *admitted.values_list("admitted_at", flat=True),
+    ]:
+        expected = Membership.objects.filter(user_id=bob.pk, admitted_at__gte=since)
+        assert sorted(statement(since, bob.pk)) == sorted(expected.values_list("pk"))
+    assert timezone.now() > admitted.last().admitted_at
+    assert statement(timezone.now(), bob.pk) == []
+    assert _ORM not in statement._shapes.values()

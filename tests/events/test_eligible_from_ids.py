@@ -2,15 +2,22 @@
 once for the page) instead of nested subqueries: it must let through exactly the events
 the subquery rule lets through, for every kind of member, openness and bridge state."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from passerelles.circles.models import Bridge, BridgeState, Membership, MembershipState
+from passerelles.circles.access import reachable_circle_ids
+from passerelles.circles.models import Bridge, BridgeState, Circle, Membership, MembershipState
 from passerelles.core import request_memo
+from passerelles.core.pagination import bounded_count
+from passerelles.core.statements import _ORM
+from passerelles.events import queries
 from passerelles.events.access import eligible_events
 from passerelles.events.models import Event, Openness
+from passerelles.events.queries import coming_rows, hosts_among, with_seats
 from tests.conftest import admit, make_circle, make_user
 from tests.events.conftest import make_event
 
@@ -25,7 +32,9 @@ def _in_page_view(user) -> set[int]:
         request_memo._memo.reset(token)
 
 
-def test_the_page_view_rule_lets_through_exactly_the_same_events():
+def _network():
+    """Four circles, bridges in every state, events of every openness choosing various
+    guests; nine viewers of every kind."""
     owner = make_user("owner@example.org", "Odile", "Hôte")
     a, b, c, d = (make_circle(owner, name) for name in ("Alpha", "Bêta", "Gamma", "Delta"))
     now = timezone.now()
@@ -64,6 +73,11 @@ def test_the_page_view_rule_lets_through_exactly_the_same_events():
         make_user("ops@example.org", is_staff=True),
         owner,
     ]
+    return viewers
+
+
+def test_the_page_view_rule_lets_through_exactly_the_same_events():
+    viewers = _network()
     seen_some_bridged = False
     for viewer in viewers:
         expected = set(eligible_events(viewer).values_list("pk", flat=True))
@@ -83,3 +97,36 @@ def test_in_a_page_view_the_rule_costs_no_query_once_the_circles_are_read(alice,
     finally:
         request_memo._memo.reset(token)
     assert len(run) == 1  # the events themselves
+
+
+def test_the_compiled_list_reads_exactly_what_the_rule_lets_through():
+    viewers = _network()
+    past = list(Event.objects.order_by("pk").values_list("pk", flat=True))[::7]
+    Event.objects.filter(pk__in=past).update(
+        ends_at=timezone.now() - timedelta(hours=1), starts_at=timezone.now() - timedelta(hours=3)
+    )
+    now = timezone.now()
+    for viewer in viewers:
+        expected = with_seats(
+            eligible_events(viewer).filter(ends_at__gte=now).select_related("host_circle")
+        ).order_by("starts_at", "pk")
+        if viewer.is_staff:
+            expected = with_seats(Event.objects.filter(ends_at__gte=now)).order_by(
+                "starts_at", "pk"
+            )
+        rows = coming_rows(viewer, now)
+        seen = [(e.pk, e.taken, e.host_circle.name) for e in rows[0:500]]
+        assert seen == [(e.pk, e.taken, e.host_circle.name) for e in expected], viewer.email
+        assert [e.pk for e in rows[3:9]] == [e.pk for e in expected[3:9]]
+        assert bounded_count(rows, 5) == min(expected.count(), 5)
+        if viewer.is_staff:
+            continue
+        mine, bridged = reachable_circle_ids(viewer)
+        hosts = Circle.objects.filter(
+            pk__in=mine | bridged, events__in=expected.values("pk")
+        ).distinct()
+        assert hosts_among(viewer, now, mine | bridged) == list(
+            hosts.order_by("name").values_list("pk", "name")
+        )
+    compiled = [*queries._listed._shapes.values(), *queries._hosts_listed._shapes.values()]
+    assert compiled and _ORM not in compiled  # read through the compiled SQL, not the ORM

@@ -9,7 +9,8 @@ lands among the SQL's parameters; later calls send the same SQL with the real va
 through Django's cursor (so transactions, query capture and execute wrappers see it as
 any other query) and return the rows as ``values_list`` would.
 
-Arguments are integers (ids) or collections of integers (for ``__in``). A collection is
+Arguments are integers (ids), moments (aware datetimes compared with a ``DateTimeField``,
+sent as the ORM adapts them) or collections of integers (for ``__in``). A collection is
 sent sorted and without repeats, its length rounded up to a power of two by repeating its
 last value (``IN (3, 5, 5, 5)`` selects what ``IN (3, 5)`` does), so a handful of shapes
 covers every length; ``Statement(build, pad=False)`` sends it at its own length instead
@@ -33,6 +34,7 @@ and ``statement.rows(*args)`` is a lazy list of them that paginators slice and c
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import EmptyResultSet
@@ -40,12 +42,13 @@ from django.db import connections
 from django.db.models import QuerySet
 from django.db.models.query import ModelIterable, ValuesListIterable, get_related_populators
 
-Arg = int | Collection[int]
+Arg = int | datetime | Collection[int]
 # Where each SQL parameter comes from: (argument index, element index or -1), or a constant.
 Slot = tuple[int, int] | tuple[None, Any]
 Converters = list[tuple[int, list[Callable[..., Any]], Any]]
 
 _MARK = -(2**52)  # markers: far below any id a sequence hands out
+_MOMENT_MARK = datetime(1001, 1, 1, tzinfo=UTC)  # markers of moments: long before any
 _MAX_SHAPES = 128  # per statement; beyond, the ORM each time
 # LIMIT and OFFSET of a window, compiled as these literals then sent as parameters.
 _LIMIT_MARK, _OFFSET_MARK = 9_100_000_007, 8_300_000_011
@@ -131,12 +134,15 @@ class Statement:
         return list(queryset)
 
     def _read(self, mode: int, args: tuple[Any, ...], window: tuple[int, ...]) -> list[Any]:
-        values: list[int | list[int]] = []
+        values: list[int | datetime | list[int]] = []
         shape: list[int] = [mode]
         for arg in args:
             if isinstance(arg, int):
                 values.append(arg)
                 shape.append(-1)
+            elif isinstance(arg, datetime):  # a moment (aware), compared with a DateTimeField
+                values.append(arg)  # adapted when sent
+                shape.append(-2)
             elif arg is None:  # the ORM's IS NULL: not a shape compiled here
                 return self._orm(mode, args, window)
             else:
@@ -163,10 +169,15 @@ class Statement:
     def _compile(self, key: tuple[int, ...]) -> Any:
         mode, shape = key[0], key[1:]
         markers: list[int | list[int]] = []
-        where: dict[int, tuple[int, int]] = {}
+        where: dict[Any, tuple[int, int]] = {}
+        moments: list[tuple[datetime, int]] = []
         next_mark = _MARK
         for position, size in enumerate(shape):
-            if size < 0:
+            if size == -2:
+                moment = _MOMENT_MARK + timedelta(seconds=len(moments) + 1)
+                markers.append(moment)  # type: ignore[arg-type]
+                moments.append((moment, position))
+            elif size < 0:
                 markers.append(next_mark)
                 where[next_mark] = (position, -1)
                 next_mark -= 1
@@ -192,6 +203,9 @@ class Statement:
         elif mode == _WINDOW:
             queryset = queryset[_OFFSET_MARK : _OFFSET_MARK + _LIMIT_MARK]
         alias = queryset.db
+        adapt = connections[alias].ops.adapt_datetimefield_value
+        for moment, position in moments:  # as the ORM sends a moment compared with one
+            where[adapt(moment)] = (position, -2)
         compiler = queryset.query.get_compiler(alias)
         try:
             sql, params = compiler.as_sql()
@@ -207,7 +221,7 @@ class Statement:
         slots: list[Slot] = []
         seen: set[int] = set()
         for param in params:
-            if type(param) is int and param in where:
+            if type(param) in (int, str, datetime) and param in where:
                 slots.append(where[param])
                 seen.add(param)
             elif isinstance(param, int) and param <= _MARK:
@@ -234,18 +248,22 @@ class Statement:
 
     @staticmethod
     def _run(
-        compiled: _Compiled, values: list[int | list[int]], window: tuple[int, ...] = ()
+        compiled: _Compiled,
+        values: list[int | datetime | list[int]],
+        window: tuple[int, ...] = (),
     ) -> list[tuple[Any, ...]]:
+        connection = connections[compiled.alias]
         params: list[Any] = []
         for source, value in compiled.slots:
             if source is None:
                 params.append(value)  # a constant of the query
+            elif value == -2:  # a moment, adapted as the ORM adapts a DateTimeField's
+                params.append(connection.ops.adapt_datetimefield_value(values[source]))  # type: ignore[arg-type]  # a moment's slot holds a datetime
             elif value < 0:
                 params.append(values[source])  # an integer argument
             else:
                 params.append(values[source][value])  # type: ignore[index]  # a list's item
         params.extend(window)  # LIMIT (and OFFSET): the SQL's last parameters
-        connection = connections[compiled.alias]
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
             rows = cursor.fetchall()

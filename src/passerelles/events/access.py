@@ -7,6 +7,8 @@ only where the rule lets them.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
+
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -59,17 +61,34 @@ def _eligible_from_ids(user: AnyUser) -> Q:
     page view (ids, no nested subqueries: building and compiling those cost ~2.5 ms of
     CPU each time a page asked): a bridged event is joinable when one of the circles it
     chose is mine and bridged with its host."""
+    mine, groups = eligible_ids(user)
+    return eligible_rule(mine, groups)
+
+
+def eligible_ids(user: AnyUser) -> tuple[list[int], list[tuple[list[int], list[int]]]]:
+    """(my admitted circles, [(hosts, guests)]): the circles bridged with mine grouped by
+    which of mine they are bridged with, each group's hosts and guests sorted, the groups
+    in a fixed order; what `eligible_rule` reads."""
     mine, _bridged = reachable_circle_ids(user)
     hosts_by_guests: dict[frozenset[int], list[int]] = {}
     for host, guests in bridge_partners(user).items():
         hosts_by_guests.setdefault(guests, []).append(host)
-    rule = Q(host_circle_id__in=sorted(mine)) | Q(openness=Openness.ALL)
+    groups = sorted((sorted(hosts), sorted(guests)) for guests, hosts in hosts_by_guests.items())
+    return sorted(mine), groups
+
+
+def eligible_rule(
+    mine: Collection[int], groups: Iterable[tuple[Collection[int], Collection[int]]]
+) -> Q:
+    """Events of one of ``mine``, open to all, or bridged and having chosen one of a
+    group's guests (circles of mine) while hosted by one of its hosts (bridged with them)."""
+    rule = Q(host_circle_id__in=mine) | Q(openness=Openness.ALL)
     chose = Event.open_to.through.objects
-    for guests, hosts in hosts_by_guests.items():
+    for hosts, guests in groups:
         rule |= Q(
             Q(openness=Openness.BRIDGED),
-            Q(host_circle_id__in=sorted(hosts)),
-            Exists(chose.filter(event_id=OuterRef("pk"), circle_id__in=sorted(guests))),
+            Q(host_circle_id__in=hosts),
+            Exists(chose.filter(event_id=OuterRef("pk"), circle_id__in=guests)),
         )
     return rule
 

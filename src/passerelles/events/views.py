@@ -16,6 +16,7 @@ from passerelles.circles.access import (
     reachable_circle_ids,
     visible_circles,
 )
+from passerelles.circles.models import Circle
 from passerelles.core import filter_fields
 from passerelles.core.access import is_operator
 from passerelles.core.errors import ActionError
@@ -25,13 +26,21 @@ from passerelles.events.calendars import event_calendar
 from passerelles.events.extras import page_extras
 from passerelles.events.forms import AgendaFormSet, EventFilterForm, EventForm
 from passerelles.events.models import Registration, RegistrationStatus, agenda_in_order
-from passerelles.events.queries import has_table_plan, waitlist_position, with_seats
+from passerelles.events.queries import (
+    coming_rows,
+    has_table_plan,
+    hosts_among,
+    waitlist_position,
+    with_seats,
+)
 
 
 @login_required
 @require_GET
 def event_list(request: AuthedHttpRequest) -> HttpResponse:
     """Upcoming events this member may see, filterable by axis, format, circle and city."""
+    if not is_operator(request.user) and set(request.GET) <= {"page"}:
+        return _unfiltered_list(request)
     events = access.visible_events(request.user).filter(ends_at__gte=timezone.now())
     hosts = visible_circles(request.user).filter(pk__in=events.values("host_circle_id"))
     form = EventFilterForm(request.GET or None, circles=hosts.order_by("name"))
@@ -60,6 +69,32 @@ def event_list(request: AuthedHttpRequest) -> HttpResponse:
         if data["city"]:
             events = events.filter(city__icontains=data["city"])
     events = with_seats(events.select_related("host_circle")).order_by("starts_at", "pk")
+    return _list_page(request, form, offered, events)
+
+
+def _unfiltered_list(request: AuthedHttpRequest) -> HttpResponse:
+    """The list as a member first sees it (no filter, any page): the same page, its
+    events and the hosts offered read through compiled statements (events.queries)."""
+    now = timezone.now()
+    mine, bridged = reachable_circle_ids(request.user)
+    # Unbound, or bound to a page number only: the field's queryset is never read (no
+    # circle to validate, its choices are the ones offered).
+    form = EventFilterForm(request.GET or None, circles=Circle.objects.none())
+    form.is_valid()
+    field = form.fields["circle"]
+    assert isinstance(field, forms.ModelChoiceField)
+    offered: list[tuple[int | str, str]] = [("", str(field.empty_label))]
+    offered += hosts_among(request.user, now, mine | bridged)
+    field.widget.choices = offered
+    return _list_page(request, form, offered, coming_rows(request.user, now))
+
+
+def _list_page(
+    request: AuthedHttpRequest,
+    form: EventFilterForm,
+    offered: list[tuple[int | str, str]] | None,
+    events: object,
+) -> HttpResponse:
     page = CappedPaginator(events, 20).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
