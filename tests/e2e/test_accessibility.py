@@ -137,3 +137,16 @@ def test_the_personal_tables_link_fits_a_phone(new_page, live_server):
     page.goto(f"/evenements/{event.pk}/mes-tables/")
     assert page.locator("a[href*='/evenements/mes-tables/']").count() == 1
     assert sideways_scroll(page) == []
+
+
+def test_checkboxes_keep_their_size_beside_a_long_label_on_a_phone(new_page, live_server):
+    """A circle's sectors on a phone: a box beside a label of two lines keeps its size
+    (it shrank beside « Eau, assainissement, déchets et dépollution »)."""
+    make_user("claire@example.org", "Claire", "Lefèvre")
+    page = new_page(*PHONE)
+    login(page, "claire@example.org")
+    page.goto("/cercles/nouveau/")
+    widths = page.eval_on_selector_all(
+        "input[name=sector_choices]", "boxes => boxes.map(b => b.getBoundingClientRect().width)"
+    )
+    assert len(widths) > 10 and max(widths) - min(widths) < 0.5, widths
