@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from passerelles.api import events as api_events
 from passerelles.circles.access import reachable_circle_ids
 from passerelles.circles.models import Bridge, BridgeState, Circle, Membership, MembershipState
 from passerelles.core import request_memo
@@ -121,6 +122,10 @@ def test_the_compiled_list_reads_exactly_what_the_rule_lets_through():
         assert bounded_count(rows, 5) == min(expected.count(), 5)
         if viewer.is_staff:
             continue
+        api_rows = api_events._coming.rows(now, *queries.rule_args(viewer))
+        assert [(e.pk, e.host_circle.slug) for e in api_rows[0:500]] == [
+            (e.pk, e.host_circle.slug) for e in expected
+        ]
         mine, bridged = reachable_circle_ids(viewer)
         hosts = Circle.objects.filter(
             pk__in=mine | bridged, events__in=expected.values("pk")

@@ -12,8 +12,10 @@ from ninja.pagination import paginate
 from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.api.pagination import CappedPagination
 from passerelles.api.rows import RowSchema
+from passerelles.core.statements import Statement
 from passerelles.events import access, actions
 from passerelles.events.models import Event, Registration, RegistrationStatus
+from passerelles.events.queries import rule_args, rule_of
 
 router = Router()
 
@@ -77,13 +79,28 @@ class RegistrationOut(Schema):
         return registration.event_id
 
 
+# The coming events of a member, compiled once per process and shape of their circles
+# (core.statements): the events' rule was built and compiled for the page and its count.
+_coming = Statement(
+    lambda now, mine, *groups: (
+        Event.objects.filter(rule_of(mine, *groups))
+        .select_related("host_circle")
+        .only(*LIST_FIELDS)
+        .filter(ends_at__gte=now)
+        .order_by("starts_at", "pk")
+    )
+)
+
+
 @router.get("", response=list[EventOut], summary="Events")
 @paginate(CappedPagination, page_size=50)
 def event_list(request: AuthedHttpRequest, past: bool = False) -> object:
     """Events the member may join (all of them for operators): coming ones, soonest first,
     or past ones (``past=true``), latest first."""
-    events = access.visible_events(request.user).select_related("host_circle").only(*LIST_FIELDS)
     now = timezone.now()
+    if not past and not request.user.is_staff:
+        return _coming.rows(now, *rule_args(request.user))
+    events = access.visible_events(request.user).select_related("host_circle").only(*LIST_FIELDS)
     if past:
         return events.filter(ends_at__lt=now).order_by("-starts_at", "-pk")
     return events.filter(ends_at__gte=now).order_by("starts_at", "pk")

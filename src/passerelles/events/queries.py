@@ -3,7 +3,7 @@
 from collections.abc import Collection
 from datetime import datetime, timedelta
 
-from django.db.models import Count, F, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -48,12 +48,16 @@ def with_seats(queryset: QuerySet[Event]) -> QuerySet[Event]:
     return queryset.annotate(taken=Coalesce(Subquery(registered, output_field=IntegerField()), 0))
 
 
-def _flat(groups: list[tuple[list[int], list[int]]]) -> list[list[int]]:
-    return [ids for group in groups for ids in group]
+def rule_args(user: AnyUser) -> list[list[int]]:
+    """The events' rule for a member (not an operator) as a statement's arguments: their
+    admitted circles, then each group's hosts and guests (``events.access.eligible_ids``)."""
+    mine, groups = eligible_ids(user)
+    return [mine, *(ids for group in groups for ids in group)]
 
 
-def _groups(flat: tuple[Collection[int], ...]) -> list[tuple[Collection[int], Collection[int]]]:
-    return list(zip(flat[0::2], flat[1::2], strict=True))
+def rule_of(mine: Collection[int], *groups: Collection[int]) -> Q:
+    """The events' rule from `rule_args`."""
+    return eligible_rule(mine, list(zip(groups[0::2], groups[1::2], strict=True)))
 
 
 # The events list without filters, read through statements compiled once per process and
@@ -61,7 +65,7 @@ def _groups(flat: tuple[Collection[int], ...]) -> list[tuple[Collection[int], Co
 # times a page (hosts offered, capped count, page), ~1.4 ms of CPU each.
 _listed = Statement(
     lambda now, mine, *groups: with_seats(
-        Event.objects.filter(eligible_rule(mine, _groups(groups)))
+        Event.objects.filter(rule_of(mine, *groups))
         .filter(ends_at__gte=now)
         .select_related("host_circle")
     ).order_by("starts_at", "pk")
@@ -70,7 +74,7 @@ _hosts_listed = Statement(
     lambda now, among, mine, *groups: (
         Circle.objects.filter(pk__in=among)
         .filter(
-            pk__in=Event.objects.filter(eligible_rule(mine, _groups(groups)))
+            pk__in=Event.objects.filter(rule_of(mine, *groups))
             .filter(ends_at__gte=now)
             .values("host_circle_id")
         )
@@ -86,16 +90,14 @@ def coming_rows(user: AnyUser, now: datetime) -> QuerySet[Event] | StatementRows
     if not user.is_authenticated or user.is_staff:
         events = visible_events(user).filter(ends_at__gte=now).select_related("host_circle")
         return with_seats(events).order_by("starts_at", "pk")
-    mine, groups = eligible_ids(user)
-    return _listed.rows(now, mine, *_flat(groups))
+    return _listed.rows(now, *rule_args(user))
 
 
 def hosts_among(user: AnyUser, now: datetime, among: Collection[int]) -> list[tuple[int, str]]:
     """(id, name) by name of those of ``among`` that host an event ``user`` may see that
     has not ended; ``among`` are circles ``user`` sees (their own and bridged ones), and
     ``user`` a member, not an operator."""
-    mine, groups = eligible_ids(user)
-    return [(pk, name) for pk, name in _hosts_listed(now, among, mine, *_flat(groups))]
+    return [(pk, name) for pk, name in _hosts_listed(now, among, *rule_args(user))]
 
 
 def upcoming_for(user, limit: int = 5) -> list[Event]:
