@@ -124,3 +124,11 @@ def test_openapi_documents_the_errors_of_every_operation():
         for method, operation in operations.items():
             codes = {str(code) for code in operation["responses"]}
             assert {"400", "401", "403", "404", "422"} <= codes, f"{method} {path}"
+
+
+def test_the_lifetimes_are_worded_in_the_reader_s_language(client, bob, settings):
+    client.force_login(bob)
+    assert "90 jours" in client.get(reverse("members:tokens")).content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get(reverse("members:tokens")).content.decode()
+    assert "90 days" in english and "90 jours" not in english

@@ -950,7 +950,7 @@ def _past_intros(plan, uid) -> None:
     partner_j, partner_c = (User.objects.get(pk=uid[p]) for p in plan.intro_partners)
     now = timezone.now()
 
-    def suggest(a, b, reasons_a, reasons_b):
+    def suggest(a, b, reasons_a, reasons_b):  # stored as codes, worded in the reader's language
         return Introduction.objects.create(
             member_a=a,
             member_b=b,
@@ -962,8 +962,8 @@ def _past_intros(plan, uid) -> None:
     met = suggest(
         julien,
         partner_j,
-        [f"{partner_j.first_name} connaît bien l'export et peut vous aider sur l'Allemagne."],
-        [f"{julien.first_name} cherche des contacts pour exporter vers l'Allemagne."],
+        [{"code": "you_seek", "terms": ["export vers l'Allemagne"]}],
+        [{"code": "they_seek", "terms": ["export vers l'Allemagne"]}],
     )
     do_decide(met, acting_user=julien, accept=True)
     do_decide(met, acting_user=partner_j, accept=True)
@@ -981,8 +981,8 @@ def _past_intros(plan, uid) -> None:
     accepted = suggest(
         claire,
         partner_c,
-        [f"Vous cherchez des intervenants ; {partner_c.first_name} a une expérience à partager."],
-        [f"{claire.first_name} anime un club d'entrepreneurs et cherche des intervenants."],
+        [{"code": "themes", "axes": [3]}, {"code": "cross_sector"}],
+        [{"code": "themes", "axes": [3]}, {"code": "cross_sector"}],
     )
     do_decide(accepted, acting_user=claire, accept=True)
     do_decide(accepted, acting_user=partner_c, accept=True)

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
@@ -14,6 +15,13 @@ from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.accounts.models import ApiToken, TokenScope
 from passerelles.accounts.tokens import LIFETIMES_DAYS, do_create_token, do_revoke_token
 from passerelles.core.errors import ActionError
+
+
+def _in_days(days: int) -> str:
+    return _("%(d)d jours") % {"d": days}
+
+
+_days = lazy(_in_days, str)  # worded in the reader's language, not the importer's
 
 
 class TokenForm(forms.Form):
@@ -31,7 +39,7 @@ class TokenForm(forms.Form):
     days = forms.TypedChoiceField(
         label=gettext_lazy("Durée"),
         coerce=int,
-        choices=[(d, gettext_lazy("%(d)d jours") % {"d": d}) for d in LIFETIMES_DAYS],
+        choices=[(d, _days(d)) for d in LIFETIMES_DAYS],
         initial=90,
     )
 
