@@ -14,17 +14,19 @@ from typing import Any
 from django.db.models import Field
 from django.utils.encoding import force_str
 from django.utils.hashable import make_hashable
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 
 
 @lru_cache(maxsize=512)
 def choice_labels(field: Field[Any, Any], language: str | None) -> dict[Any, Any]:
-    """``field``'s choices as {value: label} in ``language`` (the active one, from
-    ``get_language()``), translated once per field, language and process."""
-    return {
-        make_hashable(value): force_str(label, strings_only=True)
-        for value, label in field.flatchoices
-    }
+    """``field``'s choices as {value: label} in ``language`` (usually the active one,
+    from ``get_language()``), translated once per field, language and process. Worded in
+    ``language`` whatever language is active when first asked: the result is kept under it."""
+    with override(language):
+        return {
+            make_hashable(value): force_str(label, strings_only=True)
+            for value, label in field.flatchoices
+        }
 
 
 class ChoicesDisplayMixin:

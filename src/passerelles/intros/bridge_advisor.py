@@ -21,6 +21,7 @@ says so. Only a small site whose web processes keep their own cache (at most
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import socket
 import threading
@@ -180,7 +181,7 @@ def _queue(circle_id: int) -> None:
     if circle_id not in wanted:
         cache.set(WANTED_KEY, [*wanted, circle_id], KEEP_SECONDS)
     if warm.in_web_processes() and _holds():
-        background.run_once("bridge-advice", _serve)
+        background.run_once("bridge-advice", functools.partial(_serve, _stop))
 
 
 def _holds() -> bool:
@@ -218,8 +219,7 @@ def drain() -> int:
     return done
 
 
-def _serve() -> None:
-    stop = _stop
+def _serve(stop: threading.Event) -> None:
     while not stop.is_set() and _holds():
         drain()
         connections.close_all()
@@ -282,7 +282,7 @@ def prepare() -> None:
     if (by_scheduler or Profile.objects.count() > settings.INDEX_BUILD_IN_REQUEST_MAX) and _holds():
         if _pool is None:  # at start-up; later, rebuilt when advice is asked for
             current_pool()
-        background.run_once("bridge-advice", _serve)
+        background.run_once("bridge-advice", functools.partial(_serve, _stop))
 
 
 def advise(circle: Circle, *, now=None, seed: int = 0, pool: Pool | None = None) -> list[Advice]:
