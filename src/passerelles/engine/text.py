@@ -448,8 +448,9 @@ _LOOSE_INDEX = _compile_loose(FAMILIES, EVERYDAY)
 # A trade word alone whose stem is this short or shorter meets only its own inflections
 # (plurals), not every word Snowball folds onto the same stem: « prises » (electrical
 # sockets) is not « pris », « dons » not « données », « posts » not « postes », « VAE » not
-# « va », « association » not « associés ». Longer stems keep their word family
-# (« inondation » meets « inondée »).
+# « va ». Longer stems keep their word family (« inondation » meets « inondée »;
+# « association », of a six-letter stem, still meets « associés »), and words of one
+# inflection form once accents are set aside stay one (« daté » and « date »).
 SHORT_STEM = 5
 
 
