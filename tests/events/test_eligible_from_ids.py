@@ -17,7 +17,7 @@ from passerelles.core.pagination import bounded_count
 from passerelles.core.statements import _ORM
 from passerelles.events import queries
 from passerelles.events.access import eligible_events
-from passerelles.events.models import Event, Openness
+from passerelles.events.models import Event, Openness, Registration, RegistrationStatus
 from passerelles.events.queries import coming_rows, hosts_among, with_seats
 from tests.conftest import admit, make_circle, make_user
 from tests.events.conftest import make_event
@@ -135,3 +135,35 @@ def test_the_compiled_list_reads_exactly_what_the_rule_lets_through():
         )
     compiled = [*queries._listed._shapes.values(), *queries._hosts_listed._shapes.values()]
     assert compiled and _ORM not in compiled  # read through the compiled SQL, not the ORM
+
+
+def test_the_compiled_next_events_of_the_home_are_the_rules(alice):
+    viewers = [v for v in _network() if not v.is_staff]
+    events = list(Event.objects.order_by("pk"))
+    for n, viewer in enumerate(viewers):  # seats held, waited for or given back, here and there
+        for event in events[n::5][:4]:
+            status = [RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED][n % 2]
+            Registration.objects.create(event=event, user=viewer, status=status)
+        Registration.objects.create(
+            event=events[n + 1], user=viewer, status=RegistrationStatus.CANCELLED
+        )
+    Event.objects.filter(pk=events[5].pk).update(cancelled_at=timezone.now())
+    now = timezone.now()
+    for viewer in viewers:
+        held = Registration.objects.filter(user=viewer, status__in=queries.HELD)
+        coming = with_seats(
+            eligible_events(viewer)
+            .filter(ends_at__gte=now, cancelled_at__isnull=True)
+            .select_related("host_circle")
+        ).order_by("starts_at", "pk")
+        for limit in (1, 4, 40):
+            for has_mine in (False, True):
+                expected = []
+                rest = coming
+                if has_mine:
+                    own = coming.filter(pk__in=held.values("event_id"))[:limit]
+                    expected = [(e.pk, e.taken, True) for e in own]
+                    rest = coming.exclude(pk__in=held.values("event_id"))
+                expected += [(e.pk, e.taken, False) for e in rest[: limit - len(expected)]]
+                seen = queries._upcoming_compiled(viewer, limit, now, has_mine)
+                assert [(e.pk, e.taken, e.mine) for e in seen] == expected, viewer.email

@@ -2,6 +2,7 @@
 
 from collections.abc import Collection
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -9,6 +10,7 @@ from django.utils import timezone
 
 from passerelles.accounts.models import AnyUser
 from passerelles.circles.models import Circle
+from passerelles.core.request_memo import in_page_view
 from passerelles.core.statements import Statement, StatementRows
 from passerelles.events.access import eligible_ids, eligible_rule, visible_events
 from passerelles.events.models import Event, Registration, RegistrationStatus, TablePlan
@@ -149,6 +151,8 @@ def home_events(user, limit: int = 4) -> tuple[list[Event], list[Event]]:
 
 
 def _upcoming(user, limit: int, now, has_mine: bool) -> list[Event]:
+    if not user.is_staff and in_page_view():  # the viewer's circles read once for the page
+        return _upcoming_compiled(user, limit, now, has_mine)
     registered = Registration.objects.filter(user=user, status__in=HELD)
     upcoming = with_seats(
         visible_events(user)
@@ -170,6 +174,45 @@ def _upcoming(user, limit: int, now, has_mine: bool) -> list[Event]:
             event.mine = False  # type: ignore[attr-defined]
         events += others
     return events
+
+
+def _next_events(now: datetime, mine: Collection[int], *groups: Collection[int]) -> QuerySet[Event]:
+    return with_seats(
+        Event.objects.filter(rule_of(mine, *groups))
+        .filter(ends_at__gte=now, cancelled_at__isnull=True)
+        .select_related("host_circle")
+    ).order_by("starts_at", "pk")
+
+
+def _held_by(user_id: int) -> QuerySet[Registration, Any]:
+    return Registration.objects.filter(user_id=user_id, status__in=HELD).values("event_id")
+
+
+# A member's next events on the home page, compiled once per process and shape of their
+# circles (core.statements): one's own, the others, or all when one holds no seat.
+_next_mine = Statement(
+    lambda now, user_id, *rule: _next_events(now, *rule).filter(pk__in=_held_by(user_id))
+)
+_next_others = Statement(
+    lambda now, user_id, *rule: _next_events(now, *rule).exclude(pk__in=_held_by(user_id))
+)
+_next_any = Statement(_next_events)
+
+
+def _upcoming_compiled(user, limit: int, now, has_mine: bool) -> list[Event]:
+    """`_upcoming` for a member (not an operator), through the statements above."""
+    rule = rule_args(user)
+    events: list[Event] = []
+    if has_mine:
+        events = _next_mine.window(now, user.pk, *rule, offset=0, limit=limit)
+        for event in events:
+            event.mine = True  # type: ignore[attr-defined]
+        others = _next_others.window(now, user.pk, *rule, offset=0, limit=limit - len(events))
+    else:
+        others = _next_any.window(now, *rule, offset=0, limit=limit)
+    for event in others:
+        event.mine = False  # type: ignore[attr-defined]
+    return events + others
 
 
 def seats_taken(event: Event) -> int:
