@@ -167,3 +167,22 @@ def test_the_compiled_next_events_of_the_home_are_the_rules(alice):
                 expected += [(e.pk, e.taken, False) for e in rest[: limit - len(expected)]]
                 seen = queries._upcoming_compiled(viewer, limit, now, has_mine)
                 assert [(e.pk, e.taken, e.mine) for e in seen] == expected, viewer.email
+
+
+def test_an_events_page_reads_it_when_the_rule_lets_it_through():
+    viewers = _network()
+    events = list(Event.objects.order_by("pk").values_list("pk", flat=True))
+    for viewer in viewers:
+        expected = dict(with_seats(eligible_events(viewer)).values_list("pk", "taken"))
+        if viewer.is_staff:
+            expected = dict(with_seats(Event.objects.all()).values_list("pk", "taken"))
+        token = request_memo._memo.set({})  # a page view, as RequestMemoMiddleware opens it
+        try:
+            for pk in [*events, 10**9]:
+                event = queries.seen_event(viewer, pk)
+                seen = None if event is None else (event.taken, event.host_circle.pk)
+                theirs = Event.objects.filter(pk=pk).values_list("host_circle_id", flat=True)
+                assert seen == ((expected[pk], theirs[0]) if pk in expected else None), viewer.email
+        finally:
+            request_memo._memo.reset(token)
+    assert _ORM not in queries._one_seen._shapes.values()

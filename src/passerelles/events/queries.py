@@ -102,6 +102,24 @@ def hosts_among(user: AnyUser, now: datetime, among: Collection[int]) -> list[tu
     return [(pk, name) for pk, name in _hosts_listed(now, among, *rule_args(user))]
 
 
+_one_seen = Statement(
+    lambda event_id, *rule: with_seats(
+        Event.objects.filter(rule_of(*rule)).select_related("host_circle")
+    ).filter(pk=event_id)
+)
+
+
+def seen_event(user: AnyUser, event_id: int) -> Event | None:
+    """The event ``event_id`` if ``user`` may see it (None otherwise), host circle selected
+    and seats taken counted (``taken``): an event's page. In a page view a member's read is
+    compiled once per shape of their circles (core.statements)."""
+    if not user.is_authenticated or user.is_staff or not in_page_view():
+        events = visible_events(user).select_related("host_circle")
+        return with_seats(events).filter(pk=event_id).first()
+    rows = _one_seen(event_id, *rule_args(user))
+    return rows[0] if rows else None
+
+
 def upcoming_for(user, limit: int = 5) -> list[Event]:
     """Next events ``user`` may see, those they registered for first; each carries
     ``taken`` (seats taken) and ``mine`` (registered or waitlisted).

@@ -4,8 +4,8 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -30,6 +30,7 @@ from passerelles.events.queries import (
     coming_rows,
     has_table_plan,
     hosts_among,
+    seen_event,
     waitlist_position,
     with_seats,
 )
@@ -118,9 +119,9 @@ FILTER_FIELDS_TEMPLATE = (
 @login_required
 @require_GET
 def event_detail(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
-    event = get_object_or_404(  # get_event_for_user, its seats taken read in the same query
-        with_seats(access.visible_events(request.user).select_related("host_circle")), pk=event_id
-    )
+    event = seen_event(request.user, event_id)  # its seats taken read in the same query
+    if event is None:
+        raise Http404
     registration = Registration.objects.filter(event=event, user=request.user).first()
     taken = event.taken  # type: ignore[attr-defined]  # annotated by with_seats
     registered = registration is not None and registration.status == RegistrationStatus.REGISTERED
