@@ -33,6 +33,8 @@ import time
 
 import numpy as np
 
+from passerelles.engine.tables_symmetric import exact_cover
+
 __all__ = ["regular_design", "regular_options"]
 
 _NODES = 20_000  # choices of one exact-cover search
@@ -234,44 +236,20 @@ class _Cover:
         self.s = s
 
     def search(self, rng: np.random.Generator, deadline: float, nodes: int) -> np.ndarray | None:
-        masks, cols, rows = self.masks, self.cols, len(self.rows)
-        chosen: list[int] = []
-        count = 0
-
-        class Stop(Exception):
-            pass
-
-        def solve(alive: int, open_cols: frozenset[int]) -> bool:
-            nonlocal count
-            best, fewest = -1, rows + 1
-            for col in open_cols:
-                k = (alive & masks[col]).bit_count()
-                if k < fewest:
-                    best, fewest = col, k
-                    if k == 0:
-                        return False
-            if best < 0:
-                return True
-            left = alive & masks[best]
-            options = [i for i in range(left.bit_length()) if left >> i & 1]
-            rng.shuffle(options)
-            for r in options:
-                count += 1
-                if count > nodes or (count % 256 == 0 and time.perf_counter() > deadline):
-                    raise Stop
-                rest = alive
-                for col in cols[r]:
-                    rest &= ~masks[col]
-                chosen.append(r)
-                if solve(rest, open_cols.difference(cols[r])):
-                    return True
-                chosen.pop()
-            return False
-
-        try:
-            if not rows or not solve((1 << rows) - 1, self.primary):
-                return None
-        except Stop:
+        rows = len(self.rows)
+        if not rows:
+            return None
+        chosen = exact_cover(
+            self.masks,
+            self.cols,
+            rows,
+            self.primary,
+            lambda left: [i for i in range(left.bit_length()) if left >> i & 1],
+            rng,
+            deadline,
+            nodes,
+        )
+        if chosen is None:
             return None
         return self._plan(chosen)
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 import itertools
 import math
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -140,6 +140,61 @@ def _orbit_rows(
     return people, pairs, np.unique(np.concatenate(pairs))
 
 
+def exact_cover(
+    masks: Sequence[int],
+    cols: Sequence[Sequence[int]],
+    rows: int,
+    primary: frozenset[int],
+    options: Callable[[int], list[int]],
+    rng: np.random.Generator,
+    deadline: float,
+    nodes: int,
+) -> list[int] | None:
+    """Rows covering every ``primary`` column exactly once and no other column twice
+    (Knuth's algorithm X on bit masks: ``masks[c]`` holds the rows with column ``c``,
+    ``cols[r]`` the columns of row ``r``; ``options(bits)`` lists the rows a mask holds),
+    the column with the fewest rows first, its rows in random order; None after ``nodes``
+    choices or past ``deadline``."""
+    chosen: list[int] = []
+    count = 0
+
+    class Stop(Exception):
+        pass
+
+    def solve(alive: int, open_cols: frozenset[int]) -> bool:
+        nonlocal count
+        best, fewest = -1, rows + 1
+        for col in open_cols:
+            k = (alive & masks[col]).bit_count()
+            if k < fewest:
+                best, fewest = col, k
+                if k == 0:
+                    return False
+        if best < 0:
+            return True
+        choices = options(alive & masks[best])
+        rng.shuffle(choices)
+        for r in choices:
+            count += 1
+            if count > nodes or (count % 256 == 0 and time.perf_counter() > deadline):
+                raise Stop
+            rest = alive
+            for col in cols[r]:
+                rest &= ~masks[col]
+            chosen.append(r)
+            if solve(rest, open_cols.difference(cols[r])):
+                return True
+            chosen.pop()
+        return False
+
+    try:
+        if not solve((1 << rows) - 1, primary):
+            return None
+    except Stop:
+        return None
+    return chosen
+
+
 def _bits(x: int, nbytes: int) -> np.ndarray:
     raw = np.frombuffer(x.to_bytes(nbytes, "little"), dtype=np.uint8)
     out: np.ndarray = np.flatnonzero(np.unpackbits(raw, bitorder="little"))
@@ -187,44 +242,18 @@ class _Cover:
         choices."""
         if self.empty:
             return None
-        masks, cols, rows = self.masks, self.cols, self.rows
-        nbytes = (rows + 7) // 8
-        chosen: list[int] = []
-        count = 0
-
-        class Stop(Exception):
-            pass
-
-        def solve(alive: int, open_cols: frozenset[int]) -> bool:
-            nonlocal count
-            best, fewest = -1, rows + 1
-            for col in open_cols:
-                k = (alive & masks[col]).bit_count()
-                if k < fewest:
-                    best, fewest = col, k
-                    if k == 0:
-                        return False
-            if best < 0:
-                return True
-            options = _bits(alive & masks[best], nbytes)
-            rng.shuffle(options)
-            for r in options.tolist():
-                count += 1
-                if count > nodes or (count % 256 == 0 and time.perf_counter() > deadline):
-                    raise Stop
-                rest = alive
-                for col in cols[r]:
-                    rest &= ~masks[col]
-                chosen.append(r)
-                if solve(rest, open_cols.difference(cols[r])):
-                    return True
-                chosen.pop()
-            return False
-
-        try:
-            if not solve((1 << rows) - 1, self.primary):
-                return None
-        except Stop:
+        nbytes = (self.rows + 7) // 8
+        chosen = exact_cover(
+            self.masks,
+            self.cols,
+            self.rows,
+            self.primary,
+            lambda left: _bits(left, nbytes).tolist(),
+            rng,
+            deadline,
+            nodes,
+        )
+        if chosen is None:
             return None
         base = np.empty((self.shape.bases, self.g * self.s), dtype=np.int64)
         table = np.zeros(self.shape.bases, dtype=np.int64)
