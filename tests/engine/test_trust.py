@@ -594,13 +594,20 @@ ring_edges = st.lists(st.tuples(st.integers(8, 13), st.integers(0, 13), signed),
 attack_edges = st.lists(st.tuples(st.integers(0, 7), st.integers(8, 13), signed), max_size=3)
 
 
+def _ties(g) -> tuple[np.ndarray, np.ndarray]:
+    """The graph's merged evidence and its ties as the engine reads them (each in [0, 1],
+    a vouch of 0.05 a full tie, dust dropped)."""
+    merged = g._merged.toarray()
+    ties = np.minimum(np.abs(merged) / 0.05, 1.0)
+    ties[ties < 1e-6] = 0.0
+    return merged, ties
+
+
 def _crossing_capacity(g, honest):
     """For each honest member, the weight of its ties (vouches or reports) into the rest
     (each tie ``h - s`` weighs ONE_WAY_TIE * (tie(h, s) + tie(s, h))) over
     max(degree(h), floor)."""
-    merged = g._merged.toarray()
-    ties = np.minimum(np.abs(merged) / 0.05, 1.0)
-    ties[ties < 1e-6] = 0.0
+    merged, ties = _ties(g)
     sym = _pair_weights(ties, merged < 0)
     degree = sym.sum(axis=1)
     crossing = sym[np.ix_(honest, np.setdiff1d(np.arange(g.num_nodes), honest))].sum(axis=1)
@@ -678,9 +685,7 @@ def test_unsolicited_vouches_weigh_no_more_than_the_honest_member_allows(honest_
     # unreturned share allows: ONE_WAY_TIE_FLOOR when the member returns all its vouches,
     # whatever the ring does (leaving its own vouches unreturned does not raise it).
     g = graph([*honest_e, *ring_e], 14)
-    merged = g._merged.toarray()
-    ties = np.minimum(np.abs(merged) / 0.05, 1.0)
-    ties[ties < 1e-6] = 0.0
+    merged, ties = _ties(g)
     report = merged < 0
     unreturned = _unreturned(ties, report)
     sym = _pair_weights(ties, report)
@@ -714,9 +719,7 @@ def test_vouches_a_member_who_returns_its_ties_did_not_return_weigh_little(hones
     # honest side, nothing the ring does raises it.
     pairs = [(u, v, x) for u, v, x in honest_e if u != v]
     g = graph([*pairs, *[(v, u, x) for u, v, x in pairs], *ring_e], 14)
-    merged = g._merged.toarray()
-    ties = np.minimum(np.abs(merged) / 0.05, 1.0)
-    ties[ties < 1e-6] = 0.0
+    merged, ties = _ties(g)
     report = merged < 0
     honest_only = ties[:8, :8]
     returned = np.minimum(honest_only, honest_only.T).sum(axis=1)
@@ -756,9 +759,7 @@ def test_attack_edges_a_ring_leaves_unreturned_weigh_little(honest_e, ring_e, at
     pairs = [(u, v, x) for u, v, x in honest_e if u != v]
     attack_e = [(h, s, 1.0) for h, s in attack.items()]
     g = graph([*pairs, *[(v, u, x) for u, v, x in pairs], *ring_e, *attack_e], 14)
-    merged = g._merged.toarray()
-    ties = np.minimum(np.abs(merged) / 0.05, 1.0)
-    ties[ties < 1e-6] = 0.0
+    merged, ties = _ties(g)
     report = merged < 0
     honest_only = ties[:8, :8]
     returned = np.minimum(honest_only, honest_only.T).sum(axis=1)
@@ -861,9 +862,7 @@ def test_one_unsolicited_vouch_for_a_member_who_answers_the_others_weighs_little
     pairs = [(u, v, x) for u, v, x in honest_e if u != v]
     free_e = [(s, h, 1.0) for h, s in free.items()]
     g = graph([*pairs, *[(v, u, x) for u, v, x in pairs], *ring_e, *free_e], 14)
-    merged = g._merged.toarray()
-    ties = np.minimum(np.abs(merged) / 0.05, 1.0)
-    ties[ties < 1e-6] = 0.0
+    merged, ties = _ties(g)
     honest_only = ties[:8, :8]
     returned = np.minimum(honest_only, honest_only.T).sum(axis=1)
     sym = _pair_weights(ties, merged < 0)
@@ -924,9 +923,7 @@ def test_a_members_only_tie_is_not_cut_and_opens_no_way_into_a_ring(
     pairs = [(u, v, x) for u, v, x in honest_e if u != v]
     leaf_e = [(leaf, h, 1.0) for leaf, h in leaves.items()]
     g = graph([*pairs, *[(v, u, x) for u, v, x in pairs], *ring_e, *leaf_e], 18)
-    merged = g._merged.toarray()
-    ties = np.minimum(np.abs(merged) / 0.05, 1.0)
-    ties[ties < 1e-6] = 0.0
+    merged, ties = _ties(g)
     report = merged < 0
     sym = _pair_weights(ties, report)
     unreturned = _unreturned(ties, report)
