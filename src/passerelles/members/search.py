@@ -32,7 +32,7 @@ from django.db.models.functions import Concat
 from passerelles.accounts.models import AnyUser
 from passerelles.circles.models import Circle, Membership
 from passerelles.core.statements import StatementRows
-from passerelles.members.access import directory_rows, visible_profiles
+from passerelles.members.access import BY_NAME, directory_rows, visible_profiles
 from passerelles.members.models import Profile, Skill
 
 _FOLDS = {
@@ -194,11 +194,7 @@ def _search_postgresql(profiles: QuerySet[Profile], words: list[str]) -> QuerySe
     family = Profile.objects.filter(where(f"{FRENCH_VECTOR} @@ {FRENCH_QUERY}", text))
     matches = family.values("pk").union(every_word)
     rank = RawSQL(f"ts_rank({FRENCH_VECTOR}, {FRENCH_QUERY})", (text,), output_field=FloatField())
-    return (
-        profiles.filter(pk__in=matches)
-        .annotate(rank=rank)
-        .order_by("-rank", "user__last_name", "user__first_name", "pk")
-    )
+    return profiles.filter(pk__in=matches).annotate(rank=rank).order_by("-rank", *BY_NAME)
 
 
 def in_circle(profiles: QuerySet[Profile], circle: Circle) -> QuerySet[Profile]:
@@ -230,7 +226,7 @@ def with_skill(profiles: QuerySet[Profile], skill: str) -> QuerySet[Profile]:
 
 def filter_directory(profiles: QuerySet[Profile], filters: dict) -> QuerySet[Profile]:
     """Apply the directory filters (cleaned form data; empty values are ignored)."""
-    profiles = profiles.order_by("user__last_name", "user__first_name", "pk")
+    profiles = profiles.order_by(*BY_NAME)
     if circle := filters.get("circle"):
         profiles = in_circle(profiles, circle)
     if sector := filters.get("sector"):
