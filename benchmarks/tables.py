@@ -188,10 +188,22 @@ def grid(quick: bool, budget: float, workers: int) -> list[str]:
     return rows + ["", "<details><summary>every cell</summary>", "", *detail, "", "</details>"]
 
 
-def beyond(budget: float, workers: int, seeds: int) -> list[str]:
-    """One round past each known maximum, ``seeds`` runs per cell and method (seeds 0, 1, ...,
-    the same for both): mean and worst repeats of plan_tables and of the baseline."""
-    cells = [(g, s, KNOWN_MAX[(g, s)][0] + 1) for g, s in GRID]
+def parse_cells(text: str) -> list[tuple[int, int, int]]:
+    """``"2-2-4,10-5-9"`` -> [(2, 2, 4), (10, 5, 9)] (g-s-w, comma separated)."""
+    cells = []
+    for item in text.split(","):
+        g, s, w = (int(x) for x in item.strip().split("-"))
+        cells.append((g, s, w))
+    return cells
+
+
+def beyond(
+    budget: float, workers: int, seeds: int, only: list[tuple[int, int, int]] | None = None
+) -> list[str]:
+    """One round past each known maximum (or the cells ``only``), ``seeds`` runs per cell and
+    method (seeds 0, 1, ..., the same for both): mean and worst repeats of plan_tables and of
+    the baseline."""
+    cells = only or [(g, s, KNOWN_MAX[(g, s)][0] + 1) for g, s in GRID]
     jobs = [
         (m, g, s, w, budget, seed)
         for seed in range(seeds)
@@ -200,15 +212,17 @@ def beyond(budget: float, workers: int, seeds: int) -> list[str]:
     ]
     print(f"{len(jobs)} runs, budget {budget:.0f} s each, {workers} workers", flush=True)
     got: dict[tuple, list[int]] = {}
+    took: dict[tuple, list[float]] = {}
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(run_cell, *job) for job in jobs]
         for fut in futures:
-            method, g, s, w, rep, _ = fut.result()
+            method, g, s, w, rep, seconds = fut.result()
             got.setdefault((method, g, s, w), []).append(rep)
+            took.setdefault((method, g, s, w), []).append(seconds)
     rows = [
         "| g-s-w | counting bound | plan_tables mean (worst) | baseline mean (worst) "
-        "| plan_tables - baseline per seed |",
-        "|---|---|---|---|---|",
+        "| plan_tables - baseline per seed | plan_tables slowest s |",
+        "|---|---|---|---|---|---|",
     ]
     behind = ahead = 0
     sums = {"plan_tables": 0.0, "baseline": 0.0}
@@ -223,7 +237,7 @@ def beyond(budget: float, workers: int, seeds: int) -> list[str]:
         diffs = ", ".join(f"{x - y:+d}" for x, y in zip(a, b, strict=True))
         rows.append(
             f"| {g}-{s}-{w} | {floor} | {np.mean(a):.1f} ({max(a)}) | {np.mean(b):.1f} ({max(b)}) "
-            f"| {diffs} |"
+            f"| {diffs} | {max(took[('plan_tables', g, s, w)]):.2f} |"
         )
         print(rows[-1], flush=True)
     rows.append("")
@@ -305,11 +319,15 @@ def main() -> None:
     parser.add_argument(
         "--beyond", type=int, metavar="SEEDS", help="only one round past the maxima, SEEDS seeds"
     )
+    parser.add_argument(
+        "--cells", help="with --beyond: these cells only, g-s-w comma separated (e.g. 10-5-9,6-4-8)"
+    )
     args = parser.parse_args()
     budget = args.budget or (1.0 if args.quick else 10.0)
     print(f"machine: {machine()}; {time.strftime('%Y-%m-%d %H:%M')}")
     if args.beyond:
-        rows = beyond(budget, args.workers, args.beyond)
+        only = parse_cells(args.cells) if args.cells else None
+        rows = beyond(budget, args.workers, args.beyond, only)
         print(f"\nload average at the end: {os.getloadavg()[0]:.1f}")
         print("\n--- markdown ---")
         print("\n".join(rows))
