@@ -60,3 +60,22 @@ def test_a_declined_request_stays_readable_and_wording_is_french(client, club, a
     assert response.status_code == 200
     body = response.content.decode()
     assert "cooptation" in body and "co-optation" not in body
+
+
+def test_an_applicant_who_shows_their_profile_only_to_their_circles_leads_to_no_404(
+    client, club, alice, newcomer
+):
+    """The admin's view of an applicant links to the profile and the passport only when
+    the admin may open them; otherwise it says why (both links led to « page introuvable »)."""
+    newcomer.profile.visibility = Visibility.CIRCLES
+    newcomer.profile.save()
+    request = circle_actions.do_request_to_join(club, acting_user=newcomer)
+    client.force_login(alice)
+    body = client.get(reverse("trust:applicant", args=[club.slug, request.pk])).content.decode()
+    for url in (
+        reverse("trust:passport_of", args=[newcomer.profile.pk]),
+        reverse("members:detail", args=[newcomer.profile.pk]),
+    ):
+        assert client.get(url).status_code == 404
+        assert f'href="{url}"' not in body
+    assert "vous les verrez une fois sa demande acceptée" in body

@@ -259,6 +259,10 @@ def applicant(request: AuthedHttpRequest, slug: str, membership_id: int) -> Http
         "membership": membership,
         "circle": membership.circle,
         "profile": applicant_user.profile,
+        # An applicant who shows their profile only to their own circles: no link to a 404.
+        "profile_visible": visible_profiles(request.user)
+        .filter(pk=applicant_user.profile.pk)
+        .exists(),
         "review": circle_review,
         "reading": read_trust(request.user, applicant_user.pk),
         "passport": queries.passport(applicant_user, request.user),
