@@ -100,7 +100,7 @@ def test_the_reasons_say_how_the_two_can_meet():
     assert {"code": "same_region"} in pair_reasons(region_pair)
     assert {"code": "remote"} in pair_reasons(remote_pair)
     assert (
-        "Vous êtes loin l'un de l'autre, mais à distance, vous l'acceptez tous les deux."
+        "Vous êtes loin l'un de l'autre, mais acceptez tous les deux de vous rencontrer à distance."
         in explain_pair(remote_pair, "Marc")
     )
     far = dict(remote_pair, place=FAR, proximity=0.0)

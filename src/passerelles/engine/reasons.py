@@ -348,7 +348,10 @@ def reason_in_french(reason: Mapping[str, Any], other_name: str) -> str:
             return f"{other_name} est à {reason['city']}, loin de chez vous."
         return f"{other_name} est loin de chez vous."
     fixed = {
-        "remote": "Vous êtes loin l'un de l'autre, mais à distance, vous l'acceptez tous les deux.",
+        "remote": (
+            "Vous êtes loin l'un de l'autre, mais acceptez tous les deux "
+            "de vous rencontrer à distance."
+        ),
         "reciprocal": "L'intérêt est réciproque : chacun peut aider l'autre.",
         "novelty": "Vous n'avez aucun cercle en commun.",
         "priority": "Vous n'avez pas eu de mise en relation au dernier tour.",
