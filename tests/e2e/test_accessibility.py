@@ -1,8 +1,7 @@
 """Every page of the journeys, on a small living ecosystem, has no serious or critical
 axe-core violation, on a desktop screen and on a phone, in French and in English; on a
-phone none of the organiser's and platform admin's pages scrolls sideways (the member's,
-the visitor's, « Mes tables » and the table plan have their own phone checks elsewhere or
-none yet)."""
+phone none of the visitor's, the member's, the organiser's and the platform admin's pages
+scrolls sideways (« Mes tables » and the table plan have their own phone checks)."""
 
 import pytest
 from django.core.management import call_command
@@ -70,16 +69,20 @@ def _pages(member_email: str) -> list[str]:
 def test_journey_pages_have_no_serious_accessibility_violation(new_page, live_server):
     call_command("seed", members=150, circles=12, seed=1, verbosity=0)
     found = []
-    visitor = new_page(1280, 900)
-    for url in ("/", "/compte/login/", "/compte/signup/"):
-        visitor.goto(url)
-        found += accessibility_violations(visitor)
+    for width, height in ((1280, 900), PHONE):
+        visitor = new_page(width, height)
+        for url in ("/", "/compte/login/", "/compte/signup/", "/compte/password/reset/"):
+            visitor.goto(url)
+            found += [f"{width}px {url}: {v}" for v in accessibility_violations(visitor)]
+            if width == PHONE[0]:
+                found += [f"{width}px {url}: {w}" for w in sideways_scroll(visitor)]
     organiser_club = _pages(ORGANISER)[2]
-    for email, extra in (
-        (ORGANISER, [f"{organiser_club}journal/"]),
-        (ADMIN, ["/tableaux-de-bord/plateforme/", "/cercles/journal/"]),
+    for email, extra, sizes in (
+        (MEMBER, ["/notifications/", "/notifications/reglages/"], (PHONE,)),
+        (ORGANISER, [f"{organiser_club}journal/"], ((1280, 900), PHONE)),
+        (ADMIN, ["/tableaux-de-bord/plateforme/", "/cercles/journal/"], ((1280, 900), PHONE)),
     ):
-        for width, height in ((1280, 900), PHONE):
+        for width, height in sizes:
             page = new_page(width, height)
             login(page, email, PASSWORD)
             for url in _pages(email) + extra:
