@@ -7,7 +7,7 @@
 
 The Sybil section runs on the generated honest graph and on the real networks of
 ``../shared/data/graphs`` (Bitcoin Alpha, wiki-Vote, Facebook; skipped when missing), each
-with five attackers (see :func:`attach_sybils`), on a frozen split of draws (``DRAW_BASE``:
+with six attackers (see :func:`attach_sybils`), on a frozen split of draws (``DRAW_BASE``:
 nothing is tuned on it; ``--draw-base 900`` and up for development), then again with the
 seeds spread over Louvain communities. The
 speed section alternates engine and baseline in fresh processes (``--speed-only`` runs it
@@ -115,7 +115,7 @@ def honest_graph(n: int, rng: np.random.Generator) -> Community:
 #: (``--graphs`` to point elsewhere).
 GRAPHS_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "graphs"
 REAL_GRAPHS = ("bitcoin-alpha", "wiki-vote", "facebook")
-ATTACKERS = ("naive", "adaptive", "low-degree", "hubs", "mimic")
+ATTACKERS = ("naive", "adaptive", "low-degree", "hubs", "mimic", "swarm")
 NUM_SYBILS = 1000
 FREE_VOUCHES = 1000
 #: The Sybil tables' draws are ``DRAW_BASE + 0, 1, ...``: a frozen test split that no
@@ -195,7 +195,10 @@ def attach_sybils(
     * ``hubs``: adaptive, with the attack edges from the members with most ties;
     * ``mimic``: the Sybil region copies the honest graph's structure around a random member
       (its degrees, reciprocity, weights and its reports: Sybils also rate each other
-      negatively), plus the 1,000 free vouches.
+      negatively), plus the 1,000 free vouches;
+    * ``swarm``: half the Sybils form a naive ring (the attack edges go to it), the other
+      half are single-vouch accounts: each vouches once for a distinct honest member and has
+      no other tie (what a member who rated one trader once looks like).
     """
     n = h.n
     sybils = np.arange(n, n + num_sybils)
@@ -214,6 +217,14 @@ def attach_sybils(
         back = rng.random(u.size) < _reciprocity(h)
         s_u, s_v = np.concatenate([u, v[back]]), np.concatenate([v, u[back]])
         s_w = rng.choice(positive, size=s_u.size)
+    elif attacker == "swarm":
+        ring = sybils[: num_sybils // 2]
+        swarm = sybils[num_sybils // 2 :]
+        u = np.repeat(ring, 20)
+        v = rng.choice(ring, size=u.size)
+        s_u = np.concatenate([u, swarm])
+        s_v = np.concatenate([v, rng.choice(n, size=swarm.size, replace=False)])
+        s_w = np.full(s_u.size, median_w)
     elif attacker == "mimic":
         relabel = np.full(n, -1)
         relabel[_ball(h, num_sybils, rng)] = sybils
@@ -221,7 +232,7 @@ def attach_sybils(
         s_u, s_v, s_w = relabel[h.src[inside]], relabel[h.dst[inside]], h.weight[inside]
     else:
         raise ValueError(f"unknown attacker {attacker!r}")
-    if attacker != "naive":
+    if attacker not in ("naive", "swarm"):
         s_u = np.concatenate([s_u, rng.choice(sybils, FREE_VOUCHES)])
         s_v = np.concatenate([s_v, rng.integers(0, n, FREE_VOUCHES)])
         s_w = np.concatenate([s_w, rng.choice(positive, FREE_VOUCHES)])
@@ -231,7 +242,7 @@ def attach_sybils(
         a_u = np.lexsort((rng.random(n), -ties))[:g]
     else:
         a_u = rng.choice(n, size=g, replace=False)
-    a_v = rng.choice(sybils, size=g)
+    a_v = rng.choice(sybils[: num_sybils // 2] if attacker == "swarm" else sybils, size=g)
     keep = s_u != s_v
     return (
         np.concatenate([h.src, s_u[keep], a_u]),
