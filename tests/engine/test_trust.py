@@ -24,6 +24,7 @@ from passerelles.engine.trust import (
     ONE_WAY_TIE,
     ONE_WAY_TIE_FLOOR,
     ONLY_TIE_FLOOR,
+    ONLY_TIE_RETURNED,
     OUT_WEIGHT_FLOOR,
     RECEIVER_FLOOR,
     RECEIVER_KNEE,
@@ -454,10 +455,10 @@ def _receiver_kept(ties, report):
     return 1 - (1 - RECEIVER_FLOOR) * short * sure
 
 
-def _answer_kept(ties, report):
+def _answer_kept(ties, report, enough=ANSWER_RETURNED):
     """What the one-way part of u -> v keeps by whether v answers the other vouches it
     received, (n, n): ANSWER_FLOOR when v returned all the positive evidence it received
-    but this tie's one-way part, and had at least ANSWER_RETURNED ties returned; 1 from
+    but this tie's one-way part, and had at least ``enough`` ties returned; 1 from
     ANSWER_KNEE of the rest unanswered on, or when v had nothing returned; linear in each
     between."""
     positive = np.where(report, 0.0, ties)
@@ -470,7 +471,7 @@ def _answer_kept(ties, report):
             rest = max(received[v] - own, 0.0)
             other = max(received[v] - returned[v] - own, 0.0) / rest if rest > 0 else 1.0
             short = min(max(1 - other / ANSWER_KNEE, 0.0), 1.0)
-            sure = min(returned[v] / ANSWER_RETURNED, 1.0)
+            sure = min(returned[v] / enough, 1.0)
             kept[u, v] = 1 - (1 - ANSWER_FLOOR) * short * sure
     return kept
 
@@ -511,11 +512,13 @@ def _pair_weights(ties, report=None):
         unreturned, unreturned
     )
     # By the member it was given to: the smaller of what its own evidence and its answers
-    # to the other vouches it received allow; at least ONLY_TIE_FLOOR when the tie is its
-    # giver's only one.
+    # to the other vouches it received allow; when the tie is its giver's only one, the
+    # answers count from ONLY_TIE_RETURNED ties returned on, and it keeps at least
+    # ONLY_TIE_FLOOR.
     by_receiver = np.minimum(_receiver_kept(ties, report)[None, :], _answer_kept(ties, report))
+    only = np.minimum(by_receiver, _answer_kept(ties, report, ONLY_TIE_RETURNED))
     linked = (ties > 0).sum(axis=1) + (ties > 0).sum(axis=0)
-    c = c * np.where((linked == 1)[:, None], np.maximum(by_receiver, ONLY_TIE_FLOOR), by_receiver)
+    c = c * np.where((linked == 1)[:, None], np.maximum(only, ONLY_TIE_FLOOR), by_receiver)
     c = c * _giver_kept(ties, report)  # by the member who gave it, and whether v gives
     c = np.where(report, ONE_WAY_TIE, c)
     one_way = c * (ties - mutual)  # what u gave and v did not, at u's side's weight
@@ -660,12 +663,13 @@ def test_a_member_with_one_tie_cannot_send_its_whole_mass_through_it():
     assert mass[1] <= 1.0 / max(degree[0], WALK_DEGREE_FLOOR) + 1e-7
     # A single one-way vouch for a member who returns its own ties: ONE_WAY_TIE_FLOOR,
     # less as the member has had more of its ties returned (here one), and as it answers
-    # the other vouches it received (here the only other one, answered), but (the giver's
-    # only tie) no less than ONLY_TIE_FLOOR of it.
+    # the other vouches it received (here the only other one, answered; the giver's only
+    # tie: counted from ONLY_TIE_RETURNED ties returned), but no less than ONLY_TIE_FLOOR.
     one_way = graph([(0, 1), (1, 2), (2, 1)], 3)
     mass, degree = reputation_walk(one_way, [0], iterations=1)
     kept = min(
-        1 - (1 - RECEIVER_FLOOR) / RECEIVER_RETURNED, 1 - (1 - ANSWER_FLOOR) / ANSWER_RETURNED
+        1 - (1 - RECEIVER_FLOOR) / RECEIVER_RETURNED,
+        1 - (1 - ANSWER_FLOOR) * min(1 / ONLY_TIE_RETURNED, 1),
     )
     kept = max(kept, ONLY_TIE_FLOOR)
     assert degree[0] == pytest.approx(ONE_WAY_TIE_FLOOR * kept)
@@ -941,6 +945,39 @@ def test_a_members_only_tie_is_not_cut_and_opens_no_way_into_a_ring(
         carried = sum(sym[u, s] * before[u] / capped[u] for u in outside for s in ring)
         assert after[ring].sum() - before[ring].sum() <= carried + 1e-6
         before = after
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    mutual_honest_edges,
+    ring_edges,
+    st.dictionaries(st.integers(14, 17), st.integers(0, 13), min_size=1, max_size=4),
+    st.lists(st.integers(0, 7), min_size=1, max_size=3),
+    st.integers(1, 12),
+)
+def test_a_single_vouch_account_scores_at_most_a_share_of_what_its_target_held(
+    honest_e, ring_e, leaves, seeds, steps
+):
+    # Accounts 14..17 each vouch once for a member (honest or Sybil) and have no other
+    # tie: a swarm of single-vouch accounts. Such an account is not a seed; with its tie
+    # weighing ``d`` (its walk degree, under WALK_DEGREE_FLOOR) it keeps ``1 - a`` of its
+    # mass each step, ``a = d / WALK_DEGREE_FLOOR``, and receives ``a`` times its target's
+    # mass per degree: its mass per degree is a moving average of its target's, started
+    # at 0. After T steps it is at most ``1 - (1 - a) ** T`` of the most its target held
+    # (per degree) in the steps before, however many accounts do it (the score divides
+    # every member's mass per degree by one scale).
+    pairs = [(u, v, x) for u, v, x in honest_e if u != v]
+    leaf_e = [(leaf, target, 1.0) for leaf, target in leaves.items()]
+    g = graph([*pairs, *[(v, u, x) for u, v, x in pairs], *ring_e, *leaf_e], 18)
+    history = [reputation_walk(g, seeds, iterations=k)[0] for k in range(steps + 1)]
+    _, degree = reputation_walk(g, seeds, iterations=0)
+    capped = np.maximum(degree, WALK_DEGREE_FLOOR)
+    for leaf, target in leaves.items():
+        assert degree[leaf] <= ONE_WAY_TIE + 1e-9 < WALK_DEGREE_FLOOR
+        a = degree[leaf] / WALK_DEGREE_FLOOR
+        held = max(float(m[target]) / capped[target] for m in history[:-1])
+        bound = (1.0 - (1.0 - a) ** steps) * held
+        assert history[-1][leaf] / WALK_DEGREE_FLOOR <= bound * (1 + 1e-4) + 1e-9
 
 
 @settings(max_examples=100, deadline=None)

@@ -263,6 +263,7 @@ def walk_ties(
     answer_floor: float,
     answer_returned: float,
     only_floor: float,
+    only_returned: float,
     ties: np.ndarray,
     degree: np.ndarray,
     gave: np.ndarray,
@@ -285,9 +286,11 @@ def walk_ties(
     ``GIVER_RETURNED``, ``GIVER_ACTIVE``, see ``trust.giver_factor``); ``answer_*``: what
     it keeps by whether its receiver answers the other vouches it receives
     (``ANSWER_KNEE``, ``ANSWER_FLOOR``, ``ANSWER_RETURNED``, see ``trust.answer_factor``;
-    the smaller of that and the receiver factor applies, but no less than ``only_floor``,
-    ``ONLY_TIE_FLOOR``, for a tie that is its giver's only one). ``gave``, ``returned``,
-    ``received`` and ``linked`` (each member's ties given and reports received): float64
+    the smaller of that and the receiver factor applies; for a tie that is its giver's
+    only one, the answer factor from ``only_returned`` ties returned on,
+    ``ONLY_TIE_RETURNED``, but no less than ``only_floor``, ``ONLY_TIE_FLOOR``).
+    ``gave``, ``returned``, ``received`` and ``linked`` (each member's ties given and
+    reports received): float64
     zeros, ``(n,)``, for the work.
     Returns ``False`` (``ties`` and ``degree`` then hold partial sums) unless every row's
     indices are strictly increasing.
@@ -416,7 +419,11 @@ def walk_ties(
                         ),
                     )
                 if alone:
-                    kept = max(kept, only_floor)
+                    # Its receiver's answers cut it from one tie returned on (not three).
+                    quick = _answered(
+                        own, received[v], returned[v], answer_knee, answer_floor, only_returned
+                    )
+                    kept = max(min(kept, quick), only_floor)
                 carried *= kept
                 if own > 0 and giver_sure > 0:
                     # The giver's other evidence: the share of it left unreturned.
