@@ -71,6 +71,7 @@ class PreferenceForm(forms.ModelForm):
 class AskForm(forms.Form):
     q = forms.CharField(
         label=_("Je cherche…"),
+        label_suffix="",  # the ellipsis ends the label; « … : » read oddly
         max_length=300,
         widget=forms.TextInput(
             attrs={"placeholder": _("je cherche un avocat en droit social à Lyon")}

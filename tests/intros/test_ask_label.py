@@ -1,0 +1,11 @@
+"""« Demander au réseau »: the question's label ends with its ellipsis, not « … : »."""
+
+from django.utils import translation
+
+from passerelles.intros.forms import AskForm
+
+
+def test_the_question_s_label_has_no_colon_after_its_ellipsis():
+    assert ">Je cherche…</label>" in AskForm()["q"].label_tag()
+    with translation.override("en"):
+        assert ">I&#x27;m looking for…</label>" in AskForm()["q"].label_tag()
