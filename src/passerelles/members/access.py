@@ -12,6 +12,7 @@ from passerelles.accounts.models import AnyUser, User
 from passerelles.circles.access import reachable_circle_ids
 from passerelles.circles.models import Bridge, BridgeState, Membership
 from passerelles.core.statements import Statement, StatementRows
+from passerelles.members.everyone import seen_by_everyone
 from passerelles.members.models import Profile, Visibility
 
 
@@ -77,13 +78,24 @@ _circle_people = Statement(
 )
 
 
+class _DirectoryRows(StatementRows):
+    """The directory's rows for a member: counted as the statement counts them, unless
+    the profiles every member sees reach the count's limit alone (members.everyone)."""
+
+    def count_upto(self, limit: int) -> int:
+        floor = seen_by_everyone(limit)
+        if floor is not None and floor >= limit:
+            return limit
+        return super().count_upto(limit)
+
+
 def directory_rows(user: AnyUser) -> QuerySet[Profile] | StatementRows:
     """`visible_profiles(user)` with their users, by name: what the directory lists when
     no filter is chosen, sliced and counted (``core.pagination``) as a queryset is."""
     if not user.is_authenticated or user.is_staff:
         return visible_profiles(user).select_related("user").order_by(*BY_NAME)
     mine, bridged = reachable_circle_ids(user)
-    return _directory.rows(user.pk, mine, bridged)
+    return _DirectoryRows(_directory, (user.pk, mine, bridged))
 
 
 def circle_people_rows(user: AnyUser, circle_id: int) -> QuerySet[Profile] | StatementRows:

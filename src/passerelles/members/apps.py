@@ -8,11 +8,23 @@ class MembersConfig(AppConfig):
     def ready(self) -> None:
         from django.conf import settings
         from django.contrib.auth.signals import user_logged_in
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_delete, post_save
+
+        from passerelles.members.everyone import account_changed, profile_changed
 
         post_save.connect(
             create_profile, sender=settings.AUTH_USER_MODEL, dispatch_uid="members.profile"
         )
+        # The number of profiles every member sees (members.everyone), dropped on writes.
+        for name, signal in (("save", post_save), ("delete", post_delete)):
+            signal.connect(
+                profile_changed, sender="members.Profile", dispatch_uid=f"members.everyone.{name}"
+            )
+            signal.connect(
+                account_changed,
+                sender=settings.AUTH_USER_MODEL,
+                dispatch_uid=f"members.everyone.account.{name}",
+            )
         user_logged_in.connect(keep_language_on_login, dispatch_uid="members.keep_language")
 
         from passerelles.circles.access import register_people_filter

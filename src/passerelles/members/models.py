@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from passerelles.core.choices import Axis, Sector, join_codes, split_codes
 from passerelles.core.choices_display import ChoicesDisplayMixin
+from passerelles.members.everyone import ProfileQuerySet
 
 
 class Skill(models.Model):
@@ -50,6 +51,8 @@ class Profile(ChoicesDisplayMixin, models.Model):
     # (e-mails); empty: the site's first language.
     language = models.CharField(_("langue"), max_length=8, blank=True, default="")
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ProfileQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("profil")

@@ -1,0 +1,95 @@
+"""The number of profiles every member sees (members.everyone), a floor of the directory's
+capped count: the count stays the rule's own whatever the writes between two pages."""
+
+import pytest
+from django.core.cache import cache
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from passerelles.core.pagination import bounded_count
+from passerelles.members import everyone
+from passerelles.members.access import directory_rows, visible_profiles
+from passerelles.members.models import Profile, Visibility
+from tests.conftest import make_user
+
+pytestmark = pytest.mark.django_db
+
+VISIBILITIES = [Visibility.CIRCLES, Visibility.BRIDGED, Visibility.ALL]
+
+
+@pytest.fixture
+def shared(monkeypatch):
+    """As with Redis: one cache for every process."""
+    monkeypatch.setattr(everyone, "shared_cache", lambda: True)
+
+
+@pytest.fixture
+def people(alice, bob, charlie, dana, operator, club, alumni, bridge):
+    others = [make_user(f"m{n}@example.org", f"Prénom{n}", f"Nom{n}") for n in range(4)]
+    return [alice, bob, charlie, dana, operator, *others]
+
+
+def _counts(viewers, limits=range(1, 12)):
+    return [bounded_count(directory_rows(v), limit) for v in viewers for limit in limits]
+
+
+def _rule_counts(viewers, limits=range(1, 12)):
+    return [visible_profiles(v).order_by()[:limit].count() for v in viewers for limit in limits]
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    visibilities=st.lists(st.sampled_from(VISIBILITIES), min_size=9, max_size=9),
+    inactive=st.sets(st.integers(0, 8), max_size=3),
+)
+def test_the_count_is_the_rules_whatever_was_kept(shared, people, visibilities, inactive):
+    for n, (user, visibility) in enumerate(zip(people, visibilities, strict=True)):
+        Profile.objects.filter(user=user).update(visibility=visibility)  # through a queryset
+        user.is_active = n not in inactive
+        user.save()
+    assert _counts(people) == _rule_counts(people)
+
+
+def test_each_write_drops_the_kept_number(shared, people):
+    Profile.objects.update(visibility=Visibility.ALL)
+    viewer = people[0]
+    assert _counts([viewer]) == _rule_counts([viewer])
+    assert cache.get(everyone.EVERYONE_KEY) is not None
+
+    profile = Profile.objects.get(user=people[1])  # one by one
+    profile.visibility = Visibility.CIRCLES
+    profile.save()
+    assert cache.get(everyone.EVERYONE_KEY) is None
+    assert _counts([viewer]) == _rule_counts([viewer])
+
+    people[2].is_active = False  # an account closed
+    people[2].save(update_fields=["is_active"])
+    assert cache.get(everyone.EVERYONE_KEY) is None
+    assert _counts([viewer]) == _rule_counts([viewer])
+
+    people[3].save(update_fields=["last_login"])  # a sign-in changes nothing here
+    assert cache.get(everyone.EVERYONE_KEY) is not None
+
+    people[4].delete()  # an account removed, its profile with it
+    assert cache.get(everyone.EVERYONE_KEY) is None
+    assert _counts([viewer]) == _rule_counts([viewer])
+
+    make_user("new@example.org", "Nouveau", "Membre")  # a profile created
+    assert cache.get(everyone.EVERYONE_KEY) is None
+    assert _counts([viewer]) == _rule_counts([viewer])
+
+
+def test_kept_up_to_the_largest_limit_asked(shared, people):
+    Profile.objects.update(visibility=Visibility.ALL)
+    assert everyone.seen_by_everyone(3) == 3
+    assert cache.get(everyone.EVERYONE_KEY) == (3, 3)
+    assert everyone.seen_by_everyone(2) == 2  # from the cache
+    assert everyone.seen_by_everyone(50) == len(people)  # counted again, exact
+    assert everyone.seen_by_everyone(40) == len(people)  # exact: from the cache
+
+
+def test_without_a_shared_cache_nothing_is_kept(people):
+    assert everyone.seen_by_everyone(3) is None
+    assert cache.get(everyone.EVERYONE_KEY) is None
