@@ -1,6 +1,6 @@
 """French relevance on need -> offer pairs written from public French texts.
 
-    uv run python benchmarks/relevance.py [--split test|dev|dev2|...|dev5] [--calibrate] [--ask N]
+    uv run python benchmarks/relevance.py [--split test|dev|dev2|...|dev6] [--calibrate] [--ask N]
 
 Each need of a half of ``benchmarks/data/relevance_fr`` is ranked against every offer of
 the same half (112): its own offer is right, the 111 others are distractors. Reported per
@@ -323,7 +323,7 @@ def groups(split: str) -> list[list[dict]]:
 
 
 # Sets of needs only, each ranked against dev3's 112 offers.
-CATALOGUE_SPLITS = ("dev4", "dev5")
+CATALOGUE_SPLITS = ("dev4", "dev5", "dev6")
 
 
 def catalogue() -> tuple[list[str], list[str]]:
@@ -508,7 +508,7 @@ def time_ask(n: int, encoder, repeats: int, seed: int = 0) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument(
-        "--split", choices=("dev", "dev2", "dev3", "dev4", "dev5", "test", "both"), default="both"
+        "--split", choices=("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "test", "both"), default="both"
     )
     parser.add_argument("--calibrate", action="store_true", help="grid on the dev half")
     parser.add_argument("--ask", type=int, default=0, help="time ask the network at N members")
@@ -524,7 +524,7 @@ def main() -> None:
     if args.calibrate:
         calibrate(encoder)
         return
-    both = ["dev", "dev2", "dev3", "dev4", "dev5", "test"]
+    both = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "test"]
     splits = ["dev"] if args.quick else (both if args.split == "both" else [args.split])
     for split in [] if args.ask else splits:  # --ask N times only
         print_table(split, evaluate(split, encoder))
