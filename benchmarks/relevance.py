@@ -59,6 +59,8 @@ DATA = Path(__file__).resolve().parent / "data" / "relevance_fr"
 # The frozen test half: a change to it must be deliberate and said in benchmarks/README.md.
 TEST_SHA256 = "9f441409763bc365f824e59e5121049780fc00074b5593b3953ac693d7f80bca"
 KINDS = ("paraphrase", "situation")
+# Every development set: what the leak check and the unseen part of the test half read.
+DEV_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6")
 
 
 @functools.cache
@@ -197,16 +199,18 @@ def map_phrases() -> list[tuple[str, str]]:
 
 def map_echoes() -> list[tuple[str, str, list[str]]]:
     """(table, phrase, test ids) of the map phrases that repeat a test need's wording
-    (`echoes`) and no development text's: a development need or offer (near copies of test
-    needs left out, as in `load_split`) holding the phrase word for word, all its content
-    words (two or more) or one of its runs clears it. Such a phrase can only have come from
-    the test half: nothing is tuned on it, and the test half's figures would owe it."""
+    (`echoes`) and no development text's (`DEV_SPLITS`): a development need or offer (near
+    copies of test needs left out, as in `load_split`; dev4 to dev6 have needs only)
+    holding the phrase word for word, all its content words (two or more) or one of its
+    runs clears it. Such a phrase can only have come from the test half: nothing is tuned
+    on it, and the test half's figures would owe it."""
     with contextlib.redirect_stdout(io.StringIO()):  # the near copies' counts
         dev = [
             Wording(p[side])
-            for split in ("dev", "dev2", "dev3")
+            for split in DEV_SPLITS
             for p in load_split(split)
             for side in ("need", "offer")
+            if side in p
         ]
     test = [(p["id"], Wording(p["need"])) for p in load_split("test")]
     out = []
@@ -234,7 +238,7 @@ def _holds(words: tuple[str, ...], key: tuple[str, ...]) -> bool:
 
 def unseen(pairs: list[dict]) -> np.ndarray:
     """Mask of the test needs that nothing development-side came near: no development need
-    (dev, dev2, dev3, near copies included) tells the same scene, no run of four of their
+    (`DEV_SPLITS`, near copies included) tells the same scene, no run of four of their
     words appears in the situation map's source, and no everyday phrase of the map repeats
     their wording (`echoes`: everyday phrases are plain words, so one that holds a need's
     run of three words or all its content words tells that need's scene, whoever wrote it).
@@ -242,7 +246,7 @@ def unseen(pairs: list[dict]) -> np.ndarray:
     needs; the figures on this subset are the ones that owe nothing to them."""
     dev = [
         p["need"]
-        for split in ("dev", "dev2", "dev3")
+        for split in DEV_SPLITS
         for p in json.loads((DATA / f"{split}.json").read_text())["pairs"]
     ]
     source = Path(situations.__file__).read_text(encoding="utf-8")
@@ -507,9 +511,7 @@ def time_ask(n: int, encoder, repeats: int, seed: int = 0) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument(
-        "--split", choices=("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "test", "both"), default="both"
-    )
+    parser.add_argument("--split", choices=(*DEV_SPLITS, "test", "both"), default="both")
     parser.add_argument("--calibrate", action="store_true", help="grid on the dev half")
     parser.add_argument("--ask", type=int, default=0, help="time ask the network at N members")
     parser.add_argument("--repeats", type=int, default=100)
@@ -524,7 +526,7 @@ def main() -> None:
     if args.calibrate:
         calibrate(encoder)
         return
-    both = ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "test"]
+    both = [*DEV_SPLITS, "test"]
     splits = ["dev"] if args.quick else (both if args.split == "both" else [args.split])
     for split in [] if args.ask else splits:  # --ask N times only
         print_table(split, evaluate(split, encoder))
