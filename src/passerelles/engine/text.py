@@ -368,10 +368,24 @@ _FRENCH = snowballstemmer.stemmer("french")
 _ROOT_TOKEN_RE = re.compile(r"[^\W_]+")
 
 
+# Words Snowball folds onto the stem of a trade word of another meaning: each keeps a stem
+# of its own (its inflection-only form), so that it meets only itself. « maintenant » is
+# not « maintenance », « chiffre(s) » (figures) not « chiffrés » (encrypted, a ransom
+# attack), « inventé(s) » (made up: reviews, figures) not « inventeur », the « solde » of
+# an invoice not the « soldes » (sales). Accents are read: « chiffrés » and « inventeur »
+# keep their family.
+_FALSE_FRIENDS = frozenset(
+    ("maintenant", "chiffre", "chiffres", "inventé", "inventée", "inventés", "inventées", "solde")
+)
+
+
 @lru_cache(maxsize=65536)
 def _root(word: str) -> str:
     """French Snowball stem of one lowercase word, accents stripped afterwards (the
-    stemmer reads them: « inondée » and « inondation » -> "inond")."""
+    stemmer reads them: « inondée » and « inondation » -> "inond"); a word of
+    `_FALSE_FRIENDS` is its own stem."""
+    if word in _FALSE_FRIENDS:
+        return _light(normalize_text(word))
     return normalize_text(_FRENCH.stemWord(word))
 
 

@@ -1,0 +1,45 @@
+"""Words the French stemmer folds onto a trade word of another meaning meet only
+themselves (`text._FALSE_FRIENDS`), while the trade word keeps its family."""
+
+from __future__ import annotations
+
+import pytest
+
+from passerelles.engine.text import _family_cues, concepts_in
+
+
+def services(text: str) -> set[str]:
+    return {s for _key, found in _family_cues(text) for s in found}
+
+
+@pytest.mark.parametrize(
+    "text, service",
+    [
+        ("Nos plus gros clients font 80 % du chiffre.", "cybersécurité"),
+        ("Il faut maintenant trouver un repreneur.", "maintenance industrielle"),
+        ("Des commentaires inventés de toutes pièces.", "prototypage"),
+    ],
+)
+def test_a_false_friend_does_not_tag_the_trade_it_is_folded_onto(text, service):
+    assert service not in services(text)
+    assert service not in concepts_in(text)
+
+
+def test_the_balance_of_an_invoice_is_not_the_sales_among_trade_words():
+    # Among the trade families only: the situation map's « soldes » (the sales season)
+    # still meets « solde » through the lexicon, which reads inflections (plurals) only.
+    assert "publicité en ligne" not in services("Le client refuse de régler le solde.")
+
+
+@pytest.mark.parametrize(
+    "text, service",
+    [
+        ("Tous nos fichiers sont chiffrés et on exige une rançon.", "cybersécurité"),
+        ("La maintenance des presses coûte trop cher.", "maintenance industrielle"),
+        ("Un inventeur cherche à fabriquer son premier modèle.", "prototypage"),
+        ("Les soldes commencent et personne ne voit nos promotions.", "publicité en ligne"),
+        ("Notre chiffre d'affaires baisse depuis un an.", "développement commercial"),
+    ],
+)
+def test_the_trade_word_keeps_its_family(text, service):
+    assert service in services(text)
