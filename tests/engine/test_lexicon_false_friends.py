@@ -4,8 +4,11 @@ themselves (`text._FALSE_FRIENDS`), while the trade word keeps its family."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from passerelles.engine.text import _family_cues, concepts_in
+from passerelles.engine.situations import EVERYDAY
+from passerelles.engine.text import _family_cues, _roots, concepts_in
 
 
 def services(text: str) -> set[str]:
@@ -43,3 +46,29 @@ def test_the_balance_of_an_invoice_is_not_the_sales_among_trade_words():
 )
 def test_the_trade_word_keeps_its_family(text, service):
     assert service in services(text)
+
+
+# Two-word everyday phrases (« caisse vidée »): an adverb between their words is read
+# through, the adjective it is formed on is a word of the scene and breaks the phrase.
+_PAIRS = sorted(
+    {
+        (service, cue.strip())
+        for service, cues in EVERYDAY.items()
+        for cue in cues.split(",")
+        if len(cue.split()) == 2 and "'" not in cue
+    }
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(_PAIRS),
+    st.sampled_from([("complètement", "complet"), ("totalement", "total"), ("vraiment", "vrai")]),
+)
+def test_an_adverb_is_read_through_and_its_adjective_is_not(item, words):
+    service, cue = item
+    adverb, adjective = words
+    first, second = cue.split()
+    key = _roots(cue)
+    assert key in {k for k, _ in _family_cues(f"{first} {adverb} {second}")}
+    assert key not in {k for k, _ in _family_cues(f"{first} {adjective} {second}")}

@@ -368,14 +368,19 @@ _FRENCH = snowballstemmer.stemmer("french")
 _ROOT_TOKEN_RE = re.compile(r"[^\W_]+")
 
 
-# Words Snowball folds onto the stem of a trade word of another meaning: each keeps a stem
-# of its own (its inflection-only form), so that it meets only itself. « maintenant » is
-# not « maintenance », « chiffre(s) » (figures) not « chiffrés » (encrypted, a ransom
-# attack), « inventé(s) » (made up: reviews, figures) not « inventeur », the « solde » of
-# an invoice not the « soldes » (sales). Accents are read: « chiffrés » and « inventeur »
-# keep their family.
+# Words Snowball folds onto the stem of a word of another meaning: each keeps a stem of
+# its own (its inflection-only form), so that it meets only itself. « maintenant » is not
+# « maintenance », « chiffre(s) » (figures) not « chiffrés » (encrypted, a ransom attack),
+# « inventé(s) » (made up: reviews, figures) not « inventeur », the « solde » of an
+# invoice not the « soldes » (sales); the adverbs slipped into phrases (`_INSERT_ROOTS`)
+# are not their adjectives (« complètement » is not « complet », « vraiment » not
+# « vrai »). Accents are read: « chiffrés » and « inventeur » keep their family.
 _FALSE_FRIENDS = frozenset(
-    ("maintenant", "chiffre", "chiffres", "inventé", "inventée", "inventés", "inventées", "solde")
+    (
+        *("maintenant", "chiffre", "chiffres", "solde"),
+        *("inventé", "inventée", "inventés", "inventées"),
+        *("complètement", "totalement", "carrément", "vraiment"),
+    )
 )
 
 
