@@ -21,6 +21,7 @@ def services(text: str) -> set[str]:
         ("Nos plus gros clients font 80 % du chiffre.", "cybersécurité"),
         ("Il faut maintenant trouver un repreneur.", "maintenance industrielle"),
         ("Des commentaires inventés de toutes pièces.", "prototypage"),
+        ("Des avis inventes de toutes pieces.", "prototypage"),  # typed without accents
     ],
 )
 def test_a_false_friend_does_not_tag_the_trade_it_is_folded_onto(text, service):
@@ -63,7 +64,15 @@ _PAIRS = sorted(
 @settings(max_examples=40, deadline=None)
 @given(
     st.sampled_from(_PAIRS),
-    st.sampled_from([("complètement", "complet"), ("totalement", "total"), ("vraiment", "vrai")]),
+    st.sampled_from(
+        [
+            ("complètement", "complet"),
+            ("totalement", "total"),
+            ("vraiment", "vrai"),
+            ("completement", "complet"),  # typed without accents
+            ("carrement", "carre"),
+        ]
+    ),
 )
 def test_an_adverb_is_read_through_and_its_adjective_is_not(item, words):
     service, cue = item

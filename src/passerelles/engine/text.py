@@ -374,12 +374,14 @@ _ROOT_TOKEN_RE = re.compile(r"[^\W_]+")
 # « inventé(s) » (made up: reviews, figures) not « inventeur », the « solde » of an
 # invoice not the « soldes » (sales); the adverbs slipped into phrases (`_INSERT_ROOTS`)
 # are not their adjectives (« complètement » is not « complet », « vraiment » not
-# « vrai »). Accents are read: « chiffrés » and « inventeur » keep their family.
+# « vrai »). Accents are read: « chiffrés » and « inventeur » keep their family. Members
+# often type without accents: the unaccented spellings are listed too, except where one
+# is also a word of the trade (« invente », he invents; « chiffres » stays the figures).
 _FALSE_FRIENDS = frozenset(
     (
         *("maintenant", "chiffre", "chiffres", "solde"),
-        *("inventé", "inventée", "inventés", "inventées"),
-        *("complètement", "totalement", "carrément", "vraiment"),
+        *("inventé", "inventée", "inventés", "inventées", "inventee", "inventes", "inventees"),
+        *("complètement", "totalement", "carrément", "vraiment", "completement", "carrement"),
     )
 )
 
