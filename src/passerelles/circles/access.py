@@ -154,6 +154,9 @@ def _seen_circle_ids(user: AnyUser) -> set[int]:
     return set(circle_standing(user)) | bridged
 
 
+seen_circle_ids = _seen_circle_ids
+
+
 def visible_circles(user: AnyUser) -> QuerySet[Circle]:
     """Circles this user may see: listed ones, their own (invited, pending or admitted),
     and those bridged with theirs. Their own and bridged ones are read once per page view

@@ -4,7 +4,7 @@ from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquer
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 
-from passerelles.circles.access import remember_circles
+from passerelles.circles.access import remember_circles, seen_circle_ids
 from passerelles.circles.models import (
     ADMIN_ROLES,
     Bridge,
@@ -14,8 +14,10 @@ from passerelles.circles.models import (
     Membership,
     MembershipState,
 )
+from passerelles.core.access import is_operator
 from passerelles.core.choices_display import choice_labels
 from passerelles.core.rows import url_maker
+from passerelles.core.statements import Statement, StatementRows
 
 
 def with_member_counts(circles: QuerySet[Circle]) -> QuerySet[Circle]:
@@ -40,6 +42,46 @@ def admitted_count(circle_ref: str) -> Coalesce:
         .values("n")
     )
     return Coalesce(Subquery(admitted, output_field=IntegerField()), 0)
+
+
+LIST_ORDER = ("city", "name", "pk")
+
+# The circles list without filters for a member, and the bridges among a page's circles,
+# read through statements compiled once per process (core.statements): the list's rule,
+# its count and its page were built and compiled by the ORM on each view.
+_listed_or_seen = Statement(
+    lambda seen: with_member_counts(
+        Circle.objects.filter(Q(listed=True) | Q(pk__in=seen)).order_by(*LIST_ORDER)
+    )
+)
+_bridges_among = Statement(
+    lambda shown: Bridge.objects.filter(
+        state=BridgeState.ACTIVE, from_circle__in=shown, to_circle__in=shown
+    ).values_list("from_circle_id", "to_circle_id")
+)
+_ALL = 2**62  # a count's limit that no list reaches
+
+
+class CountedRows(StatementRows):
+    """A statement's rows that Django's ``Paginator`` counts whole (``count()``)."""
+
+    def count(self) -> int:
+        return self.statement.count(*self.args, limit=_ALL)
+
+
+def circle_list_rows(user) -> QuerySet[Circle] | CountedRows:
+    """`visible_circles(user)` with their admitted members counted, by city and name: the
+    circles list without filters (a page of it sliced, the whole counted)."""
+    if not user.is_authenticated or is_operator(user):
+        from passerelles.circles.access import visible_circles
+
+        return with_member_counts(visible_circles(user).order_by(*LIST_ORDER))
+    return CountedRows(_listed_or_seen, (sorted(seen_circle_ids(user)),))
+
+
+def bridges_among(circle_ids: list[int]) -> list[tuple[int, int]]:
+    """(from, to) of the active bridges between two of ``circle_ids``."""
+    return _bridges_among(circle_ids)
 
 
 def active_bridges(circle_ids) -> list[Bridge]:

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,8 +12,15 @@ from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.circles import access, actions, rows
 from passerelles.circles.forms import CircleFilterForm, CircleForm, JoinForm
 from passerelles.circles.map import circle_map
-from passerelles.circles.models import Bridge, BridgeState, MembershipState
-from passerelles.circles.queries import active_bridges, with_member_counts
+from passerelles.circles.models import Circle, MembershipState
+from passerelles.circles.queries import (
+    LIST_ORDER,
+    CountedRows,
+    active_bridges,
+    bridges_among,
+    circle_list_rows,
+    with_member_counts,
+)
 from passerelles.core.access import is_operator
 from passerelles.core.errors import ActionError
 from passerelles.core.rows import url_maker
@@ -23,20 +30,21 @@ def circle_list(request: HttpRequest) -> HttpResponse:
     """The circles a visitor or member may see, a page at a time, with the map of the
     page's circles and the bridges between them."""
     form = CircleFilterForm(request.GET or None)
-    circles = access.visible_circles(request.user)
-    if form.is_valid():
-        if q := form.cleaned_data["q"]:
+    filters = form.cleaned_data if form.is_valid() else {}
+    listed: QuerySet[Circle] | CountedRows
+    if any(filters.values()):
+        circles = access.visible_circles(request.user)
+        if q := filters["q"]:
             circles = circles.filter(Q(name__icontains=q) | Q(description__icontains=q))
-        if kind := form.cleaned_data["kind"]:
+        if kind := filters["kind"]:
             circles = circles.filter(kind=kind)
-        if city := form.cleaned_data["city"]:
+        if city := filters["city"]:
             circles = circles.filter(city__icontains=city)
-    circles = with_member_counts(circles.order_by("city", "name", "pk"))
-    page = Paginator(circles, 30).get_page(request.GET.get("page"))
+        listed = with_member_counts(circles.order_by(*LIST_ORDER))
+    else:  # the list without filters: compiled once per process
+        listed = circle_list_rows(request.user)
+    page = Paginator(listed, 30).get_page(request.GET.get("page"))  # type: ignore[arg-type]  # CountedRows is sliced and counted as a queryset
     shown = [c.pk for c in page]
-    bridges = Bridge.objects.filter(
-        state=BridgeState.ACTIVE, from_circle__in=shown, to_circle__in=shown
-    )
     query = request.GET.copy()
     query.pop("page", None)
     detail_url = url_maker("circles:detail")
@@ -46,7 +54,7 @@ def circle_list(request: HttpRequest) -> HttpResponse:
         "cards": rows.circle_cards(page),
         "map": circle_map(
             page,
-            bridges.values_list("from_circle_id", "to_circle_id"),
+            bridges_among(shown),
             url_of=lambda circle: detail_url(circle.slug),
         ),
         "query": query.urlencode(),
