@@ -52,42 +52,96 @@ def test_the_count_is_the_rules_whatever_was_kept(shared, people, visibilities, 
     assert _counts(people) == _rule_counts(people)
 
 
+def _generation():
+    return cache.get(everyone.GENERATION_KEY)
+
+
 def test_each_write_drops_the_kept_number(shared, people):
     Profile.objects.update(visibility=Visibility.ALL)
     viewer = people[0]
     assert _counts([viewer]) == _rule_counts([viewer])
-    assert cache.get(everyone.EVERYONE_KEY) is not None
+    kept = _generation()
+    assert kept is not None and cache.get(everyone.EVERYONE_KEY)[0] == kept
 
     profile = Profile.objects.get(user=people[1])  # one by one
     profile.visibility = Visibility.CIRCLES
     profile.save()
-    assert cache.get(everyone.EVERYONE_KEY) is None
+    assert _generation() != kept
     assert _counts([viewer]) == _rule_counts([viewer])
 
+    kept = _generation()
     people[2].is_active = False  # an account closed
     people[2].save(update_fields=["is_active"])
-    assert cache.get(everyone.EVERYONE_KEY) is None
+    assert _generation() != kept
     assert _counts([viewer]) == _rule_counts([viewer])
 
+    kept = _generation()
     people[3].save(update_fields=["last_login"])  # a sign-in changes nothing here
-    assert cache.get(everyone.EVERYONE_KEY) is not None
+    assert _generation() == kept
 
     people[4].delete()  # an account removed, its profile with it
-    assert cache.get(everyone.EVERYONE_KEY) is None
+    assert _generation() != kept
     assert _counts([viewer]) == _rule_counts([viewer])
 
+    kept = _generation()
     make_user("new@example.org", "Nouveau", "Membre")  # a profile created
-    assert cache.get(everyone.EVERYONE_KEY) is None
+    assert _generation() != kept
     assert _counts([viewer]) == _rule_counts([viewer])
 
 
 def test_kept_up_to_the_largest_limit_asked(shared, people):
     Profile.objects.update(visibility=Visibility.ALL)
     assert everyone.seen_by_everyone(3) == 3
-    assert cache.get(everyone.EVERYONE_KEY) == (3, 3)
+    assert cache.get(everyone.EVERYONE_KEY)[1:] == (3, 3)
     assert everyone.seen_by_everyone(2) == 2  # from the cache
     assert everyone.seen_by_everyone(50) == len(people)  # counted again, exact
     assert everyone.seen_by_everyone(40) == len(people)  # exact: from the cache
+
+
+def test_a_count_begun_before_a_write_is_not_kept_past_it(shared, people, monkeypatch):
+    """A page counts, a write commits and drops the number, then the page keeps what it
+    counted before the write: the next page must not use it."""
+    Profile.objects.update(visibility=Visibility.ALL)
+
+    class Racing:  # the write commits between the page's count and its keeping it
+        def __getattr__(self, name):
+            return getattr(cache, name)
+
+        def set(self, key, value, *args):
+            if key == everyone.EVERYONE_KEY:
+                Profile.objects.filter(user=people[0]).update(visibility=Visibility.CIRCLES)
+            return cache.set(key, value, *args)
+
+    monkeypatch.setattr(everyone, "cache", Racing())
+    assert everyone.seen_by_everyone(50) == len(people)  # counted before the write
+    monkeypatch.setattr(everyone, "cache", cache)
+    assert everyone.seen_by_everyone(50) == len(people) - 1
+    viewer = people[1]
+    assert _counts([viewer], [len(people) - 1, len(people)]) == _rule_counts(
+        [viewer], [len(people) - 1, len(people)]
+    )
+
+
+class _Down:
+    """A cache that cannot be reached."""
+
+    def __getattr__(self, name):
+        def fail(*args, **kwargs):
+            raise ConnectionError("cache down")
+
+        return fail
+
+
+def test_a_cache_down_costs_the_saving_only(shared, people, monkeypatch):
+    monkeypatch.setattr(everyone, "cache", _Down())
+    assert everyone.seen_by_everyone(3) is None
+    profile = Profile.objects.get(user=people[1])
+    profile.visibility = Visibility.ALL
+    profile.save()  # the write goes through
+    Profile.objects.update(visibility=Visibility.ALL)
+    people[2].is_active = False
+    people[2].save()
+    assert _counts(people) == _rule_counts(people)
 
 
 def test_without_a_shared_cache_nothing_is_kept(people):

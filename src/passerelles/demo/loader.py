@@ -28,6 +28,7 @@ from passerelles.circles.models import Bridge, Circle, Membership
 from passerelles.core.choices import join_codes
 from passerelles.demo.generator import EMAIL_DOMAIN, DemoDataset, MemberRecord
 from passerelles.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
+from passerelles.members.everyone import forget_everyone
 from passerelles.members.models import Profile, Skill
 
 BATCH_SIZE = 4000
@@ -356,6 +357,7 @@ def load(
             for statement in sql:
                 cursor.execute(statement)
     step("bridges")
+    forget_everyone()  # profiles written in bulk: the number every member sees, anew
     return report
 
 

@@ -8,17 +8,21 @@ the query that counted it for each member (3-5 ms of PostgreSQL on three of the 
 pages at 100,000 members, benchmarks/README.md) is not needed.
 
 The number is kept in the shared cache, counted up to the largest cap asked, and dropped
-whenever it may change, by whatever path: a profile saved, deleted, or written through a
-queryset (``ProfileQuerySet`` below: ``update``, ``delete``, ``bulk_create``), an account
-saved with its ``is_active`` (or without ``update_fields``) or deleted. It is dropped at
-once and again when the transaction commits, so that a page read in between cannot keep
-the old number. A write that bypasses all of these (an account's ``is_active`` changed
-through a queryset, SQL by hand) is seen after ``EVERYONE_SECONDS`` at most. Only with a
-cache shared by every process (Redis); without one, each member's count is read as before.
+(a new generation: see ``GENERATION_KEY``) whenever it may change, by whatever path: a
+profile saved, deleted, or written through a queryset (``ProfileQuerySet`` below:
+``update``, ``delete``, ``bulk_create``), an account saved with its ``is_active`` (or
+without ``update_fields``) or deleted. It is dropped at once and again when the
+transaction commits. The demo's loader and a restored snapshot drop it themselves; a
+write past all of these (an account's ``is_active`` changed through a queryset, SQL by
+hand) is seen after ``EVERYONE_SECONDS`` at most. Only with a cache shared by every
+process (Redis); a cache that cannot be read or written costs the saving only: each
+member's count is then read as before.
 """
 
 from __future__ import annotations
 
+import logging
+import uuid
 from collections.abc import Iterable
 from typing import Any
 
@@ -27,20 +31,38 @@ from django.db import models, transaction
 
 from passerelles.core.background import shared_cache
 
+logger = logging.getLogger(__name__)
+
 EVERYONE_SECONDS = 300
 EVERYONE_KEY = "members:seen-by-everyone"
+# The generation of the kept number: a new one at every write that may change it. A number
+# is kept with the generation read before it was counted and used only under that same
+# generation, so that a count begun before a write commits (it saw the old rows) and kept
+# after the write dropped the number is never used.
+GENERATION_KEY = "members:seen-by-everyone:generation"
 
 
 def seen_by_everyone(limit: int) -> int | None:
     """Active profiles whose visibility is "all", counted no further than ``limit``;
-    None without a shared cache (the caller counts as before)."""
+    None without a shared cache, or when the cache cannot be read (the caller counts as
+    before)."""
     if not shared_cache():
         return None
-    kept = cache.get(EVERYONE_KEY)
+    try:
+        generation = cache.get(GENERATION_KEY)
+        if generation is None:
+            cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+            generation = cache.get(GENERATION_KEY)
+        kept = cache.get(EVERYONE_KEY)
+    except Exception:
+        logger.warning("could not read the number of profiles seen by all", exc_info=True)
+        return None
+    if generation is None:
+        return None
     if kept is not None:
-        count, upto = kept
-        if count >= limit or count < upto:  # enough, or exact
-            return min(count, limit)
+        kept_generation, count, upto = kept
+        if kept_generation == generation and (count >= limit or count < upto):
+            return min(count, limit)  # enough, or exact
     from passerelles.members.models import Profile, Visibility
 
     count = (
@@ -48,14 +70,24 @@ def seen_by_everyone(limit: int) -> int | None:
         .order_by()[:limit]
         .count()
     )
-    cache.set(EVERYONE_KEY, (count, limit), EVERYONE_SECONDS)
+    try:
+        cache.set(EVERYONE_KEY, (generation, count, limit), EVERYONE_SECONDS)
+    except Exception:
+        logger.warning("could not keep the number of profiles seen by all", exc_info=True)
     return count
 
 
+def _new_generation() -> None:
+    try:
+        cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    except Exception:  # the number kept, if any, lasts EVERYONE_SECONDS at most
+        logger.warning("could not drop the number of profiles seen by all", exc_info=True)
+
+
 def forget_everyone() -> None:
-    """Drop the kept number now and when the transaction commits."""
-    cache.delete(EVERYONE_KEY)
-    transaction.on_commit(lambda: cache.delete(EVERYONE_KEY))
+    """Make the kept number unusable now and when the transaction commits."""
+    _new_generation()
+    transaction.on_commit(_new_generation)
 
 
 def profile_changed(sender: Any, **kwargs: Any) -> None:

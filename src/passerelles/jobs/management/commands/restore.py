@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from passerelles.jobs.backup import BackupError, restore
+from passerelles.members.everyone import forget_everyone
 
 
 class Command(BaseCommand):
@@ -17,6 +18,7 @@ class Command(BaseCommand):
             restore(file)
         except BackupError as error:
             raise CommandError(str(error)) from error
+        forget_everyone()  # a number kept for the database replaced
         with connection.cursor() as cursor:
             tables = connection.introspection.table_names(cursor)
         self.stdout.write(f"Restauré : {len(tables)} tables depuis {file}")
