@@ -77,6 +77,9 @@ def test_each_write_drops_the_kept_number(shared, people):
 
     kept = _generation()
     people[3].save(update_fields=["last_login"])  # a sign-in changes nothing here
+    Profile.objects.filter(user=people[3]).update(language="en")  # nor its language
+    Profile.objects.filter(pk=-1).update(visibility=Visibility.ALL)  # nor no row
+    profile.save(update_fields=["headline"])
     assert _generation() == kept
 
     people[4].delete()  # an account removed, its profile with it

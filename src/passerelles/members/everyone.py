@@ -90,8 +90,15 @@ def forget_everyone() -> None:
     transaction.on_commit(_new_generation)
 
 
-def profile_changed(sender: Any, **kwargs: Any) -> None:
-    """A profile saved or deleted (one by one, or by a cascade)."""
+# The profile's fields the number depends on (its visibility, whose account it is).
+COUNTED_FIELDS = frozenset({"visibility", "user", "user_id"})
+
+
+def profile_changed(sender: Any, update_fields: Iterable[str] | None = None, **kwargs: Any) -> None:
+    """A profile saved or deleted (one by one, or by a cascade); a save of other fields
+    only (its language, its text) changes nothing here."""
+    if update_fields is not None and not COUNTED_FIELDS & set(update_fields):
+        return
     forget_everyone()
 
 
@@ -108,7 +115,8 @@ class ProfileQuerySet(models.QuerySet[Any]):
 
     def update(self, **kwargs: Any) -> int:
         done: int = super().update(**kwargs)
-        forget_everyone()
+        if done and COUNTED_FIELDS & set(kwargs):  # not a sign-in's language, say
+            forget_everyone()
         return done
 
     def delete(self) -> tuple[int, dict[str, int]]:
