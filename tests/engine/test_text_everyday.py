@@ -160,8 +160,7 @@ _SHORT = sorted(
 )
 
 
-@settings(max_examples=80, deadline=None)
-@given(st.sampled_from(_SHORT))
+@pytest.mark.parametrize("item", _SHORT, ids=[cue for _service, cue in _SHORT])
 def test_a_short_trade_word_meets_its_inflections_only(item):
     """A one-word cue of a short stem tags its service in its own and plural forms, and
     not in another word Snowball folds onto the same stem (« prises » / « pris »)."""

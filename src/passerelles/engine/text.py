@@ -382,6 +382,8 @@ _FALSE_FRIENDS = frozenset(
         *("maintenant", "chiffre", "chiffres", "solde"),
         *("inventé", "inventée", "inventés", "inventées", "inventee", "inventes", "inventees"),
         *("complètement", "totalement", "carrément", "vraiment", "completement", "carrement"),
+        # Acronyms Snowball folds onto a stop word (« ETT » onto « et », « CEE » onto « ce »).
+        *("ett", "cee"),
     )
 )
 
