@@ -147,6 +147,7 @@ def test_a_cache_down_costs_the_saving_only(shared, people, monkeypatch):
     assert _counts(people) == _rule_counts(people)
 
 
-def test_without_a_shared_cache_nothing_is_kept(people):
+def test_without_a_shared_cache_nothing_is_kept(people, monkeypatch):
+    monkeypatch.setattr(everyone, "shared_cache", lambda: False)  # also when run with Redis
     assert everyone.seen_by_everyone(3) is None
     assert cache.get(everyone.EVERYONE_KEY) is None
