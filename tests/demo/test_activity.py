@@ -197,7 +197,8 @@ def test_julien_s_suggestions_say_truly_where_each_can_meet(lived, db):
         Q(member_a=julien) | Q(member_b=julien), round__isnull=False, status=Status.PROPOSED
     )
     far = (
-        "Vous êtes loin l'un de l'autre, mais acceptez tous les deux de vous rencontrer à distance."
+        "Vous êtes loin l'un de l'autre, mais vous acceptez tous les deux "
+        "de vous rencontrer à distance."
     )
     for intro in suggested:
         other = intro.other(julien).profile

@@ -100,8 +100,8 @@ def test_the_reasons_say_how_the_two_can_meet():
     assert {"code": "same_region"} in pair_reasons(region_pair)
     assert {"code": "remote"} in pair_reasons(remote_pair)
     assert (
-        "Vous êtes loin l'un de l'autre, mais acceptez tous les deux de vous rencontrer à distance."
-        in explain_pair(remote_pair, "Marc")
+        "Vous êtes loin l'un de l'autre, mais vous acceptez tous les deux "
+        "de vous rencontrer à distance." in explain_pair(remote_pair, "Marc")
     )
     far = dict(remote_pair, place=FAR, proximity=0.0)
     assert not {r["code"] for r in pair_reasons(far)} & {"remote", "same_city", "same_region"}

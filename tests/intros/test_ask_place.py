@@ -54,8 +54,8 @@ def test_far_but_both_accept_to_meet_at_a_distance(world, far_and_near):
     assert _order(answers) == ["David Roche", "Maxime Marchand"]
     said = answers["David Roche"].reasons
     assert (
-        "Vous êtes loin l'un de l'autre, mais acceptez tous les deux de vous rencontrer à distance."
-        in said
+        "Vous êtes loin l'un de l'autre, mais vous acceptez tous les deux "
+        "de vous rencontrer à distance." in said
     )
     assert not any("loin de chez vous" in r for r in said)
 

@@ -65,8 +65,8 @@ def test_when_both_accept_remote_meetings_the_reason_says_so(db):
     intro = _intro(firm, far).get()  # meeting remotely counts in full, the region half
     reasons = intro.reasons_for(firm)
     assert (
-        "Vous êtes loin l'un de l'autre, mais acceptez tous les deux de vous rencontrer à distance."
-        in reasons
+        "Vous êtes loin l'un de l'autre, mais vous acceptez tous les deux "
+        "de vous rencontrer à distance." in reasons
     )
     with translation.override("en"):
         assert "You are far apart, but you both agree to meet remotely." in (

@@ -349,7 +349,7 @@ def reason_in_french(reason: Mapping[str, Any], other_name: str) -> str:
         return f"{other_name} est loin de chez vous."
     fixed = {
         "remote": (
-            "Vous êtes loin l'un de l'autre, mais acceptez tous les deux "
+            "Vous êtes loin l'un de l'autre, mais vous acceptez tous les deux "
             "de vous rencontrer à distance."
         ),
         "reciprocal": "L'intérêt est réciproque : chacun peut aider l'autre.",

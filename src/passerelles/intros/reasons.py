@@ -133,7 +133,7 @@ def _word(reason: Mapping, other_name: str) -> str:
         return _("%(name)s est loin de chez vous.") % {"name": name}
     fixed = {
         "remote": _(
-            "Vous êtes loin l'un de l'autre, mais acceptez tous les deux "
+            "Vous êtes loin l'un de l'autre, mais vous acceptez tous les deux "
             "de vous rencontrer à distance."
         ),
         "reciprocal": _("L'intérêt est réciproque : chacun peut aider l'autre."),
