@@ -151,3 +151,24 @@ def test_without_a_shared_cache_nothing_is_kept(people, monkeypatch):
     monkeypatch.setattr(everyone, "shared_cache", lambda: False)  # also when run with Redis
     assert everyone.seen_by_everyone(3) is None
     assert cache.get(everyone.EVERYONE_KEY) is None
+
+
+def test_deleting_many_accounts_drops_the_number_once(shared, people, monkeypatch):
+    drops = []
+    monkeypatch.setattr(everyone, "_new_generation", lambda: drops.append(1))
+    Profile.objects.update(visibility=Visibility.ALL)
+    drops.clear()
+    extra = [make_user(f"x{n}@example.org", "Prénom", f"Nom{n}") for n in range(30)]
+    assert _counts(people[:1]) == _rule_counts(people[:1])  # a number kept, then:
+    drops.clear()
+    type(extra[0]).objects.filter(pk__in=[u.pk for u in extra]).delete()
+    assert len(drops) == 1  # at once (not twice per account); again at the commit
+
+
+def test_a_count_between_two_writes_of_one_transaction_is_dropped_again(shared, people):
+    Profile.objects.update(visibility=Visibility.ALL)
+    assert _counts(people) == _rule_counts(people)  # counted inside this transaction
+    kept = _generation()
+    Profile.objects.filter(user=people[0]).update(visibility=Visibility.CIRCLES)
+    assert _generation() != kept
+    assert _counts(people) == _rule_counts(people)

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.cache import cache
-from django.db import models, transaction
+from django.db import connection, models, transaction
 
 from passerelles.core.background import shared_cache
 
@@ -70,6 +70,7 @@ def seen_by_everyone(limit: int) -> int | None:
         .order_by()[:limit]
         .count()
     )
+    connection.everyone_counted = True  # type: ignore[attr-defined]  # see forget_everyone
     try:
         cache.set(EVERYONE_KEY, (generation, count, limit), EVERYONE_SECONDS)
     except Exception:
@@ -85,9 +86,19 @@ def _new_generation() -> None:
 
 
 def forget_everyone() -> None:
-    """Make the kept number unusable now and when the transaction commits."""
+    """Make the kept number unusable now and when the transaction commits. Within one
+    transaction, once: again only after this connection counted in between (a number
+    kept from its own uncommitted rows); deleting many accounts at once writes to the
+    cache twice, not twice per account."""
+    pending = connection.in_atomic_block and any(
+        entry[1] is _new_generation for entry in connection.run_on_commit
+    )
+    if pending and not getattr(connection, "everyone_counted", False):
+        return
+    connection.everyone_counted = False  # type: ignore[attr-defined]
     _new_generation()
-    transaction.on_commit(_new_generation)
+    if not pending:
+        transaction.on_commit(_new_generation)
 
 
 # The profile's fields the number depends on (its visibility, whose account it is).
