@@ -4,7 +4,7 @@ from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquer
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 
-from passerelles.circles.access import remember_circles, seen_circle_ids
+from passerelles.circles.access import remember_circles, seen_circle_ids, visible_circles
 from passerelles.circles.models import (
     ADMIN_ROLES,
     Bridge,
@@ -73,8 +73,6 @@ def circle_list_rows(user) -> QuerySet[Circle] | CountedRows:
     """`visible_circles(user)` with their admitted members counted, by city and name: the
     circles list without filters (a page of it sliced, the whole counted)."""
     if not user.is_authenticated or is_operator(user):
-        from passerelles.circles.access import visible_circles
-
         return with_member_counts(visible_circles(user).order_by(*LIST_ORDER))
     return CountedRows(_listed_or_seen, (sorted(seen_circle_ids(user)),))
 
