@@ -7,6 +7,7 @@ import io
 import segno
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from passerelles.core.links import absolute_url
 from passerelles.core.pdf import DocumentPDF
@@ -62,6 +63,13 @@ def _cards(pdf: DocumentPDF, heading: str, cards: list[tuple[str, str]]) -> None
             )
 
 
+def round_table(round_number: int, table: object) -> str:
+    """« T1 : 4 » in French (a narrow no-break space before the colon), « R1: 4 » in English:
+    the table of one round in the printed plan's list of participants."""
+    label = pgettext("round and table number on the printed plan", "T%(round)s\u202f: %(table)s")
+    return label % {"round": round_number, "table": table}
+
+
 def plan_pdf(event: Event, plan: TablePlan) -> bytes:
     pdf = DocumentPDF()
     when = timezone.localtime(event.starts_at)
@@ -84,7 +92,7 @@ def plan_pdf(event: Event, plan: TablePlan) -> bytes:
     pdf.write_line(_("Participants"), size=20, bold=True, height=10)
     for line in people_view(plan):
         tables = " | ".join(
-            f"{_('T')}{r + 1}: {t if t else '-'}" for r, t in enumerate(line["tables"])
+            round_table(r + 1, t if t else "-") for r, t in enumerate(line["tables"])
         )
         pdf.write_line(f"{line['user'].display_name} - {tables}", size=10, height=5.5)
     _cards(pdf, heading, tables_cards(event, plan))
