@@ -147,14 +147,11 @@ def reachable_circle_ids(user: AnyUser) -> tuple[set[int], set[int]]:
     return set(mine), set(partners) - mine
 
 
-def _seen_circle_ids(user: AnyUser) -> set[int]:
+def seen_circle_ids(user: AnyUser) -> set[int]:
     """Circles ``user`` sees whether listed or not: those they are invited to, asked to
     join or belong to, and those bridged with their own (a signed-in member)."""
     _mine, bridged = reachable_circle_ids(user)
     return set(circle_standing(user)) | bridged
-
-
-seen_circle_ids = _seen_circle_ids
 
 
 def visible_circles(user: AnyUser) -> QuerySet[Circle]:
@@ -166,7 +163,7 @@ def visible_circles(user: AnyUser) -> QuerySet[Circle]:
         return circles
     if not user.is_authenticated:
         return circles.filter(listed=True)
-    return circles.filter(Q(listed=True) | Q(pk__in=sorted(_seen_circle_ids(user))))
+    return circles.filter(Q(listed=True) | Q(pk__in=sorted(seen_circle_ids(user))))
 
 
 def visible_circle_ids(user: AnyUser, among: set[int]) -> set[int]:
@@ -179,7 +176,7 @@ def visible_circle_ids(user: AnyUser, among: set[int]) -> set[int]:
         return set(among)
     known: set[int] = set()
     if user.is_authenticated:
-        known = among & _seen_circle_ids(user)
+        known = among & seen_circle_ids(user)
     rest = among - known
     if not rest:
         return known
