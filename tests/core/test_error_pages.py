@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.test import Client, override_settings
 from django.urls import path
 
+from passerelles.config.urls import handler400, handler403, handler404  # noqa: F401
 from passerelles.config.urls import urlpatterns as site_urls
 
 

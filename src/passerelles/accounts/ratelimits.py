@@ -14,7 +14,8 @@ from allauth.account import app_settings
 from allauth.core.internal import ratelimit
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+
+from passerelles.core.error_pages import render_error_page
 
 # allauth's views and the action whose limits they consume.
 ACTION_OF_VIEW = {
@@ -50,11 +51,15 @@ def seconds_to_wait(request: HttpRequest) -> int:
 
 def too_many_requests(request: HttpRequest, exception=None) -> HttpResponse:
     wait = seconds_to_wait(request)
-    response = render(
+    response = render_error_page(
         request,
         "429.html",
-        {"wait_minutes": max(1, math.ceil(wait / 60)), "wait_seconds": wait},
-        status=HTTPStatus.TOO_MANY_REQUESTS,
+        HTTPStatus.TOO_MANY_REQUESTS,
+        {
+            "wait_minutes": max(1, math.ceil(wait / 60)),
+            "wait_seconds": wait,
+            "retry_path": request.get_full_path(),
+        },
     )
     response["Retry-After"] = str(wait)
     return response

@@ -30,6 +30,9 @@ urlpatterns = [
 ]
 
 handler400 = "passerelles.core.error_pages.bad_request"
+# Not found, refused: in the site's frame (a member keeps the navigation), never a 500.
+handler403 = "passerelles.core.error_pages.permission_denied"
+handler404 = "passerelles.core.error_pages.page_not_found"
 
 # Too many requests (sign-in limits): the product's page, in the member's language.
 handler429 = "passerelles.accounts.ratelimits.too_many_requests"

@@ -7,12 +7,19 @@ middleware, swaps them for the product's pages in the reader's language
 (the traceback still goes to the console through Django's request logger).
 ``PASSERELLES_TECHNICAL_ERRORS=1`` keeps the technical pages for developers.
 
+``page_not_found`` and ``permission_denied`` (the site's ``handler404`` and ``handler403``)
+and the sign-in limits' 429 render in the site's frame through ``render_error_page``: a
+signed-in member keeps the navigation and the language menu, a visitor the sign-in links.
+When that frame fails (the database gone while counting unread notices, a broken include),
+the same words come in the bare frame, which reads nothing from the request; never a 500.
+
 ``bad_request`` is the site's ``handler400`` and is also called by
 ``core.middleware.RejectNulMiddleware``: it says what is too big or invalid (a form over
 the upload limit is a 413). Under ``/api/`` the answer is JSON (``{"detail": ...}``), as
 the API's own errors are.
 """
 
+import logging
 import os
 from collections.abc import Callable
 
@@ -23,6 +30,41 @@ from django.template import loader
 from django.utils.translation import gettext as _
 
 PAGES = {400: "400.html", 403: "403.html", 404: "404.html", 500: "500.html"}
+FRAMED = {403, 404}  # 400 and 500 keep the bare frame: the request may be what failed
+FRAME = "errors/framed.html"
+# The last resort when no template renders at all (the template directory unreadable).
+PLAIN = (
+    '<!doctype html><html lang="fr"><meta charset="utf-8"><title>Passerelles</title>'
+    '<p>%(status)s · <a href="/">Passerelles</a></p></html>'
+)
+
+logger = logging.getLogger(__name__)
+
+
+def render_error_page(
+    request: HttpRequest, template: str, status: int, context: dict[str, object] | None = None
+) -> HttpResponse:
+    """``template`` (which extends ``error_frame``) in the site's frame, else bare, else plain."""
+    context = dict(context or {})
+    page: str
+    try:
+        page = loader.render_to_string(template, {**context, "error_frame": FRAME}, request)
+    except Exception:
+        logger.exception("The %s page failed in the site's frame; bare frame instead", status)
+        try:
+            page = loader.render_to_string(template, context)
+        except Exception:
+            logger.exception("The %s page failed in its bare frame too", status)
+            page = PLAIN % {"status": status}
+    return HttpResponse(page, status=status)
+
+
+def page_not_found(request: HttpRequest, exception: BaseException | None = None) -> HttpResponse:
+    return render_error_page(request, "404.html", 404)
+
+
+def permission_denied(request: HttpRequest, exception: BaseException | None = None) -> HttpResponse:
+    return render_error_page(request, "403.html", 403)
 
 
 class ProductErrorPagesMiddleware:
@@ -36,8 +78,10 @@ class ProductErrorPagesMiddleware:
             return response
         if request.path.startswith("/api/") or not _is_technical(response):
             return response
-        page = loader.render_to_string(PAGES[response.status_code], request=request)
-        return HttpResponse(page, status=response.status_code)
+        status = response.status_code
+        if status in FRAMED:
+            return render_error_page(request, PAGES[status], status)
+        return HttpResponse(loader.render_to_string(PAGES[status]), status=status)
 
 
 def _is_technical(response: HttpResponse) -> bool:
