@@ -197,6 +197,12 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Passerelles] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG or TESTING else "https"
 ACCOUNT_ADAPTER = "passerelles.accounts.adapter.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "passerelles.accounts.forms.SignupForm"
+# The product's labels on allauth's entrance forms (« Adresse e-mail », not « Courriel »).
+ACCOUNT_FORMS = {
+    "login": "passerelles.accounts.entrance_forms.LoginForm",
+    "signup": "passerelles.accounts.entrance_forms.SignupForm",
+    "reset_password": "passerelles.accounts.entrance_forms.ResetPasswordForm",
+}
 # The name account e-mails greet with (« Bonjour, c'est Passerelles ! »), not the host's.
 SITE_NAME = "Passerelles"
 LOGIN_REDIRECT_URL = "pages:home"

@@ -1,0 +1,43 @@
+"""allauth's sign-in, sign-up and password-reset forms with the product's labels
+(settings.ACCOUNT_FORMS): allauth's French said « Courriel » where every other page says
+« Adresse e-mail », and « Se souvenir de moi » for what keeps a member signed in.
+
+Kept apart from accounts/forms.py, which allauth imports while building its own forms
+(importing allauth's forms there would be circular)."""
+
+from typing import TYPE_CHECKING
+
+from allauth.account import forms as allauth_forms
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
+
+EMAIL = _("Adresse e-mail")
+
+
+def _relabel(form: forms.Form, **labels: "_StrPromise") -> None:
+    for name, label in labels.items():
+        if name in form.fields:
+            form.fields[name].label = label
+
+
+class LoginForm(allauth_forms.LoginForm):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        _relabel(self, login=EMAIL, remember=_("Rester connecté sur cet appareil"))
+        if "remember" in self.fields:
+            self.fields["remember"].label_suffix = ""  # a box's label, not a field's title
+
+
+class SignupForm(allauth_forms.SignupForm):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        _relabel(self, email=EMAIL)
+
+
+class ResetPasswordForm(allauth_forms.ResetPasswordForm):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        _relabel(self, email=EMAIL)

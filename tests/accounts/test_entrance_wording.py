@@ -1,0 +1,70 @@
+"""The sign-in, sign-up and password-reset pages speak the product's French and English:
+the header's own words (« Se connecter », « Créer un compte »), « Adresse e-mail » as on
+every other page (allauth's French said « Courriel »), and no allauth phrasing left over."""
+
+import pytest
+from django.test import Client
+
+from tests.conftest import make_user
+
+pytestmark = pytest.mark.django_db
+
+FRENCH = {
+    "/compte/login/": ["Se connecter", "Adresse e-mail\u00a0:", "Rester connecté sur cet appareil"],
+    "/compte/signup/": ["Créer un compte", "Adresse e-mail\u00a0:", "Créer mon compte"],
+    "/compte/password/reset/": ["Mot de passe oublié", "Adresse e-mail\u00a0:", "Recevoir le lien"],
+}
+ENGLISH = {
+    "/compte/login/": ["Log in", "Email address:", "Stay logged in on this device"],
+    "/compte/signup/": ["Create an account", "Email address:", "Create my account"],
+    "/compte/password/reset/": ["Forgotten password", "Email address:", "Send me the link"],
+}
+ALLAUTH = ["Courriel", "Connexion</", "Création de compte", "Vous pouvez donc", "Réinitialisation"]
+ALLAUTH_EN = ["Sign In", "Sign Up", "Signup", "Reset My Password", "Email:"]
+
+
+def _page(url: str, language: str) -> str:
+    client = Client()
+    client.cookies["django_language"] = language
+    return client.get(url).content.decode().replace("&#x27;", "'")
+
+
+@pytest.mark.parametrize("url", FRENCH)
+def test_entrance_pages_in_french(url):
+    page = _page(url, "fr")
+    for words in FRENCH[url]:
+        assert words in page, words
+    for words in ALLAUTH:
+        assert words not in page, words
+
+
+@pytest.mark.parametrize("url", ENGLISH)
+def test_entrance_pages_in_english(url):
+    page = _page(url, "en")
+    for words in ENGLISH[url]:
+        assert words in page, words
+    for words in ALLAUTH_EN:
+        assert words not in page, words
+
+
+def test_each_entrance_page_leads_to_the_other():
+    assert 'href="/compte/signup/"' in _page("/compte/login/", "fr")
+    assert 'href="/compte/login/"' in _page("/compte/signup/", "fr")
+
+
+def test_the_reset_request_says_what_happens_next(client):
+    make_user("julien@example.org", "Julien", "Moreau")
+    response = client.post("/compte/password/reset/", {"email": "julien@example.org"}, follow=True)
+    page = response.content.decode().replace("&#x27;", "'")
+    assert "Regardez vos e-mails" in page
+    assert "courriers indésirables" in page
+
+
+def test_signing_in_still_works_with_the_relabelled_form(client):
+    make_user("julien@example.org", "Julien", "Moreau")
+    response = client.post(
+        "/compte/login/",
+        {"login": "julien@example.org", "password": "motdepasse-solide-42", "remember": "on"},
+    )
+    assert response.status_code == 302
+    assert client.get("/accueil/").status_code == 200
