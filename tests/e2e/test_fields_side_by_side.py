@@ -28,6 +28,8 @@ def test_the_filters_and_the_plan_form_line_up(new_page, live_server):
     assert {name for name, _top, _h in boxes} >= {"axis", "format", "city"}
     assert len({top for _n, top, _h in boxes}) == 1, boxes
     assert len({height for _n, _t, height in boxes}) == 1, boxes
+    # The header's language menu keeps its own, smaller size.
+    assert page.locator("#lang-select").bounding_box()["height"] < 40
 
     page.goto(f"/evenements/{event.pk}/plan-de-table/")
     boxes = page.eval_on_selector_all("input[name=table_size], input[name=rounds]", BOXES)

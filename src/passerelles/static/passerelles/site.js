@@ -24,7 +24,26 @@
     if (target.matches("input[data-select-on-click]")) { target.select(); }
     // <button data-print>: prints the page.
     if (target.closest("[data-print]")) { window.print(); }
+    // <button data-copy="id" data-copied="done">: copies that field's value, then says so.
+    var copy = target.closest("[data-copy]");
+    if (copy) { copyValue(copy); }
   });
+
+  function copyValue(button) {
+    var field = document.getElementById(button.getAttribute("data-copy"));
+    if (!field) { return; }
+    var done = function () {
+      button.textContent = button.getAttribute("data-copied") || button.textContent;
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(field.value).then(done, function () {
+        field.select();  // refused: the link is selected, ready for Ctrl+C
+      });
+    } else {
+      field.select();
+      if (document.execCommand && document.execCommand("copy")) { done(); }
+    }
+  }
 
   // <form data-confirm="question">: asks before sending.
   document.addEventListener("submit", function (event) {
