@@ -46,6 +46,7 @@ from passerelles.engine.trust import (
     receiver_factor,
     reputation,
     reputation_walk,
+    unvouched_scores,
 )
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -232,17 +233,22 @@ def test_a_member_whose_ties_are_all_full_reports_scores_well_below_an_unreporte
     # 3 is reported by 1 and 2, 5 vouched for by the same two (equally connected). Members
     # only ever reported are reached by the walk (a report is a contact), but keep at most
     # half of what comes along reports (none at the full penalty); one reported by a faint
-    # report keeps most of it.
+    # report keeps most of it. (Nobody vouches for 3 and 4: the penalty is looked at on
+    # their walk's scores, before those of members nobody vouches for are compressed.)
     edges = [(0, 1), (1, 0), (0, 2), (2, 0), (1, 2), (2, 1)]
     g = graph([*edges, (1, 3, -1.0), (2, 3, -1.0), (2, 4, -0.1), (1, 5), (2, 5)], 6)
     mass, _ = reputation_walk(g, [0])
     assert mass[3] > 0
     for iterations in (None, 30):  # the default short walk, and one that has mixed
-        r = reputation(g, [0], iterations=iterations)
+        r = reputation(g, [0], iterations=iterations, unvouched_mass=None)
         assert 0 <= r[3] <= 0.5 * r[5] + 1e-6
-        full = reputation(g, [0], iterations=iterations, distrust_weight=1)
+        # Compressed, never raised.
+        assert reputation(g, [0], iterations=iterations)[3] <= r[3]
+        full = reputation(g, [0], iterations=iterations, distrust_weight=1, unvouched_mass=None)
         assert full[3] == pytest.approx(0.0, abs=1e-6)
-        unpenalised = reputation(g, [0], iterations=iterations, distrust_weight=0)
+        unpenalised = reputation(
+            g, [0], iterations=iterations, distrust_weight=0, unvouched_mass=None
+        )
         assert r[4] > 0.8 * unpenalised[4]
     # Once mixed, the two score the same without the penalty: 3 keeps exactly half with it.
     assert unpenalised[3] == pytest.approx(unpenalised[5], rel=1e-4)
@@ -568,7 +574,11 @@ def test_reputation_float32_walks_match_a_float64_reference():
     src, dst = rng.integers(0, n, m), rng.integers(0, n, m)
     w = rng.choice([0.01, 0.04, 0.2, 0.5, 1.0, -0.03, -1.0], m)
     got = reputation(
-        TrustGraph.from_edges(src, dst, w, num_nodes=n), [0, 3, 9], tol=0, distrust_weight=0
+        TrustGraph.from_edges(src, dst, w, num_nodes=n),
+        [0, 3, 9],
+        tol=0,
+        distrust_weight=0,
+        unvouched_mass=None,
     )
     expected, mass = _reference_reputation(src, dst, w, n, [0, 3, 9])
     np.testing.assert_allclose(got, expected, rtol=1e-4, atol=1e-6 * expected.max())
@@ -1031,7 +1041,8 @@ evidence_lists = st.lists(
 
 
 def _walks(g, seeds, iterations, tol):
-    """The walk's (mass, degree, ties) by scipy's products and by the compiled loops."""
+    """The walk's (mass, degree, ties, vouched) by scipy's products and by the compiled
+    loops."""
     seed_idx = np.unique(np.asarray(seeds))
     scipy_walk = _walk(g, seed_idx, iterations, 0.05, tol, compiled=False)
     compiled_walk = _walk(g, seed_idx, iterations, 0.05, tol, compiled=True)
@@ -1039,7 +1050,12 @@ def _walks(g, seeds, iterations, tol):
 
 
 def _assert_same_walk(scipy_walk, compiled_walk):
-    (mass, degree, ties), (fast_mass, fast_degree, fast_ties) = scipy_walk, compiled_walk
+    (mass, degree, ties, vouched), (fast_mass, fast_degree, fast_ties, fast_vouched) = (
+        scipy_walk,
+        compiled_walk,
+    )
+    # The same members vouched for (whose scores reputation compresses when not).
+    np.testing.assert_array_equal(fast_vouched, vouched)
     # The same weights, summed in another order.
     np.testing.assert_allclose(fast_ties, ties, rtol=1e-6, atol=1e-7)
     np.testing.assert_allclose(fast_degree, degree, rtol=1e-9, atol=1e-6)
@@ -1170,3 +1186,68 @@ def test_compiled_walk_equals_the_scipy_walk_by_chunks_and_blocks(monkeypatch, w
     seeds = rng.choice(n, 20, replace=False)
     for tol in (0.0, 0.01):
         _assert_same_walk(*_walks(g, seeds, None, tol))
+
+
+# --- members nobody vouches for -----------------------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.floats(0.0, 100.0, allow_subnormal=False), min_size=1, max_size=30),
+    st.floats(1e-3, 10.0),
+    st.floats(0.0, 0.95),
+)
+def test_unvouched_scores_keep_the_order_stay_below_the_cap_and_keep_low_scores(scores, cap, knee):
+    s = np.array(scores) * cap  # up to a hundred times the cap
+    squeezed = unvouched_scores(s, cap, knee)
+    assert np.all(squeezed < cap) or np.all(s < cap)
+    assert np.all(squeezed <= s)
+    low = s <= knee * cap
+    np.testing.assert_array_equal(squeezed[low], s[low])  # identity below the knee
+    assert np.all(squeezed[~low] < cap)
+    order = np.argsort(s, kind="stable")
+    a, b = s[order], squeezed[order]
+    assert np.all(np.diff(b) >= 0)  # never reversed, even by rounding
+    # Scores that differ by more than rounding stay apart: strictly increasing.
+    apart = np.diff(a) > 1e-9 * (a[1:] + cap)
+    assert np.all(np.diff(b)[apart] > 0)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(edge_lists, st.lists(st.integers(0, 7), min_size=1, max_size=4))
+def test_only_members_nobody_vouches_for_are_compressed_and_in_their_order(edges, seeds):
+    g = graph(edges, 8)
+    walked = reputation(g, seeds, unvouched_mass=None)
+    r = reputation(g, seeds)
+    _, _, _, vouched = trust_module._walk(g, np.unique(seeds), None, 0.05, 0.0)
+    np.testing.assert_array_equal(r[vouched], walked[vouched])
+    assert np.all(r <= walked)
+    unvouched = np.flatnonzero(~vouched)
+    if unvouched.size and vouched.any():
+        order = unvouched[np.argsort(walked[unvouched], kind="stable")]
+        assert np.all(np.diff(r[order]) >= 0)
+        # Below what the vouched members the walk reaches score (before reports' penalty).
+        mass, _ = reputation_walk(g, seeds)
+        plain = reputation(g, seeds, distrust_weight=0, unvouched_mass=None)
+        top = plain[vouched][mass[vouched] > 0]
+        if top.size:
+            assert np.all(r[unvouched] <= top.max() + 1e-12)
+
+
+def test_an_account_nobody_vouches_for_ranks_below_the_vouched_members():
+    # A circle (0..9, each member vouching for the next two, both ways) all vouching for
+    # 10, who vouches for nobody (so a vouch left unanswered by 10 is not unusual). Account
+    # 11 vouches once for 10 and does nothing else: once the walk has mixed it scores like
+    # the circle's members. Nobody vouches for it: it now ranks below every vouched member,
+    # as does 12, who gave 10 a faint vouch (a fifth of a tie), and the two keep their order.
+    n = 10
+    circle = [(i, (i + k) % n) for i in range(n) for k in (1, 2)]
+    circle += [(v, u) for u, v in circle]
+    hub = [(i, 10) for i in range(n)]
+    g = graph([*circle, *hub, (11, 10, 1.0), (12, 10, 0.01)], 13)
+    walked = reputation(g, [0, 5], iterations=30, unvouched_mass=None)
+    r = reputation(g, [0, 5], iterations=30)
+    assert walked[11] >= 0.99 * walked[:11].min()  # what a swarm of such accounts exploited
+    assert r[11] < 0.95 * r[:11].min()
+    assert (r[11] > r[12]) == (walked[11] > walked[12])
+    np.testing.assert_array_equal(r[:11], walked[:11])

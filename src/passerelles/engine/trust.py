@@ -454,6 +454,23 @@ GIVER_ACTIVE = 1.0
 #: 2026-12-06 third session, later): the strongest of 1, 0.8, 0.7, 0.6, 0.5 and 0.3 with no
 #: AUC miss there.
 REPORT_PENALTY = 0.5
+#: A member nobody vouches for (no positive evidence received) scores no more than what the
+#: vouched members' scores allow: its reputation comes only from what flows back along the
+#: vouches it gave. Above :data:`UNVOUCHED_KNEE` times the cap its score is compressed,
+#: in order, below the cap (see :func:`unvouched_scores`); the cap is the score under which
+#: the vouched members holding this share of the vouched members' walk mass lie (a mass
+#: quantile: Sybils the walk barely reaches hold little mass, so a large ring cannot pull
+#: it down). On wiki-Vote's development draws, the swarm's single-vouch accounts (a
+#: member who voted once and was never voted for, copied 500 times) went from 30-37% of
+#: the Sybils admitted to at most 1.1% at g = 10 to 3000, with the AUC goals kept at 0.3
+#: (0.25 and 0.35 each lost one AUC cell; benchmarks/README.md, 2026-12-07).
+UNVOUCHED_CAP_MASS = 0.3
+#: Where the compression starts, as a share of the cap: unvouched members scoring less
+#: keep their score. Lower knees put more of the members nobody vouches for (two thirds
+#: of wiki-Vote's) under the lowest Sybils of a mimic ring (0.75: nine AUC cells missed
+#: on the development draws); higher ones leave the swarm above the threshold (0.82: 1.4%
+#: admitted at g = 10).
+UNVOUCHED_KNEE = 0.8
 #: With ``tol > 0`` the walk stops early once two more steps moved less than this share of
 #: the mass (L1); two steps, so that a walk that oscillates (voters and the candidates they
 #: vote for, a near-bipartite graph) is not taken for one that settled. Off by default: the
@@ -477,6 +494,7 @@ def reputation(
     tie_weight: float = TIE_FULL_WEIGHT,
     distrust_weight: float = REPORT_PENALTY,
     tol: float = WALK_TOL,
+    unvouched_mass: float | None = UNVOUCHED_CAP_MASS,
 ) -> np.ndarray:
     """Global Sybil-resistant reputation, ``(n,)`` float, higher = more trusted.
 
@@ -525,14 +543,31 @@ def reputation(
     unreported member scores once the walk has mixed and less before (with
     ``distrust_weight=1``, 0), and reports from accounts the walk barely reaches weigh as
     little as their vouches.
+    A member nobody vouches for (no positive evidence received: it only gave vouches)
+    never ranks with the trusted: its score is kept in order but compressed below the score
+    under which the vouched members holding :data:`UNVOUCHED_CAP_MASS` of their mass lie,
+    from :data:`UNVOUCHED_KNEE` of it on (see :func:`unvouched_scores`; ``unvouched_mass``
+    sets that share, ``None`` keeps their walk's scores; the vouched members' scores are
+    read before reports' penalty, and the cap is skipped when the walk gives them no
+    mass). Reputation comes
+    from vouches received; what flows back along one's own vouches can rank a member among
+    the others nobody vouches for, not above the vouched. A swarm of accounts that each
+    vouch once for a member (what a member who voted once and was never voted for looks
+    like) would otherwise score a fixed share of their targets' standing.
     Empty ``seeds`` gives zeros.
     """
     n = g.num_nodes
     seed_idx = _as_nodes(seeds, g, "seeds")
     if n == 0 or seed_idx.size == 0:
         return np.zeros(n)
-    mass, degree, ties = _walk(g, seed_idx, iterations, tie_weight, tol)
+    mass, degree, ties, vouched = _walk(g, seed_idx, iterations, tie_weight, tol)
     score, scale = _scaled(mass, np.maximum(degree, WALK_DEGREE_FLOOR))
+    unvouched = ~vouched
+    cap = 0.0
+    if unvouched_mass is not None and np.any(unvouched) and np.any(vouched):
+        # From the walk's scores, before reports' penalty: reports against vouched members
+        # do not move it, and a stronger penalty only lowers scores.
+        cap = _mass_quantile(score[vouched], mass[vouched], unvouched_mass)
     received = _distrust_received(g, mass, degree, ties) if distrust_weight else None
     if received is not None:
         # What came along reports, in the walk's units, against what the member holds: the
@@ -542,7 +577,54 @@ def reputation(
         with np.errstate(invalid="ignore", divide="ignore"):
             kept = np.where(reported > 0, 1.0 - reported / mass, 1.0)
         score *= np.clip(np.nan_to_num(kept, nan=0.0), 0.0, 1.0)
+    if cap > 0:
+        score[unvouched] = unvouched_scores(score[unvouched], cap)
     return score
+
+
+def unvouched_scores(score: np.ndarray, cap: float, knee: float = UNVOUCHED_KNEE) -> np.ndarray:
+    """The scores of members nobody vouches for, kept in order and below ``cap``: a score
+    ``s`` up to ``a = knee * cap`` is kept, one above becomes
+    ``a + (cap - a) * (s - a) / ((s - a) + (cap - a))``, i.e.
+    ``cap - (cap - a)**2 / ((s - a) + (cap - a))``: strictly increasing (scores that
+    differ by more than rounding stay apart, so the order among such members is kept and
+    never reversed), with slope 1 at ``a`` and below ``cap`` whatever ``s``. Computed in
+    the second form, whose every operation is monotone, so that rounding cannot reverse two
+    scores either. ``cap <= 0`` keeps every score."""
+    if not cap > 0:
+        return score
+    low = knee * cap
+    room = cap - low
+    squeezed: np.ndarray = cap - room * room / (np.maximum(score - low, 0.0) + room)
+    # Within rounding of the exact value (to a unit in the cap's last place), and kept
+    # between the knee and the score: each bound is monotone too.
+    np.minimum(squeezed, score, out=squeezed)
+    np.maximum(squeezed, low, out=squeezed)
+    result: np.ndarray = np.where(score > low, squeezed, score)
+    return result
+
+
+def _mass_quantile(score: np.ndarray, mass: np.ndarray, share: float) -> float:
+    """The smallest score ``s`` such that the members scoring at most ``s`` hold at least
+    ``share`` of ``mass`` (0 when there is no mass). Sorts only the members around it:
+    one pass to bin the scores, a sort of one bin."""
+    total = float(mass.sum())
+    if not total > 0 or score.size == 0:
+        return 0.0
+    target = share * total
+    top = float(score.max())
+    if not top > 0:
+        return 0.0
+    bins = 1024
+    which = np.minimum((score * (bins / top)).astype(np.int64), bins - 1)
+    held = np.cumsum(np.bincount(which, weights=mass, minlength=bins))
+    b = min(int(np.searchsorted(held, target, side="left")), bins - 1)
+    before = float(held[b - 1]) if b else 0.0
+    inside = np.flatnonzero(which == b)
+    order = np.argsort(score[inside], kind="stable")
+    running = before + np.cumsum(mass[inside][order])
+    at = min(int(np.searchsorted(running, target, side="left")), order.size - 1)
+    return float(score[inside][order][at])
 
 
 def reputation_walk(
@@ -562,7 +644,7 @@ def reputation_walk(
     seed_idx = _as_nodes(seeds, g, "seeds")
     if n == 0 or seed_idx.size == 0:
         return np.zeros(n), _walk_ties(g, tie_weight)[1] if n else np.zeros(0)
-    mass, degree, _ = _walk(g, seed_idx, iterations, tie_weight, tol)
+    mass, degree, _, _ = _walk(g, seed_idx, iterations, tie_weight, tol)
     return mass, degree
 
 
@@ -574,9 +656,10 @@ def _walk(
     tol: float,
     *,
     compiled: bool | None = None,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The walk's mass, degrees and ties (the walk's weight of each entry of the merged
-    evidence, float32). ``compiled``: run the compiled loops
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The walk's mass, degrees, ties (the walk's weight of each entry of the merged
+    evidence, float32) and who is vouched for (``(n,)`` bool: positive evidence of at least
+    ``MIN_TIE`` of a tie received). ``compiled``: run the compiled loops
     (:mod:`passerelles.engine.trust_kernels`) rather than scipy's products; by default
     when the graph has at least :data:`COMPILED_WALK_MIN_TIES` ties and numba imports."""
     if iterations is None:
@@ -588,12 +671,12 @@ def _walk(
     if compiled is None:
         compiled = g._merged.nnz >= COMPILED_WALK_MIN_TIES and _kernels() is not None
     computed = _compiled_walk_ties(g, tie_weight) if compiled else None
-    ties, degree = computed if computed is not None else _walk_ties(g, tie_weight)
+    ties, degree, vouched = computed if computed is not None else _walk_ties(g, tie_weight)
     if compiled:
         mass = _compiled_walk(ties, degree, seed_idx, iterations, tol)
     else:
         mass = _trust_walk(ties, degree, seed_idx, iterations, tol)
-    return mass, degree, ties.data
+    return mass, degree, ties.data, vouched
 
 
 @functools.cache
@@ -639,7 +722,9 @@ def _compiled_merge(
     return merged
 
 
-def _compiled_walk_ties(g: TrustGraph, tie_weight: float) -> tuple[sp.csr_array, np.ndarray] | None:
+def _compiled_walk_ties(
+    g: TrustGraph, tie_weight: float
+) -> tuple[sp.csr_array, np.ndarray, np.ndarray] | None:
     """:func:`_walk_ties` in compiled loops (the same weights, see
     :func:`passerelles.engine.trust_kernels.walk_ties`), or ``None`` when the merged
     evidence's rows are not sorted."""
@@ -650,6 +735,7 @@ def _compiled_walk_ties(g: TrustGraph, tie_weight: float) -> tuple[sp.csr_array,
     n = g.num_nodes
     ties = np.zeros(merged.nnz, dtype=np.float32)
     degree = np.zeros(n)
+    received = np.zeros(n)  # positive evidence received, in ties
     done = kernels.walk_ties(
         _unsigned(merged.indptr),
         _unsigned(merged.indices),
@@ -676,13 +762,14 @@ def _compiled_walk_ties(g: TrustGraph, tie_weight: float) -> tuple[sp.csr_array,
         degree,
         np.zeros(n),
         np.zeros(n),
-        np.zeros(n),
+        received,
         np.zeros(n),
     )
     if not done:
         return None
     degree *= ONE_WAY_TIE
-    return sp.csr_array((ties, merged.indices, merged.indptr), shape=merged.shape), degree
+    walk = sp.csr_array((ties, merged.indices, merged.indptr), shape=merged.shape)
+    return walk, degree, received > 0
 
 
 def _unsigned(index: np.ndarray) -> np.ndarray:
@@ -772,10 +859,11 @@ def _walk_factors(degree: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return send, keep
 
 
-def _walk_ties(g: TrustGraph, tie_weight: float) -> tuple[sp.csr_array, np.ndarray]:
+def _walk_ties(g: TrustGraph, tie_weight: float) -> tuple[sp.csr_array, np.ndarray, np.ndarray]:
     """The ties of the reputation walk as float32 CSR ``(n, n)`` (row ``u``: the members
-    ``u`` has evidence about, trust or upheld reports), and each member's degree ``(n,)``,
-    float64: ``ONE_WAY_TIE * (ties in + ties out)``. The walk's symmetric weight of
+    ``u`` has evidence about, trust or upheld reports), each member's degree ``(n,)``,
+    float64: ``ONE_WAY_TIE * (ties in + ties out)``, and who is vouched for ``(n,)`` bool
+    (positive evidence of at least ``MIN_TIE`` of a tie received). The walk's symmetric weight of
     ``u - v`` is ``ONE_WAY_TIE * (tie(u, v) + tie(v, u))``: a mutual tie weighs 1, a
     one-way tie between :data:`ONE_WAY_TIE_FLOOR` and :data:`ONE_WAY_TIE` (see
     :func:`one_way_weights`); weak evidence counts as a fraction of a tie."""
@@ -791,12 +879,15 @@ def _walk_ties(g: TrustGraph, tie_weight: float) -> tuple[sp.csr_array, np.ndarr
         # Evidence below a millionth of a tie is no tie: its inverse would overflow float32.
         fraction[fraction < MIN_TIE] = 0.0
         tie_data[weak] = fraction
+    # Vouched for: positive evidence of at least MIN_TIE of a tie received.
+    vouched = np.zeros(n, dtype=bool)
+    vouched[indices[(merged.data > 0) & (tie_data > 0)]] = True
     tie_data = one_way_weights(indptr, indices, tie_data, n, merged.data < 0)
     ties = sp.csr_array((tie_data.astype(np.float32), indices, indptr), shape=merged.shape)
     degree = np.bincount(indices, weights=tie_data, minlength=n).astype(np.float64)
     degree += _row_sums(tie_data, indptr)
     degree *= ONE_WAY_TIE
-    return ties, degree
+    return ties, degree, vouched
 
 
 def one_way_weights(
