@@ -1251,3 +1251,46 @@ def test_an_account_nobody_vouches_for_ranks_below_the_vouched_members():
     assert r[11] < 0.95 * r[:11].min()
     assert (r[11] > r[12]) == (walked[11] > walked[12])
     np.testing.assert_array_equal(r[:11], walked[:11])
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from([0.0, 0.5, 1.0, 2.0, 3.5, 40.0]), st.floats(0.0, 1.0)),
+        min_size=1,
+        max_size=5000,
+    ),
+    st.floats(0.0, 1.0),
+)
+def test_the_cap_is_the_mass_quantile_of_a_full_sort(rows, share):
+    # The cap on members nobody vouches for, found by binning, is the smallest score under
+    # which members holding ``share`` of the weight lie, as a full sort finds it.
+    score = np.array([s for s, _ in rows])
+    weight = np.array([w for _, w in rows])
+    got = trust_module._mass_quantile(score, weight, share)
+    held = weight > 0
+    if not held.any():
+        assert got == 0.0
+        return
+    order = np.argsort(score[held], kind="stable")
+    running = np.cumsum(weight[held][order])
+    at = min(int(np.searchsorted(running, share * weight.sum(), side="left")), order.size - 1)
+    assert got == pytest.approx(float(score[held][order][at]))
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_the_cap_on_many_members_is_the_mass_quantile_of_a_full_sort(seed):
+    # Enough members for the scores to be binned again within the bin that holds the cap,
+    # heavy-tailed, a third of them tied, some holding nothing.
+    rng = np.random.default_rng(seed)
+    n = 50_000
+    score = rng.lognormal(0.0, 2.0, n)
+    score[: n // 3] = score[0]
+    weight = rng.random(n) * (rng.random(n) < 0.8)
+    for share in (0.05, 0.3, 0.9):
+        held = weight > 0
+        order = np.argsort(score[held], kind="stable")
+        running = np.cumsum(weight[held][order])
+        at = int(np.searchsorted(running, share * weight.sum(), side="left"))
+        expected = float(score[held][order][min(at, order.size - 1)])
+        assert trust_module._mass_quantile(score, weight, share) == pytest.approx(expected)

@@ -567,7 +567,7 @@ def reputation(
     if unvouched_mass is not None and np.any(unvouched) and np.any(vouched):
         # From the walk's scores, before reports' penalty: reports against vouched members
         # do not move it, and a stronger penalty only lowers scores.
-        cap = _mass_quantile(score[vouched], mass[vouched], unvouched_mass)
+        cap = _mass_quantile(score, np.where(vouched, mass, 0.0), unvouched_mass)
     received = _distrust_received(g, mass, degree, ties) if distrust_weight else None
     if received is not None:
         # What came along reports, in the walk's units, against what the member holds: the
@@ -604,27 +604,37 @@ def unvouched_scores(score: np.ndarray, cap: float, knee: float = UNVOUCHED_KNEE
     return result
 
 
-def _mass_quantile(score: np.ndarray, mass: np.ndarray, share: float) -> float:
+def _mass_quantile(score: np.ndarray, weight: np.ndarray, share: float) -> float:
     """The smallest score ``s`` such that the members scoring at most ``s`` hold at least
-    ``share`` of ``mass`` (0 when there is no mass). Sorts only the members around it:
-    one pass to bin the scores, a sort of one bin."""
-    total = float(mass.sum())
-    if not total > 0 or score.size == 0:
+    ``share`` of ``weight`` (scores and weights ``(n,)``, non-negative; 0 when there is no
+    weight). Sorts only the members around it: the scores are binned, the bin that holds
+    it binned again while it holds many members, then sorted."""
+    total = float(weight.sum())
+    if not total > 0:
         return 0.0
     target = share * total
-    top = float(score.max())
-    if not top > 0:
-        return 0.0
     bins = 1024
-    which = np.minimum((score * (bins / top)).astype(np.int64), bins - 1)
-    held = np.cumsum(np.bincount(which, weights=mass, minlength=bins))
-    b = min(int(np.searchsorted(held, target, side="left")), bins - 1)
-    before = float(held[b - 1]) if b else 0.0
-    inside = np.flatnonzero(which == b)
-    order = np.argsort(score[inside], kind="stable")
-    running = before + np.cumsum(mass[inside][order])
+    lo, hi = 0.0, float(score.max())
+    values, weights = score, weight
+    before = 0.0  # the weight of the members below ``lo``
+    while values.size > 4 * bins and hi > lo:
+        which = np.subtract(values, lo)
+        which *= bins / (hi - lo)
+        at_bin = which.astype(np.intp)
+        np.clip(at_bin, 0, bins - 1, out=at_bin)
+        held = np.cumsum(np.bincount(at_bin, weights=weights, minlength=bins))
+        b = min(int(np.searchsorted(held, target - before, side="left")), bins - 1)
+        before += float(held[b - 1]) if b else 0.0
+        inside = np.flatnonzero(at_bin == b)
+        width = (hi - lo) / bins
+        lo, hi = lo + b * width, min(lo + (b + 1) * width, hi)
+        values, weights = values[inside], weights[inside]
+    held_here = weights > 0
+    values, weights = values[held_here], weights[held_here]
+    order = np.argsort(values, kind="stable")
+    running = before + np.cumsum(weights[order])
     at = min(int(np.searchsorted(running, target, side="left")), order.size - 1)
-    return float(score[inside][order][at])
+    return float(values[order][at])
 
 
 def reputation_walk(
