@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils.formats import get_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -76,11 +77,13 @@ def rows(quarters: list[QuarterFigures]) -> list[list[str]]:
 
 
 def by_indicator(quarters: list[QuarterFigures]) -> list[dict]:
-    """The same figures turned for reading: one row per indicator, one column per quarter."""
+    """The same figures turned for reading: one row per indicator, one column per quarter,
+    with the reader's decimal separator (« 0,60 » in French, « 0.60 » in English)."""
+    decimal_sep = str(get_format("DECIMAL_SEPARATOR"))
     return [
         {
             "title": str(c.title) + (" (%)" if c.percent else ""),
-            "cells": [cell(c, f) or "—" for f in quarters],
+            "cells": [cell(c, f, decimal_sep) or "—" for f in quarters],
         }
         for c in COLUMNS[1:]
     ]
