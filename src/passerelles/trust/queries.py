@@ -10,10 +10,12 @@ from django.utils.translation import gettext as _
 
 from passerelles.circles.access import visible_circle_ids
 from passerelles.circles.models import Membership
-from passerelles.members.access import visible_profiles
+from passerelles.core.statements import Statement
+from passerelles.members.access import visible_user_ids
 from passerelles.trust.graph import has_counterpart
 from passerelles.trust.models import (
     Endorsement,
+    IssuedPassport,
     MeetingAttestation,
     Opportunity,
     Vouch,
@@ -64,32 +66,55 @@ class Passport:
         return rounded if rounded <= 50 else None
 
 
-def passport(member, viewer) -> Passport:
-    result = Passport(member=member)
-    vouches = list(
-        Vouch.objects.filter(vouchee=member, revoked_at__isnull=True)
+# A passport's reads, compiled once per process (core.statements): building and compiling
+# them through the ORM on every passport cost the web process ~3 ms of its ~13 ms of CPU
+# (benchmarks/README.md, web section).
+_received = Statement(
+    lambda member_id: (
+        Vouch.objects.filter(vouchee_id=member_id, revoked_at__isnull=True)
         .select_related("voucher", "voucher__profile")
         .order_by("-strength", "-updated_at")
     )
-    voucher_ids = [v.voucher_id for v in vouches]
-    visible: set[int] = set()
-    if voucher_ids:  # no voucher, no profile to check
-        visible = set(
-            visible_profiles(viewer)
-            .filter(user_id__in=voucher_ids)
-            .values_list("user_id", flat=True)
-        )
-    voucher_circles = list(
+)
+_circles_of = Statement(
+    lambda user_ids: (
         Membership.objects.admitted()
-        .filter(user_id__in=voucher_ids)
+        .filter(user_id__in=user_ids)
         .values_list("user_id", "circle_id", "circle__name")
     )
-    member_circles = list(
+)
+_member_circles = Statement(
+    lambda member_id: (
         Membership.objects.admitted()
-        .filter(user=member)
+        .filter(user_id=member_id)
         .select_related("circle")
         .order_by("admitted_at")
     )
+)
+_meeting_rows = Statement(
+    lambda member_id: MeetingAttestation.objects.filter(
+        Q(other_id=member_id) | Q(attester_id=member_id)
+    ).values_list("attester_id", "other_id", "source", "source_id", "usefulness", "opportunity")
+)
+_endorsements = Statement(
+    lambda member_id: (
+        Endorsement.objects.filter(member_id=member_id)
+        .values_list("skill__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "skill__name")
+    )
+)
+_given = Statement(lambda user_id: vouches_given(user_id))
+_issued = Statement(lambda user_id: IssuedPassport.objects.filter(user_id=user_id))
+
+
+def passport(member, viewer) -> Passport:
+    result = Passport(member=member)
+    vouches = _received(member.pk)
+    voucher_ids = [v.voucher_id for v in vouches]
+    visible = visible_user_ids(viewer, voucher_ids)
+    voucher_circles = _circles_of(voucher_ids) if voucher_ids else []
+    member_circles = _member_circles(member.pk)
     # Of the circles named on this page, those the viewer may see (not every circle the
     # viewer may see: all listed ones, thousands on a large platform). On one's own
     # passport one's own circles are visible (`visible_circles`): nothing to ask.
@@ -126,11 +151,7 @@ def passport(member, viewer) -> Passport:
     # those the member gave with an opportunity are `recorded_opportunities`. A member's
     # own rows, compared in Python: an aggregate over the counterpart's ``EXISTS`` cost
     # ~5 ms of the web process's CPU to build and compile on each passport.
-    rows = list(
-        MeetingAttestation.objects.filter(Q(other=member) | Q(attester=member)).values_list(
-            "attester_id", "other_id", "source", "source_id", "usefulness", "opportunity"
-        )
-    )
+    rows = _meeting_rows(member.pk)
     given = {(other, source, sid) for by, other, source, sid, _u, _o in rows if by == member.pk}
     received = [
         (by, source, sid, u) for by, other, source, sid, u, _o in rows if other == member.pk
@@ -144,12 +165,7 @@ def passport(member, viewer) -> Passport:
         for by, _other, _s, _sid, _u, opportunity in rows
         if by == member.pk and opportunity != Opportunity.NONE
     )
-    result.endorsements = list(
-        Endorsement.objects.filter(member=member)
-        .values_list("skill__name")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "skill__name")
-    )
+    result.endorsements = _endorsements(member.pk)
     result.circles = [m for m in member_circles if m.circle_id in seen_circles]
     result.standing = standing_of(member)
     return result
@@ -163,6 +179,19 @@ def meetings_to_confirm(user) -> QuerySet[MeetingAttestation]:
         .select_related("attester", "attester__profile")
         .order_by("-happened_on")
     )
+
+
+_to_confirm = Statement(lambda user_id: meetings_to_confirm(user_id))
+
+
+def count_meetings_to_confirm(user) -> int:
+    """How many `meetings_to_confirm(user)`, counted by a statement compiled once."""
+    return _to_confirm.count(user.pk, limit=2**31 - 1)
+
+
+def first_meetings_to_confirm(user, limit: int) -> list[MeetingAttestation]:
+    """The first ``limit`` of `meetings_to_confirm(user)`, read by a statement compiled once."""
+    return _to_confirm.window(user.pk, offset=0, limit=limit)
 
 
 def recorded_opportunities(attesters=None) -> QuerySet[MeetingAttestation]:
@@ -179,9 +208,28 @@ def recorded_opportunities(attesters=None) -> QuerySet[MeetingAttestation]:
     )
 
 
+_opportunities_of = Statement(lambda user_ids: recorded_opportunities(user_ids))
+
+
+def first_recorded_opportunities(user, limit: int) -> list[MeetingAttestation]:
+    """The first ``limit`` of `recorded_opportunities([user])`, read by a statement
+    compiled once."""
+    return _opportunities_of.window([user.pk], offset=0, limit=limit)
+
+
 def vouches_given(user) -> QuerySet[Vouch]:
     return (
         Vouch.objects.filter(voucher=user, revoked_at__isnull=True)
         .select_related("vouchee", "vouchee__profile")
         .order_by("-updated_at")
     )
+
+
+def vouches_given_list(user) -> list[Vouch]:
+    """`vouches_given(user)`, read through a statement compiled once."""
+    return _given(user.pk)
+
+
+def issued_passports(user, limit: int = 10) -> list[IssuedPassport]:
+    """The signed passports issued to ``user``, newest first, ``limit`` at most."""
+    return _issued.window(user.pk, offset=0, limit=limit)

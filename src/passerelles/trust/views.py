@@ -16,7 +16,7 @@ from passerelles.members.actions import do_ensure_profile
 from passerelles.members.models import Profile, Skill
 from passerelles.trust import access, actions, applicants, queries
 from passerelles.trust.forms import AttestForm, ReportForm, ReviewForm, VouchForm
-from passerelles.trust.models import IssuedPassport, MeetingAttestation, ReportStatus, Vouch
+from passerelles.trust.models import MeetingAttestation, ReportStatus, Vouch
 
 
 def _profile_url(profile: Profile) -> str:
@@ -33,14 +33,14 @@ def passport(request: AuthedHttpRequest) -> HttpResponse:
         "passport": shown,
         "profile": do_ensure_profile(acting_user=user),
         "is_me": True,
-        "to_confirm": (list(queries.meetings_to_confirm(user)[:20]) if shown.unconfirmed else []),
-        "given": list(queries.vouches_given(user)),
+        "to_confirm": (queries.first_meetings_to_confirm(user, 20) if shown.unconfirmed else []),
+        "given": queries.vouches_given_list(user),
         "vouches_left": actions.vouches_left_this_month(user),
         "budget": actions.monthly_budget(),
         "opportunities": (
-            list(queries.recorded_opportunities([user])[:20]) if shown.opportunities else []
+            queries.first_recorded_opportunities(user, 20) if shown.opportunities else []
         ),
-        "issued": list(IssuedPassport.objects.filter(user=user)[:10]),
+        "issued": queries.issued_passports(user),
     }
     return render(request, "trust/passport.html", context)
 
