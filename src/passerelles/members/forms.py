@@ -1,4 +1,5 @@
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -6,7 +7,7 @@ from urllib.parse import urlsplit
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +15,7 @@ from passerelles.circles.access import reachable_circle_ids, visible_circles
 from passerelles.circles.models import Circle
 from passerelles.core import filter_fields
 from passerelles.core.choices import Axis, Sector, join_codes
+from passerelles.core.statements import Statement
 from passerelles.members.erasure import circles_blocking_deletion
 from passerelles.members.models import Profile, Visibility
 
@@ -83,6 +85,15 @@ FIELDS_TEMPLATE = """{% for field in form %}
   {% endfor %}"""  # noqa: E501 (the directory's markup, one line per field)
 
 
+# The circles the directory's filter offers without a chosen one (the viewer's own and
+# bridged ones), compiled once per process (core.statements): ~0.4 ms of CPU a page.
+_reachable_circles = Statement(
+    lambda circle_ids: (
+        Circle.objects.filter(pk__in=circle_ids).order_by("name").values_list("slug", "name")
+    )
+)
+
+
 class DirectoryFilterForm(forms.Form):
     q = forms.CharField(
         label=_("Rechercher"),
@@ -118,7 +129,7 @@ class DirectoryFilterForm(forms.Form):
 
     def __init__(self, user, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.offered: QuerySet | None = None
+        self.offered: Callable[[], list[tuple[str, str]]] | None = None  # reads the list
         chosen = self.data.get("circle") or ""
         if user.is_staff or chosen:
             # The rule of visible circles is built only when it is needed: to validate a
@@ -132,9 +143,9 @@ class DirectoryFilterForm(forms.Form):
             mine, bridged = reachable_circle_ids(user)
             if chosen:
                 offered = circles.filter(Q(pk__in=mine | bridged) | Q(slug=chosen))
+                self.offered = lambda: list(offered.values_list("slug", "name"))
             else:
-                offered = Circle.objects.filter(pk__in=mine | bridged).order_by("name")
-            self.offered = offered.values_list("slug", "name")
+                self.offered = lambda: _reachable_circles(mine | bridged)
             empty = ("", self.fields["circle"].empty_label)
             # Read when the list is shown, once: the API validates with this form and
             # never shows it (one query less per call).
@@ -143,7 +154,7 @@ class DirectoryFilterForm(forms.Form):
     def offered_circles(self) -> list[tuple[str, str]]:
         """(slug, name) of the circles the list offers, read once."""
         if not hasattr(self, "_offered_circles"):
-            self._offered_circles = list(self.offered or ())
+            self._offered_circles = self.offered() if self.offered is not None else []
         return self._offered_circles
 
     def rendered_fields(self) -> SafeString:
