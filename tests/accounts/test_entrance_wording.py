@@ -3,6 +3,7 @@ the header's own words (« Se connecter », « Créer un compte »), « Adresse 
 every other page (allauth's French said « Courriel »), and no allauth phrasing left over."""
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from tests.conftest import make_user
@@ -68,3 +69,28 @@ def test_signing_in_still_works_with_the_relabelled_form(client):
     )
     assert response.status_code == 302
     assert client.get("/accueil/").status_code == 200
+
+
+def test_after_sign_up_the_page_says_how_to_get_another_email(client, mailoutbox):
+    response = client.post(
+        "/compte/signup/",
+        {
+            "first_name": "Nadia",
+            "last_name": "Roux",
+            "email": "nadia@example.org",
+            "password1": "un-mot-de-passe-solide-7",
+            "password2": "un-mot-de-passe-solide-7",
+        },
+        follow=True,
+    )
+    page = response.content.decode().replace("&#x27;", "'")
+    assert "Confirmez votre adresse e-mail" in page
+    assert "connectez-vous avec cette adresse" in page and "Merci de nous contacter" not in page
+    assert len(mailoutbox) == 1
+    # What the page promises: a few minutes later (allauth sends one e-mail per address
+    # every 3 minutes at most), signing in before confirming sends a new one.
+    cache.clear()
+    Client().post(
+        "/compte/login/", {"login": "nadia@example.org", "password": "un-mot-de-passe-solide-7"}
+    )
+    assert len(mailoutbox) == 2
