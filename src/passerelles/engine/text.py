@@ -34,6 +34,7 @@ from sklearn.preprocessing import normalize as l2_normalize
 from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 
 from passerelles.engine.lexicon import CONCEPTS, NON_CONCEPTS, PARENTS
+from passerelles.engine.semantic import cache_dir
 from passerelles.engine.situations import (
     EVERYDAY,
     FAMILIES,
@@ -878,9 +879,6 @@ def _service_cache_file(encoder: TextEncoder, phrases: Sequence[str]) -> Path | 
     model = getattr(encoder, "path", None)
     if not isinstance(model, Path) or not model.is_file():
         return None
-    base = os.environ.get("PASSERELLES_CACHE_DIR") or str(
-        Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "passerelles"
-    )
     stat = model.stat()
     # The encoder's class and its version name how texts are prepared (prefixes, pooling):
     # a change to them gives another file instead of vectors made the former way.
@@ -889,7 +887,7 @@ def _service_cache_file(encoder: TextEncoder, phrases: Sequence[str]) -> Path | 
     head = [str(model.resolve()), str(stat.st_size), str(stat.st_mtime_ns), kind, version]
     text = "\n".join([*head, *phrases])
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
-    return Path(base) / f"service-phrases-{digest}.npy"
+    return cache_dir() / f"service-phrases-{digest}.npy"
 
 
 def _embed_phrases(encoder: TextEncoder, phrases: Sequence[str]) -> np.ndarray:

@@ -164,10 +164,12 @@ def fit_model(corpus: list[str]) -> RelevanceModel | None:
 @cache
 def semantic_encoder() -> SemanticEncoder | None:
     """The semantic path's encoder, loaded once per process; None when it is off or not
-    installed (the lexical model then works alone)."""
+    installed (the lexical model then works alone). Its vectors are kept on disk
+    (`semantic.EmbeddingStore`): the seeded round, each process that builds an index and
+    the next start embed only the texts none of them embedded before."""
     if settings.SEMANTIC == "off":
         return None
-    return load_encoder(settings.SEMANTIC_MODEL or None)
+    return load_encoder(settings.SEMANTIC_MODEL or None, store=True)
 
 
 def load_pool(now, *, force: bool = False) -> Pool:
