@@ -7,9 +7,11 @@ and one records a referral. He then asks the network for a labour lawyer.
 """
 
 import re
+from urllib.parse import unquote
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from passerelles.circles import actions as circle_actions
 from passerelles.intros.models import Introduction, Preference, Scope, Status
@@ -197,6 +199,15 @@ def test_member_is_introduced_across_circles(new_page):
     page.goto(f"/mises-en-relation/{intro.pk}/")
     assert page.locator("a.contact-email").inner_text() == "sophie@example.org"
     assert page.get_by_text("Proposition de premier message").is_visible()
+    # The proposed message goes into an e-mail in one click, or to the clipboard.
+    message = page.locator("#first-message").inner_text()
+    write = page.get_by_role("link", name="Écrire avec ce message")
+    href = unquote(write.get_attribute("href"))
+    assert href.startswith("mailto:sophie@example.org?subject=") and message.strip() in href
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.get_by_role("button", name="Copier le message").click()
+    expect(page.get_by_role("button", name="Message copié")).to_be_visible()
+    assert page.evaluate("navigator.clipboard.readText()").strip() == message.strip()
 
     # They meet; both confirm and rate it, and Sophie records a referral.
     page.select_option("select[name=usefulness]", "5")

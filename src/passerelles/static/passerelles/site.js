@@ -32,15 +32,22 @@
   function copyValue(button) {
     var field = document.getElementById(button.getAttribute("data-copy"));
     if (!field) { return; }
+    // A field's value, or the text of an element (a proposed message in a <pre>).
+    var text = field.value !== undefined ? field.value : field.textContent;
+    var selectIt = function () {
+      if (field.select) { field.select(); return; }
+      var range = document.createRange();
+      range.selectNodeContents(field);
+      window.getSelection().removeAllRanges();
+      window.getSelection().addRange(range);
+    };
     var done = function () {
       button.textContent = button.getAttribute("data-copied") || button.textContent;
     };
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(field.value).then(done, function () {
-        field.select();  // refused: the link is selected, ready for Ctrl+C
-      });
+      navigator.clipboard.writeText(text).then(done, selectIt);  // refused: selected for Ctrl+C
     } else {
-      field.select();
+      selectIt();
       if (document.execCommand && document.execCommand("copy")) { done(); }
     }
   }
