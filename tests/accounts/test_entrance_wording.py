@@ -94,3 +94,12 @@ def test_after_sign_up_the_page_says_how_to_get_another_email(client, mailoutbox
         "/compte/login/", {"login": "nadia@example.org", "password": "un-mot-de-passe-solide-7"}
     )
     assert len(mailoutbox) == 2
+
+
+def test_a_visitor_sent_to_sign_in_is_told_why():
+    client = Client()
+    response = client.get("/tableaux-de-bord/plateforme/", follow=True)
+    page = response.content.decode()
+    assert response.redirect_chain and "/compte/login/" in response.redirect_chain[-1][0]
+    assert "Cette page est réservée aux membres" in page
+    assert "Cette page est réservée aux membres" not in _page("/compte/login/", "fr")
