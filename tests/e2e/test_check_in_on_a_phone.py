@@ -42,3 +42,14 @@ def test_the_organiser_checks_people_in_on_a_phone(new_page, live_server):
 
     buttons.first.click()
     expect(page.get_by_text("Présent (")).to_be_visible()
+
+
+def test_the_trust_passport_figures_go_two_by_two_on_a_phone(new_page, live_server):
+    make_user("claire@example.org", "Claire", "Lefèvre")
+    page = new_page(*PHONE)
+    login(page, "claire@example.org")
+    page.goto("/confiance/")
+    tops = page.locator(".stat-cards .card").evaluate_all(
+        "cards => cards.map(c => Math.round(c.getBoundingClientRect().top))"
+    )
+    assert len(tops) == 3 and tops[0] == tops[1] < tops[2]
