@@ -103,3 +103,23 @@ def test_a_visitor_sent_to_sign_in_is_told_why():
     assert response.redirect_chain and "/compte/login/" in response.redirect_chain[-1][0]
     assert "Cette page est réservée aux membres" in page
     assert "Cette page est réservée aux membres" not in _page("/compte/login/", "fr")
+
+
+def test_a_fields_error_shows_under_its_own_label(client):
+    """« Ce mot de passe est trop court » came above « Mot de passe », just under the
+    e-mail address, and read as the address's error."""
+    page = client.post(
+        "/compte/signup/",
+        {
+            "first_name": "Léa",
+            "last_name": "Roux",
+            "email": "lea@example.org",
+            "password1": "azerty",
+            "password2": "azerty",
+        },
+    ).content.decode()
+    email_input = page.index('id="id_email"')
+    label = page.index('for="id_password1"')
+    error = page.index("trop court")
+    field = page.index('id="id_password1"')
+    assert email_input < label < error < field

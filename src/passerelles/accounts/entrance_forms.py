@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from django.utils.functional import _StrPromise
 
 EMAIL = _("Adresse e-mail")
+# A field's errors under its label (accounts/jinja2/accounts/entrance_form.html).
+FORM_TEMPLATE = "accounts/entrance_form.html"
 
 
 def _relabel(form: forms.Form, **labels: "_StrPromise") -> None:
@@ -24,6 +26,8 @@ def _relabel(form: forms.Form, **labels: "_StrPromise") -> None:
 
 
 class LoginForm(allauth_forms.LoginForm):
+    template_name_p = FORM_TEMPLATE
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         _relabel(self, login=EMAIL, remember=_("Rester connecté sur cet appareil"))
@@ -32,12 +36,16 @@ class LoginForm(allauth_forms.LoginForm):
 
 
 class SignupForm(allauth_forms.SignupForm):
+    template_name_p = FORM_TEMPLATE
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         _relabel(self, email=EMAIL)
 
 
 class ResetPasswordForm(allauth_forms.ResetPasswordForm):
+    template_name_p = FORM_TEMPLATE
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         _relabel(self, email=EMAIL)
