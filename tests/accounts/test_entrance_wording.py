@@ -123,3 +123,15 @@ def test_a_fields_error_shows_under_its_own_label(client):
     error = page.index("trop court")
     field = page.index('id="id_password1"')
     assert email_input < label < error < field
+
+
+def test_an_expired_confirmation_link_says_how_to_get_a_new_one(client):
+    page = client.get("/compte/confirm-email/plus-valable/").content.decode()
+    page = page.replace("&#x27;", "'")
+    assert "Ce lien de confirmation a expiré ou a déjà servi" in page
+    assert 'href="/compte/login/"' in page
+    assert "issue a new email confirmation request" not in page
+    client.cookies["django_language"] = "en"
+    english = client.get("/compte/confirm-email/plus-valable/").content.decode()
+    assert "This confirmation link has expired" in english
+    assert "Confirm your email address" in english
