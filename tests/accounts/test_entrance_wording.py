@@ -135,3 +135,17 @@ def test_an_expired_confirmation_link_says_how_to_get_a_new_one(client):
     english = client.get("/compte/confirm-email/plus-valable/").content.decode()
     assert "This confirmation link has expired" in english
     assert "Confirm your email address" in english
+
+
+def test_changing_ones_password_shows_errors_under_their_field(client):
+    make_user("julien@example.org", "Julien", "Moreau")
+    client.login(email="julien@example.org", password="motdepasse-solide-42")
+    page = client.post(
+        "/compte/password/change/",
+        {"oldpassword": "faux", "password1": "azerty", "password2": "azerty"},
+    ).content.decode()
+    assert (
+        page.index('for="id_oldpassword"')
+        < page.index('class="errorlist')
+        < page.index('id="id_oldpassword"')
+    )

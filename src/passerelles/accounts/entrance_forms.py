@@ -1,4 +1,4 @@
-"""allauth's sign-in, sign-up and password-reset forms with the product's labels
+"""allauth's sign-in, sign-up and password forms with the product's labels
 (settings.ACCOUNT_FORMS): allauth's French said « Courriel » where every other page says
 « Adresse e-mail », and « Se souvenir de moi » for what keeps a member signed in.
 
@@ -49,3 +49,11 @@ class ResetPasswordForm(allauth_forms.ResetPasswordForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         _relabel(self, email=EMAIL)
+
+
+class ResetPasswordKeyForm(allauth_forms.ResetPasswordKeyForm):
+    template_name_p = FORM_TEMPLATE
+
+
+class ChangePasswordForm(allauth_forms.ChangePasswordForm):
+    template_name_p = FORM_TEMPLATE

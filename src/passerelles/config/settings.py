@@ -202,6 +202,8 @@ ACCOUNT_FORMS = {
     "login": "passerelles.accounts.entrance_forms.LoginForm",
     "signup": "passerelles.accounts.entrance_forms.SignupForm",
     "reset_password": "passerelles.accounts.entrance_forms.ResetPasswordForm",
+    "reset_password_from_key": "passerelles.accounts.entrance_forms.ResetPasswordKeyForm",
+    "change_password": "passerelles.accounts.entrance_forms.ChangePasswordForm",
 }
 # The name account e-mails greet with (« Bonjour, c'est Passerelles ! »), not the host's.
 SITE_NAME = "Passerelles"
