@@ -7,7 +7,7 @@
 
 The Sybil section runs on the generated honest graph and on the real networks of
 ``../shared/data/graphs`` (Bitcoin Alpha, wiki-Vote, Facebook; skipped when missing), each
-with six attackers (see :func:`attach_sybils`), on a frozen split of draws (``DRAW_BASE``:
+with eight attackers (see :func:`attach_sybils`), on a frozen split of draws (``DRAW_BASE``:
 nothing is tuned on it; ``--draw-base 900`` and up for development), then again with the
 seeds spread over Louvain communities. The
 speed section alternates engine and baseline in fresh processes (``--speed-only`` runs it
@@ -115,7 +115,18 @@ def honest_graph(n: int, rng: np.random.Generator) -> Community:
 #: (``--graphs`` to point elsewhere).
 GRAPHS_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "graphs"
 REAL_GRAPHS = ("bitcoin-alpha", "wiki-vote", "facebook")
-ATTACKERS = ("naive", "adaptive", "low-degree", "hubs", "mimic", "swarm")
+#: Appended only: each attacker's draws are seeded by its index here.
+ATTACKERS = (
+    "naive",
+    "adaptive",
+    "low-degree",
+    "hubs",
+    "mimic",
+    "swarm",
+    "paired swarm",
+    "triangle swarm",
+)
+SWARMS = ("swarm", "paired swarm", "triangle swarm")
 NUM_SYBILS = 1000
 FREE_VOUCHES = 1000
 #: The Sybil tables' draws are ``DRAW_BASE + 0, 1, ...``: a frozen test split that no
@@ -198,7 +209,14 @@ def attach_sybils(
       negatively), plus the 1,000 free vouches;
     * ``swarm``: half the Sybils form a naive ring (the attack edges go to it), the other
       half are single-vouch accounts: each vouches once for a distinct honest member and has
-      no other tie (what a member who rated one trader once looks like).
+      no other tie (what a member who rated one trader once looks like);
+    * ``paired swarm``: the swarm, its single-vouch accounts also vouching for each other
+      in pairs (each is then vouched for by a member, against a method that treats members
+      nobody vouches for apart);
+    * ``triangle swarm``: the swarm, its single-vouch accounts also vouching in threes
+      round a cycle (``a`` for ``b``, ``b`` for ``c``, ``c`` for ``a``: each is vouched
+      for, by a member who is vouched for by another, and none of these vouches is
+      returned).
     """
     n = h.n
     sybils = np.arange(n, n + num_sybils)
@@ -217,13 +235,22 @@ def attach_sybils(
         back = rng.random(u.size) < _reciprocity(h)
         s_u, s_v = np.concatenate([u, v[back]]), np.concatenate([v, u[back]])
         s_w = rng.choice(positive, size=s_u.size)
-    elif attacker == "swarm":
+    elif attacker in SWARMS:
         ring = sybils[: num_sybils // 2]
         swarm = sybils[num_sybils // 2 :]
         u = np.repeat(ring, 20)
         v = rng.choice(ring, size=u.size)
         s_u = np.concatenate([u, swarm])
         s_v = np.concatenate([v, rng.choice(n, size=swarm.size, replace=False)])
+        if attacker == "paired swarm":
+            first, second = swarm[0::2], swarm[1::2]
+            s_u = np.concatenate([s_u, first, second])
+            s_v = np.concatenate([s_v, second, first])
+        elif attacker == "triangle swarm":
+            whole = swarm[: swarm.size // 3 * 3]
+            first, second, third = whole[0::3], whole[1::3], whole[2::3]
+            s_u = np.concatenate([s_u, first, second, third])
+            s_v = np.concatenate([s_v, second, third, first])
         s_w = np.full(s_u.size, median_w)
     elif attacker == "mimic":
         relabel = np.full(n, -1)
@@ -232,7 +259,8 @@ def attach_sybils(
         s_u, s_v, s_w = relabel[h.src[inside]], relabel[h.dst[inside]], h.weight[inside]
     else:
         raise ValueError(f"unknown attacker {attacker!r}")
-    if attacker not in ("naive", "swarm"):
+    swarmed = attacker in SWARMS
+    if attacker != "naive" and not swarmed:
         s_u = np.concatenate([s_u, rng.choice(sybils, FREE_VOUCHES)])
         s_v = np.concatenate([s_v, rng.integers(0, n, FREE_VOUCHES)])
         s_w = np.concatenate([s_w, rng.choice(positive, FREE_VOUCHES)])
@@ -242,7 +270,7 @@ def attach_sybils(
         a_u = np.lexsort((rng.random(n), -ties))[:g]
     else:
         a_u = rng.choice(n, size=g, replace=False)
-    a_v = rng.choice(sybils[: num_sybils // 2] if attacker == "swarm" else sybils, size=g)
+    a_v = rng.choice(sybils[: num_sybils // 2] if swarmed else sybils, size=g)
     keep = s_u != s_v
     return (
         np.concatenate([h.src, s_u[keep], a_u]),
