@@ -1,10 +1,35 @@
 """Shared fixtures: alice (circle owner), bob (member), charlie (outsider), dana (bridged)."""
 
+import os
+import shutil
+import tempfile
+
 import pytest
 from allauth.account.models import EmailAddress
 
 from passerelles.circles import actions
 from passerelles.circles.models import AdmissionPolicy, Circle, CircleKind
+
+_OWN_CACHE_DIR = pytest.StashKey[str]()
+
+
+def pytest_configure(config):
+    """Vectors the semantic path keeps between processes go to a directory of this test
+    run, removed at its end, never to the user's ~/.cache/passerelles (unless
+    PASSERELLES_CACHE_DIR is set: a run that wants to keep them across sessions sets it).
+    Set in the environment, so servers and commands the tests start write there too."""
+    if os.environ.get("PASSERELLES_CACHE_DIR"):
+        return
+    path = tempfile.mkdtemp(prefix="passerelles-test-cache-")
+    os.environ["PASSERELLES_CACHE_DIR"] = path
+    config.stash[_OWN_CACHE_DIR] = path
+
+
+def pytest_unconfigure(config):
+    path = config.stash.get(_OWN_CACHE_DIR, None)
+    if path is not None:
+        os.environ.pop("PASSERELLES_CACHE_DIR", None)
+        shutil.rmtree(path, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
