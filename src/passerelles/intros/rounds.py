@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from scipy import sparse
 
 from passerelles.circles.regions import region_code, region_name
 from passerelles.engine.matching import (
@@ -19,7 +21,7 @@ from passerelles.engine.matching import (
     plan_round,
     scores_matrix,
 )
-from passerelles.engine.reasons import parts_by_score
+from passerelles.engine.reasons import parts_by_score, text_parts
 from passerelles.intros import matching_data, notify
 from passerelles.intros.diversity import diversify
 from passerelles.intros.matching_data import Pool
@@ -56,10 +58,13 @@ def _flip(c: dict) -> dict:
     return flipped
 
 
-def reasons_for(pool: Pool, c: dict, viewer: int, other: int) -> list[dict]:
+def reasons_for(
+    pool: Pool, c: dict, viewer: int, other: int, part_rows: PartRows | None = None
+) -> list[dict]:
     """Reasons to introduce ``other`` to ``viewer`` (``c`` oriented for the viewer), as the
     engine's data, worded when read (``intros.reasons``); an intermediary is named only
-    when the viewer may see them."""
+    when the viewer may see them. ``part_rows``: the round's `PartRows` of ``pool.model``
+    (the same reasons, each part of a text encoded once for all the pairs it is in)."""
     me, them = pool.profiles[viewer], pool.profiles[other]
     c = dict(c)
     via = int(c.get("intermediary", -1))
@@ -77,9 +82,10 @@ def reasons_for(pool: Pool, c: dict, viewer: int, other: int) -> list[dict]:
         c["priority"] = 0.0  # the pair's priority is shared; only the one left out is told
     shared_axes = [a for a in range(4) if themes[viewer, a] and themes[other, a]]
     model = pool.model
+    parts = part_rows if part_rows is not None and model is not None else model
     # Each side quotes the one need (or offer) of the other that met, with its own topics.
-    their_need, terms_theirs = _quoted(model, them.needs, me.offers, need_first=True)
-    their_offer, terms_yours = _quoted(model, them.offers, me.needs, need_first=False)
+    their_need, terms_theirs = _quoted(model, them.needs, me.offers, need_first=True, parts=parts)
+    their_offer, terms_yours = _quoted(model, them.offers, me.needs, need_first=False, parts=parts)
     reasons = pair_reasons(
         c,
         other_need=their_need,
@@ -108,10 +114,40 @@ def reasons_for(pool: Pool, c: dict, viewer: int, other: int) -> list[dict]:
     return reasons
 
 
-def _quoted(model, text: str, other_text: str, *, need_first: bool) -> tuple[str, list[str]]:
+class PartRows:
+    """``model.encode`` of lines and sentences, each encoded once and kept: a member's
+    needs and offers are quoted in every pair they are in, from both sides, and a round
+    quotes them for each of its pairs. A text's row does not depend on the texts encoded
+    with it, so the quotes are the ones ``model`` itself gives."""
+
+    def __init__(self, model) -> None:
+        self.model = model
+        self._rows: dict[str, Any] = {}
+
+    def keep(self, texts: list[str]) -> None:
+        """Encode, in one call, those of ``texts`` not encoded yet."""
+        missing = [t for t in dict.fromkeys(texts) if t not in self._rows]
+        if missing:
+            rows = self.model.encode(missing)
+            rows = rows.tocsr() if hasattr(rows, "tocsr") else np.asarray(rows)
+            for i, text in enumerate(missing):
+                self._rows[text] = rows[i : i + 1]
+
+    def encode(self, texts: list[str]):
+        self.keep(texts)
+        kept = [self._rows[t] for t in texts]
+        if kept and sparse.issparse(kept[0]):
+            return sparse.vstack(kept, format="csr")
+        return np.vstack(kept)
+
+
+def _quoted(
+    model, text: str, other_text: str, *, need_first: bool, parts=None
+) -> tuple[str, list[str]]:
     """The part of ``text`` (a line or sentence) that meets ``other_text`` best and the
     topics they share; the whole text when that part names no topic of its own.
-    need_first: ``text`` is a need (else an offer, and ``other_text`` the need)."""
+    need_first: ``text`` is a need (else an offer, and ``other_text`` the need).
+    parts: what encodes the parts (``model``, or a `PartRows` of it)."""
     if model is None:
         return text, []
 
@@ -121,7 +157,7 @@ def _quoted(model, text: str, other_text: str, *, need_first: bool) -> tuple[str
 
     # The best-met part first; when it names no topic of its own (a sentence on the
     # place met a sentence on the place), the next one that does: the one that matched.
-    for part in parts_by_score(model, text, other_text):
+    for part in parts_by_score(parts if parts is not None else model, text, other_text):
         part_terms = terms(part)
         if part_terms:
             return part, part_terms
@@ -191,6 +227,10 @@ def plan(now, *, seed: int = 0, force: bool = False):
     rows, cols = comp.get("rows", []), comp.get("cols", [])
     where = {(int(a), int(b)): e for e, (a, b) in enumerate(zip(rows, cols, strict=True))}
     planned = []
+    part_rows = PartRows(pool.model) if pool.model is not None else None
+    if part_rows is not None:  # the parts of every text the pairs quote, in one call
+        paired = [pool.profiles[m] for m in np.unique(pairs).tolist()]
+        part_rows.keep([p for m in paired for t in (m.needs, m.offers) for p in text_parts(t)])
     for a, b in pairs.tolist():
         c = _components_at(comp, where[(a, b)])
         components = {k: round(float(c[k]), 4) for k in STORED_COMPONENTS}
@@ -205,7 +245,10 @@ def plan(now, *, seed: int = 0, force: bool = False):
             member_b=user_b,
             created_at=now,
             warm=False,
-            reasons={"a": reasons_for(pool, c, a, b), "b": reasons_for(pool, _flip(c), b, a)},
+            reasons={
+                "a": reasons_for(pool, c, a, b, part_rows),
+                "b": reasons_for(pool, _flip(c), b, a, part_rows),
+            },
             components=components,
             score=float(c["total"]),
         )
