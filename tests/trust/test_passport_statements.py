@@ -116,6 +116,7 @@ def test_passport_reads_as_the_orm(network):
         queries._opportunities_of,
         queries._issued,
         queries._circles_of,
+        queries._endorsements,
         pages._figures,
     )
 
@@ -148,3 +149,16 @@ def test_the_vouchers_a_viewer_may_see_follow_the_rule(network, visibilities):
         assert set(visible_profiles(viewer).values_list("user_id", flat=True)) == rule
         assert visible_user_ids(viewer, ids[:2]) == rule & set(ids[:2])
     assert visible_user_ids(network[0], []) == set()
+
+
+def test_ones_own_profile_is_read_compiled_and_made_when_missing(alice, bob):
+    from passerelles.accounts.models import User
+    from passerelles.members import actions
+
+    fresh = User.objects.get(pk=alice.pk)  # its profile not read yet
+    assert actions.do_ensure_profile(acting_user=fresh).pk == alice.profile.pk
+    assert fresh.profile.user is fresh
+    assert _compiled(actions._own_profile)
+    Profile.objects.filter(user=bob).delete()  # an account written in bulk, without one
+    made = actions.do_ensure_profile(acting_user=User.objects.get(pk=bob.pk))
+    assert made.user_id == bob.pk and Profile.objects.filter(user=bob).count() == 1

@@ -109,18 +109,14 @@ def _full_name(first: str, last: str) -> str:
     return f"{first} {last}".strip()
 
 
-def home_context(user, since) -> dict:
-    """What the member's home shows about circles, read as the few columns shown (rows of
-    plain values, not model instances) and with nothing left for the template to query:
-    the member's circles with their member counts (a count per circle on the (circle,
-    state) index), the bridges of those circles, invitations waiting, the week's
-    newcomers, and for the circles one administers, requests to review. The circles one
-    administers are read from one's own memberships (as ``administered_circles`` asks
-    them: admitted, owner or admin) rather than by another query."""
-    rows = (
-        Membership.objects.filter(user=user)
+# The home's reads of circles, compiled once per process (core.statements): built and
+# compiled by the ORM on every home, they were ~2.5 ms of its CPU (benchmarks/README.md).
+_home_memberships = Statement(
+    lambda user_id: (
+        Membership.objects.filter(user_id=user_id)
         .exclude(state__in=[MembershipState.LEFT, MembershipState.REMOVED])
         .order_by("circle__name")
+        .annotate(members=admitted_count("circle_id"))
         .values_list(
             "circle_id",
             "state",
@@ -129,9 +125,74 @@ def home_context(user, since) -> dict:
             "circle__slug",
             "circle__kind",
             "circle__city",
-            admitted_count("circle_id"),
+            "members",
         )
     )
+)
+_home_bridges = Statement(
+    lambda circle_ids: (
+        Bridge.objects.filter(state=BridgeState.ACTIVE)
+        .filter(Q(from_circle_id__in=circle_ids) | Q(to_circle_id__in=circle_ids))
+        .values_list(
+            "from_circle_id",
+            "from_circle__name",
+            "from_circle__slug",
+            "to_circle_id",
+            "to_circle__name",
+            "to_circle__slug",
+        )
+    )
+)
+_home_invitations = Statement(
+    lambda email: Invitation.objects.filter(
+        email__iexact=email, accepted_at__isnull=True, revoked_at__isnull=True
+    ).values_list(
+        "pk",
+        "circle__name",
+        "circle__slug",
+        "invited_by_id",
+        "invited_by__first_name",
+        "invited_by__last_name",
+    )
+)
+_home_newcomers = Statement(
+    lambda circle_ids, since, user_id: (
+        Membership.objects.admitted()
+        .filter(circle_id__in=circle_ids, admitted_at__gte=since)
+        .exclude(user_id=user_id)
+        .order_by("-admitted_at")
+        .values_list(
+            "user__first_name",
+            "user__last_name",
+            "user__email",
+            "user__profile__id",
+            "user__profile__headline",
+            "circle__name",
+            "admitted_at",
+        )
+    )
+)
+_home_requests = Statement(
+    lambda circle_ids: Membership.objects.filter(
+        circle_id__in=circle_ids, state=MembershipState.PENDING
+    ).select_related("user", "circle")
+)
+_home_bridge_requests = Statement(
+    lambda circle_ids: Bridge.objects.filter(
+        to_circle_id__in=circle_ids, state=BridgeState.REQUESTED
+    ).select_related("from_circle", "to_circle")
+)
+
+
+def home_context(user, since) -> dict:
+    """What the member's home shows about circles, read as the few columns shown (rows of
+    plain values, not model instances) and with nothing left for the template to query:
+    the member's circles with their member counts (a count per circle on the (circle,
+    state) index), the bridges of those circles, invitations waiting, the week's
+    newcomers, and for the circles one administers, requests to review. The circles one
+    administers are read from one's own memberships (as ``administered_circles`` asks
+    them: admitted, owner or admin) rather than by another query."""
+    rows = _home_memberships(user.pk)
     circle_url = url_maker("circles:detail")
     kinds = _labels_of(Circle, "kind")
     roles = _labels_of(Membership, "role")
@@ -163,18 +224,7 @@ def home_context(user, since) -> dict:
     bridge_ids: list[tuple[int, int]] = []
     if my_ids:
         wanted = set(my_ids)
-        for from_id, from_name, from_slug, to_id, to_name, to_slug in (
-            Bridge.objects.filter(state=BridgeState.ACTIVE)
-            .filter(Q(from_circle_id__in=my_ids) | Q(to_circle_id__in=my_ids))
-            .values_list(
-                "from_circle_id",
-                "from_circle__name",
-                "from_circle__slug",
-                "to_circle_id",
-                "to_circle__name",
-                "to_circle__slug",
-            )
-        ):
+        for from_id, from_name, from_slug, to_id, to_name, to_slug in _home_bridges(my_ids):
             bridge_ids.append((from_id, to_id))
             bridges.append(
                 {
@@ -199,35 +249,20 @@ def home_context(user, since) -> dict:
             "invited_by": inviter is not None,
             "inviter": _full_name(first or "", last or ""),
         }
-        for pk, circle_name, slug, inviter, first, last in Invitation.objects.filter(
-            email__iexact=user.email, accepted_at__isnull=True, revoked_at__isnull=True
-        ).values_list(
-            "pk",
-            "circle__name",
-            "circle__slug",
-            "invited_by_id",
-            "invited_by__first_name",
-            "invited_by__last_name",
-        )
+        for pk, circle_name, slug, inviter, first, last in _home_invitations(user.email)
     ]
     newcomers = []
     if my_ids:
         member_url = url_maker("members:detail")
-        for first, last, email, profile_id, headline, circle_name, admitted_at in (
-            Membership.objects.admitted()
-            .filter(circle_id__in=my_ids, admitted_at__gte=since)
-            .exclude(user=user)
-            .order_by("-admitted_at")
-            .values_list(
-                "user__first_name",
-                "user__last_name",
-                "user__email",
-                "user__profile__id",
-                "user__profile__headline",
-                "circle__name",
-                "admitted_at",
-            )[:12]
-        ):
+        for (
+            first,
+            last,
+            email,
+            profile_id,
+            headline,
+            circle_name,
+            admitted_at,
+        ) in _home_newcomers.window(my_ids, since, user.pk, offset=0, limit=12):
             full = _full_name(first, last)
             shown = full or email.split("@")[0]  # Profile.name, whose initials show
             newcomers.append(
@@ -243,16 +278,8 @@ def home_context(user, since) -> dict:
     requests_to_review: list[Membership] = []
     bridge_requests: list[Bridge] = []
     if managed_ids:
-        requests_to_review = list(
-            Membership.objects.filter(
-                circle_id__in=managed_ids, state=MembershipState.PENDING
-            ).select_related("user", "circle")
-        )
-        bridge_requests = list(
-            Bridge.objects.filter(
-                to_circle_id__in=managed_ids, state=BridgeState.REQUESTED
-            ).select_related("from_circle", "to_circle")
-        )
+        requests_to_review = _home_requests(managed_ids)
+        bridge_requests = _home_bridge_requests(managed_ids)
     return {
         "admitted": admitted,
         "waiting": waiting,

@@ -10,7 +10,9 @@ through Django's cursor (so transactions, query capture and execute wrappers see
 any other query) and return the rows as ``values_list`` would.
 
 Arguments are integers (ids), moments (aware datetimes compared with a ``DateTimeField``,
-sent as the ORM adapts them) or collections of integers (for ``__in``). A collection is
+sent as the ORM adapts them), texts (sent as given: a lookup that rewrites its value, as
+SQLite's ``iexact`` escapes ``%`` and ``_``, leaves the shape to the ORM) or collections
+of integers (for ``__in``). A collection is
 sent sorted and without repeats, its length rounded up to a power of two by repeating its
 last value (``IN (3, 5, 5, 5)`` selects what ``IN (3, 5)`` does), so a handful of shapes
 covers every length; ``Statement(build, pad=False)`` sends it at its own length instead
@@ -42,13 +44,14 @@ from django.db import connections
 from django.db.models import QuerySet
 from django.db.models.query import ModelIterable, ValuesListIterable, get_related_populators
 
-Arg = int | datetime | Collection[int]
+Arg = int | datetime | str | Collection[int]
 # Where each SQL parameter comes from: (argument index, element index or -1), or a constant.
 Slot = tuple[int, int] | tuple[None, Any]
 Converters = list[tuple[int, list[Callable[..., Any]], Any]]
 
 _MARK = -(2**52)  # markers: far below any id a sequence hands out
 _MOMENT_MARK = datetime(1001, 1, 1, tzinfo=UTC)  # markers of moments: long before any
+_TEXT_MARK = "\x1f%_\\statement-text-{}\x1f"  # what LIKE escapes, so a rewrite shows
 _MAX_SHAPES = 128  # per statement; beyond, the ORM each time
 # LIMIT and OFFSET of a window, compiled as these literals then sent as parameters.
 _LIMIT_MARK, _OFFSET_MARK = 9_100_000_007, 8_300_000_011
@@ -134,7 +137,7 @@ class Statement:
         return list(queryset)
 
     def _read(self, mode: int, args: tuple[Any, ...], window: tuple[int, ...]) -> list[Any]:
-        values: list[int | datetime | list[int]] = []
+        values: list[int | datetime | str | list[int]] = []
         shape: list[int] = [mode]
         for arg in args:
             if isinstance(arg, int):
@@ -143,6 +146,9 @@ class Statement:
             elif isinstance(arg, datetime):  # a moment (aware), compared with a DateTimeField
                 values.append(arg)  # adapted when sent
                 shape.append(-2)
+            elif isinstance(arg, str):  # a text, sent as given
+                values.append(arg)
+                shape.append(-3)
             elif arg is None:  # the ORM's IS NULL: not a shape compiled here
                 return self._orm(mode, args, window)
             else:
@@ -168,7 +174,7 @@ class Statement:
 
     def _compile(self, key: tuple[int, ...]) -> Any:
         mode, shape = key[0], key[1:]
-        markers: list[int | list[int]] = []
+        markers: list[int | str | list[int]] = []
         where: dict[Any, tuple[int, int]] = {}
         moments: list[tuple[datetime, int]] = []
         next_mark = _MARK
@@ -177,6 +183,10 @@ class Statement:
                 moment = _MOMENT_MARK + timedelta(seconds=len(moments) + 1)
                 markers.append(moment)  # type: ignore[arg-type]
                 moments.append((moment, position))
+            elif size == -3:
+                text = _TEXT_MARK.format(position)
+                markers.append(text)
+                where[text] = (position, -1)
             elif size < 0:
                 markers.append(next_mark)
                 where[next_mark] = (position, -1)
@@ -249,7 +259,7 @@ class Statement:
     @staticmethod
     def _run(
         compiled: _Compiled,
-        values: list[int | datetime | list[int]],
+        values: list[int | datetime | str | list[int]],
         window: tuple[int, ...] = (),
     ) -> list[tuple[Any, ...]]:
         connection = connections[compiled.alias]

@@ -141,6 +141,22 @@ def upcoming_for(user, limit: int = 5) -> list[Event]:
     return _upcoming(user, limit, now, has_mine)
 
 
+# The events one holds a place at that have not ended, compiled once per process
+# (core.statements), with the status held (``held``).
+_held_not_ended = Statement(
+    lambda user_id, now: (
+        Event.objects.filter(
+            registrations__user_id=user_id,
+            registrations__status__in=HELD,
+            ends_at__gte=now,
+            cancelled_at__isnull=True,
+        )
+        .annotate(held=F("registrations__status"))
+        .order_by("starts_at", "pk")
+    )
+)
+
+
 def home_events(user, limit: int = 4) -> tuple[list[Event], list[Event]]:
     """``(upcoming_for(user, limit), happening_for(user))`` for the member's home, one
     query fewer: the events one holds a seat or a waitlist place at that have not ended
@@ -149,16 +165,7 @@ def home_events(user, limit: int = 4) -> tuple[list[Event], list[Event]]:
     if not user.is_authenticated:
         return [], []
     now = timezone.now()
-    mine: list[Event] = list(
-        Event.objects.filter(
-            registrations__user=user,
-            registrations__status__in=HELD,
-            ends_at__gte=now,
-            cancelled_at__isnull=True,
-        )
-        .annotate(held=F("registrations__status"))
-        .order_by("starts_at", "pk")
-    )
+    mine: list[Event] = _held_not_ended(user.pk, now)
     happening = [
         event
         for event in mine

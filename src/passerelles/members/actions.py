@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _l
 from passerelles.accounts.models import User
 from passerelles.core import audit
 from passerelles.core.errors import ActionError
+from passerelles.core.statements import Statement
 from passerelles.members import erasure
 from passerelles.members.closing import Closing, closing_steps
 from passerelles.members.erasure import deleted_address
@@ -62,13 +63,24 @@ def do_close_account(user: User, *, acting_user: User) -> None:
         step(closing)
 
 
+# One's own profile, compiled once per process (core.statements): the ORM built the query
+# of ``user.profile`` on each page that shows it (the passport, one's profile and privacy).
+_own_profile = Statement(lambda user_id: Profile.objects.filter(user_id=user_id))
+
+
 def do_ensure_profile(*, acting_user: User) -> Profile:
     """The signed-in member's own profile. Every account gets one when it is created; an
     account written in bulk (an import of an older database) gets it here, on first use."""
-    try:
-        return acting_user.profile  # read with the user (once per request), or now
-    except Profile.DoesNotExist:
-        pass
+    related = User.profile.related  # the reverse one-to-one
+    if related.is_cached(acting_user):  # read with the user (once per request)
+        cached = related.get_cached_value(acting_user)
+        if isinstance(cached, Profile):
+            return cached
+    else:
+        rows: list[Profile] = _own_profile(acting_user.pk)
+        if rows:
+            acting_user.profile = rows[0]
+            return rows[0]
     profile, _created = Profile.objects.get_or_create(user=acting_user)
     acting_user.profile = profile
     return profile

@@ -99,9 +99,10 @@ _meeting_rows = Statement(
 _endorsements = Statement(
     lambda member_id: (
         Endorsement.objects.filter(member_id=member_id)
-        .values_list("skill__name")
+        .values("skill__name")
         .annotate(n=Count("pk"))
         .order_by("-n", "skill__name")
+        .values_list("skill__name", "n")
     )
 )
 _given = Statement(lambda user_id: vouches_given(user_id))

@@ -1,0 +1,82 @@
+"""The home's reads of circles compiled once (circles.queries, core.statements) give what
+the ORM gives: one's circles with their counts, their bridges, invitations (an address
+matched whatever its case, never as a pattern), the week's newcomers, requests to review."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from passerelles.circles import queries
+from passerelles.circles.models import (
+    Bridge,
+    BridgeState,
+    Invitation,
+    Membership,
+    MembershipState,
+)
+from passerelles.core.statements import _ORM
+from tests.conftest import admit, make_circle, make_user
+from tests.core.test_home_page import busy_world  # noqa: F401 (a fixture)
+
+pytestmark = pytest.mark.django_db
+
+
+def _pks(rows):
+    return [row.pk for row in rows]
+
+
+def test_home_reads_as_the_orm(busy_world, alice, dana):  # noqa: F811
+    admin_of = Membership.objects.filter(user=busy_world, role="admin").values_list(
+        "circle_id", flat=True
+    )
+    requester = make_user("asks@example.org", "Aline", "Rey")
+    Membership.objects.create(user=requester, circle_id=admin_of[0], state=MembershipState.PENDING)
+    theirs = make_circle(dana, "Voisins")
+    Bridge.objects.create(
+        from_circle=theirs,
+        to_circle_id=admin_of[0],
+        state=BridgeState.REQUESTED,
+        requested_at=timezone.now(),
+    )
+    since = timezone.now() - timedelta(days=7)
+    for user in [busy_world, alice, dana, requester]:
+        assert queries._home_memberships(user.pk) == list(queries._home_memberships.build(user.pk))
+        mine = [c for c, state, *_rest in queries._home_memberships(user.pk) if state == "admitted"]
+        assert queries._home_bridges(mine) == list(queries._home_bridges.build(mine))
+        assert queries._home_newcomers.window(mine, since, user.pk, offset=0, limit=2) == list(
+            queries._home_newcomers.build(mine, since, user.pk)[:2]
+        )
+        assert _pks(queries._home_requests(mine)) == _pks(queries._home_requests.build(mine))
+        assert _pks(queries._home_bridge_requests(mine)) == _pks(
+            queries._home_bridge_requests.build(mine)
+        )
+    context = queries.home_context(busy_world, since=since)
+    assert [r.user_id for r in context["requests_to_review"]] == [requester.pk]
+    assert [b.from_circle.name for b in context["bridge_requests"]] == ["Voisins"]
+    assert len(context["invitations"]) == 2  # one written in capitals
+    for statement in [
+        queries._home_memberships,
+        queries._home_bridges,
+        queries._home_newcomers,
+        queries._home_requests,
+        queries._home_bridge_requests,
+    ]:
+        assert _ORM not in statement._shapes.values()
+
+
+def test_an_invitation_is_matched_by_its_address_never_as_a_pattern(alice):
+    club = make_circle(alice, "Club")
+    Invitation.objects.create(circle=club, email="M_E%1@Example.org", sent_at=timezone.now())
+    exact = make_user("m_e%1@example.org", "Ma", "Ex")
+    alike = make_user("mxex1@example.org", "Mo", "Ex")
+    admit(alike, club)
+    assert [i["circle"] for i in queries.home_context(exact, timezone.now())["invitations"]] == [
+        "Club"
+    ]
+    assert queries.home_context(alike, timezone.now())["invitations"] == []
+    # PostgreSQL compares UPPER() of both as given; SQLite's LIKE escapes % and _ first:
+    # that rewrite leaves the shape to the ORM instead of sending the address unescaped.
+    compiled = _ORM not in queries._home_invitations._shapes.values()
+    assert compiled == (connection.vendor == "postgresql")
