@@ -80,3 +80,35 @@ def test_an_invitation_is_matched_by_its_address_never_as_a_pattern(alice):
     # that rewrite leaves the shape to the ORM instead of sending the address unescaped.
     compiled = _ORM not in queries._home_invitations._shapes.values()
     assert compiled == (connection.vendor == "postgresql")
+
+
+def test_the_circle_page_reads_as_the_orm(busy_world, alice, dana, operator):  # noqa: F811
+    from django.http import Http404
+
+    from passerelles.circles.access import _membership, get_circle_for_user, membership_of
+    from passerelles.circles.models import Circle
+
+    hidden = make_circle(dana, "Cercle discret", listed=False)  # no bridge to busy_world
+    circles = list(Circle.objects.all())
+    for user in [busy_world, alice, dana, operator]:
+        for circle in circles:
+            try:
+                expected = get_circle_for_user(user, circle.slug)
+            except Http404:
+                with pytest.raises(Http404):
+                    queries.visible_circle_counted(user, circle.slug)
+                continue
+            shown = queries.visible_circle_counted(user, circle.slug)
+            assert shown.pk == expected.pk
+            assert shown.members == Membership.objects.admitted().filter(circle=circle).count()
+            first = Membership.objects.filter(user=user, circle=circle).first()
+            mine = membership_of(user, circle)
+            assert (mine.pk, mine.state) == (first.pk, first.state) if first else mine is None
+    with pytest.raises(Http404):
+        queries.visible_circle_counted(busy_world, hidden.slug)
+    ids = [c.pk for c in circles]
+    assert [(b.pk, b.from_circle.name) for b in queries.active_bridges(ids)] == [
+        (b.pk, b.from_circle.name) for b in queries._active_bridges.build(ids)
+    ]
+    for statement in [_membership, queries._seen_circle, queries._active_bridges]:
+        assert _ORM not in statement._shapes.values()

@@ -194,10 +194,20 @@ def get_circle_for_user(user: AnyUser, slug: str) -> Circle:
     return get_object_or_404(visible_circles(user), slug=slug)
 
 
+# A member's membership of a circle (the circle page, its API, its members), compiled once
+# per process (core.statements).
+_membership = Statement(
+    lambda user_id, circle_id: Membership.objects.filter(
+        user_id=user_id, circle_id=circle_id
+    ).order_by("pk")
+)
+
+
 def membership_of(user: AnyUser, circle: Circle) -> Membership | None:
     if not user.is_authenticated:
         return None
-    return Membership.objects.filter(user=user, circle=circle).first()
+    rows = _membership.window(user.pk, circle.pk, offset=0, limit=1)
+    return rows[0] if rows else None
 
 
 def is_circle_admin(user: AnyUser, circle: Circle) -> bool:

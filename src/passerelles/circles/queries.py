@@ -2,6 +2,8 @@
 
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 
 from passerelles.circles.access import remember_circles, seen_circle_ids, visible_circles
@@ -82,12 +84,35 @@ def bridges_among(circle_ids: list[int]) -> list[tuple[int, int]]:
     return _bridges_among(circle_ids)
 
 
-def active_bridges(circle_ids) -> list[Bridge]:
-    return list(
+_active_bridges = Statement(
+    lambda circle_ids: (
         Bridge.objects.filter(state=BridgeState.ACTIVE)
         .filter(Q(from_circle_id__in=circle_ids) | Q(to_circle_id__in=circle_ids))
         .select_related("from_circle", "to_circle")
     )
+)
+# A circle by its slug among those a member sees, its admitted members counted: the
+# circle page's first read, compiled once per process.
+_seen_circle = Statement(
+    lambda seen, slug: with_member_counts(
+        Circle.objects.filter(Q(listed=True) | Q(pk__in=seen)).filter(slug=slug)
+    )
+)
+
+
+def active_bridges(circle_ids) -> list[Bridge]:
+    return _active_bridges(list(circle_ids))
+
+
+def visible_circle_counted(user, slug: str) -> Circle:
+    """`get_circle_for_user(user, slug)` with its admitted members counted (``members``);
+    404 when ``user`` may not see it."""
+    if not user.is_authenticated or is_operator(user):
+        return get_object_or_404(with_member_counts(visible_circles(user)), slug=slug)
+    rows = _seen_circle(sorted(seen_circle_ids(user)), slug)
+    if not rows:
+        raise Http404("No circle matches the given query.")
+    return rows[0]
 
 
 def bridged_ids(bridges: list[Bridge], circle_ids) -> set[int]:

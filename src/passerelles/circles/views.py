@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,6 +19,7 @@ from passerelles.circles.queries import (
     active_bridges,
     bridges_among,
     circle_list_rows,
+    visible_circle_counted,
     with_member_counts,
 )
 from passerelles.core.access import is_operator
@@ -65,7 +66,7 @@ def circle_list(request: HttpRequest) -> HttpResponse:
 def circle_detail(request: HttpRequest, slug: str) -> HttpResponse:
     user = request.user
     # get_circle_for_user, with its admitted members counted in the same query
-    circle = get_object_or_404(with_member_counts(access.visible_circles(user)), slug=slug)
+    circle = visible_circle_counted(user, slug)
     membership = access.membership_of(user, circle)  # one per member and circle
     context = {
         "circle": circle,
