@@ -2,9 +2,13 @@
 the header's own words (« Se connecter », « Créer un compte »), « Adresse e-mail » as on
 every other page (allauth's French said « Courriel »), and no allauth phrasing left over."""
 
+import html
+import re
+
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from django.urls import reverse
 
 from tests.conftest import make_user
 
@@ -96,13 +100,37 @@ def test_after_sign_up_the_page_says_how_to_get_another_email(client, mailoutbox
     assert len(mailoutbox) == 2
 
 
-def test_a_visitor_sent_to_sign_in_is_told_why():
-    client = Client()
+RESERVED = "Cette page est réservée aux membres"
+
+
+def test_a_visitor_sent_to_sign_in_is_told_why(client):
     response = client.get("/tableaux-de-bord/plateforme/", follow=True)
     page = response.content.decode()
     assert response.redirect_chain and "/compte/login/" in response.redirect_chain[-1][0]
-    assert "Cette page est réservée aux membres" in page
-    assert "Cette page est réservée aux membres" not in _page("/compte/login/", "fr")
+    assert RESERVED in page
+    assert RESERVED not in _page("/compte/login/", "fr")
+    # A wrong password keeps the reason in view (the form posts without the query string).
+    response = client.post(
+        "/compte/login/",
+        {
+            "login": "nobody@example.org",
+            "password": "faux",
+            "next": "/tableaux-de-bord/plateforme/",
+            "membres": "1",
+        },
+    )
+    assert RESERVED in response.content.decode()
+
+
+def test_a_public_pages_sign_in_link_does_not_say_the_page_is_reserved(client, alumni):
+    """A listed circle's page is public: its « Se connecter » leads to the sign-in page
+    with ?next=, which must not claim that page is for members only."""
+    circle_page = client.get(reverse("circles:detail", args=[alumni.slug])).content.decode()
+    match = re.search(r'href="(/compte/login/\?next=[^"]+)"', circle_page)
+    assert match, "the listed circle's page links to sign-in"
+    page = client.get(html.unescape(match.group(1))).content.decode()
+    assert 'name="next"' in page  # the way back is kept
+    assert RESERVED not in page
 
 
 def test_a_fields_error_shows_under_its_own_label(client):

@@ -12,6 +12,8 @@ import dj_database_url
 from csp.constants import NONE as CSP_NONE
 from csp.constants import SELF as CSP_SELF
 from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse_lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -208,7 +210,11 @@ ACCOUNT_FORMS = {
 # The name account e-mails greet with (« Bonjour, c'est Passerelles ! »), not the host's.
 SITE_NAME = "Passerelles"
 LOGIN_REDIRECT_URL = "pages:home"
-LOGIN_URL = "account_login"
+# Where login_required sends a visitor: the sign-in page, flagged so that it says « Cette page
+# est réservée aux membres » (a public page's own « Se connecter » link carries no flag).
+LOGIN_URL = format_lazy("{}?membres=1", reverse_lazy("account_login"))
+# After confirming an address while signed out: the plain sign-in page, not the flagged one.
+ACCOUNT_EMAIL_CONFIRMATION_ANONYMOUS_REDIRECT_URL = "account_login"
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("Français")), ("en", _("English"))]
