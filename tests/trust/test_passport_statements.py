@@ -162,3 +162,40 @@ def test_ones_own_profile_is_read_compiled_and_made_when_missing(alice, bob):
     Profile.objects.filter(user=bob).delete()  # an account written in bulk, without one
     made = actions.do_ensure_profile(acting_user=User.objects.get(pk=bob.pk))
     assert made.user_id == bob.pk and Profile.objects.filter(user=bob).count() == 1
+
+
+def test_the_vouches_left_and_the_standing_read_as_the_orm(network, settings):
+    """What is left of the month's vouches and the member's standing, compiled once, give
+    what the ORM gives: before any snapshot (no standing), after one, whatever the budget
+    and the moment (a month with vouches, the next one without)."""
+    from passerelles.trust import actions, snapshots
+    from passerelles.trust.models import MemberTrust, Vouch
+
+    def by_orm_left(user, now):
+        used = Vouch.objects.filter(voucher=user, created_at__gte=actions._month_start(now))
+        return max(0, actions.monthly_budget() - used.count())
+
+    def by_orm_standing(user):
+        row = (
+            MemberTrust.objects.filter(snapshot_id=snapshots.current_snapshot_id(), user=user)
+            .only("reputation", "percentile")
+            .first()
+        )
+        return snapshots.MemberStanding(row.reputation, row.percentile) if row else None
+
+    now = timezone.now()
+    later = now + datetime.timedelta(days=40)
+    for budget in (0, 1, 2, 10):
+        settings.TRUST_MONTHLY_VOUCHES = budget
+        for user in network:
+            for moment in (now, later):
+                left = actions.vouches_left_this_month(user, moment)
+                assert left == by_orm_left(user, moment)
+    assert [actions.vouches_left_this_month(u, now) for u in network[:3]] == [9, 9, 10]
+    assert [snapshots.standing_of(u) for u in network] == [None] * len(network)
+    snapshots.recompute()
+    standings = [snapshots.standing_of(u) for u in network]
+    assert standings == [by_orm_standing(u) for u in network]
+    assert any(s is not None and s.reputation > 0 for s in standings)
+    assert _compiled(actions._given_since, snapshots._standing)
+    assert actions._given_since._shapes and snapshots._standing._shapes

@@ -24,6 +24,7 @@ from passerelles.accounts.models import User
 from passerelles.circles.models import Circle
 from passerelles.core import audit
 from passerelles.core.errors import ActionError
+from passerelles.core.statements import Statement
 from passerelles.members.access import visible_profiles
 from passerelles.members.models import Skill
 from passerelles.trust import admission
@@ -81,11 +82,20 @@ def _next_month_start(now: datetime.datetime) -> datetime.datetime:
     return (start + datetime.timedelta(days=32)).replace(day=1)
 
 
+# The vouches given since a moment, counted by a statement compiled once per process (the
+# passport and the vouch form show what is left on every request; benchmarks/README.md).
+_given_since = Statement(
+    lambda voucher_id, since: Vouch.objects.filter(voucher_id=voucher_id, created_at__gte=since)
+)
+
+
 def vouches_left_this_month(user: User, now: datetime.datetime | None = None) -> int:
     """New vouches ``user`` may still give this calendar month (updates are free)."""
     now = now or timezone.now()
-    used = Vouch.objects.filter(voucher=user, created_at__gte=_month_start(now)).count()
-    return max(0, monthly_budget() - used)
+    budget = monthly_budget()
+    # Counted no further than the budget: what is left is the same beyond it.
+    used = _given_since.count(user.pk, _month_start(now), limit=budget)
+    return max(0, budget - used)
 
 
 def _can_see(user: User, other: User) -> bool:
