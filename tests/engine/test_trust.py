@@ -47,6 +47,7 @@ from passerelles.engine.trust import (
     reputation,
     reputation_walk,
     unvouched_scores,
+    vouched_from_seeds,
 )
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -1220,6 +1221,7 @@ def test_only_members_nobody_vouches_for_are_compressed_and_in_their_order(edges
     walked = reputation(g, seeds, unvouched_mass=None)
     r = reputation(g, seeds)
     _, _, _, vouched = trust_module._walk(g, np.unique(seeds), None, 0.05, 0.0)
+    vouched &= vouched_from_seeds(g, np.unique(seeds))
     np.testing.assert_array_equal(r[vouched], walked[vouched])
     assert np.all(r <= walked)
     unvouched = np.flatnonzero(~vouched)
@@ -1251,6 +1253,54 @@ def test_an_account_nobody_vouches_for_ranks_below_the_vouched_members():
     assert r[11] < 0.95 * r[:11].min()
     assert (r[11] > r[12]) == (walked[11] > walked[12])
     np.testing.assert_array_equal(r[:11], walked[:11])
+
+
+def test_accounts_that_only_vouch_for_each_other_rank_below_the_vouched_members():
+    # The circle and hub of the test above. Accounts 11, 12, 13 vouch for each other round
+    # a cycle, 14 and 15 for each other, and each of them once for 10: each is vouched for,
+    # but by no chain of vouches from the seeds. They rank below every member the seeds'
+    # vouches reach, as an account nobody vouches for does, and keep their order.
+    n = 10
+    circle = [(i, (i + k) % n) for i in range(n) for k in (1, 2)]
+    circle += [(v, u) for u, v in circle]
+    hub = [(i, 10) for i in range(n)]
+    swarm = [(11, 12), (12, 13), (13, 11), (14, 15), (15, 14)]
+    swarm += [(a, 10) for a in range(11, 16)]
+    g = graph([*circle, *hub, *swarm], 16)
+    walked = reputation(g, [0, 5], iterations=30, unvouched_mass=None)
+    r = reputation(g, [0, 5], iterations=30)
+    assert walked[11:].max() >= 0.95 * walked[:11].min()  # what the attack wins otherwise
+    assert r[11:].max() < 0.95 * r[:11].min()
+    np.testing.assert_array_equal(
+        np.argsort(r[11:], kind="stable"), np.argsort(walked[11:], kind="stable")
+    )
+    np.testing.assert_array_equal(r[:11], walked[:11])
+    # One vouch from the circle to 11 brings the cycle within reach: no longer compressed.
+    reached = graph([*circle, *hub, *swarm, (3, 11)], 16)
+    assert vouched_from_seeds(reached, np.array([0, 5]))[11:14].all()
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(edge_lists, st.lists(st.integers(0, 7), min_size=1, max_size=4))
+def test_vouched_from_seeds_is_the_closure_of_the_seeds_under_vouches(edges, seeds):
+    g = graph(edges, 8)
+    seed_idx = np.unique(seeds)
+    reached = vouched_from_seeds(g, seed_idx)
+    assert reached[seed_idx].all()
+    merged = g._merged
+    rows = np.repeat(np.arange(8), np.diff(merged.indptr))
+    vouch = merged.data >= 0.05 * 1e-6
+    # Closed: whatever a reached member vouches for is reached ...
+    assert reached[merged.indices[vouch & reached[rows]]].all()
+    # ... and every other reached member is vouched for by a reached one.
+    inner = np.zeros(8, dtype=bool)
+    inner[merged.indices[vouch & reached[rows]]] = True
+    assert np.all(inner | ~reached | np.isin(np.arange(8), seed_idx))
+    # The compiled loops find the same members.
+    fast = np.zeros(8, dtype=bool)
+    kernels = trust_module._kernels()
+    kernels.reach(merged.indptr, merged.indices, merged.data, 0.05, 1e-6, seed_idx, fast)
+    np.testing.assert_array_equal(fast, reached)
 
 
 @settings(max_examples=100, deadline=None)

@@ -553,7 +553,10 @@ def reputation(
     from vouches received; what flows back along one's own vouches can rank a member among
     the others nobody vouches for, not above the vouched. A swarm of accounts that each
     vouch once for a member (what a member who voted once and was never voted for looks
-    like) would otherwise score a fixed share of their targets' standing.
+    like) would otherwise score a fixed share of their targets' standing. Vouches count
+    from the seeds on (see :func:`vouched_from_seeds`): accounts vouched for only by each
+    other (in pairs, round a cycle), reached by no chain of vouches from the seeds, are
+    members nobody vouches for too.
     Empty ``seeds`` gives zeros.
     """
     n = g.num_nodes
@@ -562,6 +565,8 @@ def reputation(
         return np.zeros(n)
     mass, degree, ties, vouched = _walk(g, seed_idx, iterations, tie_weight, tol)
     score, scale = _scaled(mass, np.maximum(degree, WALK_DEGREE_FLOOR))
+    if unvouched_mass is not None:
+        vouched &= vouched_from_seeds(g, seed_idx, tie_weight)
     unvouched = ~vouched
     cap = 0.0
     if unvouched_mass is not None and np.any(unvouched) and np.any(vouched):
@@ -580,6 +585,48 @@ def reputation(
     if cap > 0:
         score[unvouched] = unvouched_scores(score[unvouched], cap)
     return score
+
+
+def vouched_from_seeds(
+    g: TrustGraph, seed_idx: np.ndarray, tie_weight: float = TIE_FULL_WEIGHT
+) -> np.ndarray:
+    """Who is reached from the seeds along a chain of vouches, ``(n,)`` bool: the seeds,
+    the members they vouch for, the members those vouch for, and so on (positive evidence
+    of at least :data:`MIN_TIE` of a tie, as "vouched for" counts it). A group of accounts
+    that only vouch for each other (and for others) is vouched for by its own members but
+    reached by no chain from the seeds: for :func:`reputation`, nobody vouches for them.
+    Breadth first, in compiled loops on large graphs (one pass over the evidence)."""
+    merged = g._merged
+    n = g.num_nodes
+    seen = np.zeros(n, dtype=bool)
+    if seed_idx.size == 0:
+        return seen
+    kernels = _kernels() if merged.nnz >= COMPILED_WALK_MIN_TIES else None
+    if kernels is not None:
+        kernels.reach(
+            _unsigned(merged.indptr),
+            _unsigned(merged.indices),
+            merged.data,
+            tie_weight,
+            MIN_TIE,
+            seed_idx.astype(np.int64),
+            seen,
+        )
+        return seen
+    data = merged.data
+    vouch = (data > 0) & ((data >= tie_weight) | (data / tie_weight >= MIN_TIE))
+    indptr, indices = merged.indptr, merged.indices
+    seen[seed_idx] = True
+    frontier = np.unique(seed_idx)
+    while frontier.size:
+        starts, counts = indptr[frontier], np.diff(indptr)[frontier]
+        offsets = np.repeat(starts - np.cumsum(counts) + counts, counts)
+        entries = offsets + np.arange(int(counts.sum()))
+        entries = entries[vouch[entries]]
+        reached = indices[entries]
+        frontier = np.unique(reached[~seen[reached]])
+        seen[frontier] = True
+    return seen
 
 
 def unvouched_scores(score: np.ndarray, cap: float, knee: float = UNVOUCHED_KNEE) -> np.ndarray:

@@ -39,6 +39,7 @@ __all__ = [
     "fill_near_far",
     "merge_blocks",
     "order_rows",
+    "reach",
     "scatter_blocks",
     "walk",
     "walk_ties",
@@ -643,3 +644,35 @@ def walk(
             before[:] = moved
         mass, moved = moved, mass
     return mass
+
+
+@_jit
+def reach(
+    indptr: np.ndarray,
+    indices: np.ndarray,
+    data: np.ndarray,
+    tie_weight: float,
+    min_tie: float,
+    seeds: np.ndarray,
+    seen: np.ndarray,
+) -> None:
+    """Marks in ``seen`` (``(n,)`` bool, updated) every member reached from ``seeds`` along
+    positive evidence of at least ``min_tie`` of a tie (the CSR ``(data, indices,
+    indptr)``, row ``u``: the evidence ``u`` gave), breadth first; the seeds included."""
+    queue = np.empty(seen.size, dtype=np.int64)
+    tail = 0
+    for s in seeds:
+        if not seen[s]:
+            seen[s] = True
+            queue[tail] = s
+            tail += 1
+    head = 0
+    while head < tail:
+        u = queue[head]
+        head += 1
+        for k in range(indptr[u], indptr[u + 1]):
+            v = indices[k]
+            if not seen[v] and data[k] > 0.0 and _tie(data[k], tie_weight, min_tie) > 0.0:
+                seen[v] = True
+                queue[tail] = v
+                tail += 1
