@@ -1222,6 +1222,7 @@ def test_only_members_nobody_vouches_for_are_compressed_and_in_their_order(edges
     r = reputation(g, seeds)
     _, _, _, vouched = trust_module._walk(g, np.unique(seeds), None, 0.05, 0.0)
     vouched &= vouched_from_seeds(g, np.unique(seeds))
+    vouched[np.unique(seeds)] = True  # where trust starts, vouched for or not
     np.testing.assert_array_equal(r[vouched], walked[vouched])
     assert np.all(r <= walked)
     unvouched = np.flatnonzero(~vouched)
@@ -1253,6 +1254,21 @@ def test_an_account_nobody_vouches_for_ranks_below_the_vouched_members():
     assert r[11] < 0.95 * r[:11].min()
     assert (r[11] > r[12]) == (walked[11] > walked[12])
     np.testing.assert_array_equal(r[:11], walked[:11])
+
+
+def test_a_seed_nobody_vouches_for_keeps_its_standing():
+    # A recognised circle's founder (0, a seed) vouches for its ten members, who vouch for
+    # each other round the circle but not back for her: nobody vouches for the founder,
+    # yet trust starts from her; she is not compressed with the accounts nobody vouches for.
+    members = list(range(1, 11))
+    circle = [(m, members[(i + 1) % 10]) for i, m in enumerate(members)]
+    circle += [(v, u) for u, v in circle]
+    g = graph([*[(0, m) for m in members], *circle, (11, 1, 1.0)], 12)
+    walked = reputation(g, [0], iterations=30, unvouched_mass=None)
+    r = reputation(g, [0], iterations=30)
+    assert r[0] == walked[0]
+    assert r[0] > r[11]
+    assert r[0] >= np.median(r[1:11])
 
 
 def test_accounts_that_only_vouch_for_each_other_rank_below_the_vouched_members():
@@ -1337,7 +1353,7 @@ def test_the_cap_on_many_members_is_the_mass_quantile_of_a_full_sort(seed):
     score = rng.lognormal(0.0, 2.0, n)
     score[: n // 3] = score[0]
     weight = rng.random(n) * (rng.random(n) < 0.8)
-    for share in (0.05, 0.3, 0.9):
+    for share in (0.0, 1e-12, 0.05, 0.3, 0.9, 1.0):
         held = weight > 0
         order = np.argsort(score[held], kind="stable")
         running = np.cumsum(weight[held][order])

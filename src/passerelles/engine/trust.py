@@ -463,7 +463,8 @@ REPORT_PENALTY = 0.5
 #: it down). On wiki-Vote's development draws, the swarm's single-vouch accounts (a
 #: member who voted once and was never voted for, copied 500 times) went from 30-37% of
 #: the Sybils admitted to at most 1.1% at g = 10 to 3000, with the AUC goals kept at 0.3
-#: (0.25 and 0.35 each lost one AUC cell; benchmarks/README.md, 2026-12-07).
+#: (0.25: six wiki-Vote AUC cells missed on draws 900-902; 0.35: the swarm 2.8% admitted
+#: at g = 10 on draws 903-908; benchmarks/README.md, 2026-12-07 10:15 entry).
 UNVOUCHED_CAP_MASS = 0.3
 #: Where the compression starts, as a share of the cap: unvouched members scoring less
 #: keep their score. Lower knees put more of the members nobody vouches for (two thirds
@@ -567,6 +568,9 @@ def reputation(
     score, scale = _scaled(mass, np.maximum(degree, WALK_DEGREE_FLOOR))
     if unvouched_mass is not None:
         vouched &= vouched_from_seeds(g, seed_idx, tie_weight)
+        # A seed is where trust starts: one nobody vouches for yet (a recognised circle's
+        # founder who vouched for its members) is not compressed with the unvouched.
+        vouched[seed_idx] = True
     unvouched = ~vouched
     cap = 0.0
     if unvouched_mass is not None and np.any(unvouched) and np.any(vouched):
@@ -659,7 +663,10 @@ def _mass_quantile(score: np.ndarray, weight: np.ndarray, share: float) -> float
     total = float(weight.sum())
     if not total > 0:
         return 0.0
-    target = share * total
+    held_any = weight > 0
+    target = min(max(share, 0.0), 1.0) * total
+    if not target > 0:
+        return float(score[held_any].min())
     bins = 1024
     lo, hi = 0.0, float(score.max())
     values, weights = score, weight
@@ -670,7 +677,8 @@ def _mass_quantile(score: np.ndarray, weight: np.ndarray, share: float) -> float
         at_bin = which.astype(np.intp)
         np.clip(at_bin, 0, bins - 1, out=at_bin)
         held = np.cumsum(np.bincount(at_bin, weights=weights, minlength=bins))
-        b = min(int(np.searchsorted(held, target - before, side="left")), bins - 1)
+        # Clamped to what the bins hold (rounding at share 1): the bin found holds weight.
+        b = min(int(np.searchsorted(held, min(target - before, held[-1]), side="left")), bins - 1)
         before += float(held[b - 1]) if b else 0.0
         inside = np.flatnonzero(at_bin == b)
         width = (hi - lo) / bins
@@ -678,6 +686,8 @@ def _mass_quantile(score: np.ndarray, weight: np.ndarray, share: float) -> float
         values, weights = values[inside], weights[inside]
     held_here = weights > 0
     values, weights = values[held_here], weights[held_here]
+    if values.size == 0:
+        return lo
     order = np.argsort(values, kind="stable")
     running = before + np.cumsum(weights[order])
     at = min(int(np.searchsorted(running, target, side="left")), order.size - 1)
