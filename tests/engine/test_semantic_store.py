@@ -97,3 +97,18 @@ def test_rows_of_the_wrong_width_are_not_read_back(tmp_path):
     model.write_bytes(b"weights")
     EmbeddingStore(model, "e5", 3, tmp_path).put(TEXTS[:1], np.ones((1, 3), dtype=np.float32))
     assert EmbeddingStore(model, "e5", 4, tmp_path).get(TEXTS) == {}
+
+
+@needs_extra
+def test_an_unpickled_encoder_keeps_vectors_where_its_own_process_keeps_them(tmp_path, monkeypatch):
+    # An index built on one machine (its cache directory) and read from the shared cache
+    # by a process of another machine, whose cache directory is elsewhere.
+    monkeypatch.setenv("PASSERELLES_CACHE_DIR", str(tmp_path / "builder"))
+    pickled = pickle.dumps(SemanticEncoder(bundled_model_path(), store=True))
+    monkeypatch.setenv("PASSERELLES_CACHE_DIR", str(tmp_path / "reader"))
+    copy = pickle.loads(pickled)
+    rows = copy.encode(TEXTS[:1])
+    assert not (tmp_path / "builder").exists()
+    again = SemanticEncoder(bundled_model_path(), store=True)  # the reader's next start
+    monkeypatch.setattr(SemanticEncoder, "_embed", refuse_to_embed)
+    assert np.array_equal(again.encode(TEXTS[:1]), rows)

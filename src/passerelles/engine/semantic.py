@@ -169,9 +169,10 @@ class SemanticEncoder:
         else:
             self.dim = int(self._model.get_sentence_embedding_dimension())
         self.store: EmbeddingStore | None = None
+        # The store's directory as asked (None: `cache_dir` of the process using it).
+        self._store_directory = None if store is True or store is False else Path(store)
         if store is not False and self.path.is_file():
-            directory = None if store is True else Path(store)
-            self.store = EmbeddingStore(self.path, self.kind, self.dim, directory)
+            self.store = EmbeddingStore(self.path, self.kind, self.dim, self._store_directory)
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickled (an index kept in a shared cache carries its model) without the loaded
@@ -180,7 +181,23 @@ class SemanticEncoder:
         state = self.__dict__.copy()
         state["_model"] = None
         state["_cache"] = OrderedDict()
+        state["store"] = self.store is not None  # rebuilt where it is unpickled
         return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """The store of the process that unpickles: its `cache_dir` (unless a directory was
+        named) and the model file as it finds it, never the paths and digest of the process
+        that pickled the encoder (another machine sharing the cache of indexes)."""
+        keep = state.get("store")
+        self.__dict__.update(state)
+        self.__dict__.setdefault("_store_directory", None)
+        self.store = None
+        if keep:
+            with contextlib.suppress(OSError):
+                if self.path.is_file():
+                    self.store = EmbeddingStore(
+                        self.path, self.kind, self.dim, self._store_directory
+                    )
 
     def _embed(self, texts: list[str]) -> np.ndarray:
         if self._model is None:
