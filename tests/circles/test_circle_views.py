@@ -166,3 +166,14 @@ def test_the_log_of_a_circle_whose_name_starts_with_a_vowel_elides(client, alice
     page = client.get(reverse("circles:log", args=[alumni.slug])).text
     assert "<h1>Journal d&#x27;Alumni École de Commerce Rhône</h1>" in page
     assert "Journal de Alumni" not in page
+
+
+def test_annual_dues_read_in_the_visitors_language(client, dana):
+    from tests.conftest import make_circle
+
+    circle = make_circle(dana, "Club payant", listed=True, dues_eur=600)
+    url = reverse("circles:detail", args=[circle.slug])
+    assert "600 €" in client.get(url).content.decode()
+    client.cookies["django_language"] = "en"
+    page = client.get(url).content.decode()
+    assert "€600" in page and "600 €" not in page

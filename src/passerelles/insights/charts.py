@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 WIDTH = 640
 WIDE = 1100  # a chart across the page, drawn at about its displayed size
@@ -42,7 +43,24 @@ WHOLE = decimal(0)
 
 
 def percent(value: float) -> str:
-    return f"{number_format(100 * value, 0)} %"
+    """A share in the reader's writing: « 40 % » in French, « 40% » in English."""
+    return pgettext("percentage", "%(n)s %%") % {"n": number_format(100 * value, 0)}
+
+
+def euros(value: float) -> str:
+    """An amount in the reader's writing: « 1 000 € » in French, « €1,000 » in English."""
+    return pgettext("amount in euros", "%(n)s €") % {
+        "n": number_format(value, 0, force_grouping=True)
+    }
+
+
+def _point_label(when: str, series: str, value: str) -> str:
+    """What a bar or a dot says when pointed at: « T2 2025 — Cotisations (€) : 300 € »."""
+    return _("%(when)s — %(series)s : %(value)s") % {
+        "when": when,
+        "series": series,
+        "value": value,
+    }
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
@@ -148,7 +166,7 @@ def bar_chart(
                     "ty": _c(top - 5),
                     "text": fmt(value),
                     "css": PALETTE[k % len(PALETTE)],
-                    "label": f"{label} — {s.name} : {fmt(value)}",
+                    "label": _point_label(label, s.name, fmt(value)),
                 }
             )
     return {
@@ -199,7 +217,7 @@ def line_chart(
                     "y": _c(y),
                     "ty": _c(y - 10),
                     "text": fmt(value),
-                    "label": f"{labels[i]} — {s.name} : {fmt(value)}",
+                    "label": _point_label(labels[i], s.name, fmt(value)),
                 }
             )
         lines.append(
@@ -318,7 +336,7 @@ def circle_charts(report) -> dict[str, dict]:
                 Series(_("Opportunités (€)"), [f.amount_eur for f in q]),
                 Series(_("Cotisations (€)"), [f.dues_eur for f in q]),
             ],
-            fmt=decimal(0, " €"),
+            fmt=euros,
             width=WIDE,
         ),
     }

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from passerelles.core import french
 from passerelles.core.pdf import DocumentPDF
-from passerelles.insights import board
+from passerelles.insights import board, charts
 from passerelles.insights.queries import CircleReport
 
 
@@ -24,8 +24,8 @@ def key_figures(report: CircleReport, summary: dict) -> list[str]:
     share = summary["share_out"]
     if share.value is not None:
         lines.append(
-            _("Liens qui sortent du cercle (%(q)s) : %(v)s %%")
-            % {"q": share.label, "v": _number(100 * share.value)}
+            _("Liens qui sortent du cercle (%(q)s) : %(v)s")
+            % {"q": share.label, "v": charts.percent(share.value)}
         )
     ei = summary["ei"]
     if ei.value is not None:
