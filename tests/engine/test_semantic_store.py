@@ -8,7 +8,12 @@ import pickle
 import numpy as np
 import pytest
 
-from passerelles.engine.semantic import EmbeddingStore, SemanticEncoder, bundled_model_path
+from passerelles.engine.semantic import (
+    EmbeddingStore,
+    SemanticEncoder,
+    bundled_model_path,
+    new_vectors_not_kept,
+)
 
 needs_extra = pytest.mark.skipif(
     bundled_model_path() is None,
@@ -112,3 +117,16 @@ def test_an_unpickled_encoder_keeps_vectors_where_its_own_process_keeps_them(tmp
     again = SemanticEncoder(bundled_model_path(), store=True)  # the reader's next start
     monkeypatch.setattr(SemanticEncoder, "_embed", refuse_to_embed)
     assert np.array_equal(again.encode(TEXTS[:1]), rows)
+
+
+@needs_extra
+def test_a_question_asked_on_a_page_is_not_kept_on_disk(tmp_path):
+    encoder = SemanticEncoder(bundled_model_path(), store=tmp_path)
+    with new_vectors_not_kept():
+        asked = encoder.encode(TEXTS[:1])
+    assert encoder.store is not None and encoder.store.get(TEXTS[:1]) == {}
+    members = encoder.encode(TEXTS[1:])  # members' texts, outside a question, are kept
+    assert set(encoder.store.get(TEXTS)) == set(TEXTS[1:])
+    with new_vectors_not_kept():  # and still read while a question is answered
+        again = SemanticEncoder(bundled_model_path(), store=tmp_path).encode(TEXTS)
+    assert np.array_equal(again, np.vstack([asked, members]))

@@ -20,11 +20,12 @@ process, or the next start, reads them back instead.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import hashlib
 import os
 import sqlite3
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,7 @@ __all__ = [
     "bundled_model_path",
     "cache_dir",
     "load_encoder",
+    "new_vectors_not_kept",
     "semantic_available",
 ]
 
@@ -64,6 +66,25 @@ def semantic_available() -> bool:
     return bundled_model_path() is not None
 
 
+# False while a question asked on a page is answered (`new_vectors_not_kept`).
+_KEEP_NEW: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "passerelles_keep_new_vectors", default=True
+)
+
+
+@contextlib.contextmanager
+def new_vectors_not_kept() -> Iterator[None]:
+    """Texts embedded within are not added to the store (vectors already kept are still
+    read): a question asked on a page is met once, and writing its vector (a SQLite
+    commit) would cost a good part of the answer's time. Members' texts, embedded by the
+    index builds, the rounds and the seed, are kept."""
+    token = _KEEP_NEW.set(False)
+    try:
+        yield
+    finally:
+        _KEEP_NEW.reset(token)
+
+
 # How texts are prepared for the model (e5's "query: " prefix, whitespace folded, unit
 # rows): part of the stored vectors' name, to be changed with `SemanticEncoder._embed`, so
 # that vectors made another way are never read back.
@@ -75,7 +96,9 @@ class EmbeddingStore:
     digest of each text, named by the model file (path, size, time), the encoder's kind
     and `PREPARATION`. Several processes read and add to it at once (WAL); a store that
     cannot be read or written is skipped (the texts are embedded again), never an error.
-    Nothing is ever removed: a text edited away leaves ~1.5 kB behind."""
+    Texts are kept by a digest, never in clear; nothing is ever removed: a text edited
+    away leaves ~1.5 kB behind. Questions asked on pages are not kept
+    (`new_vectors_not_kept`)."""
 
     def __init__(self, model: Path, kind: str, dim: int, directory: Path | None = None) -> None:
         stat = model.stat()
@@ -226,7 +249,7 @@ class SemanticEncoder:
             rows = self._embed(batch)
             for text, row in zip(batch, rows, strict=True):
                 self._cache[text] = row
-            if self.store is not None:
+            if self.store is not None and _KEEP_NEW.get():
                 self.store.put(batch, rows)
         for i, text in enumerate(texts):
             if text:

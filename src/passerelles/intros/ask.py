@@ -46,6 +46,7 @@ from passerelles.engine.matching import (
     pair_reasons,
 )
 from passerelles.engine.reasons import PLACE_CODES, parts_by_score_many
+from passerelles.engine.semantic import new_vectors_not_kept
 from passerelles.engine.text import PostingRows, RelevanceModel
 from passerelles.intros import access, trust_inputs, warm
 from passerelles.intros.matching_data import fit_model
@@ -343,9 +344,15 @@ class Answer:
 
 def ask(user, need: str, k: int = MAX_RESULTS) -> list[Answer]:
     """Best members for ``need`` among those ``user`` may ask to meet, explained.
-    Raises `NotReady` while a large site's index is first being built."""
+    Raises `NotReady` while a large site's index is first being built. The question's
+    vectors are not kept on disk (members' texts are)."""
     if not need.strip():
         return []
+    with new_vectors_not_kept():
+        return _ask(user, need, k)
+
+
+def _ask(user, need: str, k: int) -> list[Answer]:
     index = current_index()
     if index is None:
         raise NotReady
