@@ -15,6 +15,7 @@ from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.circles.models import Circle, MembershipState
 from passerelles.core.choices import Axis
 from passerelles.core.errors import ActionError
+from passerelles.core.statements import Statement
 from passerelles.discussions import access, actions
 from passerelles.discussions.forms import DiscussionForm, PostForm
 from passerelles.discussions.models import Discussion, Post
@@ -177,11 +178,26 @@ def lock(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     return redirect(discussion)
 
 
+# An event page's discussion and its last messages, compiled once per process (read on every
+# event page; benchmarks/README.md, web section).
+_event_discussion = Statement(lambda event_id: Discussion.objects.filter(event_id=event_id))
+_recent_posts = Statement(
+    lambda discussion_id: (
+        Post.objects.filter(discussion_id=discussion_id, hidden_at__isnull=True)
+        .select_related("author__profile")
+        .order_by("-created_at")
+    )
+)
+
+
 def event_comments(event) -> dict:
     """The event's discussion, if someone started it, and its last few messages."""
-    discussion = Discussion.objects.filter(event=event).first()
+    found = _event_discussion.window(event.pk, offset=0, limit=1)
+    discussion = found[0] if found else None
     recent = []
     if discussion is not None:
-        visible = discussion.posts.filter(hidden_at__isnull=True).select_related("author__profile")
-        recent = list(visible.order_by("-created_at")[:3])[::-1]
+        discussion.event = event  # the page's own event, not read again
+        recent = _recent_posts.window(discussion.pk, offset=0, limit=3)[::-1]
+        for post in recent:
+            post.discussion = discussion  # as the related manager sets it
     return {"discussion": discussion, "recent_posts": recent, "comment_form": PostForm()}

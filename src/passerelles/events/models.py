@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from passerelles.circles.models import Circle
 from passerelles.core.choices import Axis
 from passerelles.core.choices_display import ChoicesDisplayMixin
+from passerelles.core.statements import Statement
 
 
 class EventFormat(models.TextChoices):
@@ -199,10 +200,25 @@ def agenda_ordering(event: Event) -> tuple[models.Expression | str, ...]:
     return (next_day, "at", "position", "pk")
 
 
+# The programme in the order of its times of day, compiled once per process (read on every
+# event page; benchmarks/README.md, web section): the evening's order is made from it below.
+_agenda = Statement(
+    lambda event_id: AgendaItem.objects.filter(event_id=event_id).order_by("at", "position", "pk")
+)
+
+
 def agenda_in_order(event: Event) -> list[AgendaItem]:
     """The programme in the evening's order: 23:30 before 00:15 for an evening that
-    starts at 22:00 (the database orders times of day, 00:15 first)."""
-    return list(event.agenda.order_by(*agenda_ordering(event)))
+    starts at 22:00 (the database orders times of day, 00:15 first). The order
+    ``agenda_ordering`` gives: the times before the earliest moved after the others,
+    each part in its order."""
+    items = _agenda(event.pk)
+    for item in items:
+        item.event = event  # as the related manager sets it
+    earliest = (timezone.localtime(event.starts_at) - BEFORE_START).time()
+    return [item for item in items if item.at >= earliest] + [
+        item for item in items if item.at < earliest
+    ]
 
 
 class RegistrationStatus(models.TextChoices):

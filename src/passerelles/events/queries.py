@@ -120,6 +120,18 @@ def seen_event(user: AnyUser, event_id: int) -> Event | None:
     return rows[0] if rows else None
 
 
+_registration = Statement(
+    lambda event_id, user_id: Registration.objects.filter(event_id=event_id, user_id=user_id)
+)
+
+
+def one_registration(event: Event, user: AnyUser) -> Registration | None:
+    """``user``'s registration for ``event`` (None if they have none), compiled once per
+    process: read on every event page."""
+    rows = _registration.window(event.pk, user.pk, offset=0, limit=1)
+    return rows[0] if rows else None
+
+
 def upcoming_for(user, limit: int = 5) -> list[Event]:
     """Next events ``user`` may see, those they registered for first; each carries
     ``taken`` (seats taken) and ``mine`` (registered or waitlisted).

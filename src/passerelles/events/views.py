@@ -25,11 +25,12 @@ from passerelles.events import access, actions, rows
 from passerelles.events.calendars import event_calendar
 from passerelles.events.extras import page_extras
 from passerelles.events.forms import AgendaFormSet, EventFilterForm, EventForm
-from passerelles.events.models import Registration, RegistrationStatus, agenda_in_order
+from passerelles.events.models import RegistrationStatus, agenda_in_order
 from passerelles.events.queries import (
     coming_rows,
     has_table_plan,
     hosts_among,
+    one_registration,
     seen_event,
     waitlist_position,
     with_seats,
@@ -122,7 +123,7 @@ def event_detail(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
     event = seen_event(request.user, event_id)  # its seats taken read in the same query
     if event is None:
         raise Http404
-    registration = Registration.objects.filter(event=event, user=request.user).first()
+    registration = one_registration(event, request.user)
     taken = event.taken  # type: ignore[attr-defined]  # annotated by with_seats
     registered = registration is not None and registration.status == RegistrationStatus.REGISTERED
     context = {
@@ -242,7 +243,7 @@ def register(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
 @require_POST
 def unregister(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
     event = access.get_event_for_user(request.user, event_id)
-    registration = Registration.objects.filter(event=event, user=request.user).first()
+    registration = one_registration(event, request.user)
     if registration is None:
         messages.error(request, _("Vous n'êtes pas inscrit à cet événement."))
         return redirect(event)
