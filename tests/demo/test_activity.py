@@ -207,3 +207,24 @@ def test_julien_s_suggestions_say_truly_where_each_can_meet(lived, db):
             assert far not in reasons, reasons
         elif Preference.objects.get(user=other.user).remote:
             assert far in reasons, reasons
+
+
+# Forms that say the person vouched for is a man (their feminine differs).
+MASCULINE_ONLY = ("rigoureux", "prêt ", "l'un des", "un client", "Rencontré ", "Client ", "Ancien ")
+
+
+def test_vouch_texts_read_right_for_women_and_men(lived, db):
+    """« Ancien collègue : Claire est rigoureux » was written of women as of men."""
+    from passerelles.demo import vocabulary
+
+    women = set(vocabulary.FIRST_NAMES_F)
+    texts = list(
+        Vouch.objects.exclude(text="")
+        .filter(vouchee__first_name__in=women)
+        .values_list("text", flat=True)
+    )
+    assert len(texts) > 20
+    wrong = [t for t in texts if any(form in t for form in MASCULINE_ONLY)]
+    assert not wrong, wrong[:3]
+    every_text = [t for ts in activity.VOUCH_TEXTS.values() for t in ts]
+    assert not [t for t in every_text if any(form in t for form in MASCULINE_ONLY)]

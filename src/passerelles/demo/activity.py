@@ -60,9 +60,12 @@ P_ACROSS = (0.3, 0.25, 0.15, 0.2, 0.1)
 STRENGTHS = (1, 2, 3)
 P_STRENGTH = (0.3, 0.5, 0.2)
 
+# Written so that they need no agreement with the person vouched for (« Ancien collègue :
+# Claire est rigoureux » read wrong for every woman); as many per context as before, so that
+# the draws and the rest of the seeded data stay the same.
 VOUCH_TEXTS = {
     "same_circle": (
-        "{first} est l'un des membres les plus actifs du cercle, toujours prêt à rendre service.",
+        "{first} compte parmi les membres les plus actifs du cercle et rend volontiers service.",
         "Je croise {first} à chaque rencontre du cercle : des conseils francs et utiles.",
         "{first} m'a présenté deux contacts précieux l'an dernier. Une personne de confiance.",
     ),
@@ -72,7 +75,7 @@ VOUCH_TEXTS = {
         "{first} a repris un projet mal engagé et l'a mené à bien. Très fiable.",
     ),
     "colleague": (
-        "Ancien collègue : {first} est rigoureux, pédagogue et de bon conseil.",
+        "Nous avons été collègues : {first} travaille avec rigueur et conseille juste.",
         "Nous avons travaillé dans la même entreprise pendant quatre ans. Solide.",
     ),
     "client": (
@@ -81,11 +84,11 @@ VOUCH_TEXTS = {
         "Prestation de grande qualité, et un vrai sens du service.",
     ),
     "supplier": (
-        "{first} est un client fidèle, exigeant et toujours correct dans ses relations.",
-        "Client depuis plusieurs années : des échanges clairs et des paiements à l'heure.",
+        "{first} nous fait confiance depuis longtemps : exigence et relations correctes.",
+        "Plusieurs années de commandes : des échanges clairs et des paiements à l'heure.",
     ),
     "met_here": (
-        "Rencontré lors d'une soirée Passerelles ; nous avons depuis travaillé ensemble.",
+        "Notre rencontre lors d'une soirée Passerelles a débouché sur un travail en commun.",
         "Une mise en relation Passerelles qui a donné une vraie collaboration avec {first}.",
     ),
 }
