@@ -8,7 +8,7 @@ from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subq
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from passerelles.accounts.models import AnyUser
+from passerelles.accounts.models import AnyUser, User
 from passerelles.circles.models import Circle
 from passerelles.core.request_memo import in_page_view
 from passerelles.core.statements import Statement, StatementRows
@@ -125,7 +125,7 @@ _registration = Statement(
 )
 
 
-def one_registration(event: Event, user: AnyUser) -> Registration | None:
+def one_registration(event: Event, user: User) -> Registration | None:
     """``user``'s registration for ``event`` (None if they have none), compiled once per
     process: read on every event page."""
     rows = _registration.window(event.pk, user.pk, offset=0, limit=1)
