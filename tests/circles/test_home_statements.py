@@ -112,3 +112,44 @@ def test_the_circle_page_reads_as_the_orm(busy_world, alice, dana, operator):  #
     ]
     for statement in [_membership, queries._seen_circle, queries._active_bridges]:
         assert _ORM not in statement._shapes.values()
+
+
+def test_the_circles_api_reads_as_the_orm(busy_world, alice, dana, operator):  # noqa: F811
+    from django.db.models import Q
+    from django.http import Http404
+
+    from passerelles.circles.access import get_circle_for_user, visible_circles
+    from passerelles.circles.models import Bridge, BridgeState, Circle
+    from passerelles.core.pagination import bounded_count
+
+    make_circle(dana, "Cercle discret", listed=False)
+    circles = list(Circle.objects.all())
+    for user in [busy_world, alice, dana, operator]:
+        by_orm = queries.with_member_counts(visible_circles(user)).order_by("name", "pk")
+        rows = queries.circles_by_name(user)
+        for start, stop in [(0, 2), (1, 3), (0, 100), (50, 60)]:
+            assert [(c.pk, c.members) for c in rows[start:stop]] == [
+                (c.pk, c.members) for c in by_orm[start:stop]
+            ]
+        for limit in (1, 2, 1000):
+            assert bounded_count(rows, limit) == bounded_count(by_orm, limit)
+        for circle in circles:
+            try:
+                expected = get_circle_for_user(user, circle.slug)
+            except Http404:
+                with pytest.raises(Http404):
+                    queries.visible_circle(user, circle.slug)
+                continue
+            assert queries.visible_circle(user, circle.slug).pk == expected.pk
+    with pytest.raises(Http404):
+        queries.visible_circle(alice, "aucun-cercle")
+    active = Bridge.objects.filter(state=BridgeState.ACTIVE)
+    for circle in circles:
+        partners = Circle.objects.filter(
+            Q(pk__in=active.filter(from_circle=circle).values("to_circle_id"))
+            | Q(pk__in=active.filter(to_circle=circle).values("from_circle_id"))
+        ).order_by("name")
+        assert queries.partner_slugs(circle) == list(partners.values_list("pk", "slug"))
+    assert any(queries.partner_slugs(circle) for circle in circles)
+    for statement in [queries._seen_by_name, queries._seen_by_slug, queries._partner_slugs]:
+        assert statement._shapes and _ORM not in statement._shapes.values()

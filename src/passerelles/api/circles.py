@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
@@ -14,8 +12,13 @@ from passerelles.api.members import ProfileOut, with_skill_names
 from passerelles.api.pagination import CappedPagination
 from passerelles.api.rows import RowSchema
 from passerelles.circles import access
-from passerelles.circles.models import Bridge, BridgeState, Circle, MembershipState
-from passerelles.circles.queries import with_member_counts
+from passerelles.circles.models import Circle, MembershipState
+from passerelles.circles.queries import (
+    circles_by_name,
+    partner_slugs,
+    visible_circle,
+    visible_circle_counted,
+)
 from passerelles.intros.bridge_advisor import NotReady, suggest_bridges
 from passerelles.members.access import circle_people_rows
 
@@ -43,17 +46,17 @@ class CircleDetailOut(CircleOut):
 @paginate(CappedPagination, page_size=50)
 def circle_list(request: AuthedHttpRequest) -> object:
     """Listed circles, the member's own, and those bridged with theirs."""
-    return with_member_counts(access.visible_circles(request.user)).order_by("name", "pk")
+    return circles_by_name(request.user)
 
 
 @router.get("/{slug}", response=CircleDetailOut, summary="One circle")
 def circle_detail(request: AuthedHttpRequest, slug: str) -> Circle:
     user = request.user
     # get_circle_for_user, with its admitted members counted in the same query
-    circle = get_object_or_404(with_member_counts(access.visible_circles(user)), slug=slug)
+    circle = visible_circle_counted(user, slug)
     membership = access.membership_of(user, circle)
     admitted = membership is not None and membership.state == MembershipState.ADMITTED
-    partners = list(_partners(circle).values_list("pk", "slug"))
+    partners = partner_slugs(circle)
     visible = access.visible_circle_ids(
         user, {pk for pk, _ in partners}
     )  # a private one stays unnamed
@@ -63,20 +66,11 @@ def circle_detail(request: AuthedHttpRequest, slug: str) -> Circle:
     return circle
 
 
-def _partners(circle: Circle) -> QuerySet[Circle]:
-    """The circles with an active bridge to ``circle``, by name."""
-    active = Bridge.objects.filter(state=BridgeState.ACTIVE)
-    return Circle.objects.filter(
-        Q(pk__in=active.filter(from_circle=circle).values("to_circle_id"))
-        | Q(pk__in=active.filter(to_circle=circle).values("from_circle_id"))
-    ).order_by("name")
-
-
 @router.get("/{slug}/members", response=list[ProfileOut], summary="A circle's members")
 @paginate(CappedPagination, page_size=50, complete=with_skill_names)
 def circle_members(request: AuthedHttpRequest, slug: str) -> object:
     """For members of the circle or of a bridged circle (and operators), as on the page."""
-    circle = access.get_circle_for_user(request.user, slug)
+    circle = visible_circle(request.user, slug)
     if not access.can_see_members(request.user, circle):
         raise Http404
     return circle_people_rows(request.user, circle.pk)

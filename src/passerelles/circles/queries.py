@@ -115,6 +115,52 @@ def visible_circle_counted(user, slug: str) -> Circle:
     return rows[0]
 
 
+# The circles API's reads for a member, compiled once per process: the list by name (a
+# page of it and its bounded count), a circle by its slug, a circle's bridged partners.
+_seen_by_name = Statement(
+    lambda seen: with_member_counts(
+        Circle.objects.filter(Q(listed=True) | Q(pk__in=seen)).order_by("name", "pk")
+    )
+)
+_seen_by_slug = Statement(
+    lambda seen, slug: Circle.objects.filter(Q(listed=True) | Q(pk__in=seen)).filter(slug=slug)
+)
+
+
+def _partners(circle_id: int) -> QuerySet[Circle]:
+    active = Bridge.objects.filter(state=BridgeState.ACTIVE)
+    return Circle.objects.filter(
+        Q(pk__in=active.filter(from_circle_id=circle_id).values("to_circle_id"))
+        | Q(pk__in=active.filter(to_circle_id=circle_id).values("from_circle_id"))
+    ).order_by("name")
+
+
+_partner_slugs = Statement(lambda circle_id: _partners(circle_id).values_list("pk", "slug"))
+
+
+def circles_by_name(user) -> QuerySet[Circle] | StatementRows:
+    """`visible_circles(user)` with their admitted members counted, by name (the API's
+    list): sliced for a page, counted up to a bound."""
+    if not user.is_authenticated or is_operator(user):
+        return with_member_counts(visible_circles(user)).order_by("name", "pk")
+    return _seen_by_name.rows(sorted(seen_circle_ids(user)))
+
+
+def visible_circle(user, slug: str) -> Circle:
+    """`get_circle_for_user(user, slug)`: the circle, 404 when ``user`` may not see it."""
+    if not user.is_authenticated or is_operator(user):
+        return get_object_or_404(visible_circles(user), slug=slug)
+    rows = _seen_by_slug(sorted(seen_circle_ids(user)), slug)
+    if not rows:
+        raise Http404("No circle matches the given query.")
+    return rows[0]
+
+
+def partner_slugs(circle: Circle) -> list[tuple[int, str]]:
+    """(id, slug) of the circles with an active bridge to ``circle``, by name."""
+    return _partner_slugs(circle.pk)
+
+
 def bridged_ids(bridges: list[Bridge], circle_ids) -> set[int]:
     """``bridged_circle_ids`` from active bridges already read (those touching
     ``circle_ids``): the circles on their other side, not among ``circle_ids``."""
