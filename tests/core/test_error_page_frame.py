@@ -3,6 +3,9 @@ navigation, the language menu, their own menu) to find their way back; a visitor
 public frame (the sign-in links). When that frame cannot be rendered the page still comes,
 bare, with its status: never a 500 in place of a 404."""
 
+import html
+import re
+
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError
@@ -68,3 +71,19 @@ def test_the_403_page_offers_a_visitor_to_sign_in_and_come_back():
     page = Client(raise_request_exception=False).get("/interdit/").content.decode()
     assert "/compte/login/?next=/interdit/" in page
     assert "avec un autre compte" not in page
+
+
+def test_a_member_refused_a_page_can_sign_in_with_another_account_and_come_back(alice):
+    # Signed in, the 403's « Se connecter avec un autre compte » signs the member out and
+    # opens the sign-in page that leads back here (a link to the sign-in page alone sent a
+    # signed-in member straight back to the same refusal).
+    client = Client(raise_request_exception=False)
+    client.force_login(alice)
+    page = client.get("/interdit/").content.decode()
+    assert "avec un autre compte" in page
+    form = re.search(r'<form method="post" action="([^"]+)"[^>]*>.*?name="next" value="([^"]+)"', page, re.S)
+    assert form is not None
+    response = client.post(form.group(1), {"next": html.unescape(form.group(2))})
+    assert response.status_code == 302
+    assert response["Location"] == "/compte/login/?next=/interdit/"
+    assert "_auth_user_id" not in client.session
