@@ -81,7 +81,9 @@ def test_a_member_refused_a_page_can_sign_in_with_another_account_and_come_back(
     client.force_login(alice)
     page = client.get("/interdit/").content.decode()
     assert "avec un autre compte" in page
-    form = re.search(r'<form method="post" action="([^"]+)"[^>]*>.*?name="next" value="([^"]+)"', page, re.S)
+    form = re.search(
+        r'<form method="post" action="([^"]+)"[^>]*>.*?name="next" value="([^"]+)"', page, re.S
+    )
     assert form is not None
     response = client.post(form.group(1), {"next": html.unescape(form.group(2))})
     assert response.status_code == 302
