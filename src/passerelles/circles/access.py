@@ -163,7 +163,15 @@ def visible_circles(user: AnyUser) -> QuerySet[Circle]:
         return circles
     if not user.is_authenticated:
         return circles.filter(listed=True)
-    return circles.filter(Q(listed=True) | Q(pk__in=sorted(seen_circle_ids(user))))
+    return seen_by_member(sorted(seen_circle_ids(user)))
+
+
+def seen_by_member(seen: Iterable[int]) -> QuerySet[Circle]:
+    """The circles a signed-in member (not an operator) may see, given ``seen``, the ids
+    of their own circles and of those bridged with them (`seen_circle_ids`): the rule of
+    `visible_circles`, also built by the statements compiled once per process that read
+    circles for a member (circles.queries), so that both follow this one condition."""
+    return Circle.objects.filter(Q(listed=True) | Q(pk__in=seen))
 
 
 def visible_circle_ids(user: AnyUser, among: set[int]) -> set[int]:

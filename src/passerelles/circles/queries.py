@@ -6,7 +6,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 
-from passerelles.circles.access import remember_circles, seen_circle_ids, visible_circles
+from passerelles.circles.access import (
+    remember_circles,
+    seen_by_member,
+    seen_circle_ids,
+    visible_circles,
+)
 from passerelles.circles.models import (
     ADMIN_ROLES,
     Bridge,
@@ -52,9 +57,7 @@ LIST_ORDER = ("city", "name", "pk")
 # read through statements compiled once per process (core.statements): the list's rule,
 # its count and its page were built and compiled by the ORM on each view.
 _listed_or_seen = Statement(
-    lambda seen: with_member_counts(
-        Circle.objects.filter(Q(listed=True) | Q(pk__in=seen)).order_by(*LIST_ORDER)
-    )
+    lambda seen: with_member_counts(seen_by_member(seen).order_by(*LIST_ORDER))
 )
 _bridges_among = Statement(
     lambda shown: Bridge.objects.filter(
@@ -94,9 +97,7 @@ _active_bridges = Statement(
 # A circle by its slug among those a member sees, its admitted members counted: the
 # circle page's first read, compiled once per process.
 _seen_circle = Statement(
-    lambda seen, slug: with_member_counts(
-        Circle.objects.filter(Q(listed=True) | Q(pk__in=seen)).filter(slug=slug)
-    )
+    lambda seen, slug: with_member_counts(seen_by_member(seen).filter(slug=slug))
 )
 
 
@@ -118,13 +119,9 @@ def visible_circle_counted(user, slug: str) -> Circle:
 # The circles API's reads for a member, compiled once per process: the list by name (a
 # page of it and its bounded count), a circle by its slug, a circle's bridged partners.
 _seen_by_name = Statement(
-    lambda seen: with_member_counts(
-        Circle.objects.filter(Q(listed=True) | Q(pk__in=seen)).order_by("name", "pk")
-    )
+    lambda seen: with_member_counts(seen_by_member(seen).order_by("name", "pk"))
 )
-_seen_by_slug = Statement(
-    lambda seen, slug: Circle.objects.filter(Q(listed=True) | Q(pk__in=seen)).filter(slug=slug)
-)
+_seen_by_slug = Statement(lambda seen, slug: seen_by_member(seen).filter(slug=slug))
 
 
 def _partners(circle_id: int) -> QuerySet[Circle]:
