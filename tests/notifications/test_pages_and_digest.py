@@ -32,6 +32,19 @@ def test_the_header_counts_unread_notices_and_opening_one_reads_it(client, bob):
     assert not Notification.objects.filter(user=bob, read_at__isnull=True).exists()
 
 
+def test_the_header_shows_99_plus_past_99_unread_notices(client, bob):
+    # A three-digit count would push the header onto a second row; screen readers still
+    # hear the exact number.
+    Notification.objects.bulk_create(
+        Notification(user=bob, kind="registered", url="/evenements/1/", params={"title": f"A{i}"})
+        for i in range(120)
+    )
+    client.force_login(bob)
+    page = client.get(reverse("notifications:list")).content.decode()
+    assert '<span aria-hidden="true">99+</span><span class="visually-hidden">120</span>' in page
+    assert ">120<span" not in page
+
+
 def test_no_one_opens_anothers_notice(client, alice, bob):
     notice = tell(alice)
     client.force_login(bob)
