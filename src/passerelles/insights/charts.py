@@ -30,28 +30,45 @@ class Series:
     values: Sequence[float | None]
 
 
-def decimal(places: int = 0, suffix: str = "") -> Callable[[float], str]:
+class Formatter:
+    """A number written in the active locale, and the smallest step its writing shows
+    (``resolution``): ticks closer than that would read alike (« 0, 0, 0, 0, 1 »)."""
+
+    def __init__(self, write: Callable[[float], str], resolution: float) -> None:
+        self.write = write
+        self.resolution = resolution
+
+    def __call__(self, value: float) -> str:
+        return self.write(value)
+
+
+def decimal(places: int = 0, suffix: str = "") -> Formatter:
     """A formatter in the active locale: 1234.5 -> '1 234,5' in French."""
 
     def fmt(value: float) -> str:
         return f"{number_format(value, places, force_grouping=True)}{suffix}"
 
-    return fmt
+    return Formatter(fmt, 10.0**-places)
 
 
 WHOLE = decimal(0)
 
 
-def percent(value: float) -> str:
-    """A share in the reader's writing: « 40 % » in French, « 40% » in English."""
+def _percent(value: float) -> str:
     return pgettext("percentage", "%(n)s %%") % {"n": number_format(100 * value, 0)}
 
 
-def euros(value: float) -> str:
-    """An amount in the reader's writing: « 1 000 € » in French, « €1,000 » in English."""
+def _euros(value: float) -> str:
     return pgettext("amount in euros", "%(n)s €") % {
         "n": number_format(value, 0, force_grouping=True)
     }
+
+
+percent = Formatter(_percent, 0.01)
+"""A share in the reader's writing: « 40 % » in French, « 40% » in English."""
+
+euros = Formatter(_euros, 1.0)
+"""An amount in the reader's writing: « 1 000 € » in French, « €1,000 » in English."""
 
 
 def _point_label(when: str, series: str, value: str) -> str:
@@ -63,20 +80,40 @@ def _point_label(when: str, series: str, value: str) -> str:
     }
 
 
-def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
-    """Round tick values covering [low, high] (about ``count`` of them)."""
+def nice_ticks(low: float, high: float, count: int = 5, resolution: float = 0.0) -> list[float]:
+    """Round tick values covering [low, high] (about ``count`` of them, at least two), a
+    step of 1, 2, 2.5 or 5 times a power of ten and a whole multiple of ``resolution``
+    (1 for counts: no tick at 0.25 of a meeting)."""
     if high <= low:
-        high = low + 1.0
-    raw = (high - low) / max(count - 1, 1)
-    magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    start = math.floor(low / step) * step
-    ticks, value = [], start
-    while value < high + step * 0.5:
-        ticks.append(round(value, 10))
-        value += step
-    if ticks[-1] < high:
-        ticks.append(round(ticks[-1] + step, 10))
+        high = low + max(1.0, resolution)
+    raw = max((high - low) / max(count - 1, 1), resolution)
+    magnitude = 10.0 ** math.floor(math.log10(raw))
+    step = next(
+        m * magnitude
+        for m in (1, 2, 2.5, 5, 10)
+        if m * magnitude >= raw * (1 - 1e-9) and _multiple(m * magnitude, resolution)
+    )
+    first = math.floor(low / step + 1e-9)
+    last = max(math.ceil(high / step - 1e-9), first + 1)
+    places = max(0, 3 - math.floor(math.log10(step)))  # no 0.30000000000000004
+    return [round(k * step, places) for k in range(first, last + 1)]
+
+
+def _multiple(step: float, resolution: float) -> bool:
+    if resolution <= 0:
+        return True
+    ratio = step / resolution
+    return abs(ratio - round(ratio)) < 1e-6
+
+
+def _ticks(low: float, high: float, fmt: Callable[[float], str]) -> list[float]:
+    """Ticks whose labels all differ, also for a formatter that does not say its resolution
+    (fewer, wider steps until they do)."""
+    resolution = getattr(fmt, "resolution", 0.0)
+    for count in (5, 4, 3, 2):
+        ticks = nice_ticks(low, high, count, resolution)
+        if len({fmt(t) for t in ticks}) == len(ticks):
+            break
     return ticks
 
 
@@ -85,7 +122,7 @@ def _frame(values, fmt, y_min, y_max, ticks=None, width=WIDTH):
     if ticks is None:
         low = min([*present, 0.0]) if y_min is None else y_min
         high = max(present, default=1.0) if y_max is None else y_max
-        ticks = nice_ticks(low, high)
+        ticks = _ticks(low, high, fmt)
     bottom, top = ticks[0], ticks[-1]
     texts = [fmt(t) for t in ticks]
     # room for the longest tick label (about 7 px a character at 13 px)
