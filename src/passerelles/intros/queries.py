@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models import Count
 from django.utils import timezone
 
-from passerelles.accounts.models import User
+from passerelles.accounts.models import AnyUser, User
+from passerelles.core.statements import Statement
 from passerelles.intros.access import introductions_for
 from passerelles.intros.models import (
     CLOSED_BY_SOMEONE,
@@ -82,13 +84,44 @@ def shown(intro: Introduction, user, now=None) -> Shown:
     )
 
 
+# The introductions page's reads, compiled once per process (core.statements) rather than
+# built by the ORM at each request. ``introductions_for`` is given an unsaved user of the
+# statement's id: its rule only compares columns with that id.
+_taking_part = Statement(
+    lambda user_id: introductions_for(User(pk=user_id)).select_related(None).values_list("pk")
+)
+_with_members = Statement(
+    lambda ids: Introduction.objects.select_related(*RELATED).filter(pk__in=ids).order_by()
+)
+_own_preference = Statement(lambda user_id: Preference.objects.filter(user_id=user_id))
+_notices = Statement(
+    lambda user_id: Notification.objects.filter(user_id=user_id, kind__in=INTRODUCTION_KINDS)
+)
+_unread = Statement(
+    lambda user_id: (
+        Notification.objects.filter(
+            user_id=user_id, kind__in=INTRODUCTION_KINDS, read_at__isnull=True
+        )
+        .values("user_id")
+        .annotate(unread=Count("pk"))
+        .values_list("unread")
+    )
+)
+
+
+def own_preference(user: User) -> Preference | None:
+    """``user``'s introduction settings, None when they have none yet."""
+    found = _own_preference(user.pk)
+    return found[0] if found else None
+
+
 def intro_page(user, now=None) -> IntroPage:
     now = now or timezone.now()
     page = IntroPage()
     # Which introductions, newest first, on their own columns; then those, with their
     # members and profiles, by id: a member with none pays for a light query only.
-    ids = list(introductions_for(user).select_related(None).values_list("pk", flat=True))
-    full = Introduction.objects.select_related(*RELATED).in_bulk(ids) if ids else {}
+    ids = [pk for (pk,) in _taking_part(user.pk)] if user.is_authenticated else []
+    full = {intro.pk: intro for intro in _with_members(ids)} if ids else {}
     for intro in (full[pk] for pk in ids if pk in full):
         item = shown(intro, user, now)
         if item.status == "to_answer":
@@ -127,20 +160,20 @@ def pending_for(user, limit: int | None = None, now=None) -> list[Shown]:
     return [shown(full[pk], user, now) for pk in kept if pk in full]
 
 
-def unread_notice_count(user) -> int:
-    """Unread in-app notices (for a badge in the navigation)."""
+def unread_notice_count(user: AnyUser) -> int:
+    """The member's unread notices about introductions."""
     if not user.is_authenticated:
         return 0
-    return _intro_notices(user).filter(read_at__isnull=True).count()
+    found = _unread(user.pk)
+    return int(found[0][0]) if found else 0
 
 
-def recent_notices(user, limit: int = 8):
-    return _intro_notices(user)[:limit]
-
-
-def _intro_notices(user):
-    """The member's notices about introductions (all notices: the notifications page)."""
-    return Notification.objects.filter(user=user, kind__in=INTRODUCTION_KINDS)
+def recent_notices(user: AnyUser, limit: int = 8) -> list[Notification]:
+    """The member's last ``limit`` notices about introductions, newest first (all their
+    notices: the notifications page)."""
+    if not user.is_authenticated:
+        return []
+    return _notices.window(user.pk, offset=0, limit=limit)
 
 
 def has_consented(user) -> bool:

@@ -22,8 +22,8 @@ NOTICES_SHOWN = 8
 
 @login_required
 def home(request: AuthedHttpRequest) -> HttpResponse:
-    pref = actions.preference_of(request.user)
-    notices = list(queries.recent_notices(request.user, NOTICES_SHOWN))
+    pref = queries.own_preference(request.user) or actions.preference_of(request.user)
+    notices = queries.recent_notices(request.user, NOTICES_SHOWN)
     if len(notices) < NOTICES_SHOWN:  # all of them: the unread ones are among them
         unread = sum(1 for notice in notices if notice.read_at is None)
     else:
