@@ -126,3 +126,14 @@ def test_the_middleware_is_in_place(client, alice):
     response = client.get(reverse("pages:home"))
     assert response.status_code == 200
     assert response.wsgi_request.user == alice
+
+
+def test_the_row_is_read_by_a_statement_compiled_once(alice, bob):
+    from passerelles.core.statements import _ORM
+
+    for user in (alice, bob):
+        read = session_user.read_user(user.pk)
+        assert _fields(read) == _fields(User.objects.get(pk=user.pk))
+    assert session_user.read_user(max(alice.pk, bob.pk) + 1000) is None
+    assert session_user._user_row._shapes
+    assert _ORM not in session_user._user_row._shapes.values()

@@ -8,6 +8,10 @@ read from the database on every request, as before: a deactivated account or a c
 password takes effect at the next request, whoever wrote it and however (a queryset
 ``update`` included). Nothing about the user is cached between requests.
 
+The ``SELECT`` is a statement of ``core.statements``, as the pages' own reads: built by the
+user model's default manager once per process, so a manager that filters rows its own way
+is compiled with its filter.
+
 ``get_user`` follows ``django.contrib.auth.get_user`` step by step (the session's backend
 must be configured, the session's hash checked against the password's, the fallback keys
 tried and the session renewed, or flushed when nothing matches); it only replaces the
@@ -18,7 +22,6 @@ backend), with the same rule: no such row, or an inactive account, is no user.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -29,65 +32,22 @@ from django.contrib.auth.middleware import (
     AuthenticationMiddleware as DjangoAuthenticationMiddleware,
 )
 from django.contrib.auth.models import AnonymousUser
-from django.db import connections
-from django.db.models.manager import BaseManager
 from django.http import HttpRequest
 from django.utils.crypto import constant_time_compare
 
-Converters = list[tuple[int, list[Callable[..., Any]], Any]]
+from passerelles.core.statements import Statement
 
-# Per database alias: (SQL with one parameter, the field names of its columns, converters).
-_statements: dict[str, tuple[str, list[str], Converters]] = {}
-
-
-def _statement(using: str) -> tuple[str, list[str], Converters] | None:
-    """The row's ``SELECT`` by primary key as the ORM compiles it, once per alias; None
-    when the user model's manager filters rows its own way (then the ORM is asked)."""
-    found = _statements.get(using)
-    if found is not None:
-        return found
-    model = auth.get_user_model()
-    manager = model._default_manager
-    if type(manager).get_queryset is not BaseManager.get_queryset:
-        return None
-    compiler = manager.db_manager(using).filter(pk=0).query.get_compiler(using)
-    sql, params = compiler.as_sql()
-    if list(params) != [0]:
-        return None
-    columns = [column for column, _sql, _alias in compiler.select]
-    names = [column.target.attname for column in columns]
-    converters = [
-        (position, functions, expression)
-        for position, (functions, expression) in compiler.get_converters(columns).items()
-    ]
-    found = _statements[using] = (sql, names, converters)
-    return found
+# The row's ``SELECT`` by primary key, compiled once per process (core.statements).
+_user_row = Statement(lambda user_id: auth.get_user_model()._default_manager.filter(pk=user_id))
 
 
 def read_user(user_id: Any) -> Any:
     """The user row ``user_id`` as a model instance (what ``_default_manager.get(pk=…)``
     gives), or None when there is no such row."""
-    model = auth.get_user_model()
-    using = model._default_manager.db
-    statement = _statement(using)
-    if statement is None:
-        return model._default_manager.filter(pk=user_id).first()
-    sql, names, converters = statement
-    connection = connections[using]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [user_id])
-        row = cursor.fetchone()
-    if row is None:
-        return None
-    if converters:
-        values = list(row)
-        for position, functions, expression in converters:
-            value = values[position]
-            for convert in functions:
-                value = convert(value, expression, connection)
-            values[position] = value
-        row = values
-    return model.from_db(using, names, row)
+    if type(user_id) is not int:  # another kind of key: the ORM, as Django does
+        return auth.get_user_model()._default_manager.filter(pk=user_id).first()
+    found = _user_row(user_id)
+    return found[0] if found else None
 
 
 def _backend_user(backend: Any, user_id: Any) -> Any:
