@@ -1319,6 +1319,35 @@ def test_vouched_from_seeds_is_the_closure_of_the_seeds_under_vouches(edges, see
     np.testing.assert_array_equal(fast, reached)
 
 
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.integers(20, 300),
+    st.floats(0.5, 6.0),
+    st.floats(0.0, 0.4),
+    st.integers(0, 2**32 - 1),
+)
+def test_compiled_reach_finds_the_closure_on_long_queues(n, mean_out, weak, seed):
+    # Queues longer than the rows fetched ahead: the compiled pass reaches exactly the
+    # members the plain breadth-first pass does, whatever the fetches ahead.
+    rng = np.random.default_rng(seed)
+    m = int(n * mean_out)
+    src, dst = rng.integers(0, n, m), rng.integers(0, n, m)
+    # Full and partial vouches, evidence too weak to count as a tie, and reports.
+    shares = [0.6, 0.2, weak / 2, 0.2 - weak / 2]
+    weight = rng.choice([1.0, 0.3, 0.05 * 1e-7, -1.0], size=m, p=shares)
+    keep = src != dst
+    g = TrustGraph.from_edges(src[keep], dst[keep], weight[keep], num_nodes=n)
+    seed_idx = np.unique(rng.integers(0, n, 3))
+    reached = vouched_from_seeds(g, seed_idx)
+    merged = g._merged
+    fast = np.zeros(n, dtype=bool)
+    trust_module._kernels().reach(
+        merged.indptr, merged.indices, merged.data, 0.05, 1e-6, seed_idx.astype(np.int64), fast
+    )
+    np.testing.assert_array_equal(fast, reached)
+    assert reached[seed_idx].all()
+
+
 @settings(max_examples=100, deadline=None)
 @given(
     st.lists(

@@ -646,6 +646,12 @@ def walk(
     return mass
 
 
+#: How many members ahead in its queue the breadth-first pass of :func:`reach` asks for
+#: a row's start (16, 24, 32 and 64 within 10% of each other at 1,000,000 members; 8
+#: slower).
+REACH_AHEAD = 16
+
+
 @_jit
 def reach(
     indptr: np.ndarray,
@@ -658,7 +664,12 @@ def reach(
 ) -> None:
     """Marks in ``seen`` (``(n,)`` bool, updated) every member reached from ``seeds`` along
     positive evidence of at least ``min_tie`` of a tie (the CSR ``(data, indices,
-    indptr)``, row ``u``: the evidence ``u`` gave), breadth first; the seeds included."""
+    indptr)``, row ``u``: the evidence ``u`` gave), breadth first; the seeds included.
+
+    The queue says which rows come next, in an order unrelated to memory: the start of
+    the row :data:`REACH_AHEAD` members ahead is fetched early, and the entries of the row
+    a quarter of that ahead (whose start has arrived by then), so that several rows' reads
+    wait on memory at once (half the time of the plain loop at 1,000,000 members)."""
     queue = np.empty(seen.size, dtype=np.int64)
     tail = 0
     for s in seeds:
@@ -667,7 +678,15 @@ def reach(
             queue[tail] = s
             tail += 1
     head = 0
+    near = REACH_AHEAD // 4
     while head < tail:
+        if head + REACH_AHEAD < tail:
+            _prefetch(indptr, queue[head + REACH_AHEAD])
+        if head + near < tail:
+            ahead = indptr[queue[head + near]]
+            if ahead < indices.size:  # an empty last row starts past the end
+                _prefetch(indices, ahead)
+                _prefetch(data, ahead)
         u = queue[head]
         head += 1
         for k in range(indptr[u], indptr[u + 1]):
