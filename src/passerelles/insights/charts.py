@@ -17,6 +17,7 @@ from django.utils.translation import pgettext
 
 WIDTH = 640
 WIDE = 1100  # a chart across the page, drawn at about its displayed size
+PHONE = 340  # drawn again narrower for a phone (about 310 px shown): text stays legible
 HEIGHT = 270
 RIGHT, TOP, BOTTOM = 16, 22, 44
 PERCENT_TICKS = [0.0, 0.25, 0.5, 0.75, 1.0]
@@ -177,17 +178,30 @@ def bar_chart(
     width: int = WIDTH,
 ) -> dict:
     """Vertical bars, grouped when there are several series (one colour each).
-    ``width``: of the drawing, in px at scale 1 (wider for a chart across the page)."""
+    ``width``: of the drawing, in px at scale 1 (wider for a chart across the page); the
+    ``phone`` drawing is narrower, so that its text stays legible on a small screen."""
     _check(labels, series)
+    return {
+        "kind": "bar",
+        "id": chart_id,
+        "title": title,
+        "desc": desc,
+        **_bars(labels, series, fmt, width),
+        "phone": _bars(labels, series, fmt, PHONE),
+        "legend": _legend(series),
+        "table": _table(labels, series, fmt),
+    }
+
+
+def _bars(labels, series: Sequence[Series], fmt, width: int) -> dict:
     everything = [v for s in series for v in s.values]
     frame, y_of, grid = _frame(everything, fmt, None, None, width=width)
     slot = (frame["x1"] - frame["x0"]) / max(len(labels), 1)
     group = slot * 0.7
     bar_w = group / len(series)
-    bars, x_labels = [], []
+    bars = []
     for i, label in enumerate(labels):
         left = frame["x0"] + slot * i + (slot - group) / 2
-        x_labels.append({"x": _c(frame["x0"] + slot * (i + 0.5)), "text": label})
         for k, s in enumerate(series):
             value = s.values[i]
             if value is None:
@@ -206,20 +220,28 @@ def bar_chart(
                     "label": _point_label(label, s.name, fmt(value)),
                 }
             )
+    xs = [frame["x0"] + slot * (i + 0.5) for i in range(len(labels))]
     return {
-        "kind": "bar",
-        "id": chart_id,
-        "title": title,
-        "desc": desc,
         "frame": frame,
         "grid": grid,
         "bars": bars,
-        "x_labels": x_labels,
-        "legend": _legend(series),
-        "table": _table(labels, series, fmt),
+        "x_labels": _x_labels(xs, labels, slot),
         # value labels only where they fit above their bar
         "show_values": bool(bars) and max(len(b["text"]) for b in bars) * 6.5 <= bar_w + 6,
     }
+
+
+def _x_labels(xs: Sequence[float], labels: Sequence[str], slot: float) -> list[dict]:
+    """The category labels, one in two (or three...) when they would touch, always
+    keeping the last (the latest quarter)."""
+    room = 7 * max((len(label) for label in labels), default=0) + 8
+    every = max(1, math.ceil(room / slot)) if slot > 0 else 1
+    last = len(labels) - 1
+    return [
+        {"x": _c(x), "text": label}
+        for i, (x, label) in enumerate(zip(xs, labels, strict=True))
+        if (last - i) % every == 0
+    ]
 
 
 def line_chart(
@@ -234,8 +256,21 @@ def line_chart(
     """Lines with a dot per value; a missing value (``None``) breaks the line.
     ``ticks``: fixed gridlines (e.g. 0 to 100 %), else chosen from the values."""
     _check(labels, series)
+    return {
+        "kind": "line",
+        "id": chart_id,
+        "title": title,
+        "desc": desc,
+        **_lines(labels, series, fmt, ticks, WIDTH),
+        "phone": _lines(labels, series, fmt, ticks, PHONE),
+        "legend": _legend(series),
+        "table": _table(labels, series, fmt),
+    }
+
+
+def _lines(labels, series: Sequence[Series], fmt, ticks, width: int) -> dict:
     everything = [v for s in series for v in s.values]
-    frame, y_of, grid = _frame(everything, fmt, None, None, ticks=ticks)
+    frame, y_of, grid = _frame(everything, fmt, None, None, ticks=ticks, width=width)
     slot = (frame["x1"] - frame["x0"]) / max(len(labels), 1)
     xs = [_c(frame["x0"] + slot * (i + 0.5)) for i in range(len(labels))]
     lines = []
@@ -265,17 +300,12 @@ def line_chart(
                 "css": PALETTE[k % len(PALETTE)],
             }
         )
+    centres = [frame["x0"] + slot * (i + 0.5) for i in range(len(labels))]
     return {
-        "kind": "line",
-        "id": chart_id,
-        "title": title,
-        "desc": desc,
         "frame": frame,
         "grid": grid,
         "lines": lines,
-        "x_labels": [{"x": x, "text": label} for x, label in zip(xs, labels, strict=True)],
-        "legend": _legend(series),
-        "table": _table(labels, series, fmt),
+        "x_labels": _x_labels(centres, labels, slot),
         "show_values": len(series) == 1,
     }
 

@@ -1,0 +1,48 @@
+"""The dashboards on a phone. The circle's charts are drawn for a small screen: their
+numbers and quarters read at a legible size (the desktop drawing, shrunk, wrote them in
+6 px) and the quarters under the axis do not run into each other; on a desktop the wide
+drawing shows. The platform's tables say what they list above their scrolling frame (the
+sentence, a caption as wide as the table, was cut at the screen's edge)."""
+
+import pytest
+
+from tests.e2e.conftest import login, screenshot
+from tests.e2e.test_insights_journey import _story
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+TEXT_BOXES = """svg => [...svg.querySelectorAll('text')]
+    .filter(t => t.getClientRects().length)
+    .map(t => { const r = t.getBoundingClientRect();
+                return {text: t.textContent, left: r.left, right: r.right, height: r.height,
+                        axis: !!t.closest('.x-labels')}; })"""
+
+
+def _charts(page) -> list[list[dict]]:
+    return page.eval_on_selector_all(
+        "figure.chart svg.chart-picture", f"svgs => svgs.map({TEXT_BOXES})"
+    )
+
+
+def test_charts_read_on_a_phone(new_page, live_server):
+    alice, club = _story()
+    page = new_page(375, 812)
+    login(page, alice.email)
+    page.goto(f"/tableaux-de-bord/cercle/{club.slug}/")
+    charts = _charts(page)
+    assert len(charts) == 5
+    for texts in charts:
+        assert texts, "a chart shows no text"
+        small = [t["text"] for t in texts if t["height"] < 11]
+        assert not small, f"written too small on a phone: {small}"
+        quarters = [t for t in texts if t["axis"]]
+        assert quarters, "a chart names no quarter"
+        for left, right in zip(quarters, quarters[1:], strict=False):
+            assert left["right"] < right["left"], (left["text"], right["text"])
+    screenshot(page, "dashboard-phone")
+
+    desktop = new_page(1280, 900)
+    login(desktop, alice.email)
+    desktop.goto(f"/tableaux-de-bord/cercle/{club.slug}/")
+    assert desktop.locator("svg.at-full").first.is_visible()
+    assert not desktop.locator("svg.at-phone").first.is_visible()
