@@ -6,6 +6,7 @@ sentence, a caption as wide as the table, was cut at the screen's edge)."""
 
 import pytest
 
+from tests.conftest import make_circle, make_user
 from tests.e2e.conftest import login, screenshot
 from tests.e2e.test_insights_journey import _story
 
@@ -46,3 +47,20 @@ def test_charts_read_on_a_phone(new_page, live_server):
     desktop.goto(f"/tableaux-de-bord/cercle/{club.slug}/")
     assert desktop.locator("svg.at-full").first.is_visible()
     assert not desktop.locator("svg.at-phone").first.is_visible()
+
+
+def test_platform_tables_say_what_they_list_on_a_phone(new_page, live_server):
+    operator = make_user("ops@example.org", "Opé", "Rateur", is_staff=True)
+    for name in ("Club des Entrepreneurs de Lyon", "Réseau Recommandation Lyon Vaise"):
+        make_circle(operator, name)
+    page = new_page(375, 812)
+    login(page, operator.email)
+    page.goto("/tableaux-de-bord/plateforme/")
+    tables = page.locator("section[aria-labelledby=circles-title] table")
+    assert tables.count() == 3
+    for k in range(3):
+        lead = page.locator(f"#{tables.nth(k).get_attribute('aria-labelledby')}")
+        box = lead.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 375, lead.inner_text()
+    assert tables.first.get_attribute("aria-labelledby") == "circles-brokerage-caption"
+    screenshot(page, "platform-phone")
