@@ -2,7 +2,9 @@
 numbers and quarters read at a legible size (the desktop drawing, shrunk, wrote them in
 6 px) and the quarters under the axis do not run into each other; on a desktop the wide
 drawing shows. The platform's tables say what they list above their scrolling frame (the
-sentence, a caption as wide as the table, was cut at the screen's edge)."""
+sentence, a caption as wide as the table, was cut at the screen's edge). The platform's
+map writes each circle's whole name over lines, no two names overlapping (they ran into
+each other on one line), and on a phone keeps a legible size, scrolling in its frame."""
 
 import pytest
 
@@ -64,3 +66,43 @@ def test_platform_tables_say_what_they_list_on_a_phone(new_page, live_server):
         assert box["x"] >= 0 and box["x"] + box["width"] <= 375, lead.inner_text()
     assert tables.first.get_attribute("aria-labelledby") == "circles-brokerage-caption"
     screenshot(page, "platform-phone")
+
+
+MAP_NAMES = """svg => [...svg.querySelectorAll('a text')].map(t => {
+    const r = t.getBoundingClientRect();
+    return {text: t.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom,
+            height: r.height / t.querySelectorAll('tspan').length}; })"""
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return not (
+        a["right"] <= b["left"]
+        or b["right"] <= a["left"]
+        or a["bottom"] <= b["top"]
+        or b["bottom"] <= a["top"]
+    )
+
+
+def test_the_platform_map_names_every_circle_legibly(new_page, live_server):
+    operator = make_user("ops@example.org", "Opé", "Rateur", is_staff=True)
+    for name, city in (
+        ("Alumni École de Commerce Nord", "Lille"),
+        ("Club Commerce & Centre-ville Lille", "Lille"),
+        ("Alumni École de Commerce Rhône", "Lyon"),
+        ("Club des Entrepreneurs de Lyon", "Lyon"),
+        ("Femmes Entrepreneures Rhône", "Lyon"),
+        ("Réseau Recommandation Marseille Prado", "Marseille"),
+    ):
+        make_circle(operator, name, city=city)
+    for width, height in ((1280, 900), (375, 812)):
+        page = new_page(width, height)
+        login(page, operator.email)
+        page.goto("/tableaux-de-bord/plateforme/")
+        names = page.eval_on_selector(".map svg", MAP_NAMES)
+        assert len(names) == 6
+        for i, a in enumerate(names):
+            assert min(b["height"] for b in names) >= 10, f"{width}px: names too small"
+            for b in names[i + 1 :]:
+                assert not _overlap(a, b), (width, a["text"], b["text"])
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        screenshot(page, f"platform-map-{width}")
