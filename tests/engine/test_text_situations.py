@@ -115,6 +115,12 @@ def test_a_situation_met_is_told_by_the_need_and_answered_by_the_offer(said, off
         ("la fin d'un bail", "de la fin d'un bail"),
         ("le départ", "du départ"),
         ("les retards", "des retards"),
+        ("du trafic à acheter vite", "de trafic à acheter vite"),
+        ("un incendie ou un sinistre", "d'un incendie ou d'un sinistre"),
+        ("une fuite ou une panne de chauffage", "d'une fuite ou d'une panne de chauffage"),
+        ("des douleurs et des arrêts de travail", "de douleurs et d'arrêts de travail"),
+        ("des stocks et des colis à gérer", "de stocks et de colis à gérer"),
+        ("un client qui exige une certification", "d'un client qui exige une certification"),
     ],
 )
 def test_about_contracts_de_as_french_does(phrase, expected):
@@ -239,3 +245,32 @@ def test_a_trade_phrase_in_a_need_weighs_more_than_one_trade_word():
     assert PHRASE_CUE_COUNT > 1
     claims = "expertise des sinistres"
     assert concepts_in(phrase).count(claims) > concepts_in(word).count(claims) >= 1
+
+
+def test_a_situation_is_not_told_when_the_need_asks_for_another_service():
+    # The need asks for a writer; « fiches produits » alone would tell « des photos de
+    # mauvaise qualité », which the writer's offer (also naming product photos) answers:
+    # the reason must not say the member speaks of bad photos.
+    writer = "Rédactrice web : articles de blog, fiches produits, pages de site, textes de vente."
+    need = "Il nous faut un rédacteur pour les fiches produits de notre boutique en ligne."
+    laid_off = "Nous voulons accompagner nos salariés licenciés vers un nouvel emploi."
+    outplacement = "Outplacement : suivi des salariés licenciés, bilans, recherche d'emploi."
+    model = RelevanceModel().fit([writer, need, laid_off, outplacement, *OFFERS])
+    assert model.situations_met(need, writer) == []
+    assert "rédaction" in model.matched_terms(need, writer)
+    assert model.situations_met(laid_off, outplacement) == []  # not « un litige »
+    assert "reclassement" in model.matched_terms(laid_off, outplacement)
+
+
+def test_a_situation_in_one_line_of_a_need_is_told_beside_another_request():
+    need = (
+        "Notre atelier a pris l'eau cette nuit.\n"
+        "Nous cherchons aussi un expert-comptable pour tenir nos comptes et faire le bilan."
+    )
+    offer = (
+        "Expert-comptable : tenue des comptes, bilan, liasse fiscale ; "
+        "expertise des sinistres et dégâts des eaux."
+    )
+    model = RelevanceModel().fit([need, offer, *OFFERS])
+    found = model.situations_met(need, offer)
+    assert [f["service"] for f in found] == ["expertise des sinistres"]

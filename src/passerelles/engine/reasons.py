@@ -260,20 +260,37 @@ def _guillemets(text: str) -> str:
     return f"«{_NBSP}{text}{_NBSP}»"
 
 
+_VOWELS = "aeiouyéèêàâîôûh"
+# « un incendie ou un sinistre » -> « d'un incendie ou d'un sinistre »; « des vols et des
+# intrusions » -> « de vols et d'intrusions »: « de » repeated before each noun joined.
+_JOINED_ONE = re.compile(r" (et|ou) (un|une) ")
+_JOINED_SOME = re.compile(r" (et|ou) des (\w)")
+
+
+def _de(word: str) -> str:
+    return "d'" if word[:1].lower() in _VOWELS else "de "
+
+
 def about(phrase: str) -> str:
     """« parler de » + a noun phrase: « d'un dégât des eaux », « de factures impayées »,
-    « du départ », « de l'usure »."""
+    « du départ », « de l'usure », « de trafic » (« du trafic »), « d'un incendie ou d'un
+    sinistre », « de vols et d'intrusions »."""
     phrase = " ".join(phrase.split())
     for article, contracted in (("un ", "d'un "), ("une ", "d'une "), ("le ", "du ")):
         if phrase.startswith(article):
-            return contracted + phrase[len(article) :]
+            rest = phrase[len(article) :]
+            if article != "le ":
+                rest = _JOINED_ONE.sub(r" \1 d'\2 ", rest)
+            return contracted + rest
     if phrase.startswith("les "):
         return "des " + phrase[4:]
     if phrase.startswith("des "):
-        phrase = phrase[4:]
+        phrase = _JOINED_SOME.sub(lambda m: f" {m[1]} {_de(m[2])}{m[2]}", phrase[4:])
+    elif phrase.startswith("du "):  # a partitive: « parler de trafic », not « de du »
+        phrase = phrase[3:]
     elif phrase.startswith(("la ", "l'")):
         return "de " + phrase
-    return ("d'" if phrase[:1].lower() in "aeiouyéèêàâîôûh" else "de ") + phrase
+    return _de(phrase) + phrase
 
 
 def _situation_in_french(reason: Mapping[str, Any], other_name: str) -> str:

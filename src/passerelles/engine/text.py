@@ -21,6 +21,7 @@ import hashlib
 import os
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -34,6 +35,7 @@ from sklearn.preprocessing import normalize as l2_normalize
 from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 
 from passerelles.engine.lexicon import CONCEPTS, NON_CONCEPTS, PARENTS
+from passerelles.engine.reasons import text_parts
 from passerelles.engine.semantic import cache_dir
 from passerelles.engine.situations import (
     EVERYDAY,
@@ -980,6 +982,26 @@ def service_texts(texts: Sequence[str]) -> np.ndarray:
     return np.array([not in_english(t) for t in texts], dtype=bool)
 
 
+# A situation's service is named in a reason only when the need (one line of it) and the
+# offer share it at least this share as strongly as the service they share most (tags
+# counted in each text, multiplied).
+_MAIN_SERVICE_SHARE = 0.25
+
+
+def _main_services(need_tags: Sequence[str], offer_tags: Sequence[str]) -> frozenset[str]:
+    """The kinds of service (`situations.SERVICES`) a need and an offer share most: each
+    shared service's tags counted in both texts and multiplied, those within
+    `_MAIN_SERVICE_SHARE` of the largest product (every service of the offer when they
+    share none)."""
+    need_counts = Counter(t for t in need_tags if t in SERVICES)
+    offer_counts = Counter(t for t in offer_tags if t in SERVICES)
+    strength = {s: n * offer_counts[s] for s, n in need_counts.items() if s in offer_counts}
+    if not strength:
+        return frozenset(offer_counts)
+    best = max(strength.values())
+    return frozenset(s for s, v in strength.items() if v >= _MAIN_SERVICE_SHARE * best)
+
+
 class RelevanceModel:
     """TF-IDF relevance on words, lexicon concepts and character n-grams, optionally
     mixed with a semantic encoder.
@@ -1210,17 +1232,35 @@ class RelevanceModel:
         when the model was built without the situation map."""
         if not self.situations or limit <= 0:
             return []
-        offer_concepts = set(self._concept_tokens(offer_text))
+        offer_tags = self._concept_tokens(offer_text)
+        offer_concepts = set(offer_tags)
         found: list[dict[str, str]] = []
-        for said in dict.fromkeys(_concept_matches(need_text, _SITUATION_LEXICON)):
-            for service in SITUATIONS[said][1]:
-                if service in offer_concepts:
+
+        def first_main(services: Iterable[str], need_part: str) -> str | None:
+            """The first of ``services`` the offer answers that is among those the need
+            (``need_part``) and the offer share most (`_MAIN_SERVICE_SHARE`): a line that
+            asks for a writer and mentions product sheets is not « des photos de mauvaise
+            qualité », though a photographer's offer would answer that."""
+            answers = [s for s in services if s in offer_concepts]
+            if not answers:
+                return None
+            main = _main_services(self._concept_tokens(need_part), offer_tags)
+            return next((s for s in answers if s in main), None)
+
+        said_before: set[str] = set()
+        # Line by line (sentence by sentence): each line its own main services.
+        for part in text_parts(need_text) or [need_text]:
+            for said in dict.fromkeys(_concept_matches(part, _SITUATION_LEXICON)):
+                if said in said_before:
+                    continue
+                said_before.add(said)
+                service = first_main(SITUATIONS[said][1], part)
+                if service is not None:
                     found.append(
                         {"situation": said, "service": service, "does": SERVICES[service][0]}
                     )
-                    break
-            if len(found) >= limit:
-                return found
+                if len(found) >= limit:
+                    return found
         # Then the trade words of a kind of service (`situations.FAMILIES`), named by the
         # matter a reason says the need speaks of (« un sinistre »).
         # Only when the need and the offer share no concept of the lexicon, and only words
@@ -1235,7 +1275,7 @@ class RelevanceModel:
         for service in dict.fromkeys(spoken):
             if len(found) >= limit:
                 break
-            if service in offer_concepts and service not in told:
+            if service not in told and first_main([service], need_text) == service:
                 matter = FAMILIES[service][0]
                 found.append(
                     {"situation": matter, "service": service, "does": SERVICES[service][0]}
