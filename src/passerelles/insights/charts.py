@@ -184,6 +184,7 @@ def bar_chart(
     return {
         "kind": "bar",
         "id": chart_id,
+        "empty": _empty(series),
         "title": title,
         "desc": desc,
         **_bars(labels, series, fmt, width),
@@ -259,6 +260,7 @@ def line_chart(
     return {
         "kind": "line",
         "id": chart_id,
+        "empty": _empty(series),
         "title": title,
         "desc": desc,
         **_lines(labels, series, fmt, ticks, WIDTH),
@@ -308,6 +310,11 @@ def _lines(labels, series: Sequence[Series], fmt, ticks, width: int) -> dict:
         "x_labels": _x_labels(centres, labels, slot),
         "show_values": len(series) == 1,
     }
+
+
+def _empty(series: Sequence[Series]) -> bool:
+    """No figure at all yet (a new circle): the page says so instead of a bare frame."""
+    return all(v is None for s in series for v in s.values)
 
 
 def _legend(series: Sequence[Series]) -> list[dict]:
