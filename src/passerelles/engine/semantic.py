@@ -24,18 +24,23 @@ import contextvars
 import hashlib
 import os
 import sqlite3
+import time
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
 __all__ = [
+    "PRUNE_SECONDS",
     "EmbeddingStore",
+    "Pruned",
     "SemanticEncoder",
+    "Table",
     "bundled_model_path",
     "cache_dir",
+    "fold",
     "load_encoder",
     "new_vectors_not_kept",
     "semantic_available",
@@ -91,14 +96,48 @@ def new_vectors_not_kept() -> Iterator[None]:
 PREPARATION = "e5-query-prefix/whitespace-folded/unit/1"
 
 
+def fold(text: str) -> str:
+    """A text as it is embedded and kept: whitespace folded to single spaces."""
+    return " ".join(str(text).split())
+
+
+# `EmbeddingStore.prune`: rows looked at per transaction, and the default time allowed.
+_PRUNE_BATCH = 500
+PRUNE_SECONDS = 10.0
+
+
+class Pruned(NamedTuple):
+    """What `EmbeddingStore.prune` did: vectors removed, vectors looked at, and whether it
+    looked at them all (False: the time ran out, or the store could not be read)."""
+
+    removed: int
+    seen: int
+    done: bool
+
+
+class Table(NamedTuple):
+    """A fixed table of texts kept whole in a store (`EmbeddingStore.put_table`): read
+    back in one piece instead of a look-up per text (the ~4,500 services' phrases: 3.4 MB
+    of float16 rows)."""
+
+    digest: bytes  # of the texts as given (`table_digest`)
+    keys: list[bytes]  # `EmbeddingStore.key` of each text, folded
+    rows: np.ndarray  # (n, dim) float16, one per text
+
+
+def table_digest(texts: Sequence[str]) -> bytes:
+    """The digest of a table's texts as given (order, blanks and whitespace included)."""
+    return hashlib.sha256("\0".join(texts).encode("utf-8")).digest()
+
+
 class EmbeddingStore:
     """Vectors of texts already embedded by one model, on disk: a SQLite file keyed by a
     digest of each text, named by the model file (path, size, time), the encoder's kind
     and `PREPARATION`. Several processes read and add to it at once (WAL); a store that
     cannot be read or written is skipped (the texts are embedded again), never an error.
-    Texts are kept by a digest, never in clear; nothing is ever removed: a text edited
-    away leaves ~1.5 kB behind. Questions asked on pages are not kept
-    (`new_vectors_not_kept`)."""
+    Texts are kept by a digest, never in clear; `prune` removes the vectors of texts no
+    longer current (a text edited away leaves ~2 kB behind until then). Questions asked
+    on pages are not kept (`new_vectors_not_kept`)."""
 
     def __init__(self, model: Path, kind: str, dim: int, directory: Path | None = None) -> None:
         stat = model.stat()
@@ -116,7 +155,52 @@ class EmbeddingStore:
         db = sqlite3.connect(self.file, timeout=10.0)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB)")
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS tables"
+            " (name TEXT PRIMARY KEY, digest BLOB, keys BLOB, rows BLOB)"
+        )
         return db
+
+    def prune(
+        self, current: Callable[[], Iterable[str]], *, seconds: float = PRUNE_SECONDS
+    ) -> Pruned:
+        """Remove the vectors of texts that ``current()`` no longer returns (texts as given
+        to `SemanticEncoder.encode`: whitespace is folded here too), in transactions of a
+        few hundred rows for at most ``seconds`` once the texts are read (the next call
+        removes the rest): readers and writers of other processes wait milliseconds at
+        most. ``current`` is called after the last row present is noted, and rows added
+        since are left alone: a text saved while the texts are read keeps its vector.
+        Tables (`put_table`) are not pruned."""
+        with contextlib.suppress(sqlite3.Error, OSError):
+            if not self.file.exists():
+                return Pruned(0, 0, True)
+            db = self._connect()
+            try:
+                (last,) = db.execute("SELECT coalesce(max(rowid), 0) FROM vectors").fetchone()
+                keep = {self.key(t) for t in (fold(t) for t in current()) if t}
+                started = time.monotonic()
+                removed = seen = 0
+                after = 0
+                while True:
+                    page = db.execute(
+                        "SELECT rowid, key FROM vectors WHERE rowid > ? AND rowid <= ?"
+                        " ORDER BY rowid LIMIT ?",
+                        (after, last, _PRUNE_BATCH),
+                    ).fetchall()
+                    if not page:
+                        return Pruned(removed, seen, True)
+                    seen += len(page)
+                    after = page[-1][0]
+                    gone = [(rowid, key) for rowid, key in page if bytes(key) not in keep]
+                    if gone:
+                        with db:
+                            db.executemany("DELETE FROM vectors WHERE rowid = ? AND key = ?", gone)
+                        removed += len(gone)
+                    if time.monotonic() - started > seconds:
+                        return Pruned(removed, seen, False)
+            finally:
+                db.close()
+        return Pruned(0, 0, False)
 
     def get(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
         """The stored vectors of those of ``texts`` that have one."""
@@ -153,6 +237,39 @@ class EmbeddingStore:
             try:
                 with db:
                     db.executemany("INSERT OR IGNORE INTO vectors VALUES (?, ?)", values)
+            finally:
+                db.close()
+
+    def get_table(self, name: str) -> Table | None:
+        """The table ``name`` as `put_table` kept it; None when there is none."""
+        kept = None
+        with contextlib.suppress(sqlite3.Error, OSError):
+            if self.file.exists():
+                db = self._connect()
+                try:
+                    query = "SELECT digest, keys, rows FROM tables WHERE name = ?"
+                    kept = db.execute(query, (name,)).fetchone()
+                finally:
+                    db.close()
+        if kept is None:
+            return None
+        digest, keys, blob = (bytes(v) for v in kept)
+        n = len(keys) // 16
+        if len(blob) != n * 2 * self.dim:  # rows of another width
+            return None
+        rows = np.frombuffer(blob, dtype=np.float16).reshape(n, self.dim)
+        return Table(digest, [keys[i : i + 16] for i in range(0, len(keys), 16)], rows)
+
+    def put_table(self, name: str, table: Table) -> None:
+        """Keep ``table`` as the table ``name``, in place of the one kept before."""
+        keys = b"".join(table.keys)
+        blob = np.asarray(table.rows, dtype=np.float16).tobytes()
+        with contextlib.suppress(sqlite3.Error, OSError):
+            db = self._connect()
+            try:
+                with db:
+                    query = "INSERT OR REPLACE INTO tables VALUES (?, ?, ?, ?)"
+                    db.execute(query, (name, table.digest, keys, blob))
             finally:
                 db.close()
 
@@ -237,20 +354,10 @@ class SemanticEncoder:
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """(n,) texts -> (n, dim) float32 rows of unit norm; blank texts give zero rows."""
-        texts = [" ".join(str(t).split()) for t in texts]
+        texts = [fold(t) for t in texts]
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        missing = list(dict.fromkeys(t for t in texts if t and t not in self._cache))
-        if missing and self.store is not None:
-            kept = self.store.get(missing)
-            self._cache.update(kept)
-            missing = [t for t in missing if t not in kept]
-        for start in range(0, len(missing), 256):
-            batch = missing[start : start + 256]
-            rows = self._embed(batch)
-            for text, row in zip(batch, rows, strict=True):
-                self._cache[text] = row
-            if self.store is not None and _KEEP_NEW.get():
-                self.store.put(batch, rows)
+        missing = [t for t in dict.fromkeys(texts) if t and t not in self._cache]
+        self._cache.update(self._vectors(missing, keep=_KEEP_NEW.get()))
         for i, text in enumerate(texts):
             if text:
                 out[i] = self._cache[text]
@@ -258,6 +365,47 @@ class SemanticEncoder:
         while len(self._cache) > self.cache_size:
             self._cache.popitem(last=False)
         return out
+
+    def encode_table(self, name: str, texts: Sequence[str]) -> np.ndarray:
+        """(n, dim) float16 rows of a fixed table of texts that the caller keeps (the
+        services' phrases), kept in the store as one `Table` ``name``: read back whole
+        when the texts are the same; otherwise the texts new to it are embedded (or read
+        among the vectors kept one by one) and the table kept again, even while a question
+        is answered. The texts are not added to the in-process cache of members' texts."""
+        texts = list(texts)
+        digest = table_digest(texts)
+        kept = self.store.get_table(name) if self.store is not None else None
+        if kept is not None and kept.digest == digest:
+            return kept.rows.copy()
+        folded = [fold(t) for t in texts]
+        keys = [EmbeddingStore.key(t) for t in folded]
+        known = dict(zip(kept.keys, kept.rows, strict=True)) if kept is not None else {}
+        missing = [
+            t for t, k in dict.fromkeys(zip(folded, keys, strict=True)) if t and k not in known
+        ]
+        made = self._vectors(missing, keep=False)
+        rows = np.zeros((len(texts), self.dim), dtype=np.float16)
+        for i, (text, key) in enumerate(zip(folded, keys, strict=True)):
+            if text:
+                rows[i] = known[key] if key in known else made[text]
+        if self.store is not None:
+            self.store.put_table(name, Table(digest, keys, rows))
+        return rows
+
+    def _vectors(self, texts: list[str], *, keep: bool) -> dict[str, np.ndarray]:
+        """Rows of distinct non-blank ``texts``: from the store, else embedded (and put in
+        the store when ``keep``)."""
+        found: dict[str, np.ndarray] = {}
+        if texts and self.store is not None:
+            found = self.store.get(texts)
+            texts = [t for t in texts if t not in found]
+        for start in range(0, len(texts), 256):
+            batch = texts[start : start + 256]
+            rows = self._embed(batch)
+            found.update(zip(batch, rows, strict=True))
+            if self.store is not None and keep:
+                self.store.put(batch, rows)
+        return found
 
 
 # Models loaded in this process, by file and threads: an encoder and its unpickled copies

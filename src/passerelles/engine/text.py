@@ -16,15 +16,11 @@ centred on the fitted corpus' mean, so that the cosine of two rows is
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import os
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 import numpy as np
@@ -36,7 +32,7 @@ from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 
 from passerelles.engine.lexicon import CONCEPTS, NON_CONCEPTS, PARENTS
 from passerelles.engine.reasons import text_parts
-from passerelles.engine.semantic import cache_dir
+from passerelles.engine.semantic import SemanticEncoder
 from passerelles.engine.situations import (
     EVERYDAY,
     FAMILIES,
@@ -869,45 +865,20 @@ def service_phrases() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 # Embedded phrases by encoder (its model file, or the object itself): computed once per
-# process, and kept on disk for a model file (`_service_cache_file`).
+# process, read from (and kept in) the encoder's store of vectors between processes.
 _SERVICE_ROWS: dict[Any, tuple[Any, np.ndarray, np.ndarray]] = {}
 
 
-def _service_cache_file(encoder: TextEncoder, phrases: Sequence[str]) -> Path | None:
-    """Where the phrases' embeddings by a model file are kept between processes (embedding
-    the ~4,400 phrases takes ~50 s of CPU): ``$PASSERELLES_CACHE_DIR``, else
-    ``$XDG_CACHE_HOME/passerelles`` or ``~/.cache/passerelles``, named by a digest of the
-    model file (path, size, time) and of the phrases. None for an encoder without a file."""
-    model = getattr(encoder, "path", None)
-    if not isinstance(model, Path) or not model.is_file():
-        return None
-    stat = model.stat()
-    # The encoder's class and its version name how texts are prepared (prefixes, pooling):
-    # a change to them gives another file instead of vectors made the former way.
-    kind = f"{type(encoder).__module__}.{type(encoder).__qualname__}"
-    version = str(getattr(encoder, "version", ""))
-    head = [str(model.resolve()), str(stat.st_size), str(stat.st_mtime_ns), kind, version]
-    text = "\n".join([*head, *phrases])
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
-    return cache_dir() / f"service-phrases-{digest}.npy"
-
-
 def _embed_phrases(encoder: TextEncoder, phrases: Sequence[str]) -> np.ndarray:
-    file = _service_cache_file(encoder, phrases)
-    if file is not None:
-        with contextlib.suppress(OSError, ValueError):
-            kept = np.load(file)
-            if kept.ndim == 2 and kept.shape[0] == len(phrases):
-                return np.asarray(kept, dtype=np.float32)
-    # Rounded to float16, as kept on disk and pickled: every process then has the same.
-    rows = dense_array(encoder.encode(list(phrases))).astype(np.float16).astype(np.float32)
-    if file is not None:
-        with contextlib.suppress(OSError):
-            file.parent.mkdir(parents=True, exist_ok=True)
-            partial = file.with_name(f"{file.stem}.{os.getpid()}.tmp.npy")
-            np.save(partial, rows.astype(np.float16))
-            os.replace(partial, file)
-    return rows
+    """The phrases' rows. A `SemanticEncoder` with a store (`semantic.EmbeddingStore`)
+    keeps them there as one table, read back at once; a phrase added to the map is the
+    only one embedded (the ~4,500 phrases take ~50 s of CPU)."""
+    if isinstance(encoder, SemanticEncoder):
+        rows = encoder.encode_table("services", phrases)
+    else:
+        rows = dense_array(encoder.encode(list(phrases)))
+    # Rounded to float16, as kept in the store and pickled: every process has the same.
+    return np.asarray(rows, dtype=np.float16).astype(np.float32)
 
 
 def service_table(encoder: TextEncoder) -> tuple[np.ndarray, np.ndarray]:

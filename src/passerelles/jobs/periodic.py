@@ -25,11 +25,13 @@ def run_intro_round() -> dict:
 def purge(now=None) -> dict:
     """Delete what is stale and personal: import drafts never confirmed, invitations
     expired long ago and never accepted, notices past their keep time (the data-rights
-    policy), finished task results past their keep time."""
+    policy), finished task results past their keep time, and the vectors of texts no
+    profile holds any more (``jobs.vectors``)."""
     from django_tasks_db.models import DBTaskResult
 
     from passerelles.circles.models import Invitation, MemberImport
     from passerelles.jobs.models import JobRun, TaskRetry
+    from passerelles.jobs.vectors import prune_vectors
     from passerelles.members.erasure import purge_old_notices
 
     now = now or timezone.now()
@@ -49,12 +51,14 @@ def purge(now=None) -> dict:
     TaskRetry.objects.filter(retry_id__in=old_ids).delete()
     results, _ = DBTaskResult.objects.filter(pk__in=old_ids).delete()
     runs, _ = JobRun.objects.filter(period__lt=result_cutoff).exclude(pk__in=_last_runs()).delete()
+    vectors = prune_vectors()
     return {
         "drafts": drafts,
         "invitations": invitations,
         "notices": notices,
         "task_results": results,
         "runs": runs,
+        "vectors": vectors["removed"],
     }
 
 

@@ -69,7 +69,8 @@ JOBS = (
     PeriodicJob(
         "purge",
         "passerelles.jobs.periodic.purge",
-        "Purge des brouillons d'import, invitations expirées et anciens résultats de tâches",
+        "Purge des brouillons d'import, invitations expirées, anciens résultats de tâches "
+        "et vecteurs de textes disparus",
         timedelta(hours=12),
     ),
     PeriodicJob(

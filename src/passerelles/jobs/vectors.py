@@ -1,0 +1,45 @@
+"""The vectors of members' texts that the semantic path keeps on disk
+(`engine.semantic.EmbeddingStore`), pruned of the texts no profile holds any more: a need
+or an offer edited away, an erased member. Run by the daily purge, within a time bound."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+from passerelles.engine.reasons import text_parts
+from passerelles.engine.semantic import PRUNE_SECONDS, cache_dir
+from passerelles.intros.matching_data import semantic_encoder
+from passerelles.members.models import Profile
+
+
+def current_texts() -> Iterator[str]:
+    """Every text whose vector is worth keeping: each profile's needs and offers, whole
+    and in the lines and sentences that reasons quote (`text_parts`). The services'
+    phrases are kept apart, as one table, and never pruned."""
+    rows = Profile.objects.values_list("needs", "offers").order_by().iterator(chunk_size=2000)
+    for texts in rows:
+        for text in texts:
+            if text and text.strip():
+                yield text
+                yield from text_parts(text)
+
+
+def prune_vectors(seconds: float = PRUNE_SECONDS) -> dict[str, int | bool]:
+    """Remove the kept vectors of texts no profile holds (at most ``seconds`` of removals:
+    the next run goes on), and the services' phrases kept in files by earlier versions."""
+    leftovers = 0
+    with contextlib.suppress(OSError):
+        for old in cache_dir().glob("service-phrases-*.npy"):
+            old.unlink(missing_ok=True)
+            leftovers += 1
+    encoder = semantic_encoder()
+    if encoder is None or encoder.store is None:
+        return {"removed": 0, "kept": 0, "done": True, "old_files": leftovers}
+    pruned = encoder.store.prune(current_texts, seconds=seconds)
+    return {
+        "removed": pruned.removed,
+        "kept": pruned.seen - pruned.removed,
+        "done": pruned.done,
+        "old_files": leftovers,
+    }

@@ -1,0 +1,66 @@
+"""The daily purge removes the vectors kept on disk for texts no profile holds any more
+(a need edited away, an erased member) and keeps those of the current texts."""
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from passerelles.engine.semantic import EmbeddingStore, Table, fold
+from passerelles.jobs import vectors
+from passerelles.jobs.periodic import purge
+from passerelles.members.models import Profile
+
+NEEDS = "Un expert-comptable pour notre premier bilan.\nUn avocat en droit social."
+OFFERS = "Des bureaux à partager à Lyon."
+EDITED_AWAY = "Un graphiste pour notre logo."
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch) -> EmbeddingStore:
+    """The store of the semantic path's encoder, in a cache directory of this test."""
+    monkeypatch.setenv("PASSERELLES_CACHE_DIR", str(tmp_path / "cache"))
+    model = tmp_path / "model.bin"
+    model.write_bytes(b"weights")
+    kept = EmbeddingStore(model, "e5", 4, tmp_path / "cache")
+    monkeypatch.setattr(vectors, "semantic_encoder", lambda: SimpleNamespace(store=kept))
+    return kept
+
+
+def keep(store: EmbeddingStore, texts: list[str]) -> None:
+    """As the encoder keeps them (whitespace folded)."""
+    store.put([fold(t) for t in texts], np.ones((len(texts), 4), dtype=np.float32))
+
+
+@pytest.mark.django_db
+def test_the_purge_removes_the_vectors_of_texts_no_profile_holds(alice, bob, store):
+    Profile.objects.filter(user=alice).update(needs=NEEDS, offers=OFFERS)
+    Profile.objects.filter(user=bob).update(needs=EDITED_AWAY)
+    lines = NEEDS.split("\n")
+    keep(store, [NEEDS, OFFERS, *lines, EDITED_AWAY])
+    profile = Profile.objects.get(user=bob)
+    profile.needs = "Un imprimeur."
+    profile.save()
+    assert purge()["vectors"] == 1
+    texts = [fold(t) for t in (NEEDS, OFFERS, *lines, EDITED_AWAY)]
+    assert set(store.get(texts)) == set(texts[:-1])
+    bob.delete()  # an erased member's texts go too
+    keep(store, ["Un imprimeur."])
+    assert purge()["vectors"] == 1 and store.get(["Un imprimeur."]) == {}
+
+
+@pytest.mark.django_db
+def test_the_services_phrases_and_files_of_earlier_versions(alice, store):
+    store.put_table("services", Table(b"digest", [store.key("phrase")], np.ones((1, 4))))
+    old = store.file.parent / "service-phrases-0123456789abcdef01234567.npy"
+    old.write_bytes(b"rows kept in a file by an earlier version")
+    done = vectors.prune_vectors()
+    assert done["old_files"] == 1 and not old.exists()
+    table = store.get_table("services")
+    assert table is not None and table.keys == [store.key("phrase")]
+
+
+@pytest.mark.django_db
+def test_without_the_semantic_path_there_is_nothing_to_prune(alice, monkeypatch):
+    monkeypatch.setattr(vectors, "semantic_encoder", lambda: None)
+    assert purge()["vectors"] == 0
