@@ -22,7 +22,11 @@ class SimulationForm(forms.Form):
     )
     mois = forms.IntegerField(label=gettext_lazy("Mois"), min_value=1, max_value=24, initial=12)
     graine = forms.IntegerField(
-        label=gettext_lazy("Graine (même graine, mêmes tirages)"), initial=0
+        label=gettext_lazy("Tirage n°"),
+        initial=0,
+        help_text=gettext_lazy(
+            "Le même numéro rejoue les mêmes hasards ; un autre montre la part du hasard."
+        ),
     )
     sans_intros = forms.BooleanField(label=gettext_lazy("Sans mises en relation"), required=False)
 
