@@ -32,6 +32,8 @@ from passerelles.engine.trust import (
     REPORT_PENALTY,
     UNRETURNED_FULL,
     UNRETURNED_KNEE,
+    UNVOUCHED_CAP_MASS,
+    UNVOUCHED_CEILING_FLOOR,
     WALK_DEGREE_FLOOR,
     TrustGraph,
     _walk,
@@ -46,6 +48,8 @@ from passerelles.engine.trust import (
     receiver_factor,
     reputation,
     reputation_walk,
+    returned_share,
+    unvouched_ceiling,
     unvouched_scores,
     vouched_from_seeds,
 )
@@ -1042,8 +1046,8 @@ evidence_lists = st.lists(
 
 
 def _walks(g, seeds, iterations, tol):
-    """The walk's (mass, degree, ties, vouched) by scipy's products and by the compiled
-    loops."""
+    """The walk's (mass, degree, ties, vouched, returned shares) by scipy's products and by
+    the compiled loops."""
     seed_idx = np.unique(np.asarray(seeds))
     scipy_walk = _walk(g, seed_idx, iterations, 0.05, tol, compiled=False)
     compiled_walk = _walk(g, seed_idx, iterations, 0.05, tol, compiled=True)
@@ -1051,12 +1055,17 @@ def _walks(g, seeds, iterations, tol):
 
 
 def _assert_same_walk(scipy_walk, compiled_walk):
-    (mass, degree, ties, vouched), (fast_mass, fast_degree, fast_ties, fast_vouched) = (
+    (
+        (mass, degree, ties, vouched, back),
+        (fast_mass, fast_degree, fast_ties, fast_vouched, fast_back),
+    ) = (
         scipy_walk,
         compiled_walk,
     )
     # The same members vouched for (whose scores reputation compresses when not).
     np.testing.assert_array_equal(fast_vouched, vouched)
+    # The same shares of the evidence given that is returned (NaN where none was given).
+    np.testing.assert_allclose(fast_back, back, rtol=1e-9, atol=1e-12)
     # The same weights, summed in another order.
     np.testing.assert_allclose(fast_ties, ties, rtol=1e-6, atol=1e-7)
     np.testing.assert_allclose(fast_degree, degree, rtol=1e-9, atol=1e-6)
@@ -1220,7 +1229,7 @@ def test_only_members_nobody_vouches_for_are_compressed_and_in_their_order(edges
     g = graph(edges, 8)
     walked = reputation(g, seeds, unvouched_mass=None)
     r = reputation(g, seeds)
-    _, _, _, vouched = trust_module._walk(g, np.unique(seeds), None, 0.05, 0.0)
+    _, _, _, vouched, _ = trust_module._walk(g, np.unique(seeds), None, 0.05, 0.0)
     vouched &= vouched_from_seeds(g, np.unique(seeds))
     vouched[np.unique(seeds)] = True  # where trust starts, vouched for or not
     np.testing.assert_array_equal(r[vouched], walked[vouched])
@@ -1254,6 +1263,79 @@ def test_an_account_nobody_vouches_for_ranks_below_the_vouched_members():
     assert r[11] < 0.95 * r[:11].min()
     assert (r[11] > r[12]) == (walked[11] > walked[12])
     np.testing.assert_array_equal(r[:11], walked[:11])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(0.0, 1.0), st.floats(0.0, 1.0))
+def test_the_ceiling_of_members_nobody_vouches_for_falls_as_more_vouches_are_returned(a, b):
+    low, high = sorted((a, b))
+    assert unvouched_ceiling(0.0) == 1.0
+    assert UNVOUCHED_CEILING_FLOOR <= unvouched_ceiling(high) <= unvouched_ceiling(low) <= 1.0
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.tuples(st.floats(0.0, 1.0), st.booleans(), st.floats(0.0, 1.0)), max_size=30),
+    st.floats(0.01, 100.0),
+)
+def test_returned_share_is_a_mass_weighted_share(members, scale):
+    mass = np.array([m[0] for m in members], dtype=float)
+    vouched = np.array([m[1] for m in members], dtype=bool)
+    given_back = np.array([m[2] for m in members], dtype=float)
+    given_back[::3] = np.nan  # members who gave nothing are left out
+    share = returned_share(mass, vouched, given_back)
+    assert 0.0 <= share <= 1.0
+    # Only the vouched members who gave evidence count, each by its mass.
+    assert returned_share(mass * scale, vouched, given_back) == pytest.approx(share)
+    counted = vouched & ~np.isnan(given_back)
+    lowest = given_back[counted & (mass > 0)]
+    if lowest.size:
+        assert lowest.min() - 1e-12 <= share <= lowest.max() + 1e-12
+    else:
+        assert share == 0.0
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(edge_lists, st.lists(st.integers(0, 7), min_size=1, max_size=4))
+def test_members_nobody_vouches_for_stay_under_the_lowered_cap(edges, seeds):
+    # Under the vouched members' mass quantile times the ceiling that the share of their
+    # vouches returned leaves (before reports' penalty, which only lowers scores).
+    g = graph(edges, 8)
+    seed_idx = np.unique(seeds)
+    mass, degree, _, vouched, given_back = trust_module._walk(g, seed_idx, None, 0.05, 0.0)
+    vouched &= vouched_from_seeds(g, seed_idx)
+    vouched[seed_idx] = True
+    if vouched.all() or not (mass[vouched] > 0).any():
+        return
+    score, _ = trust_module._scaled(mass, np.maximum(degree, WALK_DEGREE_FLOOR))
+    cap = trust_module._mass_quantile(score, np.where(vouched, mass, 0.0), UNVOUCHED_CAP_MASS)
+    ceiling = unvouched_ceiling(returned_share(mass, vouched, given_back))
+    r = reputation(g, seeds)
+    assert np.all(r[~vouched] <= max(cap * ceiling, 0.0) + 1e-12) or cap * ceiling <= 0
+
+
+def test_where_vouches_are_returned_an_account_nobody_vouches_for_ranks_below_everyone():
+    # A circle whose members all vouch for each other back (0..9, each for the next two),
+    # and account 10 that vouches once for member 4: the walk gives it a third of their
+    # score (its one tie left unanswered by a member who answers the others); where every
+    # vouch is returned, having none sets it far below the least of them. In a network of
+    # one-way votes (below), the same account keeps most of its score: there, nobody
+    # voting for a member is the norm.
+    n = 10
+    circle = [(i, (i + k) % n) for i in range(n) for k in (1, 2)]
+    circle += [(v, u) for u, v in circle]
+    g = graph([*circle, (10, 4, 1.0)], 11)
+    walked = reputation(g, [0, 5], iterations=30, unvouched_mass=None)
+    r = reputation(g, [0, 5], iterations=30)
+    assert walked[10] >= 0.25 * walked[:10].min()
+    assert r[10] < 0.01 * r[:10].min()
+    np.testing.assert_array_equal(r[:10], walked[:10])
+    # One-way votes: 0..9 each vote for the next two, none returned.
+    votes = [(i, (i + k) % n) for i in range(n) for k in (1, 2)]
+    one_way = graph([*votes, (10, 4, 1.0)], 11)
+    walked = reputation(one_way, [0, 5], iterations=30, unvouched_mass=None)
+    r = reputation(one_way, [0, 5], iterations=30)
+    assert r[10] >= 0.8 * walked[10]
 
 
 def test_a_seed_nobody_vouches_for_keeps_its_standing():

@@ -472,6 +472,21 @@ UNVOUCHED_CAP_MASS = 0.3
 #: on the development draws); higher ones leave the swarm above the threshold (0.82: 1.4%
 #: admitted at g = 10).
 UNVOUCHED_KNEE = 0.8
+#: Where the members the walk reaches return the vouches they give, a member nobody vouches
+#: for is further from them: the cap above is multiplied by ``1 - r**UNVOUCHED_RETURNED_POWER``
+#: (see :func:`unvouched_ceiling`), ``r`` the share of their vouches returned, weighed by
+#: their walk mass (see :func:`returned_share`; Sybils the walk barely reaches weigh
+#: little). Where votes go one way (wiki-Vote, r 0.10-0.12) the cap stays (0.998-0.999 of
+#: it); among traders who rate each other back (Bitcoin Alpha, r 0.67-0.88) it falls to
+#: 0.32-0.70 of it, under the admission threshold of 95% of the vouched members, which lies
+#: at 0.40-0.84 of the cap there; among friends (Facebook, r 0.97-1.00) to at most 0.09.
+#: At 2, wiki-Vote's cap falls to 0.985 of it and three of its AUC cells fall under
+#: SybilRank's; at 4, Bitcoin Alpha's triangle swarm keeps 1.2-3.0% admitted at g = 1000
+#: (benchmarks/README.md, 2026-12-07 13:40 entry).
+UNVOUCHED_RETURNED_POWER = 3.0
+#: ... and by no less than this, so that the order of the members nobody vouches for is
+#: kept where every vouch is returned.
+UNVOUCHED_CEILING_FLOOR = 1e-3
 #: With ``tol > 0`` the walk stops early once two more steps moved less than this share of
 #: the mass (L1); two steps, so that a walk that oscillates (voters and the candidates they
 #: vote for, a near-bipartite graph) is not taken for one that settled. Off by default: the
@@ -547,6 +562,9 @@ def reputation(
     A member nobody vouches for (no positive evidence received: it only gave vouches)
     never ranks with the trusted: its score is kept in order but compressed below the score
     under which the vouched members holding :data:`UNVOUCHED_CAP_MASS` of their mass lie,
+    times :func:`unvouched_ceiling` of the share of their vouches the vouched members get
+    back (where vouches are returned, having none is further from the norm; see
+    :data:`UNVOUCHED_RETURNED_POWER`),
     from :data:`UNVOUCHED_KNEE` of it on (see :func:`unvouched_scores`; ``unvouched_mass``
     sets that share, ``None`` keeps their walk's scores; the vouched members' scores are
     read before reports' penalty, and the cap is skipped when the walk gives them no
@@ -564,7 +582,7 @@ def reputation(
     seed_idx = _as_nodes(seeds, g, "seeds")
     if n == 0 or seed_idx.size == 0:
         return np.zeros(n)
-    mass, degree, ties, vouched = _walk(g, seed_idx, iterations, tie_weight, tol)
+    mass, degree, ties, vouched, given_back = _walk(g, seed_idx, iterations, tie_weight, tol)
     score, scale = _scaled(mass, np.maximum(degree, WALK_DEGREE_FLOOR))
     if unvouched_mass is not None:
         vouched &= vouched_from_seeds(g, seed_idx, tie_weight)
@@ -577,6 +595,7 @@ def reputation(
         # From the walk's scores, before reports' penalty: reports against vouched members
         # do not move it, and a stronger penalty only lowers scores.
         cap = _mass_quantile(score, np.where(vouched, mass, 0.0), unvouched_mass)
+        cap *= unvouched_ceiling(returned_share(mass, vouched, given_back))
     received = _distrust_received(g, mass, degree, ties) if distrust_weight else None
     if received is not None:
         # What came along reports, in the walk's units, against what the member holds: the
@@ -631,6 +650,28 @@ def vouched_from_seeds(
         frontier = np.unique(reached[~seen[reached]])
         seen[frontier] = True
     return seen
+
+
+def returned_share(mass: np.ndarray, vouched: np.ndarray, given_back: np.ndarray) -> float:
+    """The share of their vouches that the vouched members get back, each weighed by its
+    walk ``mass``, in ``[0, 1]``: ``given_back`` ``(n,)`` is each member's share of the
+    evidence it gave that is returned (NaN for a member who gave none, left out); 0 when
+    no vouched member with mass gave any."""
+    counted = vouched & ~np.isnan(given_back)
+    weight = mass[counted]
+    total = float(weight.sum())
+    if not total > 0:
+        return 0.0
+    return min(max(float(np.dot(weight, given_back[counted])) / total, 0.0), 1.0)
+
+
+def unvouched_ceiling(returned: float) -> float:
+    """What share of the cap the members nobody vouches for may approach, from the share
+    of their vouches the vouched members get back (:func:`returned_share`):
+    ``1 - returned**UNVOUCHED_RETURNED_POWER``, no less than
+    :data:`UNVOUCHED_CEILING_FLOOR`; decreasing, 1 where no vouch is returned."""
+    returned = min(max(returned, 0.0), 1.0)
+    return max(1.0 - float(returned**UNVOUCHED_RETURNED_POWER), UNVOUCHED_CEILING_FLOOR)
 
 
 def unvouched_scores(score: np.ndarray, cap: float, knee: float = UNVOUCHED_KNEE) -> np.ndarray:
@@ -711,7 +752,7 @@ def reputation_walk(
     seed_idx = _as_nodes(seeds, g, "seeds")
     if n == 0 or seed_idx.size == 0:
         return np.zeros(n), _walk_ties(g, tie_weight)[1] if n else np.zeros(0)
-    mass, degree, _, _ = _walk(g, seed_idx, iterations, tie_weight, tol)
+    mass, degree, _, _, _ = _walk(g, seed_idx, iterations, tie_weight, tol)
     return mass, degree
 
 
@@ -723,10 +764,11 @@ def _walk(
     tol: float,
     *,
     compiled: bool | None = None,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The walk's mass, degrees, ties (the walk's weight of each entry of the merged
-    evidence, float32) and who is vouched for (``(n,)`` bool: positive evidence of at least
-    ``MIN_TIE`` of a tie received). ``compiled``: run the compiled loops
+    evidence, float32), who is vouched for (``(n,)`` bool: positive evidence of at least
+    ``MIN_TIE`` of a tie received) and each member's share of the evidence it gave that is
+    returned (``(n,)``, NaN for a member who gave none). ``compiled``: run the compiled loops
     (:mod:`passerelles.engine.trust_kernels`) rather than scipy's products; by default
     when the graph has at least :data:`COMPILED_WALK_MIN_TIES` ties and numba imports."""
     if iterations is None:
@@ -738,12 +780,13 @@ def _walk(
     if compiled is None:
         compiled = g._merged.nnz >= COMPILED_WALK_MIN_TIES and _kernels() is not None
     computed = _compiled_walk_ties(g, tie_weight) if compiled else None
-    ties, degree, vouched = computed if computed is not None else _walk_ties(g, tie_weight)
+    walked = computed if computed is not None else _walk_ties(g, tie_weight)
+    ties, degree, vouched, given_back = walked
     if compiled:
         mass = _compiled_walk(ties, degree, seed_idx, iterations, tol)
     else:
         mass = _trust_walk(ties, degree, seed_idx, iterations, tol)
-    return mass, degree, ties.data, vouched
+    return mass, degree, ties.data, vouched, given_back
 
 
 @functools.cache
@@ -791,7 +834,7 @@ def _compiled_merge(
 
 def _compiled_walk_ties(
     g: TrustGraph, tie_weight: float
-) -> tuple[sp.csr_array, np.ndarray, np.ndarray] | None:
+) -> tuple[sp.csr_array, np.ndarray, np.ndarray, np.ndarray] | None:
     """:func:`_walk_ties` in compiled loops (the same weights, see
     :func:`passerelles.engine.trust_kernels.walk_ties`), or ``None`` when the merged
     evidence's rows are not sorted."""
@@ -803,6 +846,7 @@ def _compiled_walk_ties(
     ties = np.zeros(merged.nnz, dtype=np.float32)
     degree = np.zeros(n)
     received = np.zeros(n)  # positive evidence received, in ties
+    gave, returned = np.zeros(n), np.zeros(n)  # evidence given, and returned, in ties
     done = kernels.walk_ties(
         _unsigned(merged.indptr),
         _unsigned(merged.indices),
@@ -827,8 +871,8 @@ def _compiled_walk_ties(
         ONLY_TIE_RETURNED,
         ties,
         degree,
-        np.zeros(n),
-        np.zeros(n),
+        gave,
+        returned,
         received,
         np.zeros(n),
     )
@@ -836,7 +880,9 @@ def _compiled_walk_ties(
         return None
     degree *= ONE_WAY_TIE
     walk = sp.csr_array((ties, merged.indices, merged.indptr), shape=merged.shape)
-    return walk, degree, received > 0
+    with np.errstate(invalid="ignore", divide="ignore"):
+        given_back = np.where(gave > 0, np.clip(returned / gave, 0.0, 1.0), np.nan)
+    return walk, degree, received > 0, given_back
 
 
 def _unsigned(index: np.ndarray) -> np.ndarray:
@@ -926,14 +972,18 @@ def _walk_factors(degree: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return send, keep
 
 
-def _walk_ties(g: TrustGraph, tie_weight: float) -> tuple[sp.csr_array, np.ndarray, np.ndarray]:
+def _walk_ties(
+    g: TrustGraph, tie_weight: float
+) -> tuple[sp.csr_array, np.ndarray, np.ndarray, np.ndarray]:
     """The ties of the reputation walk as float32 CSR ``(n, n)`` (row ``u``: the members
     ``u`` has evidence about, trust or upheld reports), each member's degree ``(n,)``,
     float64: ``ONE_WAY_TIE * (ties in + ties out)``, and who is vouched for ``(n,)`` bool
     (positive evidence of at least ``MIN_TIE`` of a tie received). The walk's symmetric weight of
     ``u - v`` is ``ONE_WAY_TIE * (tie(u, v) + tie(v, u))``: a mutual tie weighs 1, a
     one-way tie between :data:`ONE_WAY_TIE_FLOOR` and :data:`ONE_WAY_TIE` (see
-    :func:`one_way_weights`); weak evidence counts as a fraction of a tie."""
+    :func:`one_way_weights`); weak evidence counts as a fraction of a tie. Last, each
+    member's share of the evidence it gave that is returned ``(n,)``, NaN for a member
+    who gave none."""
     n = g.num_nodes
     merged = g._merged
     indptr, indices = merged.indptr, merged.indices
@@ -949,12 +999,13 @@ def _walk_ties(g: TrustGraph, tie_weight: float) -> tuple[sp.csr_array, np.ndarr
     # Vouched for: positive evidence of at least MIN_TIE of a tie received.
     vouched = np.zeros(n, dtype=bool)
     vouched[indices[(merged.data > 0) & (tie_data > 0)]] = True
-    tie_data = one_way_weights(indptr, indices, tie_data, n, merged.data < 0)
+    given_back = np.empty(n)
+    tie_data = one_way_weights(indptr, indices, tie_data, n, merged.data < 0, given_back=given_back)
     ties = sp.csr_array((tie_data.astype(np.float32), indices, indptr), shape=merged.shape)
     degree = np.bincount(indices, weights=tie_data, minlength=n).astype(np.float64)
     degree += _row_sums(tie_data, indptr)
     degree *= ONE_WAY_TIE
-    return ties, degree, vouched
+    return ties, degree, vouched, given_back
 
 
 def one_way_weights(
@@ -963,6 +1014,8 @@ def one_way_weights(
     tie: np.ndarray,
     n: int,
     report: np.ndarray | None = None,
+    *,
+    given_back: np.ndarray | None = None,
 ) -> np.ndarray:
     """Per-entry weights ``(m,)`` of a CSR pattern of ties ``tie`` (fractions in ``[0, 1]``,
     row ``u`` = the evidence ``u`` gave; ``report``: ``(m,)`` bool, the entries that are
@@ -986,8 +1039,11 @@ def one_way_weights(
     to :data:`GIVER_FLOOR`). Reports are one-way by nature and need a moderator to uphold
     them (no account gives them for free): they keep ``ONE_WAY_TIE`` and are left out of
     the shares (evidence given and returned counts vouches, meetings and endorsements
-    only)."""
+    only). ``given_back``, ``(n,)`` float64, receives each member's share of the evidence
+    it gave that is returned (NaN for a member who gave none)."""
     m = tie.size
+    if given_back is not None:
+        given_back[:] = np.nan
     if m == 0:
         return tie
     counts = np.diff(indptr)
@@ -1027,6 +1083,8 @@ def one_way_weights(
     with np.errstate(invalid="ignore", divide="ignore"):
         unreturned = np.where(gave > 0, 1.0 - returned / np.where(gave > 0, gave, 1.0), 1.0)
     np.clip(unreturned, 0.0, 1.0, out=unreturned)
+    if given_back is not None:
+        given_back[:] = np.where(gave > 0, 1.0 - unreturned, np.nan)
     received_factor = receiver_factor(unreturned, returned)
     # As it counts (increasing, so the smaller of two members' shares still decides).
     unreturned = one_way_share(unreturned)
