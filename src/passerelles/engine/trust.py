@@ -479,10 +479,10 @@ UNVOUCHED_KNEE = 0.8
 #: little). Where votes go one way (wiki-Vote, r 0.10-0.12) the cap stays (0.998-0.999 of
 #: it); among traders who rate each other back (Bitcoin Alpha, r 0.67-0.88) it falls to
 #: 0.32-0.70 of it, under the admission threshold of 95% of the vouched members, which lies
-#: at 0.40-0.84 of the cap there; among friends (Facebook, r 0.97-1.00) to at most 0.09.
+#: at 0.40-0.84 of the cap there; among friends (Facebook, r 0.97-1.00) to at most 0.10.
 #: At 2, wiki-Vote's cap falls to 0.985 of it and three of its AUC cells fall under
 #: SybilRank's; at 4, Bitcoin Alpha's triangle swarm keeps 1.2-3.0% admitted at g = 1000
-#: (benchmarks/README.md, 2026-12-07 13:40 entry).
+#: (benchmarks/README.md, 2026-12-07 13:20 entry).
 UNVOUCHED_RETURNED_POWER = 3.0
 #: ... and by no less than this, so that the order of the members nobody vouches for is
 #: kept where every vouch is returned.
