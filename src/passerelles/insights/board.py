@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.utils.formats import get_format
+from django.utils.formats import number_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -78,12 +78,24 @@ def rows(quarters: list[QuarterFigures]) -> list[list[str]]:
 
 def by_indicator(quarters: list[QuarterFigures]) -> list[dict]:
     """The same figures turned for reading: one row per indicator, one column per quarter,
-    with the reader's decimal separator (« 0,60 » in French, « 0.60 » in English)."""
-    decimal_sep = str(get_format("DECIMAL_SEPARATOR"))
+    in the reader's writing (« 0,60 » and « 9 500 » in French, « 0.60 » and « 9,500 » in
+    English); the CSV keeps plain numbers for spreadsheets."""
     return [
         {
             "title": str(c.title) + (" (%)" if c.percent else ""),
-            "cells": [cell(c, f, decimal_sep) or "—" for f in quarters],
+            "cells": [_page_cell(c, f) for f in quarters],
         }
         for c in COLUMNS[1:]
     ]
+
+
+def _page_cell(column: Column, figures: QuarterFigures) -> str:
+    value = column.value(figures)
+    if value is None:
+        return "—"
+    if isinstance(value, str):
+        return value
+    if column.percent:
+        return number_format(round(100 * value), 0)
+    # rounded here: number_format cuts the decimals it does not show (12.96 -> « 12,9 »)
+    return number_format(round(value, column.places), column.places, force_grouping=True)

@@ -47,7 +47,7 @@ def decimal(places: int = 0, suffix: str = "") -> Formatter:
     """A formatter in the active locale: 1234.5 -> '1 234,5' in French."""
 
     def fmt(value: float) -> str:
-        return f"{number_format(value, places, force_grouping=True)}{suffix}"
+        return f"{number_format(round(value, places), places, force_grouping=True)}{suffix}"
 
     return Formatter(fmt, 10.0**-places)
 
@@ -56,12 +56,12 @@ WHOLE = decimal(0)
 
 
 def _percent(value: float) -> str:
-    return pgettext("percentage", "%(n)s %%") % {"n": number_format(100 * value, 0)}
+    return pgettext("percentage", "%(n)s %%") % {"n": number_format(round(100 * value), 0)}
 
 
 def _euros(value: float) -> str:
     return pgettext("amount in euros", "%(n)s €") % {
-        "n": number_format(value, 0, force_grouping=True)
+        "n": number_format(round(value), 0, force_grouping=True)
     }
 
 

@@ -13,7 +13,7 @@ from passerelles.insights.queries import CircleReport
 def _number(value: float | None, places: int = 0) -> str:
     if value is None:
         return "—"
-    return formats.number_format(value, places)
+    return formats.number_format(round(value, places), places)  # it cuts, it does not round
 
 
 def key_figures(report: CircleReport, summary: dict) -> list[str]:
