@@ -4,6 +4,7 @@ of 12.96 days « 12,9 » in the board's table; the board's table also groups tho
 (« 9 500 », « 9,500 ») while the CSV keeps plain numbers for spreadsheets."""
 
 import datetime as dt
+from dataclasses import replace
 
 from django.utils import translation
 
@@ -53,3 +54,17 @@ def test_the_boards_table_rounds_and_groups_in_the_readers_writing():
     assert _row(french, "Opportunités / cotisations") == ["3,52"]
     csv_row = board.rows(figures)[0]
     assert "9500" in csv_row and "2700" in csv_row
+
+
+def test_mean_ratings_keep_their_decimal_beside_whole_gridlines():
+    """The usefulness chart's dots said « 4 » for a mean of 3.8 (the board's table, 3,8)."""
+    with translation.override("fr"):
+        chart = charts.circle_charts(_Report([replace(_quarter(), usefulness=3.8)]))["usefulness"]
+    assert [t["text"] for t in chart["grid"]] == ["0", "1", "2", "3", "4", "5"]
+    assert chart["lines"][0]["points"][0]["text"] == "3,8"
+    assert chart["table"]["rows"][0]["cells"][0] == "3,8"
+
+
+class _Report:
+    def __init__(self, quarters):
+        self.quarters = quarters

@@ -253,9 +253,12 @@ def line_chart(
     series: Sequence[Series],
     fmt: Callable[[float], str] = WHOLE,
     ticks: Sequence[float] | None = None,
+    tick_fmt: Callable[[float], str] | None = None,
 ) -> dict:
     """Lines with a dot per value; a missing value (``None``) breaks the line.
-    ``ticks``: fixed gridlines (e.g. 0 to 100 %), else chosen from the values."""
+    ``ticks``: fixed gridlines (e.g. 0 to 100 %), else chosen from the values;
+    ``tick_fmt``: how the gridlines are written, when not as the values (« 4 » beside
+    a mean of « 3,8 »)."""
     _check(labels, series)
     return {
         "kind": "line",
@@ -263,16 +266,16 @@ def line_chart(
         "empty": _empty(series),
         "title": title,
         "desc": desc,
-        **_lines(labels, series, fmt, ticks, WIDTH),
-        "phone": _lines(labels, series, fmt, ticks, PHONE),
+        **_lines(labels, series, fmt, ticks, WIDTH, tick_fmt or fmt),
+        "phone": _lines(labels, series, fmt, ticks, PHONE, tick_fmt or fmt),
         "legend": _legend(series),
         "table": _table(labels, series, fmt),
     }
 
 
-def _lines(labels, series: Sequence[Series], fmt, ticks, width: int) -> dict:
+def _lines(labels, series: Sequence[Series], fmt, ticks, width: int, tick_fmt) -> dict:
     everything = [v for s in series for v in s.values]
-    frame, y_of, grid = _frame(everything, fmt, None, None, ticks=ticks, width=width)
+    frame, y_of, grid = _frame(everything, tick_fmt, None, None, ticks=ticks, width=width)
     slot = (frame["x1"] - frame["x0"]) / max(len(labels), 1)
     xs = [_c(frame["x0"] + slot * (i + 0.5)) for i in range(len(labels))]
     lines = []
@@ -395,8 +398,9 @@ def circle_charts(report) -> dict[str, dict]:
                 Series(_("Utilité des rencontres"), [f.usefulness for f in q]),
                 Series(_("Note des événements"), [f.rating for f in q]),
             ],
-            fmt=decimal(0),
+            fmt=decimal(1),
             ticks=RATING_TICKS,
+            tick_fmt=WHOLE,
         ),
         "value": bar_chart(
             "chart-value",
