@@ -19,6 +19,7 @@ from passerelles.engine.semantic import (
     Pruned,
     SemanticEncoder,
     fold,
+    new_vectors_kept,
     new_vectors_not_kept,
 )
 
@@ -263,3 +264,16 @@ def test_the_services_table_is_read_back_from_the_store_by_another_process(
     assert {f.name.split(".")[0] for f in tmp_path.iterdir()} == {
         EmbeddingStore(model_path, "e5", 384, tmp_path).file.name.split(".")[0]
     }
+
+
+def test_a_text_first_met_in_a_question_is_kept_when_met_as_a_members_text(model_path, tmp_path):
+    encoder = SemanticEncoder(model_path, store=tmp_path)
+    with new_vectors_not_kept():
+        asked = encoder.encode(TEXTS[:2])
+    assert encoder.store is not None and encoder.store.get(TEXTS) == {}
+    with new_vectors_not_kept(), new_vectors_kept():  # an index built for the question
+        encoder.encode(TEXTS[1:])
+    assert set(encoder.store.get(TEXTS)) == set(TEXTS[1:])
+    encoder.encode(TEXTS[:1])  # later, the same text as a member's
+    kept = encoder.store.get(TEXTS)
+    assert set(kept) == set(TEXTS) and np.array_equal(kept[TEXTS[0]], asked[0])

@@ -1,6 +1,8 @@
 """The daily purge removes the vectors kept on disk for texts no profile holds any more
 (a need edited away, an erased member) and keeps those of the current texts."""
 
+import os
+import time
 from types import SimpleNamespace
 
 import numpy as np
@@ -64,3 +66,29 @@ def test_the_services_phrases_and_files_of_earlier_versions(alice, store):
 def test_without_the_semantic_path_there_is_nothing_to_prune(alice, monkeypatch):
     monkeypatch.setattr(vectors, "semantic_encoder", lambda: None)
     assert purge()["vectors"] == 0
+
+
+def _store_files(directory, digest: str, age: float) -> list:
+    files = [directory / f"embeddings-{digest}.sqlite3{end}" for end in ("", "-wal", "-shm")]
+    for f in files:
+        f.write_bytes(b"vectors of another model file")
+        os.utime(f, (time.time() - age, time.time() - age))
+    return files
+
+
+@pytest.mark.django_db
+def test_the_stores_of_earlier_model_files_are_removed(alice, store):
+    Profile.objects.filter(user=alice).update(offers=OFFERS)
+    keep(store, [OFFERS])
+    directory = store.file.parent
+    earlier = _store_files(directory, "0123456789abcdef01234567", age=3 * 24 * 3600)
+    written_lately = _store_files(directory, "fedcba9876543210fedcba98", age=60)
+    not_ours = [directory / name for name in ("embeddings-notes.sqlite3", "mine.sqlite3")]
+    for f in not_ours:
+        f.write_bytes(b"a file the product did not name")
+    os.utime(store.file, (0, 0))  # the store in use is kept however old it is
+    done = vectors.prune_vectors()
+    assert done["old_files"] == 3
+    assert not any(f.exists() for f in earlier)
+    assert all(f.exists() for f in written_lately + not_ours)
+    assert store.get([fold(OFFERS)]) != {}

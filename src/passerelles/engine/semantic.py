@@ -23,6 +23,7 @@ import contextlib
 import contextvars
 import hashlib
 import os
+import re
 import sqlite3
 import time
 from collections import OrderedDict
@@ -42,6 +43,7 @@ __all__ = [
     "cache_dir",
     "fold",
     "load_encoder",
+    "new_vectors_kept",
     "new_vectors_not_kept",
     "semantic_available",
 ]
@@ -90,6 +92,18 @@ def new_vectors_not_kept() -> Iterator[None]:
         _KEEP_NEW.reset(token)
 
 
+@contextlib.contextmanager
+def new_vectors_kept() -> Iterator[None]:
+    """Texts embedded within are added to the store, even within `new_vectors_not_kept`:
+    an index of members' texts built while a question is answered (a small site builds it
+    on the page that first needs it) keeps their vectors as any other build does."""
+    token = _KEEP_NEW.set(True)
+    try:
+        yield
+    finally:
+        _KEEP_NEW.reset(token)
+
+
 # How texts are prepared for the model (e5's "query: " prefix, whitespace folded, unit
 # rows): part of the stored vectors' name, to be changed with `SemanticEncoder._embed`, so
 # that vectors made another way are never read back.
@@ -104,6 +118,12 @@ def fold(text: str) -> str:
 # `EmbeddingStore.prune`: rows looked at per transaction, and the default time allowed.
 _PRUNE_BATCH = 500
 PRUNE_SECONDS = 10.0
+
+# The files a store is made of (`EmbeddingStore.file` and SQLite's WAL and shared memory),
+# and how long another model's store must have gone unwritten before it is removed (a
+# process of the former version may still be running through a deployment).
+_STORE_FILE = re.compile(r"embeddings-[0-9a-f]{24}\.sqlite3(-wal|-shm)?")
+OTHER_STORE_IDLE_SECONDS = 24 * 3600.0
 
 
 class Pruned(NamedTuple):
@@ -201,6 +221,28 @@ class EmbeddingStore:
             finally:
                 db.close()
         return Pruned(0, 0, False)
+
+    def remove_others(self, idle_seconds: float = OTHER_STORE_IDLE_SECONDS) -> int:
+        """Remove the stores of other model files (or kinds, or preparations) in this
+        store's directory, left by earlier versions of the model, once none of their
+        files was written for ``idle_seconds``; returns the files removed. Only files
+        named as a store names them are touched; this store is kept."""
+        removed = 0
+        with contextlib.suppress(OSError):
+            now = time.time()
+            stores: dict[str, list[Path]] = {}
+            for path in self.file.parent.iterdir():
+                if _STORE_FILE.fullmatch(path.name):
+                    stores.setdefault(path.name.split(".")[0], []).append(path)
+            stores.pop(self.file.name.split(".")[0], None)
+            for files in stores.values():
+                with contextlib.suppress(OSError):
+                    if now - max(f.stat().st_mtime for f in files) < idle_seconds:
+                        continue
+                    for f in sorted(files, reverse=True):  # -wal and -shm before the base
+                        f.unlink(missing_ok=True)
+                        removed += 1
+        return removed
 
     def get(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
         """The stored vectors of those of ``texts`` that have one."""
@@ -302,6 +344,9 @@ class SemanticEncoder:
         self.cache_size = int(cache_size)
         self.threads = threads
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        # Texts of the in-process cache embedded while new vectors were not kept: put in
+        # the store when a later encoding that keeps meets them.
+        self._unkept: set[str] = set()
         self.kind = "sentence-transformers" if self.path.is_dir() else "e5"
         self._model = _process_model(self.path, self.kind, threads)
         if self.kind == "e5":
@@ -321,6 +366,7 @@ class SemanticEncoder:
         state = self.__dict__.copy()
         state["_model"] = None
         state["_cache"] = OrderedDict()
+        state["_unkept"] = set()
         state["store"] = self.store is not None  # rebuilt where it is unpickled
         return state
 
@@ -331,6 +377,7 @@ class SemanticEncoder:
         keep = state.get("store")
         self.__dict__.update(state)
         self.__dict__.setdefault("_store_directory", None)
+        self.__dict__.setdefault("_unkept", set())
         self.store = None
         if keep:
             with contextlib.suppress(OSError):
@@ -356,14 +403,20 @@ class SemanticEncoder:
         """(n,) texts -> (n, dim) float32 rows of unit norm; blank texts give zero rows."""
         texts = [fold(t) for t in texts]
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        missing = [t for t in dict.fromkeys(texts) if t and t not in self._cache]
-        self._cache.update(self._vectors(missing, keep=_KEEP_NEW.get()))
+        keep = _KEEP_NEW.get()
+        distinct = [t for t in dict.fromkeys(texts) if t]
+        if keep and self._unkept and self.store is not None:
+            late = [t for t in distinct if t in self._unkept and t in self._cache]
+            self.store.put(late, np.array([self._cache[t] for t in late]))
+            self._unkept.difference_update(late)
+        missing = [t for t in distinct if t not in self._cache]
+        self._cache.update(self._vectors(missing, keep=keep))
         for i, text in enumerate(texts):
             if text:
                 out[i] = self._cache[text]
                 self._cache.move_to_end(text)
         while len(self._cache) > self.cache_size:
-            self._cache.popitem(last=False)
+            self._unkept.discard(self._cache.popitem(last=False)[0])
         return out
 
     def encode_table(self, name: str, texts: Sequence[str]) -> np.ndarray:
@@ -383,7 +436,7 @@ class SemanticEncoder:
         missing = [
             t for t, k in dict.fromkeys(zip(folded, keys, strict=True)) if t and k not in known
         ]
-        made = self._vectors(missing, keep=False)
+        made = self._vectors(missing, keep=False, table=True)
         rows = np.zeros((len(texts), self.dim), dtype=np.float16)
         for i, (text, key) in enumerate(zip(folded, keys, strict=True)):
             if text:
@@ -392,9 +445,11 @@ class SemanticEncoder:
             self.store.put_table(name, Table(digest, keys, rows))
         return rows
 
-    def _vectors(self, texts: list[str], *, keep: bool) -> dict[str, np.ndarray]:
+    def _vectors(
+        self, texts: list[str], *, keep: bool, table: bool = False
+    ) -> dict[str, np.ndarray]:
         """Rows of distinct non-blank ``texts``: from the store, else embedded (and put in
-        the store when ``keep``)."""
+        the store when ``keep``; else noted as not kept, unless for a ``table``)."""
         found: dict[str, np.ndarray] = {}
         if texts and self.store is not None:
             found = self.store.get(texts)
@@ -405,6 +460,8 @@ class SemanticEncoder:
             found.update(zip(batch, rows, strict=True))
             if self.store is not None and keep:
                 self.store.put(batch, rows)
+            elif self.store is not None and not table:
+                self._unkept.update(batch)
         return found
 
 

@@ -46,7 +46,7 @@ from passerelles.engine.matching import (
     pair_reasons,
 )
 from passerelles.engine.reasons import PLACE_CODES, parts_by_score_many
-from passerelles.engine.semantic import new_vectors_not_kept
+from passerelles.engine.semantic import new_vectors_kept, new_vectors_not_kept
 from passerelles.engine.text import PostingRows, RelevanceModel
 from passerelles.intros import access, trust_inputs, warm
 from passerelles.intros.matching_data import fit_model
@@ -124,6 +124,7 @@ def data_version() -> tuple:
     )
 
 
+@new_vectors_kept()  # members' texts, even when built for a question asked on a page
 def build_index(key: tuple = ()) -> OffersIndex:
     rows = list(
         Profile.objects.filter(user__is_active=True, user__intro_preference__consent=True)

@@ -21,7 +21,7 @@ from passerelles.circles.models import Bridge, BridgeState, Membership
 from passerelles.circles.regions import region_code
 from passerelles.core.choices import Axis, Sector
 from passerelles.engine.matching import MemberArrays
-from passerelles.engine.semantic import SemanticEncoder, load_encoder
+from passerelles.engine.semantic import SemanticEncoder, load_encoder, new_vectors_kept
 from passerelles.engine.text import RelevanceModel
 from passerelles.intros import trust_inputs
 from passerelles.intros.models import Introduction, Preference, Scope
@@ -150,6 +150,7 @@ def _excluded(
     return sparse.csr_matrix(excluded)
 
 
+@new_vectors_kept()  # members' texts, whatever asked for the model
 def fit_model(corpus: list[str]) -> RelevanceModel | None:
     """The engine's relevance model on this corpus; None when it holds no usable word."""
     if not corpus:
@@ -172,6 +173,7 @@ def semantic_encoder() -> SemanticEncoder | None:
     return load_encoder(settings.SEMANTIC_MODEL or None, store=True)
 
 
+@new_vectors_kept()
 def load_pool(now, *, force: bool = False) -> Pool:
     """Every active member as a row; capacity for consenting members whose round is due
     (all consenting members with ``force``)."""

@@ -1,6 +1,7 @@
 """The vectors of members' texts that the semantic path keeps on disk
 (`engine.semantic.EmbeddingStore`), pruned of the texts no profile holds any more: a need
-or an offer edited away, an erased member. Run by the daily purge, within a time bound."""
+or an offer edited away, an erased member; and the stores of model files no longer in use
+(an earlier version of the model). Run by the daily purge, within a time bound."""
 
 from __future__ import annotations
 
@@ -27,7 +28,8 @@ def current_texts() -> Iterator[str]:
 
 def prune_vectors(seconds: float = PRUNE_SECONDS) -> dict[str, int | bool]:
     """Remove the kept vectors of texts no profile holds (at most ``seconds`` of removals:
-    the next run goes on), and the services' phrases kept in files by earlier versions."""
+    the next run goes on), the services' phrases kept in files by earlier versions, and
+    the stores of other model files unwritten for a day (`EmbeddingStore.remove_others`)."""
     leftovers = 0
     with contextlib.suppress(OSError):
         for old in cache_dir().glob("service-phrases-*.npy"):
@@ -36,6 +38,7 @@ def prune_vectors(seconds: float = PRUNE_SECONDS) -> dict[str, int | bool]:
     encoder = semantic_encoder()
     if encoder is None or encoder.store is None:
         return {"removed": 0, "kept": 0, "done": True, "old_files": leftovers}
+    leftovers += encoder.store.remove_others()
     pruned = encoder.store.prune(current_texts, seconds=seconds)
     return {
         "removed": pruned.removed,
