@@ -85,7 +85,8 @@ def nice_ticks(low: float, high: float, count: int = 5, resolution: float = 0.0)
     """Round tick values covering [low, high] (about ``count`` of them, at least two), a
     step of 1, 2, 2.5 or 5 times a power of ten and a whole multiple of ``resolution``
     (1 for counts: no tick at 0.25 of a meeting)."""
-    if high <= low:
+    if high - low <= 1e-12 * max(1.0, abs(low), abs(high)):
+        # no range, or one too narrow to step through (a subnormal one has no logarithm)
         high = low + max(1.0, resolution)
     raw = max((high - low) / max(count - 1, 1), resolution)
     magnitude = 10.0 ** math.floor(math.log10(raw))
