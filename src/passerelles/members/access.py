@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable
+from typing import Any
 
+from django.db import connections
 from django.db.models import Exists, OuterRef, Q, QuerySet, Value
 from django.db.models.lookups import Exact
 from django.shortcuts import get_object_or_404
@@ -100,9 +102,78 @@ def visible_user_ids(user: AnyUser, among: Collection[int]) -> set[int]:
     return {user_id for (user_id,) in _seen_among(user.pk, mine, bridged, among)}
 
 
+# A page of the directory for a member, read in two parts: the profiles seen by all, in
+# name order from the index of their visibility and names (``Profile.sort_last_name``:
+# the account's names, copied by the database), and the others one sees (one's circles',
+# the bridged circles' when shown to bridges, one's own), found from the circles'
+# memberships; each part no further than the page's end, the page cut from both. Walking
+# the accounts in name order and keeping the profiles one sees read ~810 of them to show
+# page 5 (120 rows) at 100,000 members, 16 % of profiles being seen by all.
+DIRECTORY_KEY = ("sort_last_name", "sort_first_name", "id")  # BY_NAME, on the profile's row
+# Rows before a page's end where the single walk is kept: on the first page it reads
+# about as much (its 24 rows among the first ~150 accounts), without the circles' part.
+_SHALLOWEST, _DEEPEST = 32, 4096
+
+
+def _first_seen(
+    user_id: int, mine: list[int], bridged: list[int], depth: int
+) -> QuerySet[Profile, Any]:
+    """The ids (with their keys) of the first ``depth`` profiles `_seen_by` the member in
+    the directory's order; each part reads ``depth`` rows at most."""
+    active = Profile.objects.filter(user__is_active=True).values_list(*DIRECTORY_KEY)
+    others = active.exclude(visibility=Visibility.ALL)
+    if mine:  # one's own profile is among one's circles' members
+        theirs = Membership.objects.admitted().filter(circle_id__in=[*mine, *bridged])
+        others = others.filter(user_id__in=theirs.values("user_id"))
+        others = others.filter(_seen_by(user_id, mine, bridged))
+    else:
+        others = others.filter(user_id=user_id)
+    parts = [active.filter(visibility=Visibility.ALL), others]
+    if connections[parts[0].db].features.supports_slicing_ordering_in_compound:
+        parts = [part.order_by(*DIRECTORY_KEY)[:depth] for part in parts]
+    # (SQLite: each part whole, its compound statements taking no LIMIT of their own)
+    return parts[0].union(*parts[1:], all=True).order_by(*DIRECTORY_KEY)
+
+
+_first_seen_by_depth: dict[int, Statement] = {}
+_page_profiles = Statement(
+    lambda ids: Profile.objects.filter(pk__in=ids).select_related("user").order_by(*BY_NAME),
+    pad=False,
+)
+
+
+def _directory_page(
+    user_id: int, mine: Collection[int], bridged: Collection[int], start: int, stop: int
+) -> list[Profile]:
+    """`directory_rows`' ``[start:stop]`` for a member."""
+    depth = 1 << max(5, (stop - 1).bit_length())  # compiled for 32, 64, … rows
+    if depth <= _SHALLOWEST or depth > _DEEPEST:
+        return _directory.window(user_id, mine, bridged, offset=start, limit=stop - start)
+    statement = _first_seen_by_depth.get(depth)
+    if statement is None:
+        statement = _first_seen_by_depth[depth] = Statement(
+            lambda user_id, mine, bridged: _first_seen(user_id, mine, bridged, depth)
+        )
+    window = statement.window(user_id, mine, bridged, offset=start, limit=stop - start)
+    ids = [row[-1] for row in window]  # (names, id)
+    return _page_profiles(ids) if ids else []
+
+
 class _DirectoryRows(StatementRows):
-    """The directory's rows for a member: counted as the statement counts them, unless
-    the profiles every member sees reach the count's limit alone (members.everyone)."""
+    """The directory's rows for a member: a page read by `_directory_page`, counted as
+    the statement counts them, unless the profiles every member sees reach the count's
+    limit alone (members.everyone)."""
+
+    def __getitem__(self, index: slice) -> list[Any]:
+        if not isinstance(index, slice) or index.step is not None:
+            raise TypeError("StatementRows are read by slices without a step")
+        start, stop = index.start or 0, index.stop
+        if start < 0 or stop is None or stop < 0:
+            raise ValueError("StatementRows are read by bounded slices")
+        if stop <= start:
+            return []
+        user_id, mine, bridged = self.args
+        return _directory_page(user_id, mine, bridged, start, stop)  # type: ignore[arg-type]  # the rule's arguments
 
     def count_upto(self, limit: int) -> int:
         floor = seen_by_everyone(limit)

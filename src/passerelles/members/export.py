@@ -98,7 +98,11 @@ SECTIONS: tuple[Section, ...] = (
             "language",
             "updated_at",
         ),
-        ID,
+        {
+            **ID,
+            "sort_last_name": "a copy of the account's last name, kept for the directory's order",
+            "sort_first_name": "a copy of the account's first name, kept for the directory's order",
+        },
         title=_("Profil"),
         description="What the member shows of themselves.",
         many=False,

@@ -51,13 +51,25 @@ class Profile(ChoicesDisplayMixin, models.Model):
     # (e-mails); empty: the site's first language.
     language = models.CharField(_("langue"), max_length=8, blank=True, default="")
     updated_at = models.DateTimeField(auto_now=True)
+    # The account's names, copied by the database itself (triggers of migration 0004, on
+    # every write of either row, whatever writes it) so that the directory reads the
+    # profiles seen by all in name order from one index of this table.
+    sort_last_name = models.CharField(max_length=150, default="", db_default="", editable=False)
+    sort_first_name = models.CharField(max_length=150, default="", db_default="", editable=False)
 
     objects = ProfileQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("profil")
         verbose_name_plural = _("profils")
-        indexes = [models.Index(fields=["sector"]), models.Index(fields=["city"])]
+        indexes = [
+            models.Index(fields=["sector"]),
+            models.Index(fields=["city"]),
+            models.Index(
+                fields=["visibility", "sort_last_name", "sort_first_name", "id"],
+                name="profile_directory_order",
+            ),
+        ]
 
     def __str__(self) -> str:
         return str(self.user)
