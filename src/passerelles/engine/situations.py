@@ -4301,6 +4301,32 @@ EVERYDAY_MORE: dict[str, str] = {
         "aucun candidat sérieux, plus personne ne répond, répond à nos offres, annonce en "
         "ligne depuis, personne ne vient aux entretiens"
     ),
+    # Written on 2026-12-07 after reading the failed needs of dev7 (six kinds of service
+    # no earlier set written from pages covered); dev6, held out, says whether they carry.
+    "photovoltaïque": (
+        "toit plat, toits plats, toiture inutilisée, plein sud, "
+        "revendre le courant, revend le courant, produire sur place, panneaux sur le toit"
+    ),
+    "douane": (
+        "code HS, codes HS, facture commerciale, sort d'Europe, sortent d'Europe, retenu en "
+        "douane, retenue en douane, immobilisé en douane, coincés en douane, octroi de mer"
+    ),
+    "facture électronique": (
+        "format imposé, factures sous Word, factures par mail, factures en PDF, amende par "
+        "facture, facture non conforme, factures non conformes"
+    ),
+    "géomètre": (
+        "plan du cadastre, surface du terrain, terrain d'à côté, mange sur notre terrain, "
+        "empiète sur notre parcelle, où passe la limite, où passe la ligne"
+    ),
+    "propriété intellectuelle": (
+        "copies de nos, copie de notre, imite nos, imitent nos, imitations de nos, refait "
+        "nos modèles, reproduit nos modèles, nom qui ressemble, ses propres créations"
+    ),
+    "déménagement d'entreprise": (
+        "à la nouvelle adresse, vers les nouveaux locaux, armoires d'archives, mettre le "
+        "mobilier, stocker le mobilier, garder le mobilier"
+    ),
 }
 for _service, _cues in EVERYDAY_MORE.items():
     EVERYDAY[_service] = f"{EVERYDAY[_service]}, {_cues}"
