@@ -1,8 +1,11 @@
 """Time ``passerelles seed --members 100000`` on a fresh SQLite file.
 
 Run: ``uv run --group bench python benchmarks/seed.py`` (``--quick``: 10,000 members).
-Each run migrates a new database in a temporary directory, then times the seed command
-in a subprocess and reports its wall time and peak memory (max RSS). The baseline is
+``--demo N``: instead, the demo's first start (``passerelles demo --no-serve`` on a fresh
+data directory: migrate, then the 600 members with their activity), N times, reporting
+each run's CPU time (user + system) and wall time.
+Otherwise each run migrates a new database in a temporary directory, then times the seed
+command in a subprocess and reports its wall time and peak memory (max RSS). The baseline is
 the naive way — one ORM ``save()`` per user, profile (by the post_save signal) and
 membership — timed on a sample and extrapolated linearly to the same size.
 """
@@ -81,14 +84,42 @@ def _baseline_worker(n: int) -> None:
     print(f"{time.perf_counter() - started:.3f}")
 
 
+def _demo_runs(runs: int) -> None:
+    """The demo's first start, ``runs`` times, each on a fresh data directory."""
+    cpu, wall = [], []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            env = _env(Path(tmp))
+            del env["DATABASE_URL"]  # the demo's own SQLite file in its data directory
+            env.setdefault("PASSERELLES_SEMANTIC", "off")
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            seconds, _out = _run(
+                [sys.executable, "-m", "passerelles.cli", "demo", "--no-serve"], env
+            )
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        used = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        cpu.append(used)
+        wall.append(seconds)
+        print(f"demo --no-serve: {used:.2f} s CPU, {seconds:.2f} s wall", flush=True)
+    print(
+        f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
+    )
+    print(f"Load average at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(f"CPU s: median {sorted(cpu)[len(cpu) // 2]:.2f}, worst {max(cpu):.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="10,000 members")
+    parser.add_argument("--demo", type=int, default=0, help="time the demo's first start N times")
     parser.add_argument("--members", type=int, default=None)
     parser.add_argument("--baseline-worker", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.baseline_worker:
         _baseline_worker(args.baseline_worker)
+        return
+    if args.demo:
+        _demo_runs(args.demo)
         return
     members = args.members or (10_000 if args.quick else 100_000)
     cli = [sys.executable, "-m", "passerelles.cli"]

@@ -19,7 +19,7 @@ journeys of JOURNEYS.md through the apps' own actions:
   check-ins, a table plan, attested table-mates and ratings.
 
 Bulk evidence goes through `loader.insert_rows` with explicit dates; the scripted parts
-go through the named actions (``do_vouch``, ``do_register``, ``do_generate_plan``,
+go through the named actions (``do_vouch``, ``do_register_each``, ``do_generate_plan``,
 ``do_decide``, ``do_confirm_meeting``, ``run_round``…). The trust snapshot is computed
 once at the end, synchronously, by the function the background task calls.
 """
@@ -836,7 +836,7 @@ def _agenda(event, spec: EventPlan, prompts: dict[str, list[str]]) -> list:
 
 def _write_events(dataset, plan, uid, cid, counts, seed: int) -> None:
     from passerelles.circles.models import Circle
-    from passerelles.events.actions import do_create_event, do_register
+    from passerelles.events.actions import do_create_event, do_register_each
     from passerelles.events.models import AgendaItem, Event, PromptTemplate, Registration
 
     User = get_user_model()
@@ -871,9 +871,9 @@ def _write_events(dataset, plan, uid, cid, counts, seed: int) -> None:
             capacity=spec.capacity,
         )
         agenda += _agenda(event, spec, prompts)
-        for member in spec.registrants:
-            do_register(event, acting_user=users[uid[member]])
-            registrations += 1
+        # Each registrant in turn, as one by one (the event locked and read once).
+        registrants = [users[uid[member]] for member in spec.registrants]
+        registrations += len(do_register_each(event, acting_users=registrants))
         if past:
             _play_past_event(event, spec, uid, users, rng, seed, counts)
     AgendaItem.objects.bulk_create(agenda)

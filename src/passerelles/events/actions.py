@@ -15,23 +15,24 @@ A member's own registration is not logged (the participants page lists it).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, QuerySet
 from django.forms import BaseInlineFormSet
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from passerelles.accounts.models import User
-from passerelles.circles.access import admitted_circle_ids, bridged_circle_ids
-from passerelles.circles.models import Circle
+from passerelles.circles.access import bridged_circle_ids
+from passerelles.circles.models import Circle, Membership
 from passerelles.core import audit
 from passerelles.core.errors import ActionError
-from passerelles.core.mail import in_language_of
+from passerelles.core.mail import language_of
 from passerelles.events import access
 from passerelles.events.calendars import event_calendar
 from passerelles.events.models import (
@@ -58,6 +59,7 @@ __all__ = [
     "do_create_event",
     "do_rate_event",
     "do_register",
+    "do_register_each",
     "do_save_agenda",
     "do_update_event",
 ]
@@ -256,50 +258,82 @@ def do_cancel_event(event: Event, *, acting_user: User) -> Event:
     return event
 
 
-def _circle_of(user: User, event: Event) -> Circle | None:
-    """The circle through which ``user`` comes: the host, a guest circle, or any of theirs."""
-    mine = set(admitted_circle_ids(user).values_list("circle_id", flat=True))
-    if event.host_circle_id in mine:
-        return event.host_circle
-    guest = event.open_to.filter(pk__in=mine).order_by("name").first()
-    if guest:
-        return guest
-    return Circle.objects.filter(pk__in=mine).order_by("name").first()
+def _circles_of(users: Sequence[User], event: Event) -> dict[int, Circle | None]:
+    """The circle through which each of ``users`` comes, by user id: the host, else the
+    first by name of the guest circles they belong to, else the first of theirs."""
+    mine: dict[int, set[int]] = {}
+    admitted = Membership.objects.admitted().filter(user_id__in=[u.pk for u in users])
+    for user_id, circle_id in admitted.values_list("user_id", "circle_id"):
+        mine.setdefault(user_id, set()).add(circle_id)
+    ids = {c for circles in mine.values() for c in circles}
+    named = Circle.objects.filter(pk__in=ids).order_by("name", "pk")
+    by_name = {circle.pk: circle for circle in named}
+    guests = set(event.open_to.values_list("pk", flat=True))
+    chosen: dict[int, Circle | None] = {}
+    for user in users:
+        own = mine.get(user.pk, set())
+        if event.host_circle_id in own:
+            chosen[user.pk] = event.host_circle
+            continue
+        ordered = [c for pk, c in by_name.items() if pk in own]
+        guest = next((c for c in ordered if c.pk in guests), None)
+        chosen[user.pk] = guest or next(iter(ordered), None)
+    return chosen
 
 
 @transaction.atomic
 def do_register(event: Event, *, acting_user: User) -> Registration:
     """``acting_user`` takes a seat, or a place on the waitlist when the seats are gone."""
-    user = acting_user
+    return do_register_each(event, acting_users=[acting_user])[0]
+
+
+@transaction.atomic
+def do_register_each(event: Event, *, acting_users: Sequence[User]) -> list[Registration]:
+    """Each of ``acting_users``, in turn, takes a seat or a place on the waitlist, as
+    `do_register` one after the other would (the demo's seeding): the event is locked and
+    read once, each person's right to register is checked, and the calendar sent with
+    their notices is rendered once per language. All or nothing: one person refused
+    (not eligible, already registered) refuses them all."""
+    users = list(acting_users)
     event = _locked_event(event)
     if event.is_cancelled:
         raise ActionError(_("Cet événement est annulé."))
     if not event.registration_open:
         raise ActionError(_("Les inscriptions à cet événement sont closes."))
-    if not access.may_register(user, event):
-        raise ActionError(_("Cet événement n'est pas ouvert à vos cercles."))
-    registration = Registration.objects.filter(event=event, user=user).first()
-    if registration and registration.status != RegistrationStatus.CANCELLED:
-        raise ActionError(_("Vous avez déjà une place à cet événement."))
+    for user in users:
+        if not access.may_register(user, event):
+            raise ActionError(_("Cet événement n'est pas ouvert à vos cercles."))
+    known = {r.user_id: r for r in Registration.objects.filter(event=event, user__in=users)}
     taken = event.registrations.filter(status=RegistrationStatus.REGISTERED).count()
-    status = (
-        RegistrationStatus.REGISTERED if taken < event.capacity else RegistrationStatus.WAITLISTED
-    )
-    registration = registration or Registration(event=event, user=user)
-    registration.status = status
-    registration.circle = _circle_of(user, event)
-    registration.queued_at = timezone.now()
-    registration.promoted_at = None
-    registration.cancelled_at = None
-    registration.checked_in_at = None
-    registration.reminder_sent_at = None
-    try:
-        with transaction.atomic():
-            registration.save()
-    except IntegrityError as exc:  # a double click that slipped past the lock
-        raise ActionError(_("Vous avez déjà une place à cet événement.")) from exc
-    _tell([registration], event, status)
-    return registration
+    circles = _circles_of(users, event)
+    registrations = []
+    for user in users:
+        registration = known.get(user.pk)
+        if registration and registration.status != RegistrationStatus.CANCELLED:
+            raise ActionError(_("Vous avez déjà une place à cet événement."))
+        seated = taken < event.capacity
+        taken += seated
+        registration = registration or Registration(event=event, user=user)
+        registration.status = (
+            RegistrationStatus.REGISTERED if seated else RegistrationStatus.WAITLISTED
+        )
+        registration.circle = circles[user.pk]
+        registration.queued_at = timezone.now()
+        registration.promoted_at = None
+        registration.cancelled_at = None
+        registration.checked_in_at = None
+        registration.reminder_sent_at = None
+        try:
+            with transaction.atomic():
+                registration.save()
+        except IntegrityError as exc:  # a double click that slipped past the lock
+            raise ActionError(_("Vous avez déjà une place à cet événement.")) from exc
+        known[user.pk] = registration
+        registrations.append(registration)
+    calendars: dict[str, bytes] = {}
+    for status, told in groupby(registrations, key=lambda r: r.status):
+        _tell(list(told), event, status, calendars=calendars)
+    return registrations
 
 
 @transaction.atomic
@@ -468,17 +502,27 @@ NOTICE_KINDS = {  # what happened to a place -> the notice, its e-mail, and the 
 
 
 def _tell(
-    registrations: list[Registration], event: Event, what: str, was: dt.datetime | None = None
+    registrations: list[Registration],
+    event: Event,
+    what: str,
+    was: dt.datetime | None = None,
+    *,
+    calendars: dict[str, bytes] | None = None,
 ) -> None:
     """Tell people what happened to their place (registered, waitlisted, promoted, event
     moved or cancelled): a notice now, an e-mail in their language once committed, with
-    the event's .ics where their calendar should change."""
+    the event's .ics where their calendar should change (rendered once per language, and
+    kept in ``calendars`` for the caller's next call about the same event as it is)."""
     kind, template, with_ics = NOTICE_KINDS[what]
+    calendars = {} if calendars is None else calendars
     for registration in registrations:
         attachments: tuple[Attachment, ...] = ()
         if with_ics:
-            with in_language_of(registration.user):
-                ics = event_calendar(event, settings.SITE_URL)
+            language = language_of(registration.user)
+            if language not in calendars:
+                with translation.override(language):
+                    calendars[language] = event_calendar(event, settings.SITE_URL)
+            ics = calendars[language]
             attachments = (Attachment(f"evenement-{event.pk}.ics", ics, "text/calendar"),)
         notify(
             registration.user,
