@@ -73,17 +73,23 @@ def circle_map(circles, bridge_pairs, ei: dict | None = None, url_of=None) -> di
         key=lambda c: (_plain(region_name(region_of.get(c, ""))) or "~", -len(by_city[c]), c),
     )
     columns = max(1, min(3, len(cities)))
-    lines = max((math.ceil(len(group) / PER_LINE) for group in by_city.values()), default=1)
     lines_of = {c.name: wrap_name(c.name) for c in circles}
-    name_lines = max((len(lines) for lines in lines_of.values()), default=1)
-    line_height = 56 + LABEL_LINE * name_lines
-    cell_height = 60 + lines * line_height
     cell_width = (WIDTH - 2 * MARGIN) / columns
-    rows = math.ceil(len(cities) / columns) if cities else 1
+    # each row of cities as tall as its own circles need (no blank band under a short row)
+    tops, line_heights, bottom = [], [], 0
+    for first in range(0, len(cities), columns):
+        groups = [by_city[c] for c in cities[first : first + columns]]
+        lines = max(math.ceil(len(group) / PER_LINE) for group in groups)
+        name_lines = max(len(lines_of[c.name]) for group in groups for c in group)
+        line_height = 56 + LABEL_LINE * name_lines
+        tops.append(bottom)
+        line_heights.append(line_height)
+        bottom += 60 + lines * line_height
     nodes, cities_out, position = [], [], {}
     for i, city in enumerate(cities):
         col, row = i % columns, i // columns
-        x0, y0 = MARGIN + col * cell_width, row * cell_height
+        x0, y0 = MARGIN + col * cell_width, tops[row]
+        line_height = line_heights[row]
         cities_out.append(
             {
                 "name": city,
@@ -148,5 +154,5 @@ def circle_map(circles, bridge_pairs, ei: dict | None = None, url_of=None) -> di
                 "between": (p["name"], q["name"]),
             }
         )
-    height = rows * cell_height + 10
+    height = (bottom or 60 + 56 + LABEL_LINE) + 10
     return {"width": WIDTH, "height": height, "nodes": nodes, "edges": edges, "cities": cities_out}
