@@ -50,7 +50,7 @@ def test_the_boards_table_rounds_and_groups_in_the_readers_writing():
     assert _row(french, "Montant des opportunités") == ["9\u00a0500"]
     assert _row(english, "Opportunity value") == ["9,500"]
     assert _row(french, "Utilité moyenne") == ["4,0"]
-    assert _row(french, "Liens sortants (nouveaux)") == ["67"]
+    assert _row(french, "Liens sortants, nouveaux liens") == ["67"]
     assert _row(french, "Opportunités / cotisations") == ["3,52"]
     csv_row = board.rows(figures)[0]
     assert "9500" in csv_row and "2700" in csv_row

@@ -132,7 +132,7 @@ def test_csv_export_for_the_board(client, world, now, monkeypatch):
     last = dict(zip(header, body[-1], strict=True))
     assert last["Membres"] == "2"
     assert last["Nouveaux liens"] == "1"
-    assert last["Liens sortants (nouveaux) (%)"] == "100"
+    assert last["Liens sortants, nouveaux liens (%)"] == "100"
     assert last["Ouverture, indice E-I (nouveaux liens)"] == "1,00"
     assert last["Affaires conclues"] == "1"
     assert last["Montant des opportunités (€)"] == "900"

@@ -83,6 +83,6 @@ def _table_row(n: dict[str, Any], with_ei: bool) -> str:
         f"<td>{esc(members)}</td><td>{esc(n['bridges'])}</td>"
     )
     if with_ei:
-        ei = "—" if n["ei"] is None else floatformat(n["ei"], 2)
+        ei = "—" if n["ei"] is None else floatformat(n["ei"], 2).replace("-", "\u2212")
         row += f"<td>{esc(ei)}</td>"
     return row + "</tr>"

@@ -9,6 +9,7 @@ from django.utils.formats import number_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from passerelles.insights.numbers import written
 from passerelles.insights.queries import QuarterFigures
 
 
@@ -17,7 +18,7 @@ class Column:
     title: str | Promise  # a lazy translation, worded when shown
     value: Callable[[QuarterFigures], float | int | str | None]
     places: int = 0
-    percent: bool = False
+    percent: bool = False  # a share: written « 40 » under a title that says « (%) »
 
 
 def _median(attr: str) -> Callable[[QuarterFigures], float | None]:
@@ -32,9 +33,9 @@ COLUMNS = [
     Column(_("Trimestre"), lambda f: f.quarter.label),
     Column(_("Membres"), lambda f: f.members),
     Column(_("Nouveaux liens"), lambda f: f.new_ties),
-    Column(_("Liens sortants (nouveaux)"), lambda f: f.share_out, percent=True),
+    Column(_("Liens sortants, nouveaux liens (%)"), lambda f: f.share_out, percent=True),
     Column(_("Ouverture, indice E-I (nouveaux liens)"), lambda f: f.ei, places=2),
-    Column(_("Liens sortants (à date)"), lambda f: f.share_out_to_date, percent=True),
+    Column(_("Liens sortants, à date (%)"), lambda f: f.share_out_to_date, percent=True),
     Column(_("Ouverture, indice E-I (à date)"), lambda f: f.ei_to_date, places=2),
     Column(_("Demandes d'adhésion"), lambda f: f.newcomers),
     Column(_("Attente 1re recommandation, médiane (jours)"), _median("vouch_wait"), places=1),
@@ -69,7 +70,7 @@ def cell(column: Column, figures: QuarterFigures, decimal_sep: str = ",") -> str
 
 
 def headers() -> list[str]:
-    return [str(c.title) + (" (%)" if c.percent else "") for c in COLUMNS]
+    return [str(c.title) for c in COLUMNS]
 
 
 def rows(quarters: list[QuarterFigures]) -> list[list[str]]:
@@ -82,7 +83,7 @@ def by_indicator(quarters: list[QuarterFigures]) -> list[dict]:
     English); the CSV keeps plain numbers for spreadsheets."""
     return [
         {
-            "title": str(c.title) + (" (%)" if c.percent else ""),
+            "title": str(c.title),
             "cells": [_page_cell(c, f) for f in quarters],
         }
         for c in COLUMNS[1:]
@@ -97,5 +98,4 @@ def _page_cell(column: Column, figures: QuarterFigures) -> str:
         return value
     if column.percent:
         return number_format(round(100 * value), 0)
-    # rounded here: number_format cuts the decimals it does not show (12.96 -> « 12,9 »)
-    return number_format(round(value, column.places), column.places, force_grouping=True)
+    return written(value, column.places, grouping=True)

@@ -266,7 +266,7 @@ def line_chart(
         "id": chart_id,
         "empty": _empty(series),
         "title": title,
-        "desc": desc,
+        "desc": _with_ties(desc, labels, series, fmt),
         **_lines(labels, series, fmt, ticks, WIDTH, tick_fmt or fmt),
         "phone": _lines(labels, series, fmt, ticks, PHONE, tick_fmt or fmt),
         "legend": _legend(series),
@@ -279,6 +279,7 @@ def _lines(labels, series: Sequence[Series], fmt, ticks, width: int, tick_fmt) -
     frame, y_of, grid = _frame(everything, tick_fmt, None, None, ticks=ticks, width=width)
     slot = (frame["x1"] - frame["x0"]) / max(len(labels), 1)
     xs = [_c(frame["x0"] + slot * (i + 0.5)) for i in range(len(labels))]
+    shifts = _side_by_side(series, y_of)
     lines = []
     for k, s in enumerate(series):
         points, path, pen_down = [], [], False
@@ -291,7 +292,7 @@ def _lines(labels, series: Sequence[Series], fmt, ticks, width: int, tick_fmt) -
             pen_down = True
             points.append(
                 {
-                    "x": xs[i],
+                    "x": _c(float(xs[i]) + shifts.get((k, i), 0.0)),
                     "y": _c(y),
                     "ty": _c(y - 10),
                     "text": fmt(value),
@@ -314,6 +315,55 @@ def _lines(labels, series: Sequence[Series], fmt, ticks, width: int, tick_fmt) -
         "x_labels": _x_labels(centres, labels, slot),
         "show_values": len(series) == 1,
     }
+
+
+DOT_GAP = 9.0  # px between the centres of dots drawn side by side (a dot is 4 px + its ring)
+
+
+def _side_by_side(series: Sequence[Series], y_of) -> dict[tuple[int, int], float]:
+    """Dots of a quarter that would cover one another (equal or nearly equal values) are
+    moved apart sideways, so that each series stays visible: {(series, quarter): shift}."""
+    shifts: dict[tuple[int, int], float] = {}
+    for i in range(len(series[0].values)):
+        present = sorted(
+            (y_of(s.values[i]), k) for k, s in enumerate(series) if s.values[i] is not None
+        )
+        group: list[int] = []
+        last_y = None
+        for y, k in [*present, (math.inf, -1)]:
+            if last_y is not None and y - last_y >= DOT_GAP:
+                for rank, member in enumerate(group):
+                    if len(group) > 1:
+                        shifts[(member, i)] = (rank - (len(group) - 1) / 2) * DOT_GAP
+                group = []
+            group.append(k)
+            last_y = y
+    return shifts
+
+
+def _with_ties(desc: str, labels, series: Sequence[Series], fmt) -> str:
+    """The description, saying where two series read the same (their dots side by side)."""
+    ties = [
+        label
+        for i, label in enumerate(labels)
+        if _has_tie([fmt(s.values[i]) for s in series if s.values[i] is not None])
+    ]
+    if not ties:
+        return desc
+    return " ".join(
+        [
+            desc,
+            _(
+                "Même valeur pour plusieurs courbes en %(quarters)s : leurs points y sont "
+                "dessinés côte à côte."
+            )
+            % {"quarters": ", ".join(ties)},
+        ]
+    )
+
+
+def _has_tie(texts: list[str]) -> bool:
+    return len(set(texts)) < len(texts)
 
 
 def _empty(series: Sequence[Series]) -> bool:

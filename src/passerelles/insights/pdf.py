@@ -1,19 +1,20 @@
 """The circle's dashboard as a PDF for the board: key figures, then one row per
 indicator and one column per quarter (A4 landscape)."""
 
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from passerelles.core import french
 from passerelles.core.pdf import DocumentPDF
 from passerelles.insights import board, charts
+from passerelles.insights.numbers import written
 from passerelles.insights.queries import CircleReport
 
 
 def _number(value: float | None, places: int = 0) -> str:
     if value is None:
         return "—"
-    return formats.number_format(round(value, places), places)  # it cuts, it does not round
+    return written(value, places)
 
 
 def key_figures(report: CircleReport, summary: dict) -> list[str]:
