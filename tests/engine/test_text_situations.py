@@ -274,3 +274,22 @@ def test_a_situation_in_one_line_of_a_need_is_told_beside_another_request():
     model = RelevanceModel().fit([need, offer, *OFFERS])
     found = model.situations_met(need, offer)
     assert [f["service"] for f in found] == ["expertise des sinistres"]
+
+
+@pytest.mark.parametrize("swapped", [False, True])
+def test_a_situation_passed_over_in_one_line_is_told_in_another_in_any_order(swapped):
+    # The second line tells the water damage beside a longer request for an accountant
+    # (its main service); the first tells it alone: told whichever line comes first.
+    lines = [
+        "Notre atelier a pris l'eau cette nuit.",
+        "Notre atelier a pris l'eau, alors il nous faut un expert-comptable pour le bilan, "
+        "la tenue des comptes et la liasse fiscale.",
+    ]
+    need = "\n".join(reversed(lines) if swapped else lines)
+    offer = (
+        "Expert-comptable : tenue des comptes, bilan, liasse fiscale ; "
+        "expertise des sinistres et dégâts des eaux."
+    )
+    model = RelevanceModel().fit([need, offer, *OFFERS])
+    found = model.situations_met(need, offer)
+    assert [f["service"] for f in found] == ["expertise des sinistres"]

@@ -1224,9 +1224,9 @@ class RelevanceModel:
             for said in dict.fromkeys(_concept_matches(part, _SITUATION_LEXICON)):
                 if said in said_before:
                     continue
-                said_before.add(said)
                 service = first_main(SITUATIONS[said][1], part)
-                if service is not None:
+                if service is not None:  # else a later line may still tell it
+                    said_before.add(said)
                     found.append(
                         {"situation": said, "service": service, "does": SERVICES[service][0]}
                     )
