@@ -32,14 +32,14 @@ def _dots(drawing, quarter: int) -> list[tuple[float, float]]:
 
 
 def test_equal_values_are_drawn_side_by_side_and_said():
-    chart = _shares([0.4, 0.5, None], [0.1, 0.5, 0.3])
+    chart = _shares([0.4, 0.5, 0.3], [0.1, 0.5, 0.3])
     for drawing in (chart, chart["phone"]):
         (xa, ya), (xb, yb) = _dots(drawing, 1)
         assert ya == yb and xb - xa >= charts.DOT_GAP  # both visible, same height
         (xa, _), (xb, _) = _dots(drawing, 0)
         assert xa == xb  # far apart in height: in line with their quarter
     assert chart["desc"].startswith("Par trimestre. ")
-    assert "T2 2025" in chart["desc"] and "côte à côte" in chart["desc"]
+    assert "en T2 2025 et T3 2025 : leurs points" in chart["desc"]
     assert "T1 2025" not in chart["desc"]
 
 

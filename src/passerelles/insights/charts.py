@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from django.utils.formats import number_format
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -357,7 +358,7 @@ def _with_ties(desc: str, labels, series: Sequence[Series], fmt) -> str:
                 "Même valeur pour plusieurs courbes en %(quarters)s : leurs points y sont "
                 "dessinés côte à côte."
             )
-            % {"quarters": ", ".join(ties)},
+            % {"quarters": get_text_list(ties, _("et"))},
         ]
     )
 
