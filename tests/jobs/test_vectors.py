@@ -92,3 +92,20 @@ def test_the_stores_of_earlier_model_files_are_removed(alice, store):
     assert not any(f.exists() for f in earlier)
     assert all(f.exists() for f in written_lately + not_ours)
     assert store.get([fold(OFFERS)]) != {}
+
+
+@pytest.mark.django_db
+def test_an_upgraded_machine_keeps_the_services_phrases_until_their_table_is_kept(alice, store):
+    from passerelles.engine.text import service_phrases
+
+    phrases = [fold(p) for p in service_phrases()[0][:3]]
+    keep(store, phrases)  # kept one by one by an earlier version
+    old = store.file.parent / "service-phrases-0123456789abcdef01234567.npy"
+    old.write_bytes(b"rows kept in a file by an earlier version")
+    done = vectors.prune_vectors()
+    assert done["old_files"] == 0 and old.exists()
+    assert set(store.get(phrases)) == set(phrases)  # the table will be made from them
+    store.put_table("services", Table(b"digest", [store.key("phrase")], np.ones((1, 4))))
+    done = vectors.prune_vectors()
+    assert done["old_files"] == 1 and not old.exists()
+    assert store.get(phrases) == {}

@@ -10,8 +10,11 @@ from collections.abc import Iterator
 
 from passerelles.engine.reasons import text_parts
 from passerelles.engine.semantic import PRUNE_SECONDS, cache_dir
+from passerelles.engine.text import service_phrases
 from passerelles.intros.matching_data import semantic_encoder
 from passerelles.members.models import Profile
+
+SERVICES_TABLE = "services"  # the table `engine.text.service_table` keeps in the store
 
 
 def current_texts() -> Iterator[str]:
@@ -29,17 +32,29 @@ def current_texts() -> Iterator[str]:
 def prune_vectors(seconds: float = PRUNE_SECONDS) -> dict[str, int | bool]:
     """Remove the kept vectors of texts no profile holds (at most ``seconds`` of removals:
     the next run goes on), the services' phrases kept in files by earlier versions, and
-    the stores of other model files unwritten for a day (`EmbeddingStore.remove_others`)."""
-    leftovers = 0
-    with contextlib.suppress(OSError):
-        for old in cache_dir().glob("service-phrases-*.npy"):
-            old.unlink(missing_ok=True)
-            leftovers += 1
+    the stores of other model files unwritten for a day (`EmbeddingStore.remove_others`).
+    Until the services' table is kept (a machine upgraded from a version that kept the
+    phrases one by one, or in a ``.npy`` file), those phrases' vectors and files are kept
+    too: the table is made from them without embedding them again."""
     encoder = semantic_encoder()
-    if encoder is None or encoder.store is None:
+    store = encoder.store if encoder is not None else None
+    table_kept = store is not None and store.get_table(SERVICES_TABLE) is not None
+    leftovers = 0
+    if store is None or table_kept:
+        with contextlib.suppress(OSError):
+            for old in cache_dir().glob("service-phrases-*.npy"):
+                old.unlink(missing_ok=True)
+                leftovers += 1
+    if store is None:
         return {"removed": 0, "kept": 0, "done": True, "old_files": leftovers}
-    leftovers += encoder.store.remove_others()
-    pruned = encoder.store.prune(current_texts, seconds=seconds)
+    leftovers += store.remove_others()
+
+    def current() -> Iterator[str]:
+        yield from current_texts()
+        if not table_kept:
+            yield from service_phrases()[0]
+
+    pruned = store.prune(current, seconds=seconds)
     return {
         "removed": pruned.removed,
         "kept": pruned.seen - pruned.removed,
