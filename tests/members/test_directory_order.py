@@ -4,6 +4,8 @@ lists, page by page, whatever the names (equal ones, accents, case) and visibili
 the copy follows the account's names however either row is written."""
 
 import pytest
+from django.db import transaction
+from django.db.models import Max
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -49,9 +51,13 @@ def _seen(profiles):
         st.tuples(st.sampled_from(NAMES), st.sampled_from(NAMES), st.sampled_from(VISIBILITIES)),
         min_size=14,
         max_size=14,
-    )
+    ),
+    # Memberships per row past which the walk is kept: never the two parts, always them,
+    # or the one or the other by the viewer's circles (3 or 6 memberships at 64 rows).
+    per_row=st.sampled_from([0, 0.05, 0.1, access.MEMBERSHIPS_PER_ROW]),
 )
-def test_every_page_as_the_walk_in_name_order(crowd, people):
+def test_every_page_as_the_walk_in_name_order(crowd, people, per_row, monkeypatch):
+    monkeypatch.setattr(access, "MEMBERSHIPS_PER_ROW", per_row)
     for user, (last, first, visibility) in zip(crowd, people, strict=True):
         User.objects.filter(pk=user.pk).update(last_name=last, first_name=first)
         Profile.objects.filter(user=user).update(visibility=visibility)
@@ -92,4 +98,18 @@ def test_the_copy_follows_the_names_however_written(alice, bob):
     newcomer = make_user("new@example.org", "Nina", "Neuve")
     Profile.objects.get_or_create(user=newcomer)
     assert ("Bé", "Bo") in {(last, first) for _, last, first in _copies()}
+    assert _copies() == _names()
+
+
+def test_a_profile_written_before_its_account_takes_its_names():
+    """A load writing the profile first, its account after (the constraints checked at
+    the transaction's end, no signal sent): the profile is named when its account comes."""
+    with transaction.atomic():
+        user_id = (User.objects.aggregate(last=Max("pk"))["last"] or 0) + 100
+        Profile.objects.bulk_create([Profile(user_id=user_id, visibility=Visibility.ALL)])
+        assert Profile.objects.get(user_id=user_id).sort_last_name == ""
+        User.objects.bulk_create(
+            [User(pk=user_id, email="tard@example.org", first_name="Téo", last_name="Tardif")]
+        )
+    assert ("Tardif", "Téo") in {(last, first) for _, last, first in _copies()}
     assert _copies() == _names()
