@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from passerelles.engine.semantic import EmbeddingStore, Table, fold
+from passerelles.intros import warm_vectors
 from passerelles.jobs import vectors
 from passerelles.jobs.periodic import purge
 from passerelles.members.models import Profile
@@ -25,7 +26,7 @@ def store(tmp_path, monkeypatch) -> EmbeddingStore:
     model = tmp_path / "model.bin"
     model.write_bytes(b"weights")
     kept = EmbeddingStore(model, "e5", 4, tmp_path / "cache")
-    monkeypatch.setattr(vectors, "semantic_encoder", lambda: SimpleNamespace(store=kept))
+    monkeypatch.setattr(warm_vectors, "semantic_encoder", lambda: SimpleNamespace(store=kept))
     return kept
 
 
@@ -64,7 +65,7 @@ def test_the_services_phrases_and_files_of_earlier_versions(alice, store):
 
 @pytest.mark.django_db
 def test_without_the_semantic_path_there_is_nothing_to_prune(alice, monkeypatch):
-    monkeypatch.setattr(vectors, "semantic_encoder", lambda: None)
+    monkeypatch.setattr(warm_vectors, "semantic_encoder", lambda: None)
     assert purge()["vectors"] == 0
 
 
@@ -109,3 +110,35 @@ def test_an_upgraded_machine_keeps_the_services_phrases_until_their_table_is_kep
     done = vectors.prune_vectors()
     assert done["old_files"] == 1 and not old.exists()
     assert store.get(phrases) == {}
+
+
+@pytest.mark.django_db
+def test_each_machines_keeper_prunes_its_store_once_a_day(alice, bob, store):
+    Profile.objects.filter(user=alice).update(offers=OFFERS)
+    keep(store, [OFFERS, EDITED_AWAY])
+    now = time.time()
+    assert warm_vectors.prune_if_due(now)["removed"] == 1
+    keep(store, [EDITED_AWAY])
+    assert warm_vectors.prune_if_due(now + 3600) is None  # pruned within the day
+    assert store.get([EDITED_AWAY]) != {}
+    done = warm_vectors.prune_if_due(now + warm_vectors.PRUNE_EVERY + 1)
+    assert done is not None and done["removed"] == 1
+    assert set(store.get([OFFERS, EDITED_AWAY])) == {OFFERS}
+
+
+@pytest.mark.django_db
+def test_the_keeper_prunes_after_bringing_the_indexes_up_to_date(monkeypatch):
+    from passerelles.intros import warm
+
+    calls: list[str] = []
+    monkeypatch.setattr(warm, "warm_once", lambda: calls.append("indexes"))
+    monkeypatch.setattr(warm_vectors, "prune_if_due", lambda: calls.append("store"))
+
+    def stop(_cpu_seconds):
+        raise StopIteration
+
+    monkeypatch.setattr(warm, "pause", stop)  # one look only
+    monkeypatch.setattr(warm, "connections", SimpleNamespace(close_all=lambda: None))
+    with pytest.raises(StopIteration):
+        warm.keep_warm()
+    assert calls == ["indexes", "store"]

@@ -90,11 +90,23 @@ def pause(cpu_seconds: float) -> float:
     return max(ask.REBUILD_EVERY, PACE * cpu_seconds)
 
 
+def prune_store_if_due() -> None:
+    """Once a day, prune this machine's store of vectors (`warm_vectors.prune_if_due`):
+    the keeper runs wherever members' texts are embedded and kept."""
+    from passerelles.intros import warm_vectors
+
+    try:
+        warm_vectors.prune_if_due()
+    except Exception:  # the next look tries again
+        logger.exception("could not prune the store of vectors")
+
+
 def keep_warm() -> None:
     while True:
         cpu = time.thread_time()
         try:
             warm_once()
+            prune_store_if_due()
         finally:
             # This thread's own connections, not kept open through the pause (closed
             # here rather than in warm_once, which a caller may run inside a transaction).
