@@ -96,6 +96,12 @@ def test_explain_pair_lists_and_fallbacks():
     assert themes == [
         "Vous vous intéressez tous deux à la contemplation du monde et au développement de soi."
     ]
+    # An axis named with « et » is not read as two: the list's last joint is « ainsi que ».
+    joined = explain_pair({"themes": 0.2}, "Léa", shared_axes=[0, 3])
+    assert joined == [
+        "Vous vous intéressez tous deux à la contemplation du monde, ainsi qu'à l'expérience "
+        "et la connaissance."
+    ]
     long = explain_pair(
         {"relevance_ba": 0.7}, "Léa", other_need="mot " * 60, matched_terms_theirs=["mot"]
     )[0]

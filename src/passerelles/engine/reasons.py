@@ -232,13 +232,21 @@ def _situation(found: Mapping[str, Any] | None) -> dict[str, Any] | None:
 
 
 def french_list(terms: Sequence[str], preposition: str = "") -> str:
-    """« a, b et c », each term after ``preposition`` if given ("en"; "à" contracted)."""
+    """« a, b et c », each term after ``preposition`` if given ("en"; "à" contracted).
+
+    When a term already holds « et » (« l'expérience et la connaissance »), the last one
+    follows « , ainsi que » so the list's own joints stay apart from the terms' own.
+    """
     items = _clean_terms(terms)
     if preposition:
         items = [_with_preposition(preposition, t) for t in items]
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " et " + items[-1]
+    last = items[-1]
+    if not any(" et " in t for t in items):
+        return ", ".join(items[:-1]) + " et " + last
+    joint = ", ainsi qu'" if last[:1].lower() in "aeiouyéèêàâîôû" else ", ainsi que "
+    return ", ".join(items[:-1]) + joint + last
 
 
 def _with_preposition(preposition: str, term: str) -> str:
