@@ -298,12 +298,18 @@ class StatementRows:
     def __init__(self, statement: Statement, args: tuple[Arg, ...]) -> None:
         self.statement, self.args = statement, args
 
-    def __getitem__(self, index: slice) -> list[Any]:
+    @staticmethod
+    def bounds(index: slice) -> tuple[int, int]:
+        """``(start, stop)`` of a slice without a step and with a stop, both >= 0."""
         if not isinstance(index, slice) or index.step is not None:
             raise TypeError("StatementRows are read by slices without a step")
         start, stop = index.start or 0, index.stop
         if start < 0 or stop is None or stop < 0:
             raise ValueError("StatementRows are read by bounded slices")
+        return start, stop
+
+    def __getitem__(self, index: slice) -> list[Any]:
+        start, stop = self.bounds(index)
         return self.statement.window(*self.args, offset=start, limit=stop - start)
 
     def count_upto(self, limit: int) -> int:

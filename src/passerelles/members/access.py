@@ -182,11 +182,7 @@ class _DirectoryRows(StatementRows):
     limit alone (members.everyone)."""
 
     def __getitem__(self, index: slice) -> list[Any]:
-        if not isinstance(index, slice) or index.step is not None:
-            raise TypeError("StatementRows are read by slices without a step")
-        start, stop = index.start or 0, index.stop
-        if start < 0 or stop is None or stop < 0:
-            raise ValueError("StatementRows are read by bounded slices")
+        start, stop = self.bounds(index)
         if stop <= start:
             return []
         user_id, mine, bridged = self.args
