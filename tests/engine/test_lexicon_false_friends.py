@@ -22,11 +22,20 @@ def services(text: str) -> set[str]:
         ("Il faut maintenant trouver un repreneur.", "maintenance industrielle"),
         ("Des commentaires inventés de toutes pièces.", "prototypage"),
         ("Des avis inventes de toutes pieces.", "prototypage"),  # typed without accents
+        ("Quinze euros d'amende par facture, ça peut chiffrer vite.", "cybersécurité"),
+        ("Nos envois restent coincés parce qu'il manque un papier.", "imprimerie"),
     ],
 )
 def test_a_false_friend_does_not_tag_the_trade_it_is_folded_onto(text, service):
     assert service not in services(text)
     assert service not in concepts_in(text)
+
+
+def test_the_issue_of_an_invoice_is_not_a_carbon_emission_among_trade_words():
+    offer = "Facture électronique pour PME : émission, réception, archivage."
+    assert "bilan carbone" not in services(offer)
+    assert "bilan carbone" not in services("On vous règle vos factures dès l'emission.")
+    assert "bilan carbone" in services("Nous voulons réduire nos émissions de CO2.")
 
 
 def test_the_balance_of_an_invoice_is_not_the_sales_among_trade_words():
@@ -43,6 +52,9 @@ def test_the_balance_of_an_invoice_is_not_the_sales_among_trade_words():
         ("Un inventeur cherche à fabriquer son premier modèle.", "prototypage"),
         ("Les soldes commencent et personne ne voit nos promotions.", "publicité en ligne"),
         ("Notre chiffre d'affaires baisse depuis un an.", "développement commercial"),
+        ("Chiffrement de bout en bout de vos données.", "cybersécurité"),
+        ("Il nous faut un traiteur et des plateaux-repas pour la soirée.", "traiteur"),
+        ("Impression de flyers et d'affiches en grand format.", "imprimerie"),
     ],
 )
 def test_the_trade_word_keeps_its_family(text, service):

@@ -3027,7 +3027,7 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "des documents à imprimer",
         "imprimerie, imprimeur, impression, imprimer, impression numérique, offset, flyers, "
         "flyer, dépliants, dépliant, brochures, brochure, catalogue imprimé, affiches, "
-        "affiche, cartes de visite, kakémono, roll-up, papier, tirage, reprographie, PLV, "
+        "affiche, cartes de visite, kakémono, roll-up, tirage, reprographie, PLV, "
         "impression de documents, impressions, tirages, plaquettes, plaquette, cartes, "
         "calendriers, étiquettes adhésives, bâches, grand format, sérigraphie, imprimé, "
         "imprimés, documents imprimés, livraison rapide",

@@ -379,6 +379,8 @@ _ROOT_TOKEN_RE = re.compile(r"[^\W_]+")
 _FALSE_FRIENDS = frozenset(
     (
         *("maintenant", "chiffre", "chiffres", "solde"),
+        # « chiffrer » a quote (« ça peut chiffrer vite »), « émission » of an invoice.
+        *("chiffrer", "émission", "emission"),
         *("inventé", "inventée", "inventés", "inventées", "inventee", "inventes", "inventees"),
         *("complètement", "totalement", "carrément", "vraiment", "completement", "carrement"),
         # Acronyms Snowball folds onto a stop word (« ETT » onto « et », « CEE » onto « ce »).
