@@ -50,6 +50,19 @@ def test_english_wording_of_every_kind():
     assert all(t.endswith(".") for t in texts)
 
 
+def test_an_axis_holding_and_is_not_heard_as_two_topics_in_english():
+    with translation.override("en"):
+        two = word({"code": "themes", "axes": [0, 3]}, "Léa Petit")
+        three = word({"code": "themes", "axes": [0, 1, 3]}, "Léa Petit")
+    assert two == (
+        "You are both interested in contemplating the world, as well as experience and knowledge."
+    )
+    assert three == (
+        "You are both interested in contemplating the world, self-development, as well as "
+        "experience and knowledge."
+    )
+
+
 def test_sentences_stored_before_reasons_were_data_show_as_they_are():
     assert word_all(["Une raison écrite.", {"code": "novelty"}], "Léa") == [
         "Une raison écrite.",

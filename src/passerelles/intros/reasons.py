@@ -29,7 +29,17 @@ def _in_french() -> bool:
 
 
 def _list(items: Iterable[str]) -> str:
-    return get_text_list([str(i) for i in items], _("et"))
+    """« a, b and c » in the active language; when a term already holds the conjunction
+    ("experience and knowledge"), the last one follows ", as well as" so that two topics
+    are not heard as three."""
+    terms = [str(i) for i in items]
+    conjunction = str(_("et"))
+    if len(terms) > 1 and any(f" {conjunction} " in t for t in terms):
+        return _("%(first)s, ainsi que %(last)s") % {
+            "first": ", ".join(terms[:-1]),
+            "last": terms[-1],
+        }
+    return get_text_list(terms, conjunction)
 
 
 def _quoted(text: str) -> str:
