@@ -142,3 +142,18 @@ def test_the_keeper_prunes_after_bringing_the_indexes_up_to_date(monkeypatch):
     with pytest.raises(StopIteration):
         warm.keep_warm()
     assert calls == ["indexes", "store"]
+
+
+@pytest.mark.django_db
+def test_the_weekly_round_prunes_its_machines_store_when_due(monkeypatch):
+    """A machine of task workers alone has no keeper: the round, which keeps vectors
+    there, prunes the store when due."""
+    from passerelles.intros import tasks
+    from passerelles.jobs import periodic
+
+    calls: list[str] = []
+    round_task = SimpleNamespace(call=lambda **kwargs: calls.append("round") or {"pairs": 0})
+    monkeypatch.setattr(tasks, "run_round", round_task)
+    monkeypatch.setattr(warm_vectors, "prune_if_due", lambda: calls.append("store"))
+    assert periodic.run_intro_round() == {"pairs": 0}
+    assert calls == ["round", "store"]

@@ -16,10 +16,15 @@ def recompute_trust() -> dict:
 
 
 def run_intro_round() -> dict:
-    """Weekly: a round for the consenting members whose frequency is due."""
+    """Weekly: a round for the consenting members whose frequency is due. The round keeps
+    members' vectors in this machine's store: a machine of task workers alone has no
+    keeper of indexes, so it prunes its store here when that is due (once a day)."""
     from passerelles.intros.tasks import run_round
+    from passerelles.intros.warm import prune_store_if_due
 
-    return run_round.call(seed=int(timezone.now().strftime("%G%V")))
+    result = run_round.call(seed=int(timezone.now().strftime("%G%V")))
+    prune_store_if_due()
+    return result
 
 
 def purge(now=None) -> dict:
