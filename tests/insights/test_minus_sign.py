@@ -4,11 +4,9 @@ The board's titles say « (%) » once, not « Liens sortants (nouveaux) (%) »."
 
 import datetime as dt
 
-from django.template import Context, Template
 from django.utils import translation
 
 from passerelles.insights import board
-from passerelles.insights.numbers import written
 from passerelles.insights.queries import Quarter, QuarterFigures
 
 
@@ -36,19 +34,6 @@ def test_a_negative_index_reads_with_a_minus_sign_and_the_csv_keeps_the_hyphen()
     assert _row(english, "Openness")[0] == "\u22120.60"
     csv_row = dict(zip(board.headers(), board.rows(figures)[0], strict=True))
     assert csv_row["Ouverture, indice E-I (nouveaux liens)"] == "-0,60"
-
-
-def test_no_sign_for_a_value_rounded_to_zero():
-    with translation.override("fr"):
-        assert written(-0.001, 2) == "0,00"
-        assert written(-0.4) == "0"
-        assert written(-1234.5, 1, grouping=True) == "\u22121\u00a0234,5"
-
-
-def test_the_template_filter_writes_the_same():
-    template = Template("{% load insights_numbers %}[{{ v|written:2 }}][{{ none|written:2 }}]")
-    with translation.override("fr"):
-        assert template.render(Context({"v": -0.6, "none": None})) == "[\u22120,60][]"
 
 
 def test_each_title_has_one_pair_of_brackets():

@@ -4,11 +4,11 @@ the map's shapes and the map's table, the HTML of the template loops they replac
 from collections.abc import Iterable
 from typing import Any
 
-from django.template.defaultfilters import floatformat
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 
 from passerelles.circles.models import Circle
+from passerelles.core.numbers import written
 from passerelles.core.rows import blocktranslated, esc, joined, truncated_words, url_maker
 
 
@@ -83,6 +83,6 @@ def _table_row(n: dict[str, Any], with_ei: bool) -> str:
         f"<td>{esc(members)}</td><td>{esc(n['bridges'])}</td>"
     )
     if with_ei:
-        ei = "—" if n["ei"] is None else floatformat(n["ei"], 2).replace("-", "\u2212")
+        ei = "—" if n["ei"] is None else written(n["ei"], 2)
         row += f"<td>{esc(ei)}</td>"
     return row + "</tr>"

@@ -9,7 +9,7 @@ from django.utils.formats import number_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from passerelles.insights.numbers import written
+from passerelles.core.numbers import written
 from passerelles.insights.queries import QuarterFigures
 
 

@@ -5,9 +5,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from passerelles.core import french
+from passerelles.core.numbers import written
 from passerelles.core.pdf import DocumentPDF
 from passerelles.insights import board, charts
-from passerelles.insights.numbers import written
 from passerelles.insights.queries import CircleReport
 
 

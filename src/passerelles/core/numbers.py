@@ -1,6 +1,8 @@
-"""Numbers as the pages and the PDF write them: in the reader's writing, rounded (not cut),
-and with a true minus sign (U+2212), the one the scales beside them use (« −0,60 » beside
-« de −1 à +1 »). The CSV keeps plain numbers and the hyphen spreadsheets read."""
+"""Numbers as the pages and the PDFs write them: in the reader's writing, rounded (not cut)
+as the CSV rounds them, and with a true minus sign (U+2212), the one the scales beside them
+use (« −0,60 » beside « de −1 à +1 »). The CSV keeps plain numbers and the hyphen
+spreadsheets read. One function, so that a circle's E-I index reads the same on the map of
+circles, on its dashboard and in its PDF."""
 
 from __future__ import annotations
 
