@@ -12,14 +12,27 @@ from passerelles.core import background
 from passerelles.intros import ask, bridge_advisor, warm
 from tests.intros.test_ask import NEED, names
 from tests.intros.test_bridge_advisor import scene  # noqa: F401 (a fixture)
-from tests.intros.test_indexes_off_request import jobs, run  # noqa: F401 (jobs: a fixture)
+from tests.intros.test_indexes_off_request import (  # noqa: F401 (fixtures)
+    jobs,
+    large_site,
+    run,
+)
 
 REDIS = "django.core.cache.backends.redis.RedisCache"
 
 
 @pytest.fixture
 def by_scheduler(settings):
+    """Indexes left to the scheduler, whose keeper was heard of (a scheduler runs)."""
     settings.INDEXES_BUILT_BY = "scheduler"
+    cache.set(warm.ALIVE_KEY, "another-host:1", warm.ALIVE_SECONDS)
+
+
+@pytest.fixture
+def no_scheduler(settings):
+    """Indexes left to the scheduler, and none runs."""
+    settings.INDEXES_BUILT_BY = "scheduler"
+    cache.delete(warm.ALIVE_KEY)
 
 
 @pytest.fixture
@@ -54,7 +67,7 @@ def test_who_builds_the_indexes(settings, built_by, backend, in_web):
 def test_only_one_side_starts_a_keeper(settings, jobs):  # noqa: F811
     settings.INDEXES_BUILT_BY = "scheduler"
     assert warm.start() is False and not jobs  # a web process: nothing to keep
-    assert warm.start_in_scheduler() is True and list(jobs) == [warm.KEEPER]
+    assert warm.start_in_scheduler() is True and list(jobs) == [warm.HEARTBEAT, warm.KEEPER]
     jobs.clear()
     settings.INDEXES_BUILT_BY = "web"
     assert warm.start_in_scheduler() is False and not jobs
@@ -181,11 +194,15 @@ def test_bridge_advice_asked_by_a_page_is_computed_by_the_keeper(
     assert "Réseau Finance" in client.get(url).content.decode()
 
 
-def test_a_stopping_scheduler_gives_its_claims_back(world, by_scheduler, jobs):  # noqa: F811
+def test_a_stopping_scheduler_gives_its_claims_back(world, no_scheduler, jobs):  # noqa: F811
+    assert warm.start_in_scheduler() and warm.HEARTBEAT in jobs
+    warm.say_alive()  # what its heartbeat thread does every BEAT_SECONDS
+    assert not warm.keeper_missing()
     assert background.claim(ask.BUILDING_KEY, 60)  # a build under way
     bridge_advisor.prepare()  # the bridge advisor's role
     assert cache.get(bridge_advisor.HOLDER_KEY) is not None
     warm.stop_in_scheduler()
+    assert warm.keeper_missing()  # said at once, not after ALIVE_SECONDS
     assert cache.get(bridge_advisor.HOLDER_KEY) is None
     assert background.claim(ask.BUILDING_KEY, 60)  # the next keeper may build at once
 
@@ -197,3 +214,78 @@ def test_a_deploy_check_warns_when_the_pages_could_not_see_the_scheduler_s_index
     assert [w.id for w in indexes_seen_by_the_pages(None)] == ["passerelles.W102"]
     settings.INDEXES_BUILT_BY = "auto"
     assert indexes_seen_by_the_pages(None) == []
+
+
+def test_without_a_scheduler_a_small_site_answers_within_the_request(
+    client,
+    scene,  # noqa: F811
+    no_scheduler,
+    jobs,  # noqa: F811
+):
+    """« Being prepared » was said forever: nothing would ever prepare it."""
+    client.force_login(scene["owner"])
+    url = reverse("circles:bridges", args=[scene["club"].slug])
+    html = client.get(url).content.decode()
+    assert "Réseau Finance" in html and "Nous calculons" not in html
+    assert not jobs  # computed here, nothing asked of a keeper that does not run
+
+
+def test_without_a_scheduler_a_small_site_builds_the_search_and_keeps_it_current(
+    client,
+    world,
+    no_scheduler,
+    jobs,  # noqa: F811
+    builds,
+    clock,
+):
+    client.force_login(world["marc"])
+    url = reverse("intros:ask") + "?q=" + NEED
+    assert "Karl Weber" in client.get(url).content.decode()
+    assert len(builds) == 1 and not jobs
+    need = "traduction juridique en japonais"
+    world["bob"].profile.offers = need
+    world["bob"].profile.save()
+    clock.now += ask.REBUILD_EVERY
+    assert "Bob Durand" in names(ask.ask(world["marc"], need))
+    assert len(builds) == 2
+
+
+def test_without_a_scheduler_a_large_site_says_that_nothing_prepares_them(
+    client,
+    scene,  # noqa: F811
+    no_scheduler,
+    large_site,  # noqa: F811
+    jobs,  # noqa: F811
+    builds,
+):
+    client.force_login(scene["owner"])
+    bridges = reverse("circles:bridges", args=[scene["club"].slug])
+    search = reverse("intros:ask") + "?q=" + NEED
+    for url in (bridges, search):
+        html = client.get(url).content.decode()
+        assert "est arrêté" in html and "Nous calculons" not in html, url
+        assert "Nous préparons" not in html, url
+    assert builds == [] and not jobs  # never built in a web process of a large site
+    warm.say_alive()  # a scheduler starts: its pages say again that it is being prepared
+    assert "Nous calculons" in client.get(bridges).content.decode()
+    assert "Nous préparons la recherche" in client.get(search).content.decode()
+    api = client.get(f"/api/circles/{scene['club'].slug}/bridge-suggestions")
+    assert api.status_code == 503 and "en cours de calcul" in api.json()["detail"]
+    cache.delete(warm.ALIVE_KEY)
+    api = client.get(f"/api/circles/{scene['club'].slug}/bridge-suggestions")
+    assert api.status_code == 503 and "est arrêté" in api.json()["detail"]
+
+
+def test_the_health_report_warns_when_no_scheduler_keeps_the_indexes(client, settings):
+    settings.INDEXES_BUILT_BY = "scheduler"
+    indexes = client.get("/sante/").json()["indexes"]
+    assert indexes["ok"] is False and indexes["keeper"] == "missing"
+    assert "passerelles scheduler" in indexes["warning"]
+    warm.say_alive()
+    assert client.get("/sante/").json()["indexes"] == {
+        "ok": True,
+        "built_by": "scheduler",
+        "keeper": "running",
+    }
+    settings.INDEXES_BUILT_BY = "web"
+    assert client.get("/sante/").json()["indexes"] == {"ok": True, "built_by": "web"}

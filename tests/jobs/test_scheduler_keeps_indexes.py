@@ -1,6 +1,7 @@
 """The scheduler of a site whose processes share Redis keeps the indexes of members'
-texts: started alone, it stores the "ask the network" index (with its stamp) in Redis and
-computes the bridge advice a page asked for; stopped, it gives the advisor's role back.
+texts: started alone, it stores the "ask the network" index (with its stamp) in Redis,
+computes the bridge advice a page asked for and says that it runs; stopped, it gives the
+advisor's role back and says that it no longer runs.
 
 Runs when a Redis server answers (``REDIS_URL``, or a local one on its database 12,
 emptied first); skipped with the reason otherwise.
@@ -16,7 +17,7 @@ import threading
 import pytest
 from django.core.cache.backends.redis import RedisCache
 
-from passerelles.intros import ask, bridge_advisor
+from passerelles.intros import ask, bridge_advisor, warm
 from tests.jobs.conftest import child_env
 from tests.jobs.test_demo_runs import wait_for
 from tests.jobs.test_two_servers import redis_answers
@@ -61,6 +62,7 @@ def test_the_scheduler_stores_the_index_and_computes_the_advice_asked(site_dir, 
             printed,
         )
         assert shared.get(bridge_advisor.HOLDER_KEY) is not None  # the advisor's role
+        assert shared.get(warm.ALIVE_KEY) is not None  # the pages know a keeper runs
         index = shared.get(ask.SHARED_KEY)
         assert index.key == shared.get(ask.STAMP_KEY) and len(index.user_ids) > 0
     finally:
@@ -70,4 +72,5 @@ def test_the_scheduler_stores_the_index_and_computes_the_advice_asked(site_dir, 
     assert code == 0, "".join(printed)
     assert "Index des textes des membres tenus à jour ici" in "".join(printed)
     assert shared.get(bridge_advisor.HOLDER_KEY) is None  # given back on the way out
+    assert shared.get(warm.ALIVE_KEY) is None  # the pages say at once that none runs
     shared.clear()

@@ -19,7 +19,7 @@ from passerelles.circles.queries import (
     visible_circle,
     visible_circle_counted,
 )
-from passerelles.intros.bridge_advisor import NotReady, suggest_bridges
+from passerelles.intros.bridge_advisor import KeeperMissing, NotReady, suggest_bridges
 from passerelles.members.access import circle_people_rows
 
 router = Router()
@@ -103,6 +103,10 @@ def bridge_suggestions(request: AuthedHttpRequest, slug: str) -> list:
         raise HttpError(403, "Réservé aux responsables du cercle.")
     try:
         return suggest_bridges(circle, request.user)
+    except KeeperMissing:
+        raise HttpError(
+            503, "Suggestions non calculées : le service du site qui s'en charge est arrêté."
+        ) from None
     except NotReady:
         raise HttpError(
             503, "Suggestions en cours de calcul : réessayez dans quelques minutes."

@@ -76,6 +76,11 @@ class NotReady(Exception):
     started, or no index was ever built. Ask again in a moment."""
 
 
+class KeeperMissing(NotReady):
+    """The index is left to the scheduler, none runs and nothing is stored (a large site):
+    nothing builds it until one is started."""
+
+
 @dataclass(frozen=True)
 class OffersIndex:
     key: tuple
@@ -266,10 +271,12 @@ def current_index() -> OffersIndex | None:
     one is taken; otherwise a small site rebuilds it now, a large one in the background
     (`refresh_in_background`) while the stale one serves. None while a large site has
     none yet (looked for again every ``COLD_CHECK_EVERY`` seconds). Where the scheduler
-    keeps the index (``intros.warm``), only what it stored is read (`stored_index`)."""
+    keeps the index (``intros.warm``), only what it stored is read (`stored_index`),
+    unless no scheduler runs on a small site."""
     global _cached, _checked_at, _cold_at
-    if not warm.in_web_processes():
+    if not warm.in_web_processes() and not (warm.keeper_missing() and _small_site()):
         return stored_index()
+    # Built here; also on a small site whose scheduler does not run (as without Redis).
     cached = _cached
     if cached is not None and _clock() - _checked_at < REBUILD_EVERY:
         return cached
@@ -293,6 +300,10 @@ def current_index() -> OffersIndex | None:
         if _cached is None:
             _cold_at = _checked_at
         return _cached
+
+
+def _small_site() -> bool:
+    return Profile.objects.count() <= settings.INDEX_BUILD_IN_REQUEST_MAX
 
 
 def refresh_in_background() -> bool:
@@ -345,7 +356,8 @@ class Answer:
 
 def ask(user, need: str, k: int = MAX_RESULTS) -> list[Answer]:
     """Best members for ``need`` among those ``user`` may ask to meet, explained.
-    Raises `NotReady` while a large site's index is first being built. The question's
+    Raises `NotReady` while a large site's index is first being built (`KeeperMissing`
+    when no scheduler runs to build it). The question's
     vectors are not kept on disk (members' texts are)."""
     if not need.strip():
         return []
@@ -356,7 +368,7 @@ def ask(user, need: str, k: int = MAX_RESULTS) -> list[Answer]:
 def _ask(user, need: str, k: int) -> list[Answer]:
     index = current_index()
     if index is None:
-        raise NotReady
+        raise KeeperMissing if warm.keeper_missing() else NotReady
     if index.model is None:
         return []
     mine = [  # read once per page with the visibility rules' own (request memo)

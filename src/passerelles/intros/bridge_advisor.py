@@ -14,8 +14,10 @@ its circle to a list in the cache, and the keeper of the pool of members (one pr
 ``intros.warm``: the scheduler's keeper thread when the cache is shared through Redis, a
 thread of a web process otherwise) computes it within seconds, the older advice serving
 meanwhile; while a circle has none yet, `suggest_bridges` raises `NotReady` and the page
-says so. Only a small site whose web processes keep their own cache (at most
-``INDEX_BUILD_IN_REQUEST_MAX`` profiles) computes it within the request.
+says so (`KeeperMissing` when no scheduler runs to compute it: the page says that
+instead). Only a small site (at most ``INDEX_BUILD_IN_REQUEST_MAX`` profiles) whose web
+processes keep their own cache, or whose scheduler does not run, computes it within the
+request.
 """
 
 from __future__ import annotations
@@ -107,13 +109,19 @@ class NotReady(Exception):
     ask again in a moment."""
 
 
+class KeeperMissing(NotReady):
+    """The advice is left to the scheduler and no scheduler runs (a large site): nothing
+    computes it until one is started."""
+
+
 def suggest_bridges(circle: Circle, user, *, limit: int | None = None) -> list[Suggestion]:
     """Other circles ``user`` may see, without a bridge requested or active with
     ``circle``, best first, each with its reasons in the active language. Raises
-    `NotReady` while a large site computes this circle's first advice."""
+    `NotReady` while a large site computes this circle's first advice, `KeeperMissing`
+    when nothing computes it."""
     advice = _cached_advice(circle)
     if advice is None:
-        raise NotReady
+        raise KeeperMissing if warm.keeper_missing() else NotReady
     linked = set()
     for a, b in Bridge.objects.filter(
         Q(from_circle=circle) | Q(to_circle=circle),
@@ -136,14 +144,15 @@ def _advice_key(circle_id: int) -> str:
 
 def _cached_advice(circle: Circle) -> list[Advice] | None:
     """The circle's advice: computed now on a small site whose web processes keep the pool
-    when missing or old; otherwise asked of the pool's keeper, the older advice (if any)
-    serving meanwhile."""
+    (or whose scheduler does not run) when missing or old; otherwise asked of the pool's
+    keeper, the older advice (if any) serving meanwhile."""
     stored = cache.get(_advice_key(circle.pk))
     if not isinstance(stored, dict):  # none, or kept by an earlier version
         stored = None
     if stored is None or time.time() - stored["at"] >= CACHE_SECONDS:
         limit = settings.INDEX_BUILD_IN_REQUEST_MAX
-        if warm.in_web_processes() and Profile.objects.count() <= limit:
+        here = warm.in_web_processes() or warm.keeper_missing()
+        if here and Profile.objects.count() <= limit:
             stored = _store(circle, advise(circle))
         else:
             _queue(circle.pk)  # the pool's keeper computes it

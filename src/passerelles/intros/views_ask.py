@@ -16,16 +16,19 @@ from passerelles.intros.forms import AskForm, RequestForm
 @login_required
 def ask_network(request: AuthedHttpRequest) -> HttpResponse:
     form = AskForm(request.GET or None)
-    answers, preparing = None, False
+    answers, preparing, keeper_missing = None, False, False
     if form.is_valid():
         try:
             answers = ask.ask(request.user, form.cleaned_data["q"])
+        except ask.KeeperMissing:  # no scheduler runs on a large site: said as it is
+            keeper_missing = True
         except ask.NotReady:  # a large site's index is being built: never in a request
             preparing = True
     context = {
         "form": form,
         "answers": answers,
         "preparing": preparing,
+        "keeper_missing": keeper_missing,
         "query": form.cleaned_data["q"] if form.is_valid() else "",
         "may_request": access.may_request(request.user),
     }

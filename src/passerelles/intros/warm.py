@@ -14,14 +14,23 @@ Two places may build them, one per site (`in_web_processes`):
   application, and runs the same keeper in a daemon thread of that process.
 
 ``PASSERELLES_INDEXES_BUILT_BY`` (``auto``, ``web`` or ``scheduler``) overrides the choice.
+
+Where the scheduler builds them, its keeper says it is alive in the shared cache every
+``BEAT_SECONDS`` (`keeper_missing`): while no scheduler runs, a small site builds them
+within the request that needs them, as without Redis, and a large one's pages say that
+nothing prepares them (rather than « being prepared » forever); the health report warns.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import socket
+import threading
 import time
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connections
 
 from passerelles.core import background
@@ -30,6 +39,11 @@ logger = logging.getLogger(__name__)
 
 KEEPER = "warm-indexes"  # the keeper thread's job name
 PACE = 4.0  # the keeper waits at least this many times the CPU its last look took
+HEARTBEAT = "warm-indexes-heartbeat"  # the thread saying that the scheduler's keeper runs
+ALIVE_KEY = "intros:indexes-keeper:alive"
+BEAT_SECONDS = 20
+ALIVE_SECONDS = 90  # a keeper not heard of for this long is gone (killed, or never started)
+_stop_beating = threading.Event()  # set when the scheduler stops
 
 
 def in_web_processes() -> bool:
@@ -50,11 +64,43 @@ def start() -> bool:
 
 
 def start_in_scheduler() -> bool:
-    """Start the scheduler's keeper thread (once), when the web processes leave the
-    indexes to it; False otherwise."""
+    """Start the scheduler's keeper thread (once), and its heartbeat, when the web
+    processes leave the indexes to it; False otherwise."""
     if in_web_processes():
         return False
+    _stop_beating.clear()
+    background.run_once(HEARTBEAT, _beat)
     return background.run_once(KEEPER, keep_warm)
+
+
+def _token() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def say_alive() -> None:
+    """One beat of the scheduler's heartbeat: its keeper runs."""
+    try:
+        cache.set(ALIVE_KEY, _token(), ALIVE_SECONDS)
+    except Exception:  # the cache's own check reports it; try again at the next beat
+        logger.warning("could not say that the indexes' keeper runs", exc_info=True)
+
+
+def _beat() -> None:
+    while not _stop_beating.is_set():
+        say_alive()
+        _stop_beating.wait(BEAT_SECONDS)
+
+
+def keeper_missing() -> bool:
+    """Whether the indexes are left to the scheduler and no scheduler's keeper has been
+    heard of for ``ALIVE_SECONDS``: nothing prepares them. An unreadable cache says
+    nothing either way (False)."""
+    if in_web_processes():
+        return False
+    try:
+        return cache.get(ALIVE_KEY) is None
+    except Exception:
+        return False
 
 
 def stop_in_scheduler() -> None:
@@ -62,7 +108,10 @@ def stop_in_scheduler() -> None:
     way, the bridge advisor's role), so that the next keeper starts at once."""
     from passerelles.intros import bridge_advisor
 
+    _stop_beating.set()
     try:
+        if cache.get(ALIVE_KEY) == _token():  # a second scheduler may still run
+            cache.delete(ALIVE_KEY)
         background.release_held()
         bridge_advisor.let_go()
     except Exception:  # an unreachable cache: the claims expire by themselves

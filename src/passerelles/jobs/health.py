@@ -1,4 +1,5 @@
-"""What the health endpoint reports: database, cache, queue, periodic jobs."""
+"""What the health endpoint reports: database, cache, queue, periodic jobs, and whether
+the indexes of members' texts have a keeper."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from django.db.models import Count, Max, Min
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from passerelles.intros import warm
 from passerelles.jobs.models import JobRun
 from passerelles.jobs.retries import given_up
 from passerelles.jobs.schedule import JOBS
@@ -105,6 +107,27 @@ def _jobs(parts: dict) -> dict:
     return report
 
 
+def _indexes() -> dict:
+    """Who builds the indexes of members' texts and, where it is the scheduler, whether
+    its keeper runs: without one, a large site's « ask the network » and bridge advice
+    never come (``ok`` false and a warning; the site still serves)."""
+    if warm.in_web_processes():
+        return {"ok": True, "built_by": "web"}
+    if not warm.keeper_missing():
+        return {"ok": True, "built_by": "scheduler", "keeper": "running"}
+    return {
+        "ok": False,
+        "built_by": "scheduler",
+        "keeper": "missing",
+        "warning": (
+            "no scheduler has kept the indexes of members' texts for "
+            f"{warm.ALIVE_SECONDS} s: start `passerelles scheduler` (a site above "
+            "PASSERELLES_INDEX_BUILD_IN_REQUEST_MAX profiles has no search nor bridge "
+            "advice meanwhile)"
+        ),
+    }
+
+
 def report() -> tuple[dict, bool]:
     """The health report and whether the site can serve (database and cache answer)."""
     database, cache_ = _timed(_database), _timed(_cache)
@@ -120,4 +143,6 @@ def report() -> tuple[dict, bool]:
 
         body["queue"] = _timed(lambda: _queue(parts()))
         body["jobs"] = _timed(lambda: _jobs(parts()))
+    if cache_["ok"]:
+        body["indexes"] = _indexes()
     return body, healthy

@@ -6,7 +6,7 @@ so that the advice shows where organisers manage their bridges.
 
 from django import template
 
-from passerelles.intros.bridge_advisor import NotReady, suggest_bridges
+from passerelles.intros.bridge_advisor import KeeperMissing, NotReady, suggest_bridges
 
 register = template.Library()
 
@@ -16,6 +16,8 @@ def bridge_suggestions(context, circle, limit: int = 5) -> dict:
     request = context["request"]
     try:
         suggestions = suggest_bridges(circle, request.user, limit=limit)
+    except KeeperMissing:  # no scheduler runs on a large site: said as it is
+        return {"circle": circle, "suggestions": [], "keeper_missing": True}
     except NotReady:  # computed in the background on a large site: said, not waited for
         return {"circle": circle, "suggestions": [], "preparing": True}
     return {"circle": circle, "suggestions": suggestions}
