@@ -4,16 +4,19 @@ calendars, and audit entries; one person refused refuses them all."""
 
 import pytest
 from django.core import mail
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
+from passerelles.circles import actions as c_actions
+from passerelles.circles.models import Bridge
 from passerelles.core.errors import ActionError
 from passerelles.core.models import AuditEntry
-from passerelles.events import actions
-from passerelles.events.models import Registration, RegistrationStatus
+from passerelles.events import access, actions
+from passerelles.events.models import Openness, Registration, RegistrationStatus
 from passerelles.members.models import Profile
 from passerelles.notifications.models import Notification
-from tests.conftest import make_user
-from tests.events.conftest import members
+from tests.conftest import make_circle, make_user
+from tests.events.conftest import make_event, members
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +97,57 @@ def test_one_person_refused_refuses_them_all(alice, club, event):
     assert list(Registration.objects.filter(event=event).values_list("user", flat=True)) == [
         ok[0].pk
     ]
+
+
+def _eligibility_reads(event, people) -> int:
+    """Queries of ``do_register_each`` that read memberships to check who may register
+    (the circle each person comes through is read once, whatever their number)."""
+    with CaptureQueriesContext(connection) as queries:
+        try:
+            with transaction.atomic():
+                actions.do_register_each(event, acting_users=people)
+                raise Undo
+        except Undo:
+            pass
+    return sum('"circles_membership"' in q["sql"] for q in queries.captured_queries)
+
+
+@pytest.mark.parametrize("openness", [Openness.HOST, Openness.BRIDGED, Openness.ALL])
+def test_who_may_register_is_read_in_a_bounded_number_of_queries(
+    alice, club, alumni, bridge, openness
+):
+    event = make_event(alice, club, openness=openness, open_to=[alumni], capacity=50)
+    people = members(club, 4) + members(alumni, 4, prefix="g")
+    if openness == Openness.HOST:
+        people = people[:4]
+    few = _eligibility_reads(event, people[:2])
+    assert _eligibility_reads(event, people) == few <= 2
+
+
+def test_many_are_checked_as_each_one_is(
+    alice, bob, charlie, club, alumni, bridge, dana, operator, django_assert_max_num_queries
+):
+    """``registrable_user_ids`` says of many people what ``may_register`` says of each."""
+    choir = make_circle(charlie, "Chorale")
+    c_actions.do_answer_bridge(
+        c_actions.do_request_bridge(club, choir, acting_user=alice),
+        acting_user=charlie,
+        accept=True,
+    )
+    guest, pending = members(alumni, 1, prefix="g")[0], make_user("p@example.org", "P", "Q")
+    c_actions.do_request_to_join(alumni, acting_user=pending)  # not admitted
+    people = [alice, bob, charlie, dana, operator, guest, pending]
+    events = [
+        make_event(alice, club, openness=Openness.HOST),
+        make_event(alice, club, openness=Openness.BRIDGED, open_to=[alumni]),
+        make_event(alice, club, openness=Openness.BRIDGED, open_to=[alumni, choir]),
+        make_event(alice, club, openness=Openness.ALL),
+        make_event(dana, alumni, openness=Openness.BRIDGED, open_to=[club]),
+    ]
+    c_actions.do_revoke_bridge(
+        Bridge.objects.get(from_circle=club, to_circle=choir), acting_user=alice
+    )
+    for event in events:
+        with django_assert_max_num_queries(1):
+            registrable = access.registrable_user_ids(people, event)
+        assert registrable == {p.pk for p in people if access.may_register(p, event)}

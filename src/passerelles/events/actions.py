@@ -291,7 +291,7 @@ def do_register(event: Event, *, acting_user: User) -> Registration:
 def do_register_each(event: Event, *, acting_users: Sequence[User]) -> list[Registration]:
     """Each of ``acting_users``, in turn, takes a seat or a place on the waitlist, as
     `do_register` one after the other would (the demo's seeding): the event is locked and
-    read once, each person's right to register is checked, and the calendar sent with
+    read once, everyone's right to register is checked at once, and the calendar sent with
     their notices is rendered once per language. All or nothing: one person refused
     (not eligible, already registered) refuses them all."""
     users = list(acting_users)
@@ -300,9 +300,8 @@ def do_register_each(event: Event, *, acting_users: Sequence[User]) -> list[Regi
         raise ActionError(_("Cet événement est annulé."))
     if not event.registration_open:
         raise ActionError(_("Les inscriptions à cet événement sont closes."))
-    for user in users:
-        if not access.may_register(user, event):
-            raise ActionError(_("Cet événement n'est pas ouvert à vos cercles."))
+    if not {user.pk for user in users} <= access.registrable_user_ids(users, event):
+        raise ActionError(_("Cet événement n'est pas ouvert à vos cercles."))
     known = {r.user_id: r for r in Registration.objects.filter(event=event, user__in=users)}
     taken = event.registrations.filter(status=RegistrationStatus.REGISTERED).count()
     circles = _circles_of(users, event)
