@@ -93,3 +93,47 @@ def test_an_adverb_is_read_through_and_its_adjective_is_not(item, words):
     key = _roots(cue)
     assert key in {k for k, _ in _family_cues(f"{first} {adverb} {second}")}
     assert key not in {k for k, _ in _family_cues(f"{first} {adjective} {second}")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Une émission de radio parle de notre entreprise demain matin.",
+        "On vous règle vos factures dès l'émission.",
+        "Facture électronique pour PME : émission, réception, archivage.",
+    ],
+)
+def test_a_broadcast_or_an_invoice_issued_is_no_carbon_footprint(text):
+    # The lexicon reads inflections, so its « émissions » met the singular as well.
+    assert "bilan carbone" not in concepts_in(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nous voulons réduire nos émissions de CO2.",
+        "Un client exige nos chiffres d'émissions avant la fin de l'année.",
+        "Mesure des émissions scopes 1 à 3 et plan de réduction.",
+        "Bilan des émissions de gaz à effet de serre.",
+    ],
+)
+def test_emissions_of_greenhouse_gases_keep_the_carbon_footprint(text):
+    assert "bilan carbone" in concepts_in(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La réception du colis a été refusée par le client.",
+        "Secrétariat à distance : réception des appels, prise de rendez-vous.",
+        "Envoyez le courrier en recommandé avec accusé de réception.",
+    ],
+)
+def test_the_reception_of_a_parcel_or_a_call_is_no_meal_to_serve(text):
+    assert "traiteur" not in concepts_in(text)
+    assert "événementiel" not in concepts_in(text)
+
+
+def test_a_reception_for_guests_still_asks_for_a_caterer():
+    assert "traiteur" in concepts_in("Une réception pour 80 personnes à la fin du séminaire.")
+    assert "événementiel" in concepts_in("Nous cherchons un lieu de réception pour la soirée.")

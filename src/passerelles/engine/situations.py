@@ -694,7 +694,9 @@ SERVICES: dict[str, tuple[str, tuple[str, ...]]] = {
             "empreinte carbone",
             "empreinte climat",
             "gaz à effet de serre",
-            "émissions",
+            "émissions de CO2",
+            "émissions de carbone",
+            "nos émissions",
             "décarbonation",
             "rse",
             "reporting extra-financier",
@@ -1770,7 +1772,7 @@ SITUATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("événementiel",),
     ),
     "une réunion sans cuisine": (
-        ("nourrir", "repas pour", "pause déjeuner", "réception"),
+        ("nourrir", "repas pour", "pause déjeuner", "réception pour"),
         ("traiteur",),
     ),
     "des locaux sales": (
