@@ -52,6 +52,21 @@
     }
   }
 
+  // On a phone the main menu folds behind its « Menu » button (three lines of links took a
+  // fifth of the screen on every page); without scripts it stays open.
+  var toggle = document.querySelector(".nav-toggle");
+  var header = document.querySelector(".site-header");
+  var links = document.querySelectorAll("#main-nav li").length;
+  if (toggle && header && links > 2) {  // a visitor's one link stays as it is
+    toggle.hidden = false;
+    header.classList.add("nav-folds");
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      header.classList.toggle("nav-open", open);
+    });
+  }
+
   // <form data-confirm="question">: asks before sending.
   document.addEventListener("submit", function (event) {
     var form = event.target;
