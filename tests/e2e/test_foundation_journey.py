@@ -116,8 +116,9 @@ def test_organiser_brings_a_circle_and_opens_a_bridge(new_page, live_server):
 
 
 def test_organiser_follows_a_suggested_bridge_and_the_other_accepts(new_page, live_server):
-    """Journey 2, extended: the advisor's suggestions, a proposal from one of them, the
-    e-mail to the other organiser, one-click acceptance, a confirmed closing, the map."""
+    """Journey 2, extended: the advisor's suggestions (appearing on the open page once
+    computed), a proposal from one of them, the e-mail to the other organiser, one-click
+    acceptance, a confirmed closing, the map."""
     from django.core.cache import cache
 
     from tests.intros.test_bridge_advisor import scene as build_scene
@@ -130,7 +131,10 @@ def test_organiser_follows_a_suggested_bridge_and_the_other_accepts(new_page, li
     page = new_page()
     login(page, world["owner"].email)
     page.goto(f"/cercles/{world['club'].slug}/passerelles/")
+    page.evaluate("window.sameVisit = true")
     suggestions = page.locator(".bridge-suggestion")
+    suggestions.first.wait_for(timeout=60_000)  # computed off the request, then fetched
+    assert page.evaluate("window.sameVisit === true")  # they came without a reload
     assert suggestions.count() >= 2
     first = suggestions.first
     assert finance.name in first.inner_text()

@@ -3,6 +3,7 @@
 import pytest
 
 from passerelles.circles import actions as circle_actions
+from passerelles.core import background
 from passerelles.intros import ask
 from passerelles.intros.models import Preference, Scope
 from tests.conftest import admit, make_circle, make_user
@@ -154,3 +155,22 @@ def builds(monkeypatch):
 
     monkeypatch.setattr(ask, "build_index", counting)
     return calls
+
+
+@pytest.fixture
+def jobs(monkeypatch):
+    """Background jobs asked for, by name, run when the test says (a thread would not
+    see the test's transaction)."""
+    asked: dict = {}
+
+    def run_once(name, job):
+        asked.setdefault(name, job)
+        return True
+
+    monkeypatch.setattr(background, "run_once", run_once)
+    return asked
+
+
+def run(jobs):
+    while jobs:
+        jobs.pop(next(iter(jobs)))()

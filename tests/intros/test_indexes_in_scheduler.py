@@ -10,13 +10,10 @@ from django.urls import reverse
 
 from passerelles.core import background
 from passerelles.intros import ask, bridge_advisor, warm
+from tests.intros.conftest import run
 from tests.intros.test_ask import NEED, names
 from tests.intros.test_bridge_advisor import scene  # noqa: F401 (a fixture)
-from tests.intros.test_indexes_off_request import (  # noqa: F401 (fixtures)
-    jobs,
-    large_site,
-    run,
-)
+from tests.intros.test_indexes_off_request import large_site  # noqa: F401 (a fixture)
 
 REDIS = "django.core.cache.backends.redis.RedisCache"
 
@@ -64,7 +61,7 @@ def test_who_builds_the_indexes(settings, built_by, backend, in_web):
     assert warm.in_web_processes() is in_web
 
 
-def test_only_one_side_starts_a_keeper(settings, jobs):  # noqa: F811
+def test_only_one_side_starts_a_keeper(settings, jobs):
     settings.INDEXES_BUILT_BY = "scheduler"
     assert warm.start() is False and not jobs  # a web process: nothing to keep
     assert warm.start_in_scheduler() is True and list(jobs) == [warm.HEARTBEAT, warm.KEEPER]
@@ -78,7 +75,7 @@ def test_a_cold_page_says_so_without_building_or_looking_at_the_data(
     client,
     world,
     by_scheduler,
-    jobs,  # noqa: F811
+    jobs,
     builds,
     looks,
     clock,
@@ -104,7 +101,7 @@ def test_a_cold_page_says_so_without_building_or_looking_at_the_data(
 def test_a_data_change_reaches_the_pages_through_the_keeper(
     world,
     by_scheduler,
-    jobs,  # noqa: F811
+    jobs,
     builds,
     looks,
     clock,
@@ -131,7 +128,7 @@ def test_a_data_change_reaches_the_pages_through_the_keeper(
 def test_a_web_process_reads_a_new_index_off_the_request_path_when_its_stamp_changes(
     world,
     by_scheduler,
-    jobs,  # noqa: F811
+    jobs,
     builds,
     clock,
 ):
@@ -181,7 +178,7 @@ def test_bridge_advice_asked_by_a_page_is_computed_by_the_keeper(
     client,
     scene,  # noqa: F811
     by_scheduler,
-    jobs,  # noqa: F811
+    jobs,
 ):
     client.force_login(scene["owner"])
     url = reverse("circles:bridges", args=[scene["club"].slug])
@@ -194,7 +191,7 @@ def test_bridge_advice_asked_by_a_page_is_computed_by_the_keeper(
     assert "Réseau Finance" in client.get(url).content.decode()
 
 
-def test_a_stopping_scheduler_gives_its_claims_back(world, no_scheduler, jobs):  # noqa: F811
+def test_a_stopping_scheduler_gives_its_claims_back(world, no_scheduler, jobs):
     assert warm.start_in_scheduler() and warm.HEARTBEAT in jobs
     warm.say_alive()  # what its heartbeat thread does every BEAT_SECONDS
     assert not warm.keeper_missing()
@@ -216,25 +213,28 @@ def test_a_deploy_check_warns_when_the_pages_could_not_see_the_scheduler_s_index
     assert indexes_seen_by_the_pages(None) == []
 
 
-def test_without_a_scheduler_a_small_site_answers_within_the_request(
+def test_without_a_scheduler_a_small_site_s_web_process_computes_the_advice(
     client,
     scene,  # noqa: F811
     no_scheduler,
-    jobs,  # noqa: F811
+    jobs,
 ):
-    """« Being prepared » was said forever: nothing would ever prepare it."""
+    """« Being prepared » was said forever: nothing would ever compute it. A thread of
+    the web process does, as without Redis (never the request itself)."""
     client.force_login(scene["owner"])
     url = reverse("circles:bridges", args=[scene["club"].slug])
-    html = client.get(url).content.decode()
-    assert "Réseau Finance" in html and "Nous calculons" not in html
-    assert not jobs  # computed here, nothing asked of a keeper that does not run
+    assert "Nous calculons" in client.get(url).content.decode()
+    assert list(jobs) == ["bridge-advice"]  # this process took the role
+    assert cache.get(bridge_advisor.HOLDER_KEY) is not None
+    assert bridge_advisor.drain() == 1  # what its thread does
+    assert "Réseau Finance" in client.get(url).content.decode()
 
 
 def test_without_a_scheduler_a_small_site_builds_the_search_and_keeps_it_current(
     client,
     world,
     no_scheduler,
-    jobs,  # noqa: F811
+    jobs,
     builds,
     clock,
 ):
@@ -255,7 +255,7 @@ def test_without_a_scheduler_a_large_site_says_that_nothing_prepares_them(
     scene,  # noqa: F811
     no_scheduler,
     large_site,  # noqa: F811
-    jobs,  # noqa: F811
+    jobs,
     builds,
 ):
     client.force_login(scene["owner"])

@@ -10,6 +10,7 @@ from django.urls import reverse
 from passerelles.core import background
 from passerelles.intros import ask, bridge_advisor, warm
 from passerelles.intros.models import Introduction
+from tests.intros.conftest import run
 from tests.intros.test_ask import NEED, names
 from tests.intros.test_bridge_advisor import scene  # noqa: F401 (a fixture)
 
@@ -17,25 +18,6 @@ from tests.intros.test_bridge_advisor import scene  # noqa: F401 (a fixture)
 @pytest.fixture
 def large_site(settings):
     settings.INDEX_BUILD_IN_REQUEST_MAX = 0
-
-
-@pytest.fixture
-def jobs(monkeypatch):
-    """Background jobs asked for, by name, run when the test says (a thread would not
-    see the test's transaction)."""
-    asked: dict = {}
-
-    def run_once(name, job):
-        asked.setdefault(name, job)
-        return True
-
-    monkeypatch.setattr(background, "run_once", run_once)
-    return asked
-
-
-def run(jobs):
-    while jobs:
-        jobs.pop(next(iter(jobs)))()
 
 
 def test_a_cold_large_site_says_the_search_is_being_prepared(

@@ -265,8 +265,9 @@ SEMANTIC_MAX_TEXTS = int(os.environ.get("PASSERELLES_SEMANTIC_MAX_TEXTS", "20000
 # keeper thread builds them and stores them in the shared cache; web processes only read
 # them), "web" (each web process builds its own) or "auto" (the scheduler when the cache
 # is shared through Redis, the web processes otherwise). Where web processes build them,
-# a site with up to INDEX_BUILD_IN_REQUEST_MAX profiles builds them within the request
-# that needs them (a second or two); a larger one only in the background, the page saying
+# a site with up to INDEX_BUILD_IN_REQUEST_MAX profiles builds the "ask" index within the
+# request that needs it (a second or two; bridge advice is never computed in a request);
+# a larger one only in the background, the page saying
 # meanwhile that they are being prepared, and WARM_INDEXES has the web processes started
 # by `serve` or `demo` build them at start-up and keep them fresh (a thread per process).
 INDEXES_BUILT_BY = os.environ.get("PASSERELLES_INDEXES_BUILT_BY", "auto")

@@ -14,10 +14,11 @@ its circle to a list in the cache, and the keeper of the pool of members (one pr
 ``intros.warm``: the scheduler's keeper thread when the cache is shared through Redis, a
 thread of a web process otherwise) computes it within seconds, the older advice serving
 meanwhile; while a circle has none yet, `suggest_bridges` raises `NotReady` and the page
-says so (`KeeperMissing` when no scheduler runs to compute it: the page says that
-instead). Only a small site (at most ``INDEX_BUILD_IN_REQUEST_MAX`` profiles) whose web
-processes keep their own cache, or whose scheduler does not run, computes it within the
-request.
+says so, then fetches its suggestions again every few seconds until they come
+(`KeeperMissing` when the scheduler is left them on a large site and none runs: the page
+says that instead). No request computes advice, whatever the site's size: a small
+site's took 8-15 s on a loaded machine. Where no scheduler runs on a small site (at most
+``INDEX_BUILD_IN_REQUEST_MAX`` profiles), a web process computes it, as without Redis.
 """
 
 from __future__ import annotations
@@ -117,11 +118,9 @@ class KeeperMissing(NotReady):
 def suggest_bridges(circle: Circle, user, *, limit: int | None = None) -> list[Suggestion]:
     """Other circles ``user`` may see, without a bridge requested or active with
     ``circle``, best first, each with its reasons in the active language. Raises
-    `NotReady` while a large site computes this circle's first advice, `KeeperMissing`
-    when nothing computes it."""
+    `NotReady` while this circle's first advice is computed, `KeeperMissing` when
+    nothing computes it."""
     advice = _cached_advice(circle)
-    if advice is None:
-        raise KeeperMissing if warm.keeper_missing() else NotReady
     linked = set()
     for a, b in Bridge.objects.filter(
         Q(from_circle=circle) | Q(to_circle=circle),
@@ -142,22 +141,18 @@ def _advice_key(circle_id: int) -> str:
     return f"passerelles:bridge-advice:{circle_id}"
 
 
-def _cached_advice(circle: Circle) -> list[Advice] | None:
-    """The circle's advice: computed now on a small site whose web processes keep the pool
-    (or whose scheduler does not run) when missing or old; otherwise asked of the pool's
-    keeper, the older advice (if any) serving meanwhile."""
+def _cached_advice(circle: Circle) -> list[Advice]:
+    """The circle's advice as stored; when missing or old, asked of the pool's keeper
+    (never computed in the request: seconds on a small site, more under load), the older
+    advice (if any) serving meanwhile. Raises `NotReady` while there is none yet,
+    `KeeperMissing` when nothing would compute it."""
     stored = cache.get(_advice_key(circle.pk))
     if not isinstance(stored, dict):  # none, or kept by an earlier version
         stored = None
     if stored is None or time.time() - stored["at"] >= CACHE_SECONDS:
-        limit = settings.INDEX_BUILD_IN_REQUEST_MAX
-        here = warm.in_web_processes() or warm.keeper_missing()
-        if here and Profile.objects.count() <= limit:
-            stored = _store(circle, advise(circle))
-        else:
-            _queue(circle.pk)  # the pool's keeper computes it
-    if stored is None:
-        return None
+        asked = _queue(circle.pk)
+        if stored is None:
+            raise KeeperMissing if asked is None else NotReady
     return [Advice(**a) for a in stored["advice"]]
 
 
@@ -185,12 +180,23 @@ _token = f"{socket.gethostname()}:{os.getpid()}"
 _stop = threading.Event()  # set to end the serving thread (replaced when a new one may start)
 
 
-def _queue(circle_id: int) -> None:
+def _queue(circle_id: int) -> bool | None:
+    """Ask for a circle's advice: True when this process computes it (its thread), False
+    when another does (the scheduler's keeper, or the web process holding the role), None
+    when nothing would: the scheduler is left the advice on a large site and none runs."""
     wanted = cache.get(WANTED_KEY) or []
     if circle_id not in wanted:
         cache.set(WANTED_KEY, [*wanted, circle_id], KEEP_SECONDS)
-    if warm.in_web_processes() and _holds():
+    if not warm.in_web_processes():
+        if not warm.keeper_missing():
+            return False
+        if Profile.objects.count() > settings.INDEX_BUILD_IN_REQUEST_MAX:
+            return None
+        # No scheduler runs on a small site: a web process computes it, as without Redis.
+    if _holds():
         background.run_once("bridge-advice", functools.partial(_serve, _stop))
+        return True
+    return False
 
 
 def _holds() -> bool:

@@ -6,21 +6,14 @@ so that the advice shows where organisers manage their bridges.
 
 from django import template
 
-from passerelles.intros.bridge_advisor import KeeperMissing, NotReady, suggest_bridges
+from passerelles.intros import views_bridges
 
 register = template.Library()
 
 
 @register.inclusion_tag("intros/_bridge_suggestions.html", takes_context=True)
-def bridge_suggestions(context, circle, limit: int = 5) -> dict:
-    request = context["request"]
-    try:
-        suggestions = suggest_bridges(circle, request.user, limit=limit)
-    except KeeperMissing:  # no scheduler runs on a large site: said as it is
-        return {"circle": circle, "suggestions": [], "keeper_missing": True}
-    except NotReady:  # computed in the background on a large site: said, not waited for
-        return {"circle": circle, "suggestions": [], "preparing": True}
-    return {"circle": circle, "suggestions": suggestions}
+def bridge_suggestions(context, circle, limit: int = views_bridges.SHOWN) -> dict:
+    return views_bridges.advice_context(circle, context["request"].user, limit=limit)
 
 
 @register.inclusion_tag("intros/_bridge_closing.html")
