@@ -10,7 +10,6 @@ import pytest
 
 from passerelles.engine.semantic import EmbeddingStore, Table, fold
 from passerelles.intros import warm_vectors
-from passerelles.jobs import vectors
 from passerelles.jobs.periodic import purge
 from passerelles.members.models import Profile
 
@@ -57,7 +56,7 @@ def test_the_services_phrases_and_files_of_earlier_versions(alice, store):
     store.put_table("services", Table(b"digest", [store.key("phrase")], np.ones((1, 4))))
     old = store.file.parent / "service-phrases-0123456789abcdef01234567.npy"
     old.write_bytes(b"rows kept in a file by an earlier version")
-    done = vectors.prune_vectors()
+    done = warm_vectors.prune_vectors()
     assert done["old_files"] == 1 and not old.exists()
     table = store.get_table("services")
     assert table is not None and table.keys == [store.key("phrase")]
@@ -88,7 +87,7 @@ def test_the_stores_of_earlier_model_files_are_removed(alice, store):
     for f in not_ours:
         f.write_bytes(b"a file the product did not name")
     os.utime(store.file, (0, 0))  # the store in use is kept however old it is
-    done = vectors.prune_vectors()
+    done = warm_vectors.prune_vectors()
     assert done["old_files"] == 3
     assert not any(f.exists() for f in earlier)
     assert all(f.exists() for f in written_lately + not_ours)
@@ -103,11 +102,11 @@ def test_an_upgraded_machine_keeps_the_services_phrases_until_their_table_is_kep
     keep(store, phrases)  # kept one by one by an earlier version
     old = store.file.parent / "service-phrases-0123456789abcdef01234567.npy"
     old.write_bytes(b"rows kept in a file by an earlier version")
-    done = vectors.prune_vectors()
+    done = warm_vectors.prune_vectors()
     assert done["old_files"] == 0 and old.exists()
     assert set(store.get(phrases)) == set(phrases)  # the table will be made from them
     store.put_table("services", Table(b"digest", [store.key("phrase")], np.ones((1, 4))))
-    done = vectors.prune_vectors()
+    done = warm_vectors.prune_vectors()
     assert done["old_files"] == 1 and not old.exists()
     assert store.get(phrases) == {}
 

@@ -31,12 +31,12 @@ def purge(now=None) -> dict:
     """Delete what is stale and personal: import drafts never confirmed, invitations
     expired long ago and never accepted, notices past their keep time (the data-rights
     policy), finished task results past their keep time, and the vectors of texts no
-    profile holds any more (``jobs.vectors``)."""
+    profile holds any more (``intros.warm_vectors.prune_vectors``)."""
     from django_tasks_db.models import DBTaskResult
 
     from passerelles.circles.models import Invitation, MemberImport
+    from passerelles.intros.warm_vectors import prune_vectors
     from passerelles.jobs.models import JobRun, TaskRetry
-    from passerelles.jobs.vectors import prune_vectors
     from passerelles.members.erasure import purge_old_notices
 
     now = now or timezone.now()
