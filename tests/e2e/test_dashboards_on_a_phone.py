@@ -106,3 +106,24 @@ def test_the_platform_map_names_every_circle_legibly(new_page, live_server):
                 assert not _overlap(a, b), (width, a["text"], b["text"])
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         screenshot(page, f"platform-map-{width}")
+
+
+def test_the_figures_table_keeps_its_labels_beside_the_values_on_a_phone(new_page, live_server):
+    """The board's label column alone was wider than the phone (367 px of 358): the values
+    were never beside their label. Labels now wrap in a column that stays put while the
+    quarters scroll sideways under it."""
+    alice, club = _story()
+    page = new_page(390, 844)
+    login(page, alice.email)
+    page.goto(f"/tableaux-de-bord/cercle/{club.slug}/")
+    frame = page.locator("section[aria-labelledby=board-title] .table-wrap")
+    frame.scroll_into_view_if_needed()
+    label = frame.locator("tbody th").first
+    value = frame.locator("tbody tr").first.locator("td").first
+    assert label.bounding_box()["width"] <= 390 / 2
+    assert value.bounding_box()["x"] + value.bounding_box()["width"] <= 390  # beside it
+    frame.evaluate("e => e.scrollLeft = e.scrollWidth")
+    last = frame.locator("tbody tr").first.locator("td").last
+    assert label.bounding_box()["x"] == pytest.approx(frame.bounding_box()["x"], abs=2)
+    assert last.bounding_box()["x"] >= label.bounding_box()["x"] + label.bounding_box()["width"] - 1
+    screenshot(page, "dashboard-table-phone")
