@@ -12,6 +12,8 @@ from passerelles.engine.trust import (
     ANSWER_KNEE,
     ANSWER_RETURNED,
     BASE_WEIGHTS,
+    CONSERVED_RETURNED_FULL,
+    CONSERVED_RETURNED_KNEE,
     GIVER_ACTIVE,
     GIVER_FLOOR,
     GIVER_KNEE,
@@ -40,6 +42,7 @@ from passerelles.engine.trust import (
     admission_score,
     answer_factor,
     circle_view,
+    conservation_strength,
     evidence_weights,
     explain,
     giver_factor,
@@ -49,6 +52,7 @@ from passerelles.engine.trust import (
     reputation,
     reputation_walk,
     returned_share,
+    seeds_returned_share,
     unvouched_ceiling,
     unvouched_scores,
     vouched_from_seeds,
@@ -1471,3 +1475,142 @@ def test_the_cap_on_many_members_is_the_mass_quantile_of_a_full_sort(seed):
         at = int(np.searchsorted(running, share * weight.sum(), side="left"))
         expected = float(score[held][order][min(at, order.size - 1)])
         assert trust_module._mass_quantile(score, weight, share) == pytest.approx(expected)
+
+
+# --- one-way vouches carry back no more than they carry -------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(-0.5, 1.5), st.floats(-0.5, 1.5))
+def test_conservation_strength_rises_from_the_knee_to_full(a, b):
+    lo, hi = sorted((a, b))
+    assert 0.0 <= conservation_strength(lo) <= conservation_strength(hi) <= 1.0
+    assert conservation_strength(float("nan")) == 0.0
+    assert conservation_strength(CONSERVED_RETURNED_KNEE) == 0.0
+    assert conservation_strength(CONSERVED_RETURNED_FULL) == 1.0
+
+
+@settings(max_examples=80, deadline=None)
+@given(evidence_lists, st.lists(st.integers(0, 11), min_size=1, max_size=4))
+def test_seeds_returned_share_is_the_mean_of_the_walks_own_shares(edges, seeds):
+    g = graph(edges, 12)
+    seed_idx = np.unique(np.asarray(seeds))
+    given_back = _walk(g, seed_idx, 0, 0.05, 0.0, compiled=False)[4]
+    shares = given_back[seed_idx]
+    expected = float(np.mean(shares[~np.isnan(shares)])) if np.any(~np.isnan(shares)) else None
+    got = seeds_returned_share(g, seed_idx)
+    if expected is None:
+        assert np.isnan(got)
+    else:
+        assert got == pytest.approx(expected, abs=1e-12)
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    mutual_honest_edges,
+    st.lists(st.tuples(st.integers(8, 13), st.integers(8, 13), signed), max_size=20),
+    st.lists(
+        st.tuples(st.integers(8, 13), st.integers(0, 7), st.sampled_from([1.0, 0.3])),
+        max_size=40,
+    ),
+    st.dictionaries(st.integers(0, 7), st.integers(8, 13), max_size=4),
+    st.lists(st.integers(0, 7), min_size=1, max_size=3),
+    st.integers(0, 4),
+)
+def test_a_rings_free_vouches_bring_it_nothing_where_vouches_are_returned(
+    monkeypatch, honest_e, ring_e, free_e, attack, seeds, step
+):
+    # Honest members 0..7 return every vouch among themselves; Sybils 8..13 vouch for each
+    # other round a cycle (each is vouched for) and as they like, give free vouches to
+    # honest members, and receive attack edges. With the flow back cut in full along the
+    # one-way vouches of vouched members who leave most of theirs unreturned, to members
+    # who had most of theirs returned, what the ring gains in a step is at most what honest
+    # members send it along the ties they gave it, and back along the ring's other ties to
+    # them: such free vouches, however many, bring it nothing.
+    monkeypatch.setattr(trust_module, "conservation_strength", lambda returned: 1.0)
+    pairs = [(u, v, x) for u, v, x in honest_e if u != v]
+    cycle = [(s, 8 + (s - 7) % 6, 1.0) for s in range(8, 14)]
+    attack_e = [(h, s, 1.0) for h, s in attack.items()]
+    edges = [*pairs, *[(v, u, x) for u, v, x in pairs], *cycle, *ring_e, *free_e, *attack_e]
+    g = graph(edges, 14)
+    seed_idx = np.unique(np.asarray(seeds))
+    before, degree, weights, vouched, given_back = _walk(
+        g, seed_idx, step, 0.05, 0.0, compiled=False
+    )
+    after = _walk(g, seed_idx, step + 1, 0.05, 0.0, compiled=False)[0]
+    merged = g._merged
+    rows = np.repeat(np.arange(14), np.diff(merged.indptr))
+    cols = merged.indices
+    sent = before * ONE_WAY_TIE / np.maximum(degree, WALK_DEGREE_FLOOR)
+    dense = merged.toarray()
+    has_reverse = (dense[cols, rows] != 0) | (merged.data < 0)
+    share = np.nan_to_num(given_back, nan=-1.0)
+    free = vouched[rows] & (share[rows] < 0.5 - 1e-9) & (share[cols] >= 0.5 + 1e-9)
+    into = (rows < 8) & (cols >= 8)
+    back = (rows >= 8) & (cols < 8) & (has_reverse | ~free)
+    bound = float(np.sum(weights[into] * sent[rows[into]]))
+    bound += float(np.sum(weights[back] * sent[cols[back]]))
+    assert after[8:].sum() - before[8:].sum() <= bound + 1e-6
+    # The same through the compiled loops.
+    fast = _walk(g, seed_idx, step + 1, 0.05, 0.0, compiled=True)[0]
+    np.testing.assert_allclose(fast, after, rtol=1e-5, atol=1e-7)
+
+
+def _reciprocal_flood(seed=0, free=4_000, attack=3):
+    """Circles of ten whose members vouch for each other, a ring of 200 accounts (ten
+    vouches each inside it), ``attack`` attack edges and ``free`` vouches from the ring to
+    random members."""
+    rng = np.random.default_rng(seed)
+    n_honest, n_sybils = 400, 200
+    src, dst = [], []
+    for c in range(n_honest // 10):
+        members = np.arange(c * 10, c * 10 + 10)
+        for u in members:
+            for v in rng.choice(members[members != u], 4, replace=False):
+                src += [u, v]
+                dst += [v, u]
+    bridges = rng.integers(0, n_honest, (300, 2))
+    src += [*bridges[:, 0], *bridges[:, 1]]
+    dst += [*bridges[:, 1], *bridges[:, 0]]
+    sybils = np.arange(n_honest, n_honest + n_sybils)
+    ring_u = np.repeat(sybils, 10)
+    src += [*ring_u, *rng.choice(sybils, free), *rng.choice(n_honest, attack, replace=False)]
+    dst += [*rng.choice(sybils, ring_u.size), *rng.integers(0, n_honest, free)]
+    dst += [*rng.choice(sybils, attack)]
+    src, dst = np.array(src), np.array(dst)
+    keep = src != dst
+    g = TrustGraph.from_edges(src[keep], dst[keep], num_nodes=n_honest + n_sybils)
+    return g, n_honest, rng.choice(n_honest, 10, replace=False)
+
+
+def test_where_vouches_are_returned_a_ring_of_free_vouches_stays_below_the_members():
+    g, n_honest, seeds = _reciprocal_flood()
+    assert conservation_strength(seeds_returned_share(g, seeds)) == 1.0
+    score = reputation(g, seeds)
+    threshold = np.quantile(score[:n_honest], 0.05)
+    assert np.max(score[n_honest:]) < threshold
+
+
+def test_the_walk_cutting_flow_back_is_the_same_through_the_compiled_loops():
+    pytest.importorskip("numba")
+    g, _, seeds = _reciprocal_flood(seed=1, free=20_000, attack=30)
+    assert conservation_strength(seeds_returned_share(g, seeds)) == 1.0
+    for tol in (0.0, 0.01):
+        _assert_same_walk(*_walks(g, seeds, None, tol))
+
+
+def test_where_votes_go_one_way_nothing_is_cut(monkeypatch):
+    # Voters vouch for candidates who do not vote back: the seeds' share returned is 0,
+    # and the walk is the walk without the cut.
+    rng = np.random.default_rng(3)
+    n = 300
+    src = rng.integers(0, n, 3_000)
+    dst = rng.integers(0, 60, 3_000)
+    g = TrustGraph.from_edges(src, dst, num_nodes=n)
+    seeds = rng.choice(60, 5, replace=False)
+    assert conservation_strength(seeds_returned_share(g, seeds)) == 0.0
+    expected = reputation(g, seeds)
+    monkeypatch.setattr(trust_module, "conservation_strength", lambda returned: 0.0)
+    np.testing.assert_array_equal(reputation(g, seeds), expected)

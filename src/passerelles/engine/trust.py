@@ -36,6 +36,9 @@ __all__ = [
     "ANSWER_KNEE",
     "ANSWER_RETURNED",
     "BASE_WEIGHTS",
+    "CONSERVED_GIVER_UNRETURNED",
+    "CONSERVED_RETURNED_FULL",
+    "CONSERVED_RETURNED_KNEE",
     "DEFAULT_ADMISSION_THRESHOLD",
     "DEFAULT_HALF_LIFE_DAYS",
     "EVIDENCE_FLOOR",
@@ -67,6 +70,7 @@ __all__ = [
     "admission_score",
     "answer_factor",
     "circle_view",
+    "conservation_strength",
     "evidence_weights",
     "explain",
     "giver_factor",
@@ -76,6 +80,7 @@ __all__ = [
     "receiver_factor",
     "reputation",
     "reputation_walk",
+    "seeds_returned_share",
 ]
 
 # --- Evidence -------------------------------------------------------------------------------
@@ -487,6 +492,27 @@ UNVOUCHED_RETURNED_POWER = 3.0
 #: ... and by no less than this, so that the order of the members nobody vouches for is
 #: kept where every vouch is returned.
 UNVOUCHED_CEILING_FLOOR = 1e-3
+#: Where the seeds get their vouches returned, a vouched member's one-way vouch (its
+#: receiver gave none back) carries back to it no more than it carries to the receiver
+#: each step: the receiver keeps the rest (see :func:`conservation_strength`). A ring that
+#: gives thousands of free vouches to honest members then gains nothing from them, while
+#: an honest member's vouch that the ring leaves unanswered still lets the ring send back
+#: what came in. The cut applies in full from :data:`CONSERVED_RETURNED_FULL` of the
+#: seeds' vouches returned (their mean share), not at all up to this share: where votes go
+#: one way (wiki-Vote, the seeds' share 0.05-0.17) flowing back along them is how voters
+#: are reached, and the walk is as before; among traders (Bitcoin Alpha, 0.60-0.98) and
+#: friends (Facebook, 0.94-1) it applies. Chosen on the development draws
+#: (benchmarks/README.md, 2026-12-07 17:00 UTC entry).
+CONSERVED_RETURNED_KNEE = 0.25
+#: See :data:`CONSERVED_RETURNED_KNEE`.
+CONSERVED_RETURNED_FULL = 0.5
+#: ... and only along the vouches of members who left more than this share of the vouches
+#: they gave unreturned (a ring's accounts that vouch for members who never vouch back):
+#: cut along every vouched member's one-way vouch, an honest member's vouch for a ring
+#: that leaves it unanswered let the ring send back no more than came in each step, and
+#: the ring kept the rest (a sink: in a small community of circles its best account rose
+#: from 0.020 to 0.034, above the honest members' 5 % quantile).
+CONSERVED_GIVER_UNRETURNED = 0.5
 #: With ``tol > 0`` the walk stops early once two more steps moved less than this share of
 #: the mass (L1); two steps, so that a walk that oscillates (voters and the candidates they
 #: vote for, a near-bipartite graph) is not taken for one that settled. Off by default: the
@@ -544,6 +570,16 @@ def reputation(
     member with a single tie keeps most of its mass. An honest member's upheld report
     against a Sybil is a crossing tie like a vouch; the reported account itself keeps none
     of what comes along it (see below).
+
+    Where the seeds get their vouches returned (:func:`seeds_returned_share`, from
+    :data:`CONSERVED_RETURNED_KNEE` on, fully from :data:`CONSERVED_RETURNED_FULL`), what
+    flows back along a one-way vouch given by a vouched member who leaves most of its
+    vouches unreturned (:data:`CONSERVED_GIVER_UNRETURNED`) to a member who had most of
+    its own returned is, each step, no more than what the vouch carries to that member:
+    the member keeps the rest (see :func:`conservation_strength`). A ring's free vouches
+    for honest members then bring it nothing, however many, while an honest member's vouch
+    for a ring is not cut (its giver returns its vouches) and the ring still sends back
+    along it what it holds. Where votes go one way (the seeds' share low) nothing is cut.
 
     The score is the mass divided by ``max(degree, floor)`` (what the walk's stationary
     distribution gives each member, so that every member of a well-mixed honest region is
@@ -779,14 +815,86 @@ def _walk(
         raise ValueError(f"tie_weight must be positive, got {tie_weight}")
     if compiled is None:
         compiled = g._merged.nnz >= COMPILED_WALK_MIN_TIES and _kernels() is not None
-    computed = _compiled_walk_ties(g, tie_weight) if compiled else None
-    walked = computed if computed is not None else _walk_ties(g, tie_weight)
+    strength = conservation_strength(seeds_returned_share(g, seed_idx, tie_weight))
+    mark = strength > 0
+    computed = _compiled_walk_ties(g, tie_weight, mark) if compiled else None
+    walked = computed if computed is not None else _walk_ties(g, tie_weight, mark)
     ties, degree, vouched, given_back = walked
+    ties, weights, conserved = _split_conserved(ties, strength)
     if compiled:
-        mass = _compiled_walk(ties, degree, seed_idx, iterations, tol)
+        mass = _compiled_walk(ties, degree, seed_idx, iterations, tol, conserved)
     else:
-        mass = _trust_walk(ties, degree, seed_idx, iterations, tol)
-    return mass, degree, ties.data, vouched, given_back
+        mass = _trust_walk(ties, degree, seed_idx, iterations, tol, conserved)
+    return mass, degree, weights, vouched, given_back
+
+
+#: The one-way ties whose flow back is cut: (givers, receivers, weights, strength).
+Conserved = tuple[np.ndarray, np.ndarray, np.ndarray, float]
+
+
+def _split_conserved(
+    ties: sp.csr_array, strength: float
+) -> tuple[sp.csr_array, np.ndarray, Conserved | None]:
+    """The walk's ties without the marked ones (negative weights: one-way vouches given by
+    vouched members, see :func:`one_way_weights`), every entry's weight, and the marked
+    ties apart, as ``(givers, receivers, weights, strength)``, or ``None``."""
+    if not strength > 0:
+        return ties, ties.data, None
+    marked = np.flatnonzero(ties.data < 0)
+    if marked.size == 0:
+        return ties, ties.data, None
+    weights = np.abs(ties.data)
+    givers = (np.searchsorted(ties.indptr, marked, side="right") - 1).astype(ties.indices.dtype)
+    conserved = (givers, ties.indices[marked], weights[marked], float(strength))
+    data = weights.copy()
+    data[marked] = 0.0
+    walk = sp.csr_array((data, ties.indices, ties.indptr), shape=ties.shape)
+    return walk, weights, conserved
+
+
+def seeds_returned_share(
+    g: TrustGraph, seed_idx: np.ndarray, tie_weight: float = TIE_FULL_WEIGHT
+) -> float:
+    """The seeds' mean share of the positive evidence they gave that was returned (in ties,
+    as :func:`one_way_weights` counts it: the mutual part of each tie, evidence returned by
+    a report not counted), over the seeds who gave any; NaN when none did. Read from the
+    seeds' rows and the reverse entries only."""
+    merged = g._merged
+    if seed_idx.size == 0:
+        return math.nan
+    starts, ends = merged.indptr[seed_idx], merged.indptr[seed_idx + 1]
+    counts = (ends - starts).astype(np.int64)
+    entries = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
+    owner = np.repeat(np.arange(seed_idx.size), counts)
+    value = merged.data[entries]
+    target = merged.indices[entries].astype(np.int64)
+    giver = seed_idx[owner].astype(np.int64)
+    back = np.asarray(merged[target, giver]).ravel() if entries.size else np.zeros(0)
+
+    def tie(x: np.ndarray) -> np.ndarray:
+        fraction = np.where(x >= tie_weight, 1.0, x / tie_weight)
+        return np.where(fraction < MIN_TIE, 0.0, fraction)
+
+    positive = value >= 0
+    given = np.where(positive, tie(np.abs(value)), 0.0)
+    returned = np.where(positive & (back >= 0), np.minimum(given, tie(np.abs(back))), 0.0)
+    gave = np.bincount(owner, weights=given, minlength=seed_idx.size)
+    got = np.bincount(owner, weights=returned, minlength=seed_idx.size)
+    counted = gave > 0
+    if not np.any(counted):
+        return math.nan
+    return float(np.mean(got[counted] / gave[counted]))
+
+
+def conservation_strength(returned: float) -> float:
+    """How much of what a receiver would send back along a vouched member's one-way vouch,
+    beyond what the vouch carries to it, is cut, from the seeds' share of their vouches
+    returned (:func:`seeds_returned_share`): 0 up to :data:`CONSERVED_RETURNED_KNEE`, 1 from
+    :data:`CONSERVED_RETURNED_FULL` on, linear between; 0 when unknown (NaN)."""
+    if math.isnan(returned):
+        return 0.0
+    knee, full = CONSERVED_RETURNED_KNEE, CONSERVED_RETURNED_FULL
+    return min(max((returned - knee) / (full - knee), 0.0), 1.0)
 
 
 @functools.cache
@@ -833,7 +941,7 @@ def _compiled_merge(
 
 
 def _compiled_walk_ties(
-    g: TrustGraph, tie_weight: float
+    g: TrustGraph, tie_weight: float, mark: bool = False
 ) -> tuple[sp.csr_array, np.ndarray, np.ndarray, np.ndarray] | None:
     """:func:`_walk_ties` in compiled loops (the same weights, see
     :func:`passerelles.engine.trust_kernels.walk_ties`), or ``None`` when the merged
@@ -869,12 +977,14 @@ def _compiled_walk_ties(
         ANSWER_RETURNED,
         ONLY_TIE_FLOOR,
         ONLY_TIE_RETURNED,
+        1.0 - CONSERVED_GIVER_UNRETURNED,
         ties,
         degree,
         gave,
         returned,
         received,
         np.zeros(n),
+        mark,
     )
     if not done:
         return None
@@ -894,7 +1004,12 @@ def _unsigned(index: np.ndarray) -> np.ndarray:
 
 
 def _compiled_walk(
-    ties: sp.csr_array, degree: np.ndarray, seed_idx: np.ndarray, iterations: int, tol: float
+    ties: sp.csr_array,
+    degree: np.ndarray,
+    seed_idx: np.ndarray,
+    iterations: int,
+    tol: float,
+    conserved: Conserved | None = None,
 ) -> np.ndarray:
     """:func:`_trust_walk` in compiled loops: the same walk, one pass over the ties per step
     (see :mod:`passerelles.engine.trust_kernels`)."""
@@ -909,7 +1024,18 @@ def _compiled_walk(
     send, keep = _walk_factors(degree)
     mass = np.zeros(degree.size, dtype=np.float32)
     mass[seed_idx] = 1.0 / seed_idx.size
-    walked = kernels.walk(*near, *far, send, keep, mass, iterations, float(tol), NEAR_WINDOW)
+    if conserved is None:
+        none = np.zeros(0, dtype=indices.dtype)
+        kept = (none, none, np.zeros(0, dtype=np.float32), 0.0)
+    else:
+        givers, receivers, weights, strength = conserved
+        kept = (
+            _unsigned(givers),
+            _unsigned(receivers),
+            weights.astype(np.float32),
+            float(strength),
+        )
+    walked = kernels.walk(*near, *far, *kept, send, keep, mass, iterations, float(tol), NEAR_WINDOW)
     return np.asarray(walked, dtype=np.float64)
 
 
@@ -973,7 +1099,7 @@ def _walk_factors(degree: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _walk_ties(
-    g: TrustGraph, tie_weight: float
+    g: TrustGraph, tie_weight: float, mark: bool = False
 ) -> tuple[sp.csr_array, np.ndarray, np.ndarray, np.ndarray]:
     """The ties of the reputation walk as float32 CSR ``(n, n)`` (row ``u``: the members
     ``u`` has evidence about, trust or upheld reports), each member's degree ``(n,)``,
@@ -1000,11 +1126,17 @@ def _walk_ties(
     vouched = np.zeros(n, dtype=bool)
     vouched[indices[(merged.data > 0) & (tie_data > 0)]] = True
     given_back = np.empty(n)
-    tie_data = one_way_weights(indptr, indices, tie_data, n, merged.data < 0, given_back=given_back)
-    ties = sp.csr_array((tie_data.astype(np.float32), indices, indptr), shape=merged.shape)
+    conserved = np.empty(data.size, dtype=bool) if mark else None
+    tie_data = one_way_weights(
+        indptr, indices, tie_data, n, merged.data < 0, given_back=given_back, conserved=conserved
+    )
     degree = np.bincount(indices, weights=tie_data, minlength=n).astype(np.float64)
     degree += _row_sums(tie_data, indptr)
     degree *= ONE_WAY_TIE
+    walk_data = tie_data.astype(np.float32)
+    if conserved is not None:
+        np.negative(walk_data, out=walk_data, where=conserved)
+    ties = sp.csr_array((walk_data, indices, indptr), shape=merged.shape)
     return ties, degree, vouched, given_back
 
 
@@ -1016,6 +1148,7 @@ def one_way_weights(
     report: np.ndarray | None = None,
     *,
     given_back: np.ndarray | None = None,
+    conserved: np.ndarray | None = None,
 ) -> np.ndarray:
     """Per-entry weights ``(m,)`` of a CSR pattern of ties ``tie`` (fractions in ``[0, 1]``,
     row ``u`` = the evidence ``u`` gave; ``report``: ``(m,)`` bool, the entries that are
@@ -1040,10 +1173,18 @@ def one_way_weights(
     them (no account gives them for free): they keep ``ONE_WAY_TIE`` and are left out of
     the shares (evidence given and returned counts vouches, meetings and endorsements
     only). ``given_back``, ``(n,)`` float64, receives each member's share of the evidence
-    it gave that is returned (NaN for a member who gave none)."""
+    it gave that is returned (NaN for a member who gave none); ``conserved``, ``(m,)``
+    bool, which entries are one-way vouches given by a vouched member who left most of
+    its vouches unreturned to a member who had most of its own returned (positive, a
+    tie, no mutual part, their giver received positive evidence and had less than ``1 -
+    CONSERVED_GIVER_UNRETURNED`` of what it gave returned, their receiver gave evidence
+    and had at least that share of it returned: the ties whose flow back
+    :func:`reputation` may cut)."""
     m = tie.size
     if given_back is not None:
         given_back[:] = np.nan
+    if conserved is not None:
+        conserved[:] = False
     if m == 0:
         return tie
     counts = np.diff(indptr)
@@ -1111,6 +1252,11 @@ def one_way_weights(
     relative *= giver_factor(own, gave[rows], returned[rows], gave[indices])
     if any_report:
         relative[report] = 1.0
+    if conserved is not None:
+        bar = (1.0 - CONSERVED_GIVER_UNRETURNED) * gave
+        left, answers = returned < bar, (gave > 0) & (returned >= bar)
+        conserved[:] = (positive > 0) & (mutual == 0) & (received[rows] > 0)
+        conserved &= left[rows] & answers[indices]
     result: np.ndarray = tie - mutual
     result *= relative
     result += mutual
@@ -1210,7 +1356,12 @@ def _scaled(mass: np.ndarray, degree: np.ndarray) -> tuple[np.ndarray, float]:
 
 
 def _trust_walk(
-    ties: sp.csr_array, degree: np.ndarray, seed_idx: np.ndarray, iterations: int, tol: float
+    ties: sp.csr_array,
+    degree: np.ndarray,
+    seed_idx: np.ndarray,
+    iterations: int,
+    tol: float,
+    conserved: Conserved | None = None,
 ) -> np.ndarray:
     """``iterations`` steps of the reputation walk from the uniform distribution on
     ``seed_idx``; returns the float64 mass ``(n,)`` (it sums to 1: nothing is lost).
@@ -1231,6 +1382,16 @@ def _trust_walk(
         np.multiply(mass, send, out=buffer)
         moved: np.ndarray = ties @ buffer
         moved += ties_t @ buffer
+        if conserved is not None:
+            givers, receivers, weights, strength = conserved
+            given, back = buffer[givers], buffer[receivers]
+            excess = np.maximum(back - given, 0.0) * np.float32(strength)
+            moved += np.bincount(givers, weights=weights * (back - excess), minlength=n).astype(
+                np.float32
+            )
+            moved += np.bincount(receivers, weights=weights * (given + excess), minlength=n).astype(
+                np.float32
+            )
         if lazy:
             moved += mass * keep
         if tol and step % 2 == 1:

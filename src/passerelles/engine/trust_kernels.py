@@ -265,12 +265,14 @@ def walk_ties(
     answer_returned: float,
     only_floor: float,
     only_returned: float,
+    mark_below: float,
     ties: np.ndarray,
     degree: np.ndarray,
     gave: np.ndarray,
     returned: np.ndarray,
     received: np.ndarray,
     linked: np.ndarray,
+    mark: bool,
 ) -> bool:
     """The ties of the reputation walk, as ``trust._walk_ties`` and
     ``trust.one_way_weights`` compute them, from the merged evidence ``(data, indices,
@@ -292,7 +294,11 @@ def walk_ties(
     ``ONLY_TIE_RETURNED``, but no less than ``only_floor``, ``ONLY_TIE_FLOOR``).
     ``gave``, ``returned``, ``received`` and ``linked`` (each member's ties given and
     reports received): float64
-    zeros, ``(n,)``, for the work.
+    zeros, ``(n,)``, for the work. With ``mark``, the weight of each positive entry with no
+    mutual part given by a member who received positive evidence and had less than
+    ``mark_below`` of the evidence it gave returned, to a member who gave evidence and had
+    at least that share of it returned, is written negated (see
+    ``trust.one_way_weights``'s ``conserved``); ``degree`` counts it as positive.
     Returns ``False`` (``ties`` and ``degree`` then hold partial sums) unless every row's
     indices are strictly increasing.
 
@@ -387,6 +393,9 @@ def walk_ties(
         # A giver whose one tie is this one (its row's only tie, nothing received: no
         # evidence, no report) keeps at least ``only_floor`` of it by its receiver.
         alone = linked[u] == 1.0 and received[u] == 0.0
+        # Its one-way vouches are marked when it is vouched for and had less than
+        # ``mark_below`` of what it gave returned.
+        marking = mark and received[u] > 0 and returned[u] < mark_below * given
         for k in range(np.int64(indptr[u]), np.int64(indptr[u + 1])):
             if k + AHEAD < m:
                 w = np.int64(indices[k + AHEAD])
@@ -434,9 +443,18 @@ def walk_ties(
                     active = min(gave[v] / giver_active, 1.0)
                     carried *= 1.0 - (1.0 - giver_floor) * short * giver_sure * active
             weight = mutual + (tie - mutual) * (carried / half)
-            ties[k] = weight
             degree[u] += weight
             degree[v] += weight
+            if (
+                marking
+                and value > 0
+                and tie > 0
+                and mutual == 0.0
+                and gave[v] > 0
+                and returned[v] >= mark_below * gave[v]
+            ):
+                weight = -weight  # a vouched member's one-way vouch: marked
+            ties[k] = weight
     return True
 
 
@@ -607,6 +625,29 @@ def _spread_pairs(
 
 
 @_jit
+def _spread_conserved(
+    rows: np.ndarray,
+    cols: np.ndarray,
+    ties: np.ndarray,
+    sent: np.ndarray,
+    moved: np.ndarray,
+    strength: float,
+) -> None:
+    """``moved += (T + T.T) @ sent`` for the one-way ties ``ties`` given by ``rows`` to
+    ``cols``, except that what a receiver sends back to the giver beyond what the giver
+    sends it is cut by ``strength`` (and kept by the receiver)."""
+    share = np.float32(strength)
+    for k in range(rows.size):
+        i = rows[k]
+        j = cols[k]
+        given = sent[i]
+        back = sent[j]
+        excess = share * max(back - given, np.float32(0.0))
+        moved[i] += ties[k] * (back - excess)
+        moved[j] += ties[k] * (given + excess)
+
+
+@_jit
 def walk(
     order: np.ndarray,
     indptr: np.ndarray,
@@ -615,6 +656,10 @@ def walk(
     far_rows: np.ndarray,
     far_cols: np.ndarray,
     far_ties: np.ndarray,
+    kept_rows: np.ndarray,
+    kept_cols: np.ndarray,
+    kept_ties: np.ndarray,
+    strength: float,
     send: np.ndarray,
     keep: np.ndarray,
     mass: np.ndarray,
@@ -624,10 +669,12 @@ def walk(
 ) -> np.ndarray:
     """``iterations`` steps of ``mass <- (T + T.T) @ (mass * send) + mass * keep`` in
     float32, ``T`` the sum of the near ties (the CSR ``(ties, indices, indptr)`` of rows
-    ``order``, see :func:`_step_near`) and of the entries ``far_ties`` at ``(far_rows,
-    far_cols)``. With ``tol > 0``, stops after an odd step once the mass moved less than
-    ``tol`` (L1) over the last two steps. Returns the mass (``mass`` itself after 0 steps;
-    ``mass`` is overwritten)."""
+    ``order``, see :func:`_step_near`), of the entries ``far_ties`` at ``(far_rows,
+    far_cols)`` and of the one-way ties ``kept_ties`` given by ``kept_rows`` to
+    ``kept_cols``, whose flow back to the giver beyond what it sends is cut by
+    ``strength`` (see :func:`_spread_conserved`). With ``tol > 0``, stops after an odd
+    step once the mass moved less than ``tol`` (L1) over the last two steps. Returns the
+    mass (``mass`` itself after 0 steps; ``mass`` is overwritten)."""
     n = mass.size
     sent = np.empty(n, dtype=np.float32)
     moved = np.empty(n, dtype=np.float32)
@@ -635,6 +682,8 @@ def walk(
     for step in range(iterations):
         _step_near(order, indptr, indices, ties, mass, send, keep, sent, moved, chunk)
         _spread_pairs(far_rows, far_cols, far_ties, sent, moved)
+        if kept_rows.size:
+            _spread_conserved(kept_rows, kept_cols, kept_ties, sent, moved, strength)
         if tol > 0 and step % 2 == 1:
             change = 0.0
             for i in range(n):
