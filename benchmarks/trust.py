@@ -700,6 +700,7 @@ def time_breakdown(
     # The compiled walk's parts: the ties' weights, then one step, part by part, on the
     # same split of the ties as the walk's.
     kernels = trust_engine._kernels()
+    assert kernels is not None, "the breakdown times the compiled loops (numba)"
     out["walk_ties_s"] = median(lambda: trust_engine._compiled_walk_ties(g, 0.05))
     computed = trust_engine._compiled_walk_ties(g, 0.05)
     assert computed is not None
