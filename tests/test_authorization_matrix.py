@@ -15,7 +15,8 @@ from passerelles.circles.models import Bridge, BridgeState, Circle, Membership, 
 from passerelles.core.models import AuditEntry
 from passerelles.discussions import actions as discussion_actions
 from passerelles.discussions.models import Discussion, Post
-from passerelles.events.models import Event
+from passerelles.events import actions as event_actions
+from passerelles.events.models import Event, Openness
 from passerelles.members.models import Visibility
 from tests.conftest import admit, make_circle, make_user
 from tests.events.conftest import make_event
@@ -55,6 +56,19 @@ def world(db):
     )
     pending = actions.do_request_to_join(club, acting_user=applicant)
     event = make_event(owner, club, title="Dîner du club")
+    # A bridge since closed: the member of the other side keeps the seat she took while it
+    # was open (and sees that event), not the events she had not registered for.
+    partners_owner = make_user("partners@example.org", "Paul", "Associé")
+    partners = make_circle(partners_owner, "Partenaires", listed=False)
+    admit(bridged, partners)
+    closed = actions.do_request_bridge(club, partners, acting_user=owner)
+    actions.do_answer_bridge(closed, acting_user=partners_owner, accept=True)
+    held, unheld = (
+        make_event(owner, club, title=title, openness=Openness.BRIDGED, open_to=[partners])
+        for title in ("Rencontre partenaires", "Atelier partenaires")
+    )
+    event_actions.do_register(held, acting_user=bridged)
+    actions.do_revoke_bridge(closed, acting_user=owner)
     discussion = discussion_actions.do_start_discussion(
         acting_user=colleague,
         title="Locaux partagés",
@@ -81,6 +95,8 @@ def world(db):
         "secret": secret,
         "colleague_membership": Membership.objects.get(circle=club, user=colleague),
         "event": event,
+        "held": held,
+        "unheld": unheld,
         "discussion": discussion,
         "colleague_post": discussion.posts.get(),
     }
@@ -88,6 +104,7 @@ def world(db):
 
 def _url(world, name):
     club = world["club"].slug
+    held, unheld = world["held"].pk, world["unheld"].pk
     return {
         "circle_detail": ("get", reverse("circles:detail", args=[club])),
         "circle_members": ("get", reverse("circles:members", args=[club])),
@@ -142,6 +159,13 @@ def _url(world, name):
         ),
         "directory": ("get", reverse("members:directory")),
         "event_cancel": ("post", reverse("events:cancel", args=[world["event"].pk])),
+        "event_held_after_bridge_closed": ("get", reverse("events:detail", args=[held])),
+        "event_ics_held_after_bridge_closed": ("get", reverse("events:ics", args=[held])),
+        "event_unregister_held_after_bridge_closed": (
+            "post",
+            reverse("events:unregister", args=[held]),
+        ),
+        "event_unheld_after_bridge_closed": ("get", reverse("events:detail", args=[unheld])),
         "discussion_lock": ("post", reverse("discussions:lock", args=[world["discussion"].pk])),
         "post_hide": ("post", reverse("discussions:hide", args=[world["colleague_post"].pk])),
     }[name]
@@ -157,6 +181,7 @@ ADMIN_ONLY = {
 }
 ADMIN_POST = {**ADMIN_ONLY, "admin": DONE, "operator": DONE}
 OPERATOR_ONLY = {**ADMIN_ONLY, "admin": NOT_FOUND}
+HOST_EVENT = {**ADMIN_ONLY, "bridged": OK, "member": OK}
 EXPECTED = {
     "circle_detail": {
         "anonymous": NOT_FOUND,
@@ -230,6 +255,17 @@ EXPECTED = {
         "operator": OK,
     },
     "event_cancel": ADMIN_POST,
+    # A bridged event whose bridge closed after the bridged member took a seat there.
+    "event_held_after_bridge_closed": HOST_EVENT,
+    "event_ics_held_after_bridge_closed": HOST_EVENT,
+    "event_unregister_held_after_bridge_closed": {
+        **HOST_EVENT,
+        "member": DONE,  # not registered: told so on the page
+        "admin": DONE,
+        "operator": DONE,
+        "bridged": DONE,
+    },
+    "event_unheld_after_bridge_closed": {**HOST_EVENT, "bridged": NOT_FOUND},
     # A member reads the discussion, so the refusal is a message on its page.
     "discussion_lock": {**ADMIN_POST, "member": DONE},
     "post_hide": {**ADMIN_POST, "member": DONE},
@@ -313,7 +349,7 @@ def test_matrix(client, world, view, role):
 
 
 def test_matrix_size():
-    assert len(CELLS) == 25 * 6
+    assert len(CELLS) == 29 * 6
 
 
 def test_refused_actions_keep_the_pending_request(client, world):

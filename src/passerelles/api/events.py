@@ -82,8 +82,8 @@ class RegistrationOut(Schema):
 # The coming events of a member, compiled once per process and shape of their circles
 # (core.statements): the events' rule was built and compiled for the page and its count.
 _coming = Statement(
-    lambda now, mine, *groups: (
-        Event.objects.filter(rule_of(mine, *groups))
+    lambda now, *rule: (
+        Event.objects.filter(rule_of(*rule))
         .select_related("host_circle")
         .only(*LIST_FIELDS)
         .filter(ends_at__gte=now)
@@ -95,8 +95,8 @@ _coming = Statement(
 @router.get("", response=list[EventOut], summary="Events")
 @paginate(CappedPagination, page_size=50)
 def event_list(request: AuthedHttpRequest, past: bool = False) -> object:
-    """Events the member may join (all of them for operators): coming ones, soonest first,
-    or past ones (``past=true``), latest first."""
+    """Events the member may join or holds a place at (all of them for operators): coming
+    ones, soonest first, or past ones (``past=true``), latest first."""
     now = timezone.now()
     if not past and not request.user.is_staff:
         return _coming.rows(now, *rule_args(request.user))

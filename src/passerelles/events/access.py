@@ -1,13 +1,19 @@
 """Who may see, join and run which event: one condition per line, tested as a matrix.
 
-An event someone may not see is a 404. Seeing and registering follow the same rule
-(the openness chosen by the organiser); platform operators see everything but register
-only where the rule lets them.
+An event someone may not see is a 404. Registering follows the openness chosen by the
+organiser; seeing follows it too, and a seat or a waitlist place taken through one of
+one's circles keeps its event in sight while one belongs to that circle: closing a
+bridge (or the organiser dropping a guest circle) stops new registrations from the other
+circle, those taken stay valid, so their holders must still find the date, the calendar
+and the button that frees the seat; someone who left or was removed from the circle they
+came through no longer sees it. Platform operators see everything but register only
+where the rule lets them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
@@ -22,7 +28,17 @@ from passerelles.circles.access import (
 )
 from passerelles.circles.models import Bridge, BridgeState, Circle, Membership
 from passerelles.core.request_memo import in_page_view
-from passerelles.events.models import Event, Openness
+from passerelles.events.models import Event, Openness, Registration, RegistrationStatus
+
+HELD = (RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED)  # a place one holds
+
+
+def _bridged_with(host_id: int, circle_ref: OuterRef) -> QuerySet[Bridge]:
+    """Subquery: an active bridge joins the circle ``circle_ref`` and the host."""
+    return Bridge.objects.filter(state=BridgeState.ACTIVE).filter(
+        Q(from_circle_id=circle_ref, to_circle_id=host_id)
+        | Q(to_circle_id=circle_ref, from_circle_id=host_id)
+    )
 
 
 def _active_bridge_to_host() -> QuerySet[Bridge]:
@@ -40,20 +56,48 @@ def eligible_events(user: AnyUser) -> QuerySet[Event]:
     - "bridged" events that chose one of their circles, while its bridge to the host is active;
     - events open to all members.
     """
-    events = Event.objects.all()
     if not user.is_authenticated:
-        return events.none()
+        return Event.objects.none()
+    return Event.objects.filter(_eligible(user))
+
+
+def _eligible(user: AnyUser) -> Q:
+    """The rule of ``eligible_events`` for an authenticated ``user``."""
     if in_page_view():
-        return events.filter(_eligible_from_ids(user))
+        return _eligible_from_ids(user)
     mine = admitted_circle_ids(user)
     chosen_and_bridged = Event.open_to.through.objects.filter(
         event_id=OuterRef("pk"), circle_id__in=mine
     ).filter(Exists(_active_bridge_to_host()))
-    return events.filter(
+    return (
         Q(host_circle_id__in=mine)
         | (Q(openness=Openness.BRIDGED) & Exists(chosen_and_bridged))
         | Q(openness=Openness.ALL)
     )
+
+
+def held_event_ids(user_id: int) -> QuerySet[Registration, Any]:
+    """Subquery: the events where this person holds a seat or a waitlist place."""
+    return Registration.objects.filter(user_id=user_id, status__in=HELD).values("event_id")
+
+
+def _held_through_my_circles(user_id: int) -> Q:
+    """Events where this person holds a place taken through a circle they still belong
+    to, whatever became since of the bridge that let them register."""
+    admitted = Membership.objects.admitted().filter(
+        user_id=user_id, circle_id=OuterRef("circle_id")
+    )
+    return Q(pk__in=held_event_ids(user_id).filter(Exists(admitted)))
+
+
+def seen_rule(
+    user_id: int,
+    mine: Collection[int],
+    groups: Iterable[tuple[Collection[int], Collection[int]]],
+) -> Q:
+    """What a member (not an operator) sees: the events `eligible_rule` lets them join,
+    and those where they hold a place taken through a circle they belong to."""
+    return eligible_rule(mine, groups) | _held_through_my_circles(user_id)
 
 
 def _eligible_from_ids(user: AnyUser) -> Q:
@@ -94,10 +138,20 @@ def eligible_rule(
 
 
 def visible_events(user: AnyUser) -> QuerySet[Event]:
-    """Events ``user`` may see: those they may join, and all of them for operators."""
-    if user.is_authenticated and user.is_staff:
+    """Events ``user`` may see:
+
+    - all of them for operators;
+    - those they may join (``eligible_events``);
+    - those where they hold a seat or a waitlist place taken through one of their
+      circles, even once the bridge that let them register has closed.
+    """
+    if not user.is_authenticated:
+        return Event.objects.none()
+    if user.is_staff:
         return Event.objects.all()
-    return eligible_events(user)
+    if in_page_view():
+        return Event.objects.filter(seen_rule(user.pk, *eligible_ids(user)))
+    return Event.objects.filter(_eligible(user) | _held_through_my_circles(user.pk))
 
 
 def may_register(user: AnyUser, event: Event) -> bool:
@@ -114,23 +168,27 @@ def registrable_user_ids(users: Iterable[AnyUser], event: Event) -> set[int]:
         return set(ids)
     circles = Q(circle_id=event.host_circle_id)
     if event.openness == Openness.BRIDGED:
-        host = event.host_circle_id
-        bridged = Bridge.objects.filter(state=BridgeState.ACTIVE).filter(
-            Q(from_circle_id=OuterRef("circle_id"), to_circle_id=host)
-            | Q(to_circle_id=OuterRef("circle_id"), from_circle_id=host)
-        )
+        bridged = _bridged_with(event.host_circle_id, OuterRef("circle_id"))
         guests = Event.open_to.through.objects.filter(event_id=event.pk).filter(Exists(bridged))
         circles |= Q(circle_id__in=guests.values("circle_id"))
     admitted = Membership.objects.admitted().filter(circles, user_id__in=ids)
     return set(admitted.values_list("user_id", flat=True))
 
 
-def may_register_seen(user: AnyUser, event: Event) -> bool:
-    """``may_register`` for an event read through ``visible_events(user)``: everyone but
-    operators sees only the events they may join, so only an operator's is asked."""
-    if user.is_authenticated and not user.is_staff:
+def may_register_seen(user: AnyUser, event: Event, registration: Registration | None) -> bool:
+    """``may_register`` for an event read through ``visible_events(user)``, ``registration``
+    being theirs (or None): a member holding no place there sees it only if they may
+    join it, so only operators and holders of a place are asked."""
+    holds = registration is not None and registration.status in HELD
+    if user.is_authenticated and not user.is_staff and not holds:
         return True
     return may_register(user, event)
+
+
+def bridged_guests(event: Event) -> QuerySet[Circle]:
+    """The circles ``event`` chose that are still bridged with its host: those whose
+    members may register, which « Ouvert à » names."""
+    return event.open_to.filter(Exists(_bridged_with(event.host_circle_id, OuterRef("pk"))))
 
 
 def may_create_in(user: AnyUser, circle: Circle) -> bool:

@@ -2,7 +2,6 @@
 
 from collections.abc import Collection
 from datetime import datetime, timedelta
-from typing import Any
 
 from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -12,11 +11,16 @@ from passerelles.accounts.models import AnyUser, User
 from passerelles.circles.models import Circle
 from passerelles.core.request_memo import in_page_view
 from passerelles.core.statements import Statement, StatementRows
-from passerelles.events.access import eligible_ids, eligible_rule, visible_events
+from passerelles.events.access import (
+    HELD,
+    eligible_ids,
+    held_event_ids,
+    seen_rule,
+    visible_events,
+)
 from passerelles.events.models import Event, Registration, RegistrationStatus, TablePlan
 
 SHORTCUT_BEFORE = timedelta(hours=2)  # the evening's shortcut shows from two hours before
-HELD = (RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED)  # « mine »
 
 
 def happening_for(user) -> list[Event]:
@@ -50,33 +54,33 @@ def with_seats(queryset: QuerySet[Event]) -> QuerySet[Event]:
     return queryset.annotate(taken=Coalesce(Subquery(registered, output_field=IntegerField()), 0))
 
 
-def rule_args(user: AnyUser) -> list[list[int]]:
-    """The events' rule for a member (not an operator) as a statement's arguments: their
-    admitted circles, then each group's hosts and guests (``events.access.eligible_ids``)."""
+def rule_args(user: AnyUser) -> list[int | list[int]]:
+    """What a member (not an operator) sees of the events as a statement's arguments:
+    their id, their admitted circles, then each group's hosts and guests
+    (``events.access.eligible_ids``)."""
+    assert user.pk is not None  # a member, signed in
     mine, groups = eligible_ids(user)
-    return [mine, *(ids for group in groups for ids in group)]
+    return [user.pk, mine, *(ids for group in groups for ids in group)]
 
 
-def rule_of(mine: Collection[int], *groups: Collection[int]) -> Q:
-    """The events' rule from `rule_args`."""
-    return eligible_rule(mine, list(zip(groups[0::2], groups[1::2], strict=True)))
+def rule_of(user_id: int, mine: Collection[int], *groups: Collection[int]) -> Q:
+    """The events' rule (``events.access.seen_rule``) from `rule_args`."""
+    return seen_rule(user_id, mine, list(zip(groups[0::2], groups[1::2], strict=True)))
 
 
 # The events list without filters, read through statements compiled once per process and
 # shape of the viewer's circles (core.statements): its rule was built and compiled three
 # times a page (hosts offered, capped count, page), ~1.4 ms of CPU each.
 _listed = Statement(
-    lambda now, mine, *groups: with_seats(
-        Event.objects.filter(rule_of(mine, *groups))
-        .filter(ends_at__gte=now)
-        .select_related("host_circle")
+    lambda now, *rule: with_seats(
+        Event.objects.filter(rule_of(*rule)).filter(ends_at__gte=now).select_related("host_circle")
     ).order_by("starts_at", "pk")
 )
 _hosts_listed = Statement(
-    lambda now, among, mine, *groups: (
+    lambda now, among, *rule: (
         Circle.objects.filter(pk__in=among)
         .filter(
-            pk__in=Event.objects.filter(rule_of(mine, *groups))
+            pk__in=Event.objects.filter(rule_of(*rule))
             .filter(ends_at__gte=now)
             .values("host_circle_id")
         )
@@ -213,27 +217,23 @@ def _upcoming(user, limit: int, now, has_mine: bool) -> list[Event]:
     return events
 
 
-def _next_events(now: datetime, mine: Collection[int], *groups: Collection[int]) -> QuerySet[Event]:
+def _next(now: datetime, events: Q) -> QuerySet[Event]:
     return with_seats(
-        Event.objects.filter(rule_of(mine, *groups))
+        Event.objects.filter(events)
         .filter(ends_at__gte=now, cancelled_at__isnull=True)
         .select_related("host_circle")
     ).order_by("starts_at", "pk")
 
 
-def _held_by(user_id: int) -> QuerySet[Registration, Any]:
-    return Registration.objects.filter(user_id=user_id, status__in=HELD).values("event_id")
-
-
 # A member's next events on the home page, compiled once per process and shape of their
 # circles (core.statements): one's own, the others, or all when one holds no seat.
 _next_mine = Statement(
-    lambda now, user_id, *rule: _next_events(now, *rule).filter(pk__in=_held_by(user_id))
+    lambda now, user_id, *rule: _next(now, rule_of(*rule)).filter(pk__in=held_event_ids(user_id))
 )
 _next_others = Statement(
-    lambda now, user_id, *rule: _next_events(now, *rule).exclude(pk__in=_held_by(user_id))
+    lambda now, user_id, *rule: _next(now, rule_of(*rule)).exclude(pk__in=held_event_ids(user_id))
 )
-_next_any = Statement(_next_events)
+_next_any = Statement(lambda now, *rule: _next(now, rule_of(*rule)))
 
 
 def _upcoming_compiled(user, limit: int, now, has_mine: bool) -> list[Event]:

@@ -133,8 +133,8 @@ def event_detail(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
         "taken": taken,
         "left": max(event.capacity - taken, 0),
         "agenda": agenda_in_order(event),
-        "guests": event.open_to.all(),
-        "may_register": access.may_register_seen(request.user, event),
+        "guests": access.bridged_guests(event),
+        "may_register": access.may_register_seen(request.user, event, registration),
         "is_admin": access.may_manage(request.user, event),
         # The plan is offered to those with a seat only: not read for anyone else.
         "has_plan": registered and has_table_plan(event),
@@ -253,6 +253,8 @@ def unregister(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
         messages.error(request, str(exc))
     else:
         messages.success(request, _("Votre place est libérée. Merci de l'avoir signalé."))
+        if not access.visible_events(request.user).filter(pk=event.pk).exists():
+            return redirect("events:list")  # the place was all that showed it
     return redirect(event)
 
 
