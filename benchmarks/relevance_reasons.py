@@ -14,6 +14,10 @@ sinistres »), else the shared topics (``matched_terms``). Counted per kind of n
   about), another kind of service, only shared topics, or nothing;
 * wrong first: a distractor is ranked first; of those, how many get a situation reason
   anyway (an explanation that sounds sure of a wrong answer);
+* told: situation reasons said « vous parlez de <situation> », the need having told the
+  situation in one of its phrases (``reasons.told_by_need``); the others (a kind of
+  service met through its trade words or the services block) name the service among the
+  shared topics, « … ce qui répond à votre besoin en <service> »;
 * English: situation reasons whose situation and service have English names.
 
 ``--show`` prints the French and English sentences (``wrong``: only those naming another
@@ -43,8 +47,12 @@ from relevance import (  # noqa: E402
     load_split,
 )
 
-from passerelles.engine.names_en import situation_in_english  # noqa: E402
-from passerelles.engine.reasons import REASON_RELEVANCE, reason_in_french  # noqa: E402
+from passerelles.engine.names_en import name_in_english, situation_in_english  # noqa: E402
+from passerelles.engine.reasons import (  # noqa: E402
+    REASON_RELEVANCE,
+    reason_in_french,
+    told_by_need,
+)
 from passerelles.engine.semantic import load_encoder  # noqa: E402
 from passerelles.engine.situations import SERVICES  # noqa: E402
 from passerelles.engine.text import SEMANTIC_WEIGHT, RelevanceModel, relevance  # noqa: E402
@@ -53,6 +61,8 @@ SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5")
 NAME = "Claire"
 # The English sentence of a "you seek" situation reason (intros/reasons.py's catalogue entry).
 ENGLISH = "You mention {situation}: {name} {does}."
+# That of a kind of service the need did not tell as a situation (named as a topic).
+ENGLISH_SERVICE = "{name} offers what you are looking for, which meets your need for {service}."
 
 
 def service_of_kind() -> dict[str, str]:
@@ -110,6 +120,8 @@ def explain(split: str, make, show: str | None) -> dict[str, Counter]:
                     c["  a situation reason"] += 1
             if situation is not None:
                 c["situation reasons"] += 1
+                told = told_by_need(situation)
+                c["  told: « vous parlez de »" if told else "  named as the service"] += 1
                 english = situation_in_english(situation)
                 c["  with English names"] += english is not None
                 off = not right or situation["service"] != wanted[kind]
@@ -121,8 +133,11 @@ def explain(split: str, make, show: str | None) -> dict[str, Counter]:
                     print(f"  first: {offers[j]}")
                     print(f"  kind: {wanted[kind]}; named: {situation['service']}")
                     print(f"  fr: {reason_in_french(reason, NAME)}")
-                    if english is not None:
+                    if english is not None and told:
                         print(f"  en: {ENGLISH.format(name=NAME, **english)}")
+                    elif not told:
+                        service = name_in_english(situation["service"])
+                        print(f"  en: {ENGLISH_SERVICE.format(name=NAME, service=service)}")
     return counts
 
 
@@ -136,6 +151,8 @@ def print_counts(split: str, path: str, counts: dict[str, Counter]) -> None:
         "wrong first",
         "  a situation reason",
         "situation reasons",
+        "  told: « vous parlez de »",
+        "  named as the service",
         "  with English names",
     ]
     print(f"\n{split}, {path}")

@@ -9,10 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from passerelles.engine.lexicon import CONCEPTS
-from passerelles.engine.reasons import about, explain_pair, pair_reasons
+from passerelles.engine.reasons import about, clip_text, explain_pair, pair_reasons
 from passerelles.engine.situations import FAMILIES, SERVICE_PARENTS, SERVICES, SITUATIONS
 from passerelles.engine.text import (
     _DEFAULT_LEXICON,
+    _SITUATION_LEXICON,
     PHRASE_CUE_COUNT,
     STOP_WORDS,
     RelevanceModel,
@@ -101,6 +102,9 @@ def test_a_situation_met_is_told_by_the_need_and_answered_by_the_offer(said, off
             if named
             else FAMILIES[found["service"]][0] == found["situation"]
         )
+        # A matter of the families is no situation told; a situation is told only by
+        # more than a lone word of its phrases.
+        assert found.get("by") in ((None, "word") if named else ("trade",))
         assert found["does"] == SERVICES[found["service"]][0]
 
 
@@ -189,19 +193,103 @@ def test_trade_words_tag_a_need_in_any_of_their_forms(need, service):
     assert service not in _concept_matches(need, _DEFAULT_LEXICON)  # the phrases alone miss it
 
 
-def test_a_need_told_in_trade_words_meets_its_service_and_the_reason_names_the_matter():
+def test_a_need_told_in_trade_words_meets_its_service_and_the_reason_names_the_service():
     need = "Nos fromages arrivent tièdes chez les clients."
     offer = "Transporteur : denrées périssables, surgelés, camions à température dirigée."
     offers = [offer, *OFFERS[1:]]
     model = RelevanceModel().fit([need, *offers])
     assert relevance(model.encode([need]), model.encode(offers)).argmax() == 0
-    assert model.situations_met(need, offer) == [
+    found = model.situations_met(need, offer)
+    assert found == [
         {
             "situation": FAMILIES["transport frigorifique"][0],
             "service": "transport frigorifique",
             "does": SERVICES["transport frigorifique"][0],
+            "by": "trade",
         }
     ]
+    # The member spoke of cheeses arriving warm, not of « une chaîne du froid à tenir ».
+    (reason,) = explain_pair({"relevance_ab": 0.4}, "Claire", situation_yours=found[0])
+    assert reason == (
+        "Claire propose ce que vous cherchez, ce qui répond à votre besoin en "
+        "transport frigorifique."
+    )
+
+
+# « Demander au réseau » in the demo: the member asks for a part-time finance director.
+PART_TIME_CFO = "je cherche un directeur financier à temps partiel"
+CFO_OFFERS = [
+    "Direction administrative et financière à temps partagé, deux jours par mois : je "
+    "structure la trésorerie et le pilotage financier des PME industrielles.",
+    "Mon métier : le pilotage financier des PME en croissance.",
+    "Mon métier : le financement des entreprises : prêts bancaires, crédit-bail, affacturage.",
+]
+
+
+@pytest.mark.parametrize("offer", CFO_OFFERS)
+def test_a_need_that_names_the_service_is_answered_by_it_not_told_a_situation(offer):
+    """« un directeur financier » is no « trésorerie imprévisible »: the reason says what
+    the offer answers (its kind of service), it never says « vous parlez de » it."""
+    model = RelevanceModel().fit([PART_TIME_CFO, *CFO_OFFERS])
+    (found,) = model.situations_met(PART_TIME_CFO, offer)
+    assert (found["service"], found["by"]) == ("direction financière", "trade")
+    mine = explain_pair(
+        {"relevance_ab": 0.4},
+        "David Roche",
+        other_offer=offer,
+        matched_terms_yours=model.matched_terms(PART_TIME_CFO, offer),
+        situation_yours=found,
+    )
+    assert mine == [
+        f"David Roche propose « {clip_text(offer)} », ce qui répond à votre besoin en "
+        "direction financière.".replace("« ", "«\u00a0").replace(" »", "\u00a0»")
+    ]
+    # The other way (their need, your offer): « il parle de » is no more said.
+    (theirs,) = explain_pair(
+        {"relevance_ba": 0.4}, "Paul", other_need=PART_TIME_CFO, situation_theirs=found
+    )
+    assert theirs.startswith("Paul cherche «\u00a0je cherche un directeur financier")
+    assert theirs.endswith("vous pouvez l'aider en direction financière.")
+
+
+def test_a_service_found_near_both_is_named_not_told_as_the_members_situation():
+    """The organiser's need in the demo is near the events service through the encoder
+    only: the reason names the service, never « un événement à organiser »."""
+    need = (
+        "Je cherche des intervenants pour nos petits-déjeuners thématiques et des cercles "
+        "lyonnais avec qui ouvrir une passerelle."
+    )
+    offer = "Organisation de séminaires et de soirées d'entreprise, de la logistique au programme."
+    model = RelevanceModel().fit([need, offer, *OFFERS])
+    model.services_near = lambda _need, _offer: ["événementiel"]  # as the mixed path finds
+    (found,) = model.situations_met(need, offer)
+    assert (found["service"], found["by"]) == ("événementiel", "near")
+    reasons = explain_pair({"relevance_ab": 0.3}, "Marc", other_offer=offer, situation_yours=found)
+    assert not any("parlez" in r or "organiser" in r for r in reasons)
+    assert reasons[0].endswith("ce qui répond à votre besoin en événementiel.")
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(sorted(FAMILIES)), st.data())
+def test_a_reason_says_what_the_member_spoke_of_only_when_the_need_told_it(service, data):
+    """Whatever trade word a need names its service by, « vous parlez de X » (« Paul
+    parle de X ») is said only of a situation one of whose own phrases the need holds;
+    else the reason names the kind of service."""
+    cues = [c.strip() for c in FAMILIES[service][1].split(",") if c.strip()]
+    need = f"Nous cherchons {data.draw(st.sampled_from(cues))} pour notre société."
+    offer = f"{SERVICES[service][0].capitalize()} : {', '.join(SERVICES[service][1][:3])}."
+    model = RelevanceModel().fit([need, offer, *OFFERS])
+    told = set(_concept_matches(need, _SITUATION_LEXICON))
+    for found in model.situations_met(need, offer, limit=3):
+        (mine,) = explain_pair({"relevance_ab": 0.4}, "Claire", situation_yours=found)
+        (theirs,) = explain_pair({"relevance_ba": 0.4}, "Paul", situation_theirs=found)
+        if "by" not in found:  # told in its own phrases
+            assert found["situation"] in told
+            assert mine.startswith(f"Vous parlez {about(found['situation'])}")
+        else:
+            assert "parlez" not in mine and " parle " not in theirs
+            assert f"votre besoin en {found['service']}" in mine
+            assert theirs == f"Paul cherche ce que vous proposez en {found['service']}."
 
 
 def test_a_need_that_names_the_service_as_the_offer_does_is_no_situation():
@@ -293,3 +381,37 @@ def test_a_situation_passed_over_in_one_line_is_told_in_another_in_any_order(swa
     model = RelevanceModel().fit([need, offer, *OFFERS])
     found = model.situations_met(need, offer)
     assert [f["service"] for f in found] == ["expertise des sinistres"]
+
+
+@pytest.mark.parametrize(
+    ("need", "offer", "told"),
+    [
+        # A lone word of a situation's phrases is a context, not the situation.
+        (
+            "Des gens de Lyon veulent ouvrir un restaurant comme le nôtre chez eux.",
+            "Formation à l'hygiène alimentaire et au contrôle sanitaire pour les restaurants.",
+            False,
+        ),
+        (
+            "Les radiateurs tournent à fond mais le vent passe sous les portes du hangar.",
+            "Installation de panneaux solaires sur les toitures des entreprises.",
+            False,
+        ),
+        # Told in a phrase of several words, or in two phrases: said.
+        (WATER, OFFERS[0], True),
+        (
+            "Notre voisin prétend que la clôture est sur son terrain.",
+            "Géomètre-expert : bornage et délimitation des terrains.",
+            True,
+        ),
+    ],
+)
+def test_a_situation_is_said_only_when_the_need_tells_it_in_more_than_a_word(need, offer, told):
+    model = RelevanceModel().fit([need, offer, *OFFERS])
+    (found,) = model.situations_met(need, offer)
+    (mine,) = explain_pair({"relevance_ab": 0.4}, "Claire", situation_yours=found)
+    assert ("by" not in found) is told
+    assert mine.startswith("Vous parlez") is told
+    if not told:
+        assert found["by"] == "word" and found["situation"] not in mine
+        assert mine.endswith(f"votre besoin en {found['service']}.")

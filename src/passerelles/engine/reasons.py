@@ -15,7 +15,11 @@ Codes and their fields:
   that answers it (``{"situation": "un dégât des eaux", "service": "expertise des
   sinistres", "does": "expertise les sinistres"}``, see ``situations.py``), worded
   « vous parlez d'un dégât des eaux : X expertise les sinistres » (the names are French
-  labels of the engine's tables; ``names_en.py`` gives their English names);
+  labels of the engine's tables; ``names_en.py`` gives their English names). Only a
+  situation the need told in its phrases (:func:`told_by_need`) is said so: a kind of
+  service met through its trade words, the encoder or a lone word (« directeur
+  financier », « restaurant ») is named among the ``terms`` instead (« … ce qui répond à
+  votre besoin en direction financière »), never by a matter the member did not speak of;
 * ``reciprocal``: both of the above;
 * ``novelty``: no circle in common;
 * ``intermediary``: ``via``, a member you trust who trusts them; ``intermediary_chain``:
@@ -39,11 +43,14 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from passerelles.engine.situations import SERVICES, SITUATIONS
+
 if TYPE_CHECKING:
     from passerelles.engine.text import TextEncoder
 
 __all__ = [
     "REASON_RELEVANCE",
+    "as_told",
     "clip_text",
     "explain_pair",
     "french_list",
@@ -52,6 +59,7 @@ __all__ = [
     "parts_by_score",
     "parts_by_score_many",
     "text_parts",
+    "told_by_need",
 ]
 
 # A need <-> offer reason is stated only from this relevance on, and only naming the
@@ -173,6 +181,11 @@ def pair_reasons(
     r_ab, r_ba = c.get("relevance_ab", 0.0), c.get("relevance_ba", 0.0)
     theirs, yours = _clean_terms(matched_terms_theirs), _clean_terms(matched_terms_yours)
     sit_theirs, sit_yours = _situation(situation_theirs), _situation(situation_yours)
+    # A kind of service the need did not tell as a situation is named as a topic.
+    if sit_theirs and not told_by_need(sit_theirs):
+        theirs, sit_theirs = _with_service(theirs, sit_theirs["service"]), None
+    if sit_yours and not told_by_need(sit_yours):
+        yours, sit_yours = _with_service(yours, sit_yours["service"]), None
     they_seek = r_ba >= REASON_RELEVANCE and bool(theirs or sit_theirs)
     you_seek = r_ab >= REASON_RELEVANCE and bool(yours or sit_yours)
     # What one seeks and the other offers is the substance: it comes first.
@@ -224,8 +237,41 @@ def _situation(found: Mapping[str, Any] | None) -> dict[str, Any] | None:
     """A situation met (see ``RelevanceModel.situations_met``) as stored, or None."""
     if not found or not all(str(found.get(k, "")).strip() for k in ("situation", "service")):
         return None
-    keys = ("situation", "service", "does")
+    keys = ("situation", "service", "does", "by")
     return {k: " ".join(str(found[k]).split()) for k in keys if str(found.get(k, "")).strip()}
+
+
+def told_by_need(found: Mapping[str, Any]) -> bool:
+    """Whether a situation met (``RelevanceModel.situations_met``) was told by the need in
+    one of the situation's own phrases (« notre atelier a pris l'eau » for « un dégât des
+    eaux »), so that « vous parlez d'un dégât des eaux » repeats what the member said.
+    A kind of service met through its trade words (``"by": "trade"``, « un directeur
+    financier ») or the encoder (``"by": "near"``) was not: its matter (« une trésorerie
+    imprévisible ») is the map's, not the member's; nor was one found by a lone word of
+    its phrases (``"by": "word"``: « restaurant » for « un contrôle sanitaire »). A
+    situation stored before ``by`` existed is told when it is one of
+    `situations.SITUATIONS` (a matter of the families that is not one was not)."""
+    by = found.get("by")
+    return by in (None, "situation") and str(found.get("situation", "")) in SITUATIONS
+
+
+def _with_service(terms: Sequence[str], service: str, limit: int = 3) -> list[str]:
+    """``terms`` with the kind of service first (once), at most ``limit``."""
+    return [service, *(t for t in terms if t != service)][:limit]
+
+
+def as_told(reason: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A need <-> offer reason as it may be worded: one whose situation the need did not
+    tell (:func:`told_by_need`, a reason stored before the rule) names its kind of
+    service among its terms instead; any other reason is returned as it is."""
+    found = reason.get("situation")
+    if not isinstance(found, Mapping) or told_by_need(found):
+        return reason
+    if str(found.get("service", "")) not in SERVICES:  # a name this version no longer knows
+        return reason
+    kept = {k: v for k, v in reason.items() if k != "situation"}
+    kept["terms"] = _with_service(_clean_terms(reason.get("terms") or ()), str(found["service"]))
+    return kept
 
 
 # --- French ------------------------------------------------------------------------------
@@ -319,6 +365,7 @@ def _situation_in_french(reason: Mapping[str, Any], other_name: str) -> str:
 def reason_in_french(reason: Mapping[str, Any], other_name: str) -> str:
     """One reason of :func:`pair_reasons` as a French sentence about ``other_name`` (empty
     for a code it does not know)."""
+    reason = as_told(reason)
     code = reason.get("code")
     if code in ("they_seek", "you_seek") and isinstance(reason.get("situation"), Mapping):
         return _situation_in_french(reason, other_name)

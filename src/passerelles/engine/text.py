@@ -351,6 +351,39 @@ def _concept_matches(text: str, table: Mapping[tuple[str, ...], list[str]]) -> l
     return found
 
 
+def _phrases_by_label(text: str, table: _Lexicon) -> dict[str, list[tuple[str, ...]]]:
+    """The keys of lexicon phrases in ``text`` by label, matched as `_concept_matches`
+    matches them (leftmost-longest, whole units)."""
+    words: list[str] = []
+    joined: set[int] = set()
+    for unit in _UNIT_RE.findall(text):
+        parts = _unit_words(unit)
+        if len(parts) > 1:
+            joined.update(range(len(words) + 1, len(words) + len(parts)))
+        words.extend(parts)
+    found: dict[str, list[tuple[str, ...]]] = {}
+    i, n = 0, len(words)
+    while i < n:
+        step = 1
+        for key, labels in table.index.get(words[i], ()) if i not in joined else ():
+            end = i + len(key)
+            if end <= n and end not in joined and tuple(words[i:end]) == key:
+                for label in labels:
+                    found.setdefault(label, []).append(key)
+                step = len(key)
+                break
+        i += step
+    return found
+
+
+def _told_in_words(keys: Sequence[tuple[str, ...]]) -> bool:
+    """Whether a situation's phrases found in a need tell it: one phrase of two content
+    words or more (« pris l'eau », « bruit inquiétant »), or two phrases (« voisin »,
+    « clôture »). A lone word (« restaurant », « hangar », « solde ») is a context, not
+    the situation the map names (« un contrôle sanitaire », « un toit inutilisé »)."""
+    return len(set(keys)) >= 2 or any(len(_content(key)) >= 2 for key in keys)
+
+
 def _with_parents(labels: Iterable[str], parents: Mapping[str, str]) -> list[str]:
     out: list[str] = []
     for label in labels:
@@ -1200,9 +1233,15 @@ class RelevanceModel:
         """Situations the need tells that the offer's kind of service answers, at most
         ``limit``, in the order the need tells them: ``{"situation": "un dégât des eaux",
         "service": "expertise des sinistres", "does": "expertise les sinistres"}`` (see
-        `situations.py`); last, on the mixed path, a kind of service the services block
-        finds near both (`services_near`), named by its matter (« un sinistre »). Empty
-        when the model was built without the situation map."""
+        `situations.py`); then the kinds of service the need names by their trade words
+        (`situations.FAMILIES`) and last, on the mixed path, a kind of service the
+        services block finds near both (`services_near`). These two carry their kind's
+        matter as ``situation`` and ``"by": "trade"`` or ``"by": "near"``: the need did
+        not tell that matter (« un directeur financier » is no « trésorerie
+        imprévisible »), so a reason names the service, never the matter
+        (``reasons.told_by_need``); so does a situation found by a lone word of its
+        phrases (``"by": "word"``, `_told_in_words`: « restaurant » is no « contrôle
+        sanitaire »). Empty when the model was built without the map."""
         if not self.situations or limit <= 0:
             return []
         offer_tags = self._concept_tokens(offer_text)
@@ -1221,6 +1260,8 @@ class RelevanceModel:
             return next((s for s in answers if s in main), None)
 
         said_before: set[str] = set()
+        # A situation found by a lone word of its phrases is not told: ``"by": "word"``.
+        phrases = _phrases_by_label(need_text, _SITUATION_LEXICON)
         # Line by line (sentence by sentence): each line its own main services.
         for part in text_parts(need_text) or [need_text]:
             for said in dict.fromkeys(_concept_matches(part, _SITUATION_LEXICON)):
@@ -1229,13 +1270,14 @@ class RelevanceModel:
                 service = first_main(SITUATIONS[said][1], part)
                 if service is not None:  # else a later line may still tell it
                     said_before.add(said)
-                    found.append(
-                        {"situation": said, "service": service, "does": SERVICES[service][0]}
-                    )
+                    met = {"situation": said, "service": service, "does": SERVICES[service][0]}
+                    if not _told_in_words(phrases.get(said, ())):
+                        met["by"] = "word"
+                    found.append(met)
                 if len(found) >= limit:
                     return found
-        # Then the trade words of a kind of service (`situations.FAMILIES`), named by the
-        # matter a reason says the need speaks of (« un sinistre »).
+        # Then the trade words of a kind of service (`situations.FAMILIES`): a reason
+        # names the service they name, not its matter (``"by": "trade"``).
         # Only when the need and the offer share no concept of the lexicon, and only words
         # the offer does not use itself: a need that names the service as the offer does
         # is explained by the terms they share, not by a situation.
@@ -1251,11 +1293,16 @@ class RelevanceModel:
             if service not in told and first_main([service], need_text) == service:
                 matter = FAMILIES[service][0]
                 found.append(
-                    {"situation": matter, "service": service, "does": SERVICES[service][0]}
+                    {
+                        "situation": matter,
+                        "service": service,
+                        "does": SERVICES[service][0],
+                        "by": "trade",
+                    }
                 )
         if not found:  # last, the kinds of service the services block finds in both
             found = [
-                {"situation": FAMILIES[s][0], "service": s, "does": SERVICES[s][0]}
+                {"situation": FAMILIES[s][0], "service": s, "does": SERVICES[s][0], "by": "near"}
                 for s in self.services_near(need_text, offer_text)[:limit]
             ]
         return found

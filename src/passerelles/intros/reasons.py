@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from passerelles.core.choices import Axis
 from passerelles.engine.names_en import name_in_english, situation_in_english
-from passerelles.engine.reasons import reason_in_french
+from passerelles.engine.reasons import as_told, reason_in_french
 
 AXES = list(Axis)  # the engine's axis order: monde, soi, societe, savoir
 
@@ -73,6 +73,7 @@ def _word(reason: Mapping, other_name: str) -> str:
         }
     if _in_french():
         return reason_in_french(reason, other_name)
+    reason = as_told(reason)  # a situation the need did not tell: its service, as a topic
     code, name = reason["code"], other_name
     situation = reason.get("situation")
     if code in ("they_seek", "you_seek") and isinstance(situation, Mapping):
