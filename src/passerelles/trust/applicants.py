@@ -65,18 +65,18 @@ def recommend_token(membership: Membership) -> str:
     return signing.dumps({"m": membership.pk}, salt=RECOMMEND_SALT, compress=True)
 
 
-def read_recommend_token(token: str) -> Membership | None:
+def read_recommend_token(token: str, *, pending: bool = True) -> Membership | None:
     """The pending request behind a « recommandez-moi » link, or None (forged, or the
-    request was answered or withdrawn since)."""
+    request was answered or withdrawn since). ``pending=False``: the membership whatever
+    its state (the thank-you page after the vouch that admitted the applicant)."""
     try:
         data = signing.loads(token, salt=RECOMMEND_SALT)
     except signing.BadSignature:
         return None
-    return (
-        Membership.objects.filter(pk=data.get("m"), state=MembershipState.PENDING)
-        .select_related("user", "user__profile", "circle")
-        .first()
-    )
+    memberships = Membership.objects.filter(pk=data.get("m"))
+    if pending:
+        memberships = memberships.filter(state=MembershipState.PENDING)
+    return memberships.select_related("user", "user__profile", "circle").first()
 
 
 def may_recommend(user, membership: Membership) -> bool:

@@ -22,6 +22,7 @@ urlpatterns = [
         name="vouch_revoke",
     ),
     path("recommandez-moi/<str:token>/", views.recommend_me, name="recommend_me"),
+    path("recommandez-moi/<str:token>/merci/", views.recommend_done, name="recommend_done"),
     path("signalements/", views.reports, name="reports"),
     path(
         "signalements/<int:report_id>/examiner/",

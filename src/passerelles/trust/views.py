@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from passerelles.accounts.http import AuthedHttpRequest
+from passerelles.circles.models import MembershipState
 from passerelles.core.errors import ActionError
 from passerelles.members.access import visible_profiles
 from passerelles.members.actions import do_ensure_profile
@@ -294,14 +295,14 @@ def recommend_me(request: AuthedHttpRequest, token: str) -> HttpResponse:
         except ActionError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, _("Votre recommandation est enregistrée."))
             for admitted in done.admitted_memberships:
-                messages.success(
-                    request,
-                    _("%(name)s est désormais membre de %(circle)s.")
-                    % {"name": applicant_user.profile.name, "circle": admitted.circle.name},
-                )
-            return redirect(circle)
+                if admitted.pk != membership.pk:  # this circle: the thank-you page says it
+                    messages.success(
+                        request,
+                        _("%(name)s est désormais membre de %(circle)s.")
+                        % {"name": applicant_user.profile.name, "circle": admitted.circle.name},
+                    )
+            return redirect("trust:recommend_done", token=token)
     context = {
         "form": form,
         "membership": membership,
@@ -312,3 +313,29 @@ def recommend_me(request: AuthedHttpRequest, token: str) -> HttpResponse:
         "vouches_left": actions.vouches_left_this_month(request.user),
     }
     return render(request, "trust/recommend_me.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def recommend_done(request: AuthedHttpRequest, token: str) -> HttpResponse:
+    """After a vouch given from a « recommandez-moi » link: thanks, and where the applicant
+    now stands (not the circle's page, which would invite the voucher to join it)."""
+    membership = applicants.read_recommend_token(token, pending=False)
+    if membership is None or not applicants.may_recommend(request.user, membership):
+        raise Http404
+    applicant_user = membership.user
+    given = Vouch.objects.filter(
+        voucher=request.user, vouchee=applicant_user, revoked_at__isnull=True
+    ).exists()
+    if not given or membership.state not in (MembershipState.PENDING, MembershipState.ADMITTED):
+        return redirect("trust:recommend_me", token=token)
+    context = {
+        "membership": membership,
+        "circle": membership.circle,
+        "profile": applicant_user.profile,
+        "admitted": membership.state == MembershipState.ADMITTED,
+        "progress": applicants.progress(membership),
+        "profile_visible": visible_profiles(request.user)
+        .filter(pk=applicant_user.profile.pk)
+        .exists(),
+    }
+    return render(request, "trust/recommend_done.html", context)
