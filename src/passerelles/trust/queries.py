@@ -44,6 +44,9 @@ class Passport:
     meeting_usefulness: float | None = None
     endorsements: list[tuple[str, int]] = field(default_factory=list)
     circles: list[Membership] = field(default_factory=list)
+    # A voucher counts once under each of their circles (a vouch does not record the
+    # circle it was given from): the page says so when one counts in several.
+    vouchers_in_several_circles: bool = False
     standing: MemberStanding | None = None
     # For the member's own page (not shown to others): how many meetings others attested
     # that the member has not confirmed, and how many opportunities the member recorded;
@@ -145,6 +148,7 @@ def passport(member, viewer) -> Passport:
             by_circle[name] += 1
     result.by_context = by_context.most_common()
     result.by_circle = by_circle.most_common()
+    result.vouchers_in_several_circles = sum(by_circle.values()) > len(vouches)
     # One query for the meetings: the member's attestations, given and received, as
     # plain values. Those received whose counterpart the member gave (same source and
     # source id, or both without an id: ``has_counterpart``) are confirmed on both sides
