@@ -52,6 +52,7 @@ def directory(request: AuthedHttpRequest) -> HttpResponse:
     page = CappedPaginator(profiles, PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = list(page.object_list)
     rows.with_skill_names(page.object_list)
+    rows.with_shared_circles(request.user, page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
