@@ -69,7 +69,7 @@ def test_sign_up_from_the_invitation_is_prefilled_needs_no_confirmation_and_land
     assert re.search(r'name="email"[^>]*value="nina@example.org"', form)
 
     assert response.redirect_chain[-1][0] == club.get_absolute_url()
-    assert "Bienvenue dans Club des Entrepreneurs de Lyon" in response.content.decode()
+    assert "Bienvenue au Club des Entrepreneurs de Lyon !" in response.content.decode()
     assert len(mail.outbox) == sent  # no "confirm your address" e-mail
     address = EmailAddress.objects.get(email="nina@example.org")
     assert address.verified and address.primary

@@ -6,7 +6,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import timezone, translation
 
-from passerelles.core.french import ago, de, format_date
+from passerelles.core.french import a, ago, de, format_date
 
 
 @pytest.mark.parametrize(
@@ -18,12 +18,56 @@ from passerelles.core.french import ago, de, format_date
         ("Lyon Entreprendre", "de Lyon Entreprendre"),
         ("Hauts-de-France Innovation", "de Hauts-de-France Innovation"),
         ("Yvette", "d'Yvette"),
-        ("Club des Entrepreneurs", "de Club des Entrepreneurs"),
     ],
 )
 def test_de_elides_before_a_vowel_sound_in_french(name, expected):
     with translation.override("fr"):
         assert de(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "de_name", "a_name"),
+    [
+        (
+            "Club des Entrepreneurs de Lyon",
+            "du Club des Entrepreneurs de Lyon",
+            "au Club des Entrepreneurs de Lyon",
+        ),
+        ("Chambre de Métiers", "de la Chambre de Métiers", "à la Chambre de Métiers"),
+        (
+            "Association des Diplômés",
+            "de l'Association des Diplômés",
+            "à l'Association des Diplômés",
+        ),
+        ("Incubateur Part-Dieu", "de l'Incubateur Part-Dieu", "à l'Incubateur Part-Dieu"),
+        ("Anciens de l'École", "des Anciens de l'École", "aux Anciens de l'École"),
+        (
+            "Femmes Entrepreneures Rhône",
+            "des Femmes Entrepreneures Rhône",
+            "aux Femmes Entrepreneures Rhône",
+        ),
+        (
+            "Jeune Barreau de Bordeaux",
+            "du Jeune Barreau de Bordeaux",
+            "au Jeune Barreau de Bordeaux",
+        ),
+        (
+            "Jeune Chambre Économique",
+            "de la Jeune Chambre Économique",
+            "à la Jeune Chambre Économique",
+        ),
+        ("Les Audacieuses de Lyon", "des Audacieuses de Lyon", "aux Audacieuses de Lyon"),
+        ("Le Cercle", "du Cercle", "au Cercle"),
+        ("Alumni École de Commerce", "d'Alumni École de Commerce", "à Alumni École de Commerce"),
+        ("Lyon Entreprendre", "de Lyon Entreprendre", "à Lyon Entreprendre"),
+        ("Clubhouse Lyon", "de Clubhouse Lyon", "à Clubhouse Lyon"),
+    ],
+)
+def test_a_name_that_starts_with_a_common_noun_takes_its_article(name, de_name, a_name):
+    with translation.override("fr"):
+        assert (de(name), a(name)) == (de_name, a_name)
+    with translation.override("en"):
+        assert (de(name), a(name)) == (name, name)
 
 
 def test_de_gives_the_bare_name_in_english():

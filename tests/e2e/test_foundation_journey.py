@@ -80,7 +80,7 @@ def test_organiser_brings_a_circle_and_opens_a_bridge(new_page, live_server):
     login(bob_page, bob.email)
     bob_page.goto(invitation)
     bob_page.get_by_role("button", name="Accepter l'invitation").click()
-    assert bob_page.get_by_text("Bienvenue dans Club des Entrepreneurs").is_visible()
+    assert bob_page.get_by_text("Bienvenue au Club des Entrepreneurs").is_visible()
 
     # She asks the alumni association for a bridge; Dana accepts it.
     page.goto("/cercles/club-des-entrepreneurs-de-la-croix-rousse/passerelles/")

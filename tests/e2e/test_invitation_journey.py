@@ -63,7 +63,7 @@ def test_invited_person_signs_up_from_the_email_and_lands_in_the_circle(new_page
     paul.fill("input[name=password2]", "un-mot-de-passe-long-9")
     paul.locator("main form button[type=submit]").last.click()
     paul.wait_for_url(re.compile(rf"/cercles/{circle.slug}/$"))
-    assert paul.get_by_text("Bienvenue dans Cercle des Entrepreneurs du Rhône").is_visible()
+    assert paul.get_by_text("Bienvenue au Cercle des Entrepreneurs du Rhône").is_visible()
     screenshot(paul, "invitation-welcome")
     assert len(mail.outbox) == sent  # no second confirmation
 

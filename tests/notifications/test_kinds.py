@@ -67,12 +67,12 @@ def test_admitted_by_the_organiser_says_who(
         circles.do_approve(pending(applicant, club), acting_user=alice)
     notice = Notification.objects.get(user=applicant)
     assert notice.shown == (
-        "Bienvenue dans Club des Entrepreneurs de Lyon : "
+        "Bienvenue au Club des Entrepreneurs de Lyon : "
         "votre demande a été acceptée par Alice Martin"
     )
     (mail,) = mails_to(mailoutbox, applicant)
     assert notice.shown in mail.body
-    assert mail.subject == "[Passerelles] Bienvenue dans Club des Entrepreneurs de Lyon"
+    assert mail.subject == "[Passerelles] Bienvenue au Club des Entrepreneurs de Lyon"
 
 
 def test_admitted_on_recommendations_names_the_recommenders(

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from passerelles.circles import actions
+from passerelles.core import french
 from passerelles.core.errors import ActionError
 from passerelles.core.request_memo import forget
 
@@ -32,4 +33,6 @@ def accept_invitation_on_signup(sender, request, user, **kwargs) -> None:
             actions.do_accept_invitation(invitation, acting_user=user)
     except ActionError:
         return
-    messages.success(request, _("Bienvenue dans %(name)s !") % {"name": invitation.circle.name})
+    messages.success(
+        request, _("Bienvenue %(a_name)s !") % {"a_name": french.a(invitation.circle.name)}
+    )

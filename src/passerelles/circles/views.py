@@ -22,6 +22,7 @@ from passerelles.circles.queries import (
     visible_circle_counted,
     with_member_counts,
 )
+from passerelles.core import french
 from passerelles.core.access import is_operator
 from passerelles.core.errors import ActionError
 from passerelles.core.rows import url_maker
@@ -140,7 +141,7 @@ def circle_join(request: AuthedHttpRequest, slug: str) -> HttpResponse:
         messages.error(request, str(error))
         return redirect(circle)
     if membership.state == MembershipState.ADMITTED:
-        messages.success(request, _("Bienvenue dans %(name)s !") % {"name": circle.name})
+        messages.success(request, _("Bienvenue %(a_name)s !") % {"a_name": french.a(circle.name)})
     else:
         messages.success(
             request,

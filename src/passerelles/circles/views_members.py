@@ -16,6 +16,7 @@ from passerelles.accounts.models import User
 from passerelles.circles import access, actions
 from passerelles.circles.forms import InviteForm
 from passerelles.circles.models import Invitation, Membership, MembershipState
+from passerelles.core import french
 from passerelles.core.errors import ActionError
 
 
@@ -182,7 +183,9 @@ def _accept(request: HttpRequest, user: User, invitation: Invitation) -> HttpRes
         messages.error(request, str(error))
         return redirect("pages:home")
     request.session.pop("pending_invitation", None)
-    messages.success(request, _("Bienvenue dans %(name)s !") % {"name": invitation.circle.name})
+    messages.success(
+        request, _("Bienvenue %(a_name)s !") % {"a_name": french.a(invitation.circle.name)}
+    )
     return redirect(invitation.circle)
 
 

@@ -1,4 +1,4 @@
-"""French typography: « de » before a name, « 1er » for the first day, and how long ago.
+"""French typography: « de » and « à » before a name, « 1er » for the first day, and how long ago.
 
 ``{% blocktranslate with de_name=circle.name|de %}Passerelles {{ de_name }}`` reads
 « Passerelles de Lyon », « Passerelles d'Alumni… » in French; in another language the
@@ -44,12 +44,126 @@ def starts_with_vowel_sound(word: str) -> bool:
     return not (first == "h" and stripped.lower().startswith(ASPIRATED_H))
 
 
+# A name that begins with a common noun takes its article after « de » and « à »:
+# « du Club des Entrepreneurs », « de la Chambre de Métiers », « de l'Association … »,
+# « des Anciens de l'École », « au Club … » (« de Club des Entrepreneurs » read wrong).
+MASCULINE = frozenset(
+    [
+        "club",
+        "cercle",
+        "réseau",
+        "groupe",
+        "groupement",
+        "collectif",
+        "comité",
+        "centre",
+        "conseil",
+        "syndicat",
+        "mouvement",
+        "bureau",
+        "forum",
+        "pôle",
+        "incubateur",
+        "institut",
+        "barreau",
+        "cluster",
+        "ordre",
+        "chapitre",
+        "accélérateur",
+        "salon",
+        "cabinet",
+        "atelier",
+        "espace",
+        "rotary",
+        "lions",
+        "carrefour",
+    ]
+) | {"jeune barreau"}
+FEMININE = frozenset(
+    [
+        "association",
+        "chambre",
+        "fédération",
+        "confédération",
+        "communauté",
+        "union",
+        "amicale",
+        "maison",
+        "compagnie",
+        "ligue",
+        "fondation",
+        "coopérative",
+        "société",
+        "alliance",
+        "académie",
+        "école",
+        "pépinière",
+        "délégation",
+        "guilde",
+        "plateforme",
+        "ruche",
+    ]
+) | {"jeune chambre"}
+PLURAL = frozenset(
+    [
+        "anciens",
+        "amis",
+        "femmes",
+        "entrepreneurs",
+        "entrepreneures",
+        "dirigeants",
+        "dirigeantes",
+        "jeunes",
+        "rencontres",
+        "cadres",
+        "professionnels",
+        "diplômés",
+        "ateliers",
+    ]
+)
+# (masculine, feminine, before a vowel sound, plural, no article) after each word
+ARTICLES = {
+    "de": ("du {}", "de la {}", "de l'{}", "des {}", "de {}", "d'{}"),
+    "à": ("au {}", "à la {}", "à l'{}", "aux {}", "à {}", "à {}"),
+}
+
+
+def _with_article(text: str, preposition: str) -> str:
+    """``text`` after « de » or « à », with the article its first noun takes."""
+    masculine, feminine, elided, plural, bare, bare_elided = ARTICLES[preposition]
+    words = text.split()
+    first = words[0].lower() if words else ""
+    if first in ("le", "les") and len(words) > 1:  # « Les Audacieuses » -> « des Audacieuses »
+        rest = text.split(None, 1)[1]
+        if first == "les":
+            return plural.format(rest)
+        return (elided if starts_with_vowel_sound(rest) else masculine).format(rest)
+    two = " ".join(words[:2]).lower()
+    if first in PLURAL:
+        return plural.format(text)
+    if first in MASCULINE or two in MASCULINE or first in FEMININE or two in FEMININE:
+        if starts_with_vowel_sound(text):
+            return elided.format(text)
+        return (masculine if first in MASCULINE or two in MASCULINE else feminine).format(text)
+    return (bare_elided if starts_with_vowel_sound(text) else bare).format(text)
+
+
 def de(name: object) -> str:
-    """« de X » or « d'X » in French; the bare name in another language."""
+    """« de X », « d'X », « du Club X », « de la Chambre X », « des Anciens X » in French;
+    the bare name in another language."""
     text = str(name)
     if not (translation.get_language() or "fr").startswith("fr"):
         return text
-    return f"d'{text}" if starts_with_vowel_sound(text) else f"de {text}"
+    return _with_article(text, "de")
+
+
+def a(name: object) -> str:
+    """« à X », « au Club X », « à la Chambre X », « à l'Association X », « aux Anciens X »
+    in French; the bare name in another language."""
+    text = str(name)
+    if not (translation.get_language() or "fr").startswith("fr"):
+        return text
+    return _with_article(text, "à")
 
 
 def ago(moment: dt.datetime | None) -> str:

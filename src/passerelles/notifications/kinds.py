@@ -17,6 +17,8 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from passerelles.core import french
+
 
 class Channel(models.TextChoices):
     EMAIL = "email", _("Par e-mail et dans Passerelles")
@@ -99,20 +101,20 @@ KINDS_LIST: tuple[Kind, ...] = (
     Kind(
         "admitted_vouched",
         "admission",
-        _("Bienvenue dans %(circle)s : admission sur la recommandation de %(names)s"),
-        _("[Passerelles] Bienvenue dans %(circle)s"),
+        _("Bienvenue %(a_circle)s : admission sur la recommandation de %(names)s"),
+        _("[Passerelles] Bienvenue %(a_circle)s"),
     ),
     Kind(
         "admitted_by",
         "admission",
-        _("Bienvenue dans %(circle)s : votre demande a été acceptée par %(by)s"),
-        _("[Passerelles] Bienvenue dans %(circle)s"),
+        _("Bienvenue %(a_circle)s : votre demande a été acceptée par %(by)s"),
+        _("[Passerelles] Bienvenue %(a_circle)s"),
     ),
     Kind(
         "admitted",
         "admission",
-        _("Bienvenue dans %(circle)s : votre demande est acceptée"),
-        _("[Passerelles] Bienvenue dans %(circle)s"),
+        _("Bienvenue %(a_circle)s : votre demande est acceptée"),
+        _("[Passerelles] Bienvenue %(a_circle)s"),
     ),
     Kind(
         "declined",
@@ -199,6 +201,8 @@ def worded(template: Any, params: dict) -> str:
         else value
         for key, value in (params or {}).items()
     }
+    if isinstance(values.get("circle"), str):  # « Bienvenue au Club … », « à l'Association … »
+        values["a_circle"] = french.a(values["circle"])
     try:
         return str(template) % values
     except (KeyError, TypeError, ValueError):

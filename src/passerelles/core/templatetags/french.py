@@ -1,4 +1,4 @@
-"""Template filters ``de`` and ``ago`` (see ``passerelles.core.french``)."""
+"""Template filters ``de``, ``a`` (« à ») and ``ago`` (see ``passerelles.core.french``)."""
 
 from django import template
 
@@ -6,4 +6,5 @@ from passerelles.core import french
 
 register = template.Library()
 register.filter("de", french.de)
+register.filter("a", french.a)
 register.filter("ago", french.ago)
