@@ -102,6 +102,7 @@ def test_organiser_brings_a_circle_and_opens_a_bridge(new_page, live_server):
     login(eve_page, eve.email)
     eve_page.goto("/membres/")
     assert eve_page.get_by_text("Claire Lefèvre").first.is_visible()
+    assert eve_page.get_by_text("Cercle relié : Club des Entrepreneurs").first.is_visible()
     screenshot(eve_page, "directory")
     eve_page.get_by_text("Claire Lefèvre").first.click()
     assert eve_page.get_by_role("heading", name="Claire Lefèvre").is_visible()

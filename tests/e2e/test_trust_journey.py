@@ -79,6 +79,8 @@ def test_newcomer_is_admitted_by_vouches_and_shows_her_passport(new_page, live_s
     paul_page.fill("textarea[name=text]", "Un audit impeccable.")
     paul_page.get_by_role("button", name="Recommander").click()
     assert paul_page.get_by_text("Claire Lefèvre est désormais membre de").is_visible()
+    assert paul_page.get_by_role("heading", name="Merci pour votre recommandation").is_visible()
+    screenshot(paul_page, "recommend-done")
     request.refresh_from_db()
     assert request.state == MembershipState.ADMITTED
     assert request.admitted_at is not None
