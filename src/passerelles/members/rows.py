@@ -112,12 +112,12 @@ def _card(p: Profile, url: str, axis_labels: dict[str, str], labels: dict[str, s
         between = " · " if p.organisation and p.city else ""
         where = f"{esc(p.organisation)}{between}{esc(where)}"
         parts.append(f'          <p class="muted small u-m-0">{where}</p>\n')
+    parts.append("        </div>\n      </div>\n")
     names, own = getattr(p, "shared_circles", ((), False))
     if names:
         label = labels[("own" if own else "linked") + ("_many" if len(names) > 1 else "")]
         shown = ", ".join(esc(name) for name in names[:2]) + (" …" if len(names) > 2 else "")
-        parts.append(f'          <p class="small u-m-0">{label} {shown}</p>\n')
-    parts.append("        </div>\n      </div>\n")
+        parts.append(f'      <p class="small">{label} {shown}</p>\n')
     if p.sector:
         parts.append(f'      <p class="muted small">{esc(p.get_sector_display())}</p>\n')
     if p.offers:
