@@ -115,3 +115,32 @@ def test_a_programmes_question_is_quoted_the_way_of_the_readers_language(client,
     page = client.get(url).content.decode()
     assert "“Quel projet collectif ?”" in page
     assert "«" not in page
+
+
+def test_built_in_questions_are_offered_and_copied_in_the_readers_language(client, alice, event):
+    PromptTemplate.objects.create(axis="societe", text="Notre question maison ?")
+    client.force_login(alice)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    url = reverse("events:agenda", args=[event.pk])
+    page = client.get(url).content.decode()
+    english = "Which collective project in your area deserves more helping hands?"
+    assert english in page
+    assert "Quel projet collectif de votre territoire" not in page
+    assert "Notre question maison ?" in page  # an organiser's own, as written
+    response = client.post(
+        url,
+        _formset(
+            **{
+                "agenda-TOTAL_FORMS": "1",
+                "agenda-0-at": "19:00",
+                "agenda-0-minutes": "15",
+                "agenda-0-title": "Welcome",
+                "agenda-0-template": english,
+                "agenda-0-prompt": "",
+            }
+        ),
+    )
+    assert response.status_code == 302
+    assert [i.prompt for i in event.agenda.all()] == [english]
+    client.post("/i18n/setlang/", {"language": "fr", "next": "/"})
+    assert "Quel projet collectif de votre territoire" in client.get(url).content.decode()

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from passerelles.circles.models import Circle
@@ -13,6 +14,7 @@ from passerelles.events.models import (
     PromptTemplate,
     agenda_ordering,
 )
+from passerelles.events.prompts import DEFAULT_PROMPTS
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -130,12 +132,18 @@ class EventFilterForm(forms.Form):
             self.fields["circle"].queryset = circles
 
 
+BUILT_IN_PROMPTS = frozenset(text for texts in DEFAULT_PROMPTS.values() for text in texts)
+
+
 def prompt_choices(axis: str = ""):
-    """Prompt templates grouped by axis (the event's own axis first), for a <select>."""
+    """Prompt templates grouped by axis (the event's own axis first), for a <select>: the
+    built-in ones in the reader's language (what picking one copies into the question),
+    an organiser's own as written."""
     labels = dict(Axis.choices)
     groups: dict[str, list] = {}
     for template in PromptTemplate.objects.all():
-        groups.setdefault(template.axis, []).append((template.text, template.text))
+        text = gettext(template.text) if template.text in BUILT_IN_PROMPTS else template.text
+        groups.setdefault(template.axis, []).append((text, text))
     order = sorted(groups, key=lambda code: (code != axis, code))
     return [("", _("— Choisir une question type —"))] + [
         (labels[code], groups[code]) for code in order if code in labels
