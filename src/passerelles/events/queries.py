@@ -262,6 +262,11 @@ def has_table_plan(event: Event) -> bool:
     return TablePlan.objects.filter(event=event).exclude(tables=[]).exists()
 
 
+def has_waitlist(event: Event) -> bool:
+    """Whether someone waits for a seat (a seat freed goes to them at once)."""
+    return Registration.objects.filter(event=event, status=RegistrationStatus.WAITLISTED).exists()
+
+
 def waitlist_position(registration: Registration | None) -> int | None:
     """1 for the first on the waitlist (arrival order, as promotions go); None for anyone
     not waiting."""

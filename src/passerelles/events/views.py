@@ -29,6 +29,7 @@ from passerelles.events.models import RegistrationStatus, agenda_in_order
 from passerelles.events.queries import (
     coming_rows,
     has_table_plan,
+    has_waitlist,
     hosts_among,
     one_registration,
     seen_event,
@@ -138,6 +139,8 @@ def event_detail(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
         "is_admin": access.may_manage(request.user, event),
         # The plan is offered to those with a seat only: not read for anyone else.
         "has_plan": registered and has_table_plan(event),
+        # Freeing a seat asks first, saying it goes to the waitlist when people wait.
+        "seat_awaited": registered and has_waitlist(event),
         **page_extras(event),
     }
     return render(request, "events/detail.html", context)
