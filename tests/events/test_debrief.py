@@ -37,7 +37,10 @@ def test_attest_a_table_mate(client, past_evening):
     client.force_login(me)
     page = client.get(reverse("events:debrief", args=[event.pk])).content.decode()
     assert mate.get_full_name() in page
-    client.post(reverse("events:attest", args=[event.pk, mate.pk]), {"usefulness": "5"})
+    response = client.post(reverse("events:attest", args=[event.pk, mate.pk]), {"usefulness": "5"})
+    # Back to that neighbour's row, not to the top of the page.
+    assert response["Location"] == reverse("events:debrief", args=[event.pk]) + f"#m{mate.pk}"
+    assert f'<li class="row-between" id="m{mate.pk}">' in page
     attestation = MeetingAttestation.objects.get(attester=me, other=mate)
     assert attestation.source == "event" and attestation.source_id == event.pk
     assert attestation.usefulness == 5

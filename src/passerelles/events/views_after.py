@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -53,7 +54,10 @@ def attest(request: AuthedHttpRequest, event_id: int, user_id: int) -> HttpRespo
             request,
             _("Rencontre avec %(name)s confirmée.") % {"name": other.get_full_name()},
         )
-    return redirect("events:debrief", event.pk)
+        # Back to that neighbour's row (now marked confirmed), not to the top of the page:
+        # on a phone the next neighbour is right below, with no scrolling back down.
+        return redirect(f"{reverse('events:debrief', args=[event.pk])}#m{other.pk}")
+    return redirect("events:debrief", event.pk)  # the error at the top of the page
 
 
 @login_required
