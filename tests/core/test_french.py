@@ -6,7 +6,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import timezone, translation
 
-from passerelles.core.french import a, ago, de, format_date
+from passerelles.core.french import a, ago, de, format_date, le
 
 
 @pytest.mark.parametrize(
@@ -123,3 +123,22 @@ def test_date_filter_uses_local_time_as_djangos_does():
         assert rendered == "1er mars, 00:30"
         assert format_date(moment, "j F Y") == "1er mars 2027"
     assert Template("{{ m|date }}").render(Context({"m": None})) == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "with_article"),
+    [
+        ("Club des Entrepreneurs de Lyon", "le Club des Entrepreneurs de Lyon"),
+        ("Chambre de Commerce", "la Chambre de Commerce"),
+        ("Association des Diplômés", "l'Association des Diplômés"),
+        ("Anciens de l'École", "les Anciens de l'École"),
+        ("Les Audacieuses de Lyon", "Les Audacieuses de Lyon"),  # its own article kept
+        ("Le Cercle", "Le Cercle"),
+        ("Lyon Entreprendre", "Lyon Entreprendre"),
+    ],
+)
+def test_le_gives_a_name_its_article_after_avec(name, with_article):
+    with translation.override("fr"):
+        assert le(name) == with_article
+    with translation.override("en"):
+        assert le(name) == name

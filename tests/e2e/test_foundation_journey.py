@@ -94,7 +94,7 @@ def test_organiser_brings_a_circle_and_opens_a_bridge(new_page, live_server):
     dana_page.goto("/accueil/")
     dana_page.get_by_role("link", name="Répondre").click()
     dana_page.get_by_role("button", name="Accepter").click()
-    assert dana_page.get_by_text("La passerelle avec Club des Entrepreneurs").is_visible()
+    assert dana_page.get_by_text("La passerelle avec le Club des Entrepreneurs").is_visible()
     assert alumni.bridges_received.get().state == BridgeState.ACTIVE
 
     # Eve, a member of the bridged circle, now finds Claire in the directory.

@@ -12,6 +12,7 @@ from passerelles.accounts.http import AuthedHttpRequest
 from passerelles.circles import access, actions
 from passerelles.circles.forms import BridgeProposeForm, BridgeRequestForm
 from passerelles.circles.models import Bridge, BridgeState, Circle
+from passerelles.core import french
 from passerelles.core.errors import ActionError
 
 
@@ -131,12 +132,11 @@ def bridge_answer(request: AuthedHttpRequest, slug: str, bridge_id: int) -> Http
         messages.error(request, str(error))
     else:
         other = bridge.other(circle).name
-        text = (
-            _("La passerelle avec %(name)s est ouverte.")
-            if accept
-            else _("La demande de %(name)s est refusée.")
-        )
-        messages.success(request, text % {"name": other})
+        if accept:
+            text = _("La passerelle avec %(name)s est ouverte.") % {"name": french.le(other)}
+        else:
+            text = _("La demande %(de_name)s est refusée.") % {"de_name": french.de(other)}
+        messages.success(request, text)
     return redirect("circles:bridges", slug)
 
 
@@ -155,7 +155,6 @@ def bridge_revoke(request: AuthedHttpRequest, slug: str, bridge_id: int) -> Http
     except ActionError as error:
         messages.error(request, str(error))
     else:
-        messages.success(
-            request, _("La passerelle avec %(name)s est fermée.") % {"name": bridge.other(circle)}
-        )
+        other = french.le(bridge.other(circle))
+        messages.success(request, _("La passerelle avec %(name)s est fermée.") % {"name": other})
     return redirect("circles:bridges", slug)

@@ -125,6 +125,7 @@ PLURAL = frozenset(
 ARTICLES = {
     "de": ("du {}", "de la {}", "de l'{}", "des {}", "de {}", "d'{}"),
     "à": ("au {}", "à la {}", "à l'{}", "aux {}", "à {}", "à {}"),
+    "": ("le {}", "la {}", "l'{}", "les {}", "{}", "{}"),
 }
 
 
@@ -134,6 +135,8 @@ def _with_article(text: str, preposition: str) -> str:
     words = text.split()
     first = words[0].lower() if words else ""
     if first in ("le", "les") and len(words) > 1:  # « Les Audacieuses » -> « des Audacieuses »
+        if not preposition:  # the name already carries its article
+            return text
         rest = text.split(None, 1)[1]
         if first == "les":
             return plural.format(rest)
@@ -164,6 +167,15 @@ def a(name: object) -> str:
     if not (translation.get_language() or "fr").startswith("fr"):
         return text
     return _with_article(text, "à")
+
+
+def le(name: object) -> str:
+    """« le Club X », « la Chambre X », « l'Association X », « les Anciens X », « X » in
+    French (after « avec », « pour »...); the bare name in another language."""
+    text = str(name)
+    if not (translation.get_language() or "fr").startswith("fr"):
+        return text
+    return _with_article(text, "")
 
 
 def ago(moment: dt.datetime | None) -> str:
