@@ -42,3 +42,11 @@ def test_a_voucher_in_two_circles_is_said_to_count_in_each(
 
     vouch(bob, alice)  # one circle: no note
     assert "compte dans chacun" not in _page(client, alice)
+
+
+def test_no_confirmed_skill_is_said_in_words(client, club, bob):
+    page = _page(client, bob)
+    assert "Aucune pour l'instant : une compétence l'est quand un membre la confirme" in page
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("trust:passport")).content.decode().replace("&#x27;", "'")
+    assert "None yet: a skill counts once a member confirms it on the profile." in page

@@ -59,3 +59,11 @@ def test_only_a_voucher_reads_the_thank_you_page(client, club, bob, newcomer):
     client.force_login(bob)  # may recommend, has not yet: back to the form
     assert client.get(done).url == reverse("trust:recommend_me", args=[token])
     assert client.get(done + "x").status_code in (404, 410)
+
+
+def test_cancelling_the_recommendation_leads_home(client, club, bob, newcomer):
+    request = circle_actions.do_request_to_join(club, acting_user=newcomer)
+    token = applicants.recommend_token(request)
+    client.force_login(bob)
+    page = _text(client.get(reverse("trust:recommend_me", args=[token])))
+    assert f'href="{reverse("pages:home")}">Annuler</a>' in page
