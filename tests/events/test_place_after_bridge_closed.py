@@ -105,3 +105,27 @@ def test_leaving_the_circle_one_came_through_hides_the_event(client, stranded, a
     Membership.objects.filter(user=seated, circle=alumni).update(state=MembershipState.LEFT)
     client.force_login(seated)
     assert client.get(reverse("events:detail", args=[stranded["event"].pk])).status_code == 404
+
+
+def test_holders_are_told_their_place_stays(
+    alice, bob, club, alumni, bridge, charlie, mailoutbox, django_capture_on_commit_callbacks
+):
+    from passerelles.circles.models import Membership
+    from passerelles.notifications.models import Notification
+
+    admit(charlie, alumni)
+    gone = make_user("gone@example.org", "Gaspard", "Parti")
+    admit(gone, alumni)
+    event = make_event(alice, club, title="Passerelle", openness=Openness.BRIDGED, open_to=[alumni])
+    actions.do_register(event, acting_user=charlie)
+    actions.do_register(event, acting_user=gone)
+    left = Membership.objects.get(circle=alumni, user=gone)
+    circle_actions.do_leave(left, acting_user=gone)  # no longer of the circle: not told
+    with django_capture_on_commit_callbacks(execute=True):
+        circle_actions.do_revoke_bridge(bridge, acting_user=alice)
+    told = Notification.objects.filter(kind="place_kept")
+    assert [n.user_id for n in told] == [charlie.pk]
+    assert told[0].url == event.get_absolute_url()
+    mails = [m for m in mailoutbox if "reste valable" in m.subject]
+    assert [m.to for m in mails] == [[charlie.email]]
+    assert "Votre place reste valable" in mails[0].body and "Passerelle" in mails[0].body

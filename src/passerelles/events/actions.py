@@ -29,7 +29,7 @@ from django.utils.translation import gettext_lazy as _l
 
 from passerelles.accounts.models import User
 from passerelles.circles.access import bridged_circle_ids
-from passerelles.circles.models import Circle, Membership
+from passerelles.circles.models import Bridge, Circle, Membership
 from passerelles.core import audit
 from passerelles.core.errors import ActionError
 from passerelles.core.mail import language_of
@@ -497,7 +497,34 @@ NOTICE_KINDS = {  # what happened to a place -> the notice, its e-mail, and the 
     "promoted": ("promoted", "events/email/promoted.txt", True),
     "moved": ("event_moved", "events/email/moved.txt", True),
     "cancelled": ("event_cancelled", "events/email/cancelled.txt", True),
+    "kept": ("place_kept", "events/email/place_kept.txt", False),
 }
+
+
+def tell_places_kept(bridge: Bridge) -> int:
+    """Receiver of ``bridge_closed``: members of either circle who hold a place at an
+    upcoming event of the other, taken through the bridge, are told that it stays
+    theirs (the event no longer takes their circle's registrations). How many were told."""
+    told = 0
+    one, other = bridge.from_circle_id, bridge.to_circle_id
+    for host_id, guest_id in ((one, other), (other, one)):
+        events = Event.objects.filter(
+            host_circle_id=host_id,
+            openness=Openness.BRIDGED,
+            cancelled_at__isnull=True,
+            starts_at__gt=timezone.now(),
+        )
+        for event in events:
+            members = Membership.objects.admitted().filter(circle_id=guest_id)
+            held = list(
+                event.registrations.filter(circle_id=guest_id, status__in=access.HELD)
+                .filter(user_id__in=members.values("user_id"))
+                .select_related("user")
+                .order_by("pk")
+            )
+            _tell(held, event, "kept")
+            told += len(held)
+    return told
 
 
 def _tell(

@@ -153,6 +153,12 @@ KINDS_LIST: tuple[Kind, ...] = (
         _("[Passerelles] Nouvel horaire : %(title)s"),
     ),
     Kind(
+        "place_kept",
+        "event_changes",
+        _("Votre place à « %(title)s » reste valable"),
+        _("[Passerelles] Votre place à « %(title)s » reste valable"),
+    ),
+    Kind(
         "event_cancelled",
         "event_changes",
         _("Événement annulé : %(title)s"),
