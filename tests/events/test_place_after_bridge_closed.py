@@ -70,10 +70,13 @@ def test_freeing_the_seat_promotes_the_waitlist_and_leads_back_to_the_list(clien
     assert client.get(reverse("events:detail", args=[event.pk])).status_code == 404
 
 
-def test_the_holder_cannot_register_again_nor_comment(client, stranded):
+def test_the_holder_cannot_register_again_but_comments(client, stranded):
+    """Her place stays valid, so does her say in the event's discussion
+    (tests/discussions/test_comment_with_a_place.py)."""
     client.force_login(stranded["seated"])
     text = client.get(reverse("events:detail", args=[stranded["event"].pk])).content.decode()
-    assert "Publier" not in text
+    assert reverse("events:register", args=[stranded["event"].pk]) not in text
+    assert reverse("discussions:comment_event", args=[stranded["event"].pk]) in text
 
 
 def test_home_list_and_api_keep_the_event_of_its_holders(client, stranded):

@@ -14,7 +14,8 @@ from passerelles.accounts.models import AnyUser
 from passerelles.circles.access import admitted_circle_ids, bridged_circle_ids
 from passerelles.circles.models import MODERATION_ROLES, Membership
 from passerelles.discussions.models import Discussion
-from passerelles.events.access import eligible_events
+from passerelles.events.access import member_events
+from passerelles.events.models import Event
 
 
 def open_discussions(user: AnyUser) -> QuerySet[Discussion]:
@@ -23,7 +24,9 @@ def open_discussions(user: AnyUser) -> QuerySet[Discussion]:
     - across circles (no circle, no event): every member;
     - of a circle where they are admitted, and of a circle bridged with one of theirs
       when the discussion is open to bridged circles;
-    - about an event they may join.
+    - about an event they may join, or where they hold a place taken through one of
+      their circles (``events.access.member_events``): a seat outlives the bridge that
+      let one register, and so does one's say in the event's discussion.
     """
     if not user.is_authenticated:
         return Discussion.objects.none()
@@ -33,7 +36,7 @@ def open_discussions(user: AnyUser) -> QuerySet[Discussion]:
         Q(circle__isnull=True, event__isnull=True)
         | Q(event__isnull=True, circle_id__in=mine)
         | Q(event__isnull=True, open_to_bridged=True, circle_id__in=bridged)
-        | Q(event__in=eligible_events(user).values("pk"))
+        | Q(event__in=member_events(user).values("pk"))
     )
 
 
@@ -54,6 +57,18 @@ def may_post(user: AnyUser, discussion: Discussion) -> bool:
         discussion.locked_at is None
         and user.is_active
         and open_discussions(user).filter(pk=discussion.pk).exists()
+    )
+
+
+def may_comment(user: AnyUser, event: Event) -> bool:
+    """Commenting on ``event`` (in its discussion, opened by the first comment): the
+    people of the event, those who may join it and those who hold a place there taken
+    through one of their circles, while it is not cancelled (operators: where the rule
+    lets them)."""
+    return (
+        not event.is_cancelled
+        and user.is_active
+        and member_events(user).filter(pk=event.pk).exists()
     )
 
 

@@ -25,7 +25,6 @@ from passerelles.core.choices import Axis
 from passerelles.core.errors import ActionError
 from passerelles.discussions import access
 from passerelles.discussions.models import BODY_MAX, TITLE_MAX, Discussion, Post
-from passerelles.events.access import may_register
 from passerelles.events.models import Event
 
 # At most this many messages per member in this window: enough for a lively exchange,
@@ -147,9 +146,9 @@ def do_comment_event(event: Event, body: str, *, acting_user: User) -> Post:
     user = acting_user
     if event.is_cancelled:
         raise ActionError(_("Cet événement est annulé : il ne reçoit plus de commentaire."))
-    if not may_register(user, event):
+    if not access.may_comment(user, event):
         raise ActionError(
-            _("Seules les personnes qui peuvent s'inscrire commentent cet événement.")
+            _("Seules les personnes invitées à cet événement ou qui y ont une place le commentent.")
         )
     body = _clean_body(body)
     discussion, _created = Discussion.objects.get_or_create(

@@ -149,9 +149,28 @@ def visible_events(user: AnyUser) -> QuerySet[Event]:
         return Event.objects.none()
     if user.is_staff:
         return Event.objects.all()
+    return member_events(user)
+
+
+def member_events(user: AnyUser) -> QuerySet[Event]:
+    """Events ``user`` is one of the people of (no operator bypass): those they may join
+    (``eligible_events``) and those where they hold a seat or a waitlist place taken
+    through one of their circles, even once the bridge that let them register has
+    closed. What a member sees; who may comment on an event."""
+    if not user.is_authenticated:
+        return Event.objects.none()
     if in_page_view():
         return Event.objects.filter(seen_rule(user.pk, *eligible_ids(user)))
     return Event.objects.filter(_eligible(user) | _held_through_my_circles(user.pk))
+
+
+def takes_part_seen(user: AnyUser, event: Event) -> bool:
+    """Whether ``user``, who sees ``event`` (read through ``visible_events``), is one of
+    its people (``member_events``) rather than an operator looking on: a member who sees
+    an event always is, so only operators are asked."""
+    if user.is_authenticated and not user.is_staff:
+        return True
+    return member_events(user).filter(pk=event.pk).exists()
 
 
 def may_register(user: AnyUser, event: Event) -> bool:

@@ -136,6 +136,8 @@ def event_detail(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
         "agenda": agenda_in_order(event),
         "guests": access.bridged_guests(event),
         "may_register": access.may_register_seen(request.user, event, registration),
+        # Its people comment on it, a place taken through a bridge since closed included.
+        "takes_part": access.takes_part_seen(request.user, event),
         "is_admin": access.may_manage(request.user, event),
         # The plan is offered to those with a seat only: not read for anyone else.
         "has_plan": registered and has_table_plan(event),
