@@ -35,6 +35,31 @@ def command(*args: str) -> list[str]:
     return [sys.executable, "-m", "passerelles.cli", *args]
 
 
+def answers(address: tuple[str, int], *, source: tuple[str, int] | None = None) -> bool:
+    """Whether something listens at ``address`` (a TCP connection opens). A port in the
+    system's range of ephemeral ports can be handed to the probe itself while nothing
+    listens yet: the kernel then connects the probe to itself. That is not an answer, and
+    the probe's socket reuses its address so that, closed, it does not keep the port from
+    the web process for the minute of TIME-WAIT. ``source`` binds the probe (tests)."""
+    try:
+        found = socket.getaddrinfo(*address, type=socket.SOCK_STREAM)
+    except OSError:
+        return False
+    for family, kind, proto, _, target in found:
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.settimeout(0.2)
+            try:
+                if source is not None:
+                    probe.bind(source)
+                probe.connect(target)
+            except OSError:
+                continue
+            if probe.getsockname() != probe.getpeername():
+                return True
+    return False
+
+
 @dataclass
 class Child:
     name: str
@@ -117,10 +142,7 @@ class Supervisor:
         if self.ready is None:
             return
         address, message = self.ready
-        try:
-            with socket.create_connection(address, timeout=0.2):
-                pass
-        except OSError:
+        if not answers(address):
             return
         self.out.write(f"{message}\n")
         self.out.flush()
