@@ -160,8 +160,8 @@ def test_an_administrator_sees_requests_and_bridge_proposals(client, alice, club
     )
     client.force_login(alice)
     text = client.get(reverse("pages:home")).content.decode()
-    assert "Charlie Petit demande à rejoindre Club des Entrepreneurs de Lyon" in text
-    assert "Anciens de l&#x27;École propose une passerelle à Club des Entrepreneurs" in text
+    assert "Charlie Petit demande à rejoindre le Club des Entrepreneurs de Lyon" in text
+    assert "Passerelle proposée par les Anciens de l&#x27;École au Club des Entrepreneurs" in text
 
 
 def test_home_events_are_upcoming_for_and_happening_for(alice, club, bob, charlie):

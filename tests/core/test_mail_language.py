@@ -39,8 +39,14 @@ def test_each_side_is_written_to_in_their_language(db, django_capture_on_commit_
     with django_capture_on_commit_callbacks(execute=True):
         do_decide(intro, acting_user=bruno, accept=True)  # e.g. from a page in English
     by_recipient = {m.to[0]: m for m in mail.outbox}
-    assert by_recipient["anne@example.org"].subject == "Mise en relation : Bruno Roux a accepté"
-    assert by_recipient["bruno@example.org"].subject == "Introduction: Anne Martin has accepted"
+    assert (
+        by_recipient["anne@example.org"].subject
+        == "[Passerelles] Bruno Roux a accepté la mise en relation"
+    )
+    assert (
+        by_recipient["bruno@example.org"].subject
+        == "[Passerelles] Anne Martin accepted the introduction"
+    )
     assert "Hello Anne" in by_recipient["bruno@example.org"].body  # his suggested first message
     assert "Bonjour Bruno" in by_recipient["anne@example.org"].body
 
@@ -73,11 +79,11 @@ def test_waitlist_promotion_and_reminder_in_the_member_language(
     with django_capture_on_commit_callbacks(execute=True):
         do_cancel_registration(taken, acting_user=first)
     assert [m.subject for m in mail.outbox] == [
-        f"[Passerelles] A place has become available: {event.title}"
+        f"[Passerelles] A place has become available at “{event.title}”"
     ]
     mail.outbox.clear()
     send_due_reminders()
-    assert [m.subject for m in mail.outbox] == [f"[Passerelles] Reminder: {event.title}"]
+    assert [m.subject for m in mail.outbox] == [f"[Passerelles] Reminder: “{event.title}”"]
     body = mail.outbox[0].body
     assert "Venue: Hôtel de ville" in body and " à " not in body and "Lieu" not in body
 

@@ -117,7 +117,9 @@ def test_themed_evening_that_mixes_everyone(new_page, live_server):
     assert late_page.get_by_text("Place réservée", exact=True).is_visible()
     # She is told: the header counts her notices, the newest says a place freed up.
     late_page.get_by_role("link", name=re.compile(r"^Notifications 2")).click()
-    assert late_page.get_by_text(f"Une place s'est libérée pour vous : {event.title}").is_visible()
+    assert late_page.get_by_text(
+        f"Une place s'est libérée pour vous à « {event.title} »"
+    ).is_visible()
     assert_accessible(late_page)
     late_page.goto("/notifications/reglages/")
     assert late_page.get_by_role("group", name="Places libérées").is_visible()

@@ -12,7 +12,10 @@ def test_sections_and_notices(client, world):
     run_round(force=True)
     client.force_login(world["marc"])
     page = client.get(reverse("intros:home")).content.decode()
-    assert "Suggestions à examiner" in page and "Nouvelle suggestion : Sophie Lambert" in page
+    assert (
+        "Suggestions à examiner" in page
+        and "Nouvelle suggestion de mise en relation : Sophie Lambert" in page
+    )
     assert queries.unread_notice_count(world["marc"]) >= 1
     assert [s.other for s in queries.pending_for(world["marc"])]
     client.post(reverse("intros:notices_read"))

@@ -86,7 +86,9 @@ def test_a_suggestion_reads_in_english_for_an_english_reader(client, world):
     assert "Sophie Lambert cherche" not in english
     # The notices of the round, written while French was active, read in English too.
     home = client.get(reverse("intros:home")).content.decode()
-    assert "New suggestion: Sophie Lambert" in home and "Nouvelle suggestion" not in home
+    assert (
+        "New introduction suggestion: Sophie Lambert" in home and "Nouvelle suggestion" not in home
+    )
 
 
 def test_a_reason_this_version_cannot_word_is_left_out():

@@ -51,13 +51,13 @@ def test_a_bridge_request_and_its_answer(
         bridge = circles.do_request_bridge(club, alumni, acting_user=alice)
     assert kinds(dana) == ["bridge_requested"]
     (mail,) = mails_to(mailoutbox, dana)
-    assert "Club des Entrepreneurs de Lyon vous propose une passerelle" in mail.subject
+    assert mail.subject == "[Passerelles] Passerelle proposée par le Club des Entrepreneurs de Lyon"
     assert Notification.objects.get(user=dana).url == f"/cercles/{alumni.slug}/passerelles/"
     with django_capture_on_commit_callbacks(execute=True):
         circles.do_answer_bridge(bridge, acting_user=dana, accept=True)
     assert kinds(alice) == ["bridge_accepted"]
     (mail,) = mails_to(mailoutbox, alice)
-    assert "a accepté votre passerelle" in mail.subject
+    assert mail.subject == "[Passerelles] Passerelle acceptée par les Anciens de l'École"
 
 
 def test_admitted_by_the_organiser_says_who(
@@ -84,9 +84,9 @@ def test_admitted_on_recommendations_names_the_recommenders(
     assert pending(applicant, club).state == "admitted"
     notice = Notification.objects.get(user=applicant)
     assert notice.kind == "admitted_vouched"
-    assert notice.shown.endswith("sur la recommandation de Alice Martin et Bob Durand")
+    assert notice.shown.endswith("sur la recommandation d'Alice Martin et de Bob Durand")
     (mail,) = mails_to(mailoutbox, applicant)
-    assert "Alice Martin et Bob Durand" in mail.body
+    assert "d'Alice Martin et de Bob Durand" in mail.body
 
 
 def test_declined(alice, applicant, club, mailoutbox, django_capture_on_commit_callbacks):
@@ -99,7 +99,7 @@ def test_declined(alice, applicant, club, mailoutbox, django_capture_on_commit_c
 def test_an_invitation_to_an_existing_member(alice, charlie, club):
     circles.do_invite(club, charlie.email, acting_user=alice)
     notice = Notification.objects.get(user=charlie)
-    assert notice.shown == "Alice Martin vous invite à rejoindre Club des Entrepreneurs de Lyon"
+    assert notice.shown == "Alice Martin vous invite à rejoindre le Club des Entrepreneurs de Lyon"
     assert notice.url == club.get_absolute_url()
 
 
@@ -120,7 +120,7 @@ def test_registration_confirmed_with_the_ics(
         events.do_register(event, acting_user=bob)
     assert kinds(bob) == ["registered"]
     (mail,) = mails_to(mailoutbox, bob)
-    assert mail.subject == "[Passerelles] Inscription confirmée : Soirée speed meeting"
+    assert mail.subject == "[Passerelles] Inscription confirmée : « Soirée speed meeting »"
     ((filename, content, mimetype),) = mail.attachments
     assert filename.endswith(".ics") and mimetype == "text/calendar"
     (item,) = Calendar.from_ical(content).walk("VEVENT")
@@ -221,7 +221,7 @@ def test_an_english_reader_gets_the_registration_in_english(
     with django_capture_on_commit_callbacks(execute=True):
         events.do_register(event, acting_user=bob)
     (mail,) = mails_to(mailoutbox, bob)
-    assert mail.subject == "[Passerelles] Registration confirmed: Soirée speed meeting"
+    assert mail.subject == "[Passerelles] Registration confirmed: “Soirée speed meeting”"
     assert "Your place is booked" in mail.body
 
 
@@ -245,6 +245,6 @@ def test_introductions_keep_to_the_members_choice(
         intro_notify.new_suggestions([intro])
     assert kinds(bob) == []
     notice = Notification.objects.get(user=charlie)
-    assert notice.shown == "Nouvelle suggestion : Bob Durand"
+    assert notice.shown == "Nouvelle suggestion de mise en relation : Bob Durand"
     assert notice.url == intro.get_absolute_url() and notice.about == bob
     assert mailoutbox == []

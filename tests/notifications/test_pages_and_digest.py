@@ -22,7 +22,7 @@ def test_the_header_counts_unread_notices_and_opening_one_reads_it(client, bob):
     tell(bob)
     client.force_login(bob)
     page = client.get(reverse("notifications:list")).content.decode()
-    assert "Inscription confirmée : Atelier export" in page
+    assert "Votre place est réservée pour « Atelier export »" in page
     assert '<span class="badge badge-warn">2<span class="visually-hidden"> non lues' in page
     response = client.get(reverse("notifications:open", args=[notice.pk]))
     assert response.status_code == 302 and response["Location"] == "/evenements/1/"
@@ -122,7 +122,10 @@ def test_the_weekly_summary_goes_once_a_week_to_those_who_chose_it(alice, bob, m
     assert first["sent"] == 1 and second["sent"] == 0
     (mail,) = mailoutbox
     assert mail.to == [bob.email]
-    assert "une notification" in mail.body and "Inscription confirmée : Atelier export" in mail.body
+    assert (
+        "une notification" in mail.body
+        and "Votre place est réservée pour « Atelier export »" in mail.body
+    )
     send_weekly_digests(MONDAY + datetime.timedelta(days=7))
     assert len(mailoutbox) == 1  # nothing new to say the week after: no e-mail
 
@@ -135,4 +138,4 @@ def test_the_summary_is_in_the_readers_language(bob, mailoutbox):
     send_weekly_digests()
     (summary,) = [m for m in mailoutbox if "week" in m.subject]
     assert summary.subject == "[Passerelles] Your week"
-    assert "Registration confirmed: Atelier export" in summary.body
+    assert "Your place is booked for “Atelier export”" in summary.body

@@ -49,7 +49,7 @@ def send_due_reminders(now: datetime.datetime | None = None) -> int:
         }
         with in_language_of(registration.user):
             send_mail(
-                subject=_("[Passerelles] Rappel : %(title)s") % {"title": event.title},
+                subject=_("[Passerelles] Rappel : « %(title)s »") % {"title": event.title},
                 message=render_to_string("events/email/reminder.txt", context),
                 from_email=None,
                 recipient_list=[registration.user.email],

@@ -83,25 +83,25 @@ KINDS_LIST: tuple[Kind, ...] = (
     Kind(
         "bridge_requested",
         "bridges",
-        _("%(circle)s propose une passerelle à %(to_circle)s"),
-        _("[Passerelles] %(circle)s vous propose une passerelle"),
+        _("Passerelle proposée par %(le_circle)s %(a_to_circle)s"),
+        _("[Passerelles] Passerelle proposée par %(le_circle)s"),
     ),
     Kind(
         "bridge_accepted",
         "bridges",
-        _("%(to_circle)s a accepté la passerelle avec %(circle)s"),
-        _("[Passerelles] %(to_circle)s a accepté votre passerelle"),
+        _("La passerelle proposée par %(le_circle)s %(a_to_circle)s est acceptée"),
+        _("[Passerelles] Passerelle acceptée par %(le_to_circle)s"),
     ),
     Kind(
         "bridge_declined",
         "bridges",
-        _("%(to_circle)s a décliné la passerelle avec %(circle)s"),
-        _("[Passerelles] %(to_circle)s a décliné votre passerelle"),
+        _("La passerelle proposée par %(le_circle)s %(a_to_circle)s est déclinée"),
+        _("[Passerelles] Passerelle déclinée par %(le_to_circle)s"),
     ),
     Kind(
         "admitted_vouched",
         "admission",
-        _("Bienvenue %(a_circle)s : admission sur la recommandation de %(names)s"),
+        _("Bienvenue %(a_circle)s : admission sur la recommandation %(de_names)s"),
         _("[Passerelles] Bienvenue %(a_circle)s"),
     ),
     Kind(
@@ -119,38 +119,38 @@ KINDS_LIST: tuple[Kind, ...] = (
     Kind(
         "declined",
         "admission",
-        _("Votre demande pour rejoindre %(circle)s n'a pas été retenue"),
-        _("[Passerelles] Votre demande pour rejoindre %(circle)s"),
+        _("Votre demande pour rejoindre %(le_circle)s n'a pas été retenue"),
+        _("[Passerelles] Votre demande pour rejoindre %(le_circle)s"),
     ),
     Kind(
         "invited",
         "invitations",
-        _("%(by)s vous invite à rejoindre %(circle)s"),
-        _("[Passerelles] Invitation à rejoindre %(circle)s"),
+        _("%(by)s vous invite à rejoindre %(le_circle)s"),
+        _("[Passerelles] Invitation à rejoindre %(le_circle)s"),
     ),
     Kind(
         "registered",
         "registrations",
-        _("Inscription confirmée : %(title)s"),
-        _("[Passerelles] Inscription confirmée : %(title)s"),
+        _("Votre place est réservée pour « %(title)s »"),
+        _("[Passerelles] Inscription confirmée : « %(title)s »"),
     ),
     Kind(
         "waitlisted",
         "registrations",
-        _("Sur la liste d'attente : %(title)s"),
-        _("[Passerelles] Liste d'attente : %(title)s"),
+        _("Vous êtes sur la liste d'attente de « %(title)s »"),
+        _("[Passerelles] Liste d'attente de « %(title)s »"),
     ),
     Kind(
         "promoted",
         "waitlist",
-        _("Une place s'est libérée pour vous : %(title)s"),
-        _("[Passerelles] Une place s'est libérée : %(title)s"),
+        _("Une place s'est libérée pour vous à « %(title)s »"),
+        _("[Passerelles] Une place s'est libérée à « %(title)s »"),
     ),
     Kind(
         "event_moved",
         "event_changes",
-        _("Nouvel horaire : %(title)s"),
-        _("[Passerelles] Nouvel horaire : %(title)s"),
+        _("Nouvel horaire pour « %(title)s »"),
+        _("[Passerelles] Nouvel horaire pour « %(title)s »"),
     ),
     Kind(
         "place_kept",
@@ -161,32 +161,32 @@ KINDS_LIST: tuple[Kind, ...] = (
     Kind(
         "event_cancelled",
         "event_changes",
-        _("Événement annulé : %(title)s"),
-        _("[Passerelles] Événement annulé : %(title)s"),
+        _("L'événement « %(title)s » est annulé"),
+        _("[Passerelles] Événement annulé : « %(title)s »"),
     ),
     Kind(
         "suggested",
         "introductions",
-        _("Nouvelle suggestion : %(name)s"),
-        _("Vos nouvelles suggestions de mise en relation"),
+        _("Nouvelle suggestion de mise en relation : %(name)s"),
+        _("[Passerelles] Vos nouvelles suggestions de mise en relation"),
     ),
     Kind(
         "asked_to_introduce",
         "introductions",
         _("%(asker)s vous demande de faire les présentations avec %(target)s"),
-        _("%(asker)s vous demande une présentation"),
+        _("[Passerelles] %(asker)s vous demande de faire les présentations"),
     ),
     Kind(
         "requested",
         "introductions",
         _("%(asker)s aimerait une mise en relation avec vous"),
-        _("[Passerelles] Une demande de mise en relation de %(asker)s"),
+        _("[Passerelles] Une demande de mise en relation %(de_asker)s"),
     ),
     Kind(
         "connected",
         "introductions",
-        _("Mise en relation acceptée avec %(name)s : voici son contact"),
-        _("Mise en relation : %(name)s a accepté"),
+        _("%(name)s a accepté la mise en relation : voici son contact"),
+        _("[Passerelles] %(name)s a accepté la mise en relation"),
     ),
     Kind(
         "meeting_confirmed",
@@ -199,16 +199,24 @@ KINDS = {kind.key: kind for kind in KINDS_LIST}
 INTRODUCTION_KINDS = tuple(kind.key for kind in KINDS_LIST if kind.topic == "introductions")
 
 
+# The forms of a name after a word, in French (the bare name in another language), that a
+# text asks for by prefixing the name's key: « proposée par %(le_circle)s » reads « par le
+# Club … », « par l'Association … », « par les Anciens … »; « %(a_to_circle)s » « au Club … »;
+# « la recommandation %(de_names)s » « d'Alice Martin et de Bob Durand ».
+FORMS = {"le": french.le, "de": french.de, "a": french.a}
+
+
 def worded(template: Any, params: dict) -> str:
-    """``template`` in the active language, lists of names joined (« A, B et C »)."""
-    values = {
-        key: get_text_list([str(v) for v in value], gettext("et"))
-        if isinstance(value, list)
-        else value
-        for key, value in (params or {}).items()
-    }
-    if isinstance(values.get("circle"), str):  # « Bienvenue au Club … », « à l'Association … »
-        values["a_circle"] = french.a(values["circle"])
+    """``template`` in the active language, lists of names joined (« A, B et C »), each
+    name also given with its article or preposition (``FORMS``)."""
+    values: dict[str, Any] = {}
+    for key, value in (params or {}).items():
+        names = [str(v) for v in value] if isinstance(value, list) else [value]
+        values[key] = get_text_list(names, gettext("et")) if isinstance(value, list) else value
+        if all(isinstance(name, str) for name in names):
+            for prefix, form in FORMS.items():  # each name its own: « d'Alice et de Bob »
+                joined = get_text_list([form(name) for name in names], gettext("et"))
+                values.setdefault(f"{prefix}_{key}", joined)
     try:
         return str(template) % values
     except (KeyError, TypeError, ValueError):
