@@ -1,5 +1,6 @@
 """The demo ecosystem is alive: trust evidence, journeys 3 to 5, introductions."""
 
+import io
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -27,9 +28,12 @@ def lived(django_db_setup, django_db_blocker):
     """One small living ecosystem for the whole module, rolled back at the end. Its seed
     places an export adviser outside Julien's club (journey 4); in some small ecosystems
     the only one is a member of his club, whom rounds rightly send to other circles."""
+    out = io.StringIO()
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed", members=150, circles=12, seed=1, verbosity=0)
-        yield
+        call_command(
+            "seed", members=150, circles=12, seed=1, verbosity=0, progress=True, stdout=out
+        )
+        yield out.getvalue()  # what the seed said it was building
         transaction.set_rollback(True)
 
 
@@ -228,3 +232,20 @@ def test_vouch_texts_read_right_for_women_and_men(lived, db):
     assert not wrong, wrong[:3]
     every_text = [t for ts in activity.VOUCH_TEXTS.values() for t in ts]
     assert not [t for t in every_text if any(form in t for form in MASCULINE_ONLY)]
+
+
+def test_the_seed_says_each_step_of_the_activity_as_it_starts(lived):
+    said = [line.removeprefix("  · ") for line in lived.splitlines()]
+    steps = [
+        "Recommandations, rencontres attestées et compétences confirmées…",
+        "Événements, inscriptions et une soirée passée avec son plan de table…",
+        "Discussions…",
+        "Calcul de la confiance entre membres…",
+        "Premier tour de mises en relation…",
+    ]
+    assert [line for line in said if line in steps] == steps
+
+
+def test_no_event_on_christmas_nor_new_year_s_eve(lived, db):
+    days = {timezone.localtime(e.starts_at).date() for e in Event.objects.all()}
+    assert not {(d.month, d.day) for d in days} & {(12, 24), (12, 25), (12, 31), (1, 1)}

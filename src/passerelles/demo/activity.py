@@ -791,6 +791,22 @@ def _journey_three(dataset, plan, uid, cid, password_hash, counts) -> None:
     counts["pending_newcomers"] = 1 + len(ring)
 
 
+# Evenings kept for family and friends: no demo event on Christmas Eve and Day, New Year's
+# Eve and Day (a speed meeting on the 24th of December read as a joke).
+HOLIDAYS = ((12, 24), (12, 25), (12, 31), (1, 1))
+
+
+def event_day(today: dt.date, days_ahead: int) -> dt.date:
+    """The day ``days_ahead`` from ``today`` (before it when negative), moved off the
+    holidays, further from today: the 26th of December for the 24th, the 2nd of January
+    for the 31st."""
+    step = dt.timedelta(days=1 if days_ahead >= 0 else -1)
+    day = today + dt.timedelta(days=days_ahead)
+    while (day.month, day.day) in HOLIDAYS:
+        day += step
+    return day
+
+
 def _local(day: dt.date, hour: int, minute: int) -> dt.datetime:
     tz = timezone.get_default_timezone()
     return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=tz)
@@ -851,7 +867,7 @@ def _write_events(dataset, plan, uid, cid, counts, seed: int) -> None:
     agenda, registrations = [], 0
     for spec in plan.events:
         past = spec.days_ahead < 0
-        day = today + dt.timedelta(days=1 if past else spec.days_ahead)
+        day = event_day(today, 1 if past else spec.days_ahead)
         starts = _local(day, *spec.start)
         event = do_create_event(
             acting_user=users[uid[spec.creator]],
@@ -891,7 +907,7 @@ def _play_past_event(event, spec, uid, users, rng, seed: int, counts) -> None:
     from passerelles.events.plans import do_generate_plan, table_mates
     from passerelles.notifications.models import Notification
 
-    day = timezone.localdate() + dt.timedelta(days=spec.days_ahead)
+    day = event_day(timezone.localdate(), spec.days_ahead)
     starts = _local(day, *spec.start)
     Event.objects.filter(pk=event.pk).update(
         starts_at=starts,
@@ -1097,8 +1113,11 @@ def load_activity(
     plan: ActivityPlan | None = None,
     *,
     progress: Callable[[str], None] | None = None,
+    announce: Callable[[str], None] | None = None,
 ) -> dict[str, int]:
-    """Write the activity of a freshly loaded dataset (``report`` from `loader.load`)."""
+    """Write the activity of a freshly loaded dataset (``report`` from `loader.load`).
+    ``progress`` is told how long each step took; ``announce``, what each step builds
+    before it starts (a first demo start lasts minutes)."""
     import time
 
     from passerelles.trust.snapshots import recompute
@@ -1120,21 +1139,33 @@ def load_activity(
         .objects.filter(pk=uid[len(dataset.members) - 1])
         .values_list("password", flat=True)[0]
     )
+
+    def begin(what: str) -> None:
+        if announce:
+            announce(what)
+
     step("plan")
+    begin("Recommandations, rencontres attestées et compétences confirmées…")
     _write_evidence(plan, uid, timezone.now(), counts)
     mark_dirty()
     step("evidence")
+    begin("Nouveaux venus qui attendent leur admission…")
     _journey_three(dataset, plan, uid, cid, password_hash, counts)
     step("journey 3")
+    begin("Événements, inscriptions et une soirée passée avec son plan de table…")
     _write_events(dataset, plan, uid, cid, counts, dataset.seed)
     step("events")
+    begin("Mises en relation passées…")
     _past_intros(plan, uid)
     step("past introductions")
+    begin("Discussions…")
     counts.update(_discussions(dataset, uid))
     step("discussions")
+    begin("Calcul de la confiance entre membres…")
     summary = recompute(force=True)  # what the background task does, synchronously
     counts["admitted_by_trust"] = summary.get("admitted", 0)
     step("trust snapshot")
+    begin("Premier tour de mises en relation…")
     _round(dataset, plan, uid, counts, dataset.seed)
     step("introduction round")
     return counts

@@ -227,7 +227,12 @@ def _circle_cities(n_circles: int) -> list[str]:
 
 
 def _describe(kind: str, sectors, policy: str, vouches: int, founded: int, r) -> str:
-    focus = " et ".join(_de(vocab.SECTOR_PHRASES[s]) for s in sectors)
+    # Every field its own « de », one « et » before the last: « de la banque, de
+    # l'assurance, du conseil et de l'expertise » (it read « de la banque et l'assurance
+    # et du conseil et l'expertise »).
+    fields = [part for s in sectors for part in vocab.SECTOR_PHRASES[s].split(" et ")]
+    named = [_de(part) for part in fields]
+    focus = " et ".join(named) if len(named) < 3 else f"{', '.join(named[:-1])} et {named[-1]}"
     intro = r.choice(vocab.KIND_INTROS[kind]).format(founded=founded)
     policy_text = vocab.POLICY_SENTENCES[policy].format(n=vouches)
     return f"{intro} On y croise surtout des professionnels {focus}. {policy_text}"
@@ -506,7 +511,7 @@ def _need_text(sector: str, prof: vocab.Profession, city: str, u: list[float]) -
     text = _pick(vocab.NEED_OPENERS, u[2]).format(x=phrase, de_x=_de(phrase))
     if len(wanted) > 1 and u[3] < 0.45:
         other = wanted[(k + 1 + int(u[4] * (len(wanted) - 1))) % len(wanted)]
-        text += f" Et aussi {_pick(vocab.SERVICES[other].needs, u[4])}."
+        text += f" Autre besoin : {_pick(vocab.SERVICES[other].needs, u[4])}."
     return text + _pick(vocab.NEED_CODAS, u[5]).format(city=city)
 
 

@@ -24,10 +24,17 @@ class Command(BaseCommand):
 
     def handle(self, *args, addrport: str, no_serve: bool, seed: int, **options) -> None:
         settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+        self.stdout.write("Préparation de la base de données…")
+        self.stdout.flush()
         call_command("migrate", interactive=False, verbosity=0)
         if not Circle.objects.exists():
-            self.stdout.write("Chargement de l'écosystème de démonstration…")
-            call_command("seed", seed=seed, verbosity=0)
+            # A first start builds the whole ecosystem (minutes on a small machine): each
+            # step says what it builds as it starts, so that one knows it is working.
+            self.stdout.write(
+                "Chargement de l'écosystème de démonstration (quelques minutes, une fois) :"
+            )
+            self.stdout.flush()
+            call_command("seed", seed=seed, verbosity=0, progress=True, stdout=self.stdout)
         from passerelles.demo.logins import DEMO_LOGINS, ensure_demo_logins
 
         ensure_demo_logins()

@@ -35,6 +35,11 @@ class Command(BaseCommand):
         )
         parser.add_argument("--batch-size", type=int, default=loader.BATCH_SIZE)
         parser.add_argument(
+            "--progress",
+            action="store_true",
+            help="Say what is being built, step by step, as it starts.",
+        )
+        parser.add_argument(
             "--activity",
             action=argparse.BooleanOptionalAction,
             default=None,
@@ -70,15 +75,24 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         generated = time.perf_counter() - started
         progress = self.stdout.write if options["verbosity"] > 1 else None
+        announce = self._announce if options["progress"] else None
         with_activity = options["activity"]
         if with_activity is None:
             with_activity = members <= ACTIVITY_MAX_MEMBERS
         lived: dict[str, int] = {}
         # The demo's actions would mail everyone (suggestions, promotions): not while seeding.
         with override_settings(EMAIL_BACKEND=QUIET_MAIL), transaction.atomic():
+            if announce:
+                announce(
+                    f"{members} membres, {circles} cercles, leurs adhésions et leurs passerelles…"
+                )
             report = loader.load(dataset, batch_size=options["batch_size"], progress=progress)
             if with_activity:
-                lived = activity.load_activity(dataset, report, progress=progress)
+                lived = activity.load_activity(
+                    dataset, report, progress=progress, announce=announce
+                )
+        if announce:
+            announce("Index de la base de données…")
         loader.analyze_tables()
         ensure_demo_logins()
         if not (settings.DEBUG or getattr(settings, "TESTING", False)):
@@ -104,3 +118,8 @@ class Command(BaseCommand):
                     f"{lived['suggestions']} suggestions de mise en relation"
                 )
             self.stdout.write(self.style.SUCCESS(f"{line}, graine {seed}."))
+
+    def _announce(self, what: str) -> None:
+        """One line as a step starts, shown at once (the demo's console)."""
+        self.stdout.write(f"  · {what}")
+        self.stdout.flush()
