@@ -177,3 +177,35 @@ def test_annual_dues_read_in_the_visitors_language(client, dana):
     client.cookies["django_language"] = "en"
     page = client.get(url).content.decode()
     assert "€600" in page and "600 €" not in page
+
+
+def test_a_refused_form_says_so_at_its_top_with_a_link_to_each_field(client, charlie):
+    # Three sectors ticked: the only error sits under the sector list, far down the page;
+    # the page reloads at its top, so the refusal is said there, with a link to the field.
+    client.force_login(charlie)
+    response = client.post(
+        reverse("circles:create"),
+        {
+            "name": "Réseau des Artisans du Rhône",
+            "kind": "referral",
+            "city": "Lyon",
+            "dues_eur": "120",
+            "admission_policy": "open",
+            "cooptation_vouches": "2",
+            "trust_threshold": "0.5",
+            "sector_choices": ["A", "B", "C"],
+        },
+    )
+    html = response.content.decode()
+    summary = html.index("error-summary")
+    assert summary < html.index('data-field="name"')  # above the first field
+    assert "Rien n'est enregistré : corrigez ce qui est signalé." in html
+    assert html.count('href="#id_sector_choices_0"') == 1
+    assert 'href="#id_name"' not in html  # only the refused fields are listed
+    assert not Circle.objects.exists()
+
+
+def test_a_form_shown_first_has_no_refusal_summary(client, charlie):
+    client.force_login(charlie)
+    html = client.get(reverse("circles:create")).content.decode()
+    assert "error-summary" not in html

@@ -128,10 +128,10 @@ def test_every_row_error_kind():
     assert errors_of(rows, 3) == ["E-mail manquant."]
     assert errors_of(rows, 4) == ["E-mail invalide : « pas-une-adresse »."]
     assert errors_of(rows, 5) == ["Doublon : même e-mail qu'à la ligne 2."]
-    assert errors_of(rows, 6) == ["Secteur inconnu : « Astronautique »."]
+    assert errors_of(rows, 6) == []  # an unknown sector only warns: see below
     assert "encodage" in errors_of(rows, 7)[0]
     assert "Rôle inconnu" in errors_of(rows, 8)[0]
-    assert [row["status"] for row in rows if row["errors"]] == ["error"] * 6
+    assert [row["status"] for row in rows if row["errors"]] == ["error"] * 5
 
 
 def test_replacement_character_is_an_encoding_error():
@@ -249,7 +249,53 @@ def test_unknown_naf_division_is_an_unknown_sector():
         csv_bytes([["email", "secteur"], ["a@example.org", "04.00Z"]]), "a.csv"
     )
 
-    assert rows[0]["errors"] == ["Secteur inconnu : « 04.00Z »."]
+    assert rows[0]["errors"] == []
+    assert rows[0]["sector"] == ""
+    assert "Secteur « 04.00Z » non reconnu : invitation sans secteur." in rows[0]["warnings"]
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        # What a club's own list says, not the section's label.
+        ("Conseil", "M"),
+        ("Conseil en stratégie", "M"),
+        ("Juridique", "M"),
+        ("Design", "M"),
+        ("Logistique", "H"),
+        ("BTP", "F"),
+        ("Informatique", "J"),
+        # « Industrie » is manufacturing, not mining (« Industries extractives »).
+        ("Industrie", "C"),
+        ("Industrie pharmaceutique", "C"),
+        # The start of a label, in French or English.
+        ("Transports", "H"),
+        ("Human health", "Q"),
+    ],
+)
+def test_a_clubs_trade_words_find_their_section(text, code):
+    rows = parse_member_file(csv_bytes([["email", "secteur"], ["a@example.org", text]]), "a.csv")
+
+    assert (rows[0]["sector"], rows[0]["errors"]) == (code, [])
+    assert not any("Secteur" in warning for warning in rows[0]["warnings"])
+
+
+def test_a_sector_the_list_does_not_know_leaves_the_row_invited_without_one():
+    rows = parse_member_file(
+        csv_bytes(
+            [
+                ["email", "prenom", "nom", "secteur"],
+                ["a@example.org", "Ana", "Lima", "Astronautique"],
+                ["b@example.org", "Bea", "Roy", "Activités"],  # starts several labels
+            ]
+        ),
+        "a.csv",
+    )
+
+    assert [(r["sector"], r["errors"]) for r in rows] == [("", []), ("", [])]
+    assert rows[0]["warnings"] == [
+        "Secteur « Astronautique » non reconnu : invitation sans secteur."
+    ]
 
 
 def test_excel_sep_hint_line():

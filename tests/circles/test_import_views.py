@@ -22,7 +22,7 @@ CSV = (
     "Bob;Durand;bob@example.org;;;Lyon\r\n"
     "Mauvais;Mail;pas-une-adresse;;;\r\n"
     "Hélène;Bis;HELENE@example.org;;;\r\n"
-    "Zoé;Astre;zoe@example.org;;Astronautique;\r\n"
+    "Zoé;Astre;zoe@;;Astronautique;\r\n"
 ).encode("cp1252")
 
 
@@ -85,7 +85,7 @@ def test_preview_page_shows_counts_errors_and_confirm_button(as_alice, club):
     assert html.count('class="row-error"') == 3
     assert "E-mail invalide : « pas-une-adresse »." in html
     assert "Doublon : même e-mail qu&#x27;à la ligne 2." in html
-    assert "Secteur inconnu : « Astronautique »." in html
+    assert "E-mail invalide : « zoe@ »." in html
     assert "déjà membre" in html
     assert "Hébergement et restauration" in html  # the sector "I" read from the file
     assert "Inviter les 2 personnes" in html
@@ -383,3 +383,35 @@ def test_preview_says_why_a_row_is_wrong_next_to_its_number(as_alice, club):
     assert header.index("Ligne") < header.index("Statut") < header.index("E-mail")
     row = html[html.index("E-mail invalide") - 600 : html.index("E-mail invalide")]
     assert "pas-une-adresse</td>" not in row
+
+
+def test_a_clubs_own_sector_words_do_not_turn_people_away(as_alice, club):
+    # A club's list says « Conseil », « Logistique »…: people are invited, with the
+    # section found, or without a sector and a remark when none is.
+    data = (
+        "Prénom;Nom;E-mail;Secteur\r\n"
+        "Ana;Lima;ana@example.org;Conseil\r\n"
+        "Léo;Roy;leo@example.org;Logistique\r\n"
+        "Zoé;Astre;zoe@example.org;Astronautique\r\n"
+    ).encode()
+    upload(as_alice, club, data)
+
+    html = as_alice.get(confirm_url(draft_of(club))).content.decode()
+
+    assert 'class="row-error"' not in html
+    assert html.count('class="row-warning"') == 1
+    assert "Secteur « Astronautique » non reconnu : invitation sans secteur." in html
+    assert "Activités spécialisées, scientifiques et techniques" in html  # Conseil
+    assert "Transports et entreposage" in html  # Logistique
+    assert "Inviter les 3 personnes" in html
+
+
+def test_a_file_with_no_row_to_invite_does_not_offer_to_invite_the_others(as_alice, club):
+    data = "Prénom;Nom;E-mail\r\nAna;Lima;pas-une-adresse\r\nLéo;Roy;\r\n".encode()
+    upload(as_alice, club, data)
+
+    html = as_alice.get(confirm_url(draft_of(club))).content.decode()
+
+    assert "Les 2 lignes sont en erreur : corrigez-les dans votre tableau" in html
+    assert "inviter les autres" not in html
+    assert "Aucune ligne à inviter dans ce fichier." in html

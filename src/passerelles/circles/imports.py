@@ -458,7 +458,12 @@ def check_row(
         if code:
             row["sector"] = code
         else:
-            errors.append(_("Secteur inconnu : « %(value)s ».") % {"value": raw["sector"]})
+            # A sector is an extra: a trade word the list of sections does not know leaves
+            # the person invited without one (their profile asks for it), not turned away.
+            row["warnings"].append(
+                _("Secteur « %(value)s » non reconnu : invitation sans secteur.")
+                % {"value": raw["sector"]}
+            )
     if raw["role"]:
         role = ROLE_ALIASES.get(normalise_header(raw["role"]))
         if role:

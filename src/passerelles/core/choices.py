@@ -51,9 +51,48 @@ def join_codes(codes: Iterable[str]) -> str:
     return f",{','.join(codes)}," if codes else ""
 
 
+#: The words a club's own list uses for a trade (« Conseil », « Logistique », « BTP »), in
+#: French and English, as slugs, with their NAF section: what members write is rarely the
+#: section's label. A word that could be two sections (« artisanat », « services ») is
+#: left out: better no sector than a wrong one.
+SECTOR_WORDS = {
+    **dict.fromkeys(["agricole", "viticulture", "elevage", "peche", "farming"], "A"),
+    **dict.fromkeys(
+        ["industrie", "industriel", "industry", "manufacturing", "fabrication", "usinage"], "C"
+    ),
+    **dict.fromkeys(["agroalimentaire", "chimie", "plasturgie", "metallurgie"], "C"),
+    **dict.fromkeys(["mecanique", "textile", "aeronautique", "pharmacie"], "C"),
+    **dict.fromkeys(["energie", "electricite", "energy"], "D"),
+    **dict.fromkeys(["dechets", "recyclage", "assainissement"], "E"),
+    **dict.fromkeys(["btp", "batiment", "travaux-publics", "renovation"], "F"),
+    **dict.fromkeys(["negoce", "distribution", "vente", "retail", "e-commerce"], "G"),
+    **dict.fromkeys(["logistique", "transport", "logistics", "transports-logistique"], "H"),
+    **dict.fromkeys(["hotellerie", "restauration", "hospitality", "hotellerie-restauration"], "I"),
+    **dict.fromkeys(["informatique", "numerique", "digital", "logiciel", "software"], "J"),
+    **dict.fromkeys(["telecoms", "telecommunications", "medias", "media", "tech"], "J"),
+    **dict.fromkeys(["banque", "assurance", "assurances", "finance", "banking"], "K"),
+    **dict.fromkeys(["insurance"], "K"),
+    **dict.fromkeys(["immobilier", "real-estate"], "L"),
+    **dict.fromkeys(["conseil", "consulting", "juridique", "droit", "avocat", "avocats"], "M"),
+    **dict.fromkeys(["legal", "comptabilite", "expertise-comptable", "accounting"], "M"),
+    **dict.fromkeys(["audit", "architecture", "ingenierie", "engineering", "design"], "M"),
+    **dict.fromkeys(["marketing", "communication", "publicite", "notariat"], "M"),
+    **dict.fromkeys(["interim", "recrutement", "proprete", "nettoyage", "evenementiel"], "N"),
+    **dict.fromkeys(["collectivite", "collectivites", "service-public"], "O"),
+    **dict.fromkeys(["formation", "education", "training"], "P"),
+    **dict.fromkeys(["sante", "medical", "medico-social", "health", "healthcare"], "Q"),
+    **dict.fromkeys(["culture", "sport", "spectacle", "loisirs", "arts"], "R"),
+    **dict.fromkeys(["coiffure", "beaute", "bien-etre"], "S"),
+}
+
+
 def sector_from_text(value: str) -> str | None:
-    """A NAF section from a code ("M") or a label, accents and case ignored."""
+    """A NAF section from a code ("M"), a label or its first words (« Industrie
+    manufacturière », « Industrie ») or a trade's usual word (:data:`SECTOR_WORDS`: « BTP »,
+    « Conseil en stratégie »), accents and case ignored, in French or English; ``None``
+    when unknown or when the start of a label fits two sections."""
     from django.utils.text import slugify
+    from django.utils.translation import override
 
     text = (value or "").strip()
     if not text:
@@ -61,7 +100,18 @@ def sector_from_text(value: str) -> str | None:
     if len(text) == 1 and text.upper() in Sector.values:
         return text.upper()
     wanted = slugify(text)
-    for code, label in Sector.choices:
-        if slugify(str(label)) == wanted or slugify(str(label)).startswith(wanted):
-            return code
-    return None
+    if wanted in SECTOR_WORDS:
+        return SECTOR_WORDS[wanted]
+    found = set()
+    for language in ("fr", "en"):
+        with override(language):
+            for code, label in Sector.choices:
+                name = slugify(str(label))
+                if name == wanted:
+                    return code
+                if name.startswith(wanted):
+                    found.add(code)
+    if len(found) == 1:
+        return found.pop()
+    first = wanted.split("-", 1)[0]
+    return SECTOR_WORDS.get(first) if first != wanted else None
