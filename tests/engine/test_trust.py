@@ -1161,6 +1161,23 @@ def test_compiled_walk_falls_back_to_scipy_weights_on_unsorted_rows():
     _assert_same_walk(*_walks(g, seeds, None, 0.0))
 
 
+@pytest.mark.parametrize("n", [2**24, 2**24 + 3])
+def test_compiled_merge_equals_scipy_with_narrow_and_wide_keys(n):
+    # Up to 2**24 members a block's row and a column share 32 bits; past that, 64.
+    pytest.importorskip("numba")
+    rng = np.random.default_rng(12)
+    m = 3_000
+    src = np.concatenate([rng.integers(n - 600, n, m - 10), np.full(10, n - 1)])
+    dst = np.concatenate([rng.integers(0, n, m - 10), np.full(10, n - 1)])
+    src[:40], dst[:40] = src[40:80], dst[40:80]  # duplicates
+    w = rng.choice([1.0, 0.5, -1.0], m)
+    got = trust_module._compiled_merge(src, dst, w, n)
+    expected = trust_module.csr_from_edges(src, dst, w, n, drop_zeros=False)
+    np.testing.assert_array_equal(got.indptr, expected.indptr)
+    np.testing.assert_array_equal(got.indices, expected.indices)
+    np.testing.assert_allclose(got.data, expected.data, rtol=1e-12, atol=1e-12)
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     st.integers(1, 700),

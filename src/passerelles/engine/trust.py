@@ -927,13 +927,18 @@ def _compiled_merge(
     shift = MERGE_BLOCK_ROWS.bit_length() - 1
     start = np.zeros((n >> shift) + 2, dtype=np.int64)
     kernels.count_blocks(src, shift, start)
-    keys = np.empty(src.size, dtype=np.uint64)
+    # A key is a row in its block and a column: 32 bits when both fit (up to 2**24
+    # members), which halves what the two passes move and leaves the merged columns in
+    # place (no copy); 64 bits otherwise.
+    col_bits = max(int(n - 1).bit_length(), 1)
+    narrow = shift + col_bits <= 32
+    keys = np.empty(src.size, dtype=np.uint32 if narrow else np.uint64)
     vals = np.empty(src.size, dtype=np.float64)
-    kernels.scatter_blocks(src, dst, weight, shift, start, keys, vals)
+    kernels.scatter_blocks(src, dst, weight, shift, start, keys, vals, col_bits)
     indptr = np.empty(n + 1, dtype=np.int32)
     cols = keys.view(np.int32)  # the merged columns are written over the keys read
-    nnz = kernels.merge_blocks(n, shift, start, keys, vals, cols, indptr)
-    cols = cols[:nnz].copy()
+    nnz = kernels.merge_blocks(n, shift, start, keys, vals, cols, indptr, col_bits)
+    cols = cols[:nnz] if narrow else cols[:nnz].copy()
     del keys
     merged = sp.csr_array((vals[:nnz], cols, indptr), shape=(n, n), copy=False)
     merged.has_canonical_format = True  # rows sorted, no duplicates

@@ -110,12 +110,13 @@ def scatter_blocks(
     start: np.ndarray,
     keys: np.ndarray,
     values: np.ndarray,
+    col_bits: int,
 ) -> None:
     """Put each edge ``(src, dst, weight)`` in its block of rows (``start``: the blocks'
-    starts, from :func:`count_blocks`), as the key ``row in block << 32 | dst`` (uint64)
-    and its weight (float64; a self-loop keeps its slot with weight 0). A few thousand
-    blocks: the writes go to as many places, which the core's cache holds, where one per
-    row would miss it at every edge."""
+    starts, from :func:`count_blocks`), as the key ``row in block << col_bits | dst``
+    (uint32 when it fits, else uint64) and its weight (float64; a self-loop keeps its slot
+    with weight 0). A few thousand blocks: the writes go to as many places, which the
+    core's cache holds, where one per row would miss it at every edge."""
     next_slot = start[:-1].copy()
     mask = (1 << shift) - 1
     for e in range(src.size):
@@ -123,7 +124,7 @@ def scatter_blocks(
         col = np.int64(dst[e])
         block = row >> shift
         slot = next_slot[block]
-        keys[slot] = np.uint64(((row & mask) << 32) | col)
+        keys[slot] = ((row & mask) << col_bits) | col
         values[slot] = 0.0 if row == col else weight[e]
         next_slot[block] = slot + 1
 
@@ -157,13 +158,16 @@ def merge_blocks(
     values: np.ndarray,
     cols: np.ndarray,
     indptr: np.ndarray,
+    col_bits: int,
 ) -> int:
-    """Merge the edges put in blocks by :func:`scatter_blocks`: block by block, a counting
-    sort by row into a buffer the cache holds, each row sorted by column (stably) and its
-    duplicates' weights summed. The rows are packed to the front of ``cols`` (int32, a
-    view of ``keys``' memory) and ``values``, in place (each block is read before its rows
-    are written, at or before its own place); ``indptr`` (``(n + 1,)``) gets their starts.
-    Returns the number of entries kept."""
+    """Merge the edges put in blocks by :func:`scatter_blocks` (keys ``row in block <<
+    col_bits | column``): block by block, a counting sort by row into a buffer the cache
+    holds, each row sorted by column (stably) and its duplicates' weights summed. The rows
+    are packed to the front of ``cols`` (int32, a view of ``keys``' memory) and
+    ``values``, in place (each block is read before its rows are written, at or before its
+    own place); ``indptr`` (``(n + 1,)``) gets their starts. Returns the number of entries
+    kept."""
+    col_mask = (np.int64(1) << col_bits) - 1
     rows = 1 << shift
     size = 0
     for b in range(start.size - 1):
@@ -179,15 +183,15 @@ def merge_blocks(
         hi = start[b + 1]
         row_start[:] = 0
         for p in range(lo, hi):
-            row_start[np.int64(keys[p] >> np.uint64(32)) + 1] += 1
+            row_start[(np.int64(keys[p]) >> col_bits) + 1] += 1
         for r in range(rows):
             row_start[r + 1] += row_start[r]
             row_next[r] = row_start[r]
         for p in range(lo, hi):
-            key = keys[p]
-            row = np.int64(key >> np.uint64(32))
+            key = np.int64(keys[p])
+            row = key >> col_bits
             q = row_next[row]
-            buffer_cols[q] = np.int64(key & np.uint64(0xFFFFFFFF))
+            buffer_cols[q] = key & col_mask
             buffer_vals[q] = values[p]
             row_next[row] = q + 1
         base = b << shift
