@@ -699,12 +699,6 @@ def walk(
     return mass
 
 
-#: How many members ahead in its queue the breadth-first pass of :func:`reach` asks for
-#: a row's start (16, 24, 32 and 64 within 10% of each other at 1,000,000 members; 8
-#: slower).
-REACH_AHEAD = 16
-
-
 @_jit
 def reach(
     indptr: np.ndarray,
@@ -717,34 +711,39 @@ def reach(
 ) -> None:
     """Marks in ``seen`` (``(n,)`` bool, updated) every member reached from ``seeds`` along
     positive evidence of at least ``min_tie`` of a tie (the CSR ``(data, indices,
-    indptr)``, row ``u``: the evidence ``u`` gave), breadth first; the seeds included.
+    indptr)``, row ``u``: the evidence ``u`` gave); the seeds included.
 
-    The queue says which rows come next, in an order unrelated to memory: the start of
-    the row :data:`REACH_AHEAD` members ahead is fetched early, and the entries of the row
-    a quarter of that ahead (whose start has arrived by then), so that several rows' reads
-    wait on memory at once (half the time of the plain loop at 1,000,000 members)."""
-    queue = np.empty(seen.size, dtype=np.int64)
-    tail = 0
+    Sweeps over the members in index order, each member reached and not yet followed
+    having its row followed when the sweep passes it (a member reached ahead of the sweep
+    is followed in the same sweep), until a sweep follows nothing; the next sweep starts at
+    the smallest member reached behind the last one. Rows are then read in memory order,
+    which the processor fetches ahead of the loop, where a breadth-first queue reads them
+    in an order unrelated to memory; a few sweeps suffice (as many as a chain of vouches
+    goes back down the index order)."""
+    n = seen.size
+    # 0: not reached; 1: reached, its row not yet followed; 2: followed.
+    state = np.zeros(n, dtype=np.uint8)
+    lo = np.int64(n)
+    for u in range(n):
+        if seen[u]:
+            state[u] = 2
     for s in seeds:
-        if not seen[s]:
+        if state[s] != 2:
             seen[s] = True
-            queue[tail] = s
-            tail += 1
-    head = 0
-    near = REACH_AHEAD // 4
-    while head < tail:
-        if head + REACH_AHEAD < tail:
-            _prefetch(indptr, queue[head + REACH_AHEAD])
-        if head + near < tail:
-            ahead = indptr[queue[head + near]]
-            if ahead < indices.size:  # an empty last row starts past the end
-                _prefetch(indices, ahead)
-                _prefetch(data, ahead)
-        u = queue[head]
-        head += 1
-        for k in range(indptr[u], indptr[u + 1]):
-            v = indices[k]
-            if not seen[v] and data[k] > 0.0 and _tie(data[k], tie_weight, min_tie) > 0.0:
-                seen[v] = True
-                queue[tail] = v
-                tail += 1
+            state[s] = 1
+            if np.int64(s) < lo:
+                lo = np.int64(s)
+    while lo < n:
+        start = lo
+        lo = np.int64(n)
+        for u in range(start, n):
+            if state[u] != 1:
+                continue
+            state[u] = 2
+            for k in range(indptr[u], indptr[u + 1]):
+                v = indices[k]
+                if state[v] == 0 and data[k] > 0.0 and _tie(data[k], tie_weight, min_tie) > 0.0:
+                    state[v] = 1
+                    seen[v] = True
+                    if np.int64(v) < u and np.int64(v) < lo:  # behind: the next sweep
+                        lo = np.int64(v)
