@@ -40,7 +40,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-from passerelles.engine import situations
+from passerelles.engine import lexicon, situations
 from passerelles.engine.matching import ask_network
 from passerelles.engine.semantic import load_encoder
 from passerelles.engine.text import (
@@ -185,7 +185,8 @@ def echoes(phrase: Wording, need: Wording) -> bool:
 
 
 def map_phrases() -> list[tuple[str, str]]:
-    """(table, phrase) of every phrase the situation map matches against texts."""
+    """(table, phrase) of every phrase the situation map and the lexicon's everyday
+    synonyms match against texts."""
     out = [("SERVICES", p) for _does, phrases in situations.SERVICES.values() for p in phrases]
     out += [
         ("SITUATIONS", p) for phrases, _services in situations.SITUATIONS.values() for p in phrases
@@ -194,6 +195,7 @@ def map_phrases() -> list[tuple[str, str]]:
         ("FAMILIES", c) for _matter, cues in situations.FAMILIES.values() for c in cues.split(",")
     ]
     out += [("EVERYDAY", c) for cues in situations.EVERYDAY.values() for c in cues.split(",")]
+    out += [("SYNONYMS", p) for phrases in lexicon.SYNONYMS.values() for p in phrases]
     return [(table, p.strip()) for table, p in out if p.strip()]
 
 
@@ -353,6 +355,7 @@ def catalogue_ranks(model, pairs: list[dict]) -> np.ndarray:
 def all_ranks(model_factory, split: str) -> tuple[np.ndarray, np.ndarray]:
     if split in CATALOGUE_SPLITS:  # needs only, ranked against dev3's offers, kind by kind
         groups_ = [[p for p in load_split(split) if p["kind"] == k] for k in KINDS]
+        groups_ = [g for g in groups_ if g]  # dev9 has paraphrases only
         rs = [catalogue_ranks(model_factory(), g) for g in groups_]
         return np.concatenate(rs), np.array([p["kind"] for g in groups_ for p in g])
     rs, kinds = [], []
@@ -366,7 +369,7 @@ def evaluate(split: str, encoder) -> dict[str, dict[str, dict]]:
     results = {}
     for name, make in paths(encoder).items():
         r, kind = all_ranks(make, split)
-        results[name] = {k: summary(r[kind == k]) for k in KINDS}
+        results[name] = {k: summary(r[kind == k]) for k in KINDS if (kind == k).any()}
         results[name]["all"] = summary(r)
         if split == "test":  # ranked among all offers; only the needs nothing came near
             fresh = unseen(load_split("test"))

@@ -30,7 +30,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize as l2_normalize
 from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 
-from passerelles.engine.lexicon import CONCEPTS, NON_CONCEPTS, PARENTS
+from passerelles.engine.lexicon import CONCEPTS, NON_CONCEPTS, PARENTS, SYNONYMS
 from passerelles.engine.reasons import text_parts
 from passerelles.engine.semantic import SemanticEncoder
 from passerelles.engine.situations import (
@@ -294,11 +294,14 @@ def _compile_lexicon(
 
 
 def _with_situations(concepts: Mapping[str, Iterable[str]]) -> dict[str, list[str]]:
-    """The lexicon's concepts, plus the kinds of service of `situations.SERVICES` and, for
-    each, the phrases of the situations it answers: a need that tells a situation is then
-    tagged with the services that answer it."""
+    """The lexicon's concepts, plus the kinds of service of `situations.SERVICES`, the
+    everyday synonyms of their names (`lexicon.SYNONYMS`) and, for each, the phrases of the
+    situations it answers: a need that tells a situation is then tagged with the services
+    that answer it."""
     merged = {label: list(phrases) for label, phrases in concepts.items()}
     for label, (_does, phrases) in SERVICES.items():
+        merged.setdefault(label, []).extend(phrases)
+    for label, phrases in SYNONYMS.items():
         merged.setdefault(label, []).extend(phrases)
     for phrases, services in SITUATIONS.values():
         for label in services:
@@ -677,9 +680,77 @@ def _family_matches(text: str) -> list[str]:
     ]
 
 
+def _stem_index(
+    concepts: Mapping[str, Iterable[str]], non_concepts: Iterable[str]
+) -> dict[str, list[tuple[tuple[str, ...], list[str]]]]:
+    """First stem -> (French stems of a lexicon phrase, its labels), longest first; the
+    phrases that tag nothing (`lexicon.NON_CONCEPTS`) keep a shorter key inside them from
+    firing, as in `_concept_matches`."""
+    table: dict[tuple[str, ...], list[str]] = {}
+    for phrase in non_concepts:
+        if key := _roots(phrase):
+            table.setdefault(key, [])
+    for label, phrases in concepts.items():
+        for phrase in phrases:
+            key = _roots(phrase)
+            if not key or all(w in _FILLER_ROOTS for w in key):
+                continue
+            labels = table.setdefault(key, [])
+            if label not in labels:
+                labels.append(label)
+    return _first_word_index(table)
+
+
+# The lexicon's concepts and everyday synonyms matched on French Snowball stems too, so
+# that the forms its phrases do not list meet them: a verb's persons and participles
+# (« recruté », « financé », « traduits »), an adjective beside its noun (« comptables »,
+# « comptabilité »). Not the situation map's phrases, which are everyday words in a fixed
+# order (« prise d'eau » is no « pris l'eau »). A one-word phrase whose stem is
+# `SHORT_STEM` letters or fewer meets only its own inflections, as trade words do.
+_STEM_SOURCES: dict[str, tuple[str, ...]] = {
+    label: (*CONCEPTS.get(label, ()), *SYNONYMS.get(label, ()))
+    for label in dict.fromkeys((*CONCEPTS, *SYNONYMS))
+}
+_STEM_INDEX = _stem_index(_STEM_SOURCES, NON_CONCEPTS)
+_STEM_SHORT_FORMS = _short_forms(
+    {label: ("", ",".join(phrases)) for label, phrases in _STEM_SOURCES.items()}, {}
+)
+
+
+def _stem_matches(text: str) -> list[str]:
+    """Labels of lexicon phrases (`_STEM_SOURCES`) found on the French stems of ``text``,
+    leftmost-longest, whole units only (no key inside a hyphenated compound: « bi » is
+    not in « bi-mensuel »)."""
+    forms: list[tuple[str, str]] = []
+    joined: set[int] = set()  # word i is glued by a hyphen to word i - 1
+    for unit in _UNIT_RE.findall(text):
+        parts = _root_forms(unit)
+        if len(parts) > 1:
+            joined.update(range(len(forms) + 1, len(forms) + len(parts)))
+        forms.extend(parts)
+    roots = tuple(root for root, _form in forms)
+    found: list[str] = []
+    i, n = 0, len(roots)
+    while i < n:
+        step = 1
+        for key, labels in _STEM_INDEX.get(roots[i], ()) if i not in joined else ():
+            end = i + len(key)
+            short = len(key) == 1 and key[0] in _STEM_SHORT_FORMS
+            if short and forms[i][1] not in _STEM_SHORT_FORMS[key[0]]:
+                continue
+            if end not in joined and roots[i:end] == key:
+                found.extend(labels)
+                step = len(key)
+                break
+        i += step
+    return found
+
+
 @lru_cache(maxsize=65536)
 def _default_concepts(text: str) -> tuple[str, ...]:
     labels = _concept_matches(text, _DEFAULT_LEXICON)
+    # What the stems find beyond the phrases matched word for word (each occurrence once).
+    labels += list((Counter(_stem_matches(text)) - Counter(labels)).elements())
     labels += _family_matches(text)
     return tuple(_with_parents(labels, _ALL_PARENTS))
 
