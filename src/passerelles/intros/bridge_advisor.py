@@ -292,12 +292,21 @@ def prepare() -> None:
     """The keeper's start-up look and its periodic ones (``intros.warm``): the process
     holding the role keeps its pool ready for the advice a bridges page will ask for, and
     serves what is asked (the scheduler's keeper on any site; a web process's, on a large
-    site only)."""
+    site). A small site's web process, at start-up, builds its pool and every circle's
+    advice: right after a restart, the first bridges page waited ~20 s for both."""
     by_scheduler = not warm.in_web_processes()
-    if (by_scheduler or Profile.objects.count() > settings.INDEX_BUILD_IN_REQUEST_MAX) and _holds():
+    small = Profile.objects.count() <= settings.INDEX_BUILD_IN_REQUEST_MAX
+    if not _holds():
+        return
+    if by_scheduler or not small:
         if _pool is None:  # at start-up; later, rebuilt when advice is asked for
             current_pool()
         background.run_once("bridge-advice", functools.partial(_serve, _stop))
+    elif _pool is None:  # at start-up (this keeper's thread, off the request path)
+        current_pool()
+        for circle_id in Circle.objects.order_by("pk").values_list("pk", flat=True):
+            if not isinstance(cache.get(_advice_key(circle_id)), dict):
+                compute(circle_id)
 
 
 def advise(circle: Circle, *, now=None, seed: int = 0, pool: Pool | None = None) -> list[Advice]:
