@@ -13,7 +13,7 @@ from passerelles.core.links import absolute_url
 from passerelles.core.pdf import DocumentPDF
 from passerelles.events.links import tables_path
 from passerelles.events.models import Event, Registration, RegistrationStatus, TablePlan
-from passerelles.events.plans import people_view, rounds_view
+from passerelles.events.plans import changes_since, people_view, rounds_view
 
 CARD_COLUMNS, CARD_ROWS = 3, 4  # twelve cards of 63 x 68 mm on an A4 page
 CARD_WIDTH, CARD_HEIGHT, QR_SIZE = 63.0, 68.0, 42.0
@@ -74,10 +74,20 @@ def plan_pdf(event: Event, plan: TablePlan) -> bytes:
     pdf = DocumentPDF()
     when = timezone.localtime(event.starts_at)
     heading = f"{event.title} - {when:%d/%m/%Y %H:%M}"
+    changes = changes_since(plan)
+    stale = ""
+    if changes:
+        stale = _(
+            "Plan à refaire : %(left)s place(s) libérée(s), %(arrived)s personne(s) "
+            "inscrite(s) depuis ce plan."
+        ) % {"left": len(changes.left), "arrived": len(changes.arrived)}
+    left_mark = _(" (a libéré sa place)")
     for round_ in rounds_view(plan):
         pdf.add_page()
         pdf.write_line(heading, size=10)
         pdf.write_line(_("Tour %(n)s") % {"n": round_["number"]}, size=20, bold=True, height=10)
+        if stale:
+            pdf.write_line(stale, size=10, bold=True)
         for table in round_["tables"]:
             title = _("Table %(n)s") % {"n": table["number"]}
             if table["theme"]:
@@ -86,6 +96,8 @@ def plan_pdf(event: Event, plan: TablePlan) -> bytes:
             pdf.write_line(title, size=13, bold=True, height=7)
             for user in table["people"]:
                 circle = f" ({user.circle_name})" if user.circle_name else ""
+                if user.has_left:
+                    circle = left_mark
                 pdf.write_line(f"  {user.display_name}{circle}", size=11, height=5.5)
     pdf.add_page()
     pdf.write_line(heading, size=10)
@@ -94,6 +106,7 @@ def plan_pdf(event: Event, plan: TablePlan) -> bytes:
         tables = " | ".join(
             round_table(r + 1, t if t else "-") for r, t in enumerate(line["tables"])
         )
-        pdf.write_line(f"{line['user'].display_name} - {tables}", size=10, height=5.5)
+        name = line["user"].display_name + (left_mark if line["has_left"] else "")
+        pdf.write_line(f"{name} - {tables}", size=10, height=5.5)
     _cards(pdf, heading, tables_cards(event, plan))
     return bytes(pdf.output())

@@ -298,13 +298,60 @@ def _circles(plan: TablePlan) -> dict[int, str]:
     )
 
 
+@dataclass
+class PlanChanges:
+    """Who freed their place and who got one since the plan was made."""
+
+    left: list
+    arrived: list
+
+    def __bool__(self) -> bool:
+        return bool(self.left or self.arrived)
+
+
+def _left_ids(plan: TablePlan) -> set[int]:
+    holding = set(
+        Registration.objects.filter(
+            event_id=plan.event_id,
+            user_id__in=plan.participants,
+            status=RegistrationStatus.REGISTERED,
+        ).values_list("user_id", flat=True)
+    )
+    return {uid for uid in plan.participants if uid not in holding}
+
+
+def came_after(plan: TablePlan, registration: Registration) -> bool:
+    """Whether ``registration`` got its place (registered or promoted) after the plan."""
+    if plan.generated_at is None:
+        return False
+    got_place = registration.promoted_at or registration.queued_at
+    return got_place > plan.generated_at
+
+
+def changes_since(plan: TablePlan) -> PlanChanges:
+    """Seated people who no longer hold a place, and people holding one who are not in
+    the plan (promoted from the waitlist or registered after it was made), by name."""
+    left_ids = _left_ids(plan)
+    users = _users(plan)
+    left = sorted((users[uid] for uid in left_ids if uid in users), key=lambda u: u.get_full_name())
+    seated = set(plan.participants)
+    arrived = [
+        r.user
+        for r in participants_for(plan.event, checked_in_only=False)
+        if r.user_id not in seated and came_after(plan, r)
+    ]
+    return PlanChanges(left=left, arrived=sorted(arrived, key=lambda u: u.get_full_name()))
+
+
 def rounds_view(plan: TablePlan) -> list[dict]:
     """Per round, per table, the people seated (each with their circle's name): what the
-    print view and the PDF show."""
+    print view and the PDF show; ``has_left`` marks who freed their place since."""
     users = _users(plan)
     circles = _circles(plan)
+    left_ids = _left_ids(plan)
     for user in users.values():
         user.circle_name = circles.get(user.pk, "")
+        user.has_left = user.pk in left_ids
     themes = _theme_labels(plan)
     out = []
     for r, row in enumerate(plan.tables):
@@ -334,13 +381,14 @@ def rounds_view(plan: TablePlan) -> list[dict]:
 def people_view(plan: TablePlan) -> list[dict]:
     """One line per participant: their table in each round (None: not seated)."""
     users = _users(plan)
+    left_ids = _left_ids(plan)
     lines = []
     for i, uid in enumerate(plan.participants):
         user = users.get(uid)
         if user is None:
             continue
         tables = [row[i] + 1 if row[i] >= 0 else None for row in plan.tables]
-        lines.append({"user": user, "tables": tables})
+        lines.append({"user": user, "tables": tables, "has_left": uid in left_ids})
     return sorted(lines, key=lambda line: (line["user"].last_name, line["user"].first_name))
 
 
@@ -350,6 +398,8 @@ def seats_of(plan: TablePlan, user) -> list[Seat]:
         return []
     i = plan.participants.index(user.pk)
     users = _users(plan)
+    for uid in _left_ids(plan) - {user.pk}:  # who freed their place is no longer a mate
+        users.pop(uid, None)
     themes = _theme_labels(plan)
     moments = round_moments(plan.event, len(plan.tables))
     seats = []

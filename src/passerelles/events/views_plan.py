@@ -81,6 +81,8 @@ def plan(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
         "replan_form": replan_form,
         "rounds": plans.rounds_view(current) if current and current.tables else [],
         "people": plans.people_view(current) if current and current.tables else [],
+        "changes": plans.changes_since(current) if current and current.tables else None,
+        "theme_codes": split_codes(current.table_themes) if current else [],
     }
     return render(request, "events/plan.html", context)
 
@@ -101,7 +103,19 @@ def plan_pdf_view(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
 def _my_tables_page(request: HttpRequest, event, user, **extra) -> HttpResponse:
     current = TablePlan.objects.filter(event=event).first()
     seats = plans.seats_of(current, user) if current else []
-    context = {"event": event, "seats": seats, "plan": current, **extra}
+    joined_after = False
+    if current and not seats:
+        registration = Registration.objects.filter(
+            event=event, user=user, status=RegistrationStatus.REGISTERED
+        ).first()
+        joined_after = registration is not None and plans.came_after(current, registration)
+    context = {
+        "event": event,
+        "seats": seats,
+        "plan": current,
+        "joined_after": joined_after,
+        **extra,
+    }
     return render(request, "events/my_tables.html", context)
 
 
