@@ -1,6 +1,6 @@
 """French relevance on need -> offer pairs written from public French texts.
 
-    uv run python benchmarks/relevance.py [--split test|dev|dev2|...|dev7] [--calibrate] [--ask N]
+    uv run python benchmarks/relevance.py [--split test|dev|dev2|...|dev8] [--calibrate] [--ask N]
 
 Each need of a half of ``benchmarks/data/relevance_fr`` is ranked against every offer of
 the same half (112): its own offer is right, the 111 others are distractors. Reported per
@@ -60,7 +60,7 @@ DATA = Path(__file__).resolve().parent / "data" / "relevance_fr"
 TEST_SHA256 = "9f441409763bc365f824e59e5121049780fc00074b5593b3953ac693d7f80bca"
 KINDS = ("paraphrase", "situation")
 # Every development set: what the leak check and the unseen part of the test half read.
-DEV_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev9")
+DEV_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9")
 
 
 @functools.cache
@@ -202,7 +202,7 @@ def map_phrases() -> list[tuple[str, str]]:
 def map_echoes() -> list[tuple[str, str, list[str]]]:
     """(table, phrase, test ids) of the map phrases that repeat a test need's wording
     (`echoes`) and no development text's (`DEV_SPLITS`): a development need or offer (near
-    copies of test needs left out, as in `load_split`; dev4 to dev7 have needs only)
+    copies of test needs left out, as in `load_split`; dev4 to dev8 have needs only)
     holding the phrase word for word, all its content words (two or more) or one of its
     runs clears it. Such a phrase can only have come from the test half: nothing is tuned
     on it, and the test half's figures would owe it."""
@@ -329,7 +329,7 @@ def groups(split: str) -> list[list[dict]]:
 
 
 # Sets of needs only, each ranked against dev3's 112 offers.
-CATALOGUE_SPLITS = ("dev4", "dev5", "dev6", "dev7", "dev9")
+CATALOGUE_SPLITS = ("dev4", "dev5", "dev6", "dev7", "dev8", "dev9")
 
 
 def catalogue() -> tuple[list[str], list[str]]:
