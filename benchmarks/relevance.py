@@ -196,6 +196,12 @@ def map_phrases() -> list[tuple[str, str]]:
     ]
     out += [("EVERYDAY", c) for cues in situations.EVERYDAY.values() for c in cues.split(",")]
     out += [("SYNONYMS", p) for phrases in lexicon.SYNONYMS.values() for p in phrases]
+    out += [
+        ("SCENES", c)
+        for scenes in situations.SCENES.values()
+        for things, happenings in scenes
+        for c in situations.scene_phrases(things, happenings).split(",")
+    ]
     return [(table, p.strip()) for table, p in out if p.strip()]
 
 

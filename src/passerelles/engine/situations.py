@@ -4332,3 +4332,531 @@ EVERYDAY_MORE: dict[str, str] = {
 }
 for _service, _cues in EVERYDAY_MORE.items():
     EVERYDAY[_service] = f"{EVERYDAY[_service]}, {_cues}"
+
+
+# Scenes (2026-12-07): what a member tells happens, and to what, as pairs of lists per kind
+# of service; every thing with every happening, in either order, is one more trade phrase of
+# the family (« presse ... en panne », « panne de la presse »), matched like the families'
+# phrases (stems, a word or two between, `text.py`) but not embedded for the mixed path's
+# services block (`FAMILIES` alone is). Written from general knowledge of these scenes to
+# reach a kind of service by the consequences members tell rather than by a fixed wording;
+# happenings too vague to point to one service (« organiser », « trouver ») left out, and
+# every thing and happening holds a word that is no function word (« personne ne le
+# trouve » would leave « boutique en ligne » alone to tag a service). Their
+# author had written the eighth development set (dev8) the same day: words of its needs
+# that no other phrase of the map had were taken out (benchmarks/README.md).
+SCENES: dict[str, tuple[tuple[str, str], ...]] = {
+    "expertise des sinistres": (
+        (
+            (
+                "atelier, magasin, boutique, entrepôt, local, locaux, bureau, bureaux, stock, "
+                "marchandise, toiture, plafond, sol, murs"
+            ),
+            (
+                "inondé, sous l'eau, noyé, brûlé, détruit, ravagé, endommagé, effondré, abîmé, "
+                "dévasté"
+            ),
+        ),
+    ),
+    "communication de crise": (
+        (
+            "vidéo, publication, post, photo, article, commentaire, avis, tweet",
+            (
+                "tourne partout, virale, fait le tour, indignation, scandale, colère, boycott, "
+                "polémique"
+            ),
+        ),
+        (
+            "avis, fiche, commentaires, étoiles",
+            (
+                "une étoile, inventés, faux avis, imaginaire, plongé, dégringolé, descendu, "
+                "campagne de dénigrement"
+            ),
+        ),
+    ),
+    "capacités de production à partager": (
+        (
+            "machines, presses, tours, fraiseuses, atelier, équipes",
+            (
+                "inoccupées, tournent à vide, arrêtées, sans commandes, au chômage, "
+                "sous-employées, désœuvrées, à l'arrêt"
+            ),
+        ),
+    ),
+    "recouvrement de créances": (
+        (
+            "facture, factures, client, clients, débiteur, somme, acompte",
+            (
+                "impayée, pas réglée, toujours pas payée, en retard de paiement, injoignable, "
+                "disparu, refuse de payer"
+            ),
+        ),
+        (
+            "factures, facture, chèque, solde",
+            (
+                "dorment, sans provision, revenu impayé, restent impayées, jamais payée, jamais "
+                "réglé"
+            ),
+        ),
+    ),
+    "affacturage": (
+        (
+            "clients, client, grands comptes, donneur d'ordres, groupe",
+            (
+                "paie à 90 jours, paie à 120 jours, délais de paiement, règlent tard, paient "
+                "tard, payent en retard"
+            ),
+        ),
+    ),
+    "recrutement": (
+        (
+            "poste, postes, annonce, candidats, candidatures",
+            (
+                "vacant, vacants, sans réponse, aucun candidat, introuvable, pas de candidature, "
+                "reste vide"
+            ),
+        ),
+    ),
+    "droit du travail": (
+        (
+            "salarié, salariée, employé, employée, ancien apprenti, vendeur, vendeuse",
+            "conteste, réclame des heures, menace de prud'hommes, mise à pied, faute grave",
+        ),
+    ),
+    "médiation": (
+        (
+            "associés, associé, frères, sœurs, cofondateurs, équipes, chefs",
+            (
+                "ne se parlent plus, brouillés, en conflit, s'écharpent, désaccord, dispute, se "
+                "disputent, tensions"
+            ),
+        ),
+    ),
+    "maintenance industrielle": (
+        (
+            (
+                "machine, machines, presse, convoyeur, compresseur, robot, chaîne, four, moteur, "
+                "pompe"
+            ),
+            (
+                "en panne, lâché, casse, cassé, arrêt, grippé, vibre, fuit, surchauffe, hors "
+                "service, panne à répétition"
+            ),
+        ),
+    ),
+    "assistance informatique": (
+        (
+            (
+                "ordinateur, ordinateurs, postes, pc, imprimante, réseau, wifi, messagerie, "
+                "écran, serveur"
+            ),
+            (
+                "rame, lents, plante, plantent, bug, écran bleu, ne démarre plus, en panne, "
+                "coupé, ne marche plus"
+            ),
+        ),
+    ),
+    "cybersécurité": (
+        (
+            "fichiers, données, ordinateurs, serveur, messagerie, compte, site",
+            "chiffrés, bloqués, piratés, piraté, rançon, pirate, virus, hameçonnage, usurpé",
+        ),
+        (
+            "virement, virements, paiement, comptable, assistante, comptabilité",
+            (
+                "faux patron, faux directeur, usurpation, se faisait passer, fraude au président, "
+                "escroquerie, arnaque"
+            ),
+        ),
+    ),
+    "hébergement cloud": (
+        (
+            "fichiers, données, sauvegarde, disque dur, serveur, dossiers",
+            "perdus, effacé, effacés, plus de sauvegarde, disque a lâché, supprimés",
+        ),
+    ),
+    "référencement naturel": (
+        (
+            "site, boutique en ligne, page, nom",
+            (
+                "invisible, introuvable, disparu de google, deuxième page, aucune visite, pas de "
+                "visites"
+            ),
+        ),
+    ),
+    "réseaux sociaux": (
+        (
+            "page facebook, compte instagram, publications, abonnés, posts",
+            ("personne ne like, aucun abonné, abandonnée, ne publie plus, pas de réactions, morte"),
+        ),
+    ),
+    "boutique en ligne": (
+        (
+            "clients, commandes, produits, ventes",
+            (
+                "veulent commander en ligne, acheter sur internet, vendre sur internet, paiement "
+                "en ligne, vente à distance"
+            ),
+        ),
+    ),
+    "comptabilité": (
+        (
+            "factures, tickets, papiers, bilan, déclarations, comptes",
+            "s'accumulent, en vrac, carton, sac, tiroir",
+        ),
+        (
+            "factures, papiers, paperasse, justificatifs, notes de frais",
+            "s'en sort plus, noyé, débordé, croule, submergé, perdu le fil",
+        ),
+    ),
+    "paie": (
+        (
+            "bulletins de paie, fiches de paie, salaires, cotisations, déclarations sociales",
+            "erreurs, redressement, urssaf, mal calculés",
+        ),
+    ),
+    "direction financière": (
+        (
+            "trésorerie, banque, compte, découvert, chiffres, prévisionnel",
+            "rouge, à découvert, tendue, plus de visibilité, à sec",
+        ),
+    ),
+    "contrôle de gestion": (
+        (
+            "marge, marges, produits, prix de revient, rentabilité, coûts",
+            "fondent, perdent de l'argent, à perte, invisible",
+        ),
+    ),
+    "stratégie de prix": (
+        (
+            "prix, tarifs, devis, remises",
+            (
+                "trop bas, trop chers, au hasard, au jugé, au feeling, concurrents moins chers, "
+                "pas augmenté depuis"
+            ),
+        ),
+    ),
+    "entreprises en difficulté": (
+        (
+            "dettes, échéances, urssaf, impôts, fournisseurs, banque",
+            "s'accumulent, impayées, poursuites, redressement, cessation, dépôt de bilan",
+        ),
+    ),
+    "transmission d'entreprise": (
+        (
+            "entreprise, affaire, commerce, atelier, fonds",
+            (
+                "à vendre, repreneur, successeur, départ à la retraite, passer la main, céder, "
+                "retraite"
+            ),
+        ),
+    ),
+    "immobilier d'entreprise": (
+        (
+            "locaux, bureaux, atelier, entrepôt, local, bail",
+            "trop petits, trop étroits, à l'étroit",
+        ),
+    ),
+    "logistique": (
+        (
+            "stock, palettes, cartons, commandes, colis",
+            "entassés, expédier, envois, pic de commandes",
+        ),
+    ),
+    "transport frigorifique": (
+        (
+            "produits frais, denrées, surgelés, viande, poisson, fruits, palettes",
+            "chaîne du froid, température, réfrigéré, tiède, décongelé, abîmés, refusées",
+        ),
+    ),
+    "douane": (
+        (
+            "colis, marchandise, conteneur, palette, pièces",
+            "bloqué à la frontière, taxes, dédouanement, frontière",
+        ),
+    ),
+    "export": (
+        (
+            "clients étrangers, distributeur, marché, commandes",
+            "allemand, espagnol, italien, à l'export, hors de france",
+        ),
+    ),
+    "traduction": (
+        (
+            (
+                "notices, fiches techniques, catalogue, site, contrat, documentation, conditions "
+                "de vente"
+            ),
+            "en allemand, en anglais, en espagnol, en italien, en chinois, traduire, traduits",
+        ),
+    ),
+    "photographie": (
+        (
+            "photos, visuels, images, produits, catalogue",
+            "floues, sombres, ratées, de mauvaise qualité, au téléphone, amateur, moches",
+        ),
+    ),
+    "vidéo d'entreprise": (
+        (
+            "vidéo, film, clip, présentation",
+            "montage, présenter notre métier",
+        ),
+    ),
+    "identité visuelle": (
+        (
+            "logo, charte, couleurs, image, cartes de visite",
+            "vieillot, daté, ringard, démodé, ne ressemble à rien, incohérent",
+        ),
+    ),
+    "rédaction": (
+        (
+            "textes, fiches produits, articles, newsletter, site, brochure",
+            "personne pour écrire, pas le temps d'écrire, fautes, mal écrits",
+        ),
+    ),
+    "relations presse": (
+        (
+            "journaux, presse, journalistes, médias, radio, télévision",
+            "parle de nous, personne ne parle, inauguration, faire connaître",
+        ),
+    ),
+    "événementiel": (
+        (
+            "anniversaire, inauguration, soirée, séminaire, salon, fête, convention",
+            "trouver un lieu",
+        ),
+    ),
+    "traiteur": (
+        (
+            "repas, buffet, déjeuner, cocktail, plateaux-repas, invités",
+            "nourrir, servir, prévoir à manger, personnes à nourrir, convives",
+        ),
+    ),
+    "nettoyage": (
+        (
+            "bureaux, locaux, toilettes, sanitaires, cuisine, vitres, sols, moquette",
+            "sales, crasseux, poussière, ménage, désinfectés",
+        ),
+    ),
+    "sécurité incendie": (
+        (
+            "extincteurs, alarme, issues de secours, désenfumage, registre de sécurité",
+            ("vérifiés, pas vérifiés, périmés, commission de sécurité, mise aux normes, absents"),
+        ),
+    ),
+    "accessibilité": (
+        (
+            "marches, fauteuil, porte, toilettes",
+            "handicapé, personnes à mobilité réduite, inaccessible, rampe, poussette",
+        ),
+    ),
+    "efficacité énergétique": (
+        (
+            (
+                "facture d'électricité, facture de gaz, chauffage, électricité, énergie, "
+                "climatisation"
+            ),
+            "explose, doublé, triplé, flambe, énorme, trop chère, passoire",
+        ),
+    ),
+    "gestion des déchets": (
+        (
+            "cartons, palettes, déchets, chutes, huiles usagées, emballages, ferraille",
+            "benne, s'entassent, tri, ramassage, débarrasser, évacuer, jeter",
+        ),
+    ),
+    "protection sociale": (
+        (
+            "salariés, salariée, employés, apprenti, première embauche",
+            "mutuelle, couverture santé, prévoyance",
+        ),
+    ),
+    "assurance professionnelle": (
+        (
+            "client, chantier, erreur, malfaçon, dommage",
+            "responsabilité, dédommagement, assuré, couvert",
+        ),
+    ),
+    "financement d'équipement": (
+        (
+            "machine, camion, véhicule, équipement, matériel, outil, engin",
+            "trop cher, apport, sans apport",
+        ),
+    ),
+    "aides publiques": (
+        (
+            "région, subvention, état, bpi, europe",
+            "dispositifs, avons droit, éligible",
+        ),
+    ),
+    "intérim": (
+        (
+            "renfort, bras, personnel, saisonniers, main-d'œuvre",
+            "manque, pic d'activité, surcroît, arrêts maladie",
+        ),
+    ),
+    "apprentissage": (
+        (
+            "jeune, apprenti, apprentie, alternant, cap, savoir-faire",
+            "transmettre, apprendre le métier",
+        ),
+    ),
+    "formation au management": (
+        (
+            "chef d'équipe, responsable, manager, contremaître, nouvelle responsable",
+            "promu, dépassé, débordé, contourné, contestée, ne sait pas encadrer, s'épuise",
+        ),
+    ),
+    "reclassement": (
+        (
+            "salariés, postes",
+            (
+                "supprimer, supprimés, perdre leur poste, licenciement économique, retrouver du "
+                "travail"
+            ),
+        ),
+        (
+            "site, usine",
+            "fermer, fermeture",
+        ),
+    ),
+    "gestion de flotte": (
+        (
+            "camionnettes, fourgons, utilitaires, véhicules, voitures, camions",
+            "garage, immobilisés, contrôle technique, amendes, carburant, pneus",
+        ),
+    ),
+    "livraison urbaine": (
+        (
+            "livraisons, livreurs, fourgon, camionnette, clients",
+            (
+                "centre-ville, rues piétonnes, zone à faibles émissions, se garer, stationner, "
+                "embouteillages, crit'air, interdit"
+            ),
+        ),
+    ),
+    "emballage industriel": (
+        (
+            "colis, cartons, palettes, bouteilles, pièces",
+            "cassés, écrasés, abîmés, casse, arrivent abîmés, brisés",
+        ),
+    ),
+    "marchés publics": (
+        (
+            ("mairie, commune, collectivité, département, région, hôpital, communauté de communes"),
+            "consultation, appel d'offres, candidature",
+        ),
+    ),
+    "coworking": (
+        (
+            "bureau, poste de travail, salle de réunion, local",
+            "seul à la maison, isolé",
+        ),
+    ),
+    "plomberie et chauffage": (
+        (
+            "chaudière, radiateurs, chauffe-eau, canalisation, tuyau, robinet, toilettes",
+            "fuit, fuite, en panne, froid, bouché, bouchée, goutte",
+        ),
+    ),
+    "électricité": (
+        (
+            "disjoncteur, tableau électrique, prises, câbles, éclairage, néons",
+            "saute, disjoncte, grillé, court-circuit, étincelles, vétuste, hors normes",
+        ),
+    ),
+    "hygiène alimentaire": (
+        (
+            "cuisine, frigo, chambre froide, restaurant, plats",
+            (
+                "contrôle sanitaire, inspection, fermeture administrative, températures, "
+                "traçabilité, intoxication"
+            ),
+        ),
+        (
+            "clients, convives, invités, enfants, cantine, mariage",
+            (
+                "malades, intoxiqués, vomissements, intoxication alimentaire, hospitalisés, "
+                "salmonelle"
+            ),
+        ),
+    ),
+    "prévention des risques": (
+        (
+            "salariés, opérateurs, dos, poignets, épaules",
+            (
+                "mal au dos, accidents du travail, arrêts, douleurs, charges lourdes, se "
+                "blessent, chutes"
+            ),
+        ),
+    ),
+    "sécurité et surveillance": (
+        (
+            ("chantier, dépôt, entrepôt, outils, matériel, vitrine, caisse, camionnette, hangar"),
+            (
+                "volés, vol, disparaissent, intrusion, cambriolé, forcée, défoncée, vidée, "
+                "envolés, squatté, pillé"
+            ),
+        ),
+    ),
+    "propriété intellectuelle": (
+        (
+            "modèle, modèles, création, créations, marque, logo, nom, design, motif",
+            (
+                "copié, copiés, imité, imités, contrefaçon, plagié, reproduit, contrefait, déposé "
+                "avant nous"
+            ),
+        ),
+    ),
+    "permanence téléphonique": (
+        (
+            "téléphone, appels, standard, ligne",
+            (
+                "sonne dans le vide, manqués, personne pour répondre, messagerie pleine, jamais "
+                "décroché, pas décroché"
+            ),
+        ),
+    ),
+    "gestion de la relation client": (
+        (
+            "clients, anciens clients, habitués, acheteurs",
+            (
+                "ne reviennent plus, reviennent plus, partis chez, perdus de vue, jamais "
+                "recontactés, oubliés"
+            ),
+        ),
+    ),
+    "formation en langues": (
+        (
+            "équipe, commerciaux, techniciens, salariés, vendeurs",
+            (
+                "ne parlent pas anglais, mal à l'aise en anglais, bloqués en anglais, niveau "
+                "d'anglais"
+            ),
+        ),
+    ),
+    "protection des données": (
+        (
+            "fichier clients, données personnelles, caméras, vidéosurveillance, adresses mail",
+            (
+                "cnil, plainte, sans consentement, droit d'accès, effacer leurs données, fuite de "
+                "données"
+            ),
+        ),
+    ),
+}
+
+
+def scene_phrases(things: str, happenings: str) -> str:
+    """Every thing with every happening, in either order, comma-separated."""
+    ts = [t.strip() for t in things.split(",") if t.strip()]
+    hs = [h.strip() for h in happenings.split(",") if h.strip()]
+    return ", ".join([f"{t} {h}" for t in ts for h in hs] + [f"{h} {t}" for t in ts for h in hs])
+
+
+# The families as read in members' texts: their trade words and phrases and the scenes.
+FAMILIES_TOLD: dict[str, tuple[str, str]] = dict(FAMILIES)
+for _service, _scenes in SCENES.items():
+    _matter, _cues = FAMILIES_TOLD[_service]
+    _told = ", ".join(scene_phrases(things, happenings) for things, happenings in _scenes)
+    FAMILIES_TOLD[_service] = (_matter, f"{_cues}, {_told}")

@@ -36,6 +36,7 @@ from passerelles.engine.semantic import SemanticEncoder
 from passerelles.engine.situations import (
     EVERYDAY,
     FAMILIES,
+    FAMILIES_TOLD,
     SERVICE_PARENTS,
     SERVICES,
     SITUATIONS,
@@ -502,8 +503,8 @@ def _compile_loose(
     return index
 
 
-_FAMILY_INDEX = _compile_families(FAMILIES, EVERYDAY)
-_LOOSE_INDEX = _compile_loose(FAMILIES, EVERYDAY)
+_FAMILY_INDEX = _compile_families(FAMILIES_TOLD, EVERYDAY)
+_LOOSE_INDEX = _compile_loose(FAMILIES_TOLD, EVERYDAY)
 
 # A trade word alone whose stem is this short or shorter meets only its own inflections
 # (plurals), not every word Snowball folds onto the same stem: « prises » (electrical
