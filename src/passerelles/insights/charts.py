@@ -183,17 +183,19 @@ def bar_chart(
     ``width``: of the drawing, in px at scale 1 (wider for a chart across the page); the
     ``phone`` drawing is narrower, so that its text stays legible on a small screen."""
     _check(labels, series)
-    return {
+    chart = {
         "kind": "bar",
         "id": chart_id,
         "empty": _empty(series),
+        "wide": width > WIDTH,
         "title": title,
         "desc": desc,
-        **_bars(labels, series, fmt, width),
-        "phone": _bars(labels, series, fmt, PHONE),
         "legend": _legend(series),
         "table": _table(labels, series, fmt),
     }
+    if not chart["empty"]:  # a chart without figures is not drawn: the page says so
+        chart.update(_bars(labels, series, fmt, width), phone=_bars(labels, series, fmt, PHONE))
+    return chart
 
 
 def _bars(labels, series: Sequence[Series], fmt, width: int) -> dict:
@@ -262,17 +264,24 @@ def line_chart(
     ``tick_fmt``: how the gridlines are written, when not as the values (« 4 » beside
     a mean of « 3,8 »)."""
     _check(labels, series)
-    return {
+    chart = {
         "kind": "line",
         "id": chart_id,
         "empty": _empty(series),
+        "wide": False,
         "title": title,
-        "desc": _with_ties(desc, labels, series, fmt),
-        **_lines(labels, series, fmt, ticks, WIDTH, tick_fmt or fmt),
-        "phone": _lines(labels, series, fmt, ticks, PHONE, tick_fmt or fmt),
+        "desc": desc,
         "legend": _legend(series),
         "table": _table(labels, series, fmt),
     }
+    if not chart["empty"]:  # a chart without figures is not drawn: the page says so
+        tick_fmt = tick_fmt or fmt
+        chart.update(
+            _lines(labels, series, fmt, ticks, WIDTH, tick_fmt),
+            desc=_with_ties(desc, labels, series, fmt),
+            phone=_lines(labels, series, fmt, ticks, PHONE, tick_fmt),
+        )
+    return chart
 
 
 def _lines(labels, series: Sequence[Series], fmt, ticks, width: int, tick_fmt) -> dict:
