@@ -57,6 +57,7 @@ __all__ = [
     "do_cancel_registration",
     "do_check_in",
     "do_create_event",
+    "do_open_events_to_circle",
     "do_rate_event",
     "do_register",
     "do_register_each",
@@ -74,6 +75,7 @@ REGISTRATION_CANCELLED = audit.verb(
     "registration.cancelled_by_organiser", _l("a annulé l'inscription de")
 )
 PROMOTED = audit.verb("registration.promoted", _l("a donné une place libérée à"))
+OPENED_TO_CIRCLE = audit.verb("event.opened_to_circle", _l("a ouvert l'événement au cercle relié"))
 
 # Fields whose change the log keeps, and the words its readers see.
 LOGGED_FIELDS = ("title", "starts_at", "ends_at", "place", "city", "capacity", "openness")
@@ -86,6 +88,7 @@ audit.field_labels(
     capacity=_l("places"),
     openness=_l("ouverture"),
     status=_l("inscription"),
+    open_to=_l("cercles reliés invités"),
 )
 audit.value_labels([*RegistrationStatus.choices, *Openness.choices])
 
@@ -117,6 +120,55 @@ def _record(
 def guest_circles(host: Circle) -> QuerySet[Circle]:
     """Circles an event of ``host`` may be opened to: those with an active bridge to it."""
     return Circle.objects.filter(pk__in=bridged_circle_ids([host.pk])).order_by("name")
+
+
+def openable_events(host: Circle, guest: Circle) -> QuerySet[Event]:
+    """The upcoming events of ``host`` open to the bridged circles it chooses that have not
+    chosen ``guest``: what a new bridge offers to open to its partner, soonest first."""
+    return (
+        Event.objects.filter(
+            host_circle=host,
+            openness=Openness.BRIDGED,
+            cancelled_at__isnull=True,
+            starts_at__gt=timezone.now(),
+        )
+        .exclude(open_to=guest)
+        .order_by("starts_at", "pk")
+    )
+
+
+@transaction.atomic
+def do_open_events_to_circle(
+    host: Circle, guest: Circle, event_ids: Iterable[int], *, acting_user: User
+) -> list[Event]:
+    """An admin of ``host`` opens those of its upcoming « bridged » events named by
+    ``event_ids`` to ``guest`` too, a circle with an active bridge to it: ``guest`` joins
+    each one's guest circles (its members may see and join them). Ids of events that are
+    not ``host``'s, past, cancelled, of another openness or already open to ``guest`` are
+    passed over. Returns the events opened, soonest first."""
+    _refuse_unless(access.may_create_in(acting_user, host))
+    if guest.pk == host.pk or guest.pk not in bridged_circle_ids([host.pk]):
+        raise ActionError(_("Pas de passerelle active avec : %(names)s.") % {"names": guest.name})
+    wanted = {int(pk) for pk in event_ids}
+    if not wanted:
+        raise ActionError(_("Cochez au moins un événement."))
+    events = list(
+        openable_events(host, guest)
+        .filter(pk__in=wanted)
+        .select_for_update()
+        .select_related("host_circle")
+    )
+    for event in events:
+        event.open_to.add(guest)
+        audit.record(
+            OPENED_TO_CIRCLE,
+            event,
+            acting_user=acting_user,
+            circle=host.pk,
+            other_circle=guest.pk,
+            changes={"open_to": [None, guest.name]},
+        )
+    return events
 
 
 def _set_open_to(event: Event, circles: Iterable[Circle] | None) -> None:

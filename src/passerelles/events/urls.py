@@ -1,6 +1,13 @@
 from django.urls import path
 
-from passerelles.events import views, views_after, views_calendar, views_manage, views_plan
+from passerelles.events import (
+    views,
+    views_after,
+    views_bridge,
+    views_calendar,
+    views_manage,
+    views_plan,
+)
 
 app_name = "events"
 urlpatterns = [
@@ -15,6 +22,11 @@ urlpatterns = [
         name="circle_feed_token",
     ),
     path("cercle/<slug:slug>.ics", views_calendar.circle_feed, name="circle_feed"),
+    path(
+        "ouvrir/<slug:slug>/passerelle/<int:bridge_id>/",
+        views_bridge.open_to_bridged,
+        name="open_to_bridged",
+    ),
     path("<int:event_id>/", views.event_detail, name="detail"),
     path("<int:event_id>/modifier/", views.event_edit, name="edit"),
     path("<int:event_id>/programme/", views.event_agenda, name="agenda"),
