@@ -1,4 +1,7 @@
+import datetime as dt
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +15,7 @@ from passerelles.events.models import (
     EventFormat,
     Openness,
     PromptTemplate,
+    TablePlan,
     agenda_ordering,
 )
 from passerelles.events.prompts import DEFAULT_PROMPTS
@@ -156,7 +160,11 @@ class AgendaItemForm(forms.ModelForm):
     class Meta:
         model = AgendaItem
         fields = ["at", "minutes", "title", "template", "prompt"]
-        widgets = {"at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}
+        widgets = {
+            "at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "title": forms.TextInput(attrs={"placeholder": _("Tour 1, Accueil, Échanges libres…")}),
+        }
+        labels = {"title": _("Intitulé de la séquence (obligatoire)")}
 
     def __init__(self, *args, axis: str = "", **kwargs):
         super().__init__(*args, **kwargs)
@@ -170,6 +178,34 @@ class AgendaItemForm(forms.ModelForm):
         if data.get("template") and not data.get("prompt"):
             data["prompt"] = data["template"]
         return data
+
+
+ROUND_MINUTES: dict[str, int] = {EventFormat.SPEED_MEETING: 20, EventFormat.ROUND_TABLE: 30}
+DEFAULT_ROUNDS: dict[str, int] = {EventFormat.SPEED_MEETING: 4, EventFormat.ROUND_TABLE: 3}
+
+
+def default_agenda(event: Event) -> list[dict]:
+    """A new programme's first shape for an evening played in rounds: a welcome at the
+    start time, one sequence per round (the table plan's count, else the format's usual
+    one), each with a stock question of the event's axis, then free exchanges."""
+    if not event.has_rounds:
+        return []
+    plan = TablePlan.objects.filter(event=event).first()
+    rounds = plan.rounds if plan else DEFAULT_ROUNDS.get(event.format, 4)
+    length = ROUND_MINUTES.get(event.format, 20)
+    asked = [gettext(text) for text in DEFAULT_PROMPTS.get(event.axis, [])]
+    start = timezone.localtime(event.starts_at)
+    clock = dt.datetime.combine(start.date(), start.time().replace(second=0, microsecond=0))
+    steps = [(15, gettext("Accueil et café"), "")]
+    for r in range(rounds):
+        prompt = asked[r % len(asked)] if asked else ""
+        steps.append((length, gettext("Tour %(n)s") % {"n": r + 1}, prompt))
+    steps.append((30, gettext("Échanges libres et conclusion"), ""))
+    items = []
+    for minutes, title, prompt in steps:
+        items.append({"at": clock.time(), "minutes": minutes, "title": title, "prompt": prompt})
+        clock += dt.timedelta(minutes=minutes)
+    return items
 
 
 class BaseAgendaFormSet(forms.BaseInlineFormSet):

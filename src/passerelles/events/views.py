@@ -24,7 +24,12 @@ from passerelles.core.pagination import CappedPaginator
 from passerelles.events import access, actions, rows
 from passerelles.events.calendars import event_calendar
 from passerelles.events.extras import page_extras
-from passerelles.events.forms import AgendaFormSet, EventFilterForm, EventForm
+from passerelles.events.forms import (
+    AgendaFormSet,
+    EventFilterForm,
+    EventForm,
+    default_agenda,
+)
 from passerelles.events.models import RegistrationStatus, agenda_in_order
 from passerelles.events.queries import (
     coming_rows,
@@ -194,9 +199,18 @@ def event_edit(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
 def event_agenda(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
     """The programme: timed moments, each with a discussion prompt picked or written."""
     event = access.get_event_for_admin(request.user, event_id)
+    defaults = []
+    if request.method != "POST" and not event.agenda.exists():
+        defaults = default_agenda(event)  # a welcome, the rounds, free exchanges
     formset = AgendaFormSet(
-        request.POST or None, instance=event, prefix="agenda", form_kwargs={"axis": event.axis}
+        request.POST or None,
+        instance=event,
+        prefix="agenda",
+        form_kwargs={"axis": event.axis},
+        initial=defaults or None,
     )
+    if defaults:
+        formset.extra = len(defaults)
     if request.method == "POST" and formset.is_valid():
         try:
             actions.do_save_agenda(
@@ -209,7 +223,11 @@ def event_agenda(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
         if "add" in request.POST:
             return redirect("events:agenda", event.pk)
         return redirect(event)
-    return render(request, "events/agenda.html", {"event": event, "formset": formset})
+    return render(
+        request,
+        "events/agenda.html",
+        {"event": event, "formset": formset, "defaults": bool(defaults)},
+    )
 
 
 @login_required
