@@ -51,7 +51,7 @@ def test_accept_offer_open_then_the_partner_member_registers(new_page, live_serv
     box = admin.get_by_role("checkbox", name="Dirigeant et équilibre de vie")
     assert box.is_checked()
     screenshot(admin, "bridge-offer-open-events-phone")
-    admin.get_by_role("button", name="Ouvrir les événements cochés au Club des Dirigeants").click()
+    admin.get_by_role("button", name="Ouvrir l'événement coché au Club des Dirigeants").click()
     admin.get_by_text(
         "1 événement est désormais ouvert aux membres du Club des Dirigeants"
     ).wait_for()
