@@ -1,0 +1,30 @@
+"""A new speed meeting's programme, in Chromium: it opens prefilled (welcome, four rounds
+with a question of the event's axis, free exchanges) and saves without a single edit."""
+
+import pytest
+
+from passerelles.events.models import AgendaItem
+from tests.conftest import make_circle, make_user
+from tests.e2e.conftest import login, screenshot
+from tests.events.conftest import make_event
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_programme_saves_as_proposed(new_page, live_server):
+    helene = make_user("helene@example.org", "Hélène", "Garnier")
+    club = make_circle(helene, "Femmes Entrepreneures Loire-Atlantique")
+    event = make_event(helene, club, title="Speed meeting de l'Erdre", axis="societe")
+    page = new_page()
+    login(page, "helene@example.org")
+    page.goto(f"/evenements/{event.pk}/programme/")
+    assert page.locator("input[name=agenda-0-title]").input_value() == "Accueil et café"
+    assert page.locator("input[name=agenda-4-title]").input_value() == "Tour 4"
+    assert page.get_by_label("Intitulé de la séquence (obligatoire)").first.is_visible()
+    first_group = page.locator("select[name=agenda-1-template] optgroup").first
+    assert first_group.get_attribute("label") == "La transformation de la société"
+    screenshot(page, "programme-prefilled")
+    page.get_by_role("button", name="Enregistrer le programme").click()
+    page.get_by_text("Programme enregistré.").wait_for()
+    assert AgendaItem.objects.filter(event=event).count() == 6
+    assert page.get_by_text("Quel projet collectif de votre territoire").first.is_visible()
