@@ -1,7 +1,10 @@
 """A new speed meeting's programme, in Chromium: it opens prefilled (welcome, four rounds
 with a question of the event's axis, free exchanges) and saves without a single edit."""
 
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from passerelles.events.models import AgendaItem, PromptTemplate
 from passerelles.events.prompts import DEFAULT_PROMPTS
@@ -20,7 +23,11 @@ def test_programme_saves_as_proposed(new_page, live_server):
             PromptTemplate.objects.get_or_create(axis=axis, text=text, position=position)
     helene = make_user("helene@example.org", "Hélène", "Garnier")
     club = make_circle(helene, "Femmes Entrepreneures Loire-Atlantique")
-    event = make_event(helene, club, title="Speed meeting de l'Erdre", axis="societe")
+    moment = timezone.localtime() + datetime.timedelta(days=7)
+    evening = moment.replace(hour=18, minute=30, second=0, microsecond=0)  # ends before midnight
+    event = make_event(
+        helene, club, title="Speed meeting de l'Erdre", axis="societe", starts_at=evening
+    )
     page = new_page()
     login(page, "helene@example.org")
     page.goto(f"/evenements/{event.pk}/programme/")

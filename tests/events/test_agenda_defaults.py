@@ -2,15 +2,24 @@
 a question of the event's axis, free exchanges) that saves as it is; the sequence's name
 is labelled as the required title; stock questions are grouped by axis, the event's first."""
 
+import datetime
 from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from passerelles.events.models import AgendaItem, EventFormat
 from tests.events.conftest import make_event
 
 pytestmark = pytest.mark.django_db
+
+
+def _evening():
+    """Next week at 18:30, the reader's time: the programme (welcome, four rounds, close)
+    then ends before midnight, whatever the hour the test runs."""
+    moment = timezone.localtime() + datetime.timedelta(days=7)
+    return moment.replace(hour=18, minute=30, second=0, microsecond=0)
 
 
 class _Fields(HTMLParser):
@@ -58,7 +67,9 @@ def _form(client, event) -> tuple[str, _Fields]:
 
 
 def test_new_speed_meeting_programme_is_prefilled_and_saves_as_is(client, alice, club):
-    event = make_event(alice, club, axis="societe", format=EventFormat.SPEED_MEETING)
+    event = make_event(
+        alice, club, starts_at=_evening(), axis="societe", format=EventFormat.SPEED_MEETING
+    )
     client.force_login(alice)
     page, form = _form(client, event)
     assert "Intitulé de la séquence (obligatoire)" in page
@@ -81,7 +92,7 @@ def test_new_speed_meeting_programme_is_prefilled_and_saves_as_is(client, alice,
 
 
 def test_programme_with_moments_is_not_prefilled_again(client, alice, club):
-    event = make_event(alice, club, format=EventFormat.SPEED_MEETING)
+    event = make_event(alice, club, starts_at=_evening(), format=EventFormat.SPEED_MEETING)
     client.force_login(alice)
     _page, form = _form(client, event)
     client.post(reverse("events:agenda", args=[event.pk]), form.data)
@@ -91,7 +102,9 @@ def test_programme_with_moments_is_not_prefilled_again(client, alice, club):
 
 
 def test_stock_questions_grouped_by_axis_event_axis_first(client, alice, club):
-    event = make_event(alice, club, axis="savoir", format=EventFormat.SPEED_MEETING)
+    event = make_event(
+        alice, club, starts_at=_evening(), axis="savoir", format=EventFormat.SPEED_MEETING
+    )
     client.force_login(alice)
     _page, form = _form(client, event)
     assert len(form.optgroups) == 4
@@ -99,7 +112,7 @@ def test_stock_questions_grouped_by_axis_event_axis_first(client, alice, club):
 
 
 def test_refused_programme_says_so_at_the_top(client, alice, club):
-    event = make_event(alice, club, format=EventFormat.SPEED_MEETING)
+    event = make_event(alice, club, starts_at=_evening(), format=EventFormat.SPEED_MEETING)
     client.force_login(alice)
     _page, form = _form(client, event)
     form.data["agenda-1-title"] = ""
