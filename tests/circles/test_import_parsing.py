@@ -3,14 +3,11 @@
 import io
 
 import pytest
+from django.utils import translation
 from openpyxl import Workbook
 
-from passerelles.circles.imports import (
-    ImportFileError,
-    map_headers,
-    parse_member_file,
-    sniff_delimiter,
-)
+from passerelles.circles import imports
+from passerelles.circles.imports import ImportFileError, map_headers, sniff_delimiter
 
 FRENCH_ROWS = [
     ["Prénom", "Nom", "E-mail", "Société", "Secteur", "Ville"],
@@ -32,6 +29,13 @@ def xlsx_bytes(rows) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def parse_member_file(data: bytes, filename: str) -> list[dict]:
+    """The rows with their messages worded as a French reader sees them."""
+    rows = imports.parse_member_file(data, filename)
+    with translation.override("fr"):
+        return [imports.worded_row(row) for row in rows]
 
 
 def errors_of(rows, line):
@@ -305,3 +309,35 @@ def test_excel_sep_hint_line():
 
     assert rows[0]["line"] == 2
     assert rows[0]["last_name"] == "Roy, fils"
+
+
+def test_row_messages_are_stored_as_codes_and_worded_in_the_readers_language():
+    data = csv_bytes([["email", "ville"], ["pas-une-adresse", "x" * 101]])
+    stored = imports.parse_member_file(data, "a.csv")[0]
+    assert stored["errors"] == [
+        {"code": "email_invalid", "params": {"value": "pas-une-adresse"}},
+        {"code": "too_long", "params": {"field": "city", "max": 100}},
+    ]
+    with translation.override("en"):
+        english = imports.worded_row(stored)["errors"]
+    with translation.override("fr"):
+        french = imports.worded_row(stored)["errors"]
+    assert english == [
+        "Invalid email: “pas-une-adresse”.",
+        "City too long (100 characters at most).",
+    ]
+    assert french == [
+        "E-mail invalide : « pas-une-adresse ».",
+        "Ville trop long (100 caractères au plus).",
+    ]
+
+
+def test_rows_stored_as_text_before_codes_still_read():
+    old = {"line": 2, "errors": ["E-mail manquant."], "warnings": ["Nom manquant."], "note": ""}
+    with translation.override("en"):
+        worded = imports.worded_row(old)
+    assert (worded["errors"], worded["warnings"], worded["note"]) == (
+        ["E-mail manquant."],
+        ["Nom manquant."],
+        "",
+    )

@@ -11,7 +11,7 @@ from django.utils import translation
 from openpyxl import Workbook
 
 from passerelles.accounts.forms import SignupForm
-from passerelles.circles.imports import map_headers
+from passerelles.circles.imports import map_headers, worded_row
 from passerelles.circles.models import Invitation, MemberImport, Membership, MembershipState
 from tests.conftest import admit, make_user
 
@@ -90,6 +90,49 @@ def test_preview_page_shows_counts_errors_and_confirm_button(as_alice, club):
     assert "Hébergement et restauration" in html  # the sector "I" read from the file
     assert "Inviter les 2 personnes" in html
     assert 'role="alert"' in html
+
+
+def test_a_list_checked_in_french_reads_in_english(as_alice, club):
+    """The organiser uploads in French; a co-organiser reading in English sees English."""
+    upload(as_alice, club)
+    as_alice.cookies["django_language"] = "en"
+
+    html = as_alice.get(confirm_url(draft_of(club))).content.decode()
+
+    assert "Invalid email: “pas-une-adresse”." in html
+    assert "Duplicate: same email as row 2." in html
+    assert "No invitation sent." in html  # Bob, already a member
+    assert "E-mail invalide" not in html
+    assert "Doublon" not in html
+
+
+def test_an_import_stored_before_codes_still_shows_its_messages(as_alice, club):
+    old = MemberImport.objects.create(
+        circle=club,
+        uploaded_by=None,
+        filename="ancien.csv",
+        rows=[
+            {
+                "line": 2,
+                "email": "x@",
+                "first_name": "",
+                "last_name": "",
+                "organisation": "",
+                "sector": "",
+                "sector_text": "",
+                "city": "",
+                "role": "member",
+                "errors": ["E-mail invalide : « x@ »."],
+                "warnings": [],
+                "status": "error",
+                "note": "",
+            }
+        ],
+    )
+
+    html = as_alice.get(confirm_url(old)).content.decode()
+
+    assert "E-mail invalide : « x@ »." in html
 
 
 def test_confirm_invites_valid_rows_and_sends_after_commit(
@@ -351,7 +394,8 @@ def test_preview_flags_an_existing_account_under_another_name(as_alice, club, bo
         "same@example.org;LUCIE;Faure\r\n"
     ).encode()
     upload(as_alice, club, data)
-    rows = {row["email"]: row for row in draft_of(club).rows}
+    with translation.override("fr"):
+        rows = {row["email"]: worded_row(row) for row in draft_of(club).rows}
     # Someone outside the circle: the name differs, which name is not told.
     assert "sous un autre nom" in rows["helene@example.org"]["warnings"][0]
     assert "Garnier" not in rows["helene@example.org"]["warnings"][0]

@@ -1,8 +1,11 @@
 """Reading a circle's member list from CSV or XLSX, and turning it into invitations.
 
 ``parse_member_file`` is pure: bytes and a file name in, a list of rows out, each row a
-JSON-ready dict with its French errors. ``annotate_rows`` then looks at the circle (who is
-already a member or invited) and ``do_confirm_import`` writes the invitations.
+JSON-ready dict with its errors. A row's errors, warnings and note are stored as a code and
+its parameters (``row_message``) and worded in the reader's language when read
+(``message_text``): the list is checked in one language and may be read in another.
+``annotate_rows`` then looks at the circle (who is already a member or invited) and
+``do_confirm_import`` writes the invitations.
 
 A problem with the whole file (unreadable, too big, wrong type, no e-mail column...)
 raises ``ImportFileError`` with a French message; nothing is written in that case.
@@ -26,6 +29,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django_tasks import task
 
 from passerelles.circles.access import may_manage_members
@@ -354,6 +358,72 @@ def _collect(records) -> list[list[str]]:
     return rows
 
 
+# Row messages -----------------------------------------------------------------------------
+
+# What a row's errors, warnings and note may say: a code, stored with its parameters, and
+# its untranslated wording, translated when the row is read.
+ROW_MESSAGES = {
+    "encoding": gettext_noop(
+        "Caractères illisibles : le fichier n'est pas enregistré en UTF-8 (encodage)."
+    ),
+    "email_missing": gettext_noop("E-mail manquant."),
+    "email_invalid": gettext_noop("E-mail invalide : « %(value)s »."),
+    "email_duplicate": gettext_noop("Doublon : même e-mail qu'à la ligne %(line)d."),
+    "sector_unknown": gettext_noop("Secteur « %(value)s » non reconnu : invitation sans secteur."),
+    "role_unknown": gettext_noop(
+        "Rôle inconnu : « %(value)s » (membre, modérateur ou administrateur)."
+    ),
+    "name_missing": gettext_noop(
+        "Ni prénom ni nom : l'invitation partira sans nom, la personne le saisira."
+    ),
+    "last_name_missing": gettext_noop("Nom manquant."),
+    "first_name_missing": gettext_noop("Prénom manquant."),
+    "too_long": gettext_noop("%(field)s trop long (%(max)d caractères au plus)."),
+    "already_member": gettext_noop("Aucune invitation envoyée."),
+    "removed": gettext_noop("Retiré du cercle : pas de nouvelle invitation."),
+    "already_invited": gettext_noop("Invitation déjà envoyée : le lien sera renvoyé."),
+    "member_named": gettext_noop(
+        "Le membre inscrit avec cette adresse s'appelle « %(name)s » dans Passerelles."
+    ),
+    "account_named_otherwise": gettext_noop(
+        "Un compte Passerelles existe déjà pour cette adresse, sous un autre nom : "
+        "c'est ce nom-là que verront les membres."
+    ),
+}
+
+
+def row_message(code: str, **params: Any) -> dict[str, Any]:
+    """A row message as stored: its code and parameters (``ROW_MESSAGES``)."""
+    return {"code": code, "params": params}
+
+
+def message_text(message: Any) -> str:
+    """A stored row message worded in the active language.
+
+    Imports stored before codes hold the text itself (in the uploader's language): it is
+    shown as it is.
+    """
+    if not isinstance(message, dict):
+        return str(message or "")
+    wording = ROW_MESSAGES.get(message.get("code", ""))
+    if wording is None:
+        return ""
+    params = dict(message.get("params") or {})
+    if "field" in params:
+        params["field"] = _field_label(params["field"])
+    return _(wording) % params if params else _(wording)
+
+
+def worded_row(row: dict) -> dict:
+    """A stored row with its errors, warnings and note worded in the active language."""
+    return {
+        **row,
+        "errors": [message_text(message) for message in row.get("errors") or ()],
+        "warnings": [message_text(message) for message in row.get("warnings") or ()],
+        "note": message_text(row.get("note")),
+    }
+
+
 # Checking the rows ------------------------------------------------------------------------
 
 
@@ -361,8 +431,9 @@ def parse_member_file(data: bytes, filename: str) -> list[dict]:
     """Rows of a member list with their errors; ImportFileError for a file-level problem.
 
     Each row: ``line`` (as in the spreadsheet, header = 1), the fields of ``FIELDS``
-    (``sector`` a NAF code, ``sector_text`` what the file said), ``errors`` (French,
-    the row is not imported), ``warnings`` (French, the row is imported all the same).
+    (``sector`` a NAF code, ``sector_text`` what the file said), ``errors`` (the row is
+    not imported), ``warnings`` (the row is imported all the same), both lists of
+    ``row_message``.
     """
     return read_member_file(data, filename)[0]
 
@@ -415,7 +486,7 @@ def check_row(
     seen: dict[str, int],
     sector_of=sector_code,
 ) -> dict:
-    """One row as a dict with its French errors; ``seen`` maps e-mails to their first line."""
+    """One row as a dict with its errors; ``seen`` maps e-mails to their first line."""
 
     def cell(field: str) -> str:
         index = columns.get(field)
@@ -425,7 +496,7 @@ def check_row(
 
     raw = {field: cell(field) for field in FIELDS}
     email = raw["email"].lower().removeprefix("mailto:").strip()
-    errors: list[str] = []
+    errors: list[dict] = []
     row: dict[str, Any] = {
         "line": line,
         "email": email,
@@ -442,15 +513,13 @@ def check_row(
         "note": "",
     }
     if any("\ufffd" in value or MOJIBAKE.search(value) for value in raw.values()):
-        errors.append(
-            _("Caractères illisibles : le fichier n'est pas enregistré en UTF-8 (encodage).")
-        )
+        errors.append(row_message("encoding"))
     if not email:
-        errors.append(_("E-mail manquant."))
+        errors.append(row_message("email_missing"))
     elif not _is_valid_email(email):
-        errors.append(_("E-mail invalide : « %(value)s ».") % {"value": raw["email"]})
+        errors.append(row_message("email_invalid", value=raw["email"]))
     elif email in seen:
-        errors.append(_("Doublon : même e-mail qu'à la ligne %(line)d.") % {"line": seen[email]})
+        errors.append(row_message("email_duplicate", line=seen[email]))
     else:
         seen[email] = line
     if raw["sector"]:
@@ -460,33 +529,22 @@ def check_row(
         else:
             # A sector is an extra: a trade word the list of sections does not know leaves
             # the person invited without one (their profile asks for it), not turned away.
-            row["warnings"].append(
-                _("Secteur « %(value)s » non reconnu : invitation sans secteur.")
-                % {"value": raw["sector"]}
-            )
+            row["warnings"].append(row_message("sector_unknown", value=raw["sector"]))
     if raw["role"]:
         role = ROLE_ALIASES.get(normalise_header(raw["role"]))
         if role:
             row["role"] = str(role)
         else:
-            errors.append(
-                _("Rôle inconnu : « %(value)s » (membre, modérateur ou administrateur).")
-                % {"value": raw["role"]}
-            )
+            errors.append(row_message("role_unknown", value=raw["role"]))
     if not (row["first_name"] or row["last_name"]):
-        row["warnings"].append(
-            _("Ni prénom ni nom : l'invitation partira sans nom, la personne le saisira.")
-        )
+        row["warnings"].append(row_message("name_missing"))
     elif not row["last_name"]:
-        row["warnings"].append(_("Nom manquant."))
+        row["warnings"].append(row_message("last_name_missing"))
     elif not row["first_name"]:
-        row["warnings"].append(_("Prénom manquant."))
+        row["warnings"].append(row_message("first_name_missing"))
     for field, limit in MAX_LENGTHS.items():
         if len(row[field]) > limit:
-            errors.append(
-                _("%(field)s trop long (%(max)d caractères au plus).")
-                % {"field": _field_label(field), "max": limit}
-            )
+            errors.append(row_message("too_long", field=field, max=limit))
     if errors:
         row["status"] = "error"
     return row
@@ -538,15 +596,11 @@ def annotate_rows(rows: list[dict], circle: Circle) -> list[dict]:
         if row["errors"]:
             row["status"], row["note"] = "error", ""
         elif states.get(row["email"]) == MembershipState.ADMITTED:
-            row["status"], row["note"] = "member", _("Aucune invitation envoyée.")
+            row["status"], row["note"] = "member", row_message("already_member")
         elif states.get(row["email"]) == MembershipState.REMOVED:
-            row["status"] = "removed"
-            row["note"] = _("Retiré du cercle : pas de nouvelle invitation.")
+            row["status"], row["note"] = "removed", row_message("removed")
         elif row["email"] in invited:
-            row["status"], row["note"] = (
-                "renew",
-                _("Invitation déjà envoyée : le lien sera renvoyé."),
-            )
+            row["status"], row["note"] = "renew", row_message("already_invited")
         else:
             row["status"], row["note"] = "new", ""
         if not row["errors"] and row["email"] in names:
@@ -569,17 +623,9 @@ def _flag_other_name(row: dict, account: tuple[str, str], state: str | None) -> 
         return
     warnings = row.setdefault("warnings", [])
     if state == MembershipState.ADMITTED:
-        warnings.append(
-            _("Le membre inscrit avec cette adresse s'appelle « %(name)s » dans Passerelles.")
-            % {"name": f"{first} {last}".strip()}
-        )
+        warnings.append(row_message("member_named", name=f"{first} {last}".strip()))
     else:
-        warnings.append(
-            _(
-                "Un compte Passerelles existe déjà pour cette adresse, sous un autre nom : "
-                "c'est ce nom-là que verront les membres."
-            )
-        )
+        warnings.append(row_message("account_named_otherwise"))
 
 
 def to_invite(rows: list[dict]) -> list[dict]:

@@ -79,7 +79,10 @@ def member_import_confirm(request: AuthedHttpRequest, slug: str, import_id: int)
     if request.method == "POST":
         return _confirm(request, member_import)
     labels = dict(Sector.choices)
-    rows = [{**row, "sector_label": labels.get(row["sector"], "")} for row in member_import.rows]
+    rows = [
+        {**imports.worded_row(row), "sector_label": labels.get(row["sector"], "")}
+        for row in member_import.rows
+    ]
     context = {
         "circle": circle,
         "import": member_import,
