@@ -4,13 +4,14 @@ Each event keeps the UID ``event-<id>@passerelles``; its SEQUENCE grows with eve
 and a cancelled event is sent with STATUS:CANCELLED, so calendar apps update in place.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as ICalEvent
 
-from passerelles.events.models import Event
+from passerelles.events.models import AgendaItem, Event, agendas_in_order
 
 PRODID = "-//Passerelles//Evenements//FR"
 
@@ -26,7 +27,20 @@ def _calendar(name: str) -> Calendar:
     return calendar
 
 
-def ical_event(event: Event, base_url: str = "") -> ICalEvent:
+def programme_lines(agenda: Sequence[AgendaItem]) -> list[str]:
+    """The programme as a calendar's description shows it: « 23:00 Accueil et café (15 min) »,
+    one moment a line, in the evening's order."""
+    if not agenda:
+        return []
+    lines = ["", _("Programme :")]
+    for item in agenda:
+        lines.append(f"{item.at:%H:%M} {item.title} ({item.minutes} min)")
+        if item.prompt:
+            lines.append("  " + _("« %(text)s »") % {"text": item.prompt})
+    return lines
+
+
+def ical_event(event: Event, base_url: str = "", agenda: Sequence[AgendaItem] = ()) -> ICalEvent:
     item = ICalEvent()
     item.add("uid", event.uid)
     item.add("sequence", event.sequence)
@@ -39,6 +53,7 @@ def ical_event(event: Event, base_url: str = "") -> ICalEvent:
         lines.append(event.topic)
     if event.description:
         lines += ["", event.description]
+    lines += programme_lines(agenda)
     item.add("description", "\n".join(str(line) for line in lines))
     location = ", ".join(p for p in (event.place, event.city) if p) or event.online_url
     if location:
@@ -51,8 +66,10 @@ def ical_event(event: Event, base_url: str = "") -> ICalEvent:
 
 def events_calendar(events: Iterable[Event], name: str, base_url: str = "") -> bytes:
     calendar = _calendar(name)
+    events = list(events)
+    agendas = agendas_in_order(events)
     for event in events:
-        calendar.add_component(ical_event(event, base_url))
+        calendar.add_component(ical_event(event, base_url, agendas[event.pk]))
     return calendar.to_ical()
 
 

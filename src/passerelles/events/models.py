@@ -212,13 +212,28 @@ def agenda_in_order(event: Event) -> list[AgendaItem]:
     starts at 22:00 (the database orders times of day, 00:15 first). The order
     ``agenda_ordering`` gives: the times before the earliest moved after the others,
     each part in its order."""
-    items = _agenda(event.pk)
+    return in_evening_order(event, _agenda(event.pk))
+
+
+def in_evening_order(event: Event, items: list[AgendaItem]) -> list[AgendaItem]:
+    """``event``'s programme ``items``, given in the order of their times of day, in the
+    evening's order (the times before the programme's day starts moved after the others)."""
     for item in items:
         item.event = event  # as the related manager sets it
     earliest = (timezone.localtime(event.starts_at) - BEFORE_START).time()
     return [item for item in items if item.at >= earliest] + [
         item for item in items if item.at < earliest
     ]
+
+
+def agendas_in_order(events: list[Event]) -> dict[int, list[AgendaItem]]:
+    """The programme of each of ``events`` in its evening's order, by event id, read in one
+    query (a calendar feed lists many events)."""
+    by_event: dict[int, list[AgendaItem]] = {event.pk: [] for event in events}
+    items = AgendaItem.objects.filter(event_id__in=list(by_event)).order_by("at", "position", "pk")
+    for item in items:
+        by_event[item.event_id].append(item)
+    return {event.pk: in_evening_order(event, by_event[event.pk]) for event in events}
 
 
 class RegistrationStatus(models.TextChoices):

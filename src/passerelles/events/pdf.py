@@ -13,7 +13,7 @@ from passerelles.core.links import absolute_url
 from passerelles.core.pdf import DocumentPDF
 from passerelles.events.links import tables_path
 from passerelles.events.models import Event, Registration, RegistrationStatus, TablePlan
-from passerelles.events.plans import changes_since, people_view, rounds_view
+from passerelles.events.plans import changes_since, people_view, round_moments, rounds_view
 
 CARD_COLUMNS, CARD_ROWS = 3, 4  # twelve cards of 63 x 68 mm on an A4 page
 CARD_WIDTH, CARD_HEIGHT, QR_SIZE = 63.0, 68.0, 42.0
@@ -82,10 +82,14 @@ def plan_pdf(event: Event, plan: TablePlan) -> bytes:
             "inscrite(s) depuis ce plan."
         ) % {"left": len(changes.left), "arrived": len(changes.arrived)}
     left_mark = _(" (a libéré sa place)")
-    for round_ in rounds_view(plan):
+    moments = round_moments(event, len(plan.tables))
+    for round_, (starts_at, _question) in zip(rounds_view(plan), moments, strict=True):
         pdf.add_page()
         pdf.write_line(heading, size=10)
-        pdf.write_line(_("Tour %(n)s") % {"n": round_["number"]}, size=20, bold=True, height=10)
+        title = _("Tour %(n)s") % {"n": round_["number"]}
+        if starts_at is not None:  # the round's moment in the programme, in its evening order
+            title = f"{title} - {starts_at:%H:%M}"
+        pdf.write_line(title, size=20, bold=True, height=10)
         if stale:
             pdf.write_line(stale, size=10, bold=True)
         for table in round_["tables"]:
