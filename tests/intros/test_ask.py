@@ -202,7 +202,8 @@ def test_warm_request_asks_the_intermediary_first(
     client.force_login(warm)
     assert "Marc Fournier" in client.get(reverse("intros:home")).content.decode()
     assert intro.reasons_for(warm) == [
-        f"Marc Fournier cherche « {NEED} » et vous demande de faire les présentations."
+        # The need already says « je cherche »: not « Marc Fournier cherche « je cherche… » ».
+        f"Marc Fournier : « {NEED} ». Cette personne vous demande de faire les présentations."
     ]
     assert "ce que Marc Fournier a demandé au réseau" in intro.reasons_for(world["karl"])[0]
     client.post(reverse("intros:decide", args=[intro.pk]), {"decision": "accept"})
@@ -371,3 +372,20 @@ def test_reason_quotes_the_offer_that_answers(world):
     said = next(r for r in karl.reasons if r.startswith("Karl Weber propose"))
     assert "«\u00a0accompagnement à l'export en Allemagne\u00a0»" in said, said
     assert "recrutement" not in said
+
+
+def test_intermediary_page_of_a_request_without_reasons_says_the_need_once(client, world, warm):
+    """A request made before reasons were stored shows its need; a need already told as a
+    search reads « Marc Fournier : « je cherche… » », not « Marc Fournier cherche : … »."""
+    intro = _warm_request(client, world)
+    Introduction.objects.filter(pk=intro.pk).update(reasons={})
+    client.force_login(warm)
+
+    page = client.get(reverse("intros:detail", args=[intro.pk])).content.decode()
+    client.cookies["django_language"] = "en"
+    english = client.get(reverse("intros:detail", args=[intro.pk])).content.decode()
+
+    assert "Marc Fournier : « je cherche un accompagnement" in page.replace("&#x27;", "'")
+    assert "Marc Fournier cherche" not in page
+    assert "Marc Fournier: “je cherche un accompagnement" in english.replace("&#x27;", "'")
+    assert "is looking for" not in english

@@ -5,7 +5,7 @@ from django.utils import translation
 
 from passerelles.engine.reasons import reason_in_french
 from passerelles.intros.models import Introduction
-from passerelles.intros.reasons import word, word_all
+from passerelles.intros.reasons import seeks, told_as_search, word, word_all
 from passerelles.intros.rounds import run_round
 
 EVERY_KIND = [
@@ -110,3 +110,53 @@ def test_only_the_member_left_out_is_told_so(world):
     pair = {"priority": 0.1, "relevance_ab": 0.0, "relevance_ba": 0.0}  # shared by the pair
     assert rounds.reasons_for(pool, pair, sophie, marc) == [{"code": "priority"}]
     assert rounds.reasons_for(pool, pair, marc, sophie) == []
+
+
+def test_needs_told_as_a_search_are_recognised():
+    told = [
+        "À la recherche d'un expert-comptable",
+        "a la recherche d’une graphiste",
+        "Je cherche un avocat",
+        "Cherche local à Lyon",
+        "Recherche associé",
+        "Je suis à la recherche d'un DAF",
+        "Nous recherchons un traiteur",
+        "« Je cherche un imprimeur »",
+        "Looking for a lawyer",
+        "I'm looking for a designer",
+    ]
+    untold = ["un expert-comptable", "Chercheur en biologie", "Avocat en droit social", ""]
+    assert [t for t in told if not told_as_search(t)] == []
+    assert [t for t in untold if told_as_search(t)] == []
+
+
+def test_a_need_told_as_a_search_is_not_said_twice():
+    need = "À la recherche d'un expert-comptable"
+    asked = {"code": "asked_through", "need": need}
+    they_seek = {"code": "they_seek", "need": need, "terms": ["comptabilité"]}
+    with translation.override("fr"):
+        assert word(asked, "Léa Petit") == (
+            "Léa Petit : « À la recherche d'un expert-comptable ». "
+            "Cette personne vous demande de faire les présentations."
+        )
+        assert word(they_seek, "Léa Petit") == (
+            "Léa Petit\u00a0: « À la recherche d'un expert-comptable ». "
+            "Vous pouvez l'aider en comptabilité."
+        )
+        assert seeks("Léa Petit", need) == "Léa Petit : « À la recherche d'un expert-comptable »."
+        assert seeks("Léa Petit", "un expert-comptable") == (
+            "Léa Petit cherche : « un expert-comptable »."
+        )
+    with translation.override("en"):
+        assert word(asked, "Léa Petit") == (
+            "Léa Petit: “À la recherche d'un expert-comptable”. "
+            "They ask you to make the introduction."
+        )
+        assert word(they_seek, "Léa Petit") == (
+            "Léa Petit: “À la recherche d'un expert-comptable”. You can help with accounting."
+        )
+        assert seeks("Léa Petit", "Looking for a lawyer") == "Léa Petit: “Looking for a lawyer”."
+    for language in ("fr", "en"):
+        with translation.override(language):
+            texts = [word(asked, "Léa Petit"), word(they_seek, "Léa Petit")]
+        assert not any("cherche" in t.split()[:3] or "looking" in t.split()[:4] for t in texts)

@@ -11,6 +11,8 @@ Reasons stored as sentences (before they were data) are shown as they are.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 
 from django.utils.text import get_text_list
@@ -19,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from passerelles.core.choices import Axis
 from passerelles.engine.names_en import name_in_english, situation_in_english
-from passerelles.engine.reasons import as_told, reason_in_french
+from passerelles.engine.reasons import as_told, french_list, reason_in_french
 
 AXES = list(Axis)  # the engine's axis order: monde, soi, societe, savoir
 
@@ -46,6 +48,30 @@ def _quoted(text: str) -> str:
     return _("« %(text)s »") % {"text": text}
 
 
+# A need that already says it seeks (« À la recherche d'un comptable », « Je cherche… »,
+# "Looking for…"): « X cherche » before it would say it twice.
+_SEARCH_START = re.compile(
+    r"(?:(?:je|j|nous|on|i|we)\s*(?:'\s*)?(?:suis|sommes|m|am|re|are)?\s+)?"
+    r"(?:a\s+la\s+recherche\b|(?:re)?cherch(?:e|es|ons|ent|er|ais|ait)\b"
+    r"|looking\s+for\b|searching\s+for\b|seeking\b)"
+)
+
+
+def told_as_search(need: str) -> bool:
+    """Whether a need starts with a search phrase (« À la recherche de », « Je cherche »,
+    « Cherche », « Recherche », "Looking for"...)."""
+    text = str(need or "").replace("\u2019", "'").strip(" \u00a0«»\"'“”").lower()
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return bool(_SEARCH_START.match(text))
+
+
+def seeks(name: str, need: str) -> str:
+    """« X cherche : « need » », or « X : « need » » when the need already says it seeks."""
+    if told_as_search(need):
+        return _("%(n)s : « %(q)s ».") % {"n": name, "q": need}
+    return _("%(n)s cherche : « %(q)s ».") % {"n": name, "q": need}
+
+
 def word(reason: Mapping | str, other_name: str) -> str:
     """One reason as a sentence about ``other_name``, in the active language; empty for
     a reason this version cannot word (unknown code, missing field)."""
@@ -67,10 +93,21 @@ def _word(reason: Mapping, other_name: str) -> str:
             "need": reason["need"],
         }
     if code == "asked_through":  # the intermediary, about the asker
+        if told_as_search(reason["need"]):
+            return _(
+                "%(name)s : « %(need)s ». Cette personne vous demande de faire les présentations."
+            ) % {"name": other_name, "need": reason["need"]}
         return _("%(name)s cherche « %(need)s » et vous demande de faire les présentations.") % {
             "name": other_name,
             "need": reason["need"],
         }
+    told = as_told(reason)
+    if (
+        told.get("code") == "they_seek"
+        and told_as_search(told.get("need", ""))
+        and not isinstance(told.get("situation"), Mapping)
+    ):
+        return _told_search(told, other_name)
     if _in_french():
         return reason_in_french(reason, other_name)
     reason = as_told(reason)  # a situation the need did not tell: its service, as a topic
@@ -152,6 +189,19 @@ def _word(reason: Mapping, other_name: str) -> str:
         "priority": _("Vous n'avez pas eu de mise en relation au dernier tour."),
     }
     return fixed.get(code, "")
+
+
+def _told_search(reason: Mapping, name: str) -> str:
+    """« X : « À la recherche d'un comptable ». Vous pouvez l'aider en comptabilité. »"""
+    if _in_french():
+        return f"{name}\u00a0: {_quoted(reason['need'])}. Vous pouvez l'aider " + (
+            f"{french_list(reason['terms'], 'en')}."
+        )
+    return _("%(name)s : %(need)s. Vous pouvez l'aider en %(terms)s.") % {
+        "name": name,
+        "need": _quoted(reason["need"]),
+        "terms": _terms(reason["terms"]),
+    }
 
 
 def topic(term: str) -> str:
