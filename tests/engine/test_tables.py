@@ -38,7 +38,15 @@ def assert_seated(plan: np.ndarray, sizes: np.ndarray) -> None:
 
 @pytest.mark.parametrize(
     ("n", "size", "expected"),
-    [(31, 4, [4] * 7 + [3]), (33, 4, [4] * 6 + [3] * 3), (8, 4, [4, 4]), (1, 6, [1])],
+    [
+        (31, 4, [4] * 7 + [3]),
+        (33, 4, [4] * 6 + [3] * 3),
+        (8, 4, [4, 4]),
+        (1, 6, [1]),
+        (2, 2, [2]),
+        (3, 2, [3]),  # pairs with an odd number: one trio, nobody alone
+        (7, 2, [3, 2, 2]),
+    ],
 )
 def test_table_sizes_fewest_tables_evenly(n, size, expected):
     assert table_sizes(n, size).tolist() == expected

@@ -84,7 +84,8 @@ _NOISE = 0.004  # random tie-breaking, below half of the smallest weight
 def table_sizes(n: int, table_size: int | Sequence[int]) -> np.ndarray:
     """Occupancy of each table: int array ``(tables,)`` summing to ``n``.
 
-    ``table_size`` int: the fewest tables of at most that size, sizes as even as possible.
+    ``table_size`` int: the fewest tables of at most that size, sizes as even as possible;
+    nobody sits alone: with tables of 2 and an odd number (3 or more), one table holds 3.
     Sequence of capacities: one entry per table; the fewest tables (largest first) are
     used and filled evenly within their capacities, the others get 0.
     """
@@ -93,6 +94,8 @@ def table_sizes(n: int, table_size: int | Sequence[int]) -> np.ndarray:
         if size < 2:
             raise ValueError(f"table_size must be at least 2, got {size}")
         k = max(1, -(-n // size))
+        if n >= 3 and n < 2 * k:  # a table of one: only with tables of 2 and an odd n
+            k = n // 2
         return np.full(k, n // k, dtype=np.int64) + (np.arange(k) < n % k)
     caps = np.asarray(table_size)
     if caps.ndim != 1 or caps.size == 0 or not np.issubdtype(caps.dtype, np.integer):
