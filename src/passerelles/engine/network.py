@@ -288,6 +288,12 @@ class WaitStats:
     q3: float | None
     waiting: int
     waiting_median: float | None  # how long those still waiting have waited so far
+    waiting_longest: float | None = None  # the longest of the open waits so far
+    # Kaplan-Meier median of every wait, open ones counted as censored at ``now``; when
+    # fewer than half are sure to have waited less, ``median_all`` is a lower bound
+    # (the longest wait followed) and ``median_all_above`` says so.
+    median_all: float | None = None
+    median_all_above: bool = False
 
 
 def _quantiles(values: np.ndarray) -> tuple[float | None, float | None, float | None]:
@@ -295,6 +301,33 @@ def _quantiles(values: np.ndarray) -> tuple[float | None, float | None, float | 
         return None, None, None
     q1, med, q3 = np.quantile(values, [0.25, 0.5, 0.75])
     return float(med), float(q1), float(q3)
+
+
+def kaplan_meier_median(durations: ArrayLike, observed: ArrayLike) -> tuple[float | None, bool]:
+    """Median of durations some of which are still running (Kaplan-Meier estimator).
+
+    ``durations``: shape (n,), finite, >= 0; ``observed``: shape (n,), False where the
+    duration is still running (censored at that value). Returns ``(median, reached)``: the
+    smallest duration at which the estimated share still waiting falls to one half, and
+    True; when it never does, the longest duration followed (a lower bound of the median)
+    and False. ``(None, False)`` for no durations.
+    """
+    d = _float_array(durations, "durations")
+    seen = np.asarray(observed, dtype=bool)
+    if d.shape != seen.shape:
+        raise ValueError("durations and observed must have the same length")
+    if not np.all(np.isfinite(d)) or np.any(d < 0):
+        raise ValueError("durations must be finite and non-negative")
+    if d.size == 0:
+        return None, False
+    times, events = np.unique(d[seen], return_counts=True)
+    if times.size:
+        at_risk = d.size - np.searchsorted(np.sort(d), times, side="left")
+        still = np.cumprod(1.0 - events / at_risk)
+        half = np.flatnonzero(still <= 0.5 + 1e-12)
+        if half.size:
+            return float(times[half[0]]), True
+    return float(d.max()), False
 
 
 def wait_stats(start: ArrayLike, end: ArrayLike, now: float) -> WaitStats:
@@ -315,6 +348,10 @@ def wait_stats(start: ArrayLike, end: ArrayLike, now: float) -> WaitStats:
         raise ValueError("end must not come before start")
     median, q1, q3 = _quantiles(waits)
     open_waits = np.maximum(now - start[~happened], 0.0)
+    median_all, reached = kaplan_meier_median(
+        np.concatenate([waits, open_waits]),
+        np.concatenate([np.ones(waits.size, bool), np.zeros(open_waits.size, bool)]),
+    )
     return WaitStats(
         done=int(waits.size),
         median=median,
@@ -322,6 +359,9 @@ def wait_stats(start: ArrayLike, end: ArrayLike, now: float) -> WaitStats:
         q3=q3,
         waiting=int(open_waits.size),
         waiting_median=float(np.median(open_waits)) if open_waits.size else None,
+        waiting_longest=float(open_waits.max()) if open_waits.size else None,
+        median_all=median_all,
+        median_all_above=median_all is not None and not reached,
     )
 
 

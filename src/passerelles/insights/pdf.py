@@ -3,6 +3,7 @@ indicator and one column per quarter (A4 landscape)."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from passerelles.core import french
 from passerelles.core.numbers import written
@@ -36,9 +37,26 @@ def key_figures(report: CircleReport, summary: dict) -> list[str]:
         )
     wait = summary["vouch_wait"]
     if wait.value is not None:
+        text = (
+            _(
+                "Attente médiane de la première recommandation, attentes en cours comprises "
+                "(%(q)s) : plus de %(v)s jours"
+            )
+            if wait.above
+            else _(
+                "Attente médiane de la première recommandation, attentes en cours comprises "
+                "(%(q)s) : %(v)s jours"
+            )
+        )
+        lines.append(text % {"q": wait.label, "v": _number(wait.value)})
+    if summary.get("still_waiting") and summary.get("longest_waiting") is not None:
         lines.append(
-            _("Attente médiane de la première recommandation (%(q)s) : %(v)s jours")
-            % {"q": wait.label, "v": _number(wait.value)}
+            ngettext(
+                "%(n)s personne encore en attente, depuis %(days)s jours",
+                "%(n)s personnes encore en attente, la plus longue depuis %(days)s jours",
+                summary["still_waiting"],
+            )
+            % {"n": summary["still_waiting"], "days": _number(summary["longest_waiting"])}
         )
     lines.append(
         _("Rencontres attestées %(period)s : %(n)s") % {"period": period, "n": summary["meetings"]}

@@ -7,8 +7,9 @@ an algorithm. Definitions (shown to readers on the dashboard):
   attested), dated by its first evidence;
 - a *member during a quarter* was admitted before its end and had not left before its start;
 - a newcomer (anyone but the circle's founder) waits from ``requested_at``: until the first
-  vouch received after that moment, and until ``admitted_at``; those still waiting are
-  counted apart, never averaged.
+  vouch received after that moment, and until ``admitted_at``; the headline median counts
+  those still waiting as waits not over yet (Kaplan-Meier, ``engine.network``), and the
+  quarters' table gives the completed waits' median with the still waiting beside it.
 """
 
 from __future__ import annotations
@@ -505,6 +506,9 @@ class Trend:
     label: str = ""
     first: float | None = None
     first_label: str = ""
+    # A wait's median that half of the people have not reached yet: "more than value".
+    above: bool = False
+    first_above: bool = False
 
     @property
     def change(self) -> float | None:
@@ -523,6 +527,35 @@ def trend(quarters: list[QuarterFigures], value) -> Trend:
     return Trend(last, label, first, first_label)
 
 
+def wait_trend(quarters: list[QuarterFigures], attr: str) -> Trend:
+    """The median wait of every request of a quarter, those still waiting included
+    (``WaitStats.median_all``), now against the earliest quarter with requests."""
+    known = [
+        (f.quarter.label, getattr(f, attr))
+        for f in quarters
+        if getattr(f, attr) is not None and getattr(f, attr).median_all is not None
+    ]
+    if not known:
+        return Trend(None)
+    (first_label, first), (label, last) = known[0], known[-1]
+    if first_label == label:
+        return Trend(last.median_all, label, above=last.median_all_above)
+    return Trend(
+        last.median_all,
+        label,
+        first.median_all,
+        first_label,
+        above=last.median_all_above,
+        first_above=first.median_all_above,
+    )
+
+
+def _longest_open(quarters: list[QuarterFigures], attr: str) -> float | None:
+    waits = [getattr(f, attr).waiting_longest for f in quarters if getattr(f, attr)]
+    known = [w for w in waits if w is not None]
+    return max(known) if known else None
+
+
 def circle_summary(report: CircleReport) -> dict:
     """The headline figures of the dashboard, each with its trend over the quarters."""
     q = report.quarters
@@ -532,9 +565,10 @@ def circle_summary(report: CircleReport) -> dict:
     return {
         "share_out": trend(q, lambda f: f.share_out),
         "ei": trend(q, lambda f: f.ei),
-        "vouch_wait": trend(q, lambda f: f.vouch_wait.median if f.vouch_wait else None),
-        "admission_wait": trend(q, lambda f: f.admission_wait.median if f.admission_wait else None),
+        "vouch_wait": wait_trend(q, "vouch_wait"),
+        "admission_wait": wait_trend(q, "admission_wait"),
         "still_waiting": sum(f.vouch_wait.waiting for f in q if f.vouch_wait),
+        "longest_waiting": _longest_open(q, "vouch_wait"),
         "still_pending": sum(f.admission_wait.waiting for f in q if f.admission_wait),
         "meetings": meetings,
         "usefulness": sum(u * n for u, n in weighted) / weight if weight else None,
