@@ -124,6 +124,16 @@ def test_detail_offers_to_join_and_join_creates_pending_request(client, charlie,
     assert membership.state == MembershipState.PENDING and membership.message == "Bonjour"
 
 
+def test_a_word_too_long_for_the_admins_sends_nothing_and_says_why(client, charlie, alumni):
+    client.force_login(charlie)
+    response = client.post(
+        reverse("circles:join", args=[alumni.slug]), {"message": "x" * 1001}, follow=True
+    )
+    page = response.content.decode()
+    assert "dépasse 1 000 caractères" in page and "Votre demande est envoyée" not in page
+    assert not Membership.objects.filter(user=charlie, circle=alumni).exists()
+
+
 def test_join_twice_says_so(client, bob, club):
     client.force_login(bob)
     response = client.post(reverse("circles:join", args=[club.slug]), follow=True)

@@ -154,7 +154,9 @@ def test_invalid_form_saves_nothing(logged_bob, bob):
         URL, valid(first_name="Robert", headline="Nouveau titre", department="99")
     )
     assert response.status_code == 200
-    assert "Rien n'a été enregistré" in response.content.decode()
+    page = response.content.decode()
+    assert page.count("Rien n'est enregistré") == 1  # one summary, not two banners
+    assert "Rien n'a été enregistré" not in page
     bob.refresh_from_db()
     assert bob.first_name == "Bob"
     profile = Profile.objects.get(user=bob)

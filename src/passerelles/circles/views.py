@@ -134,7 +134,16 @@ def circle_edit(request: AuthedHttpRequest, slug: str) -> HttpResponse:
 def circle_join(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     circle = access.get_circle_for_user(request.user, slug)
     form = JoinForm(request.POST)
-    message = form.cleaned_data["message"] if form.is_valid() else ""
+    if not form.is_valid():  # a word for the admins over 1,000 characters: nothing is sent
+        messages.error(
+            request,
+            _(
+                "Votre mot pour les responsables dépasse 1 000 caractères : raccourcissez-le."
+                " Votre demande n'est pas envoyée."
+            ),
+        )
+        return redirect(circle)
+    message = form.cleaned_data["message"]
     try:
         membership = actions.do_request_to_join(circle, message, acting_user=request.user)
     except ActionError as error:
