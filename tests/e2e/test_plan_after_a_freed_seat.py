@@ -1,5 +1,7 @@
-"""The table plan after a seat is freed: the organiser reads who left and who got the
-place, remakes the plan with one button, and the promoted guest finds her tables."""
+"""The table plan after a seat is freed: the first on the waitlist takes it at the same
+tables, finds them on her phone at once, and the organiser's plan stays current (she is
+told who took whose seat); a seat nobody takes makes the plan « plus à jour », the
+organiser is told once and remakes it with one button."""
 
 import datetime as dt
 
@@ -13,6 +15,12 @@ from tests.e2e.conftest import login, screenshot
 from tests.events.conftest import make_event
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def _leave(event, user):
+    actions.do_cancel_registration(
+        Registration.objects.get(event=event, user=user), acting_user=user
+    )
 
 
 def test_freed_seat_after_the_plan(new_page, live_server):
@@ -31,28 +39,34 @@ def test_freed_seat_after_the_plan(new_page, live_server):
     julien = people[0]
     julien.first_name, julien.last_name = "Julien", "Moreau"
     julien.save()
-    actions.do_cancel_registration(
-        Registration.objects.get(event=event, user=julien), acting_user=julien
-    )
+    _leave(event, julien)
 
     phone = new_page(width=390, height=844)
     login(phone, "anne@example.org")
     phone.goto(f"/evenements/{event.pk}/mes-tables/")
-    phone.get_by_text("Le plan de table a été fait avant votre inscription").wait_for()
-    screenshot(phone, "plan-freed-anne-before")
+    phone.get_by_text("Tour 1 : table").wait_for()
+    assert phone.get_by_text("Le plan de table a été fait avant votre inscription").count() == 0
+    screenshot(phone, "plan-freed-anne-seated")
 
     page = new_page()
     login(page, "claire@example.org")
+    page.goto("/notifications/")
+    page.get_by_text("Anne Fleury prend la place de Julien Moreau").wait_for()
+    screenshot(page, "plan-freed-organiser-told")
     page.goto(f"/evenements/{event.pk}/plan-de-table/")
+    page.get_by_role("heading", name="Tour 1").wait_for()
+    assert page.locator("#plan-changes").count() == 0
+    assert page.get_by_text("Julien Moreau").count() == 0
+    assert page.get_by_text("Anne Fleury").first.is_visible()
+    screenshot(page, "plan-freed-organiser-current")
+
+    _leave(event, people[1])  # nobody waits now: the seat stays empty
+    page.goto("/notifications/")
+    page.get_by_text("reste vide : refaites le plan de table").wait_for()
+    page.get_by_text("reste vide : refaites le plan de table").click()
     page.get_by_text("Le plan n'est plus à jour").wait_for()
-    assert page.locator("#plan-changes").get_by_text("Anne Fleury").is_visible()
-    assert page.locator("s", has_text="Julien Moreau").first.is_visible()
-    screenshot(page, "plan-freed-organiser")
+    assert page.locator("s", has_text="Prénom1 Nom1").first.is_visible()
+    screenshot(page, "plan-freed-organiser-stale")
     page.get_by_role("button", name="Refaire le plan").click()
     page.get_by_text("Plan de table généré.").wait_for()
     assert page.locator("#plan-changes").count() == 0
-    assert page.locator("s", has_text="Julien Moreau").count() == 0
-
-    phone.reload()
-    phone.get_by_text("Tour 1 : table").wait_for()
-    screenshot(phone, "plan-freed-anne-after")

@@ -69,6 +69,7 @@ def test_a_member_saves_their_choices_on_the_settings_page(client, bob):
         "registrations": "off",
         "waitlist": "email",
         "event_changes": "email",
+        "event_plans": "email",
         "introductions": "app",
         "weekly_digest": "on",
     }

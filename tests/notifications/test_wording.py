@@ -23,6 +23,7 @@ NAMES = {
     "name": "Nora Benali",
     "asker": "Éric Lenoir",
     "target": "Bob Durand",
+    "leaver": "Éric Lenoir",
 }
 COMMON_NOUNS = "Club|Cercle|Chambre|Association|Anciens|Réseau"
 # A preposition or a verb right before a name that starts with a common noun: the article

@@ -23,6 +23,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, QuerySet
 from django.forms import BaseInlineFormSet
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
@@ -404,6 +405,8 @@ def do_cancel_registration(registration: Registration, *, acting_user: User) -> 
     if event.has_started:
         raise ActionError(_("L'événement a déjà commencé."))
     before = registration.status
+    seated = before == RegistrationStatus.REGISTERED and event.has_rounds
+    plan_was_current = seated and _plans().plan_is_current(event)
     registration.status = RegistrationStatus.CANCELLED
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["status", "cancelled_at"])
@@ -416,12 +419,80 @@ def do_cancel_registration(registration: Registration, *, acting_user: User) -> 
             subject=registration.user,
             changes={"status": [before, registration.status]},
         )
-    return _fill_seats(event)
+    promoted = _fill_seats(event, tell=False)
+    plan = None
+    if plan_was_current and promoted:
+        plan = _plans().do_hand_on_seat(
+            event, leaver=registration, newcomer=promoted[0], acting_user=acting_user
+        )
+    if plan is not None:
+        seats = _plans().seats_of(plan, promoted[0].user)
+        _tell(promoted[:1], event, "promoted", seats=seats)
+        _tell(promoted[1:], event, "promoted")
+        _tell_organisers(event, "seat_handed_on", acting_user, registration, promoted[0], seats)
+    else:
+        _tell(promoted, event, "promoted")
+        if plan_was_current and not _plans().plan_is_current(event):
+            _tell_organisers(event, "plan_outdated", acting_user, registration)
+    return promoted
 
 
-def _fill_seats(event: Event) -> list[Registration]:
+def _plans() -> Any:
+    from passerelles.events import plans  # the engine's arrays load with the plans
+
+    return plans
+
+
+def _organisers(event: Event) -> list[User]:
+    """Who hears about the event's plan: its author while they manage the host circle,
+    else the circle's admins."""
+    author = event.created_by
+    if author is not None and author.is_active and access.may_manage(author, event):
+        return [author]
+    from passerelles.circles.actions import circle_admins
+
+    return list(circle_admins(event.host_circle).order_by("pk"))
+
+
+def _tell_organisers(
+    event: Event,
+    kind: str,
+    acting_user: User,
+    leaver: Registration,
+    newcomer: Registration | None = None,
+    seats: Sequence[Any] = (),
+) -> None:
+    """Tell the organisers (not the one who acted) that a freed seat was handed on in the
+    plan (``seat_handed_on``) or left empty, the plan to redo (``plan_outdated``)."""
+    url = reverse("events:plan", args=[event.pk])
+    names: dict[str, Any] = {
+        "title": event.title,
+        "leaver": leaver.user.get_full_name() or leaver.user.email,
+    }
+    if newcomer is not None:
+        names["name"] = newcomer.user.get_full_name() or newcomer.user.email
+    for organiser in _organisers(event):
+        if organiser.pk == acting_user.pk:
+            continue
+        notify(
+            organiser,
+            kind,
+            url=url,
+            template=f"events/email/{kind}.txt",
+            context={
+                "event": event,
+                "seats": seats,
+                "leaver": names["leaver"],
+                "newcomer": names.get("name", ""),
+            },
+            **names,
+        )
+
+
+def _fill_seats(event: Event, *, tell: bool = True) -> list[Registration]:
     """Promote the waitlist in arrival order while seats are free (event row locked);
-    each promotion is logged as the rule's doing."""
+    each promotion is logged as the rule's doing; the promoted are told unless the
+    caller tells them (``tell=False``)."""
     if event.is_cancelled:
         return []
     taken = event.registrations.filter(status=RegistrationStatus.REGISTERED).count()
@@ -446,7 +517,7 @@ def _fill_seats(event: Event) -> list[Registration]:
             subject=registration.user,
             changes={"status": [RegistrationStatus.WAITLISTED, RegistrationStatus.REGISTERED]},
         )
-    if promoted:
+    if promoted and tell:
         _tell(promoted, event, "promoted")
     return promoted
 
@@ -586,11 +657,14 @@ def _tell(
     was: dt.datetime | None = None,
     *,
     calendars: dict[str, bytes] | None = None,
+    seats: Sequence[Any] = (),
 ) -> None:
     """Tell people what happened to their place (registered, waitlisted, promoted, event
     moved or cancelled): a notice now, an e-mail in their language once committed, with
     the event's .ics where their calendar should change (rendered once per language, and
-    kept in ``calendars`` for the caller's next call about the same event as it is)."""
+    kept in ``calendars`` for the caller's next call about the same event as it is).
+    ``seats``: the tables per round of someone promoted into the plan, whose notice then
+    leads to « Mes tables »."""
     kind, template, with_ics = NOTICE_KINDS[what]
     calendars = {} if calendars is None else calendars
     for registration in registrations:
@@ -602,12 +676,15 @@ def _tell(
                     calendars[language] = event_calendar(event, settings.SITE_URL)
             ics = calendars[language]
             attachments = (Attachment(f"evenement-{event.pk}.ics", ics, "text/calendar"),)
+        url = event.get_absolute_url()
+        if seats:
+            url = reverse("events:my_tables", args=[event.pk])
         notify(
             registration.user,
             kind,
-            url=event.get_absolute_url(),
+            url=url,
             template=template,
-            context={"event": event, "registration": registration, "was": was},
+            context={"event": event, "registration": registration, "was": was, "seats": seats},
             attachments=attachments,
             title=event.title,
         )

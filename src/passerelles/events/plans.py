@@ -429,3 +429,74 @@ def table_mates(event: Event, user) -> list[tuple]:
             entry = met.setdefault(mate.pk, (mate, []))
             entry[1].append(seat.round)
     return sorted(met.values(), key=lambda e: e[0].get_full_name())
+
+
+# A seat freed before the evening ------------------------------------------------------------
+
+SEAT_HANDED_ON = audit.verb(
+    "event.seat_handed_on", _l("a donné, dans le plan de table, les tables d'une place libérée à")
+)
+
+
+audit.field_labels(tables=_l("tables par tour"))
+
+
+def plan_is_current(event: Event) -> bool:
+    """Whether ``event`` has a plan that nobody left and nobody joined since it was made."""
+    plan = TablePlan.objects.filter(event=event).first()
+    return plan is not None and bool(plan.tables) and not changes_since(plan)
+
+
+def _groups(plan: TablePlan) -> np.ndarray:
+    """The circle of each of the plan's participants, as the engine reads them (``_arrays``)."""
+    circles = dict(
+        Registration.objects.filter(
+            event_id=plan.event_id, user_id__in=plan.participants
+        ).values_list("user_id", "circle_id")
+    )
+    return np.array([circles.get(uid) or -uid for uid in plan.participants], dtype=np.int64)
+
+
+@transaction.atomic
+def do_hand_on_seat(
+    event: Event, *, leaver: Registration, newcomer: Registration, acting_user: Any
+) -> TablePlan | None:
+    """``newcomer``, just promoted from the waitlist, takes the seat that ``leaver`` freed
+    in every round: the same table per round, so she meets exactly whom the leaver would
+    have met and the plan keeps its repeats (none) and stays current. Done by whoever
+    freed the seat (the person or an organiser for them). Returns the plan, or None when
+    there is no seat to hand on (no plan, the leaver not in it, the newcomer already in it)."""
+    event = Event.objects.select_for_update().select_related("host_circle").get(pk=event.pk)
+    own = leaver.user_id == getattr(acting_user, "pk", None)
+    if not own and not access.may_manage(acting_user, event):
+        raise ActionError(_("Seuls les responsables du cercle peuvent gérer ses événements."))
+    plan = TablePlan.objects.select_for_update().filter(event=event).first()
+    held = set(
+        Registration.objects.filter(
+            pk__in=[leaver.pk, newcomer.pk], status=RegistrationStatus.REGISTERED
+        ).values_list("pk", flat=True)
+    )
+    if (
+        plan is None
+        or not plan.tables
+        or leaver.pk in held
+        or newcomer.pk not in held
+        or leaver.user_id not in plan.participants
+        or newcomer.user_id in plan.participants
+    ):
+        return None
+    i = plan.participants.index(leaver.user_id)
+    plan.participants[i] = newcomer.user_id
+    tables = np.array(plan.tables, dtype=np.int64)
+    plan.quality = plan_quality(np.where(tables >= 0, tables, -1), groups=_groups(plan)).as_dict()
+    plan.version += 1
+    plan.save(update_fields=["participants", "quality", "version"])
+    audit.record(
+        SEAT_HANDED_ON,
+        event,
+        acting_user=acting_user,
+        subject=newcomer.user,
+        circle=event.host_circle_id,
+        changes={"tables": [row[i] + 1 if row[i] >= 0 else None for row in plan.tables]},
+    )
+    return plan

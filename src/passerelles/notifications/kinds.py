@@ -72,6 +72,11 @@ TOPICS: tuple[Topic, ...] = (
         _("Un événement où vous avez une place change d'horaire ou est annulé."),
     ),
     Topic(
+        "event_plans",
+        _("Plans de table de vos événements"),
+        _("Une place libérée change le plan de table d'un événement que vous organisez."),
+    ),
+    Topic(
         "introductions",
         _("Mises en relation"),
         _("Nouvelles suggestions, demandes de présentation et réponses."),
@@ -163,6 +168,18 @@ KINDS_LIST: tuple[Kind, ...] = (
         "event_changes",
         _("L'événement « %(title)s » est annulé"),
         _("[Passerelles] Événement annulé : « %(title)s »"),
+    ),
+    Kind(
+        "seat_handed_on",
+        "event_plans",
+        _("%(name)s prend la place %(de_leaver)s à « %(title)s », aux mêmes tables"),
+        _("[Passerelles] « %(title)s » : %(name)s prend la place %(de_leaver)s"),
+    ),
+    Kind(
+        "plan_outdated",
+        "event_plans",
+        _("Une place libérée à « %(title)s » reste vide : refaites le plan de table"),
+        _("[Passerelles] Plan de table à refaire : « %(title)s »"),
     ),
     Kind(
         "suggested",
