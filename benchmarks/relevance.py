@@ -60,7 +60,7 @@ DATA = Path(__file__).resolve().parent / "data" / "relevance_fr"
 TEST_SHA256 = "9f441409763bc365f824e59e5121049780fc00074b5593b3953ac693d7f80bca"
 KINDS = ("paraphrase", "situation")
 # Every development set: what the leak check and the unseen part of the test half read.
-DEV_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9")
+DEV_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev11")
 
 
 @functools.cache
@@ -335,7 +335,7 @@ def groups(split: str) -> list[list[dict]]:
 
 
 # Sets of needs only, each ranked against dev3's 112 offers.
-CATALOGUE_SPLITS = ("dev4", "dev5", "dev6", "dev7", "dev8", "dev9")
+CATALOGUE_SPLITS = ("dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev11")
 
 
 def catalogue() -> tuple[list[str], list[str]]:
