@@ -85,6 +85,31 @@ def test_scenes_told_in_a_members_words_meet_the_service():
     assert "maintenance industrielle" not in concepts_in("La pompe à essence a rouvert.")
 
 
+def test_scenes_of_kinds_that_had_none_meet_their_service():
+    told = {
+        "Nos techniciens réservent eux-mêmes leurs trains et leurs hôtels.": "voyages d'affaires",
+        "Deux salariés passent leurs matinées à recopier les bons de commande.": (
+            "intelligence artificielle"
+        ),
+        "Notre invention n'existe que sur papier, pas de prototype à montrer.": "prototypage",
+        "Le carnet de commandes se vide depuis que notre principal client nous a quittés.": (
+            "développement commercial"
+        ),
+        "Nos flyers pour la foire ne sont toujours pas imprimés.": "imprimerie",
+    }
+    for need, service in told.items():
+        assert service in concepts_in(need), need
+
+
+def test_a_happening_told_by_a_negation_alone_is_left_out():
+    # Loose matching reads content words only: « ne nous voient pas » would be « voient »,
+    # « à l'arrivée » « arrivée », « ouvrir le même » « ouvrir ».
+    assert "douane" not in concepts_in("Les colis de nos clients sont arrivés à l'heure.")
+    assert "franchise" not in concepts_in("Notre restaurant ouvre un deuxième service le soir.")
+    assert "relations presse" not in concepts_in("Nos prix ont gagné en clarté.")
+    assert "expérience utilisateur" not in concepts_in("Les salariés quittent le site à 18 h.")
+
+
 def test_a_scene_brings_the_need_to_the_offer_of_its_service():
     offers = [
         "Technicien de maintenance : entretien préventif et dépannage des machines de "

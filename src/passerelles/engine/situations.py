@@ -4847,6 +4847,290 @@ SCENES: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
+# More scenes (2026-12-07, evening), for kinds of service that had none and for scenes the
+# lists above lacked: what members tell when a shop or a firm cannot be found, a form is
+# left half-filled, a product is not known to sell, a skilled hand retires without an heir,
+# staff lose time on errands or on copying by hand, a firm must move, a grant is cut, a
+# parcel waits at customs... Written from general knowledge of these trades after reading
+# which development situations the map missed, by kind (benchmarks/README.md, French
+# relevance); a thing or a happening that two kinds of service share was left out.
+SCENES_MORE: dict[str, tuple[tuple[str, str], ...]] = {
+    "site vitrine": (
+        (
+            "entreprise, société, cabinet, atelier, magasin, commerce, nom",
+            (
+                "introuvable sur internet, rien sur internet, absente d'internet, sans "
+                "site internet, inexistante en ligne"
+            ),
+        ),
+    ),
+    "enseignes": (
+        (
+            "magasin, boutique, commerce, façade, devanture, local, vitrine",
+            (
+                "passent devant, passent sans s'arrêter, sans savoir ce qu'on vend, "
+                "invisible depuis la rue"
+            ),
+        ),
+    ),
+    "expérience utilisateur": (
+        (
+            "formulaire, panier, application, inscription, tunnel de commande",
+            ("abandonnent, quittent, abandonné, à moitié rempli, se perdent, trop compliqué"),
+        ),
+    ),
+    "études de marché": (
+        (
+            "gamme, nouveau produit, concept, projet de boutique",
+            (
+                "rien ne dit que, achèteront, achètera, achèteraient, se vendra, trouvera "
+                "preneur, demande existe, clientèle existe"
+            ),
+        ),
+    ),
+    "conciergerie d'entreprise": (
+        (
+            "salariés, employés, équipes, personnel, collaborateurs",
+            (
+                "linge, pressing, cordonnier, garde des enfants, partent plus tôt, rendez-vous "
+                "personnels"
+            ),
+        ),
+    ),
+    "cohésion d'équipe": (
+        (
+            "équipes, agences, services, collaborateurs, ateliers",
+            ("se croisent sans se parler, fusionnées, souder, ressouder, chacun dans son coin"),
+        ),
+    ),
+    "événementiel": (
+        (
+            "salariés, équipes, agences, collaborateurs, clients, partenaires",
+            ("réunir, rassembler, journée ensemble, soirée annuelle, convention annuelle"),
+        ),
+    ),
+    "intelligence artificielle": (
+        (
+            ("bons de commande, mails, e-mails, courriels, demandes, formulaires, documents"),
+            ("recopier, recopiés, ressaisir, ressaisis, saisir à la main, trier à la main"),
+        ),
+    ),
+    "tableaux de bord": (
+        (
+            ("tableurs, fichiers excel, excel, indicateurs, reporting, chiffres de la semaine"),
+            "recopier, consolider, à la main, des heures, chaque lundi, chaque mois",
+        ),
+    ),
+    "vidéo d'entreprise": (
+        (
+            "savoir-faire, métier, gestes, atelier, fabrication",
+            "montrer en images, filmer, impressionnant, spectaculaire",
+        ),
+    ),
+    "e-mailing": (
+        (
+            "clients, acheteurs, abonnés, inscrits",
+            (
+                "achètent une fois, une seule commande, on ne les revoit plus, jamais "
+                "revus, relancer par mail, lettre d'information"
+            ),
+        ),
+    ),
+    "développement commercial": (
+        (
+            (
+                "carnet de commandes, plus gros clients, principal client, gros client, "
+                "chiffre d'affaires"
+            ),
+            "dépend, dépendance, s'essouffle, se vide, stagne, nous quitte",
+        ),
+    ),
+    "apprentissage": (
+        (
+            ("soudeur, chef d'atelier, ouvrier, compagnon, tourneur, boulanger, gestes, métier"),
+            (
+                "départ à la retraite, part à la retraite, s'arrête bientôt, n'a formé "
+                "personne, relève, prendre la relève"
+            ),
+        ),
+    ),
+    "transmission d'entreprise": (
+        (
+            ("boulangerie, restaurant, garage, pharmacie, hôtel, fonds de commerce, salon"),
+            "vendre, prendra la suite, reprendre, reprise, trouver un repreneur",
+        ),
+    ),
+    "automatisme et robotique": (
+        (
+            "cartons, caisses, palettes, colis, bacs, pièces",
+            ("empiler, palettiser, déplacer à la main, porter à la main, manutention, cadence"),
+        ),
+    ),
+    "franchise": (
+        (
+            "restaurant, concept, boutique, magasin, salon, enseigne",
+            "dupliquer, reproduire ailleurs, essaimer, ouvrir ailleurs",
+        ),
+    ),
+    "places de marché": (
+        (
+            ("amazon, cdiscount, grands sites marchands, marketplaces, fnac, leroy merlin"),
+            "vendre sur, absents de, nous cherchent, pas référencés, y vendre",
+        ),
+    ),
+    "relations presse": (
+        (
+            "trophée, récompense, concours, distinction, médaille",
+            "remporté, lauréat, gagné, aucun article",
+        ),
+    ),
+    "mécénat": (
+        (
+            "association, chorale, club, festival, compagnie, troupe, fondation",
+            ("subvention, dotation, coupé, réduite, ne peut plus payer, chercher des fonds"),
+        ),
+    ),
+    "douane": (
+        (
+            "envois, colis, marchandise, conteneur, palette",
+            (
+                "coincés, bloqués, retenus, immobilisées, manque un papier, papiers "
+                "manquants, droits à payer"
+            ),
+        ),
+    ),
+    "interprétariat": (
+        (
+            "visiteurs, délégation, visite, réunion, négociation, rendez-vous",
+            "sans interprète, en portugais, en japonais, en russe, en arabe",
+        ),
+    ),
+    "déménagement d'entreprise": (
+        (
+            "locaux, bureaux, postes de travail, mobilier, archives, atelier",
+            "déménager, déplacer, changer de locaux, nouvelle adresse",
+        ),
+    ),
+    "photovoltaïque": (
+        (
+            "toit, toiture, toits, parking, ombrières, hangar",
+            "inutilisé, ensoleillé, produire de l'électricité",
+        ),
+    ),
+    "premiers secours": (
+        (
+            "salarié, livreur, collègue, client, employé, ouvrier",
+            ("malaise, évanoui, défibrillateur, gestes qui sauvent, personne ne savait quoi faire"),
+        ),
+    ),
+    "certification qualité": (
+        (
+            "donneur d'ordres, grand compte, constructeur, acheteur, client",
+            ("certifiés, certification, norme iso, audit qualité, fournisseurs certifiés"),
+        ),
+    ),
+    "veille concurrentielle": (
+        (
+            "appel d'offres, marché, contrat, client",
+            ("concurrent inconnu, jamais entendu parler, nouveau concurrent, perdu face à"),
+        ),
+    ),
+    "prototypage": (
+        (
+            "invention, idée de produit",
+            "que des dessins, pas de prototype, aucun objet",
+        ),
+    ),
+    "aménagement de bureaux": (
+        (
+            "équipes, open space, bureau, plateau, salariés",
+            "bruit, bruyant, aucune salle, s'isoler, se concentrer, entassés",
+        ),
+    ),
+    "logiciel de gestion": (
+        (
+            "logiciels, logiciel, outils, devis, stock, facturation",
+            "lequel est juste, double saisie, chacun le sien, ne communiquent pas",
+        ),
+    ),
+    "gestion de la relation client": (
+        (
+            "prospect, prospects, contacts, relances",
+            "rappelé deux fois, oublié de rappeler, perdu le fil, post-it",
+        ),
+    ),
+    "facture électronique": (
+        (
+            "factures, facturation",
+            (
+                "par la poste, en papier, obligation électronique, dématérialiser, format "
+                "électronique"
+            ),
+        ),
+    ),
+    "RH à temps partagé": (
+        (
+            "contrats, absences, congés, entretiens annuels, embauches, conflits",
+            ("je gère tout, seul à gérer, mes soirées, pas de service du personnel, pas de rh"),
+        ),
+    ),
+    "voyages d'affaires": (
+        (
+            "déplacements, billets, hôtels, trains, avions",
+            "réservent eux-mêmes, réserver, réservations, annulés, à réserver",
+        ),
+        (
+            "ingénieurs, techniciens, commerciaux, consultants",
+            "réservent eux-mêmes, partent chaque semaine, toujours sur la route",
+        ),
+    ),
+    "commissaire de justice": (
+        (
+            "voisin, mur, clôture, locataire",
+            "preuve, prouver, faire constater, preuve incontestable",
+        ),
+    ),
+    "géomètre": (
+        (
+            "terrain, parcelle, limite, clôture, haie, mur",
+            "empiète, surface, bornage, mètres de notre",
+        ),
+    ),
+    "coaching de dirigeants": (
+        (
+            "dirigeant, patron, gérant, gérante, fondateur, fondatrice",
+            "épuisé, seul face, isolé, doute, perd pied",
+        ),
+    ),
+    "imprimerie": (
+        (
+            "dépliants, brochures, flyers, plaquettes, catalogues, affiches",
+            "pas sortis, pas imprimés, rien à distribuer, manquent, à imprimer",
+        ),
+    ),
+    "design d'emballage": (
+        (
+            "produit, pot, boîte, bouteille, étiquette, paquet",
+            "disparaît en rayon, ne se voit pas en rayon, passe inaperçu",
+        ),
+    ),
+    "usinage": (
+        (
+            "pièce, pièces",
+            "plus fabriquée, plus fabriquées, introuvable, à refaire, à l'identique",
+        ),
+    ),
+    "publicité en ligne": (
+        (
+            "trafic sur le site, visiteurs sur le site, clics, audience en ligne",
+            "très vite, rapidement, immédiatement, en urgence",
+        ),
+    ),
+}
+for _service, _scenes in SCENES_MORE.items():
+    SCENES[_service] = SCENES.get(_service, ()) + _scenes
+
+
 def scene_phrases(things: str, happenings: str) -> str:
     """Every thing with every happening, in either order, comma-separated."""
     ts = [t.strip() for t in things.split(",") if t.strip()]
