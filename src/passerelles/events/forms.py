@@ -257,6 +257,27 @@ class PlanForm(forms.Form):
         return [self.cleaned_data.get(name) or "" for name in self.theme_fields]
 
 
+class MoveGuestForm(forms.Form):
+    """One guest to another table in one round of the plan (numbers from 1)."""
+
+    guest = forms.TypedChoiceField(label=_("Personne"), coerce=int)
+    round_number = forms.TypedChoiceField(label=_("Tour"), coerce=int)
+    table = forms.TypedChoiceField(label=_("Nouvelle table"), coerce=int)
+
+    def __init__(self, *args, guests=(), rounds: int = 0, tables: int = 0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.guest_names = dict(guests)
+        choices = {
+            "guest": list(self.guest_names.items()),
+            "round_number": [(r, r) for r in range(1, rounds + 1)],
+            "table": [(t, t) for t in range(1, tables + 1)],
+        }
+        for name, values in choices.items():
+            field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = values
+
+
 class ReplanForm(forms.Form):
     played_rounds = forms.IntegerField(label=_("Tours déjà joués"), min_value=0, max_value=19)
 

@@ -500,3 +500,79 @@ def do_hand_on_seat(
         changes={"tables": [row[i] + 1 if row[i] >= 0 else None for row in plan.tables]},
     )
     return plan
+
+
+# Moving a guest by hand ---------------------------------------------------------------------
+
+GUEST_MOVED = audit.verb("event.guest_moved", _l("a changé de table, dans le plan de table,"))
+audit.field_labels(round=_l("tour"), table=_l("table"))
+
+
+@transaction.atomic
+def do_move_guest(
+    event: Event, *, user_id: int, round_number: int, table: int, acting_user: Any
+) -> TablePlan:
+    """An organiser seats one guest at another ``table`` (1-based) in one round (1-based)
+    not played yet. Refused, naming them, when the guest would meet someone again that
+    she meets in another round; the plan's other rounds and guests do not change."""
+    _refuse_unless_organiser(acting_user, event)
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    plan = TablePlan.objects.select_for_update().filter(event=event).first()
+    if plan is None or not plan.tables:
+        raise ActionError(_("Générez d'abord un plan de table."))
+    users = _users(plan)
+    if user_id not in plan.participants or user_id in _left_ids(plan):
+        raise ActionError(_("Cette personne n'est pas dans le plan de table."))
+    name = users[user_id].get_full_name() or users[user_id].email
+    if not 1 <= round_number <= len(plan.tables):
+        raise ActionError(_("Ce tour n'existe pas dans le plan."))
+    if round_number <= plan.played_rounds:
+        raise ActionError(_("Le tour %(round)s est déjà joué.") % {"round": round_number})
+    if not 1 <= table <= plan.table_count:
+        raise ActionError(_("Cette table n'existe pas dans le plan."))
+    r, t, i = round_number - 1, table - 1, plan.participants.index(user_id)
+    if plan.tables[r][i] == t:
+        raise ActionError(
+            _("%(name)s est déjà à la table %(table)s au tour %(round)s.")
+            % {"name": name, "table": table, "round": round_number}
+        )
+    left = _left_ids(plan)
+    met_again = [
+        (users[other], s + 1)
+        for j, other in enumerate(plan.participants)
+        if j != i and other not in left and plan.tables[r][j] == t
+        for s, row in enumerate(plan.tables)
+        if s != r and row[i] >= 0 and row[i] == row[j]
+    ]
+    if met_again:
+        raise ActionError(
+            _(
+                "Pas de changement : à la table %(table)s du tour %(round)s, %(name)s "
+                "retrouverait %(others)s."
+            )
+            % {
+                "table": table,
+                "round": round_number,
+                "name": name,
+                "others": ", ".join(
+                    _("%(mate)s (déjà ensemble au tour %(other_round)s)")
+                    % {"mate": mate.get_full_name() or mate.email, "other_round": s}
+                    for mate, s in met_again
+                ),
+            }
+        )
+    was = plan.tables[r][i]
+    plan.tables[r][i] = t
+    tables = np.array(plan.tables, dtype=np.int64)
+    plan.quality = plan_quality(np.where(tables >= 0, tables, -1), groups=_groups(plan)).as_dict()
+    plan.version += 1
+    plan.save(update_fields=["tables", "quality", "version"])
+    audit.record(
+        GUEST_MOVED,
+        event,
+        acting_user=acting_user,
+        subject=users[user_id],
+        circle=event.host_circle_id,
+        changes={"round": round_number, "table": [was + 1 if was >= 0 else None, table]},
+    )
+    return plan

@@ -12,7 +12,7 @@ from passerelles.core.choices import split_codes
 from passerelles.core.errors import ActionError
 from passerelles.engine.tables import table_sizes
 from passerelles.events import access, links, plans
-from passerelles.events.forms import PlanForm, ReplanForm
+from passerelles.events.forms import MoveGuestForm, PlanForm, ReplanForm
 from passerelles.events.models import Registration, RegistrationStatus, TablePlan
 from passerelles.events.pdf import plan_pdf
 
@@ -24,6 +24,24 @@ def _table_count(event, plan: TablePlan | None) -> int:
         return len(table_sizes(max(n, 1), plans.parse_table_size(size)))
     except (ActionError, ValueError):
         return 0
+
+
+def _move_form(plan: TablePlan | None, data=None) -> MoveGuestForm:
+    """The form to seat one guest elsewhere in one round: the plan's people who hold a
+    place, by name; its rounds not played yet; its tables."""
+    if plan is None or not plan.tables:
+        return MoveGuestForm(data)
+    guests = [
+        (line["user"].pk, line["user"].get_full_name() or line["user"].email)
+        for line in plans.people_view(plan)
+        if not line["has_left"]
+    ]
+    return MoveGuestForm(
+        data,
+        guests=guests,
+        rounds=len(plan.tables),
+        tables=plan.table_count,
+    )
 
 
 @login_required
@@ -42,7 +60,30 @@ def plan(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
     tables = max(_table_count(event, current), current.table_count if current else 0)
     form = PlanForm(initial=initial, tables=min(tables, 60))
     replan_form = ReplanForm(initial={"played_rounds": current.played_rounds if current else 0})
-    if request.method == "POST" and "replan" in request.POST:
+    move_form = _move_form(current)
+    if request.method == "POST" and "move" in request.POST:
+        move_form = _move_form(current, request.POST)
+        if move_form.is_valid():
+            data = move_form.cleaned_data
+            try:
+                plans.do_move_guest(
+                    event,
+                    user_id=data["guest"],
+                    round_number=data["round_number"],
+                    table=data["table"],
+                    acting_user=request.user,
+                )
+            except ActionError as exc:
+                messages.error(request, str(exc))
+            else:
+                guest = move_form.guest_names[data["guest"]]
+                messages.success(
+                    request,
+                    _("%(name)s est maintenant à la table %(table)s au tour %(round)s.")
+                    % {"name": guest, "table": data["table"], "round": data["round_number"]},
+                )
+                return redirect("events:plan", event.pk)
+    elif request.method == "POST" and "replan" in request.POST:
         replan_form = ReplanForm(request.POST)
         if replan_form.is_valid():
             try:
@@ -79,6 +120,7 @@ def plan(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
         "plan": current,
         "form": form,
         "replan_form": replan_form,
+        "move_form": move_form,
         "rounds": plans.rounds_view(current) if current and current.tables else [],
         "people": plans.people_view(current) if current and current.tables else [],
         "changes": plans.changes_since(current) if current and current.tables else None,
