@@ -15,7 +15,7 @@ from django.utils import timezone
 from passerelles.circles import actions as circle_actions
 from passerelles.core.audit import AuditEntry
 from passerelles.core.errors import ActionError
-from passerelles.events import actions
+from passerelles.events import actions, views_bridge
 from passerelles.events.models import Openness, Registration, RegistrationStatus
 from tests.conftest import admit, make_circle, make_user
 from tests.events.conftest import make_event
@@ -200,3 +200,79 @@ def test_the_offer_reads_in_english(client, world, alice, club):
     assert "Also open your 2 upcoming events (open to chosen bridged circles) to Anciens" in page
     assert "Open the ticked events to Anciens" in page
     assert "each circle opens to the other the events it chooses" in page
+
+
+def test_ne_plus_proposer_hides_the_offer_for_that_bridge_and_is_recorded(
+    client, world, alice, club, alumni, dana
+):
+    bridge = world["bridge"]
+    client.force_login(alice)
+
+    response = client.post(_open_url(club, bridge), {"dismiss": "1"})
+
+    assert response.status_code == 302
+    assert response.url == reverse("circles:bridges", args=[club.slug])
+    page = client.get(response.url).content.decode()
+    assert "Cette proposition ne vous sera plus faite pour les Anciens" in page
+    assert "Ouvrir aussi vos 2 événements" not in page
+    assert "Ne plus proposer" not in page
+    bridge.refresh_from_db()
+    assert bridge.events_offer_dismissed(club) and not bridge.events_offer_dismissed(alumni)
+    [entry] = AuditEntry.objects.filter(verb="bridge.events_offer_dismissed")
+    assert (entry.acting_user, entry.circle_id, entry.other_circle_id) == (
+        alice,
+        club.pk,
+        alumni.pk,
+    )
+    # Nothing was opened; the e-mail's link is gone; saying it twice records nothing more.
+    assert not world["soon"].open_to.filter(pk=alumni.pk).exists()
+    assert views_bridge.offer_url(club, bridge) == ""
+    client.post(_open_url(club, bridge), {"dismiss": "1"})
+    assert AuditEntry.objects.filter(verb="bridge.events_offer_dismissed").count() == 1
+    # The other bridge of the club and the partner's own offer are untouched.
+    own = make_event(dana, alumni, title="Afterwork des anciens", openness=Openness.BRIDGED,
+                     open_to=[club])  # fmt: skip
+    own.open_to.clear()
+    client.force_login(dana)
+    partner_page = client.get(reverse("circles:bridges", args=[alumni.slug])).content.decode()
+    assert "Afterwork des anciens" in partner_page and "Ne plus proposer" in partner_page
+
+
+@pytest.mark.parametrize(
+    "who, status", [("alice", 302), ("dana", 404), ("bob", 404), ("outsider", 404)]
+)
+def test_only_the_host_admins_may_stop_the_offer(
+    client, world, club, alice, bob, dana, who, status
+):
+    people = {"alice": alice, "bob": bob, "dana": dana}
+    people["outsider"] = make_user("zoe@example.org", "Zoé", "Lune")
+    client.force_login(people[who])
+    response = client.post(_open_url(club, world["bridge"]), {"dismiss": "1"})
+    assert response.status_code == status
+    world["bridge"].refresh_from_db()
+    assert world["bridge"].events_offer_dismissed(club) == (who == "alice")
+
+
+def test_the_acceptance_email_goes_to_the_accepting_circles_other_admins_with_their_offer(
+    world, alice, dana, club, alumni, django_capture_on_commit_callbacks
+):
+    from passerelles.circles.models import Membership, Role
+
+    gaelle = make_user("gaelle@example.org", "Gaëlle", "Morin")
+    admit(gaelle, alumni)
+    Membership.objects.filter(user=gaelle, circle=alumni).update(role=Role.ADMIN)
+    own = make_event(dana, alumni, title="Afterwork des anciens", openness=Openness.BRIDGED,
+                     open_to=[club])  # fmt: skip
+    circle_actions.do_revoke_bridge(world["bridge"], acting_user=alice)
+    request = circle_actions.do_request_bridge(club, alumni, acting_user=alice)
+    own.open_to.clear()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        circle_actions.do_answer_bridge(request, acting_user=dana, accept=True)
+
+    by_reader = {message.to[0]: message.body for message in mail.outbox}
+    assert set(by_reader) == {alice.email, gaelle.email}  # not Dana, who accepted it
+    assert _open_url(club, request) in by_reader[alice.email]
+    assert _open_url(alumni, request) in by_reader[gaelle.email]
+    assert "ouvrez-les aussi au Club" in by_reader[gaelle.email]
+    assert reverse("circles:bridges", args=[alumni.slug]) in by_reader[gaelle.email]

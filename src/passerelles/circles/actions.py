@@ -837,16 +837,26 @@ def _tell_admins_of_request(bridge: Bridge) -> None:
         )
 
 
-def _tell_requester_of_answer(bridge: Bridge) -> None:
-    notify(
-        bridge.requested_by,
-        "bridge_accepted" if bridge.state == BridgeState.ACTIVE else "bridge_declined",
-        url=reverse("circles:bridges", args=[bridge.from_circle.slug]),
-        template="circles/email/bridge_answered.txt",
-        context={"bridge": bridge},
-        circle=bridge.from_circle.name,
-        to_circle=bridge.to_circle.name,
-    )
+def _tell_of_answer(bridge: Bridge, acting_user: User) -> None:
+    """The requester is told the answer; once a bridge is active, the other admins of the
+    circle that accepted it are told too: each side is offered, by the e-mail's link, to
+    open its coming events to the other."""
+    readers = [(bridge.requested_by, bridge.from_circle)]
+    if bridge.state == BridgeState.ACTIVE:
+        readers += [
+            (admin, bridge.to_circle)
+            for admin in circle_admins(bridge.to_circle).exclude(pk=acting_user.pk)
+        ]
+    for reader, own in readers:
+        notify(
+            reader,
+            "bridge_accepted" if bridge.state == BridgeState.ACTIVE else "bridge_declined",
+            url=reverse("circles:bridges", args=[own.slug]),
+            template="circles/email/bridge_answered.txt",
+            context={"bridge": bridge, "own": own, "partner": bridge.other(own)},
+            circle=bridge.from_circle.name,
+            to_circle=bridge.to_circle.name,
+        )
 
 
 @transaction.atomic
@@ -863,7 +873,7 @@ def do_answer_bridge(bridge: Bridge, *, acting_user: User, accept: bool) -> Brid
     bridge.save(update_fields=["state", "decided_by", "decided_at"])
     verb = BRIDGE_ACCEPTED if accept else BRIDGE_DECLINED
     _record_bridge(verb, bridge, acting_user, {"state": [before, bridge.state]})
-    _tell_requester_of_answer(bridge)
+    _tell_of_answer(bridge, acting_user)
     return bridge
 
 

@@ -258,6 +258,10 @@ class Bridge(models.Model):
         related_name="+",
     )
     ended_at = models.DateTimeField(null=True, blank=True)
+    # When an admin of that side answered « Ne plus proposer » to the offer of opening its
+    # coming « bridged » events to the other circle (events.actions.do_dismiss_events_offer).
+    from_events_offer_dismissed_at = models.DateTimeField(null=True, blank=True)
+    to_events_offer_dismissed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("passerelle")
@@ -283,6 +287,15 @@ class Bridge(models.Model):
 
     def other(self, circle: Circle) -> Circle:
         return self.to_circle if circle.pk == self.from_circle_id else self.from_circle
+
+    def events_offer_field(self, circle: Circle) -> str:
+        """The field that says ``circle``'s admins no longer want the events offer."""
+        if circle.pk == self.from_circle_id:
+            return "from_events_offer_dismissed_at"
+        return "to_events_offer_dismissed_at"
+
+    def events_offer_dismissed(self, circle: Circle) -> bool:
+        return getattr(self, self.events_offer_field(circle)) is not None
 
 
 class MemberImport(models.Model):

@@ -172,6 +172,37 @@ def do_open_events_to_circle(
     return events
 
 
+EVENTS_OFFER_DISMISSED = audit.verb(
+    "bridge.events_offer_dismissed",
+    _l("ne propose plus d'ouvrir les événements du cercle au cercle relié"),
+)
+
+
+@transaction.atomic
+def do_dismiss_events_offer(host: Circle, bridge: Bridge, *, acting_user: User) -> Bridge:
+    """An admin of ``host`` answers « Ne plus proposer » to the offer of opening its coming
+    « bridged » events to the other circle of ``bridge``: the offer is no longer shown to
+    ``host``'s admins, on the bridges page or in e-mails. Opening an event to that circle
+    by hand stays possible. Saying it again changes nothing."""
+    _refuse_unless(access.may_create_in(acting_user, host))
+    locked = Bridge.objects.select_for_update().get(pk=bridge.pk)
+    if host.pk not in (locked.from_circle_id, locked.to_circle_id):
+        raise ActionError(_("Cette passerelle ne relie pas votre cercle."))
+    field = locked.events_offer_field(host)
+    if getattr(locked, field) is None:
+        setattr(locked, field, timezone.now())
+        locked.save(update_fields=[field])
+        audit.record(
+            EVENTS_OFFER_DISMISSED,
+            locked,
+            acting_user=acting_user,
+            circle=host.pk,
+            other_circle=locked.other(host).pk,
+            changes={"events_offer": ["shown", "dismissed"]},
+        )
+    return locked
+
+
 def _set_open_to(event: Event, circles: Iterable[Circle] | None) -> None:
     chosen = list(circles or [])
     if event.openness != Openness.BRIDGED:

@@ -2,7 +2,8 @@
 
 Events open to bridged circles name their guest circles one by one; when a bridge becomes
 active, each side's admins are offered (on their circle's bridges page, and by link in the
-acceptance e-mail) to open their upcoming ones to the new partner too.
+acceptance e-mail) to open their upcoming ones to the new partner too, until they answer
+« Ne plus proposer » for that bridge.
 """
 
 from __future__ import annotations
@@ -31,9 +32,8 @@ def offer(circle: Circle, bridge: Bridge) -> dict[str, Any]:
     """What the offer block shows an admin of ``circle`` about active ``bridge``: the
     partner and the events of ``circle`` that could be opened to it (none: no block)."""
     partner = bridge.other(circle)
-    events = (
-        list(actions.openable_events(circle, partner)) if bridge.state == BridgeState.ACTIVE else []
-    )
+    offered = bridge.state == BridgeState.ACTIVE and not bridge.events_offer_dismissed(circle)
+    events = list(actions.openable_events(circle, partner)) if offered else []
     return {"circle": circle, "bridge": bridge, "partner": partner, "events": events}
 
 
@@ -59,13 +59,15 @@ def _active_bridge_of(circle: Circle, bridge_id: int) -> Bridge:
 @login_required
 def open_to_bridged(request: AuthedHttpRequest, slug: str, bridge_id: int) -> HttpResponse:
     """GET: the offer on its own page (the e-mail's link); POST: open the ticked events of
-    the circle ``slug`` to the partner of its active bridge ``bridge_id``. Anyone but an
-    admin of that circle gets a 404."""
+    the circle ``slug`` to the partner of its active bridge ``bridge_id``, or, with
+    ``dismiss``, no longer offer it. Anyone but an admin of that circle gets a 404."""
     circle = get_circle_for_admin(request.user, slug)
     bridge = _active_bridge_of(circle, bridge_id)
     partner = bridge.other(circle)
     if request.method != "POST":
         return render(request, "events/open_to_bridged.html", offer(circle, bridge))
+    if "dismiss" in request.POST:
+        return _dismiss(request, circle, bridge)
     ids = [int(pk) for pk in request.POST.getlist("events") if pk.isdigit()]
     try:
         opened = actions.do_open_events_to_circle(circle, partner, ids, acting_user=request.user)
@@ -85,3 +87,23 @@ def open_to_bridged(request: AuthedHttpRequest, slug: str, bridge_id: int) -> Ht
     else:
         messages.info(request, _("Aucun de ces événements n'était encore à ouvrir."))
     return redirect("circles:bridges", slug)
+
+
+def _dismiss(request: AuthedHttpRequest, circle: Circle, bridge: Bridge) -> HttpResponse:
+    try:
+        actions.do_dismiss_events_offer(circle, bridge, acting_user=request.user)
+    except ActionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.info(
+            request,
+            _(
+                "Cette proposition ne vous sera plus faite pour %(le_name)s. Vous pouvez "
+                "toujours ouvrir un événement %(a_name)s depuis sa page de modification."
+            )
+            % {
+                "le_name": french.le(bridge.other(circle).name),
+                "a_name": french.a(bridge.other(circle).name),
+            },
+        )
+    return redirect("circles:bridges", circle.slug)

@@ -241,6 +241,8 @@ SECTIONS: tuple[Section, ...] = (
             "decided_at",
             "ended_by",
             "ended_at",
+            "from_events_offer_dismissed_at",
+            "to_events_offer_dismissed_at",
         ),
         ID,
         title=_("Passerelles entre cercles"),
