@@ -91,6 +91,9 @@ def test_the_first_waiting_takes_the_freed_seat_at_the_same_tables(
     for r, t in enumerate(tables, start=1):
         assert f"Tour {r} : table {t + 1}" in told.body
     assert reverse("events:my_tables", args=[event.pk]) in told.body
+    first = next(line for line in told.body.splitlines() if line.startswith("- Tour 1 : "))
+    assert ", avec " in first
+    assert all(u.get_full_name() in first for u in seated if u.pk in mates[0])
     client.force_login(newcomer)
     mine = client.get(reverse("events:my_tables", args=[event.pk])).content.decode()
     assert f"Tour 1 : table {tables[0] + 1}" in mine
