@@ -14,6 +14,7 @@ from passerelles.engine.trust import (
     BASE_WEIGHTS,
     CONSERVED_RETURNED_FULL,
     CONSERVED_RETURNED_KNEE,
+    FEW_RECEIVED,
     GIVER_ACTIVE,
     GIVER_FLOOR,
     GIVER_KNEE,
@@ -577,7 +578,9 @@ def test_newcomer_scores_like_its_vouchers():
     assert r[n] >= 0.93 * np.median(others)
 
 
-def test_reputation_float32_walks_match_a_float64_reference():
+def test_reputation_float32_walks_match_a_float64_reference(monkeypatch):
+    # The reference walks every tie both ways: no flow back cut (see FEW_RECEIVED).
+    monkeypatch.setattr(trust_module, "FEW_RECEIVED", -1.0)
     rng = np.random.default_rng(3)
     n, m = 80, 500
     src, dst = rng.integers(0, n, m), rng.integers(0, n, m)
@@ -1625,9 +1628,10 @@ def test_the_walk_cutting_flow_back_is_the_same_through_the_compiled_loops():
         _assert_same_walk(*_walks(g, seeds, None, tol))
 
 
-def test_where_votes_go_one_way_nothing_is_cut(monkeypatch):
+def test_where_votes_go_one_way_nothing_is_cut_towards_candidates(monkeypatch):
     # Voters vouch for candidates who do not vote back: the seeds' share returned is 0,
-    # and the walk is the walk without the cut.
+    # the walk is the walk without the cut of returned vouches, and every candidate
+    # receives more than a few votes (nothing flowing back from them is cut either).
     rng = np.random.default_rng(3)
     n = 300
     src = rng.integers(0, n, 3_000)
@@ -1638,3 +1642,109 @@ def test_where_votes_go_one_way_nothing_is_cut(monkeypatch):
     expected = reputation(g, seeds)
     monkeypatch.setattr(trust_module, "conservation_strength", lambda returned: 0.0)
     np.testing.assert_array_equal(reputation(g, seeds), expected)
+
+
+# --- where votes go one way: a flood of free votes for members nobody else votes for ------
+
+
+@settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 7), st.integers(0, 7), st.sampled_from([1.0, 0.3])),
+        min_size=1,
+        max_size=20,
+    ),
+    st.lists(st.tuples(st.integers(8, 13), st.integers(8, 13), signed), max_size=20),
+    st.lists(
+        st.tuples(st.integers(8, 13), st.integers(0, 7), st.sampled_from([1.0, 0.3])),
+        max_size=40,
+    ),
+    st.dictionaries(st.integers(0, 7), st.integers(8, 13), max_size=4),
+    st.lists(st.integers(0, 7), min_size=1, max_size=3),
+    st.integers(0, 4),
+)
+def test_where_votes_go_one_way_free_votes_for_the_unvoted_bring_a_ring_nothing(
+    monkeypatch, votes, ring_e, free_e, attack, seeds, step
+):
+    # Honest members 0..7 vote one way among themselves (where the seeds' votes are not
+    # returned, the cut of returned vouches is off); Sybils 8..13 vouch for each other
+    # round a cycle and as they like, give free vouches to honest members, and receive
+    # attack edges. What the ring gains in a step is at most what honest members send it
+    # along the ties they gave it, and back along its other ties to them: its one-way
+    # vouches for members who vote and received no more than FEW_RECEIVED votes in all
+    # (the voters nobody else votes for, which a flood of free vouches mostly lands on)
+    # bring it nothing, however many.
+    monkeypatch.setattr(trust_module, "conservation_strength", lambda returned: 0.0)
+    cycle = [(s, 8 + (s - 7) % 6, 1.0) for s in range(8, 14)]
+    attack_e = [(h, s, 1.0) for h, s in attack.items()]
+    edges = [*[(u, v, x) for u, v, x in votes if u != v], *cycle, *ring_e, *free_e, *attack_e]
+    g = graph(edges, 14)
+    seed_idx = np.unique(np.asarray(seeds))
+    before, degree, weights, vouched, _ = _walk(g, seed_idx, step, 0.05, 0.0, compiled=False)
+    after = _walk(g, seed_idx, step + 1, 0.05, 0.0, compiled=False)[0]
+    merged = g._merged
+    rows = np.repeat(np.arange(14), np.diff(merged.indptr))
+    cols = merged.indices
+    sent = before * ONE_WAY_TIE / np.maximum(degree, WALK_DEGREE_FLOOR)
+    dense = merged.toarray()
+    has_reverse = (dense[cols, rows] != 0) | (merged.data < 0)
+    # Every honest entry is a full tie: votes received and given, counted in ties.
+    positive = np.where(merged.data >= 0.05, 1.0, np.maximum(merged.data, 0.0) / 0.05)
+    received = np.bincount(cols, weights=positive, minlength=14)
+    gave = np.bincount(rows, weights=positive, minlength=14)
+    free = vouched[rows] & (received[cols] <= FEW_RECEIVED) & (gave[cols] > 0)
+    into = (rows < 8) & (cols >= 8)
+    back = (rows >= 8) & (cols < 8) & (has_reverse | ~free)
+    bound = float(np.sum(weights[into] * sent[rows[into]]))
+    bound += float(np.sum(weights[back] * sent[cols[back]]))
+    assert after[8:].sum() - before[8:].sum() <= bound + 1e-6
+    # The same through the compiled loops.
+    fast = _walk(g, seed_idx, step + 1, 0.05, 0.0, compiled=True)[0]
+    np.testing.assert_allclose(fast, after, rtol=1e-5, atol=1e-7)
+
+
+def _one_way_flood(seed=0, free=4_000, attack=3):
+    """Voters (members 0..1999) voting one way for candidates (0..199, ten votes each) that
+    do not vote back, a ring of 200 accounts (ten vouches each inside it), ``attack``
+    attack edges from voters and ``free`` vouches from the ring to random members."""
+    rng = np.random.default_rng(seed)
+    n_honest, n_candidates, n_sybils = 2_000, 200, 200
+    voters = np.repeat(np.arange(n_honest), 10)
+    ballots = rng.integers(0, n_candidates, voters.size)
+    sybils = np.arange(n_honest, n_honest + n_sybils)
+    ring_u = np.repeat(sybils, 10)
+    src = [*voters, *ring_u, *rng.choice(sybils, free)]
+    dst = [*ballots, *rng.choice(sybils, ring_u.size), *rng.integers(0, n_honest, free)]
+    src += [*rng.choice(n_honest, attack, replace=False)]
+    dst += [*rng.choice(sybils, attack)]
+    src, dst = np.array(src), np.array(dst)
+    keep = src != dst
+    g = TrustGraph.from_edges(src[keep], dst[keep], num_nodes=n_honest + n_sybils)
+    seeds = rng.choice(n_candidates, 10, replace=False)
+    return g, n_honest, n_candidates, seeds
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_where_votes_go_one_way_a_flood_of_free_votes_ranks_below_the_median_member(
+    monkeypatch, seed
+):
+    # 200 accounts voting 4,000 times for members they never dealt with (two votes for
+    # each, most of whom nobody else votes for): the ring's best account ranks below the
+    # median member, where without the cut it ranked above.
+    g, n_honest, _, seeds = _one_way_flood(seed)
+    assert conservation_strength(seeds_returned_share(g, seeds)) == 0.0
+    score = reputation(g, seeds)
+    assert np.max(score[n_honest:]) < np.median(score[:n_honest])
+    monkeypatch.setattr(trust_module, "FEW_RECEIVED", -1.0)
+    score = reputation(g, seeds)
+    assert np.max(score[n_honest:]) > np.median(score[:n_honest])
+
+
+def test_the_walk_cutting_flow_back_from_the_unvoted_is_the_same_through_the_compiled_loops():
+    pytest.importorskip("numba")
+    g, _, _, seeds = _one_way_flood(seed=2, attack=30)
+    assert conservation_strength(seeds_returned_share(g, seeds)) == 0.0
+    for tol in (0.0, 0.01):
+        _assert_same_walk(*_walks(g, seeds, None, tol))

@@ -513,6 +513,20 @@ CONSERVED_RETURNED_FULL = 0.5
 #: the ring kept the rest (a sink: in a small community of circles its best account rose
 #: from 0.020 to 0.034, above the honest members' 5 % quantile).
 CONSERVED_GIVER_UNRETURNED = 0.5
+#: Where the seeds' vouches go one way (the cut above off, :func:`conservation_strength`
+#: 0), what flows back along a vouched member's one-way vouch from a member who received
+#: at most this many ties of positive evidence in all (and who gives evidence) is, each
+#: step, no more than what the vouch carries to it: the member keeps the rest. There,
+#: flowing back along votes is how voters are reached, but an honest vote goes to a
+#: member others vote for (on wiki-Vote 0.3 % of votes go to a member with at most 3),
+#: while a ring's free vouches for random members land mostly on voters nobody else
+#: votes for (31 % of the flood's 20,000 on members with at most 3 in all): the flood
+#: then drains its ring instead of filling it. A member who gives nothing (a newcomer, a
+#: ring's leaf) is left out: it could only keep what comes in, a sink. On wiki-Vote's
+#: development draws the flood's 12-13 missed lines went to none with no line lost; at
+#: 5, and without the leaf rule, the mimic ring lost AUC lines; at 2, the flood kept some
+#: (benchmarks/README.md, 2026-12-08 entry).
+FEW_RECEIVED = 3.0
 #: With ``tol > 0`` the walk stops early once two more steps moved less than this share of
 #: the mass (L1); two steps, so that a walk that oscillates (voters and the candidates they
 #: vote for, a near-bipartite graph) is not taken for one that settled. Off by default: the
@@ -579,7 +593,11 @@ def reputation(
     the member keeps the rest (see :func:`conservation_strength`). A ring's free vouches
     for honest members then bring it nothing, however many, while an honest member's vouch
     for a ring is not cut (its giver returns its vouches) and the ring still sends back
-    along it what it holds. Where votes go one way (the seeds' share low) nothing is cut.
+    along it what it holds. Where votes go one way (the seeds' share low, the cut above
+    off), the same cut applies instead to the one-way vouches of vouched members given to
+    members who give evidence and received no more than :data:`FEW_RECEIVED` ties of it
+    in all: honest votes go to members others vote for, a ring's free vouches for random
+    members mostly to voters nobody else votes for.
 
     The score is the mass divided by ``max(degree, floor)`` (what the walk's stationary
     distribution gives each member, so that every member of a well-mixed honest region is
@@ -816,9 +834,13 @@ def _walk(
     if compiled is None:
         compiled = g._merged.nnz >= COMPILED_WALK_MIN_TIES and _kernels() is not None
     strength = conservation_strength(seeds_returned_share(g, seed_idx, tie_weight))
-    mark = strength > 0
-    computed = _compiled_walk_ties(g, tie_weight, mark) if compiled else None
-    walked = computed if computed is not None else _walk_ties(g, tie_weight, mark)
+    # Where the seeds' vouches go one way, the flow back is cut from members who received
+    # few vouches instead (see FEW_RECEIVED), in full.
+    few = None if strength > 0 else FEW_RECEIVED
+    if few is not None:
+        strength = 1.0
+    computed = _compiled_walk_ties(g, tie_weight, True, few) if compiled else None
+    walked = computed if computed is not None else _walk_ties(g, tie_weight, True, few)
     ties, degree, vouched, given_back = walked
     ties, weights, conserved = _split_conserved(ties, strength)
     if compiled:
@@ -946,7 +968,7 @@ def _compiled_merge(
 
 
 def _compiled_walk_ties(
-    g: TrustGraph, tie_weight: float, mark: bool = False
+    g: TrustGraph, tie_weight: float, mark: bool = False, few: float | None = None
 ) -> tuple[sp.csr_array, np.ndarray, np.ndarray, np.ndarray] | None:
     """:func:`_walk_ties` in compiled loops (the same weights, see
     :func:`passerelles.engine.trust_kernels.walk_ties`), or ``None`` when the merged
@@ -990,6 +1012,7 @@ def _compiled_walk_ties(
         received,
         np.zeros(n),
         mark,
+        -1.0 if few is None else float(few),
     )
     if not done:
         return None
@@ -1104,7 +1127,7 @@ def _walk_factors(degree: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _walk_ties(
-    g: TrustGraph, tie_weight: float, mark: bool = False
+    g: TrustGraph, tie_weight: float, mark: bool = False, few: float | None = None
 ) -> tuple[sp.csr_array, np.ndarray, np.ndarray, np.ndarray]:
     """The ties of the reputation walk as float32 CSR ``(n, n)`` (row ``u``: the members
     ``u`` has evidence about, trust or upheld reports), each member's degree ``(n,)``,
@@ -1133,7 +1156,14 @@ def _walk_ties(
     given_back = np.empty(n)
     conserved = np.empty(data.size, dtype=bool) if mark else None
     tie_data = one_way_weights(
-        indptr, indices, tie_data, n, merged.data < 0, given_back=given_back, conserved=conserved
+        indptr,
+        indices,
+        tie_data,
+        n,
+        merged.data < 0,
+        given_back=given_back,
+        conserved=conserved,
+        few=few,
     )
     degree = np.bincount(indices, weights=tie_data, minlength=n).astype(np.float64)
     degree += _row_sums(tie_data, indptr)
@@ -1154,6 +1184,7 @@ def one_way_weights(
     *,
     given_back: np.ndarray | None = None,
     conserved: np.ndarray | None = None,
+    few: float | None = None,
 ) -> np.ndarray:
     """Per-entry weights ``(m,)`` of a CSR pattern of ties ``tie`` (fractions in ``[0, 1]``,
     row ``u`` = the evidence ``u`` gave; ``report``: ``(m,)`` bool, the entries that are
@@ -1184,7 +1215,9 @@ def one_way_weights(
     tie, no mutual part, their giver received positive evidence and had less than ``1 -
     CONSERVED_GIVER_UNRETURNED`` of what it gave returned, their receiver gave evidence
     and had at least that share of it returned: the ties whose flow back
-    :func:`reputation` may cut)."""
+    :func:`reputation` may cut); with ``few`` (see :data:`FEW_RECEIVED`), instead, the
+    one-way vouches of members who received positive evidence to members who gave
+    evidence and received no more than ``few`` ties of it."""
     m = tie.size
     if given_back is not None:
         given_back[:] = np.nan
@@ -1258,10 +1291,13 @@ def one_way_weights(
     if any_report:
         relative[report] = 1.0
     if conserved is not None:
-        bar = (1.0 - CONSERVED_GIVER_UNRETURNED) * gave
-        left, answers = returned < bar, (gave > 0) & (returned >= bar)
         conserved[:] = (positive > 0) & (mutual == 0) & (received[rows] > 0)
-        conserved &= left[rows] & answers[indices]
+        if few is None:
+            bar = (1.0 - CONSERVED_GIVER_UNRETURNED) * gave
+            left, answers = returned < bar, (gave > 0) & (returned >= bar)
+            conserved &= left[rows] & answers[indices]
+        else:
+            conserved &= ((gave > 0) & (received <= few))[indices]
     result: np.ndarray = tie - mutual
     result *= relative
     result += mutual

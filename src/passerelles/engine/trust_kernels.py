@@ -277,6 +277,7 @@ def walk_ties(
     received: np.ndarray,
     linked: np.ndarray,
     mark: bool,
+    few: float = -1.0,
 ) -> bool:
     """The ties of the reputation walk, as ``trust._walk_ties`` and
     ``trust.one_way_weights`` compute them, from the merged evidence ``(data, indices,
@@ -302,7 +303,10 @@ def walk_ties(
     mutual part given by a member who received positive evidence and had less than
     ``mark_below`` of the evidence it gave returned, to a member who gave evidence and had
     at least that share of it returned, is written negated (see
-    ``trust.one_way_weights``'s ``conserved``); ``degree`` counts it as positive.
+    ``trust.one_way_weights``'s ``conserved``); ``degree`` counts it as positive. With
+    ``few >= 0`` (and ``mark``), instead, the weight of each positive entry with no mutual
+    part given by a member who received positive evidence, to a member who gave evidence
+    and received at most ``few`` ties of positive evidence (``trust.FEW_RECEIVED``).
     Returns ``False`` (``ties`` and ``degree`` then hold partial sums) unless every row's
     indices are strictly increasing.
 
@@ -399,7 +403,8 @@ def walk_ties(
         alone = linked[u] == 1.0 and received[u] == 0.0
         # Its one-way vouches are marked when it is vouched for and had less than
         # ``mark_below`` of what it gave returned.
-        marking = mark and received[u] > 0 and returned[u] < mark_below * given
+        thin = mark and few >= 0.0
+        marking = mark and received[u] > 0 and (thin or returned[u] < mark_below * given)
         for k in range(np.int64(indptr[u]), np.int64(indptr[u + 1])):
             if k + AHEAD < m:
                 w = np.int64(indices[k + AHEAD])
@@ -455,7 +460,7 @@ def walk_ties(
                 and tie > 0
                 and mutual == 0.0
                 and gave[v] > 0
-                and returned[v] >= mark_below * gave[v]
+                and (received[v] <= few if thin else returned[v] >= mark_below * gave[v])
             ):
                 weight = -weight  # a vouched member's one-way vouch: marked
             ties[k] = weight
