@@ -144,7 +144,7 @@ def plan_pdf_view(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
 
 def _my_tables_page(request: HttpRequest, event, user, **extra) -> HttpResponse:
     current = TablePlan.objects.filter(event=event).first()
-    seats = plans.seats_of(current, user) if current else []
+    seats = plans.seats_of(current, user) if current and not event.is_cancelled else []
     joined_after = False
     if current and not seats:
         registration = Registration.objects.filter(
