@@ -53,6 +53,26 @@ def test_create_circle(client, charlie):
     assert owner.user == charlie and owner.role == Role.OWNER
 
 
+def test_the_same_creation_form_sent_twice_makes_one_circle(client, charlie):
+    client.force_login(charlie)
+    data = {
+        "name": "Réseau des Artisans du Rhône",
+        "kind": "referral",
+        "city": "Lyon",
+        "department": "69",
+        "dues_eur": "120",
+        "admission_policy": "cooptation",
+        "cooptation_vouches": "2",
+        "trust_threshold": "0.5",
+        "sector_choices": ["F"],
+    }
+    assert client.post(reverse("circles:create"), data).status_code == 302
+    again = client.post(reverse("circles:create"), {**data, "name": "réseau des artisans du rhône"})
+    assert again.status_code == 200
+    assert "Vous avez déjà créé le cercle" in again.content.decode()
+    assert Circle.objects.filter(created_by=charlie).count() == 1
+
+
 def test_create_circle_rejects_bad_input_and_writes_nothing(client, charlie):
     client.force_login(charlie)
     response = client.post(
@@ -100,6 +120,35 @@ def test_edit_circle(client, alice, club):
     assert entry.acting_user == alice and entry.circle_id == club.pk
     assert entry.changes["admission_policy"][1] == "trust"
     assert "a modifié le cercle" in client.get(reverse("circles:log", args=[club.slug])).text
+
+
+def test_opening_a_circle_accepts_the_requests_waiting(client, alice, charlie, dana, club):
+    from passerelles.circles import actions
+
+    for person in (charlie, dana):
+        actions.do_request_to_join(club, "Bonjour", acting_user=person)
+    client.force_login(alice)
+    response = client.post(
+        reverse("circles:edit", args=[club.slug]),
+        {
+            "name": club.name,
+            "kind": "club",
+            "dues_eur": "300",
+            "admission_policy": "open",
+            "cooptation_vouches": "2",
+            "trust_threshold": "0.6",
+        },
+        follow=True,
+    )
+    assert "les 2 demandes en attente sont acceptées" in response.content.decode()
+    states = set(
+        Membership.objects.filter(circle=club, user__in=[charlie, dana]).values_list(
+            "state", flat=True
+        )
+    )
+    assert states == {MembershipState.ADMITTED}
+    entry = AuditEntry.objects.filter(verb="membership.admitted_by_policy").first()
+    assert entry is not None and entry.changes["policy"] == "open"
 
 
 def test_a_member_may_not_edit_the_circle(client, bob, club):

@@ -76,6 +76,8 @@ def test_opportunity_with_amount_is_recorded(club, alice, bob):
         ({"source": "event"}, "Précisez"),
         ({"opportunity": "referral", "amount_eur": 10}, "affaire conclue"),
         ({"opportunity": "business", "amount_eur": -1}, "négatif"),
+        ({"opportunity": "business", "amount_eur": 99_999_999_999_999}, "nombre de zéros"),
+        ({"happened_on": datetime.date(1900, 1, 1)}, "moins de cinq ans"),
     ],
 )
 def test_invalid_attestations_are_refused(club, alice, bob, kwargs, message):
@@ -116,6 +118,22 @@ def test_page_refuses_future_dates(client, club, alice, bob):
         {"happened_on": tomorrow.isoformat(), "usefulness": "4", "source": "direct"},
     )
     assert response.status_code == 400
+
+
+def test_page_refuses_a_deal_amount_typo_and_a_meeting_from_long_ago(client, club, alice, bob):
+    client.force_login(alice)
+    url = reverse("trust:attest", args=[bob.profile.pk])
+    data = {"happened_on": YESTERDAY.isoformat(), "usefulness": "4", "source": "direct"}
+    huge = {**data, "opportunity": "business", "amount_eur": "99999999999999"}
+    response = client.post(url, huge)
+    assert response.status_code == 400
+    assert "vérifiez le nombre de zéros" in response.content.decode()
+    response = client.post(url, {**data, "happened_on": "1900-01-01"})
+    assert response.status_code == 400
+    assert "moins de cinq ans" in response.content.decode()
+    assert not MeetingAttestation.objects.exists()
+    deal = {**data, "opportunity": "business", "amount_eur": "10000000"}
+    assert client.post(url, deal).status_code == 302
 
 
 def test_database_allows_one_direct_attestation_per_pair_without_source_id(club, alice, bob):

@@ -66,6 +66,11 @@ def do_create_circle(*, acting_user: User, **fields: Any) -> Circle:
     """Create a circle; its creator becomes its owner, admitted at once. A circle created
     by a platform operator is recognised at once; any other waits for an operator."""
     user = acting_user
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()  # one at a time
+    name = str(fields.get("name", "")).strip()
+    if name and Circle.objects.filter(created_by=user, name__iexact=name).exists():
+        # a second send of the same form (back button, double click) is no second circle
+        raise ActionError(_("Vous avez déjà créé le cercle « %(name)s ».") % {"name": name})
     circle = Circle(created_by=user, **fields)
     circle.recognised = is_operator(user)
     if not circle.slug:
@@ -114,6 +119,7 @@ def do_update_circle(circle: Circle, *, acting_user: Any, **fields: Any) -> Circ
     circle = Circle.objects.select_for_update().get(pk=circle.pk)
     _refuse_unless(access.may_manage_members(acting_user, circle))
     before = audit.snapshot(circle, [f for f in CIRCLE_LOGGED_FIELDS if f in fields])
+    was_open = circle.admission_policy == AdmissionPolicy.OPEN
     for name, value in fields.items():
         setattr(circle, name, value)
     circle.full_clean()
@@ -125,6 +131,10 @@ def do_update_circle(circle: Circle, *, acting_user: Any, **fields: Any) -> Circ
         circle=circle,
         changes=audit.diff(before, circle),
     )
+    if not was_open and circle.admission_policy == AdmissionPolicy.OPEN:
+        # an open circle accepts every request: those waiting are accepted too, and told
+        for membership in circle.memberships.filter(state=MembershipState.PENDING):
+            do_admit_by_policy(membership, reason=AdmissionPolicy.OPEN)
     return circle
 
 

@@ -6,6 +6,7 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from passerelles.accounts.http import AuthedHttpRequest
@@ -97,11 +98,15 @@ def circle_create(request: AuthedHttpRequest) -> HttpResponse:
     form = CircleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in CircleForm.Meta.fields}
-        circle = actions.do_create_circle(
-            acting_user=request.user, sectors=_sectors(form), **fields
-        )
-        messages.success(request, _("Le cercle « %(name)s » est créé.") % {"name": circle.name})
-        return redirect(circle)
+        try:
+            circle = actions.do_create_circle(
+                acting_user=request.user, sectors=_sectors(form), **fields
+            )
+        except ActionError as exc:
+            form.add_error("name", str(exc))
+        else:
+            messages.success(request, _("Le cercle « %(name)s » est créé.") % {"name": circle.name})
+            return redirect(circle)
     return render(request, "circles/form.html", {"form": form, "creating": True})
 
 
@@ -117,14 +122,26 @@ def circle_edit(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     form = CircleForm(request.POST or None, instance=circle)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in CircleForm.Meta.fields}
+        waiting = circle.memberships.filter(state=MembershipState.PENDING).count()
         try:
-            actions.do_update_circle(
+            circle = actions.do_update_circle(
                 circle, acting_user=request.user, sectors=_sectors(form), **fields
             )
         except (ActionError, ValidationError) as exc:
             form.add_error(None, exc.messages if isinstance(exc, ValidationError) else str(exc))
         else:
             messages.success(request, _("Les modifications sont enregistrées."))
+            accepted = waiting - circle.memberships.filter(state=MembershipState.PENDING).count()
+            if accepted:
+                messages.info(
+                    request,
+                    ngettext(
+                        "Le cercle est ouvert : la demande en attente est acceptée.",
+                        "Le cercle est ouvert : les %(n)s demandes en attente sont acceptées.",
+                        accepted,
+                    )
+                    % {"n": accepted},
+                )
             return redirect(circle)
     return render(request, "circles/form.html", {"form": form, "circle": circle})
 

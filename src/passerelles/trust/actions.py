@@ -31,6 +31,8 @@ from passerelles.trust import admission
 from passerelles.trust.access import can_moderate_report, report_circles
 from passerelles.trust.applicants import applies_to_a_circle_of
 from passerelles.trust.models import (
+    AMOUNT_MAX_EUR,
+    MEETING_MAX_AGE_DAYS,
     Endorsement,
     MeetingAttestation,
     MeetingSource,
@@ -221,10 +223,14 @@ def do_attest_meeting(
         raise ActionError(_("Notez l'utilité de la rencontre de 1 à 5."))
     if happened_on > timezone.localdate():
         raise ActionError(_("On ne peut attester qu'une rencontre qui a déjà eu lieu."))
+    if happened_on < timezone.localdate() - datetime.timedelta(days=MEETING_MAX_AGE_DAYS):
+        raise ActionError(_("La rencontre doit dater de moins de cinq ans."))
     if opportunity not in Opportunity.values:
         raise ActionError(_("Type d'opportunité inconnu."))
     if amount_eur is not None and amount_eur < 0:
         raise ActionError(_("Le montant ne peut pas être négatif."))
+    if amount_eur is not None and amount_eur > AMOUNT_MAX_EUR:
+        raise ActionError(_("Au-delà de 10 millions d'euros : vérifiez le nombre de zéros."))
     if amount_eur is not None and opportunity != Opportunity.BUSINESS:
         raise ActionError(_("Un montant ne s'indique que pour une affaire conclue."))
     note = (note or "").strip()

@@ -1,9 +1,18 @@
+import datetime
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelles.circles.models import Circle
-from passerelles.trust.models import MeetingSource, Opportunity, VouchContext, VouchStrength
+from passerelles.trust.models import (
+    AMOUNT_MAX_EUR,
+    MEETING_MAX_AGE_DAYS,
+    MeetingSource,
+    Opportunity,
+    VouchContext,
+    VouchStrength,
+)
 
 USEFULNESS = [
     (5, _("5 — très utile")),
@@ -56,6 +65,10 @@ class MeetingForm(forms.Form):
         label=_("Montant de l'affaire (€)"),
         required=False,
         min_value=0,
+        max_value=AMOUNT_MAX_EUR,
+        error_messages={
+            "max_value": _("Au-delà de 10 millions d'euros : vérifiez le nombre de zéros.")
+        },
         help_text=_("Seulement pour une affaire conclue."),
     )
     note = forms.CharField(
@@ -69,6 +82,8 @@ class MeetingForm(forms.Form):
         day = self.cleaned_data["happened_on"]
         if day > timezone.localdate():
             raise forms.ValidationError(_("La rencontre doit avoir déjà eu lieu."))
+        if day < timezone.localdate() - datetime.timedelta(days=MEETING_MAX_AGE_DAYS):
+            raise forms.ValidationError(_("La rencontre doit dater de moins de cinq ans."))
         return day
 
     def clean(self):

@@ -96,6 +96,12 @@ class MeetingSource(models.TextChoices):
     INTRO = "intro", _("Mise en relation")
 
 
+AMOUNT_MAX_EUR = 10_000_000
+"""The largest amount a meeting's deal may state (beyond, a typo more likely than a deal)."""
+MEETING_MAX_AGE_DAYS = 5 * 366
+"""How far back a meeting may be attested (older ones would rewrite past quarters)."""
+
+
 class Opportunity(models.TextChoices):
     NONE = "", _("Aucune pour l'instant")
     REFERRAL = "referral", _("Recommandation d'affaires transmise")
