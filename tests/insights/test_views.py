@@ -103,7 +103,7 @@ def test_csv_export_for_the_board(client, world, now, monkeypatch):
     monkeypatch.setattr(timezone, "now", lambda: now)
     club, users = world["club"], world["users"]
     for person in (users["admin"], users["member"]):
-        member(person, club, at(2025, 1, 1))
+        member(person, club, at(2023, 1, 1))  # a circle with a history
     meeting(
         users["member"],
         users["bridged"],
@@ -173,7 +173,7 @@ def business_quarter(client, world, now, monkeypatch):
     monkeypatch.setattr(timezone, "now", lambda: now)
     users = world["users"]
     for person in (users["admin"], users["member"]):
-        member(person, world["club"], at(2025, 1, 1))
+        member(person, world["club"], at(2023, 1, 1))  # a circle with a history
     meeting(users["member"], users["bridged"], at(2025, 5, 2).date(),
             opportunity="business", amount_eur=900)  # fmt: skip
     client.force_login(users["admin"])

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from django.contrib.auth import get_user_model
-from django.db.models import Avg, Count, F, Q
+from django.db.models import Avg, Count, F, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -205,6 +205,16 @@ class CircleReport:
     circle: Circle
     quarters: list[QuarterFigures] = field(default_factory=list)
     generated_at: dt.datetime | None = None
+    # The circle's first trace (its creation, or an earlier membership when its history
+    # was brought in): the report starts with that quarter.
+    started_at: dt.datetime | None = None
+
+    @property
+    def young(self) -> bool:
+        """Less than a quarter old: too early to compare what it returned to its dues."""
+        if self.started_at is None or self.generated_at is None:
+            return False
+        return self.generated_at - self.started_at < dt.timedelta(days=91)
 
     @property
     def totals(self) -> dict:
@@ -288,11 +298,26 @@ def _meeting_key(attester: int, other: int, source: str, source_id, day) -> tupl
     return (low, high, source, source_id if source_id is not None else day)
 
 
+def circle_started_at(circle: Circle) -> dt.datetime:
+    """When the circle began: its creation, or its first membership if earlier (a circle
+    whose history was brought in)."""
+    first = circle.memberships.aggregate(requested=Min("requested_at"), admitted=Min("admitted_at"))
+    known = [d for d in (circle.created_at, first["requested"], first["admitted"]) if d]
+    return min(known) if known else timezone.now()
+
+
 def circle_report(circle: Circle, count: int = 6, now: dt.datetime | None = None) -> CircleReport:
-    """Figures per quarter for the last ``count`` quarters of one circle."""
+    """Figures per quarter for the last ``count`` quarters of one circle, from the quarter
+    it began in (a circle created this week shows this quarter only)."""
     now = now or timezone.now()
-    quarters = recent_quarters(count, now)
-    report = CircleReport(circle=circle, generated_at=now)
+    started = circle_started_at(circle)
+    quarters = [q for q in recent_quarters(count, now) if q.end > started]
+    quarters = quarters or recent_quarters(1, now)
+    report = CircleReport(circle=circle, generated_at=now, started_at=started)
+    # Dues are counted in whole days, from the morning of the circle's first day.
+    first_day_start = timezone.make_aware(
+        dt.datetime.combine(timezone.localdate(started), dt.time())
+    )
     intervals = _intervals(circle)
     ever = {u for u, _, _ in intervals}
     ties = load_ties(ever)
@@ -349,7 +374,13 @@ def circle_report(circle: Circle, count: int = 6, now: dt.datetime | None = None
                 else:
                     figures.business += 1
                 figures.amount_eur += amount or 0
-        figures.dues_eur = len(members) * circle.dues_eur / 4.0
+        # Dues of the quarter the circle began in count from its start (to today when
+        # that quarter is the current one), not for the whole quarter.
+        share = 1.0
+        if first_day_start > quarter.start:
+            lived = (min(quarter.end, now) - first_day_start).total_seconds()
+            share = max(lived, 0.0) / (quarter.end - quarter.start).total_seconds()
+        figures.dues_eur = len(members) * circle.dues_eur / 4.0 * share
         report.quarters.append(figures)
     return report
 
