@@ -2,7 +2,7 @@ import datetime as dt
 
 from django import forms
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from passerelles.circles.models import Circle
@@ -15,6 +15,7 @@ from passerelles.events.models import (
     EventFormat,
     Openness,
     PromptTemplate,
+    RegistrationStatus,
     TablePlan,
     agenda_ordering,
 )
@@ -89,6 +90,25 @@ class EventForm(forms.ModelForm):
         starts, ends = data.get("starts_at"), data.get("ends_at")
         if starts and ends and ends <= starts:
             self.add_error("ends_at", _("La fin doit suivre le début."))
+        if starts and not self.instance.pk and starts <= timezone.now():
+            self.add_error(
+                "starts_at", _("Ce début est déjà passé : vérifiez la date, l'année comprise.")
+            )
+        capacity = data.get("capacity")
+        if capacity and self.instance.pk:
+            taken = self.instance.registrations.filter(status=RegistrationStatus.REGISTERED).count()
+            if capacity < taken:
+                self.add_error(
+                    "capacity",
+                    ngettext(
+                        "%(taken)s place est déjà prise : le nombre de places ne peut pas "
+                        "descendre en dessous.",
+                        "%(taken)s places sont déjà prises : le nombre de places ne peut pas "
+                        "descendre en dessous.",
+                        taken,
+                    )
+                    % {"taken": taken},
+                )
         deadline = data.get("registration_deadline")
         if starts and deadline and deadline > starts:
             self.add_error(
@@ -293,5 +313,11 @@ class FeedbackForm(forms.Form):
         label=_("Un commentaire pour l'organisateur"),
         required=False,
         max_length=2000,
+        error_messages={
+            "max_length": _(
+                "Votre commentaire dépasse %(limit_value)s caractères (%(show_value)s) : "
+                "raccourcissez-le."
+            )
+        },
         widget=forms.Textarea(attrs={"rows": 3}),
     )

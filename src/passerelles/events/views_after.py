@@ -66,7 +66,10 @@ def rate(request: AuthedHttpRequest, event_id: int) -> HttpResponse:
     event = access.get_event_for_user(request.user, event_id)
     form = FeedbackForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Choisissez une note de 1 à 5."))
+        if "rating" in form.errors:
+            messages.error(request, _("Choisissez une note de 1 à 5."))
+        for error in form.errors.get("comment", []):
+            messages.error(request, str(error))  # e.g. the comment is too long
         return redirect("events:debrief", event.pk)
     try:
         actions.do_rate_event(
