@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from passerelles.circles.models import Circle, Membership, MembershipState, Role
@@ -196,10 +197,19 @@ def test_leave(client, bob, club):
     assert Membership.objects.get(user=bob, circle=club).state == MembershipState.LEFT
 
 
+def test_withdrawing_a_request_says_so_not_that_she_left(client, charlie, alumni):
+    client.force_login(charlie)
+    client.post(reverse("circles:join", args=[alumni.slug]))
+    response = client.post(reverse("circles:leave", args=[alumni.slug]), follow=True)
+    page = response.content.decode()
+    assert "Votre demande est retirée." in page and "Vous avez quitté" not in page
+
+
 def test_owner_leaving_is_told_to_transfer(client, alice, club):
     client.force_login(alice)
     response = client.post(reverse("circles:leave", args=[club.slug]), follow=True)
     assert "Transférez" in response.content.decode()
+    assert "« Transmettre la responsabilité »" in response.content.decode()  # where it is
     assert Membership.objects.get(user=alice, circle=club).state == MembershipState.ADMITTED
 
 
@@ -262,6 +272,14 @@ def test_a_refused_form_says_so_at_its_top_with_a_link_to_each_field(client, cha
     assert html.count('href="#id_sector_choices_0"') == 1
     assert 'href="#id_name"' not in html  # only the refused fields are listed
     assert not Circle.objects.exists()
+
+
+def test_a_refused_form_in_english_puts_no_space_before_the_colon(client, charlie):
+    client.force_login(charlie)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.post(reverse("circles:create"), {"name": "", "kind": "club"})
+    page = response.content.decode()
+    assert "</a>: " in page and "</a> : " not in page
 
 
 def test_a_form_shown_first_has_no_refusal_summary(client, charlie):

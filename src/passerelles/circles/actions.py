@@ -395,7 +395,12 @@ def do_leave(membership: Membership, *, acting_user: User) -> Membership:
     membership = _locked(membership)
     _refuse_unless(membership.user_id == getattr(acting_user, "pk", None))
     if access.is_owner(membership):
-        raise ActionError(_("Transférez d'abord la responsabilité du cercle à un autre membre."))
+        raise ActionError(
+            _(
+                "Transférez d'abord la responsabilité du cercle à un autre membre : page Membres,"
+                " « Plus » à côté de son nom, « Transmettre la responsabilité »."
+            )
+        )
     if membership.state not in (
         MembershipState.ADMITTED,
         MembershipState.PENDING,

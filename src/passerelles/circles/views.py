@@ -184,10 +184,14 @@ def circle_leave(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     if membership is None:
         messages.error(request, _("Vous ne faites pas partie de ce cercle."))
         return redirect(circle)
+    was_pending = membership.state == MembershipState.PENDING
     try:
         actions.do_leave(membership, acting_user=request.user)
     except ActionError as error:
         messages.error(request, str(error))
+        return redirect(circle)
+    if was_pending:  # a request withdrawn: she was never in
+        messages.success(request, _("Votre demande est retirée."))
         return redirect(circle)
     messages.success(request, _("Vous avez quitté %(name)s.") % {"name": circle.name})
     return redirect("pages:home")
