@@ -9,10 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import sparse
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from passerelles.engine.matching import AskPlaces, ask_network
-from passerelles.engine.text import MixedRows, PostingRows, RelevanceModel
+from passerelles.engine.text import MixedRows, PostingRows, RelevanceModel, _default_counts
 
 DATA = Path(__file__).parent / "data" / "relevance_fr.json"
 
@@ -28,12 +30,25 @@ def model(corpus) -> RelevanceModel:
     return RelevanceModel().fit(corpus)
 
 
+def _weighted_concepts(block: TfidfVectorizer, texts: list[str]) -> sparse.csr_matrix:
+    """The concept block as sklearn's ``TfidfTransformer`` makes it from the concepts'
+    counts, the member's own things counted at their weight (`text._default_counts`)."""
+    counts = DictVectorizer(dtype=np.float32)
+    counts.vocabulary_ = dict(block.vocabulary_)
+    counts.feature_names_ = list(block.get_feature_names_out())
+    rows = counts.transform([dict(_default_counts(text)) for text in texts])
+    weigh = TfidfTransformer(sublinear_tf=True)
+    weigh.idf_ = block.idf_
+    return sparse.csr_matrix(weigh.transform(rows), dtype=np.float32)
+
+
 def sklearn_encode(model: RelevanceModel, texts: list[str]) -> sparse.csr_matrix:
     """The lexical rows as sklearn's own ``transform`` and ``normalize`` make them."""
     assert model._blocks is not None
     parts = [
-        normalize(block.transform(texts)) * np.float32(np.sqrt(w))
-        for block, w in zip(model._blocks, model.weights, strict=True)
+        normalize(_weighted_concepts(block, texts) if i == 1 else block.transform(texts))
+        * np.float32(np.sqrt(w))
+        for i, (block, w) in enumerate(zip(model._blocks, model.weights, strict=True))
         if w > 0
     ]
     return normalize(sparse.hstack(parts, format="csr")).astype(np.float32)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple, Protocol, runtime_checkable
 
@@ -775,6 +775,87 @@ def concepts_in(text: str, lexicon: Mapping[tuple[str, ...], list[str]] | None =
     return _with_parents(_concept_matches(text, lexicon), parents)
 
 
+# A member's own things named inside a request (« dupliquer mon concept de restaurant »,
+# « un traducteur pour nos documents commerciaux », « protéger notre réseau informatique
+# contre les pirates ») are where the need arises, not what it asks for: a concept that a
+# single word of such a thing tags counts `OWN_THING_WEIGHT` of an occurrence, so that the
+# side concept of « restaurant » or « commerciaux » weighs less than the service asked
+# (franchise, translation, security). Only first-person possessives (« vos » things in an
+# offer are its customers', « leur téléphone » is the clients' own), and not at the head of
+# a clause, where the thing is what the text tells about (« Notre presse est en panne »,
+# « Mon répondeur est plein »). A phrase of several words keeps its weight (« notre premier
+# salon professionnel », « nos engagements environnementaux » tell the situation).
+# Chosen on the development sets (benchmarks/README.md, French relevance, 2026-12-07).
+OWN_THING_WEIGHT = 0.5
+# Content words a possessive's noun phrase may hold (« nos 150 commerciaux »), « de » and
+# its noun not counted (« mon concept de restaurant »).
+OWN_THING_WORDS = 3
+_OWN = frozenset(("mon", "ma", "mes", "notre", "nos"))
+# Prepositions that STOP_WORDS lacks: they end a noun phrase (« notre réseau contre … »).
+_PHRASE_ENDS = frozenset(
+    _word_list("contre apres avant selon malgre via parmi envers lors durant hors jusqu")
+)
+_OWN_TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]")
+_CLAUSE_END = frozenset(".!?;:")
+
+
+@lru_cache(maxsize=65536)
+def _own_things(text: str) -> tuple[str, ...]:
+    """Words of the noun phrases a first-person possessive opens inside a clause, as
+    written: « Je voudrais dupliquer mon concept de restaurant dans d'autres villes » ->
+    (« concept », « de », « restaurant »); none for « Notre presse est en panne »."""
+    tokens = _OWN_TOKEN_RE.findall(text)
+    plain = [normalize_text(t) for t in tokens]
+    words: list[str] = []
+    i = 0
+    while i < len(tokens):
+        head = i == 0 or plain[i - 1] in _CLAUSE_END
+        if plain[i] not in _OWN or head:
+            i += 1
+            continue
+        i, taken, count = i + 1, 0, 0
+        while i < len(tokens) and count < OWN_THING_WORDS and plain[i][:1].isalnum():
+            if plain[i] in _PHRASE_ENDS:
+                break
+            if plain[i] in STOP_WORDS and not plain[i].isdigit():
+                # « de » carries the phrase on to its noun: « mon concept de restaurant ».
+                carried = (
+                    plain[i] in _DE
+                    and taken > 0
+                    and i + 1 < len(tokens)
+                    and plain[i + 1][:1].isalnum()
+                    and plain[i + 1] not in STOP_WORDS
+                )
+                if not carried:
+                    break
+            else:
+                count += 1
+            words.append(tokens[i])
+            taken += 1
+            i += 1
+    return tuple(words)
+
+
+def _concept_counts(text: str, lexicon: Mapping[tuple[str, ...], list[str]]) -> dict[str, float]:
+    """Occurrences of each concept of ``text`` (`concepts_in`), those a single word of the
+    member's own things tags (`_own_things`) counted `OWN_THING_WEIGHT` each."""
+    counts: dict[str, float] = dict(Counter(concepts_in(text, lexicon)))
+    own: Counter[str] = Counter()
+    for word in _own_things(text):
+        own.update(concepts_in(word, lexicon))
+    for label, n in own.items():
+        if label in counts:
+            side = min(n, counts[label])
+            counts[label] -= (1.0 - OWN_THING_WEIGHT) * side
+    return counts
+
+
+@lru_cache(maxsize=65536)
+def _default_counts(text: str) -> Mapping[str, float]:
+    """`_concept_counts` with the default lexicon, cached (read, never changed)."""
+    return _concept_counts(text, _DEFAULT_LEXICON)
+
+
 _LIGHT_STOP = STOP_WORDS | {_light(w) for w in STOP_WORDS} | {"de"}
 _LIGHT_GENERIC = GENERIC_WORDS | {_light(w) for w in GENERIC_WORDS}
 
@@ -814,27 +895,40 @@ def _unit_rows(rows: sparse.spmatrix) -> sparse.csr_matrix:
     return out
 
 
-def _tfidf_rows(block: TfidfVectorizer, texts: Sequence[str]) -> sparse.csr_matrix:
+def _tfidf_rows(
+    block: TfidfVectorizer,
+    texts: Sequence[str],
+    counted: Callable[[str], Mapping[str, float]] | None = None,
+) -> sparse.csr_matrix:
     """``block.transform(texts)`` of a fitted vectorizer, figure for figure, without
     sklearn's input validation (most of the time of a one-text call): the same
-    analyzer, counts, sublinear tf, IDF and L2 kernel, in the same order and dtype."""
+    analyzer, counts, sublinear tf, IDF and L2 kernel, in the same order and dtype.
+
+    ``counted``: text -> feature -> occurrences (a float), instead of the analyzer's
+    whole counts: the rows of sklearn's ``TfidfTransformer`` on those counts."""
     analyze = block.build_analyzer()
     vocabulary = block.vocabulary_
     indices: list[int] = []
-    values: list[int] = []
+    values: list[float] = []
     indptr = [0]
     for text in texts:
-        counts: dict[int, int] = {}
-        for feature in analyze(text):
-            j = vocabulary.get(feature)
-            if j is not None:
-                counts[j] = counts.get(j, 0) + 1
+        counts: dict[int, float] = {}
+        if counted is not None:
+            for feature, n in counted(text).items():
+                j = vocabulary.get(feature)
+                if j is not None and n > 0:
+                    counts[j] = n
+        else:
+            for feature in analyze(text):
+                j = vocabulary.get(feature)
+                if j is not None:
+                    counts[j] = counts.get(j, 0) + 1
         indices.extend(counts)
         values.extend(counts.values())
         indptr.append(len(indices))
     rows = sparse.csr_matrix(
         (
-            np.asarray(values, dtype=np.intc),
+            np.asarray(values, dtype=block.dtype),
             np.asarray(indices, dtype=np.int32),
             np.asarray(indptr, dtype=np.int32),
         ),
@@ -1206,9 +1300,13 @@ class RelevanceModel:
         if self._blocks is None:
             raise ValueError("RelevanceModel is not fitted: call fit(corpus) first")
         texts = list(texts)
+        # The member's own things weigh less with the default lexicon (`_own_things`); the
+        # plain one and a given one count as they always did.
+        own = _default_counts if self._lexicon is _DEFAULT_LEXICON else None
+        counted = [None, own, None]
         parts = [
-            _unit_rows(_tfidf_rows(block, texts)) * np.float32(np.sqrt(w))
-            for block, w in zip(self._blocks, self.weights, strict=True)
+            _unit_rows(_tfidf_rows(block, texts, count)) * np.float32(np.sqrt(w))
+            for block, count, w in zip(self._blocks, counted, self.weights, strict=True)
             if w > 0
         ]
         lexical = _unit_rows(sparse.hstack(parts, format="csr")).astype(np.float32)
