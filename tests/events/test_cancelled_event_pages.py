@@ -45,3 +45,4 @@ def test_my_tables_says_cancelled_and_lists_no_table(client, cancelled, by_link)
     page = client.get(url).content.decode()
     assert "Cet événement est annulé." in page
     assert "Tour 1 : table" not in page
+    assert "Votre lien personnel" not in page  # nothing to open on the evening
