@@ -41,3 +41,29 @@ def test_the_page_draws_the_months_with_and_without_the_bridge(client, scene):  
     other = scene["finance"].created_by
     client.force_login(other)  # an admin of another circle only
     assert client.get(url).status_code == 404
+
+
+def test_only_newcomers_wait_for_a_first_recommendation(club, alice, bob, charlie):
+    """An old member nobody vouched for is not a newcomer waiting for years; a newcomer
+    waits from her request, as the dashboard counts it."""
+    import datetime
+    from types import SimpleNamespace
+
+    import numpy as np
+    from django.utils import timezone
+
+    from passerelles.circles.models import Membership
+    from passerelles.insights.simulation import _vouch_state
+    from tests.conftest import admit
+
+    now = timezone.now()
+    admit(charlie, club)
+    for user, days in ((bob, 3 * 365), (charlie, 30)):
+        Membership.objects.filter(user=user, circle=club).update(
+            requested_at=now - datetime.timedelta(days=days),
+            admitted_at=now - datetime.timedelta(days=days - 2),
+        )
+    pool = SimpleNamespace(user_ids=np.array([bob.pk, charlie.pk]), n=2)
+    vouched, waited = _vouch_state(pool, now)
+    assert vouched.tolist() == [True, False]  # bob is no newcomer; charlie still waits
+    assert round(waited[1]) == 30

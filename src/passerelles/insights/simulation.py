@@ -49,7 +49,16 @@ def _reach(pool, circle_ids: np.ndarray, pairs: list[tuple[int, int]]):
     return reach, br
 
 
+NEWCOMER_DAYS = 365
+"""A member unrecommended this long after first asking to join is no longer a newcomer
+waiting: the founders and old members of a circle nobody vouched for would otherwise
+count as waiting for years, and the chart of waits (newcomers') read 400-800 days."""
+
+
 def _vouch_state(pool, now):
+    """(vouched, waited): who no longer waits for a first recommendation (recommended, or
+    in for more than ``NEWCOMER_DAYS``), and the days each has waited since first asking
+    to join (as the dashboard counts it: from the request)."""
     from passerelles.circles.models import Membership
     from passerelles.trust.models import Vouch
 
@@ -59,12 +68,13 @@ def _vouch_state(pool, now):
         if user_id in index:
             vouched[index[user_id]] = True
     waited = np.zeros(pool.n)
-    joined = Membership.objects.admitted().values_list("user_id", "admitted_at")
-    for user_id, admitted_at in joined:
+    joined = Membership.objects.admitted().values_list("user_id", "requested_at", "admitted_at")
+    for user_id, requested_at, admitted_at in joined:
         i = index.get(user_id)
-        if i is not None and admitted_at is not None:
-            waited[i] = max(waited[i], (now - admitted_at).total_seconds() / 86400)
-    return vouched, waited
+        since = requested_at or admitted_at
+        if i is not None and since is not None:
+            waited[i] = max(waited[i], (now - since).total_seconds() / 86400)
+    return vouched | (waited > NEWCOMER_DAYS), waited
 
 
 def run(
