@@ -108,6 +108,10 @@ def test_a_happening_told_by_a_negation_alone_is_left_out():
     assert "franchise" not in concepts_in("Notre restaurant ouvre un deuxième service le soir.")
     assert "relations presse" not in concepts_in("Nos prix ont gagné en clarté.")
     assert "expérience utilisateur" not in concepts_in("Les salariés quittent le site à 18 h.")
+    # Workers who will not take over the firm tell its succession, not an apprenticeship.
+    need = "Je pars dans deux ans et aucun de mes ouvriers ne veut prendre la relève de la maison."
+    assert "apprentissage" not in concepts_in(need)
+    assert "transmission d'entreprise" in concepts_in(need)
 
 
 def test_a_scene_brings_the_need_to_the_offer_of_its_service():

@@ -4947,11 +4947,8 @@ SCENES_MORE: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "apprentissage": (
         (
-            ("soudeur, chef d'atelier, ouvrier, compagnon, tourneur, boulanger, gestes, métier"),
-            (
-                "départ à la retraite, part à la retraite, s'arrête bientôt, n'a formé "
-                "personne, relève, prendre la relève"
-            ),
+            "soudeur, chef d'atelier, ouvrier, compagnon, tourneur, gestes, métier",
+            "départ à la retraite, part à la retraite, s'arrête bientôt, n'a formé personne",
         ),
     ),
     "transmission d'entreprise": (
