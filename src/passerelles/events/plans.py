@@ -487,10 +487,7 @@ def do_hand_on_seat(
         return None
     i = plan.participants.index(leaver.user_id)
     plan.participants[i] = newcomer.user_id
-    tables = np.array(plan.tables, dtype=np.int64)
-    plan.quality = plan_quality(np.where(tables >= 0, tables, -1), groups=_groups(plan)).as_dict()
-    plan.version += 1
-    plan.save(update_fields=["participants", "quality", "version"])
+    _save_changed_seats(plan, "participants")
     audit.record(
         SEAT_HANDED_ON,
         event,
@@ -500,6 +497,15 @@ def do_hand_on_seat(
         changes={"tables": [row[i] + 1 if row[i] >= 0 else None for row in plan.tables]},
     )
     return plan
+
+
+def _save_changed_seats(plan: TablePlan, changed: str) -> None:
+    """Saves a plan whose ``changed`` field was edited in place: its quality read again,
+    its version one up (pages and printouts tell the new plan from the old)."""
+    tables = np.array(plan.tables, dtype=np.int64)
+    plan.quality = plan_quality(np.where(tables >= 0, tables, -1), groups=_groups(plan)).as_dict()
+    plan.version += 1
+    plan.save(update_fields=[changed, "quality", "version"])
 
 
 # Moving a guest by hand ---------------------------------------------------------------------
@@ -563,10 +569,7 @@ def do_move_guest(
         )
     was = plan.tables[r][i]
     plan.tables[r][i] = t
-    tables = np.array(plan.tables, dtype=np.int64)
-    plan.quality = plan_quality(np.where(tables >= 0, tables, -1), groups=_groups(plan)).as_dict()
-    plan.version += 1
-    plan.save(update_fields=["tables", "quality", "version"])
+    _save_changed_seats(plan, "tables")
     audit.record(
         GUEST_MOVED,
         event,
