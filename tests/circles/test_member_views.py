@@ -100,6 +100,17 @@ def test_invitation_link_for_visitor_then_accept(client, alice, club):
     assert client.get(url).status_code == 410
 
 
+def test_invitation_opened_from_another_account_says_so_before_any_button(
+    client, alice, charlie, club
+):
+    invitation, _ = actions.do_invite(club, "nina@example.org", acting_user=alice)
+    url = reverse("circles:invitation", args=[actions.invitation_token(invitation)])
+    client.force_login(charlie)
+    text = client.get(url).content.decode()
+    assert "Vous êtes connecté avec l'adresse <strong>" + charlie.email in text
+    assert "Me déconnecter" in text and "Accepter l&#x27;invitation" not in text
+
+
 def test_bad_invitation_link_is_gone(client, db):
     response = client.get(reverse("circles:invitation", args=["nimporte-quoi"]))
     assert response.status_code == 410

@@ -165,7 +165,13 @@ def invitation_landing(request: HttpRequest, token: str) -> HttpResponse:
             "first_name": invitation.first_name,
             "last_name": invitation.last_name,
         }
-    context = {"invitation": invitation, "next": reverse("circles:invitation", args=[token])}
+    context = {
+        "invitation": invitation,
+        "next": reverse("circles:invitation", args=[token]),
+        # signed in with another address: said before any button, with the way out
+        "other_account": request.user.is_authenticated
+        and request.user.email.lower() != invitation.email.lower(),
+    }
     return render(request, "circles/invitation.html", context)
 
 
